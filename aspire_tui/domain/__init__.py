@@ -1,0 +1,1 @@
+"""Plain career rules and records: no Textual, no TinyDB."""

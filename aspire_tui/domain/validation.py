@@ -1,0 +1,143 @@
+"""Turn what a person typed into valid values, or a message that says what to fix.
+
+Forms call these so that nothing invalid reaches the store; the store calls `check_*` again
+so that nothing invalid reaches the file even if a form forgets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from aspire_tui.domain.models import (
+    RATING_MAX,
+    RATING_MIN,
+    Aspiration,
+    CheckIn,
+    Goal,
+    Reflection,
+    Target,
+)
+
+TITLE_MAX = 200
+TEXT_MAX = 100_000
+UNIT_MAX = 40
+
+
+class ValidationError(ValueError):
+    """A value a person typed that Aspire cannot accept; the message is for them."""
+
+
+def parse_title(text: str, what: str = "Title") -> str:
+    title = " ".join(text.split())
+    if not title:
+        raise ValidationError(f"{what} cannot be empty.")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(f"{what} is too long (at most {TITLE_MAX} characters).")
+    return title
+
+
+def parse_text(text: str, what: str = "Text") -> str:
+    if len(text) > TEXT_MAX:
+        raise ValidationError(f"{what} is too long (at most {TEXT_MAX:,} characters).")
+    return text.strip()
+
+
+def parse_date(text: str, what: str = "Date") -> date:
+    value = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValidationError(f"{what} must look like 2026-03-31 (year-month-day).")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"{what} {value} does not exist on the calendar.") from None
+
+
+def parse_optional_date(text: str, what: str = "Date") -> date | None:
+    return parse_date(text, what) if text.strip() else None
+
+
+def parse_number(text: str, what: str = "Amount") -> float:
+    value = text.strip().replace(",", "")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValidationError(f"{what} must be a number, such as 3 or 2.5.") from None
+    if not math.isfinite(number):
+        raise ValidationError(f"{what} must be a finite number.")
+    return number
+
+
+def parse_target(text: str) -> Target:
+    """"3 certifications" → 3 of unit "certifications"; empty → done / not done."""
+    value = " ".join(text.split())
+    if not value:
+        return Target.done()
+    match = re.fullmatch(r"([-+]?[\d.,]+)\s*(.*)", value)
+    if not match:
+        raise ValidationError(
+            "Target must start with a number, such as '3 certifications' or '10 clients'; "
+            "leave it empty for done / not done."
+        )
+    amount = parse_number(match.group(1), "Target")
+    if amount <= 0:
+        raise ValidationError("Target must be a positive number.")
+    unit = match.group(2).strip()
+    if len(unit) > UNIT_MAX:
+        raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    return Target.number(amount, unit)
+
+
+def parse_checkin_amount(text: str) -> float:
+    amount = parse_number(text)
+    if amount == 0:
+        raise ValidationError("Amount cannot be zero; use a negative number to correct.")
+    return amount
+
+
+def check_rating(value: int) -> int:
+    if not isinstance(value, int) or not RATING_MIN <= value <= RATING_MAX:
+        raise ValidationError(f"Ratings go from {RATING_MIN} to {RATING_MAX}.")
+    return value
+
+
+def check_reflection(reflection: Reflection) -> Reflection:
+    for text, what in (
+        (reflection.want, "Answer"),
+        (reflection.passions, "Answer"),
+        (reflection.note, "Note"),
+    ):
+        parse_text(text, what)
+    for value in reflection.ratings.values():
+        check_rating(value)
+    if not (reflection.want or reflection.passions or reflection.note or reflection.ratings):
+        raise ValidationError("Write at least one answer or rate a driver.")
+    return reflection
+
+
+def check_aspiration(aspiration: Aspiration) -> Aspiration:
+    if parse_title(aspiration.title) != aspiration.title:
+        raise ValidationError("Title has stray white space.")
+    parse_text(aspiration.why, "Why it matters")
+    return aspiration
+
+
+def check_goal(goal: Goal) -> Goal:
+    if parse_title(goal.title) != goal.title:
+        raise ValidationError("Title has stray white space.")
+    target = goal.target
+    if not math.isfinite(target.amount) or target.amount <= 0:
+        raise ValidationError("Target must be a positive number.")
+    if target.done_only and (target.amount != 1 or target.unit):
+        raise ValidationError("A done / not done goal has no amount or unit.")
+    if len(target.unit) > UNIT_MAX:
+        raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    return goal
+
+
+def check_checkin(checkin: CheckIn) -> CheckIn:
+    if not math.isfinite(checkin.amount) or checkin.amount == 0:
+        raise ValidationError("Amount must be a non-zero number.")
+    parse_text(checkin.note, "Note")
+    return checkin

@@ -1,0 +1,153 @@
+"""Records to JSON documents and back; decoding is strict so a foreign file is caught at open."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from aspire_tui.domain.models import (
+    Aspiration,
+    AspirationStatus,
+    CheckIn,
+    Driver,
+    Goal,
+    Reflection,
+    Target,
+)
+from aspire_tui.domain.validation import ValidationError, check_rating
+
+Document = dict[str, Any]
+
+
+class CodecError(ValueError):
+    """A stored document is not the shape Aspire writes."""
+
+
+def _str(doc: Document, key: str) -> str:
+    value = doc.get(key)
+    if not isinstance(value, str):
+        raise CodecError(f"'{key}' should be text")
+    return value
+
+
+def _date(doc: Document, key: str) -> date:
+    try:
+        return date.fromisoformat(_str(doc, key))
+    except ValueError:
+        raise CodecError(f"'{key}' should be a date") from None
+
+
+def _optional_date(doc: Document, key: str) -> date | None:
+    return None if doc.get(key) is None else _date(doc, key)
+
+
+def _number(doc: Document, key: str) -> float:
+    value = doc.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise CodecError(f"'{key}' should be a number")
+    return float(value)
+
+
+def _int(doc: Document, key: str) -> int:
+    value = doc.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CodecError(f"'{key}' should be a whole number")
+    return value
+
+
+def encode_reflection(r: Reflection) -> Document:
+    return {
+        "on": r.on.isoformat(),
+        "want": r.want,
+        "passions": r.passions,
+        "note": r.note,
+        "ratings": {driver.value: value for driver, value in r.ratings.items()},
+    }
+
+
+def decode_reflection(doc: Document, doc_id: int) -> Reflection:
+    raw = doc.get("ratings")
+    if not isinstance(raw, dict):
+        raise CodecError("'ratings' should be an object")
+    ratings: dict[Driver, int] = {}
+    for key, value in raw.items():
+        try:
+            ratings[Driver(key)] = check_rating(value)
+        except (ValueError, ValidationError):
+            raise CodecError(f"rating {key!r} is not a driver rated 1-5") from None
+    return Reflection(
+        on=_date(doc, "on"),
+        want=_str(doc, "want"),
+        passions=_str(doc, "passions"),
+        note=_str(doc, "note"),
+        ratings=ratings,
+        id=doc_id,
+    )
+
+
+def encode_aspiration(a: Aspiration) -> Document:
+    return {
+        "title": a.title,
+        "created": a.created.isoformat(),
+        "why": a.why,
+        "path": a.path,
+        "status": a.status.value,
+    }
+
+
+def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:
+    path = doc.get("path")
+    if path is not None and not isinstance(path, str):
+        raise CodecError("'path' should be text or null")
+    try:
+        status = AspirationStatus(_str(doc, "status"))
+    except ValueError:
+        raise CodecError("'status' should be active or archived") from None
+    return Aspiration(
+        title=_str(doc, "title"),
+        created=_date(doc, "created"),
+        why=_str(doc, "why"),
+        path=path,
+        status=status,
+        id=doc_id,
+    )
+
+
+def encode_goal(g: Goal) -> Document:
+    return {
+        "aspiration_id": g.aspiration_id,
+        "title": g.title,
+        "target": {"amount": g.target.amount, "unit": g.target.unit, "done_only": g.target.done_only},
+        "created": g.created.isoformat(),
+        "deadline": g.deadline.isoformat() if g.deadline else None,
+    }
+
+
+def decode_goal(doc: Document, doc_id: int) -> Goal:
+    raw = doc.get("target")
+    if not isinstance(raw, dict) or not isinstance(raw.get("done_only"), bool):
+        raise CodecError("'target' should be an object with amount, unit and done_only")
+    target = Target(amount=_number(raw, "amount"), unit=_str(raw, "unit"), done_only=raw["done_only"])
+    return Goal(
+        aspiration_id=_int(doc, "aspiration_id"),
+        title=_str(doc, "title"),
+        target=target,
+        created=_date(doc, "created"),
+        deadline=_optional_date(doc, "deadline"),
+        id=doc_id,
+    )
+
+
+def encode_checkin(c: CheckIn) -> Document:
+    return {"goal_id": c.goal_id, "on": c.on.isoformat(), "amount": c.amount, "note": c.note}
+
+
+def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
+    return CheckIn(
+        goal_id=_int(doc, "goal_id"),
+        on=_date(doc, "on"),
+        amount=_number(doc, "amount"),
+        note=_str(doc, "note"),
+        id=doc_id,
+    )

@@ -1,0 +1,131 @@
+"""A TinyDB storage that never leaves a half-written file.
+
+TinyDB's JSONStorage rewrites the file in place, so a crash mid-write can corrupt it. This one
+writes a temp file beside the data, fsyncs it, renames it over the old file and fsyncs the
+folder: after a crash the file is either the old version or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from aspire_tui.store.errors import DataFileError, StoreError
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step; the new file is readable by its owner only."""
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Temp files left by a crash are never data: the rename had not happened yet."""
+    removed = []
+    for stale in path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
+class AtomicJSONStorage(Storage):
+    """JSON on disk, replaced atomically; `batch()` turns several TinyDB writes into one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._seen = self.path.exists()
+        self._batch: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._batch is not None:
+            return self._batch
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            if self._seen:
+                # Returning None would let TinyDB start an empty file over the loss.
+                raise DataFileError(self.path, "the data file has disappeared.") from None
+            return None
+        except OSError as error:
+            raise DataFileError(self.path, f"cannot be read ({error.strerror}).") from None
+        self._seen = True
+        return decode_json(self.path, raw)
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._batch is not None:
+            self._batch = data
+            return
+        try:
+            atomic_write(self.path, json.dumps(data, separators=(",", ":")).encode("ascii"))
+        except OSError as error:
+            raise StoreError(
+                f"Could not save to {self.path} ({error.strerror}). Your last change was not saved."
+            ) from None
+        self._seen = True
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect the writes made inside the block and put them on disk together, or not at all."""
+        if self._batch is not None:
+            yield
+            return
+        self._batch = self.read() or {}
+        try:
+            yield
+            data, self._batch = self._batch, None
+            self.write(data)
+        finally:
+            self._batch = None
+
+    def close(self) -> None:
+        pass
+
+
+def decode_json(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise DataFileError(path, "is not valid JSON, so Aspire cannot read it.") from None
+    if not isinstance(data, dict):
+        raise DataFileError(path, "does not hold Aspire data (expected a JSON object).")
+    return data

@@ -1,0 +1,268 @@
+"""The one object the app asks for data: a small typed API per record kind."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
+from aspire_tui.domain.validation import (
+    ValidationError,
+    check_aspiration,
+    check_checkin,
+    check_goal,
+    check_reflection,
+)
+from aspire_tui.store import codec
+from aspire_tui.store.errors import DataFileError, StoreError
+from aspire_tui.store.location import DATA_FILE_NAME
+from aspire_tui.store.storage import AtomicJSONStorage, remove_stale_temp_files
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+TABLES = ("reflections", "aspirations", "goals", "checkins")
+
+T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn)
+
+
+class _Records(Generic[T]):
+    """One TinyDB table seen as records of one kind."""
+
+    def __init__(
+        self,
+        table: Table,
+        encode: Callable[[T], dict[str, Any]],
+        decode: Callable[[dict[str, Any], int], T],
+    ) -> None:
+        self.table = table
+        self.encode = encode
+        self.decode = decode
+
+    def all(self) -> list[T]:
+        return [self.decode(doc, doc.doc_id) for doc in self.table.all()]
+
+    def get(self, record_id: int) -> T | None:
+        doc = self.table.get(doc_id=record_id)
+        return None if doc is None else self.decode(dict(doc), record_id)  # type: ignore[arg-type]
+
+    def save(self, record: T) -> T:
+        if record.id is None:
+            return dataclasses.replace(record, id=self.table.insert(self.encode(record)))
+        if not self.table.contains(doc_id=record.id):
+            raise StoreError("That entry no longer exists; it may have been deleted.")
+        self.table.upsert(Document(self.encode(record), doc_id=record.id))
+        return record
+
+    def remove(self, ids: list[int]) -> None:
+        if ids:
+            self.table.remove(doc_ids=ids)
+
+
+class AspireStore:
+    """Owns the TinyDB file; everything it accepts has passed domain validation."""
+
+    def __init__(self, db: TinyDB, storage: AtomicJSONStorage) -> None:
+        self._db = db
+        self._storage = storage
+        self._reflections = _Records(
+            db.table("reflections"), codec.encode_reflection, codec.decode_reflection
+        )
+        self._aspirations = _Records(
+            db.table("aspirations"), codec.encode_aspiration, codec.decode_aspiration
+        )
+        self._goals = _Records(db.table("goals"), codec.encode_goal, codec.decode_goal)
+        self._checkins = _Records(db.table("checkins"), codec.encode_checkin, codec.decode_checkin)
+
+    @classmethod
+    def open(cls, folder: Path) -> AspireStore:
+        """Open or create `folder/aspire.json`, refusing any file Aspire did not write."""
+        folder = Path(folder)
+        _make_private_folder(folder)
+        path = folder / DATA_FILE_NAME
+        remove_stale_temp_files(path)
+        storage = AtomicJSONStorage(path)
+        data = storage.read()
+        if data is None:
+            storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
+        else:
+            check_file(path, data)
+            with contextlib.suppress(OSError):
+                os.chmod(path, 0o600)
+        db = TinyDB(storage=_Given(storage))
+        return cls(db, storage)
+
+    @property
+    def path(self) -> Path:
+        return self._storage.path
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        try:
+            with self._storage.batch():
+                yield
+        except BaseException:
+            self._db.clear_cache()
+            for table in TABLES:
+                self._db.table(table).clear_cache()
+            raise
+
+    # Reflections -----------------------------------------------------------------------
+
+    def reflections(self) -> list[Reflection]:
+        """Newest first."""
+        return sorted(self._reflections.all(), key=lambda r: (r.on, r.id or 0), reverse=True)
+
+    def reflection(self, reflection_id: int) -> Reflection | None:
+        return self._reflections.get(reflection_id)
+
+    def save_reflection(self, reflection: Reflection) -> Reflection:
+        _valid(check_reflection, reflection)
+        return self._reflections.save(reflection)
+
+    def delete_reflection(self, reflection_id: int) -> None:
+        self._reflections.remove([reflection_id])
+
+    # Aspirations -----------------------------------------------------------------------
+
+    def aspirations(self) -> list[Aspiration]:
+        """Active ones first, then archived, each in the order they were adopted."""
+        return sorted(self._aspirations.all(), key=lambda a: (not a.active, a.id or 0))
+
+    def aspiration(self, aspiration_id: int) -> Aspiration | None:
+        return self._aspirations.get(aspiration_id)
+
+    def save_aspiration(self, aspiration: Aspiration) -> Aspiration:
+        _valid(check_aspiration, aspiration)
+        return self._aspirations.save(aspiration)
+
+    def delete_aspiration(self, aspiration_id: int) -> None:
+        """Its goals and their check-ins go with it, in one write."""
+        goal_ids = [g.id for g in self.goals(aspiration_id) if g.id is not None]
+        with self._batch():
+            self._checkins.remove([c.id for c in self.checkins() if c.goal_id in goal_ids and c.id])
+            self._goals.remove(goal_ids)
+            self._aspirations.remove([aspiration_id])
+
+    # Goals -----------------------------------------------------------------------------
+
+    def goals(self, aspiration_id: int | None = None) -> list[Goal]:
+        goals = self._goals.all()
+        if aspiration_id is not None:
+            goals = [g for g in goals if g.aspiration_id == aspiration_id]
+        return sorted(goals, key=lambda g: g.id or 0)
+
+    def goal(self, goal_id: int) -> Goal | None:
+        return self._goals.get(goal_id)
+
+    def save_goal(self, goal: Goal) -> Goal:
+        _valid(check_goal, goal)
+        if self.aspiration(goal.aspiration_id) is None:
+            raise StoreError("That aspiration no longer exists.")
+        return self._goals.save(goal)
+
+    def delete_goal(self, goal_id: int) -> None:
+        with self._batch():
+            self._checkins.remove([c.id for c in self.checkins(goal_id) if c.id is not None])
+            self._goals.remove([goal_id])
+
+    # Check-ins -------------------------------------------------------------------------
+
+    def checkins(self, goal_id: int | None = None) -> list[CheckIn]:
+        """Oldest first, the order progress adds up in."""
+        checkins = self._checkins.all()
+        if goal_id is not None:
+            checkins = [c for c in checkins if c.goal_id == goal_id]
+        return sorted(checkins, key=lambda c: (c.on, c.id or 0))
+
+    def save_checkin(self, checkin: CheckIn) -> CheckIn:
+        _valid(check_checkin, checkin)
+        if self.goal(checkin.goal_id) is None:
+            raise StoreError("That goal no longer exists.")
+        return self._checkins.save(checkin)
+
+    def delete_checkin(self, checkin_id: int) -> None:
+        self._checkins.remove([checkin_id])
+
+    def is_empty(self) -> bool:
+        return not any(len(self._db.table(name)) for name in TABLES)
+
+
+class _Given:
+    """Hands TinyDB the storage the store already opened and checked."""
+
+    def __init__(self, storage: AtomicJSONStorage) -> None:
+        self.storage = storage
+
+    def __call__(self) -> AtomicJSONStorage:
+        return self.storage
+
+
+def _valid(check: Callable[[T], T], record: T) -> None:
+    try:
+        check(record)
+    except ValidationError as error:
+        raise StoreError(str(error)) from None
+
+
+def _make_private_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise DataFileError(folder, "is not a folder.", "Name a folder with --data-dir.")
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)
+    except OSError as error:
+        raise DataFileError(
+            folder, f"cannot be created ({error.strerror}).", "Name another folder with --data-dir."
+        ) from None
+
+
+_DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
+    "reflections": codec.decode_reflection,
+    "aspirations": codec.decode_aspiration,
+    "goals": codec.decode_goal,
+    "checkins": codec.decode_checkin,
+}
+
+
+def check_file(path: Path, data: dict[str, Any]) -> None:
+    """Raise DataFileError unless `data` is exactly what this version of Aspire writes."""
+    meta = data.get(META_TABLE)
+    schema = meta.get("1", {}).get("schema") if isinstance(meta, dict) else None
+    if isinstance(meta, dict) and isinstance(meta.get("1"), dict) and isinstance(schema, int):
+        if schema > SCHEMA_VERSION:
+            raise DataFileError(
+                path,
+                f"was written by a newer version of Aspire (data version {schema}; "
+                f"this one reads up to {SCHEMA_VERSION}).",
+                "Aspire has left it untouched. Upgrade Aspire to open it.",
+            )
+        if schema < 1:
+            raise DataFileError(path, f"has an unknown data version ({schema}).")
+    else:
+        raise DataFileError(path, "does not look like an Aspire data file (no data version).")
+    unknown = set(data) - {META_TABLE, *TABLES}
+    if unknown:
+        raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
+    for name, decode in _DECODERS.items():
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise DataFileError(path, f"has a damaged '{name}' section.")
+        for key, doc in table.items():
+            try:
+                if not key.isdigit() or not isinstance(doc, dict):
+                    raise codec.CodecError("entry is not an object")
+                decode(doc, int(key))
+            except codec.CodecError as error:
+                raise DataFileError(path, f"has a damaged entry {name}/{key}: {error}.") from None

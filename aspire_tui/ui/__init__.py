@@ -1,0 +1,1 @@
+"""Everything the person sees: the app, its screens, dialogs and widgets."""

@@ -1,0 +1,54 @@
+"""Name an aspiration and say why it matters."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+
+from textual.widget import Widget
+from textual.widgets import Input, Static, TextArea
+
+from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.models import Aspiration
+from aspire_tui.domain.validation import ValidationError, parse_text, parse_title
+from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+
+
+class AspirationForm(FormDialog[Aspiration]):
+    def __init__(
+        self, today: date, aspiration: Aspiration | None = None, path_key: str | None = None
+    ) -> None:
+        path = find_path(aspiration.path if aspiration else path_key)
+        if aspiration is None:
+            aspiration = Aspiration(title=path.name if path else "", created=today, path=path_key)
+        super().__init__("Edit aspiration" if aspiration.id else "New aspiration")
+        self.original = aspiration
+        self.path = path
+
+    def compose_fields(self) -> Iterable[Widget]:
+        if self.path:
+            yield Static(f"Path: {self.path.name}. {self.path.summary}", classes="field-hint", markup=False)
+        yield from self.field(
+            "Your aspiration",
+            Input(self.original.title, placeholder="e.g. Lead a product team", id="title"),
+            "Bold and a little vague is fine: it is a direction, not a goal.",
+        )
+        yield from self.field(
+            "Why does it matter to you?",
+            TextArea(self.original.why, id="why", soft_wrap=True, classes="answer"),
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def build(self) -> Aspiration:
+        try:
+            title = parse_title(self.query_one("#title", Input).value)
+        except ValidationError as error:
+            raise FieldError("title", str(error)) from None
+        try:
+            why = parse_text(self.query_one("#why", TextArea).text, "Why it matters")
+        except ValidationError as error:
+            raise FieldError("why", str(error)) from None
+        return dataclasses.replace(self.original, title=title, why=why)

@@ -1,0 +1,80 @@
+"""Choose a path from the catalog, or write your own."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
+from aspire_tui.ui.widgets.record_list import RecordList
+
+CUSTOM = "custom"
+
+
+def describe_path(path: CatalogPath) -> Content:
+    return Content.assemble(
+        (path.name, "bold $text-accent"),
+        "\n\n",
+        path.summary,
+        "\n\n",
+        ("What it offers", "bold"),
+        "\n",
+        path.offers,
+        "\n\n",
+        ("What it costs", "bold"),
+        "\n",
+        path.costs,
+    )
+
+
+CUSTOM_TEXT = Content.assemble(
+    ("Write your own", "bold $text-accent"),
+    "\n\nName a direction of your own, as bold as you dare: "
+    "'become the go-to expert on accessible design', 'lead a company'. "
+    "You can say why it matters on the next step.",
+)
+
+
+class CatalogPicker(ModalScreen[str | None]):
+    """Returns a catalog key, CUSTOM, or None when the person backs out."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "choose", "Choose", show=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("Choose a direction", classes="dialog-title")
+            with Horizontal(classes="picker"):
+                options = [Option(p.name, id=p.key) for p in catalog()]
+                options.append(Option("Write your own…", id=CUSTOM))
+                yield RecordList(*options, id="paths")
+                with VerticalScroll(id="path-detail"):
+                    yield Static(id="path-text")
+
+    def on_mount(self) -> None:
+        paths = self.query_one("#paths", RecordList)
+        paths.highlighted = 0
+        paths.focus()
+
+    @on(OptionList.OptionHighlighted, "#paths")
+    def _show(self, event: OptionList.OptionHighlighted) -> None:
+        path = find_path(event.option.id)
+        self.query_one("#path-text", Static).update(describe_path(path) if path else CUSTOM_TEXT)
+
+    @on(OptionList.OptionSelected, "#paths")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_choose(self) -> None:
+        self.dismiss(self.query_one("#paths", RecordList).highlighted_record_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,62 @@
+"""Log progress on a goal: a date, how much, and a note."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input
+
+from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.domain.validation import (
+    ValidationError,
+    parse_checkin_amount,
+    parse_date,
+    parse_text,
+)
+from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.render import one_line
+
+
+class CheckInForm(FormDialog[CheckIn]):
+    def __init__(self, today: date, goal: Goal) -> None:
+        verb = "Mark done" if goal.target.done_only else "Log progress"
+        super().__init__(Content(f"{verb}: {one_line(goal.title, 50)}"))
+        self.goal = goal
+        self.today = today
+
+    def compose_fields(self) -> Iterable[Widget]:
+        yield from self.field(
+            "Date", Input(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on")
+        )
+        if not self.goal.target.done_only:
+            unit = self.goal.target.unit or "units"
+            yield from self.field(
+                f"How many {unit}?",
+                Input("", placeholder="e.g. 1", id="amount"),
+                "Use a negative number to correct an earlier entry.",
+            )
+        yield from self.field("Note (optional)", Input("", placeholder="What happened?", id="note"))
+
+    def on_mount(self) -> None:
+        self.query_one("#note" if self.goal.target.done_only else "#amount", Input).focus()
+
+    def build(self) -> CheckIn:
+        try:
+            on = parse_date(self.query_one("#on", Input).value)
+        except ValidationError as error:
+            raise FieldError("on", str(error)) from None
+        amount = 1.0
+        if not self.goal.target.done_only:
+            try:
+                amount = parse_checkin_amount(self.query_one("#amount", Input).value)
+            except ValidationError as error:
+                raise FieldError("amount", str(error)) from None
+        try:
+            note = parse_text(self.query_one("#note", Input).value, "Note")
+        except ValidationError as error:
+            raise FieldError("note", str(error)) from None
+        assert self.goal.id is not None
+        return CheckIn(goal_id=self.goal.id, on=on, amount=amount, note=note)

@@ -1,0 +1,82 @@
+"""Add or edit a measurable goal under an aspiration."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+
+from textual.widget import Widget
+from textual.widgets import Input, Select
+
+from aspire_tui.domain.models import Aspiration, Goal, Target
+from aspire_tui.domain.progress import format_amount
+from aspire_tui.domain.validation import (
+    ValidationError,
+    parse_optional_date,
+    parse_target,
+    parse_title,
+)
+from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.render import plain
+
+
+def target_field_text(target: Target) -> str:
+    if target.done_only:
+        return ""
+    return f"{format_amount(target.amount)} {target.unit}".strip()
+
+
+class GoalForm(FormDialog[Goal]):
+    def __init__(
+        self,
+        today: date,
+        aspirations: list[Aspiration],
+        goal: Goal | None = None,
+        aspiration_id: int | None = None,
+    ) -> None:
+        super().__init__("Edit goal" if goal else "New goal")
+        self.aspirations = aspirations
+        first = aspiration_id if aspiration_id is not None else aspirations[0].id
+        self.original = goal or Goal(
+            aspiration_id=first or 0, title="", target=Target.done(), created=today
+        )
+
+    def compose_fields(self) -> Iterable[Widget]:
+        g = self.original
+        options = [(plain(a.title), a.id) for a in self.aspirations]
+        yield from self.field(
+            "Aspiration",
+            Select(options, value=g.aspiration_id, allow_blank=False, id="aspiration"),
+        )
+        yield from self.field(
+            "Goal", Input(g.title, placeholder="e.g. Earn the CPA certificate", id="title")
+        )
+        yield from self.field(
+            "Target",
+            Input(target_field_text(g.target), placeholder="e.g. 3 certifications", id="target"),
+            "A number and a unit, such as '10 clients'. Leave empty for done / not done.",
+        )
+        yield from self.field(
+            "Deadline (optional)",
+            Input(g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline"),
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def build(self) -> Goal:
+        values = {}
+        for field_id, parse in (
+            ("title", parse_title),
+            ("target", parse_target),
+            ("deadline", lambda text: parse_optional_date(text, "Deadline")),
+        ):
+            try:
+                values[field_id] = parse(self.query_one(f"#{field_id}", Input).value)
+            except ValidationError as error:
+                raise FieldError(field_id, str(error)) from None
+        aspiration_id = self.query_one("#aspiration", Select).value
+        if not isinstance(aspiration_id, int):
+            raise FieldError("aspiration", "Choose the aspiration this goal serves.")
+        return dataclasses.replace(self.original, aspiration_id=aspiration_id, **values)

@@ -1,0 +1,67 @@
+"""Write or edit a reflection: guided answers and how much each driver matters now."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, TextArea
+
+from aspire_tui.domain.models import Driver, Reflection
+from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
+from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.widgets.rating import Rating
+
+PROMPTS = (
+    ("want", "What do you want out of your career?", "Recognition, balance, security, something else: no answer is wrong."),
+    ("passions", "What are you passionate about?", "The work that makes you lose track of time."),
+    ("note", "Anything else on your mind?", "A free note: a worry, a hope, a decision you are weighing."),
+)
+
+
+class ReflectionForm(FormDialog[Reflection]):
+    def __init__(self, today: date, reflection: Reflection | None = None) -> None:
+        super().__init__("Edit reflection" if reflection else "New reflection")
+        self.original = reflection or Reflection(on=today)
+
+    def compose_fields(self) -> Iterable[Widget]:
+        r = self.original
+        yield from self.field(
+            "Date", Input(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on", classes="date")
+        )
+        for name, prompt, hint in PROMPTS:
+            area = TextArea(getattr(r, name), id=name, soft_wrap=True, classes="answer")
+            yield from self.field(prompt, area, hint)
+        yield Label("How much does each matter to you now? (1-5, arrows or digits)", classes="field-label")
+        for driver in Driver:
+            with Horizontal(classes="rating-row"):
+                yield Label(driver.label, classes="rating-label")
+                yield Rating(r.ratings.get(driver), id=f"rating-{driver.value}")
+
+    def on_mount(self) -> None:
+        self.query_one("#want", TextArea).focus()
+
+    def build(self) -> Reflection:
+        try:
+            on = parse_date(self.query_one("#on", Input).value)
+        except ValidationError as error:
+            raise FieldError("on", str(error)) from None
+        answers: dict[str, str] = {}
+        for name, _, _ in PROMPTS:
+            try:
+                answers[name] = parse_text(self.query_one(f"#{name}", TextArea).text, "Answer")
+            except ValidationError as error:
+                raise FieldError(name, str(error)) from None
+        ratings = {
+            driver: value
+            for driver in Driver
+            if (value := self.query_one(f"#rating-{driver.value}", Rating).value) is not None
+        }
+        reflection = dataclasses.replace(self.original, on=on, ratings=ratings, **answers)
+        try:
+            return check_reflection(reflection)
+        except ValidationError as error:
+            raise FieldError("want", str(error)) from None

@@ -1,0 +1,201 @@
+"""Goals: measurable steps under each aspiration, and the progress logged on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual.binding import Binding
+from textual.content import Content
+
+from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.domain.progress import (
+    GoalProgress,
+    achieved_count,
+    format_amount,
+    goal_progress,
+    progress_by_goal,
+)
+from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.goal_form import GoalForm
+from aspire_tui.ui.render import (
+    heading,
+    long_date,
+    one_line,
+    plain,
+    progress_bar,
+    progress_text,
+    target_text,
+)
+from aspire_tui.ui.screens.main import MainScreen
+
+NO_ASPIRATIONS = Content.assemble(
+    ("No goals yet", "bold $text-accent"),
+    "\n\nGoals live under an aspiration. Press ",
+    ("2", "bold $text-accent"),
+    " to choose an aspiration first, then come back here.",
+)
+NO_GOALS = Content.assemble(
+    ("No goals yet", "bold $text-accent"),
+    "\n\nA goal is measurable: you will know when you have achieved it. "
+    "'Earn 3 certifications', 'win 10 clients', 'give a talk at a conference'.\n\nPress ",
+    ("n", "bold $text-accent"),
+    " to add one.",
+)
+
+
+def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[str, str]:
+    if deadline is None:
+        return "no deadline", "dim"
+    days = (deadline - today).days
+    if achieved:
+        return f"due {deadline.isoformat()}", "dim"
+    if days < 0:
+        return f"overdue since {deadline.isoformat()}", "$error"
+    if days == 0:
+        return "due today", "$warning"
+    return f"due {deadline.isoformat()} (in {days} day{'s' if days != 1 else ''})", "dim"
+
+
+class GoalsScreen(MainScreen):
+    MODE = "goals"
+    LIST_TITLE = "Goals by aspiration"
+    BINDINGS = [
+        Binding("n", "new", "New goal", id="goal.new"),
+        Binding("l", "log", "Log progress", id="goal.log"),
+        Binding("e", "edit", "Edit", id="goal.edit"),
+        Binding("d", "delete", "Delete", id="goal.delete"),
+    ]
+    NEEDS_SELECTION = frozenset({"edit", "log", "delete", "open"})
+
+    def on_mount(self) -> None:
+        self.sub_title = "Goals"
+        super().on_mount()
+
+    def rows(self) -> Iterable[tuple[str | None, Content]]:
+        goals = self.store.goals()
+        progress = progress_by_goal(goals, self.store.checkins())
+        for aspiration in self.store.aspirations():
+            mine = [g for g in goals if g.aspiration_id == aspiration.id]
+            done, total = achieved_count(progress[g.id] for g in mine if g.id is not None)
+            note = "" if aspiration.active else " (archived)"
+            yield None, Content.assemble(
+                (one_line(aspiration.title, 34) + note, "bold $text-accent"),
+                (f"  {done}/{total} achieved", "dim"),
+            )
+            for goal in mine:
+                p = progress[goal.id]  # type: ignore[index]
+                mark = ("✓ ", "$success") if p.achieved else ("  ", "")
+                yield str(goal.id), Content.assemble(
+                    mark,
+                    plain(one_line(goal.title, 36)),
+                    "\n  ",
+                    progress_bar(p.fraction, 12),
+                    (f" {p.percent:>3}%", "bold"),
+                )
+
+    def describe(self, record_id: int | None) -> Content:
+        goal = self.store.goal(record_id) if record_id is not None else None
+        if goal is None:
+            return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
+        checkins = self.store.checkins(goal.id)
+        return describe_goal(goal, self.store.aspiration(goal.aspiration_id), checkins, self.today())
+
+    def _selected(self) -> Goal | None:
+        record_id = self.selected_id()
+        return self.store.goal(record_id) if record_id is not None else None
+
+    def action_new(self) -> None:
+        aspirations = [a for a in self.store.aspirations() if a.active]
+        if not aspirations:
+            self.notify("Choose an aspiration first: press 2, then n.", title="No aspiration yet")
+            return
+        current = self._selected()
+        owner = current.aspiration_id if current and any(a.id == current.aspiration_id for a in aspirations) else None
+        self.app.push_screen(GoalForm(self.today(), aspirations, aspiration_id=owner), self._saved)
+
+    def action_edit(self) -> None:
+        goal = self._selected()
+        if goal is not None:
+            self.app.push_screen(GoalForm(self.today(), self.store.aspirations(), goal), self._saved)
+
+    def _saved(self, goal: Goal | None) -> None:
+        if goal is None:
+            return
+        saved = self.safely(lambda: self.store.save_goal(goal))
+        if saved is not None:
+            self.notify(f"Goal saved: {one_line(saved.title, 50)}", markup=False)
+            self.reload(select=saved.id)
+
+    def action_log(self) -> None:
+        goal = self._selected()
+        if goal is None:
+            return
+        before = goal_progress(goal, self.store.checkins(goal.id))
+
+        def logged(checkin: CheckIn | None) -> None:
+            if checkin is None or self.safely(lambda: self.store.save_checkin(checkin)) is None:
+                return
+            after = goal_progress(goal, self.store.checkins(goal.id))
+            if after.achieved and not before.achieved:
+                self.notify(
+                    f"Achieved: {one_line(goal.title, 60)}. Each achievement brings you closer.",
+                    title="Goal achieved",
+                    markup=False,
+                    timeout=8,
+                )
+            else:
+                self.notify(f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False)
+            self.reload(select=goal.id)
+
+        self.app.push_screen(CheckInForm(self.today(), goal), logged)
+
+    def action_delete(self) -> None:
+        goal = self._selected()
+        if goal is None or goal.id is None:
+            return
+        count = len(self.store.checkins(goal.id))
+        extra = f" and its {count} check-in{'s' if count != 1 else ''}" if count else ""
+        message = Content.assemble(
+            "Delete the goal ", (one_line(goal.title, 80), "bold"), f"{extra}? This cannot be undone."
+        )
+        goal_id = goal.id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.attempt(lambda: self.store.delete_goal(goal_id)):
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog("Delete goal", message), confirmed)
+
+
+def describe_goal(goal: Goal, aspiration, checkins: list[CheckIn], today: date) -> Content:  # type: ignore[no-untyped-def]
+    p: GoalProgress = goal_progress(goal, checkins)
+    due, due_style = deadline_text(goal.deadline, today, p.achieved)
+    parts: list[Content | str | tuple[str, str]] = [
+        heading(one_line(goal.title, 200)),
+        "\n",
+        ("Serves: ", "dim"),
+        plain(one_line(aspiration.title, 80) if aspiration else "?"),
+        "\n",
+        ("Target: ", "dim"),
+        plain(target_text(goal)),
+        ("  ·  ", "dim"),
+        (due, due_style),
+        "\n\n",
+        progress_bar(p.fraction, 30),
+        (f" {p.percent}%", "bold"),
+        "\n",
+        plain(progress_text(goal, p)),
+        "\n",
+    ]
+    if p.achieved and p.achieved_on:
+        parts += [("✓ Achieved on " + long_date(p.achieved_on), "bold $success"), "\n"]
+    parts += ["\n", ("Check-ins", "bold"), "\n"]
+    if not checkins:
+        verb = "mark it done" if goal.target.done_only else "log progress"
+        parts.append((f"None yet. Press l to {verb}.", "dim italic"))
+    for c in reversed(checkins):
+        amount = "done" if goal.target.done_only else f"{'+' if c.amount > 0 else ''}{format_amount(c.amount)}"
+        parts += [(c.on.isoformat(), "bold"), f"  {amount:>6}  ", plain(one_line(c.note, 60)), "\n"]
+    return Content.assemble(*parts)

@@ -1,0 +1,43 @@
+"""Every key in one place, read from the bindings themselves so it can never drift."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+Row = tuple[str, str]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, sections: Iterable[tuple[str, list[Row]]], data_file: str) -> None:
+        super().__init__()
+        self.sections = list(sections)
+        self.data_file = data_file
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("Keys", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(self._content())
+            yield Static("escape closes", classes="field-hint")
+
+    def _content(self) -> Content:
+        parts: list[Content | str | tuple[str, str]] = []
+        for title, rows in self.sections:
+            parts += [(title, "bold $text-accent"), "\n"]
+            for key, description in rows:
+                parts += [(f"  {key:<16}", "bold"), description, "\n"]
+            parts.append("\n")
+        parts += [("Your data", "bold $text-accent"), "\n  ", Content(self.data_file), "\n"]
+        return Content.assemble(*parts)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,129 @@
+"""What the three main screens share: a list of records beside the one highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Static
+
+from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.ui.widgets.nav_bar import NavBar
+from aspire_tui.ui.widgets.record_list import RecordList
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.app import AspireApp
+
+R = TypeVar("R")
+
+
+class MainScreen(Screen[None]):
+    """Subclasses say what the rows are (`rows`) and what a row shows (`describe`)."""
+
+    MODE = ""
+    LIST_TITLE = ""
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar(self.MODE)
+        with Horizontal(classes="main-body"):
+            with Vertical(classes="list-pane"):
+                yield Label(self.LIST_TITLE, classes="pane-title")
+                yield RecordList(id="records")
+            with VerticalScroll(classes="detail-pane", id="detail-pane"):
+                yield Static(id="detail")
+        yield Footer()
+
+    @property
+    def aspire(self) -> AspireApp:
+        return cast("AspireApp", self.app)
+
+    @property
+    def store(self) -> AspireStore:
+        return self.aspire.store
+
+    def today(self) -> date:
+        return self.aspire.today()
+
+    @property
+    def records(self) -> RecordList:
+        return self.query_one("#records", RecordList)
+
+    def selected_id(self) -> int | None:
+        record_id = self.records.highlighted_record_id
+        return int(record_id) if record_id is not None else None
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.records.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the records again and redraw; `select` highlights a record by id."""
+        rows = self.safely(lambda: list(self.rows()))
+        if rows is None:
+            return
+        self.records.show_records(rows)
+        if select is not None:
+            self.records.select_record(str(select))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        content = self.safely(lambda: self.describe(self.selected_id()))
+        if content is not None:
+            self.query_one("#detail", Static).update(content)
+        self.refresh_bindings()
+
+    def rows(self) -> Iterable[tuple[str | None, Content]]:
+        raise NotImplementedError
+
+    def describe(self, record_id: int | None) -> Content:
+        raise NotImplementedError
+
+    def safely(self, work: Callable[[], R]) -> R | None:
+        """Run store work; a failure becomes a message on screen, never a traceback."""
+        try:
+            return work()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return None
+
+    def attempt(self, work: Callable[[], object]) -> bool:
+        """Like `safely`, for work that returns nothing: True when it succeeded."""
+        return self.safely(lambda: (work(), True)[1]) is True
+
+    @on(OptionList.OptionHighlighted, "#records")
+    def _highlighted(self) -> None:
+        self.show_detail()
+
+    @on(OptionList.OptionSelected, "#records")
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Move into the detail pane to read (and scroll) all of it."""
+        if self.selected_id() is not None:
+            self.query_one("#detail-pane").focus()
+
+    def action_back(self) -> None:
+        self.records.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_SELECTION and self.selected_id() is None:
+            return None
+        return True
+
+    NEEDS_SELECTION: frozenset[str] = frozenset()

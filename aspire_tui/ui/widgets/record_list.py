@@ -1,0 +1,45 @@
+"""A keyboard list of records that keeps its place when its contents are rebuilt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class RecordList(OptionList):
+    """Options carry the record id as their option id; headings are disabled options."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def show_records(self, rows: Iterable[tuple[str | None, Content]]) -> None:
+        """Replace the rows, keeping the highlighted record highlighted if it is still there."""
+        current = self.highlighted_record_id
+        current_index = self.highlighted
+        options = [Option(prompt, id=row_id, disabled=row_id is None) for row_id, prompt in rows]
+        self.set_options(options)
+        ids = [o.id for o in options]
+        if current is not None and current in ids:
+            self.highlighted = ids.index(current)
+        elif options:
+            selectable = [i for i, o in enumerate(options) if not o.disabled]
+            if selectable:
+                near = min(current_index or 0, len(options) - 1)
+                self.highlighted = next((i for i in selectable if i >= near), selectable[-1])
+
+    def select_record(self, record_id: str) -> None:
+        try:
+            self.highlighted = self.get_option_index(record_id)
+        except Exception:  # the record has gone; keep the current place
+            pass
+
+    @property
+    def highlighted_record_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None and not option.disabled else None
