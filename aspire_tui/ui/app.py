@@ -32,9 +32,9 @@ class AspireApp(App[None]):
     MODES = MAIN_SCREENS  # type: ignore[assignment]
     DEFAULT_MODE = "reflect"
     BINDINGS = [
-        Binding("1", "go('reflect')", "Reflect", id="go.reflect"),
-        Binding("2", "go('aspirations')", "Aspirations", id="go.aspirations"),
-        Binding("3", "go('goals')", "Goals", id="go.goals"),
+        Binding("1", "go('reflect')", "Reflect", id="go.reflect", show=False),
+        Binding("2", "go('aspirations')", "Aspirations", id="go.aspirations", show=False),
+        Binding("3", "go('goals')", "Goals", id="go.goals", show=False),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "leave", "Quit", id="quit"),
     ]

@@ -13,6 +13,7 @@ from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.models import Aspiration
 from aspire_tui.domain.validation import ValidationError, parse_text, parse_title
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 
 class AspirationForm(FormDialog[Aspiration]):
@@ -31,12 +32,12 @@ class AspirationForm(FormDialog[Aspiration]):
             yield Static(f"Path: {self.path.name}. {self.path.summary}", classes="field-hint", markup=False)
         yield from self.field(
             "Your aspiration",
-            Input(self.original.title, placeholder="e.g. Lead a product team", id="title"),
+            PlainInput(self.original.title, placeholder="e.g. Lead a product team", id="title", compact=True),
             "Bold and a little vague is fine: it is a direction, not a goal.",
         )
         yield from self.field(
             "Why does it matter to you?",
-            TextArea(self.original.why, id="why", soft_wrap=True, classes="answer"),
+            PlainTextArea(self.original.why, id="why", soft_wrap=True, classes="answer", compact=True),
         )
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from aspire_tui.domain.validation import (
     parse_text,
 )
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.widgets.plain_fields import PlainInput
 from aspire_tui.ui.render import one_line
 
 
@@ -29,16 +30,16 @@ class CheckInForm(FormDialog[CheckIn]):
 
     def compose_fields(self) -> Iterable[Widget]:
         yield from self.field(
-            "Date", Input(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on")
+            "Date", PlainInput(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on", compact=True)
         )
         if not self.goal.target.done_only:
             unit = self.goal.target.unit or "units"
             yield from self.field(
                 f"How many {unit}?",
-                Input("", placeholder="e.g. 1", id="amount"),
+                PlainInput("", placeholder="e.g. 1", id="amount", compact=True),
                 "Use a negative number to correct an earlier entry.",
             )
-        yield from self.field("Note (optional)", Input("", placeholder="What happened?", id="note"))
+        yield from self.field("Note (optional)", PlainInput("", placeholder="What happened?", id="note", compact=True))
 
     def on_mount(self) -> None:
         self.query_one("#note" if self.goal.target.done_only else "#amount", Input).focus()

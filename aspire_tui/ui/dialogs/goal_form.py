@@ -18,6 +18,7 @@ from aspire_tui.domain.validation import (
     parse_title,
 )
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.widgets.plain_fields import PlainInput
 from aspire_tui.ui.render import plain
 
 
@@ -47,19 +48,19 @@ class GoalForm(FormDialog[Goal]):
         options = [(plain(a.title), a.id) for a in self.aspirations]
         yield from self.field(
             "Aspiration",
-            Select(options, value=g.aspiration_id, allow_blank=False, id="aspiration"),
+            Select(options, value=g.aspiration_id, allow_blank=False, id="aspiration", compact=True),
         )
         yield from self.field(
-            "Goal", Input(g.title, placeholder="e.g. Earn the CPA certificate", id="title")
+            "Goal", PlainInput(g.title, placeholder="e.g. Earn the CPA certificate", id="title", compact=True)
         )
         yield from self.field(
             "Target",
-            Input(target_field_text(g.target), placeholder="e.g. 3 certifications", id="target"),
+            PlainInput(target_field_text(g.target), placeholder="e.g. 3 certifications", id="target", compact=True),
             "A number and a unit, such as '10 clients'. Leave empty for done / not done.",
         )
         yield from self.field(
             "Deadline (optional)",
-            Input(g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline"),
+            PlainInput(g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline", compact=True),
         )
 
     def on_mount(self) -> None:

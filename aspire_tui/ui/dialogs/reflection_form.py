@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, TextArea
 from aspire_tui.domain.models import Driver, Reflection
 from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 from aspire_tui.ui.widgets.rating import Rating
 
 PROMPTS = (
@@ -30,10 +31,10 @@ class ReflectionForm(FormDialog[Reflection]):
     def compose_fields(self) -> Iterable[Widget]:
         r = self.original
         yield from self.field(
-            "Date", Input(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on", classes="date")
+            "Date", PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on", classes="date", compact=True)
         )
         for name, prompt, hint in PROMPTS:
-            area = TextArea(getattr(r, name), id=name, soft_wrap=True, classes="answer")
+            area = PlainTextArea(getattr(r, name), id=name, soft_wrap=True, classes="answer", compact=True)
             yield from self.field(prompt, area, hint)
         yield Label("How much does each matter to you now? (1-5, arrows or digits)", classes="field-label")
         for driver in Driver:

@@ -42,7 +42,7 @@ class AspirationsScreen(MainScreen):
         Binding("n", "new", "New aspiration", id="aspiration.new"),
         Binding("e", "edit", "Edit", id="aspiration.edit"),
         Binding("g", "add_goal", "Add goal", id="aspiration.add_goal"),
-        Binding("a", "archive", "Archive/restore", id="aspiration.archive"),
+        Binding("a", "archive", "Archive", id="aspiration.archive"),
         Binding("d", "delete", "Delete", id="aspiration.delete"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "add_goal", "archive", "delete", "open"})

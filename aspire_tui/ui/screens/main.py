@@ -43,7 +43,7 @@ class MainScreen(Screen[None]):
                 yield RecordList(id="records")
             with VerticalScroll(classes="detail-pane", id="detail-pane"):
                 yield Static(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def aspire(self) -> AspireApp:

@@ -1,0 +1,33 @@
+"""Text fields that never hand a control character (an ANSI escape, say) to the terminal.
+
+Textual's Input and TextArea draw their text as given, so a stored or pasted escape sequence
+would reach the terminal. These show control characters as their visible Unicode pictures,
+and what the person sees is what gets saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from aspire_tui.ui.render import safe
+
+
+class PlainInput(Input):
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        super().__init__(safe(value).replace("\n", " ").replace("\t", " "), **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.text = safe(event.text)
+        super()._on_paste(event)
+
+
+class PlainTextArea(TextArea):
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(safe(text), **kwargs)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.text = safe(event.text)
+        await super()._on_paste(event)

@@ -1,0 +1,47 @@
+"""Every test gets its own data folder; none may touch the real user data directory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aspire_tui.store import AspireStore
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point HOME and XDG folders into tmp_path so a slip can never reach real data."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("ASPIRE_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[AspireStore]:
+    opened = AspireStore.open(data_dir)
+    yield opened
+    opened.close()
+
+
+def read_data(data_dir: Path) -> dict[str, Any]:
+    """What is actually on disk, read without Aspire's help."""
+    return json.loads((data_dir / "aspire.json").read_text("utf-8"))
+
+
+def docs(data_dir: Path, table: str) -> list[dict[str, Any]]:
+    return list(read_data(data_dir).get(table, {}).values())

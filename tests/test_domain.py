@@ -1,0 +1,137 @@
+from datetime import date
+
+import pytest
+
+from aspire_tui.domain.catalog import CatalogError, catalog, find_path, parse_catalog
+from aspire_tui.domain.models import CheckIn, Goal, Reflection, Target
+from aspire_tui.domain.progress import achieved_count, format_amount, goal_progress, progress_by_goal
+from aspire_tui.domain.validation import (
+    ValidationError,
+    check_reflection,
+    parse_checkin_amount,
+    parse_date,
+    parse_optional_date,
+    parse_target,
+    parse_title,
+)
+
+D = date(2026, 1, 1)
+
+
+def goal(target: Target, goal_id: int = 1) -> Goal:
+    return Goal(aspiration_id=1, title="g", target=target, created=D, id=goal_id)
+
+
+def checkin(day: int, amount: float, goal_id: int = 1, checkin_id: int = 0) -> CheckIn:
+    return CheckIn(goal_id=goal_id, on=date(2026, 1, day), amount=amount, id=checkin_id or day)
+
+
+class TestProgress:
+    def test_no_checkins_is_zero(self) -> None:
+        p = goal_progress(goal(Target.number(3)), [])
+        assert (p.done, p.fraction, p.percent, p.achieved) == (0, 0, 0, False)
+
+    def test_partial_progress(self) -> None:
+        p = goal_progress(goal(Target.number(3, "certs")), [checkin(1, 1), checkin(2, 1)])
+        assert p.percent == 66
+        assert not p.achieved
+
+    def test_achieved_on_the_day_the_target_is_reached(self) -> None:
+        p = goal_progress(goal(Target.number(3)), [checkin(9, 5), checkin(2, 1), checkin(5, 2)])
+        assert p.achieved_on == date(2026, 1, 5)
+        assert p.fraction == 1.0
+        assert p.done == 8
+
+    def test_correction_below_target_unachieves(self) -> None:
+        p = goal_progress(goal(Target.number(2)), [checkin(1, 2), checkin(2, -1)])
+        assert p.achieved_on is None
+        assert p.percent == 50
+
+    def test_negative_total_clamps_to_zero(self) -> None:
+        assert goal_progress(goal(Target.number(2)), [checkin(1, -1)]).fraction == 0
+
+    def test_done_goal(self) -> None:
+        p = goal_progress(goal(Target.done()), [checkin(4, 1)])
+        assert p.achieved_on == date(2026, 1, 4)
+        assert p.percent == 100
+
+    def test_other_goals_checkins_are_ignored(self) -> None:
+        p = goal_progress(goal(Target.number(1)), [checkin(1, 1, goal_id=2)])
+        assert not p.achieved
+
+    def test_progress_by_goal_and_count(self) -> None:
+        goals = [goal(Target.number(1), 1), goal(Target.number(2), 2)]
+        progress = progress_by_goal(goals, [checkin(1, 1, 1), checkin(2, 1, 2, checkin_id=9)])
+        assert achieved_count(progress.values()) == (1, 2)
+        assert progress[2].percent == 50
+
+    def test_format_amount(self) -> None:
+        assert format_amount(3.0) == "3"
+        assert format_amount(2.5) == "2.5"
+
+
+class TestValidation:
+    def test_title_is_trimmed_and_required(self) -> None:
+        assert parse_title("  Lead   a team ") == "Lead a team"
+        with pytest.raises(ValidationError, match="cannot be empty"):
+            parse_title("   ")
+        with pytest.raises(ValidationError, match="too long"):
+            parse_title("x" * 201)
+
+    @pytest.mark.parametrize(
+        ("text", "amount", "unit", "done_only"),
+        [
+            ("3 certifications", 3, "certifications", False),
+            ("10 clients", 10, "clients", False),
+            ("2.5", 2.5, "", False),
+            ("1,000 users", 1000, "users", False),
+            ("", 1, "", True),
+            ("   ", 1, "", True),
+        ],
+    )
+    def test_targets(self, text: str, amount: float, unit: str, done_only: bool) -> None:
+        assert parse_target(text) == Target(amount, unit, done_only)
+
+    @pytest.mark.parametrize("text", ["0 clients", "-3 talks", "many clients", "1.2.3 x", "nan", "inf"])
+    def test_bad_targets(self, text: str) -> None:
+        with pytest.raises(ValidationError):
+            parse_target(text)
+
+    def test_dates(self) -> None:
+        assert parse_date("2026-02-28") == date(2026, 2, 28)
+        assert parse_optional_date("  ") is None
+        with pytest.raises(ValidationError, match="does not exist"):
+            parse_date("2026-02-30")
+        with pytest.raises(ValidationError, match="year-month-day"):
+            parse_date("28/02/2026")
+
+    def test_checkin_amount(self) -> None:
+        assert parse_checkin_amount("-1") == -1
+        with pytest.raises(ValidationError):
+            parse_checkin_amount("0")
+        with pytest.raises(ValidationError):
+            parse_checkin_amount("lots")
+
+    def test_empty_reflection_is_refused(self) -> None:
+        with pytest.raises(ValidationError, match="at least one"):
+            check_reflection(Reflection(on=D))
+
+
+class TestCatalog:
+    def test_the_three_example_paths_are_there(self) -> None:
+        names = {p.name for p in catalog()}
+        assert {"Join management", "Subject-matter expert", "Own a business"} <= names
+
+    def test_own_business_is_honest_about_clients(self) -> None:
+        path = find_path("business")
+        assert path is not None and "clients become your boss" in path.costs.lower()
+
+    def test_management_grows_to_the_whole_organisation(self) -> None:
+        path = find_path("management")
+        assert path is not None and "whole organisation" in path.summary
+
+    def test_malformed_catalog_is_rejected(self) -> None:
+        with pytest.raises(CatalogError):
+            parse_catalog('{"paths": [{"key": "x"}]}')
+        with pytest.raises(CatalogError):
+            parse_catalog('{"paths": []}')

@@ -1,0 +1,195 @@
+"""Goals, driven by keys: add, validate, log progress until achieved, edit, delete."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.goal_form import GoalForm
+from aspire_tui.ui.screens.goals import GoalsScreen
+
+from tests.conftest import docs
+from tests.ui_helpers import (
+    SIZE,
+    clear_field,
+    detail_text,
+    list_rows,
+    make_app,
+    notifications,
+    type_text,
+)
+
+D = date(2026, 1, 1)
+
+
+@pytest.fixture
+def aspiration(store: AspireStore) -> Aspiration:
+    return store.save_aspiration(Aspiration("Become a tax expert", D))
+
+
+async def test_goals_need_an_aspiration_first(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "choose an aspiration first" in detail_text(pilot.app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        assert any("aspiration first" in m for m in notifications(pilot.app))
+
+
+async def test_add_a_goal_and_log_it_to_achieved(
+    store: AspireStore, aspiration: Aspiration, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalForm)
+        await type_text(pilot, "Earn certifications")
+        await pilot.press("tab")
+        await type_text(pilot, "3 certifications")
+        await pilot.press("tab")
+        await type_text(pilot, "2027-06-30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        assert list_rows(pilot.app)[1].startswith("  Earn certifications")
+        assert "0%" in list_rows(pilot.app)[1]
+        [goal] = docs(data_dir, "goals")
+        assert goal["target"] == {"amount": 3.0, "unit": "certifications", "done_only": False}
+        assert goal["deadline"] == "2027-06-30"
+
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CheckInForm)
+        await type_text(pilot, "1")
+        await pilot.press("tab")
+        await type_text(pilot, "AWS passed")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "33%" in list_rows(pilot.app)[1]
+        assert "1 of 3 certifications" in detail_text(pilot.app)
+        assert "AWS passed" in detail_text(pilot.app)
+        assert "Achieved" not in detail_text(pilot.app)
+
+        await pilot.press("l")
+        await type_text(pilot, "2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert list_rows(pilot.app)[1].startswith("✓ Earn certifications")
+        assert "100%" in list_rows(pilot.app)[1]
+        assert "Achieved on Fri 27 Nov 2026" in detail_text(pilot.app)
+        assert "1/1 achieved" in list_rows(pilot.app)[0]
+        assert any("Achieved: Earn certifications" in m for m in notifications(pilot.app))
+
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Become a tax expert\n1 of 1 goals achieved"]
+    assert [(c["amount"], c["note"], c["on"]) for c in docs(data_dir, "checkins")] == [
+        (1.0, "AWS passed", "2026-11-27"),
+        (2.0, "", "2026-11-27"),
+    ]
+
+
+async def test_a_done_or_not_done_goal(store: AspireStore, aspiration: Aspiration, data_dir: Path) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "n")
+        await type_text(pilot, "Give a conference talk")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not done yet" in detail_text(pilot.app)
+        await pilot.press("l")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, CheckInForm)
+        assert not form.query("#amount")
+        await type_text(pilot, "PyCon")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Achieved on" in detail_text(pilot.app)
+    [checkin] = docs(data_dir, "checkins")
+    assert checkin["amount"] == 1.0 and checkin["note"] == "PyCon"
+
+
+@pytest.mark.parametrize(
+    ("field_presses", "text", "error_field", "message"),
+    [
+        (0, "", "title", "cannot be empty"),
+        (1, "many clients", "target", "must start with a number"),
+        (1, "0 clients", "target", "positive number"),
+        (2, "2026-02-30", "deadline", "does not exist"),
+        (2, "next week", "deadline", "year-month-day"),
+    ],
+)
+async def test_goal_form_explains_bad_input_beside_the_field(
+    store: AspireStore,
+    aspiration: Aspiration,
+    data_dir: Path,
+    field_presses: int,
+    text: str,
+    error_field: str,
+    message: str,
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        if field_presses:
+            await type_text(pilot, "A goal")
+        await pilot.press(*["tab"] * field_presses)
+        await type_text(pilot, text)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, GoalForm)
+        error = form.query_one(f"#{error_field}-error")
+        assert error.display and message in str(error.visual)
+        assert pilot.app.focused is form.query_one(f"#{error_field}")
+    assert docs(data_dir, "goals") == []
+
+
+async def test_checkin_amount_must_be_a_number(store: AspireStore, aspiration: Aspiration) -> None:
+    store.save_goal(Goal(aspiration.id or 0, "Win clients", Target.number(10, "clients"), D))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "l")
+        await type_text(pilot, "a few")
+        await pilot.press("enter")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, CheckInForm)
+        assert "must be a number" in str(form.query_one("#amount-error").visual)
+
+
+async def test_edit_and_delete_a_goal(store: AspireStore, aspiration: Aspiration, data_dir: Path) -> None:
+    g = store.save_goal(Goal(aspiration.id or 0, "Win clients", Target.number(10, "clients"), D))
+    store.save_checkin(CheckIn(g.id or 0, D, 4))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "e")
+        await pilot.pause()
+        await pilot.press("tab")
+        await clear_field(pilot)
+        await type_text(pilot, "5 clients")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "80%" in list_rows(pilot.app)[1]
+        assert docs(data_dir, "goals")[0]["target"]["amount"] == 5.0
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Become a tax expert  0/0 achieved"]
+    assert docs(data_dir, "goals") == [] and docs(data_dir, "checkins") == []
+
+
+async def test_overdue_deadline_is_flagged(store: AspireStore, aspiration: Aspiration) -> None:
+    store.save_goal(Goal(aspiration.id or 0, "Ship it", Target.done(), D, deadline=date(2026, 11, 1)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "overdue since 2026-11-01" in detail_text(pilot.app)

@@ -1,0 +1,126 @@
+"""Reflect, driven by keys: write, read, edit and delete reflections."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from aspire_tui.domain.models import Driver, Reflection
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+from aspire_tui.ui.screens.reflect import ReflectScreen
+
+from tests.conftest import docs
+from tests.ui_helpers import SIZE, clear_field, detail_text, list_rows, make_app, type_text
+
+
+async def test_first_run_greets_and_points_to_reflecting(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+        text = detail_text(pilot.app)
+        assert "Welcome to Aspire" in text
+        assert "Begin by reflecting" in text
+
+
+async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectionForm)
+        await type_text(pilot, "Lead a team one day")
+        await pilot.press("tab")
+        await type_text(pilot, "Teaching")
+        await pilot.press("tab")
+        await type_text(pilot, "Tired but hopeful")
+        await pilot.press("tab", "4", "tab", "right", "right", "tab", "5", "left")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+        assert list_rows(pilot.app) == ["2026-11-27\nLead a team one day"]
+        shown = detail_text(pilot.app)
+        assert "Teaching" in shown and "Tired but hopeful" in shown
+        assert "●●●●○" in shown
+    [saved] = docs(data_dir, "reflections")
+    assert saved == {
+        "on": "2026-11-27",
+        "want": "Lead a team one day",
+        "passions": "Teaching",
+        "note": "Tired but hopeful",
+        "ratings": {"achievement": 4, "balance": 2, "security": 4},
+    }
+
+
+async def test_empty_reflection_and_bad_date_are_refused_beside_the_field(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n", "ctrl+s")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, ReflectionForm)
+        assert "at least one answer" in str(form.query_one("#want-error").visual)
+        await type_text(pilot, "Something")
+        await pilot.press("shift+tab")
+        await clear_field(pilot)
+        await type_text(pilot, "2026-13-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectionForm)
+        assert "does not exist" in str(form.query_one("#on-error").visual)
+    assert docs(data_dir, "reflections") == []
+
+
+async def test_past_reflections_list_newest_first_and_open_for_editing(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(on=date(2025, 1, 5), want="Old want"))
+    store.save_reflection(Reflection(on=date(2026, 6, 1), want="New want", ratings={Driver.SECURITY: 3}))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [r.split("\n")[0] for r in list_rows(pilot.app)] == ["2026-06-01", "2025-01-05"]
+        assert "New want" in detail_text(pilot.app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Old want" in detail_text(pilot.app)
+        await pilot.press("enter")
+        assert pilot.app.focused is pilot.app.screen.query_one("#detail-pane")
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectionForm)
+        await pilot.press("end")
+        await type_text(pilot, ", revised")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Old want, revised" in detail_text(pilot.app)
+    wants = sorted(d["want"] for d in docs(data_dir, "reflections"))
+    assert wants == ["New want", "Old want, revised"]
+
+
+async def test_delete_asks_first(store: AspireStore, data_dir: Path) -> None:
+    store.save_reflection(Reflection(on=date(2026, 6, 1), want="Keep me?"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(docs(data_dir, "reflections")) == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert list_rows(pilot.app) == []
+        assert "Welcome to Aspire" in detail_text(pilot.app)
+    assert docs(data_dir, "reflections") == []
+
+
+async def test_escape_cancels_a_form_without_saving(store: AspireStore, data_dir: Path) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Never mind")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+    assert docs(data_dir, "reflections") == []
