@@ -85,7 +85,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
         assert list_rows(pilot.app)[1].startswith("✓ Earn certifications")
         assert "100%" in list_rows(pilot.app)[1]
         assert "Achieved on Fri 27 Nov 2026" in detail_text(pilot.app)
-        assert "1/1 achieved" in list_rows(pilot.app)[0]
+        assert list_rows(pilot.app)[0] == "Become a tax expert  ✓ 1/1"
         assert any("Achieved: Earn certifications" in m for m in notifications(pilot.app))
 
         await pilot.press("2")
@@ -183,7 +183,7 @@ async def test_edit_and_delete_a_goal(store: AspireStore, aspiration: Aspiration
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Become a tax expert  0/0 achieved"]
+        assert list_rows(pilot.app) == ["Become a tax expert  ✓ 0/0"]
     assert docs(data_dir, "goals") == [] and docs(data_dir, "checkins") == []
 
 

@@ -64,7 +64,7 @@ class AspirationsScreen(MainScreen):
             )
             style = "" if a.active else "dim"
             yield str(a.id), Content.assemble(
-                (one_line(a.title, 40), f"bold {style}"),
+                (one_line(a.title, self.row_width()), f"bold {style}"),
                 "\n",
                 (f"{done} of {total} goals achieved" if total else "no goals yet", "dim"),
             )

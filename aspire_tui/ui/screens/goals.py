@@ -78,18 +78,20 @@ class GoalsScreen(MainScreen):
         progress = progress_by_goal(goals, self.store.checkins())
         for aspiration in self.store.aspirations():
             mine = [g for g in goals if g.aspiration_id == aspiration.id]
+            if not mine and not aspiration.active:
+                continue
             done, total = achieved_count(progress[g.id] for g in mine if g.id is not None)
-            note = "" if aspiration.active else " (archived)"
+            count = f"  ✓ {done}/{total}" + ("" if aspiration.active else " · archived")
             yield None, Content.assemble(
-                (one_line(aspiration.title, 34) + note, "bold $text-accent"),
-                (f"  {done}/{total} achieved", "dim"),
+                (one_line(aspiration.title, self.row_width(len(count))), "bold $text-accent"),
+                (count, "dim"),
             )
             for goal in mine:
                 p = progress[goal.id]  # type: ignore[index]
                 mark = ("✓ ", "$success") if p.achieved else ("  ", "")
                 yield str(goal.id), Content.assemble(
                     mark,
-                    plain(one_line(goal.title, 36)),
+                    plain(one_line(goal.title, self.row_width(2))),
                     "\n  ",
                     progress_bar(p.fraction, 12),
                     (f" {p.percent:>3}%", "bold"),

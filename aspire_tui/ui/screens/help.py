@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(self._content())
-            yield Static("escape closes", classes="field-hint")
+            yield Static("↑ ↓ scroll · escape closes", classes="field-hint")
 
     def _content(self) -> Content:
         parts: list[Content | str | tuple[str, str]] = []
@@ -38,6 +38,9 @@ class HelpScreen(ModalScreen[None]):
             parts.append("\n")
         parts += [("Your data", "bold $text-accent"), "\n  ", Content(self.data_file), "\n"]
         return Content.assemble(*parts)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -71,6 +71,14 @@ class MainScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def on_resize(self) -> None:
+        self.reload()
+
+    def row_width(self, reserve: int = 0) -> int:
+        """Characters a list row can use, so rows are cut with … instead of wrapping."""
+        width = self.records.scrollable_content_region.width or 40
+        return max(10, width - 2 - reserve)
+
     def reload(self, select: int | None = None) -> None:
         """Read the records again and redraw; `select` highlights a record by id."""
         rows = self.safely(lambda: list(self.rows()))

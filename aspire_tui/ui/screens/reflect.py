@@ -50,7 +50,7 @@ class ReflectScreen(MainScreen):
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         for r in self.store.reflections():
-            summary = one_line(r.want or r.passions or r.note or "Ratings only", 40)
+            summary = one_line(r.want or r.passions or r.note or "Ratings only", self.row_width())
             yield str(r.id), Content.assemble((r.on.isoformat(), "bold"), "\n", (summary, "dim"))
 
     def describe(self, record_id: int | None) -> Content:

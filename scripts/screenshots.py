@@ -1,0 +1,60 @@
+"""Regenerate screenshots/ from the real app over the demo data.
+
+Run: python scripts/screenshots.py   (writes SVGs; add --png to also write PNGs with cairosvg)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from aspire_tui.demo import populate
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.app import AspireApp
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+TODAY = date(2026, 11, 27)
+SIZE = (100, 30)
+SHOTS = (
+    ("reflect", ()),
+    ("aspirations", ("2",)),
+    ("goals", ("3",)),
+    ("help", ("question_mark",)),
+    ("new-aspiration", ("2", "n", "down", "down")),
+)
+
+
+async def shoot(name: str, keys: tuple[str, ...], folder: Path, demo: bool = True) -> Path:
+    store = AspireStore.open(folder)
+    if demo and store.is_empty():
+        populate(store, TODAY)
+    app = AspireApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+        await pilot.pause()
+        path = OUT / f"{name}.svg"
+        app.save_screenshot(filename=path.name, path=str(OUT))
+    return path
+
+
+async def main(png: bool) -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [await shoot(name, keys, Path(tmp) / "data") for name, keys in SHOTS]
+        paths.append(await shoot("first-run", (), Path(tmp) / "empty", demo=False))
+    for path in paths:
+        print(path.relative_to(OUT.parent))
+        if png:
+            import cairosvg
+
+            cairosvg.svg2png(url=str(path), write_to=str(path.with_suffix(".png")))
+
+
+if __name__ == "__main__":
+    asyncio.run(main("--png" in sys.argv))

@@ -1,0 +1,43 @@
+"""Arbitrary Unicode survives validation, the store and a reopened file unchanged."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aspire_tui.domain.models import Aspiration, Driver, Reflection
+from aspire_tui.domain.validation import ValidationError, parse_title
+from aspire_tui.store import AspireStore
+
+texts = st.text(st.characters(codec=None), max_size=300)
+dates = st.dates(min_value=date(1970, 1, 1), max_value=date(2200, 12, 31))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(want=texts, note=texts, day=dates, rating=st.integers(1, 5))
+def test_reflection_text_round_trips(want: str, note: str, day: date, rating: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = AspireStore.open(Path(tmp) / "data")
+        saved = store.save_reflection(
+            Reflection(on=day, want=want, note=note, ratings={Driver.SECURITY: rating})
+        )
+        store.close()
+        assert AspireStore.open(Path(tmp) / "data").reflections() == [saved]
+
+
+@settings(max_examples=60, deadline=None)
+@given(raw=texts, why=texts)
+def test_aspiration_titles_round_trip_after_validation(raw: str, why: str) -> None:
+    try:
+        title = parse_title(raw)
+    except ValidationError:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        store = AspireStore.open(Path(tmp) / "data")
+        saved = store.save_aspiration(Aspiration(title, date(2026, 1, 1), why=why))
+        store.close()
+        assert AspireStore.open(Path(tmp) / "data").aspirations() == [saved]

@@ -1,0 +1,35 @@
+"""One snapshot per main screen, over the demo data, at 100x30 and at 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.demo import populate
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.app import AspireApp
+
+from tests.conftest import TODAY
+
+
+def demo_app(folder: Path) -> AspireApp:
+    store = AspireStore.open(folder)
+    populate(store, TODAY)
+    return AspireApp(store, today=TODAY)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+class TestMainScreens:
+    def test_reflect(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), terminal_size=size)
+
+    def test_aspirations(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["2"], terminal_size=size)
+
+    def test_goals(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["3"], terminal_size=size)
+
+
+def test_first_run(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(AspireApp(AspireStore.open(tmp_path / "data"), today=TODAY), terminal_size=(80, 24))
