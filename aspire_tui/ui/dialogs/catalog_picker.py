@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
@@ -58,6 +58,8 @@ class CatalogPicker(ModalScreen[str | None]):
                 yield RecordList(*options, id="paths")
                 with VerticalScroll(id="path-detail"):
                     yield Static(id="path-text")
+            yield Static("↑ ↓ or j k to look · enter to choose · escape to go back", classes="field-hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         paths = self.query_one("#paths", RecordList)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 Row = tuple[str, str]
 
@@ -28,6 +28,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(self._content())
             yield Static("↑ ↓ scroll · escape closes", classes="field-hint")
+        yield Footer(compact=True)
 
     def _content(self) -> Content:
         parts: list[Content | str | tuple[str, str]] = []
