@@ -76,12 +76,20 @@ def populate(store: AspireStore, today: date) -> None:
     )
     assert expert.id is not None and manage.id is not None
     cpa = store.save_goal(
-        Goal(expert.id, "Pass the CPA exam sections", Target.number(4, "sections"), ago(170), ago(-150))
+        Goal(
+            expert.id,
+            "Pass the CPA exam sections",
+            Target.number(4, "sections"),
+            ago(170),
+            ago(-150),
+        )
     )
     talks = store.save_goal(
         Goal(expert.id, "Give talks at meetups", Target.number(3, "talks"), ago(150), ago(-40))
     )
-    store.save_goal(Goal(expert.id, "Publish a guide to e-invoicing", Target.done(), ago(100), ago(-90)))
+    store.save_goal(
+        Goal(expert.id, "Publish a guide to e-invoicing", Target.done(), ago(100), ago(-90))
+    )
     mentor = store.save_goal(
         Goal(manage.id, "Mentor two junior engineers", Target.number(2, "people"), ago(110))
     )
@@ -90,8 +98,14 @@ def populate(store: AspireStore, today: date) -> None:
     )
     for goal, entries in (
         (cpa, [(160, 1, "FAR passed"), (60, 1, "AUD passed, 78")]),
-        (talks, [(90, 1, "Local accounting meetup"), (30, 1, "PyData: tax rules as code"),
-                 (10, 1, "Internal tech talk")]),
+        (
+            talks,
+            [
+                (90, 1, "Local accounting meetup"),
+                (30, 1, "PyData: tax rules as code"),
+                (10, 1, "Internal tech talk"),
+            ],
+        ),
         (mentor, [(100, 1, "Started with Sam"), (45, 1, "Priya joined")]),
         (one_on_ones, [(80, 3, "First three weeks"), (40, 4, ""), (7, 2, "Skipped one, holiday")]),
     ):

@@ -4,7 +4,12 @@ import pytest
 
 from aspire_tui.domain.catalog import CatalogError, catalog, find_path, parse_catalog
 from aspire_tui.domain.models import CheckIn, Goal, Reflection, Target
-from aspire_tui.domain.progress import achieved_count, format_amount, goal_progress, progress_by_goal
+from aspire_tui.domain.progress import (
+    achieved_count,
+    format_amount,
+    goal_progress,
+    progress_by_goal,
+)
 from aspire_tui.domain.validation import (
     ValidationError,
     check_reflection,
@@ -92,7 +97,9 @@ class TestValidation:
     def test_targets(self, text: str, amount: float, unit: str, done_only: bool) -> None:
         assert parse_target(text) == Target(amount, unit, done_only)
 
-    @pytest.mark.parametrize("text", ["0 clients", "-3 talks", "many clients", "1.2.3 x", "nan", "inf"])
+    @pytest.mark.parametrize(
+        "text", ["0 clients", "-3 talks", "many clients", "1.2.3 x", "nan", "inf"]
+    )
     def test_bad_targets(self, text: str) -> None:
         with pytest.raises(ValidationError):
             parse_target(text)

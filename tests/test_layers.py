@@ -28,7 +28,9 @@ def files(layer: str) -> list[Path]:
 @pytest.mark.parametrize("path", files("domain"), ids=str)
 def test_domain_is_plain_python(path: Path) -> None:
     bad = {m for m in imported_modules(path) if m.split(".")[0] in {"textual", "tinydb", "rich"}}
-    bad |= {m for m in imported_modules(path) if m.startswith(("aspire_tui.store", "aspire_tui.ui"))}
+    bad |= {
+        m for m in imported_modules(path) if m.startswith(("aspire_tui.store", "aspire_tui.ui"))
+    }
     assert not bad
 
 

@@ -9,7 +9,6 @@ import pytest
 from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
-
 from tests.conftest import TODAY
 
 
@@ -32,4 +31,6 @@ class TestMainScreens:
 
 
 def test_first_run(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(AspireApp(AspireStore.open(tmp_path / "data"), today=TODAY), terminal_size=(80, 24))
+    assert snap_compare(
+        AspireApp(AspireStore.open(tmp_path / "data"), today=TODAY), terminal_size=(80, 24)
+    )

@@ -21,7 +21,6 @@ from aspire_tui.domain.models import (
 )
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store import storage as storage_module
-
 from tests.conftest import docs, read_data
 
 D = date(2026, 3, 1)
@@ -151,7 +150,13 @@ BAD_FILES = {
         {
             "_meta": {"1": {"schema": 1}},
             "reflections": {
-                "1": {"on": "2026-01-01", "want": "", "passions": "", "note": "", "ratings": {"balance": 9}}
+                "1": {
+                    "on": "2026-01-01",
+                    "want": "",
+                    "passions": "",
+                    "note": "",
+                    "ratings": {"balance": 9},
+                }
             },
         }
     ).encode(),

@@ -11,7 +11,6 @@ from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
 from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
-
 from tests.conftest import docs
 from tests.ui_helpers import SIZE, detail_text, list_rows, make_app, screen_text, type_text
 

@@ -13,7 +13,6 @@ from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.screens.goals import GoalsScreen
-
 from tests.conftest import docs
 from tests.ui_helpers import (
     SIZE,
@@ -97,7 +96,9 @@ async def test_add_a_goal_and_log_it_to_achieved(
     ]
 
 
-async def test_a_done_or_not_done_goal(store: AspireStore, aspiration: Aspiration, data_dir: Path) -> None:
+async def test_a_done_or_not_done_goal(
+    store: AspireStore, aspiration: Aspiration, data_dir: Path
+) -> None:
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("3", "n")
         await type_text(pilot, "Give a conference talk")
@@ -165,7 +166,9 @@ async def test_checkin_amount_must_be_a_number(store: AspireStore, aspiration: A
         assert "must be a number" in str(form.query_one("#amount-error").visual)
 
 
-async def test_edit_and_delete_a_goal(store: AspireStore, aspiration: Aspiration, data_dir: Path) -> None:
+async def test_edit_and_delete_a_goal(
+    store: AspireStore, aspiration: Aspiration, data_dir: Path
+) -> None:
     g = store.save_goal(Goal(aspiration.id or 0, "Win clients", Target.number(10, "clients"), D))
     store.save_checkin(CheckIn(g.id or 0, D, 4))
     async with make_app(store).run_test(size=SIZE) as pilot:
@@ -188,7 +191,9 @@ async def test_edit_and_delete_a_goal(store: AspireStore, aspiration: Aspiration
 
 
 async def test_overdue_deadline_is_flagged(store: AspireStore, aspiration: Aspiration) -> None:
-    store.save_goal(Goal(aspiration.id or 0, "Ship it", Target.done(), D, deadline=date(2026, 11, 1)))
+    store.save_goal(
+        Goal(aspiration.id or 0, "Ship it", Target.done(), D, deadline=date(2026, 11, 1))
+    )
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()

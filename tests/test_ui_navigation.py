@@ -15,7 +15,6 @@ from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from aspire_tui.ui.screens.goals import GoalsScreen
 from aspire_tui.ui.screens.help import HelpScreen
 from aspire_tui.ui.screens.reflect import ReflectScreen
-
 from tests.conftest import docs
 from tests.ui_helpers import SIZE, detail_text, make_app, screen_text, type_text
 
@@ -35,9 +34,22 @@ async def test_help_lists_every_key(store: AspireStore) -> None:
         assert isinstance(pilot.app.screen, HelpScreen)
         text = screen_text(pilot.app)
         for expected in (
-            "New reflection", "New aspiration", "Add goal", "Archive", "New goal",
-            "Log progress", "Delete", "Edit", "ctrl+p", "ctrl+q", "j k", "Reflect",
-            "Aspirations", "Goals", "Quit", str(store.path),
+            "New reflection",
+            "New aspiration",
+            "Add goal",
+            "Archive",
+            "New goal",
+            "Log progress",
+            "Delete",
+            "Edit",
+            "ctrl+p",
+            "ctrl+q",
+            "j k",
+            "Reflect",
+            "Aspirations",
+            "Goals",
+            "Quit",
+            str(store.path),
         ):
             assert expected in text, expected
         await pilot.press("escape")
@@ -52,7 +64,9 @@ async def test_q_quits_from_a_list(store: AspireStore) -> None:
         assert not pilot.app.is_running
 
 
-async def test_keys_typed_in_a_field_are_text_not_commands(store: AspireStore, data_dir: Path) -> None:
+async def test_keys_typed_in_a_field_are_text_not_commands(
+    store: AspireStore, data_dir: Path
+) -> None:
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await type_text(pilot, "q1?2 3")

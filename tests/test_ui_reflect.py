@@ -10,7 +10,6 @@ from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
-
 from tests.conftest import docs
 from tests.ui_helpers import SIZE, clear_field, detail_text, list_rows, make_app, type_text
 
@@ -76,7 +75,9 @@ async def test_past_reflections_list_newest_first_and_open_for_editing(
     store: AspireStore, data_dir: Path
 ) -> None:
     store.save_reflection(Reflection(on=date(2025, 1, 5), want="Old want"))
-    store.save_reflection(Reflection(on=date(2026, 6, 1), want="New want", ratings={Driver.SECURITY: 3}))
+    store.save_reflection(
+        Reflection(on=date(2026, 6, 1), want="New want", ratings={Driver.SECURITY: 3})
+    )
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert [r.split("\n")[0] for r in list_rows(pilot.app)] == ["2026-06-01", "2025-01-05"]

@@ -8,7 +8,6 @@ from textual.widgets import Select
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
 from aspire_tui.store import AspireStore
-
 from tests.ui_helpers import SIZE, detail_text, list_rows, make_app, notifications, screen_text
 
 D = date(2026, 1, 1)

@@ -10,7 +10,6 @@ from textual.widgets import OptionList, Static
 
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
-
 from tests.conftest import TODAY
 
 SIZE = (100, 30)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Driver(str, Enum):
+class Driver(StrEnum):
     """What a person can want most from a career; no answer is better than another."""
 
     ACHIEVEMENT = "achievement"
@@ -45,7 +45,7 @@ class Reflection:
     id: int | None = None
 
 
-class AspirationStatus(str, Enum):
+class AspirationStatus(StrEnum):
     ACTIVE = "active"
     ARCHIVED = "archived"
 

@@ -37,9 +37,7 @@ class GoalProgress:
 def goal_progress(goal: Goal, checkins: Iterable[CheckIn]) -> GoalProgress:
     """Sum the check-ins in date order; the goal is achieved on the day the sum first
     reaches the target and stays achieved while the total remains at or above it."""
-    ordered = sorted(
-        (c for c in checkins if c.goal_id == goal.id), key=lambda c: (c.on, c.id or 0)
-    )
+    ordered = sorted((c for c in checkins if c.goal_id == goal.id), key=lambda c: (c.on, c.id or 0))
     total = 0.0
     achieved_on: date | None = None
     for checkin in ordered:

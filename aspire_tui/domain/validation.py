@@ -70,7 +70,7 @@ def parse_number(text: str, what: str = "Amount") -> float:
 
 
 def parse_target(text: str) -> Target:
-    """"3 certifications" → 3 of unit "certifications"; empty → done / not done."""
+    """ "3 certifications" → 3 of unit "certifications"; empty → done / not done."""
     value = " ".join(text.split())
     if not value:
         return Target.done()

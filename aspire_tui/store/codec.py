@@ -118,7 +118,11 @@ def encode_goal(g: Goal) -> Document:
     return {
         "aspiration_id": g.aspiration_id,
         "title": g.title,
-        "target": {"amount": g.target.amount, "unit": g.target.unit, "done_only": g.target.done_only},
+        "target": {
+            "amount": g.target.amount,
+            "unit": g.target.unit,
+            "done_only": g.target.done_only,
+        },
         "created": g.created.isoformat(),
         "deadline": g.deadline.isoformat() if g.deadline else None,
     }
@@ -128,7 +132,9 @@ def decode_goal(doc: Document, doc_id: int) -> Goal:
     raw = doc.get("target")
     if not isinstance(raw, dict) or not isinstance(raw.get("done_only"), bool):
         raise CodecError("'target' should be an object with amount, unit and done_only")
-    target = Target(amount=_number(raw, "amount"), unit=_str(raw, "unit"), done_only=raw["done_only"])
+    target = Target(
+        amount=_number(raw, "amount"), unit=_str(raw, "unit"), done_only=raw["done_only"]
+    )
     return Goal(
         aspiration_id=_int(doc, "aspiration_id"),
         title=_str(doc, "title"),

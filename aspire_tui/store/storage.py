@@ -28,9 +28,7 @@ def temp_prefix(path: Path) -> str:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step; the new file is readable by its owner only."""
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent
-    )
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

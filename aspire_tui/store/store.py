@@ -42,8 +42,8 @@ class _Records(Generic[T]):
         decode: Callable[[dict[str, Any], int], T],
     ) -> None:
         self.table = table
-        self.encode = encode
-        self.decode = decode
+        self.encode: Callable[[T], dict[str, Any]] = encode
+        self.decode: Callable[[dict[str, Any], int], T] = decode
 
     def all(self) -> list[T]:
         return [self.decode(doc, doc.doc_id) for doc in self.table.all()]

@@ -109,7 +109,9 @@ class AspireApp(App[None]):
         yield from super().get_system_commands(screen)
         for mode, screen_class in MAIN_SCREENS.items():
             name = mode.capitalize()
-            yield SystemCommand(f"Go to {name}", f"Switch to the {name} screen", partial(self.action_go, mode))
+            yield SystemCommand(
+                f"Go to {name}", f"Switch to the {name} screen", partial(self.action_go, mode)
+            )
             for binding in screen_class.BINDINGS:
                 if isinstance(binding, Binding) and binding.description and binding.show:
                     yield SystemCommand(

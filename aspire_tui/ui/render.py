@@ -12,8 +12,8 @@ from datetime import date
 
 from textual.content import Content
 
-from aspire_tui.domain.progress import GoalProgress, format_amount
 from aspire_tui.domain.models import Goal
+from aspire_tui.domain.progress import GoalProgress, format_amount
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

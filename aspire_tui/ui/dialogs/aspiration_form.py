@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.models import Aspiration
-from aspire_tui.domain.validation import ValidationError, parse_text, parse_title
-from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.domain.validation import parse_text, parse_title
+from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 
@@ -29,27 +29,30 @@ class AspirationForm(FormDialog[Aspiration]):
 
     def compose_fields(self) -> Iterable[Widget]:
         if self.path:
-            yield Static(f"Path: {self.path.name}. {self.path.summary}", classes="field-hint", markup=False)
+            yield Static(
+                f"Path: {self.path.name}. {self.path.summary}", classes="field-hint", markup=False
+            )
         yield from self.field(
             "Your aspiration",
-            PlainInput(self.original.title, placeholder="e.g. Lead a product team", id="title", compact=True),
+            PlainInput(
+                self.original.title,
+                placeholder="e.g. Lead a product team",
+                id="title",
+                compact=True,
+            ),
             "Bold and a little vague is fine: it is a direction, not a goal.",
         )
         yield from self.field(
             "Why does it matter to you?",
-            PlainTextArea(self.original.why, id="why", soft_wrap=True, classes="answer", compact=True),
+            PlainTextArea(
+                self.original.why, id="why", soft_wrap=True, classes="answer", compact=True
+            ),
         )
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
     def build(self) -> Aspiration:
-        try:
-            title = parse_title(self.query_one("#title", Input).value)
-        except ValidationError as error:
-            raise FieldError("title", str(error)) from None
-        try:
-            why = parse_text(self.query_one("#why", TextArea).text, "Why it matters")
-        except ValidationError as error:
-            raise FieldError("why", str(error)) from None
+        title = self._parse("title", parse_title)
+        why = self._parse("why", lambda text: parse_text(text, "Why it matters"))
         return dataclasses.replace(self.original, title=title, why=why)

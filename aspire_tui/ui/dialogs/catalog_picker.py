@@ -58,7 +58,9 @@ class CatalogPicker(ModalScreen[str | None]):
                 yield RecordList(*options, id="paths")
                 with VerticalScroll(id="path-detail"):
                     yield Static(id="path-text")
-            yield Static("↑ ↓ or j k to look · enter to choose · escape to go back", classes="field-hint")
+            yield Static(
+                "↑ ↓ or j k to look · enter to choose · escape to go back", classes="field-hint"
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

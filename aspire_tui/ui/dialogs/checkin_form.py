@@ -11,14 +11,13 @@ from textual.widgets import Input
 
 from aspire_tui.domain.models import CheckIn, Goal
 from aspire_tui.domain.validation import (
-    ValidationError,
     parse_checkin_amount,
     parse_date,
     parse_text,
 )
-from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.widgets.plain_fields import PlainInput
+from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.render import one_line
+from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 
 class CheckInForm(FormDialog[CheckIn]):
@@ -30,7 +29,8 @@ class CheckInForm(FormDialog[CheckIn]):
 
     def compose_fields(self) -> Iterable[Widget]:
         yield from self.field(
-            "Date", PlainInput(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on", compact=True)
+            "Date",
+            PlainInput(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on", compact=True),
         )
         if not self.goal.target.done_only:
             unit = self.goal.target.unit or "units"
@@ -39,25 +39,18 @@ class CheckInForm(FormDialog[CheckIn]):
                 PlainInput("", placeholder="e.g. 1", id="amount", compact=True),
                 "Use a negative number to correct an earlier entry.",
             )
-        yield from self.field("Note (optional)", PlainInput("", placeholder="What happened?", id="note", compact=True))
+        yield from self.field(
+            "Note (optional)", PlainInput("", placeholder="What happened?", id="note", compact=True)
+        )
 
     def on_mount(self) -> None:
         self.query_one("#note" if self.goal.target.done_only else "#amount", Input).focus()
 
     def build(self) -> CheckIn:
-        try:
-            on = parse_date(self.query_one("#on", Input).value)
-        except ValidationError as error:
-            raise FieldError("on", str(error)) from None
+        on = self._parse("on", parse_date)
         amount = 1.0
         if not self.goal.target.done_only:
-            try:
-                amount = parse_checkin_amount(self.query_one("#amount", Input).value)
-            except ValidationError as error:
-                raise FieldError("amount", str(error)) from None
-        try:
-            note = parse_text(self.query_one("#note", Input).value, "Note")
-        except ValidationError as error:
-            raise FieldError("note", str(error)) from None
+            amount = self._parse("amount", parse_checkin_amount)
+        note = self._parse("note", lambda text: parse_text(text, "Note"))
         assert self.goal.id is not None
         return CheckIn(goal_id=self.goal.id, on=on, amount=amount, note=note)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from textual import on
@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from aspire_tui.domain.validation import ValidationError
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 class FieldError(ValidationError):
@@ -60,6 +61,19 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def build(self) -> T:
         """Read the fields into a record, or raise FieldError naming the field to fix."""
         raise NotImplementedError
+
+    def _parse(self, field_id: str, parse: Callable[[str], V]) -> V:
+        """Parse one field's text, turning a ValidationError into a message beside it."""
+        widget = self.query_one(f"#{field_id}")
+        text = (
+            widget.text
+            if isinstance(widget, TextArea)
+            else self.query_one(f"#{field_id}", Input).value
+        )
+        try:
+            return parse(text)
+        except ValidationError as error:
+            raise FieldError(field_id, str(error)) from None
 
     @staticmethod
     def field(label: str, widget: Widget, hint: str = "") -> Iterable[Widget]:

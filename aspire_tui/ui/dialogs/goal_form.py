@@ -12,14 +12,13 @@ from textual.widgets import Input, Select
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
-    ValidationError,
     parse_optional_date,
     parse_target,
     parse_title,
 )
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.widgets.plain_fields import PlainInput
 from aspire_tui.ui.render import plain
+from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 
 def target_field_text(target: Target) -> str:
@@ -48,36 +47,50 @@ class GoalForm(FormDialog[Goal]):
         options = [(plain(a.title), a.id) for a in self.aspirations]
         yield from self.field(
             "Aspiration",
-            Select(options, value=g.aspiration_id, allow_blank=False, id="aspiration", compact=True),
+            Select(
+                options, value=g.aspiration_id, allow_blank=False, id="aspiration", compact=True
+            ),
         )
         yield from self.field(
-            "Goal", PlainInput(g.title, placeholder="e.g. Earn the CPA certificate", id="title", compact=True)
+            "Goal",
+            PlainInput(
+                g.title, placeholder="e.g. Earn the CPA certificate", id="title", compact=True
+            ),
         )
         yield from self.field(
             "Target",
-            PlainInput(target_field_text(g.target), placeholder="e.g. 3 certifications", id="target", compact=True),
+            PlainInput(
+                target_field_text(g.target),
+                placeholder="e.g. 3 certifications",
+                id="target",
+                compact=True,
+            ),
             "A number and a unit, such as '10 clients'. Leave empty for done / not done.",
         )
         yield from self.field(
             "Deadline (optional)",
-            PlainInput(g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline", compact=True),
+            PlainInput(
+                g.deadline.isoformat() if g.deadline else "",
+                placeholder="YYYY-MM-DD",
+                id="deadline",
+                compact=True,
+            ),
         )
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
     def build(self) -> Goal:
-        values = {}
-        for field_id, parse in (
-            ("title", parse_title),
-            ("target", parse_target),
-            ("deadline", lambda text: parse_optional_date(text, "Deadline")),
-        ):
-            try:
-                values[field_id] = parse(self.query_one(f"#{field_id}", Input).value)
-            except ValidationError as error:
-                raise FieldError(field_id, str(error)) from None
+        title = self._parse("title", parse_title)
+        target = self._parse("target", parse_target)
+        deadline = self._parse("deadline", lambda text: parse_optional_date(text, "Deadline"))
         aspiration_id = self.query_one("#aspiration", Select).value
         if not isinstance(aspiration_id, int):
             raise FieldError("aspiration", "Choose the aspiration this goal serves.")
-        return dataclasses.replace(self.original, aspiration_id=aspiration_id, **values)
+        return dataclasses.replace(
+            self.original,
+            aspiration_id=aspiration_id,
+            title=title,
+            target=target,
+            deadline=deadline,
+        )

@@ -8,7 +8,7 @@ from datetime import date
 
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Label, TextArea
 
 from aspire_tui.domain.models import Driver, Reflection
 from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
@@ -17,9 +17,17 @@ from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 from aspire_tui.ui.widgets.rating import Rating
 
 PROMPTS = (
-    ("want", "What do you want out of your career?", "Recognition, balance, security, something else: no answer is wrong."),
+    (
+        "want",
+        "What do you want out of your career?",
+        "Recognition, balance, security, something else: no answer is wrong.",
+    ),
     ("passions", "What are you passionate about?", "The work that makes you lose track of time."),
-    ("note", "Anything else on your mind?", "A free note: a worry, a hope, a decision you are weighing."),
+    (
+        "note",
+        "Anything else on your mind?",
+        "A free note: a worry, a hope, a decision you are weighing.",
+    ),
 )
 
 
@@ -31,12 +39,19 @@ class ReflectionForm(FormDialog[Reflection]):
     def compose_fields(self) -> Iterable[Widget]:
         r = self.original
         yield from self.field(
-            "Date", PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on", classes="date", compact=True)
+            "Date",
+            PlainInput(
+                r.on.isoformat(), placeholder="YYYY-MM-DD", id="on", classes="date", compact=True
+            ),
         )
         for name, prompt, hint in PROMPTS:
-            area = PlainTextArea(getattr(r, name), id=name, soft_wrap=True, classes="answer", compact=True)
+            area = PlainTextArea(
+                getattr(r, name), id=name, soft_wrap=True, classes="answer", compact=True
+            )
             yield from self.field(prompt, area, hint)
-        yield Label("How much does each matter to you now? (1-5, arrows or digits)", classes="field-label")
+        yield Label(
+            "How much does each matter to you now? (1-5, arrows or digits)", classes="field-label"
+        )
         for driver in Driver:
             with Horizontal(classes="rating-row"):
                 yield Label(driver.label, classes="rating-label")
@@ -46,22 +61,23 @@ class ReflectionForm(FormDialog[Reflection]):
         self.query_one("#want", TextArea).focus()
 
     def build(self) -> Reflection:
-        try:
-            on = parse_date(self.query_one("#on", Input).value)
-        except ValidationError as error:
-            raise FieldError("on", str(error)) from None
-        answers: dict[str, str] = {}
-        for name, _, _ in PROMPTS:
-            try:
-                answers[name] = parse_text(self.query_one(f"#{name}", TextArea).text, "Answer")
-            except ValidationError as error:
-                raise FieldError(name, str(error)) from None
+        on = self._parse("on", parse_date)
+        answers = {
+            name: self._parse(name, lambda t: parse_text(t, "Answer")) for name, _, _ in PROMPTS
+        }
         ratings = {
             driver: value
             for driver in Driver
             if (value := self.query_one(f"#rating-{driver.value}", Rating).value) is not None
         }
-        reflection = dataclasses.replace(self.original, on=on, ratings=ratings, **answers)
+        reflection = dataclasses.replace(
+            self.original,
+            on=on,
+            want=answers["want"],
+            passions=answers["passions"],
+            note=answers["note"],
+            ratings=ratings,
+        )
         try:
             return check_reflection(reflection)
         except ValidationError as error:

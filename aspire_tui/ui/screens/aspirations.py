@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.models import Aspiration, AspirationStatus
+from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
 from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
 from aspire_tui.ui.dialogs.catalog_picker import CUSTOM, CatalogPicker
@@ -37,6 +37,7 @@ EMPTY = Content.assemble(
 
 class AspirationsScreen(MainScreen):
     MODE = "aspirations"
+    SUB_TITLE = "Aspirations"
     LIST_TITLE = "Aspirations"
     BINDINGS = [
         Binding("n", "new", "New aspiration", id="aspiration.new"),
@@ -46,10 +47,6 @@ class AspirationsScreen(MainScreen):
         Binding("d", "delete", "Delete", id="aspiration.delete"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "add_goal", "archive", "delete", "open"})
-
-    def on_mount(self) -> None:
-        self.sub_title = "Aspirations"
-        super().on_mount()
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
@@ -63,10 +60,13 @@ class AspirationsScreen(MainScreen):
                 progress[g.id] for g in goals if g.aspiration_id == a.id and g.id is not None
             )
             style = "" if a.active else "dim"
-            yield str(a.id), Content.assemble(
-                (one_line(a.title, self.row_width()), f"bold {style}"),
-                "\n",
-                (f"{done} of {total} goals achieved" if total else "no goals yet", "dim"),
+            yield (
+                str(a.id),
+                Content.assemble(
+                    (one_line(a.title, self.row_width()), f"bold {style}"),
+                    "\n",
+                    (f"{done} of {total} goals achieved" if total else "no goals yet", "dim"),
+                ),
             )
 
     def describe(self, record_id: int | None) -> Content:
@@ -78,12 +78,16 @@ class AspirationsScreen(MainScreen):
         done, total = achieved_count(progress.values())
         path = find_path(aspiration.path)
         status = "active" if aspiration.active else "archived"
+        kind = path.name if path else "Your own direction"
+        adopted = long_date(aspiration.created)
         parts: list[Content | str | tuple[str, str]] = [
             heading(safe_title(aspiration)),
             "\n",
-            (f"{path.name if path else 'Your own direction'} · {status} · adopted {long_date(aspiration.created)}", "dim"),
+            (f"{kind} · {status} · adopted {adopted}", "dim"),
             "\n\n",
-            paragraph("Why it matters to me", aspiration.why, "Not written yet: press e to add it."),
+            paragraph(
+                "Why it matters to me", aspiration.why, "Not written yet: press e to add it."
+            ),
             "\n",
             (f"Goals: {done} of {total} achieved" if total else "Goals", "bold"),
             "\n",
@@ -93,11 +97,27 @@ class AspirationsScreen(MainScreen):
         for goal in goals:
             p = progress[goal.id]  # type: ignore[index]
             mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
-            parts += [mark, plain(one_line(goal.title, 50)), "\n  ", progress_bar(p.fraction, 12),
-                      f" {p.percent:>3}%  {progress_text(goal, p)}", "\n"]
+            parts += [
+                mark,
+                plain(one_line(goal.title, 50)),
+                "\n  ",
+                progress_bar(p.fraction, 12),
+                f" {p.percent:>3}%  {progress_text(goal, p)}",
+                "\n",
+            ]
         if path:
-            parts += ["\n", ("About this path", "bold"), "\n", path.summary, "\n\n",
-                      ("Offers: ", "bold"), path.offers, "\n\n", ("Costs: ", "bold"), path.costs]
+            parts += [
+                "\n",
+                ("About this path", "bold"),
+                "\n",
+                path.summary,
+                "\n\n",
+                ("Offers: ", "bold"),
+                path.offers,
+                "\n\n",
+                ("Costs: ", "bold"),
+                path.costs,
+            ]
         return Content.assemble(*parts)
 
     def _selected(self) -> Aspiration | None:
@@ -131,8 +151,8 @@ class AspirationsScreen(MainScreen):
             return
         form = GoalForm(self.today(), self.store.aspirations(), aspiration_id=aspiration.id)
 
-        def saved(goal) -> None:  # type: ignore[no-untyped-def]
-            if goal is not None and self.safely(lambda: self.store.save_goal(goal)):
+        def saved(goal: Goal | None) -> None:
+            if goal is not None and self.attempt(lambda: self.store.save_goal(goal)):
                 self.notify(f"Goal added: {one_line(goal.title, 50)}", markup=False)
                 self.reload()
 
@@ -156,9 +176,13 @@ class AspirationsScreen(MainScreen):
         if aspiration is None or aspiration.id is None:
             return
         count = len(self.store.goals(aspiration.id))
-        goals = f" and its {count} goal{'s' if count != 1 else ''} with their progress" if count else ""
+        goals = (
+            f" and its {count} goal{'s' if count != 1 else ''} with their progress" if count else ""
+        )
         message = Content.assemble(
-            "Delete ", (safe_title(aspiration), "bold"), f"{goals}? This cannot be undone.\n\n",
+            "Delete ",
+            (safe_title(aspiration), "bold"),
+            f"{goals}? This cannot be undone.\n\n",
             ("To keep it out of the way instead, archive it with a.", "dim"),
         )
         aspiration_id = aspiration.id

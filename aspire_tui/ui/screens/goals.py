@@ -8,7 +8,7 @@ from datetime import date
 from textual.binding import Binding
 from textual.content import Content
 
-from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.progress import (
     GoalProgress,
     achieved_count,
@@ -60,6 +60,7 @@ def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[s
 
 class GoalsScreen(MainScreen):
     MODE = "goals"
+    SUB_TITLE = "Goals"
     LIST_TITLE = "Goals by aspiration"
     BINDINGS = [
         Binding("n", "new", "New goal", id="goal.new"),
@@ -68,10 +69,6 @@ class GoalsScreen(MainScreen):
         Binding("d", "delete", "Delete", id="goal.delete"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "log", "delete", "open"})
-
-    def on_mount(self) -> None:
-        self.sub_title = "Goals"
-        super().on_mount()
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
@@ -82,19 +79,25 @@ class GoalsScreen(MainScreen):
                 continue
             done, total = achieved_count(progress[g.id] for g in mine if g.id is not None)
             count = f"  ✓ {done}/{total}" + ("" if aspiration.active else " · archived")
-            yield None, Content.assemble(
-                (one_line(aspiration.title, self.row_width(len(count))), "bold $text-accent"),
-                (count, "dim"),
+            yield (
+                None,
+                Content.assemble(
+                    (one_line(aspiration.title, self.row_width(len(count))), "bold $text-accent"),
+                    (count, "dim"),
+                ),
             )
             for goal in mine:
                 p = progress[goal.id]  # type: ignore[index]
                 mark = ("✓ ", "$success") if p.achieved else ("  ", "")
-                yield str(goal.id), Content.assemble(
-                    mark,
-                    plain(one_line(goal.title, self.row_width(2))),
-                    "\n  ",
-                    progress_bar(p.fraction, 12),
-                    (f" {p.percent:>3}%", "bold"),
+                yield (
+                    str(goal.id),
+                    Content.assemble(
+                        mark,
+                        plain(one_line(goal.title, self.row_width(2))),
+                        "\n  ",
+                        progress_bar(p.fraction, 12),
+                        (f" {p.percent:>3}%", "bold"),
+                    ),
                 )
 
     def describe(self, record_id: int | None) -> Content:
@@ -102,7 +105,9 @@ class GoalsScreen(MainScreen):
         if goal is None:
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
         checkins = self.store.checkins(goal.id)
-        return describe_goal(goal, self.store.aspiration(goal.aspiration_id), checkins, self.today())
+        return describe_goal(
+            goal, self.store.aspiration(goal.aspiration_id), checkins, self.today()
+        )
 
     def _selected(self) -> Goal | None:
         record_id = self.selected_id()
@@ -114,13 +119,19 @@ class GoalsScreen(MainScreen):
             self.notify("Choose an aspiration first: press 2, then n.", title="No aspiration yet")
             return
         current = self._selected()
-        owner = current.aspiration_id if current and any(a.id == current.aspiration_id for a in aspirations) else None
+        owner = (
+            current.aspiration_id
+            if current and any(a.id == current.aspiration_id for a in aspirations)
+            else None
+        )
         self.app.push_screen(GoalForm(self.today(), aspirations, aspiration_id=owner), self._saved)
 
     def action_edit(self) -> None:
         goal = self._selected()
         if goal is not None:
-            self.app.push_screen(GoalForm(self.today(), self.store.aspirations(), goal), self._saved)
+            self.app.push_screen(
+                GoalForm(self.today(), self.store.aspirations(), goal), self._saved
+            )
 
     def _saved(self, goal: Goal | None) -> None:
         if goal is None:
@@ -148,7 +159,9 @@ class GoalsScreen(MainScreen):
                     timeout=8,
                 )
             else:
-                self.notify(f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False)
+                self.notify(
+                    f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False
+                )
             self.reload(select=goal.id)
 
         self.app.push_screen(CheckInForm(self.today(), goal), logged)
@@ -160,7 +173,9 @@ class GoalsScreen(MainScreen):
         count = len(self.store.checkins(goal.id))
         extra = f" and its {count} check-in{'s' if count != 1 else ''}" if count else ""
         message = Content.assemble(
-            "Delete the goal ", (one_line(goal.title, 80), "bold"), f"{extra}? This cannot be undone."
+            "Delete the goal ",
+            (one_line(goal.title, 80), "bold"),
+            f"{extra}? This cannot be undone.",
         )
         goal_id = goal.id
 
@@ -171,7 +186,9 @@ class GoalsScreen(MainScreen):
         self.app.push_screen(ConfirmDialog("Delete goal", message), confirmed)
 
 
-def describe_goal(goal: Goal, aspiration, checkins: list[CheckIn], today: date) -> Content:  # type: ignore[no-untyped-def]
+def describe_goal(
+    goal: Goal, aspiration: Aspiration | None, checkins: list[CheckIn], today: date
+) -> Content:
     p: GoalProgress = goal_progress(goal, checkins)
     due, due_style = deadline_text(goal.deadline, today, p.achieved)
     parts: list[Content | str | tuple[str, str]] = [
@@ -198,6 +215,10 @@ def describe_goal(goal: Goal, aspiration, checkins: list[CheckIn], today: date) 
         verb = "mark it done" if goal.target.done_only else "log progress"
         parts.append((f"None yet. Press l to {verb}.", "dim italic"))
     for c in reversed(checkins):
-        amount = "done" if goal.target.done_only else f"{'+' if c.amount > 0 else ''}{format_amount(c.amount)}"
+        amount = (
+            "done"
+            if goal.target.done_only
+            else f"{'+' if c.amount > 0 else ''}{format_amount(c.amount)}"
+        )
         parts += [(c.on.isoformat(), "bold"), f"  {amount:>6}  ", plain(one_line(c.note, 60)), "\n"]
     return Content.assemble(*parts)

@@ -64,15 +64,18 @@ class MainScreen(Screen[None]):
         record_id = self.records.highlighted_record_id
         return int(record_id) if record_id is not None else None
 
+    _drawn_width = 0
+
     def on_mount(self) -> None:
-        self.reload()
         self.records.focus()
 
     def on_screen_resume(self) -> None:
+        """Other screens may have changed the data: read it again whenever this one shows."""
         self.reload()
 
     def on_resize(self) -> None:
-        self.reload()
+        if self.row_width() != self._drawn_width:
+            self.reload()
 
     def row_width(self, reserve: int = 0) -> int:
         """Characters a list row can use, so rows are cut with … instead of wrapping."""
@@ -84,6 +87,7 @@ class MainScreen(Screen[None]):
         rows = self.safely(lambda: list(self.rows()))
         if rows is None:
             return
+        self._drawn_width = self.row_width()
         self.records.show_records(rows)
         if select is not None:
             self.records.select_record(str(select))
@@ -114,11 +118,11 @@ class MainScreen(Screen[None]):
         return self.safely(lambda: (work(), True)[1]) is True
 
     @on(OptionList.OptionHighlighted, "#records")
-    def _highlighted(self) -> None:
+    def _record_highlighted(self) -> None:
         self.show_detail()
 
     @on(OptionList.OptionSelected, "#records")
-    def _selected(self) -> None:
+    def _record_chosen(self) -> None:
         self.action_open()
 
     def action_open(self) -> None:

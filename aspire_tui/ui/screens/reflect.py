@@ -10,7 +10,7 @@ from textual.content import Content
 from aspire_tui.domain.models import Driver, Reflection
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
-from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
+from aspire_tui.ui.render import heading, long_date, one_line, paragraph
 from aspire_tui.ui.screens.main import MainScreen
 
 WELCOME = Content.assemble(
@@ -36,6 +36,7 @@ WELCOME = Content.assemble(
 
 class ReflectScreen(MainScreen):
     MODE = "reflect"
+    SUB_TITLE = "Reflect"
     LIST_TITLE = "Reflections"
     BINDINGS = [
         Binding("n", "new", "New reflection", id="reflection.new"),
@@ -43,10 +44,6 @@ class ReflectScreen(MainScreen):
         Binding("d", "delete", "Delete", id="reflection.delete"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "delete", "open"})
-
-    def on_mount(self) -> None:
-        self.sub_title = "Reflect"
-        super().on_mount()
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         for r in self.store.reflections():
@@ -79,9 +76,11 @@ class ReflectScreen(MainScreen):
     def action_delete(self) -> None:
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
-        if reflection is None:
+        if reflection is None or record_id is None:
             return
-        message = Content(f"Delete the reflection of {long_date(reflection.on)}? This cannot be undone.")
+        message = Content(
+            f"Delete the reflection of {long_date(reflection.on)}? This cannot be undone."
+        )
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.attempt(lambda: self.store.delete_reflection(record_id)):

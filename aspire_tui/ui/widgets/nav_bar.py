@@ -5,7 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-MAIN_SCREENS = (("1", "reflect", "Reflect"), ("2", "aspirations", "Aspirations"), ("3", "goals", "Goals"))
+MAIN_SCREENS = (
+    ("1", "reflect", "Reflect"),
+    ("2", "aspirations", "Aspirations"),
+    ("3", "goals", "Goals"),
+)
 
 
 class NavBar(Static):

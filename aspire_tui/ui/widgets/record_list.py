@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 
 class RecordList(OptionList):
@@ -36,7 +36,7 @@ class RecordList(OptionList):
     def select_record(self, record_id: str) -> None:
         try:
             self.highlighted = self.get_option_index(record_id)
-        except Exception:  # the record has gone; keep the current place
+        except OptionDoesNotExist:  # the record has gone; keep the current place
             pass
 
     @property
