@@ -11,7 +11,15 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, clear_field, detail_text, list_rows, make_app, type_text
+from tests.ui_helpers import (
+    SIZE,
+    clear_field,
+    detail_text,
+    list_rows,
+    make_app,
+    notifications,
+    type_text,
+)
 
 
 async def test_first_run_greets_and_points_to_reflecting(store: AspireStore) -> None:
@@ -125,3 +133,18 @@ async def test_escape_cancels_a_form_without_saving(store: AspireStore, data_dir
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
     assert docs(data_dir, "reflections") == []
+
+
+async def test_a_file_that_vanishes_while_open_is_reported_not_crashed_on(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(on=date(2026, 6, 1), want="Mine"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (data_dir / "aspire.json").unlink()
+        for keys in (("e",), ("d",), ("2",), ("n", "escape"), ("3",), ("1",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert pilot.app.is_running
+        assert any("disappeared" in m for m in notifications(pilot.app))
+    assert not (data_dir / "aspire.json").exists()

@@ -24,7 +24,7 @@ from aspire_tui.ui.render import (
     progress_bar,
     progress_text,
 )
-from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.screens.main import MainScreen, guarded
 
 EMPTY = Content.assemble(
     ("No aspirations yet", "bold $text-accent"),
@@ -124,18 +124,20 @@ class AspirationsScreen(MainScreen):
         record_id = self.selected_id()
         return self.store.aspiration(record_id) if record_id is not None else None
 
+    @guarded
     def action_new(self) -> None:
         def chosen(key: str | None) -> None:
             if key is not None:
                 path_key = None if key == CUSTOM else key
-                self.app.push_screen(AspirationForm(self.today(), path_key=path_key), self._saved)
+                self.ask(AspirationForm(self.today(), path_key=path_key), self._saved)
 
-        self.app.push_screen(CatalogPicker(), chosen)
+        self.ask(CatalogPicker(), chosen)
 
+    @guarded
     def action_edit(self) -> None:
         aspiration = self._selected()
         if aspiration is not None:
-            self.app.push_screen(AspirationForm(self.today(), aspiration), self._saved)
+            self.ask(AspirationForm(self.today(), aspiration), self._saved)
 
     def _saved(self, aspiration: Aspiration | None) -> None:
         if aspiration is None:
@@ -145,6 +147,7 @@ class AspirationsScreen(MainScreen):
             self.notify(f"Saved “{one_line(saved.title, 50)}”.", markup=False)
             self.reload(select=saved.id)
 
+    @guarded
     def action_add_goal(self) -> None:
         aspiration = self._selected()
         if aspiration is None:
@@ -156,8 +159,9 @@ class AspirationsScreen(MainScreen):
                 self.notify(f"Goal added: {one_line(goal.title, 50)}", markup=False)
                 self.reload()
 
-        self.app.push_screen(form, saved)
+        self.ask(form, saved)
 
+    @guarded
     def action_archive(self) -> None:
         aspiration = self._selected()
         if aspiration is None:
@@ -171,6 +175,7 @@ class AspirationsScreen(MainScreen):
             self.notify(f"{verb} “{one_line(saved.title, 50)}”.", markup=False)
             self.reload(select=saved.id)
 
+    @guarded
     def action_delete(self) -> None:
         aspiration = self._selected()
         if aspiration is None or aspiration.id is None:
@@ -191,7 +196,7 @@ class AspirationsScreen(MainScreen):
             if yes and self.attempt(lambda: self.store.delete_aspiration(aspiration_id)):
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog("Delete aspiration", message), confirmed)
+        self.ask(ConfirmDialog("Delete aspiration", message), confirmed)
 
 
 def safe_title(aspiration: Aspiration) -> str:

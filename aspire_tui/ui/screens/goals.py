@@ -28,7 +28,7 @@ from aspire_tui.ui.render import (
     progress_text,
     target_text,
 )
-from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.screens.main import MainScreen, guarded
 
 NO_ASPIRATIONS = Content.assemble(
     ("No goals yet", "bold $text-accent"),
@@ -113,6 +113,7 @@ class GoalsScreen(MainScreen):
         record_id = self.selected_id()
         return self.store.goal(record_id) if record_id is not None else None
 
+    @guarded
     def action_new(self) -> None:
         aspirations = [a for a in self.store.aspirations() if a.active]
         if not aspirations:
@@ -124,14 +125,13 @@ class GoalsScreen(MainScreen):
             if current and any(a.id == current.aspiration_id for a in aspirations)
             else None
         )
-        self.app.push_screen(GoalForm(self.today(), aspirations, aspiration_id=owner), self._saved)
+        self.ask(GoalForm(self.today(), aspirations, aspiration_id=owner), self._saved)
 
+    @guarded
     def action_edit(self) -> None:
         goal = self._selected()
         if goal is not None:
-            self.app.push_screen(
-                GoalForm(self.today(), self.store.aspirations(), goal), self._saved
-            )
+            self.ask(GoalForm(self.today(), self.store.aspirations(), goal), self._saved)
 
     def _saved(self, goal: Goal | None) -> None:
         if goal is None:
@@ -141,6 +141,7 @@ class GoalsScreen(MainScreen):
             self.notify(f"Goal saved: {one_line(saved.title, 50)}", markup=False)
             self.reload(select=saved.id)
 
+    @guarded
     def action_log(self) -> None:
         goal = self._selected()
         if goal is None:
@@ -164,8 +165,9 @@ class GoalsScreen(MainScreen):
                 )
             self.reload(select=goal.id)
 
-        self.app.push_screen(CheckInForm(self.today(), goal), logged)
+        self.ask(CheckInForm(self.today(), goal), logged)
 
+    @guarded
     def action_delete(self) -> None:
         goal = self._selected()
         if goal is None or goal.id is None:
@@ -183,7 +185,7 @@ class GoalsScreen(MainScreen):
             if yes and self.attempt(lambda: self.store.delete_goal(goal_id)):
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog("Delete goal", message), confirmed)
+        self.ask(ConfirmDialog("Delete goal", message), confirmed)
 
 
 def describe_goal(

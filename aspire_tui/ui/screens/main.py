@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import wraps
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import on
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     from aspire_tui.ui.app import AspireApp
 
 R = TypeVar("R")
+D = TypeVar("D")
+S = TypeVar("S", bound="MainScreen")
+
+
+def guarded(action: Callable[[S], None]) -> Callable[[S], None]:
+    """Decorate an action so that a store failure inside it is reported, not raised."""
+
+    @wraps(action)
+    def run(screen: S) -> None:
+        screen.safely(lambda: action(screen))
+
+    return run
 
 
 class MainScreen(Screen[None]):
@@ -110,8 +123,19 @@ class MainScreen(Screen[None]):
         try:
             return work()
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            self.report(error)
             return None
+
+    def report(self, error: StoreError) -> None:
+        self.notify(str(error), title="Aspire", severity="error", markup=False, timeout=10)
+
+    def ask(self, dialog: Screen[D], then: Callable[[D | None], None]) -> None:
+        """Show a dialog; what is done with its answer is guarded like an action."""
+
+        def answered(result: D | None) -> None:
+            self.safely(lambda: then(result))
+
+        self.app.push_screen(dialog, answered)
 
     def attempt(self, work: Callable[[], object]) -> bool:
         """Like `safely`, for work that returns nothing: True when it succeeded."""

@@ -11,7 +11,7 @@ from aspire_tui.domain.models import Driver, Reflection
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
 from aspire_tui.ui.render import heading, long_date, one_line, paragraph
-from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.screens.main import MainScreen, guarded
 
 WELCOME = Content.assemble(
     ("Welcome to Aspire", "bold $text-accent"),
@@ -56,14 +56,16 @@ class ReflectScreen(MainScreen):
             return WELCOME
         return describe_reflection(reflection)
 
+    @guarded
     def action_new(self) -> None:
-        self.app.push_screen(ReflectionForm(self.today()), self._saved)
+        self.ask(ReflectionForm(self.today()), self._saved)
 
+    @guarded
     def action_edit(self) -> None:
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is not None:
-            self.app.push_screen(ReflectionForm(self.today(), reflection), self._saved)
+            self.ask(ReflectionForm(self.today(), reflection), self._saved)
 
     def _saved(self, reflection: Reflection | None) -> None:
         if reflection is None:
@@ -73,6 +75,7 @@ class ReflectScreen(MainScreen):
             self.notify(f"Reflection for {long_date(saved.on)} saved.")
             self.reload(select=saved.id)
 
+    @guarded
     def action_delete(self) -> None:
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
@@ -86,7 +89,7 @@ class ReflectScreen(MainScreen):
             if yes and self.attempt(lambda: self.store.delete_reflection(record_id)):
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog("Delete reflection", message), confirmed)
+        self.ask(ConfirmDialog("Delete reflection", message), confirmed)
 
 
 def describe_reflection(r: Reflection) -> Content:
