@@ -26,18 +26,22 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Imported here so that --help and --version answer without loading the UI.
-    from aspire_tui.store import AspireStore, StoreError, resolve_data_dir
+    from aspire_tui.store import AspireStore, StoreError, default_data_dir, resolve_data_dir
 
     folder = resolve_data_dir(args.data_dir)
     try:
-        store = AspireStore.open(folder)
+        store = AspireStore.open(folder, own_folder=folder == default_data_dir())
     except StoreError as error:
         print(f"aspire: cannot open your data.\n{error}", file=sys.stderr)
         return 2
     from aspire_tui.ui.app import AspireApp
 
-    AspireApp(store).run()
-    return 0
+    app = AspireApp(store)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

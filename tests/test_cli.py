@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from aspire_tui import __version__
-from aspire_tui.store import resolve_data_dir
+from aspire_tui.store import AspireStore, resolve_data_dir
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -53,3 +53,26 @@ def test_data_dir_precedence(tmp_path: Path, monkeypatch) -> None:  # type: igno
     assert resolve_data_dir() == tmp_path / "env"
     assert resolve_data_dir(str(tmp_path / "flag")) == tmp_path / "flag"
     assert not (tmp_path / "xdg").exists(), "resolving a folder must not create it"
+
+
+def test_a_newer_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    content = '{"_meta": {"1": {"schema": 99}}}'
+    (folder / "aspire.json").write_text(content)
+    result = run("--data-dir", str(folder))
+    assert result.returncode == 2
+    assert "newer version of Aspire" in result.stderr and "Traceback" not in result.stderr
+    assert (folder / "aspire.json").read_text() == content
+
+
+def test_a_second_aspire_on_one_folder_says_who_has_it(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    first = AspireStore.open(folder)
+    try:
+        result = run(env={"ASPIRE_DATA_DIR": str(folder)})
+    finally:
+        first.close()
+    assert result.returncode == 2
+    assert "already open" in result.stderr and f"process {os.getpid()}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import stat
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aspire_tui.domain.models import (
     Aspiration,
@@ -21,9 +24,15 @@ from aspire_tui.domain.models import (
 )
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store import storage as storage_module
+from aspire_tui.store.lock import AlreadyOpenError
 from tests.conftest import docs, read_data
 
 D = date(2026, 3, 1)
+
+
+def data_files(folder: Path) -> list[str]:
+    """What is in the folder besides the lock file."""
+    return sorted(set(os.listdir(folder)) - {"aspire.json.lock"})
 
 
 def fill(store: AspireStore) -> tuple[Aspiration, Goal, CheckIn]:
@@ -109,7 +118,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
     with pytest.raises(StoreError, match="No space left"):
         store.save_aspiration(Aspiration("Another", D))
     assert (data_dir / "aspire.json").read_bytes() == before
-    assert os.listdir(data_dir) == ["aspire.json"]
+    assert data_files(data_dir) == ["aspire.json"]
 
 
 def test_a_failed_batch_writes_nothing_and_the_store_stays_consistent(
@@ -160,6 +169,10 @@ BAD_FILES = {
             },
         }
     ).encode(),
+    "meta not an object": b'{"_meta": {"1": [1]}}',
+    "schema not a number": b'{"_meta": {"1": {"schema": true}}}',
+    "odd record key": json.dumps({"_meta": {"1": {"schema": 1}}, "goals": {"\u00b2": {}}}).encode(),
+    "nested too deep": b"[" * 100_000,
 }
 
 
@@ -174,7 +187,7 @@ def test_a_file_aspire_did_not_write_is_refused_and_left_untouched(
         AspireStore.open(data_dir)
     assert str(path) in str(raised.value)
     assert path.read_bytes() == content
-    assert os.listdir(data_dir) == ["aspire.json"]
+    assert data_files(data_dir) == ["aspire.json"]
 
 
 def test_a_file_from_a_newer_version_is_refused(data_dir: Path) -> None:
@@ -220,3 +233,93 @@ def test_data_dir_that_is_a_file_is_reported(tmp_path: Path) -> None:
     target.write_text("x")
     with pytest.raises(DataFileError, match="not a folder"):
         AspireStore.open(target)
+
+
+def test_a_second_aspire_on_the_same_folder_is_refused(store: AspireStore, data_dir: Path) -> None:
+    with pytest.raises(AlreadyOpenError) as raised:
+        AspireStore.open(data_dir)
+    assert str(os.getpid()) in str(raised.value)
+    store.close()
+    AspireStore.open(data_dir).close()
+
+
+def test_a_valid_change_made_by_hand_while_open_is_picked_up(
+    store: AspireStore, data_dir: Path
+) -> None:
+    a, _, _ = fill(store)
+    data = read_data(data_dir)
+    data["aspirations"][str(a.id)]["title"] = "Edited by hand"
+    data["aspirations"]["7"] = {**data["aspirations"][str(a.id)], "title": "Added by hand"}
+    (data_dir / "aspire.json").write_text(json.dumps(data))
+    assert [x.title for x in store.aspirations()] == ["Edited by hand", "Added by hand"]
+    added = store.save_aspiration(Aspiration("Added in Aspire", D))
+    assert added.id == 8
+    assert len(docs(data_dir, "aspirations")) == 3
+
+
+@pytest.mark.parametrize(
+    "replacement",
+    [b"not json", json.dumps({"_meta": {"1": {"schema": SCHEMA_VERSION + 1}}}).encode()],
+    ids=["garbage", "newer version"],
+)
+def test_a_bad_file_swapped_in_while_open_is_never_written_over(
+    store: AspireStore, data_dir: Path, replacement: bytes
+) -> None:
+    fill(store)
+    (data_dir / "aspire.json").write_bytes(replacement)
+    with pytest.raises(DataFileError):
+        store.save_aspiration(Aspiration("x", D))
+    with pytest.raises(DataFileError):
+        store.aspirations()
+    assert (data_dir / "aspire.json").read_bytes() == replacement
+
+
+def test_the_default_folder_is_made_private_even_if_it_existed(tmp_path: Path) -> None:
+    folder = tmp_path / "aspire-tui"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    AspireStore.open(folder).close()
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o755, "a folder the person named is theirs"
+    AspireStore.open(folder, own_folder=True).close()
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+
+
+def test_a_symlinked_data_file_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    AspireStore.open(real).close()
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "aspire.json").symlink_to(real / "aspire.json")
+    store = AspireStore.open(linked)
+    store.save_aspiration(Aspiration("Through the link", D))
+    store.close()
+    assert (linked / "aspire.json").is_symlink()
+    assert docs(real, "aspirations")[0]["title"] == "Through the link"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    value=st.dictionaries(
+        st.sampled_from(["_meta", "reflections", "aspirations", "goals", "checkins", "x"]),
+        json_values,
+        max_size=5,
+    )
+)
+def test_any_json_either_opens_or_is_refused_untouched(value: dict) -> None:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        content = json.dumps(value).encode()
+        (folder / "aspire.json").write_bytes(content)
+        try:
+            AspireStore.open(folder).close()
+        except DataFileError:
+            assert (folder / "aspire.json").read_bytes() == content

@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,28 +66,62 @@ def remove_stale_temp_files(path: Path) -> list[Path]:
     return removed
 
 
-class AtomicJSONStorage(Storage):
-    """JSON on disk, replaced atomically; `batch()` turns several TinyDB writes into one."""
+Stamp = tuple[int, int, int]
+FileCheck = Callable[[Path, dict[str, Any]], None]
 
-    def __init__(self, path: Path) -> None:
+
+class AtomicJSONStorage(Storage):
+    """JSON on disk, replaced atomically; `batch()` turns several TinyDB writes into one.
+
+    It keeps the last data it read or wrote. With one writer per folder (see `lock.py`) the file
+    changes only through this object, so when the file's identity, size and mtime are what they
+    were after the last read or write, the copy in memory is current and nothing is re-parsed. A
+    file changed behind Aspire's back is re-read and must pass `check` before anything is written.
+    """
+
+    def __init__(self, path: Path, check: FileCheck | None = None) -> None:
         self.path = Path(path)
+        self.check = check
+        self.generation = 0
+        """Bumped whenever the file was found changed by someone else."""
         self._seen = self.path.exists()
         self._batch: dict[str, Any] | None = None
+        self._cache: dict[str, Any] | None = None
+        self._stamp: Stamp | None = None
+
+    def _stat(self) -> Stamp | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise DataFileError(self.path, f"cannot be read ({error.strerror}).") from None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> dict[str, Any] | None:
         if self._batch is not None:
             return self._batch
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        stamp = self._stat()
+        if stamp is None:
             if self._seen:
                 # Returning None would let TinyDB start an empty file over the loss.
-                raise DataFileError(self.path, "the data file has disappeared.") from None
+                raise DataFileError(self.path, "the data file has disappeared.")
             return None
+        changed = self._stamp is not None and stamp != self._stamp
+        if self._cache is not None and not changed:
+            return self._cache
+        try:
+            raw = self.path.read_bytes()
         except OSError as error:
             raise DataFileError(self.path, f"cannot be read ({error.strerror}).") from None
+        data = decode_json(self.path, raw)
+        if changed:
+            if self.check is not None:
+                self.check(self.path, data)
+            self.generation += 1
         self._seen = True
-        return decode_json(self.path, raw)
+        self._cache, self._stamp = data, stamp
+        return data
 
     def write(self, data: dict[str, Any]) -> None:
         if self._batch is not None:
@@ -96,10 +130,12 @@ class AtomicJSONStorage(Storage):
         try:
             atomic_write(self.path, json.dumps(data, separators=(",", ":")).encode("ascii"))
         except OSError as error:
+            self._cache = None  # TinyDB changed it in place; the file is what counts now
             raise StoreError(
                 f"Could not save to {self.path} ({error.strerror}). Your last change was not saved."
             ) from None
         self._seen = True
+        self._cache, self._stamp = data, self._stat()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -112,6 +148,9 @@ class AtomicJSONStorage(Storage):
             yield
             data, self._batch = self._batch, None
             self.write(data)
+        except BaseException:
+            self._cache = None  # the batch changed the cached data in place
+            raise
         finally:
             self._batch = None
 
@@ -122,7 +161,7 @@ class AtomicJSONStorage(Storage):
 def decode_json(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):
         raise DataFileError(path, "is not valid JSON, so Aspire cannot read it.") from None
     if not isinstance(data, dict):
         raise DataFileError(path, "does not hold Aspire data (expected a JSON object).")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
@@ -23,6 +23,7 @@ from aspire_tui.domain.validation import (
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.location import DATA_FILE_NAME
+from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.storage import AtomicJSONStorage, remove_stale_temp_files
 
 SCHEMA_VERSION = 1
@@ -37,13 +38,19 @@ class _Records(Generic[T]):
 
     def __init__(
         self,
-        table: Table,
+        store: AspireStore,
+        name: str,
         encode: Callable[[T], dict[str, Any]],
         decode: Callable[[dict[str, Any], int], T],
     ) -> None:
-        self.table = table
+        self.store = store
+        self.name = name
         self.encode: Callable[[T], dict[str, Any]] = encode
         self.decode: Callable[[dict[str, Any], int], T] = decode
+
+    @property
+    def table(self) -> Table:
+        return self.store._table(self.name)
 
     def all(self) -> list[T]:
         return [self.decode(doc, doc.doc_id) for doc in self.table.all()]
@@ -53,11 +60,12 @@ class _Records(Generic[T]):
         return None if doc is None else self.decode(dict(doc), record_id)  # type: ignore[arg-type]
 
     def save(self, record: T) -> T:
+        table = self.table
         if record.id is None:
-            return dataclasses.replace(record, id=self.table.insert(self.encode(record)))
-        if not self.table.contains(doc_id=record.id):
+            return dataclasses.replace(record, id=table.insert(self.encode(record)))
+        if not table.contains(doc_id=record.id):
             raise StoreError("That entry no longer exists; it may have been deleted.")
-        self.table.upsert(Document(self.encode(record), doc_id=record.id))
+        table.upsert(Document(self.encode(record), doc_id=record.id))
         return record
 
     def remove(self, ids: list[int]) -> None:
@@ -66,44 +74,65 @@ class _Records(Generic[T]):
 
 
 class AspireStore:
-    """Owns the TinyDB file; everything it accepts has passed domain validation."""
+    """Owns the data file; everything it accepts has passed domain validation."""
 
-    def __init__(self, db: TinyDB, storage: AtomicJSONStorage) -> None:
-        self._db = db
+    def __init__(self, storage: AtomicJSONStorage, lock: FolderLock) -> None:
         self._storage = storage
+        self._lock = lock
+        self._tables: dict[str, Table] = {}
+        self._generation = -1
         self._reflections = _Records(
-            db.table("reflections"), codec.encode_reflection, codec.decode_reflection
+            self, "reflections", codec.encode_reflection, codec.decode_reflection
         )
         self._aspirations = _Records(
-            db.table("aspirations"), codec.encode_aspiration, codec.decode_aspiration
+            self, "aspirations", codec.encode_aspiration, codec.decode_aspiration
         )
-        self._goals = _Records(db.table("goals"), codec.encode_goal, codec.decode_goal)
-        self._checkins = _Records(db.table("checkins"), codec.encode_checkin, codec.decode_checkin)
+        self._goals = _Records(self, "goals", codec.encode_goal, codec.decode_goal)
+        self._checkins = _Records(self, "checkins", codec.encode_checkin, codec.decode_checkin)
 
     @classmethod
-    def open(cls, folder: Path) -> AspireStore:
-        """Open or create `folder/aspire.json`, refusing any file Aspire did not write."""
+    def open(cls, folder: Path, *, own_folder: bool = False) -> AspireStore:
+        """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
+
+        `own_folder` says the folder is Aspire's alone (the default location), so it may be
+        made private even if it already existed.
+        """
         folder = Path(folder)
-        _make_private_folder(folder)
+        _prepare_folder(folder, own_folder)
         path = folder / DATA_FILE_NAME
-        remove_stale_temp_files(path)
-        storage = AtomicJSONStorage(path)
-        data = storage.read()
-        if data is None:
-            storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
-        else:
-            check_file(path, data)
-            with contextlib.suppress(OSError):
-                os.chmod(path, 0o600)
-        db = TinyDB(storage=_Given(storage))
-        return cls(db, storage)
+        if path.is_symlink():
+            path = path.resolve()  # write through the link, so it stays a link
+        lock = FolderLock(path)
+        lock.acquire()
+        try:
+            remove_stale_temp_files(path)
+            storage = AtomicJSONStorage(path, check=check_file)
+            data = storage.read()
+            if data is None:
+                storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
+            else:
+                check_file(path, data)
+                with contextlib.suppress(OSError):
+                    os.chmod(path, 0o600)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(storage, lock)
+
+    def _table(self, name: str) -> Table:
+        """The table, rebuilt if the file changed behind Aspire's back (TinyDB caches ids)."""
+        self._storage.read()
+        if self._generation != self._storage.generation:
+            self._tables = {table: Table(self._storage, table) for table in TABLES}  # type: ignore[arg-type]
+            self._generation = self._storage.generation
+        return self._tables[name]
 
     @property
     def path(self) -> Path:
         return self._storage.path
 
     def close(self) -> None:
-        self._db.close()
+        self._lock.release()
 
     @contextlib.contextmanager
     def _batch(self) -> Iterator[None]:
@@ -111,9 +140,7 @@ class AspireStore:
             with self._storage.batch():
                 yield
         except BaseException:
-            self._db.clear_cache()
-            for table in TABLES:
-                self._db.table(table).clear_cache()
+            self._generation = -1  # rebuild the tables: their caches saw the undone writes
             raise
 
     # Reflections -----------------------------------------------------------------------
@@ -194,17 +221,7 @@ class AspireStore:
         self._checkins.remove([checkin_id])
 
     def is_empty(self) -> bool:
-        return not any(len(self._db.table(name)) for name in TABLES)
-
-
-class _Given:
-    """Hands TinyDB the storage the store already opened and checked."""
-
-    def __init__(self, storage: AtomicJSONStorage) -> None:
-        self.storage = storage
-
-    def __call__(self) -> AtomicJSONStorage:
-        return self.storage
+        return not any(len(self._table(name)) for name in TABLES)
 
 
 def _valid(check: Callable[[T], T], record: T) -> None:
@@ -214,8 +231,11 @@ def _valid(check: Callable[[T], T], record: T) -> None:
         raise StoreError(str(error)) from None
 
 
-def _make_private_folder(folder: Path) -> None:
+def _prepare_folder(folder: Path, own_folder: bool) -> None:
     if folder.is_dir():
+        if own_folder:
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o700)
         return
     if folder.exists():
         raise DataFileError(folder, "is not a folder.", "Name a folder with --data-dir.")
@@ -239,8 +259,9 @@ _DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
 def check_file(path: Path, data: dict[str, Any]) -> None:
     """Raise DataFileError unless `data` is exactly what this version of Aspire writes."""
     meta = data.get(META_TABLE)
-    schema = meta.get("1", {}).get("schema") if isinstance(meta, dict) else None
-    if isinstance(meta, dict) and isinstance(meta.get("1"), dict) and isinstance(schema, int):
+    entry = meta.get("1") if isinstance(meta, dict) else None
+    schema = entry.get("schema") if isinstance(entry, dict) else None
+    if isinstance(schema, int) and not isinstance(schema, bool):
         if schema > SCHEMA_VERSION:
             raise DataFileError(
                 path,
@@ -261,7 +282,7 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
             raise DataFileError(path, f"has a damaged '{name}' section.")
         for key, doc in table.items():
             try:
-                if not key.isdigit() or not isinstance(doc, dict):
+                if not re.fullmatch(r"[0-9]+", key) or not isinstance(doc, dict):
                     raise codec.CodecError("entry is not an object")
                 decode(doc, int(key))
             except codec.CodecError as error:

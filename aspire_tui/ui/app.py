@@ -63,9 +63,6 @@ class AspireApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_sections(), str(self.store.path)))
 
-    def on_unmount(self) -> None:
-        self.store.close()
-
     def key_sections(self) -> list[tuple[str, list[Row]]]:
         def rows(bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
             found = []
