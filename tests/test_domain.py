@@ -38,7 +38,7 @@ class TestProgress:
 
     def test_partial_progress(self) -> None:
         p = goal_progress(goal(Target.number(3, "certs")), [checkin(1, 1), checkin(2, 1)])
-        assert p.percent == 66
+        assert p.percent == 67
         assert not p.achieved
 
     def test_achieved_on_the_day_the_target_is_reached(self) -> None:
@@ -46,6 +46,10 @@ class TestProgress:
         assert p.achieved_on == date(2026, 1, 5)
         assert p.fraction == 1.0
         assert p.done == 8
+
+    def test_percent_reaches_100_only_at_the_target(self) -> None:
+        p = goal_progress(goal(Target.number(1000)), [checkin(1, 999)])
+        assert p.percent == 99 and not p.achieved
 
     def test_correction_below_target_unachieves(self) -> None:
         p = goal_progress(goal(Target.number(2)), [checkin(1, 2), checkin(2, -1)])
@@ -98,11 +102,35 @@ class TestValidation:
         assert parse_target(text) == Target(amount, unit, done_only)
 
     @pytest.mark.parametrize(
-        "text", ["0 clients", "-3 talks", "many clients", "1.2.3 x", "nan", "inf"]
+        ("text", "message"),
+        [
+            ("0 clients", "positive"),
+            ("-3 talks", "positive"),
+            ("many clients", "start with a number"),
+            ("1.2.3 x", "must be a number"),
+            ("nan", "start with a number"),
+            ("inf", "start with a number"),
+            ("1e400 x", "start with a number"),
+            ("3certs", "start with a number"),
+            ("2,5 hours", "point for decimals"),
+            ("9" * 400 + " x", "too large"),
+            ("3 \x1b[31mred", "control characters"),
+        ],
     )
-    def test_bad_targets(self, text: str) -> None:
-        with pytest.raises(ValidationError):
+    def test_bad_targets(self, text: str, message: str) -> None:
+        with pytest.raises(ValidationError, match=message):
             parse_target(text)
+
+    def test_numbers_take_commas_only_as_thousands(self) -> None:
+        assert parse_checkin_amount("1,250.5") == 1250.5
+        with pytest.raises(ValidationError, match="point for decimals"):
+            parse_checkin_amount("0,5")
+        with pytest.raises(ValidationError, match="must be a number"):
+            parse_checkin_amount("12,34,5")
+
+    def test_titles_refuse_control_characters(self) -> None:
+        with pytest.raises(ValidationError, match="control characters"):
+            parse_title("Lead \x1b[2J a team")
 
     def test_dates(self) -> None:
         assert parse_date("2026-02-28") == date(2026, 2, 28)

@@ -12,7 +12,16 @@ from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, detail_text, list_rows, make_app, screen_text, type_text
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    footer_keys,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+)
 
 D = date(2026, 1, 1)
 
@@ -92,6 +101,12 @@ async def test_several_active_then_archive_and_restore(store: AspireStore, data_
         ]
         assert [d["status"] for d in docs(data_dir, "aspirations")] == ["archived", "active"]
         assert "archived" in detail_text(pilot.app)
+        keys = footer_keys(pilot.app)
+        assert keys.get("Restore") == "a" and "Archive" not in keys
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen), "no new goals on an archived one"
+        assert any("restore it first" in m for m in notifications(pilot.app))
         await pilot.press("a")
         await pilot.pause()
         assert [d["status"] for d in docs(data_dir, "aspirations")] == ["active", "active"]

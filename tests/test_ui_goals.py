@@ -18,9 +18,11 @@ from tests.ui_helpers import (
     SIZE,
     clear_field,
     detail_text,
+    footer_keys,
     list_rows,
     make_app,
     notifications,
+    screen_text,
     type_text,
 )
 
@@ -84,7 +86,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
         assert list_rows(pilot.app)[1].startswith("✓ Earn certifications")
         assert "100%" in list_rows(pilot.app)[1]
         assert "Achieved on Fri 27 Nov 2026" in detail_text(pilot.app)
-        assert list_rows(pilot.app)[0] == "Become a tax expert  ✓ 1/1"
+        assert " ".join(list_rows(pilot.app)[0].split()) == "Become a tax expert 1/1 done"
         assert any("Achieved: Earn certifications" in m for m in notifications(pilot.app))
 
         await pilot.press("2")
@@ -186,7 +188,9 @@ async def test_edit_and_delete_a_goal(
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Become a tax expert  ✓ 0/0"]
+        assert [" ".join(r.split()) for r in list_rows(pilot.app)] == [
+            "Become a tax expert 0/0 done"
+        ]
     assert docs(data_dir, "goals") == [] and docs(data_dir, "checkins") == []
 
 
@@ -198,3 +202,45 @@ async def test_overdue_deadline_is_flagged(store: AspireStore, aspiration: Aspir
         await pilot.press("3")
         await pilot.pause()
         assert "overdue since 2026-11-01" in detail_text(pilot.app)
+
+
+async def test_take_back_the_last_checkin(
+    store: AspireStore, aspiration: Aspiration, data_dir: Path
+) -> None:
+    g = store.save_goal(Goal(aspiration.id or 0, "Give a talk", Target.done(), D))
+    store.save_checkin(CheckIn(g.id or 0, D, 1, "by mistake"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Achieved on" in detail_text(pilot.app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen), "a done goal is not marked done twice"
+        assert any("Already done" in m for m in notifications(pilot.app))
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "by mistake" in screen_text(pilot.app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "not done yet" in detail_text(pilot.app)
+        assert "Achieved" not in detail_text(pilot.app)
+    assert docs(data_dir, "checkins") == []
+
+
+async def test_footer_shows_the_goal_keys(store: AspireStore, aspiration: Aspiration) -> None:
+    store.save_goal(Goal(aspiration.id or 0, "Ship", Target.done(), D))
+    async with make_app(store).run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        keys = footer_keys(pilot.app)
+        for description, key in {
+            "New goal": "n",
+            "Log progress": "l",
+            "Take back": "u",
+            "Edit": "e",
+            "Delete": "d",
+            "Help": "?",
+            "Quit": "q",
+        }.items():
+            assert keys.get(description) == key, description

@@ -125,3 +125,47 @@ async def test_enter_opens_the_entry_and_escape_comes_back(store: AspireStore) -
         assert "Long reason" in detail_text(pilot.app)
         await pilot.press("escape")
         assert pilot.app.focused is pilot.app.screen.query_one("#records")
+
+
+async def test_screen_keys_still_work_from_help_and_the_catalog(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CatalogPicker)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen), "the picker is gone, not hidden"
+
+
+async def test_palette_offers_only_what_makes_sense_here(store: AspireStore) -> None:
+    store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        assert "Goals: Log progress" in titles and "Aspirations: New aspiration" in titles
+        assert "Aspirations: Archive" not in titles, "it would act on an entry out of sight"
+        await pilot.press("n")
+        await pilot.pause()
+        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        assert not any(t.startswith(("Go to", "Goals:")) for t in titles)
+
+
+async def test_lists_stop_at_their_ends(store: AspireStore) -> None:
+    store.save_reflection(Reflection(on=date(2026, 1, 1), want="Older"))
+    store.save_reflection(Reflection(on=date(2026, 2, 1), want="Newer"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        assert "Newer" in detail_text(pilot.app)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert "Older" in detail_text(pilot.app)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import TextArea
+
 from aspire_tui.domain.models import Driver, Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
@@ -125,14 +127,50 @@ async def test_delete_asks_first(store: AspireStore, data_dir: Path) -> None:
     assert docs(data_dir, "reflections") == []
 
 
-async def test_escape_cancels_a_form_without_saving(store: AspireStore, data_dir: Path) -> None:
+async def test_escape_closes_an_untouched_form_at_once(store: AspireStore) -> None:
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Never mind")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
+
+
+async def test_escape_asks_before_throwing_away_what_was_typed(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "A long thought")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, ReflectionForm)
+        assert form.query_one("#want", TextArea).text == "A long thought"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
     assert docs(data_dir, "reflections") == []
+
+
+async def test_ctrl_q_asks_before_quitting_over_unsaved_writing(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Half a thought")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert pilot.app.is_running and isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectionForm)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not pilot.app.is_running
 
 
 async def test_a_file_that_vanishes_while_open_is_reported_not_crashed_on(

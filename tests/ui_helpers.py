@@ -6,7 +6,10 @@ from datetime import date
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.visual import visualize
 from textual.widgets import OptionList, Static
+from textual.widgets._footer import FooterKey
+from textual.widgets.option_list import Option
 
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
@@ -34,18 +37,35 @@ def detail_text(app: App) -> str:
     return str(app.screen.query_one("#detail", Static).visual)
 
 
+def _shown(option_list: OptionList, option: Option) -> str:
+    """An option as the list draws it (markup in a plain string would be parsed here)."""
+    return str(visualize(option_list, option.prompt))
+
+
 def list_rows(app: App, selector: str = "#records") -> list[str]:
-    options = app.screen.query_one(selector, OptionList).options
-    return [str(option._visual or option.prompt) for option in options]
+    option_list = app.screen.query_one(selector, OptionList)
+    return [_shown(option_list, option) for option in option_list.options]
 
 
 def screen_text(app: App) -> str:
     """All the text the current screen's Statics, Labels and lists show."""
     parts = [str(w.visual) for w in app.screen.query(Static)]
     for option_list in app.screen.query(OptionList):
-        parts += [str(o.prompt) for o in option_list.options]
+        parts += [_shown(option_list, o) for o in option_list.options]
     return "\n".join(parts)
 
 
 def notifications(app: App) -> list[str]:
-    return [n.message for n in app._notifications]
+    """Toasts shown so far; a toast that would parse markup fails the test outright."""
+    shown = list(app._notifications)
+    assert not any(n.markup and "[" in n.message for n in shown), "a toast parses markup"
+    return [n.message for n in shown]
+
+
+def footer_keys(app: App) -> dict[str, str]:
+    """Description -> key for the keys the footer shows as usable right now."""
+    return {
+        key.description: key.key_display
+        for key in app.screen.query(FooterKey)
+        if not key.has_class("-disabled")
+    }

@@ -27,7 +27,10 @@ class GoalProgress:
 
     @property
     def percent(self) -> int:
-        return int(self.fraction * 100)
+        """Rounded, but 100 only once the target is really reached."""
+        if self.done >= self.target:
+            return 100
+        return min(99, round(self.fraction * 100))
 
     @property
     def achieved(self) -> bool:

@@ -29,10 +29,16 @@ class ValidationError(ValueError):
     """A value a person typed that Aspire cannot accept; the message is for them."""
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
+
+
 def parse_title(text: str, what: str = "Title") -> str:
     title = " ".join(text.split())
     if not title:
         raise ValidationError(f"{what} cannot be empty.")
+    if _CONTROL.search(title):
+        raise ValidationError(f"{what} cannot contain control characters.")
     if len(title) > TITLE_MAX:
         raise ValidationError(f"{what} is too long (at most {TITLE_MAX} characters).")
     return title
@@ -59,13 +65,15 @@ def parse_optional_date(text: str, what: str = "Date") -> date | None:
 
 
 def parse_number(text: str, what: str = "Amount") -> float:
-    value = text.strip().replace(",", "")
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValidationError(f"{what} must be a number, such as 3 or 2.5.") from None
+    """Digits with an optional decimal point; commas only as thousands separators (1,000)."""
+    value = text.strip()
+    if not _NUMBER.fullmatch(value):
+        if re.fullmatch(r"[-+]?\d+,\d+", value):
+            raise ValidationError(f"{what}: use a point for decimals, such as 2.5.")
+        raise ValidationError(f"{what} must be a number, such as 3 or 2.5.")
+    number = float(value.replace(",", ""))
     if not math.isfinite(number):
-        raise ValidationError(f"{what} must be a finite number.")
+        raise ValidationError(f"{what} is too large.")
     return number
 
 
@@ -74,16 +82,19 @@ def parse_target(text: str) -> Target:
     value = " ".join(text.split())
     if not value:
         return Target.done()
-    match = re.fullmatch(r"([-+]?[\d.,]+)\s*(.*)", value)
-    if not match:
+    number, _, unit = value.partition(" ")
+    if re.fullmatch(r"[-+]?[\d.,]+", number):
+        parse_number(number, "Target")  # explains a decimal comma or a stray point
+    if not _NUMBER.fullmatch(number):
         raise ValidationError(
-            "Target must start with a number, such as '3 certifications' or '10 clients'; "
-            "leave it empty for done / not done."
+            "Target must start with a number and a space, such as '3 certifications' or "
+            "'10 clients'; leave it empty for done / not done."
         )
-    amount = parse_number(match.group(1), "Target")
+    amount = parse_number(number, "Target")
     if amount <= 0:
         raise ValidationError("Target must be a positive number.")
-    unit = match.group(2).strip()
+    if _CONTROL.search(unit):
+        raise ValidationError("Unit cannot contain control characters.")
     if len(unit) > UNIT_MAX:
         raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
     return Target.number(amount, unit)

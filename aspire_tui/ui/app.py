@@ -8,35 +8,32 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 
 from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.form import FormDialog
+from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from aspire_tui.ui.screens.goals import GoalsScreen
 from aspire_tui.ui.screens.help import HelpScreen, Row
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.screens.reflect import ReflectScreen
 
-MAIN_SCREENS: dict[str, type[MainScreen]] = {
-    "reflect": ReflectScreen,
-    "aspirations": AspirationsScreen,
-    "goals": GoalsScreen,
+SCREENS_BY_MODE: dict[str, type[MainScreen]] = {
+    screen.MODE: screen for screen in (ReflectScreen, AspirationsScreen, GoalsScreen)
 }
-# Keys that would surprise a person if they fired from inside a dialog.
-_MAIN_ONLY_ACTIONS = {"go", "help", "leave"}
 
 
 class AspireApp(App[None]):
     TITLE = "Aspire"
     CSS_PATH = "app.tcss"
-    MODES = MAIN_SCREENS  # type: ignore[assignment]
-    DEFAULT_MODE = "reflect"
+    MODES = SCREENS_BY_MODE  # type: ignore[assignment]
+    DEFAULT_MODE = MAIN_SCREENS[0].mode
     BINDINGS = [
-        Binding("1", "go('reflect')", "Reflect", id="go.reflect", show=False),
-        Binding("2", "go('aspirations')", "Aspirations", id="go.aspirations", show=False),
-        Binding("3", "go('goals')", "Goals", id="go.goals", show=False),
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "leave", "Quit", id="quit"),
+        *navigation_bindings(),
     ]
 
     def __init__(self, store: AspireStore, today: date | None = None) -> None:
@@ -48,74 +45,87 @@ class AspireApp(App[None]):
         """A fixed day in tests and screenshots; the real one otherwise."""
         return self._today or date.today()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _MAIN_ONLY_ACTIONS and isinstance(self.screen, ModalScreen):
-            return False
-        return True
-
     async def action_go(self, mode: str) -> None:
+        screen = self.screen
+        if isinstance(screen, ModalScreen) and isinstance(screen, PassesNavigation):
+            await screen.dismiss(None)
         if self.current_mode != mode:
             await self.switch_mode(mode)
 
     def action_leave(self) -> None:
         self.exit()
 
+    async def action_quit(self) -> None:
+        """ctrl+q quits from anywhere, but asks first if a form holds unsaved writing."""
+        form = self.screen
+        if not (isinstance(form, FormDialog) and form.has_changes):
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        question = Content("This form has unsaved changes. Quit and lose them?")
+        self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.key_sections(), str(self.store.path)))
 
-    def key_sections(self) -> list[tuple[str, list[Row]]]:
-        def rows(bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
-            found = []
-            for binding in bindings:
-                if isinstance(binding, Binding) and binding.description:
-                    found.append((self._keys(binding.key), binding.description))
-            return found
+    def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
+        return [
+            (self.get_key_display(b), b.description)
+            for b in bindings
+            if isinstance(b, Binding) and b.description
+        ]
 
-        everywhere = rows(self.BINDINGS) + [
+    def key_sections(self) -> list[tuple[str, list[Row]]]:
+        """The app's and each screen's keys come from their bindings; keys that belong to
+        Textual's own widgets (lists, fields) are described here in words."""
+        everywhere = self._rows(self.BINDINGS) + [
             ("ctrl+p", "Command palette: every action by name"),
             ("ctrl+q", "Quit, even from inside a text field"),
         ]
         lists = [
             ("↑ ↓  or  j k", "Move in a list"),
-            ("enter", "Open: read the whole entry on the right"),
+            ("enter", "Open: read the whole entry on the right (↑ ↓ j k scroll)"),
             ("escape", "Back to the list"),
         ]
         sections = [("Everywhere", everywhere), ("Lists", lists)]
-        for screen in MAIN_SCREENS.values():
-            sections.append((screen.LIST_TITLE.split()[0], rows(screen.BINDINGS)))
-        sections.append(
-            (
-                "Dialogs and forms",
-                [
-                    ("tab / shift+tab", "Next / previous field"),
-                    ("ctrl+s", "Save (enter does too in a one-line field)"),
-                    ("escape", "Cancel and close"),
-                    ("1-5, ← →", "Set a rating; 0 clears it"),
-                    ("y / n", "Answer a confirmation"),
-                ],
-            )
-        )
+        for screen in SCREENS_BY_MODE.values():
+            sections.append((f"{screen.SUB_TITLE} screen", self._rows(screen.BINDINGS)))
+        dialogs = [
+            ("tab / shift+tab", "Next / previous field"),
+            ("ctrl+s", "Save (enter does too in a one-line field)"),
+            ("escape", "Cancel and close (asks first if you typed something)"),
+            ("1-5, ← →, 0", "Set a rating, or clear it"),
+            ("y / n", "Answer a confirmation"),
+        ]
+        sections.append(("Dialogs and forms", dialogs))
         return sections
-
-    @staticmethod
-    def _keys(key: str) -> str:
-        names = {"question_mark": "?", "escape": "esc"}
-        return " / ".join(names.get(k, k) for k in key.split(","))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for mode, screen_class in MAIN_SCREENS.items():
-            name = mode.capitalize()
+        if not isinstance(screen, MainScreen):
+            return  # a dialog is open: answer it first
+        for entry in MAIN_SCREENS:
+            screen_class = SCREENS_BY_MODE[entry.mode]
             yield SystemCommand(
-                f"Go to {name}", f"Switch to the {name} screen", partial(self.action_go, mode)
+                f"Go to {entry.name}",
+                f"Switch to the {entry.name} screen ({entry.key})",
+                partial(self.action_go, entry.mode),
             )
+            here = isinstance(screen, screen_class)
             for binding in screen_class.BINDINGS:
-                if isinstance(binding, Binding) and binding.description and binding.show:
-                    yield SystemCommand(
-                        f"{name}: {binding.description}",
-                        f"Key {self._keys(binding.key)} on the {name} screen",
-                        partial(self._run_on, mode, binding.action),
-                    )
+                if not (isinstance(binding, Binding) and binding.description and binding.show):
+                    continue
+                if not here and binding.action in screen_class.NEEDS_SELECTION:
+                    continue  # acting on a highlighted entry the person cannot see
+                yield SystemCommand(
+                    f"{entry.name}: {binding.description}",
+                    f"Key {self.get_key_display(binding)} on the {entry.name} screen",
+                    partial(self._run_on, entry.mode, binding.action),
+                )
         yield SystemCommand("Help: every key", "Open the list of keys (?)", self.action_help)
 
     async def _run_on(self, mode: str, action: str) -> None:

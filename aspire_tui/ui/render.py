@@ -46,17 +46,21 @@ def progress_bar(fraction: float, width: int = 16) -> Content:
     return Content.assemble(("█" * filled, style), ("░" * (width - filled), "dim"))
 
 
+def _unit(goal: Goal) -> str:
+    return f" {one_line(goal.target.unit, 40)}" if goal.target.unit else ""
+
+
 def target_text(goal: Goal) -> str:
     if goal.target.done_only:
         return "done / not done"
-    unit = f" {goal.target.unit}" if goal.target.unit else ""
+    unit = _unit(goal)
     return f"{format_amount(goal.target.amount)}{unit}"
 
 
 def progress_text(goal: Goal, progress: GoalProgress) -> str:
     if goal.target.done_only:
         return "done" if progress.achieved else "not done yet"
-    unit = f" {goal.target.unit}" if goal.target.unit else ""
+    unit = _unit(goal)
     return f"{format_amount(progress.done)} of {format_amount(goal.target.amount)}{unit}"
 
 

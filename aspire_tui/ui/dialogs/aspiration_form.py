@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -14,6 +15,10 @@ from aspire_tui.domain.models import Aspiration
 from aspire_tui.domain.validation import parse_text, parse_title
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
+
+
+def parse_why(text: str) -> str:
+    return parse_text(text, "Why it matters")
 
 
 class AspirationForm(FormDialog[Aspiration]):
@@ -32,27 +37,18 @@ class AspirationForm(FormDialog[Aspiration]):
             yield Static(
                 f"Path: {self.path.name}. {self.path.summary}", classes="field-hint", markup=False
             )
+        title = PlainInput(self.original.title, placeholder="e.g. Lead a product team", id="title")
         yield from self.field(
             "Your aspiration",
-            PlainInput(
-                self.original.title,
-                placeholder="e.g. Lead a product team",
-                id="title",
-                compact=True,
-            ),
-            "Bold and a little vague is fine: it is a direction, not a goal.",
+            title,
+            "Bold and a little vague is fine: it is a direction, not a goal. Make it yours.",
+            parse=parse_title,
         )
-        yield from self.field(
-            "Why does it matter to you?",
-            PlainTextArea(
-                self.original.why, id="why", soft_wrap=True, classes="answer", compact=True
-            ),
-        )
+        why = PlainTextArea(self.original.why, id="why", classes="answer")
+        yield from self.field("Why does it matter to you?", why, parse=parse_why)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    def build(self) -> Aspiration:
-        title = self._parse("title", parse_title)
-        why = self._parse("why", lambda text: parse_text(text, "Why it matters"))
-        return dataclasses.replace(self.original, title=title, why=why)
+    def build(self, values: dict[str, Any]) -> Aspiration:
+        return dataclasses.replace(self.original, title=values["title"], why=values["why"])

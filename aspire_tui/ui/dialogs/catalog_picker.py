@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
+from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
 from aspire_tui.ui.widgets.record_list import RecordList
 
 CUSTOM = "custom"
@@ -41,12 +42,13 @@ CUSTOM_TEXT = Content.assemble(
 )
 
 
-class CatalogPicker(ModalScreen[str | None]):
+class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
     """Returns a catalog key, CUSTOM, or None when the person backs out."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "choose", "Choose", show=True),
+        *navigation_bindings("app."),
     ]
 
     def compose(self) -> ComposeResult:
@@ -59,7 +61,8 @@ class CatalogPicker(ModalScreen[str | None]):
                 with VerticalScroll(id="path-detail"):
                     yield Static(id="path-text")
             yield Static(
-                "↑ ↓ or j k to look · enter to choose · escape to go back", classes="field-hint"
+                "↑ ↓ or j k to look · enter to choose · tab to scroll the text · escape to go back",
+                classes="field-hint",
             )
         yield Footer(compact=True)
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input
 
 from aspire_tui.domain.models import CheckIn, Goal
-from aspire_tui.domain.validation import (
-    parse_checkin_amount,
-    parse_date,
-    parse_text,
-)
+from aspire_tui.domain.validation import parse_checkin_amount, parse_date, parse_text
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.render import one_line
 from aspire_tui.ui.widgets.plain_fields import PlainInput
+
+
+def parse_note(text: str) -> str:
+    return parse_text(text, "Note")
 
 
 class CheckInForm(FormDialog[CheckIn]):
@@ -28,29 +29,27 @@ class CheckInForm(FormDialog[CheckIn]):
         self.today = today
 
     def compose_fields(self) -> Iterable[Widget]:
-        yield from self.field(
-            "Date",
-            PlainInput(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on", compact=True),
-        )
+        date_input = PlainInput(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on")
+        yield from self.field("Date", date_input, parse=parse_date)
         if not self.goal.target.done_only:
-            unit = self.goal.target.unit or "units"
+            unit = one_line(self.goal.target.unit or "units", 40)
             yield from self.field(
                 f"How many {unit}?",
-                PlainInput("", placeholder="e.g. 1", id="amount", compact=True),
+                PlainInput("", placeholder="e.g. 1", id="amount"),
                 "Use a negative number to correct an earlier entry.",
+                parse=parse_checkin_amount,
             )
-        yield from self.field(
-            "Note (optional)", PlainInput("", placeholder="What happened?", id="note", compact=True)
-        )
+        note = PlainInput("", placeholder="What happened?", id="note")
+        yield from self.field("Note (optional)", note, parse=parse_note)
 
     def on_mount(self) -> None:
         self.query_one("#note" if self.goal.target.done_only else "#amount", Input).focus()
 
-    def build(self) -> CheckIn:
-        on = self._parse("on", parse_date)
-        amount = 1.0
-        if not self.goal.target.done_only:
-            amount = self._parse("amount", parse_checkin_amount)
-        note = self._parse("note", lambda text: parse_text(text, "Note"))
+    def build(self, values: dict[str, Any]) -> CheckIn:
         assert self.goal.id is not None
-        return CheckIn(goal_id=self.goal.id, on=on, amount=amount, note=note)
+        return CheckIn(
+            goal_id=self.goal.id,
+            on=values["on"],
+            amount=values.get("amount", 1.0),
+            note=values["note"],
+        )

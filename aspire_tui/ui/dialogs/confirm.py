@@ -17,19 +17,26 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, title: str, message: Content, confirm_label: str = "Delete") -> None:
+    def __init__(
+        self,
+        title: str,
+        message: Content,
+        confirm_label: str = "Delete",
+        keep_label: str = "Keep it",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.confirm_label = confirm_label
+        self.keep_label = keep_label
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="confirm-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
-                yield Button("Keep it (n)", id="no")
+                yield Button(f"{self.keep_label} (n)", id="no")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

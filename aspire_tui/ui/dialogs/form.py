@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,9 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
 T = TypeVar("T")
-V = TypeVar("V")
 
 
 class FieldError(ValidationError):
@@ -29,7 +29,8 @@ class FieldError(ValidationError):
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
-    """Subclasses compose their fields and turn them into a record in `build()`."""
+    """Subclasses compose their fields with `field(..., parse=...)` and make the record in
+    `build()` from the parsed values; every field's problem is shown beside it at once."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -39,10 +40,12 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def __init__(self, heading: str | Content) -> None:
         super().__init__()
         self.heading = heading
+        self._parsers: dict[str, Callable[[str], Any]] = {}
+        self._initial: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-body"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
@@ -51,56 +54,86 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Editing usually continues a text, so start at its end."""
         for area in self.query(TextArea):
-            area.move_cursor(area.document.end)
+            area.move_cursor(area.document.end)  # editing usually continues a text
+        self._initial = self._snapshot()
 
     def compose_fields(self) -> Iterable[Widget]:
         raise NotImplementedError
 
-    def build(self) -> T:
-        """Read the fields into a record, or raise FieldError naming the field to fix."""
+    def build(self, values: dict[str, Any]) -> T:
+        """Make the record from the parsed field values, or raise FieldError."""
         raise NotImplementedError
 
-    def _parse(self, field_id: str, parse: Callable[[str], V]) -> V:
-        """Parse one field's text, turning a ValidationError into a message beside it."""
-        widget = self.query_one(f"#{field_id}")
-        text = (
-            widget.text
-            if isinstance(widget, TextArea)
-            else self.query_one(f"#{field_id}", Input).value
-        )
-        try:
-            return parse(text)
-        except ValidationError as error:
-            raise FieldError(field_id, str(error)) from None
-
-    @staticmethod
-    def field(label: str, widget: Widget, hint: str = "") -> Iterable[Widget]:
-        yield Label(label, classes="field-label")
+    def field(
+        self,
+        label: str,
+        widget: Widget,
+        hint: str = "",
+        parse: Callable[[str], Any] | None = None,
+    ) -> Iterable[Widget]:
+        assert widget.id is not None
+        if parse is not None:
+            self._parsers[widget.id] = parse
+        yield Label(label, classes="field-label", markup=False)
         if hint:
             yield Static(hint, classes="field-hint", markup=False)
         yield widget
         yield Static("", id=f"{widget.id}-error", classes="field-error", markup=False)
 
+    def _text(self, field_id: str) -> str:
+        widget = self.query_one(f"#{field_id}")
+        return widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the person has entered, to tell whether cancelling would lose anything."""
+        values: list[object] = []
+        for widget in self.query("Input, TextArea, Select, Rating"):
+            values.append(getattr(widget, "text", None) or getattr(widget, "value", None))
+        return tuple(values)
+
+    @property
+    def has_changes(self) -> bool:
+        return self.is_mounted and self._snapshot() != self._initial
+
     def action_save(self) -> None:
-        for error in self.query(".field-error"):
-            error.display = False
-        try:
-            value = self.build()
-        except FieldError as error:
-            self.show_error(error.field_id, str(error))
-            return
-        self.dismiss(value)
+        for line in self.query(".field-error"):
+            line.display = False
+        values: dict[str, Any] = {}
+        errors: list[FieldError] = []
+        for field_id, parse in self._parsers.items():
+            try:
+                values[field_id] = parse(self._text(field_id))
+            except ValidationError as error:
+                errors.append(FieldError(field_id, str(error)))
+        if not errors:
+            try:
+                self.dismiss(self.build(values))
+                return
+            except FieldError as error:
+                errors.append(error)
+        for problem in errors:
+            self.show_error(problem.field_id, str(problem))
+        self.query_one(f"#{errors[0].field_id}").focus()
 
     def show_error(self, field_id: str, message: str) -> None:
         line = self.query_one(f"#{field_id}-error", Static)
         line.update(message)
         line.display = True
-        self.query_one(f"#{field_id}").focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.has_changes:
+            self.dismiss(None)
+            return
+        question = Content("Close this form and lose what you have typed?")
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard changes?", question, "Discard", "Keep editing"), answered
+        )
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

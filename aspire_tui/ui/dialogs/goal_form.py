@@ -5,17 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.domain.progress import format_amount
-from aspire_tui.domain.validation import (
-    parse_optional_date,
-    parse_target,
-    parse_title,
-)
+from aspire_tui.domain.validation import parse_optional_date, parse_target, parse_title
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -25,6 +22,10 @@ def target_field_text(target: Target) -> str:
     if target.done_only:
         return ""
     return f"{format_amount(target.amount)} {target.unit}".strip()
+
+
+def parse_deadline(text: str) -> date | None:
+    return parse_optional_date(text, "Deadline")
 
 
 class GoalForm(FormDialog[Goal]):
@@ -51,46 +52,33 @@ class GoalForm(FormDialog[Goal]):
                 options, value=g.aspiration_id, allow_blank=False, id="aspiration", compact=True
             ),
         )
-        yield from self.field(
-            "Goal",
-            PlainInput(
-                g.title, placeholder="e.g. Earn the CPA certificate", id="title", compact=True
-            ),
+        title = PlainInput(g.title, placeholder="e.g. Earn the CPA certificate", id="title")
+        yield from self.field("Goal", title, parse=parse_title)
+        target = PlainInput(
+            target_field_text(g.target), placeholder="e.g. 3 certifications", id="target"
         )
         yield from self.field(
             "Target",
-            PlainInput(
-                target_field_text(g.target),
-                placeholder="e.g. 3 certifications",
-                id="target",
-                compact=True,
-            ),
+            target,
             "A number and a unit, such as '10 clients'. Leave empty for done / not done.",
+            parse=parse_target,
         )
-        yield from self.field(
-            "Deadline (optional)",
-            PlainInput(
-                g.deadline.isoformat() if g.deadline else "",
-                placeholder="YYYY-MM-DD",
-                id="deadline",
-                compact=True,
-            ),
+        deadline = PlainInput(
+            g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline"
         )
+        yield from self.field("Deadline (optional)", deadline, parse=parse_deadline)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    def build(self) -> Goal:
-        title = self._parse("title", parse_title)
-        target = self._parse("target", parse_target)
-        deadline = self._parse("deadline", lambda text: parse_optional_date(text, "Deadline"))
+    def build(self, values: dict[str, Any]) -> Goal:
         aspiration_id = self.query_one("#aspiration", Select).value
         if not isinstance(aspiration_id, int):
             raise FieldError("aspiration", "Choose the aspiration this goal serves.")
         return dataclasses.replace(
             self.original,
             aspiration_id=aspiration_id,
-            title=title,
-            target=target,
-            deadline=deadline,
+            title=values["title"],
+            target=values["target"],
+            deadline=values["deadline"],
         )

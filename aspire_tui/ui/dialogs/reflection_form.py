@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -31,6 +32,10 @@ PROMPTS = (
 )
 
 
+def parse_answer(text: str) -> str:
+    return parse_text(text, "Answer")
+
+
 class ReflectionForm(FormDialog[Reflection]):
     def __init__(self, today: date, reflection: Reflection | None = None) -> None:
         super().__init__("Edit reflection" if reflection else "New reflection")
@@ -38,19 +43,14 @@ class ReflectionForm(FormDialog[Reflection]):
 
     def compose_fields(self) -> Iterable[Widget]:
         r = self.original
-        yield from self.field(
-            "Date",
-            PlainInput(
-                r.on.isoformat(), placeholder="YYYY-MM-DD", id="on", classes="date", compact=True
-            ),
-        )
+        date_input = PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on")
+        yield from self.field("Date", date_input, parse=parse_date)
         for name, prompt, hint in PROMPTS:
-            area = PlainTextArea(
-                getattr(r, name), id=name, soft_wrap=True, classes="answer", compact=True
-            )
-            yield from self.field(prompt, area, hint)
+            area = PlainTextArea(getattr(r, name), id=name, classes="answer")
+            yield from self.field(prompt, area, hint, parse=parse_answer)
         yield Label(
-            "How much does each matter to you now? (1-5, arrows or digits)", classes="field-label"
+            "How much does each matter to you now? (1-5: digits or ← →, 0 clears)",
+            classes="field-label",
         )
         for driver in Driver:
             with Horizontal(classes="rating-row"):
@@ -60,11 +60,7 @@ class ReflectionForm(FormDialog[Reflection]):
     def on_mount(self) -> None:
         self.query_one("#want", TextArea).focus()
 
-    def build(self) -> Reflection:
-        on = self._parse("on", parse_date)
-        answers = {
-            name: self._parse(name, lambda t: parse_text(t, "Answer")) for name, _, _ in PROMPTS
-        }
+    def build(self, values: dict[str, Any]) -> Reflection:
         ratings = {
             driver: value
             for driver in Driver
@@ -72,10 +68,10 @@ class ReflectionForm(FormDialog[Reflection]):
         }
         reflection = dataclasses.replace(
             self.original,
-            on=on,
-            want=answers["want"],
-            passions=answers["passions"],
-            note=answers["note"],
+            on=values["on"],
+            want=values["want"],
+            passions=values["passions"],
+            note=values["note"],
             ratings=ratings,
         )
         try:

@@ -44,9 +44,10 @@ class AspirationsScreen(MainScreen):
         Binding("e", "edit", "Edit", id="aspiration.edit"),
         Binding("g", "add_goal", "Add goal", id="aspiration.add_goal"),
         Binding("a", "archive", "Archive", id="aspiration.archive"),
+        Binding("a", "restore", "Restore", id="aspiration.restore"),
         Binding("d", "delete", "Delete", id="aspiration.delete"),
     ]
-    NEEDS_SELECTION = frozenset({"edit", "add_goal", "archive", "delete", "open"})
+    NEEDS_SELECTION = frozenset({"edit", "add_goal", "archive", "restore", "delete", "open"})
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
@@ -69,8 +70,11 @@ class AspirationsScreen(MainScreen):
                 ),
             )
 
+    _highlighted_active: bool | None = None
+
     def describe(self, record_id: int | None) -> Content:
         aspiration = self.store.aspiration(record_id) if record_id is not None else None
+        self._highlighted_active = aspiration.active if aspiration else None
         if aspiration is None:
             return EMPTY
         goals = self.store.goals(aspiration.id)
@@ -124,6 +128,15 @@ class AspirationsScreen(MainScreen):
         record_id = self.selected_id()
         return self.store.aspiration(record_id) if record_id is not None else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`a` archives an active aspiration and restores an archived one: show the right word."""
+        if action in ("archive", "restore"):
+            active = self._highlighted_active
+            if active is None:
+                return None if action == "archive" else False
+            return active == (action == "archive")
+        return super().check_action(action, parameters)
+
     @guarded
     def action_new(self) -> None:
         def chosen(key: str | None) -> None:
@@ -140,10 +153,8 @@ class AspirationsScreen(MainScreen):
             self.ask(AspirationForm(self.today(), aspiration), self._saved)
 
     def _saved(self, aspiration: Aspiration | None) -> None:
-        if aspiration is None:
-            return
-        saved = self.safely(lambda: self.store.save_aspiration(aspiration))
-        if saved is not None:
+        if aspiration is not None:
+            saved = self.store.save_aspiration(aspiration)
             self.notify(f"Saved “{one_line(saved.title, 50)}”.", markup=False)
             self.reload(select=saved.id)
 
@@ -152,10 +163,15 @@ class AspirationsScreen(MainScreen):
         aspiration = self._selected()
         if aspiration is None:
             return
-        form = GoalForm(self.today(), self.store.aspirations(), aspiration_id=aspiration.id)
+        if not aspiration.active:
+            self.notify("This aspiration is archived: press a to restore it first.")
+            return
+        active = [a for a in self.store.aspirations() if a.active]
+        form = GoalForm(self.today(), active, aspiration_id=aspiration.id)
 
         def saved(goal: Goal | None) -> None:
-            if goal is not None and self.attempt(lambda: self.store.save_goal(goal)):
+            if goal is not None:
+                self.store.save_goal(goal)
                 self.notify(f"Goal added: {one_line(goal.title, 50)}", markup=False)
                 self.reload()
 
@@ -163,15 +179,16 @@ class AspirationsScreen(MainScreen):
 
     @guarded
     def action_archive(self) -> None:
+        self._set_status(AspirationStatus.ARCHIVED, "Archived")
+
+    @guarded
+    def action_restore(self) -> None:
+        self._set_status(AspirationStatus.ACTIVE, "Restored")
+
+    def _set_status(self, status: AspirationStatus, verb: str) -> None:
         aspiration = self._selected()
-        if aspiration is None:
-            return
-        status = AspirationStatus.ARCHIVED if aspiration.active else AspirationStatus.ACTIVE
-        saved = self.safely(
-            lambda: self.store.save_aspiration(dataclasses.replace(aspiration, status=status))
-        )
-        if saved is not None:
-            verb = "Archived" if status is AspirationStatus.ARCHIVED else "Restored"
+        if aspiration is not None:
+            saved = self.store.save_aspiration(dataclasses.replace(aspiration, status=status))
             self.notify(f"{verb} “{one_line(saved.title, 50)}”.", markup=False)
             self.reload(select=saved.id)
 
@@ -185,15 +202,16 @@ class AspirationsScreen(MainScreen):
             f" and its {count} goal{'s' if count != 1 else ''} with their progress" if count else ""
         )
         message = Content.assemble(
-            "Delete ",
+            "Delete “",
             (safe_title(aspiration), "bold"),
-            f"{goals}? This cannot be undone.\n\n",
+            f"”{goals}? This cannot be undone.\n\n",
             ("To keep it out of the way instead, archive it with a.", "dim"),
         )
         aspiration_id = aspiration.id
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.attempt(lambda: self.store.delete_aspiration(aspiration_id)):
+            if yes:
+                self.store.delete_aspiration(aspiration_id)
                 self.reload()
 
         self.ask(ConfirmDialog("Delete aspiration", message), confirmed)

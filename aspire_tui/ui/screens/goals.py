@@ -65,10 +65,11 @@ class GoalsScreen(MainScreen):
     BINDINGS = [
         Binding("n", "new", "New goal", id="goal.new"),
         Binding("l", "log", "Log progress", id="goal.log"),
+        Binding("u", "undo_checkin", "Take back", id="goal.undo_checkin"),
         Binding("e", "edit", "Edit", id="goal.edit"),
         Binding("d", "delete", "Delete", id="goal.delete"),
     ]
-    NEEDS_SELECTION = frozenset({"edit", "log", "delete", "open"})
+    NEEDS_SELECTION = frozenset({"edit", "log", "undo_checkin", "delete", "open"})
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
@@ -78,14 +79,10 @@ class GoalsScreen(MainScreen):
             if not mine and not aspiration.active:
                 continue
             done, total = achieved_count(progress[g.id] for g in mine if g.id is not None)
-            count = f"  ✓ {done}/{total}" + ("" if aspiration.active else " · archived")
-            yield (
-                None,
-                Content.assemble(
-                    (one_line(aspiration.title, self.row_width(len(count))), "bold $text-accent"),
-                    (count, "dim"),
-                ),
-            )
+            count = f"{done}/{total} done" + ("" if aspiration.active else ", archived")
+            width = self.row_width(len(count) + 1)
+            title = f"{one_line(aspiration.title, width):<{width}} "
+            yield None, Content.assemble((title, "bold $text-accent"), (count, "dim"))
             for goal in mine:
                 p = progress[goal.id]  # type: ignore[index]
                 mark = ("✓ ", "$success") if p.achieved else ("  ", "")
@@ -131,13 +128,14 @@ class GoalsScreen(MainScreen):
     def action_edit(self) -> None:
         goal = self._selected()
         if goal is not None:
-            self.ask(GoalForm(self.today(), self.store.aspirations(), goal), self._saved)
+            choices = [
+                a for a in self.store.aspirations() if a.active or a.id == goal.aspiration_id
+            ]
+            self.ask(GoalForm(self.today(), choices, goal), self._saved)
 
     def _saved(self, goal: Goal | None) -> None:
-        if goal is None:
-            return
-        saved = self.safely(lambda: self.store.save_goal(goal))
-        if saved is not None:
+        if goal is not None:
+            saved = self.store.save_goal(goal)
             self.notify(f"Goal saved: {one_line(saved.title, 50)}", markup=False)
             self.reload(select=saved.id)
 
@@ -147,10 +145,14 @@ class GoalsScreen(MainScreen):
         if goal is None:
             return
         before = goal_progress(goal, self.store.checkins(goal.id))
+        if goal.target.done_only and before.achieved:
+            self.notify("Already done. Press u to take the last check-in back.")
+            return
 
         def logged(checkin: CheckIn | None) -> None:
-            if checkin is None or self.safely(lambda: self.store.save_checkin(checkin)) is None:
+            if checkin is None:
                 return
+            self.store.save_checkin(checkin)
             after = goal_progress(goal, self.store.checkins(goal.id))
             if after.achieved and not before.achieved:
                 self.notify(
@@ -168,6 +170,26 @@ class GoalsScreen(MainScreen):
         self.ask(CheckInForm(self.today(), goal), logged)
 
     @guarded
+    def action_undo_checkin(self) -> None:
+        goal = self._selected()
+        checkins = self.store.checkins(goal.id) if goal is not None else []
+        if goal is None or not checkins:
+            self.notify("This goal has no check-ins to take back.")
+            return
+        last = max(checkins, key=lambda c: c.id or 0)
+        amount = "done" if goal.target.done_only else format_amount(last.amount)
+        note = f", “{one_line(last.note, 40)}”" if last.note else ""
+        message = Content(f"Take back the last check-in ({last.on.isoformat()}: {amount}{note})?")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and last.id is not None:
+                self.store.delete_checkin(last.id)
+                self.notify("Check-in taken back.")
+                self.reload(select=goal.id)
+
+        self.ask(ConfirmDialog("Take back a check-in", message, "Take back"), confirmed)
+
+    @guarded
     def action_delete(self) -> None:
         goal = self._selected()
         if goal is None or goal.id is None:
@@ -175,14 +197,15 @@ class GoalsScreen(MainScreen):
         count = len(self.store.checkins(goal.id))
         extra = f" and its {count} check-in{'s' if count != 1 else ''}" if count else ""
         message = Content.assemble(
-            "Delete the goal ",
+            "Delete the goal “",
             (one_line(goal.title, 80), "bold"),
-            f"{extra}? This cannot be undone.",
+            f"”{extra}? This cannot be undone.",
         )
         goal_id = goal.id
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.attempt(lambda: self.store.delete_goal(goal_id)):
+            if yes:
+                self.store.delete_goal(goal_id)
                 self.reload()
 
         self.ask(ConfirmDialog("Delete goal", message), confirmed)
@@ -222,5 +245,10 @@ def describe_goal(
             if goal.target.done_only
             else f"{'+' if c.amount > 0 else ''}{format_amount(c.amount)}"
         )
-        parts += [(c.on.isoformat(), "bold"), f"  {amount:>6}  ", plain(one_line(c.note, 60)), "\n"]
+        parts += [
+            (c.on.isoformat(), "bold"),
+            f"  {amount:>6}  ",
+            plain(one_line(c.note, 10_000)),
+            "\n",
+        ]
     return Content.assemble(*parts)

@@ -11,11 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
+from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
+
 Row = tuple[str, str]
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+class HelpScreen(PassesNavigation, ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark", "close", "Close"), *navigation_bindings("app.")]
 
     def __init__(self, sections: Iterable[tuple[str, list[Row]]], data_file: str) -> None:
         super().__init__()

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 
 from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.ui.render import safe
+from aspire_tui.ui.widgets.detail_pane import DetailPane
 from aspire_tui.ui.widgets.nav_bar import NavBar
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -54,7 +56,7 @@ class MainScreen(Screen[None]):
             with Vertical(classes="list-pane"):
                 yield Label(self.LIST_TITLE, classes="pane-title")
                 yield RecordList(id="records")
-            with VerticalScroll(classes="detail-pane", id="detail-pane"):
+            with DetailPane(classes="detail-pane", id="detail-pane"):
                 yield Static(id="detail")
         yield Footer(compact=True)
 
@@ -127,7 +129,7 @@ class MainScreen(Screen[None]):
             return None
 
     def report(self, error: StoreError) -> None:
-        self.notify(str(error), title="Aspire", severity="error", markup=False, timeout=10)
+        self.notify(safe(str(error)), title="Aspire", severity="error", markup=False, timeout=10)
 
     def ask(self, dialog: Screen[D], then: Callable[[D | None], None]) -> None:
         """Show a dialog; what is done with its answer is guarded like an action."""
@@ -136,10 +138,6 @@ class MainScreen(Screen[None]):
             self.safely(lambda: then(result))
 
         self.app.push_screen(dialog, answered)
-
-    def attempt(self, work: Callable[[], object]) -> bool:
-        """Like `safely`, for work that returns nothing: True when it succeeded."""
-        return self.safely(lambda: (work(), True)[1]) is True
 
     @on(OptionList.OptionHighlighted, "#records")
     def _record_highlighted(self) -> None:

@@ -68,10 +68,8 @@ class ReflectScreen(MainScreen):
             self.ask(ReflectionForm(self.today(), reflection), self._saved)
 
     def _saved(self, reflection: Reflection | None) -> None:
-        if reflection is None:
-            return
-        saved = self.safely(lambda: self.store.save_reflection(reflection))
-        if saved is not None:
+        if reflection is not None:
+            saved = self.store.save_reflection(reflection)
             self.notify(f"Reflection for {long_date(saved.on)} saved.")
             self.reload(select=saved.id)
 
@@ -86,7 +84,8 @@ class ReflectScreen(MainScreen):
         )
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.attempt(lambda: self.store.delete_reflection(record_id)):
+            if yes:
+                self.store.delete_reflection(record_id)
                 self.reload()
 
         self.ask(ConfirmDialog("Delete reflection", message), confirmed)

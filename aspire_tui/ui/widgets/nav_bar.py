@@ -5,11 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-MAIN_SCREENS = (
-    ("1", "reflect", "Reflect"),
-    ("2", "aspirations", "Aspirations"),
-    ("3", "goals", "Goals"),
-)
+from aspire_tui.ui.navigation import MAIN_SCREENS
 
 
 class NavBar(Static):

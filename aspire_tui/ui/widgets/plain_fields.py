@@ -16,7 +16,11 @@ from aspire_tui.ui.render import safe
 
 
 class PlainInput(Input):
+    """Also keeps the cursor at the end on focus, so typing adds to a pre-filled value."""
+
     def __init__(self, value: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        kwargs.setdefault("compact", True)
         super().__init__(safe(value).replace("\n", " ").replace("\t", " "), **kwargs)
 
     def _on_paste(self, event: events.Paste) -> None:
@@ -26,6 +30,8 @@ class PlainInput(Input):
 
 class PlainTextArea(TextArea):
     def __init__(self, text: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("soft_wrap", True)
+        kwargs.setdefault("compact", True)
         super().__init__(safe(text), **kwargs)
 
     async def _on_paste(self, event: events.Paste) -> None:

@@ -39,6 +39,24 @@ class RecordList(OptionList):
         except OptionDoesNotExist:  # the record has gone; keep the current place
             pass
 
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """Move to the next enabled row, stopping at the ends instead of wrapping round."""
+        if self.highlighted is None:
+            super().action_cursor_down() if direction > 0 else super().action_cursor_up()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+
     @property
     def highlighted_record_id(self) -> str | None:
         option = self.highlighted_option
