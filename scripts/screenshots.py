@@ -32,14 +32,17 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path, demo: bool = Tru
     if demo and store.is_empty():
         populate(store, TODAY)
     app = AspireApp(store, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        if keys:
-            await pilot.press(*keys)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-        await pilot.pause()
-        path = OUT / f"{name}.svg"
-        app.save_screenshot(filename=path.name, path=str(OUT))
+            if keys:
+                await pilot.press(*keys)
+                await pilot.pause()
+            await pilot.pause()
+            path = OUT / f"{name}.svg"
+            app.save_screenshot(filename=path.name, path=str(OUT))
+    finally:
+        store.close()
     return path
 
 
