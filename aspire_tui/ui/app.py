@@ -31,6 +31,7 @@ class AspireApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES = SCREENS_BY_MODE  # type: ignore[assignment]
     DEFAULT_MODE = MAIN_SCREENS[0].mode
+    NOTIFICATION_TIMEOUT = 3  # confirmations should not pile up over the next dialog
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         *navigation_bindings(),
