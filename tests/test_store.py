@@ -32,7 +32,7 @@ D = date(2026, 3, 1)
 
 def data_files(folder: Path) -> list[str]:
     """What is in the folder besides the lock file."""
-    return sorted(set(os.listdir(folder)) - {"aspire.json.lock"})
+    return sorted(set(os.listdir(folder)) - {"aspire.json.lock", "aspire.json.owner"})
 
 
 def fill(store: AspireStore) -> tuple[Aspiration, Goal, CheckIn]:
@@ -249,7 +249,11 @@ def test_a_valid_change_made_by_hand_while_open_is_picked_up(
     a, _, _ = fill(store)
     data = read_data(data_dir)
     data["aspirations"][str(a.id)]["title"] = "Edited by hand"
-    data["aspirations"]["7"] = {**data["aspirations"][str(a.id)], "title": "Added by hand"}
+    data["aspirations"]["7"] = {
+        **data["aspirations"][str(a.id)],
+        "title": "Added by hand",
+        "uid": "f" * 32,
+    }
     (data_dir / "aspire.json").write_text(json.dumps(data))
     assert [x.title for x in store.aspirations()] == ["Edited by hand", "Added by hand"]
     added = store.save_aspiration(Aspiration("Added in Aspire", D))

@@ -6,9 +6,15 @@ Records are frozen so that a screen can never change what the store holds behind
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+
+def new_uid() -> str:
+    """A record's identity across files: export and import match records by it."""
+    return uuid.uuid4().hex
 
 
 class Driver(StrEnum):
@@ -42,6 +48,7 @@ class Reflection:
     passions: str = ""
     note: str = ""
     ratings: dict[Driver, int] = field(default_factory=dict)
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
 
@@ -59,6 +66,7 @@ class Aspiration:
     why: str = ""
     path: str | None = None
     status: AspirationStatus = AspirationStatus.ACTIVE
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     @property
@@ -92,6 +100,7 @@ class Goal:
     target: Target
     created: date
     deadline: date | None = None
+    uid: str = field(default_factory=new_uid)
     id: int | None = None
 
 
@@ -103,4 +112,5 @@ class CheckIn:
     on: date
     amount: float
     note: str = ""
+    uid: str = field(default_factory=new_uid)
     id: int | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import Any
 
@@ -56,8 +57,16 @@ def _int(doc: Document, key: str) -> int:
     return value
 
 
+def _uid(doc: Document) -> str:
+    value = _str(doc, "uid")
+    if not re.fullmatch(r"[0-9a-f]{32}", value):
+        raise CodecError("'uid' should be 32 hexadecimal digits")
+    return value
+
+
 def encode_reflection(r: Reflection) -> Document:
     return {
+        "uid": r.uid,
         "on": r.on.isoformat(),
         "want": r.want,
         "passions": r.passions,
@@ -82,12 +91,14 @@ def decode_reflection(doc: Document, doc_id: int) -> Reflection:
         passions=_str(doc, "passions"),
         note=_str(doc, "note"),
         ratings=ratings,
+        uid=_uid(doc),
         id=doc_id,
     )
 
 
 def encode_aspiration(a: Aspiration) -> Document:
     return {
+        "uid": a.uid,
         "title": a.title,
         "created": a.created.isoformat(),
         "why": a.why,
@@ -110,12 +121,14 @@ def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:
         why=_str(doc, "why"),
         path=path,
         status=status,
+        uid=_uid(doc),
         id=doc_id,
     )
 
 
 def encode_goal(g: Goal) -> Document:
     return {
+        "uid": g.uid,
         "aspiration_id": g.aspiration_id,
         "title": g.title,
         "target": {
@@ -141,12 +154,19 @@ def decode_goal(doc: Document, doc_id: int) -> Goal:
         target=target,
         created=_date(doc, "created"),
         deadline=_optional_date(doc, "deadline"),
+        uid=_uid(doc),
         id=doc_id,
     )
 
 
 def encode_checkin(c: CheckIn) -> Document:
-    return {"goal_id": c.goal_id, "on": c.on.isoformat(), "amount": c.amount, "note": c.note}
+    return {
+        "uid": c.uid,
+        "goal_id": c.goal_id,
+        "on": c.on.isoformat(),
+        "amount": c.amount,
+        "note": c.note,
+    }
 
 
 def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
@@ -155,5 +175,6 @@ def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
         on=_date(doc, "on"),
         amount=_number(doc, "amount"),
         note=_str(doc, "note"),
+        uid=_uid(doc),
         id=doc_id,
     )

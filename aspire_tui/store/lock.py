@@ -1,4 +1,9 @@
-"""One Aspire at a time per data folder: two writers would silently undo each other's changes."""
+"""One Aspire at a time per data folder: two writers would silently undo each other's changes.
+
+The lock itself is filelock's (an OS-level lock the kernel drops when its process dies, so a
+crash never leaves a stale lock behind). Beside it, the holder writes its process id, so that a
+second launch can say who has the folder open.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,10 @@ import contextlib
 import os
 from pathlib import Path
 
-from aspire_tui.store.errors import StoreError
+from filelock import FileLock, Timeout
 
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory locks here; one writer is then up to the person.
-    fcntl = None  # type: ignore[assignment]
+from aspire_tui.store.errors import StoreError
+from aspire_tui.store.storage import atomic_write
 
 
 class AlreadyOpenError(StoreError):
@@ -23,38 +26,39 @@ class AlreadyOpenError(StoreError):
         who = f" (process {pid})" if pid else ""
         super().__init__(
             f"Aspire is already open on {folder}{who}.\n"
-            "Close it there first: two copies on one folder would overwrite each other's changes."
+            "Two copies on one folder would overwrite each other's changes: close the other one, "
+            "or open this one read-only with --read-only."
         )
 
 
 class FolderLock:
-    """An exclusive advisory lock on `<data file>.lock`, holding the owner's process id."""
+    """An exclusive lock on `<data file>.lock`, with the holder's pid in `<data file>.owner`."""
 
     def __init__(self, data_file: Path) -> None:
         self.path = data_file.with_name(data_file.name + ".lock")
-        self._fd: int | None = None
+        self.owner_path = data_file.with_name(data_file.name + ".owner")
+        self._lock = FileLock(self.path, timeout=0, mode=0o600)
 
     def acquire(self) -> None:
-        if fcntl is None:
-            return
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._lock.acquire()
+        except Timeout:
+            raise AlreadyOpenError(self.path.parent, self._owner()) from None
         except OSError as error:
             raise StoreError(f"Cannot lock {self.path} ({error.strerror}).") from None
+        with contextlib.suppress(OSError):
+            atomic_write(self.owner_path, f"{os.getpid()}\n".encode("ascii"))
+
+    def _owner(self) -> str:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            pid = os.read(fd, 32).decode("ascii", "replace").strip()
-            os.close(fd)
-            raise AlreadyOpenError(self.path.parent, pid) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
-        self._fd = fd
+            text = self.owner_path.read_text("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
+        return text if text.isdigit() else ""
 
     def release(self) -> None:
-        if self._fd is None:
+        if not self._lock.is_locked:
             return
-        fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-        os.close(fd)  # closing the descriptor releases the lock
+            self.owner_path.unlink()
+        self._lock.release()

@@ -79,9 +79,10 @@ class AtomicJSONStorage(Storage):
     file changed behind Aspire's back is re-read and must pass `check` before anything is written.
     """
 
-    def __init__(self, path: Path, check: FileCheck | None = None) -> None:
+    def __init__(self, path: Path, check: FileCheck | None = None, read_only: bool = False) -> None:
         self.path = Path(path)
         self.check = check
+        self.read_only = read_only
         self.generation = 0
         """Bumped whenever the file was found changed by someone else."""
         self._seen = self.path.exists()
@@ -124,6 +125,12 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            self._cache = None  # TinyDB changed it in place before asking to write
+            raise StoreError(
+                "Aspire is open read-only here, because another Aspire has this folder open. "
+                "Make changes there."
+            )
         if self._batch is not None:
             self._batch = data
             return

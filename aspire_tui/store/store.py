@@ -7,6 +7,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -21,14 +22,27 @@ from aspire_tui.domain.validation import (
     check_reflection,
 )
 from aspire_tui.store import codec
+from aspire_tui.store.backups import (
+    DEFAULT_KEEP,
+    Backup,
+    find_backup,
+    list_backups,
+    prune_backups,
+    take_backup,
+)
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
-from aspire_tui.store.storage import AtomicJSONStorage, remove_stale_temp_files
+from aspire_tui.store.migrations import (
+    META_TABLE,
+    RECORD_TABLES,
+    SCHEMA_VERSION,
+    migrate,
+    schema_of,
+)
+from aspire_tui.store.storage import AtomicJSONStorage, decode_json, remove_stale_temp_files
 
-SCHEMA_VERSION = 1
-META_TABLE = "_meta"
-TABLES = ("reflections", "aspirations", "goals", "checkins")
+TABLES = RECORD_TABLES
 
 T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn)
 
@@ -76,7 +90,7 @@ class _Records(Generic[T]):
 class AspireStore:
     """Owns the data file; everything it accepts has passed domain validation."""
 
-    def __init__(self, storage: AtomicJSONStorage, lock: FolderLock) -> None:
+    def __init__(self, storage: AtomicJSONStorage, lock: FolderLock | None) -> None:
         self._storage = storage
         self._lock = lock
         self._tables: dict[str, Table] = {}
@@ -91,17 +105,29 @@ class AspireStore:
         self._checkins = _Records(self, "checkins", codec.encode_checkin, codec.decode_checkin)
 
     @classmethod
-    def open(cls, folder: Path, *, own_folder: bool = False) -> AspireStore:
+    def open(
+        cls,
+        folder: Path,
+        *,
+        own_folder: bool = False,
+        read_only: bool = False,
+        keep_backups: int = DEFAULT_KEEP,
+        now: datetime | None = None,
+    ) -> AspireStore:
         """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
 
-        `own_folder` says the folder is Aspire's alone (the default location), so it may be
-        made private even if it already existed.
+        A file that holds data is backed up first, and upgraded if it is from an older
+        version. `own_folder` says the folder is Aspire's alone (the default location), so it
+        may be made private even if it already existed. `read_only` opens without the lock and
+        refuses every change, for a second look while another Aspire has the folder.
         """
         folder = Path(folder)
-        _prepare_folder(folder, own_folder)
         path = folder / DATA_FILE_NAME
         if path.is_symlink():
             path = path.resolve()  # write through the link, so it stays a link
+        if read_only:
+            return cls._open_read_only(path)
+        _prepare_folder(folder, own_folder)
         lock = FolderLock(path)
         lock.acquire()
         try:
@@ -111,13 +137,63 @@ class AspireStore:
             if data is None:
                 storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
             else:
-                check_file(path, data)
+                schema = check_schema(path, data)
+                upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
+                check_file(path, upgraded)
+                take_backup(path, now or datetime.now())  # the file as it was, before any upgrade
+                if upgraded is not data:
+                    storage.write(upgraded)
+                prune_backups(path, keep_backups)
                 with contextlib.suppress(OSError):
                     os.chmod(path, 0o600)
         except BaseException:
             lock.release()
             raise
         return cls(storage, lock)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> AspireStore:
+        storage = AtomicJSONStorage(path, check=check_file, read_only=True)
+        data = storage.read()
+        if data is None:
+            raise DataFileError(path, "does not exist, so there is nothing to open read-only.")
+        if check_schema(path, data) < SCHEMA_VERSION:
+            raise DataFileError(
+                path,
+                "is from an older version of Aspire and must be upgraded first.",
+                "Open it once without --read-only (after closing the other Aspire).",
+            )
+        check_file(path, data)
+        return cls(storage, None)
+
+    @property
+    def read_only(self) -> bool:
+        return self._storage.read_only
+
+    def backups(self) -> list[Backup]:
+        return list_backups(self.path)
+
+    def back_up(self, now: datetime, reason: str = "manual") -> Path:
+        return take_backup(self.path, now, reason)
+
+    def restore_backup(self, name: str, now: datetime) -> Path:
+        """Put a backup back, after saving the current file as one more backup."""
+        backup = find_backup(self.path, name)
+        try:
+            data = decode_json(backup.path, backup.path.read_bytes())
+        except OSError as error:
+            raise StoreError(f"Cannot read {backup.path} ({error.strerror}).") from None
+        schema = check_schema(backup.path, data)
+        if schema < SCHEMA_VERSION:
+            data = migrate(data, schema)
+        check_file(backup.path, data)
+        saved = take_backup(self.path, now, "before-restore")
+        self._replace_all(data)
+        return saved
+
+    def _replace_all(self, data: dict[str, Any]) -> None:
+        self._storage.write(data)
+        self._generation = -1  # the tables' cached ids belong to the old content
 
     def _table(self, name: str) -> Table:
         """The table, rebuilt if the file changed behind Aspire's back (TinyDB caches ids)."""
@@ -132,7 +208,8 @@ class AspireStore:
         return self._storage.path
 
     def close(self) -> None:
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
     @contextlib.contextmanager
     def _batch(self) -> Iterator[None]:
@@ -256,26 +333,31 @@ _DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
 }
 
 
+def check_schema(path: Path, data: dict[str, Any]) -> int:
+    """The file's schema version, if this Aspire can read it (perhaps after upgrading)."""
+    schema = schema_of(data)
+    if schema is None:
+        raise DataFileError(path, "does not look like an Aspire data file (no data version).")
+    if schema > SCHEMA_VERSION:
+        raise DataFileError(
+            path,
+            f"was written by a newer version of Aspire (data version {schema}; "
+            f"this one reads up to {SCHEMA_VERSION}).",
+            "Aspire has left it untouched. Upgrade Aspire to open it.",
+        )
+    if schema < 1:
+        raise DataFileError(path, f"has an unknown data version ({schema}).")
+    return schema
+
+
 def check_file(path: Path, data: dict[str, Any]) -> None:
     """Raise DataFileError unless `data` is exactly what this version of Aspire writes."""
-    meta = data.get(META_TABLE)
-    entry = meta.get("1") if isinstance(meta, dict) else None
-    schema = entry.get("schema") if isinstance(entry, dict) else None
-    if isinstance(schema, int) and not isinstance(schema, bool):
-        if schema > SCHEMA_VERSION:
-            raise DataFileError(
-                path,
-                f"was written by a newer version of Aspire (data version {schema}; "
-                f"this one reads up to {SCHEMA_VERSION}).",
-                "Aspire has left it untouched. Upgrade Aspire to open it.",
-            )
-        if schema < 1:
-            raise DataFileError(path, f"has an unknown data version ({schema}).")
-    else:
-        raise DataFileError(path, "does not look like an Aspire data file (no data version).")
+    if check_schema(path, data) != SCHEMA_VERSION:
+        raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
     unknown = set(data) - {META_TABLE, *TABLES}
     if unknown:
         raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
+    uids: set[str] = set()
     for name, decode in _DECODERS.items():
         table = data.get(name, {})
         if not isinstance(table, dict):
@@ -284,6 +366,9 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
             try:
                 if not re.fullmatch(r"[0-9]+", key) or not isinstance(doc, dict):
                     raise codec.CodecError("entry is not an object")
-                decode(doc, int(key))
+                uid = decode(doc, int(key)).uid  # type: ignore[attr-defined]
             except codec.CodecError as error:
                 raise DataFileError(path, f"has a damaged entry {name}/{key}: {error}.") from None
+            if uid in uids:
+                raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
+            uids.add(uid)

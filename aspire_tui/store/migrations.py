@@ -1,0 +1,48 @@
+"""Upgrades of the data file, one small ordered step per schema version.
+
+Each step takes the whole file as TinyDB stores it (a dict of tables) at version N and returns
+it at version N + 1. Steps never touch the disk: the store takes a backup, runs them in memory,
+checks the result and only then writes it.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+Data = dict[str, Any]
+META_TABLE = "_meta"
+RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins")
+
+
+def _v1_to_v2(data: Data) -> Data:
+    """Schema 2 gives every record a stable uid, so that import can merge without duplicates."""
+    for table in RECORD_TABLES:
+        for doc in data.get(table, {}).values():
+            if isinstance(doc, dict):
+                doc.setdefault("uid", uuid.uuid4().hex)
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+"""The step that upgrades a file *from* each version."""
+
+SCHEMA_VERSION = max(STEPS) + 1
+
+
+def schema_of(data: Data) -> int | None:
+    meta = data.get(META_TABLE)
+    entry = meta.get("1") if isinstance(meta, dict) else None
+    schema = entry.get("schema") if isinstance(entry, dict) else None
+    return schema if isinstance(schema, int) and not isinstance(schema, bool) else None
+
+
+def migrate(data: Data, from_version: int) -> Data:
+    """A copy of `data` brought from `from_version` up to SCHEMA_VERSION."""
+    upgraded = copy.deepcopy(data)
+    for version in range(from_version, SCHEMA_VERSION):
+        upgraded = STEPS[version](upgraded)
+        upgraded[META_TABLE] = {"1": {"schema": version + 1}}
+    return upgraded

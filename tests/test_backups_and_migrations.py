@@ -1,0 +1,135 @@
+"""Backups at each launch, restore, read-only opening, and upgrades from older files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Aspiration, Driver
+from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
+from aspire_tui.store.backups import list_backups
+from aspire_tui.store.migrations import migrate
+from tests.conftest import read_data
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NOW = datetime(2026, 11, 27, 9, 30, 0)
+
+
+def launch(folder: Path, when: datetime = NOW, **kwargs: object) -> AspireStore:
+    return AspireStore.open(folder, now=when, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_first_launch_has_nothing_to_back_up(data_dir: Path) -> None:
+    launch(data_dir).close()
+    assert not (data_dir / "backups").exists()
+
+
+def test_each_launch_with_data_keeps_a_private_dated_copy(data_dir: Path) -> None:
+    store = launch(data_dir)
+    store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    store.close()
+    before = (data_dir / "aspire.json").read_bytes()
+    launch(data_dir).close()
+    [backup] = list_backups(data_dir / "aspire.json")
+    assert backup.name == "aspire-20261127-093000.json"
+    assert backup.path.read_bytes() == before
+    assert stat.S_IMODE(os.stat(backup.path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(data_dir / "backups").st_mode) == 0o700
+
+
+def test_only_the_newest_backups_are_kept(data_dir: Path) -> None:
+    launch(data_dir).close()
+    for hour in range(14):
+        launch(data_dir, NOW + timedelta(hours=hour)).close()
+    names = [b.name for b in list_backups(data_dir / "aspire.json")]
+    assert len(names) == 10
+    assert names[0] == "aspire-20261127-223000.json" and names[-1] == "aspire-20261127-133000.json"
+    launch(data_dir, NOW + timedelta(days=1), keep_backups=3).close()
+    assert len(list_backups(data_dir / "aspire.json")) == 3
+
+
+def test_restore_puts_a_backup_back_and_keeps_the_current_file(data_dir: Path) -> None:
+    store = launch(data_dir)
+    store.save_aspiration(Aspiration("Original", date(2026, 1, 1)))
+    store.close()
+    store = launch(data_dir, NOW + timedelta(minutes=1))
+    [first_backup] = store.backups()
+    store.save_aspiration(Aspiration("Added later", date(2026, 1, 2)))
+    saved = store.restore_backup(first_backup.name, NOW + timedelta(minutes=2))
+    assert [a.title for a in store.aspirations()] == ["Original"]
+    assert saved.name == "aspire-20261127-093200-before-restore.json"
+    titles = [d["title"] for d in json.loads(saved.read_text())["aspirations"].values()]
+    assert titles == ["Original", "Added later"]
+    again = store.save_aspiration(Aspiration("After restore", date(2026, 1, 3)))
+    assert again.id == 2
+    store.close()
+    assert [d["title"] for d in read_data(data_dir)["aspirations"].values()] == [
+        "Original",
+        "After restore",
+    ]
+
+
+def test_restoring_an_unknown_backup_is_refused(data_dir: Path) -> None:
+    store = launch(data_dir)
+    with pytest.raises(StoreError, match="no backup called"):
+        store.restore_backup("nope.json", NOW)
+    store.close()
+
+
+def test_the_first_schema_is_upgraded_after_a_backup(data_dir: Path) -> None:
+    data_dir.mkdir()
+    original = (FIXTURES / "schema-1.json").read_bytes()
+    (data_dir / "aspire.json").write_bytes(original)
+    store = launch(data_dir)
+    [backup] = store.backups()
+    assert backup.path.read_bytes() == original
+    data = read_data(data_dir)
+    assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    uids = [
+        doc["uid"]
+        for table in ("reflections", "aspirations", "goals", "checkins")
+        for doc in data[table].values()
+    ]
+    assert len(uids) == 6 and len(set(uids)) == 6
+    [reflection] = store.reflections()
+    assert reflection.ratings == {Driver.ACHIEVEMENT: 4, Driver.BALANCE: 3}
+    assert [a.title for a in store.aspirations()] == ["Join management", "Own a business"]
+    assert [g.title for g in store.goals(1)] == ["Lead a project", "Mentor juniors"]
+    assert store.checkins(2)[0].note == "Sam"
+    store.close()
+
+
+def test_migrations_are_ordered_steps_that_never_change_their_input() -> None:
+    data = json.loads((FIXTURES / "schema-1.json").read_text())
+    snapshot = json.dumps(data, sort_keys=True)
+    upgraded = migrate(data, 1)
+    assert json.dumps(data, sort_keys=True) == snapshot
+    assert upgraded["_meta"] == {"1": {"schema": SCHEMA_VERSION}}
+
+
+def test_read_only_opens_beside_a_running_aspire_and_refuses_changes(data_dir: Path) -> None:
+    writer = launch(data_dir)
+    writer.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    reader = launch(data_dir, read_only=True)
+    assert reader.read_only and [a.title for a in reader.aspirations()] == ["Lead"]
+    before = (data_dir / "aspire.json").read_bytes()
+    with pytest.raises(StoreError, match="read-only"):
+        reader.save_aspiration(Aspiration("Sneaky", date(2026, 1, 1)))
+    assert (data_dir / "aspire.json").read_bytes() == before
+    writer.save_aspiration(Aspiration("Seen by the reader", date(2026, 1, 2)))
+    assert [a.title for a in reader.aspirations()] == ["Lead", "Seen by the reader"]
+    reader.close()
+    writer.close()
+
+
+def test_read_only_needs_an_up_to_date_file(data_dir: Path) -> None:
+    data_dir.mkdir()
+    shutil.copy(FIXTURES / "schema-1.json", data_dir / "aspire.json")
+    with pytest.raises(DataFileError, match="older version"):
+        launch(data_dir, read_only=True)
