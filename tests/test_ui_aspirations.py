@@ -59,6 +59,7 @@ async def test_choose_own_a_business_from_the_catalog(store: AspireStore, data_d
         shown = detail_text(pilot.app)
         assert "Freedom to choose my clients" in shown and "Costs:" in shown
     [saved] = docs(data_dir, "aspirations")
+    assert len(saved.pop("uid")) == 32
     assert saved == {
         "title": "Own a business",
         "created": "2026-11-27",

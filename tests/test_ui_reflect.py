@@ -52,6 +52,7 @@ async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) ->
         assert "Teaching" in shown and "Tired but hopeful" in shown
         assert "●●●●○" in shown
     [saved] = docs(data_dir, "reflections")
+    assert len(saved.pop("uid")) == 32
     assert saved == {
         "on": "2026-11-27",
         "want": "Lead a team one day",
