@@ -1,39 +1,109 @@
-"""The `aspire` command: open the store, then hand it to the app."""
+"""The `aspire` command: the app, and the data commands that work without it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aspire_tui import __version__
 
+if TYPE_CHECKING:
+    from aspire_tui.store import AspireStore
+    from aspire_tui.store.lock import AlreadyOpenError
+
+
+class CommandError(Exception):
+    """A message for the person; the command exits with status 2."""
+
 
 def build_parser() -> argparse.ArgumentParser:
+    # SUPPRESS keeps a subcommand's unset --data-dir from hiding one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="use this folder for your data instead of the default",
+    )
     parser = argparse.ArgumentParser(
         prog="aspire",
+        parents=[common],
         description="Aspire: a private, keyboard-driven terminal app for steering your career.",
         epilog="Data lives in aspire.json in the data folder: --data-dir, else $ASPIRE_DATA_DIR, "
         "else your platform's user data folder (~/.local/share/aspire-tui on Linux).",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
     parser.add_argument(
-        "--data-dir", metavar="PATH", help="use this folder for your data instead of the default"
+        "--read-only",
+        action="store_true",
+        help="look without changing anything (works while another Aspire has the folder open)",
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("backups", parents=[common], help="list the backups of your data")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="put a backup back (the current data is kept as one)"
+    )
+    restore.add_argument("name", help="a backup's name, as `aspire backups` lists it")
+    export = commands.add_parser("export", parents=[common], help="write your data to a file")
+    export.add_argument(
+        "--format",
+        choices=["markdown", "json"],
+        default="markdown",
+        help="markdown: a career plan to read or share; json: a complete backup to import",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    imported = commands.add_parser(
+        "import", parents=[common], help="add the records of a JSON export to your data"
+    )
+    imported.add_argument("file", help="a file written by `aspire export --format json`")
+    imported.add_argument(
+        "--replace", action="store_true", help="replace all your data instead of merging"
+    )
+    imported.add_argument("--yes", action="store_true", help="do not ask before --replace")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Imported here so that --help and --version answer without loading the UI.
-    from aspire_tui.store import AspireStore, StoreError, default_data_dir, resolve_data_dir
+    # Imported here so that --help and --version answer without loading the store or the UI.
+    from aspire_tui.store import StoreError, resolve_data_dir
 
-    folder = resolve_data_dir(args.data_dir)
+    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    handlers: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
+        None: run_app,
+        "backups": list_backups_command,
+        "restore": restore_command,
+        "export": export_command,
+        "import": import_command,
+    }
     try:
-        store = AspireStore.open(folder, own_folder=folder == default_data_dir())
-    except StoreError as error:
-        print(f"aspire: cannot open your data.\n{error}", file=sys.stderr)
+        return handlers[args.command](args, folder)
+    except (StoreError, CommandError) as error:
+        print(f"aspire: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def open_store(folder: Path, **kwargs: object) -> AspireStore:
+    from aspire_tui.store import AspireStore, default_data_dir
+
+    return AspireStore.open(folder, own_folder=folder == default_data_dir(), **kwargs)  # type: ignore[arg-type]
+
+
+def run_app(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.store.lock import AlreadyOpenError
+
+    try:
+        store = open_store(folder, read_only=args.read_only)
+    except AlreadyOpenError as error:
+        if not (sys.stdin.isatty() and ask_read_only(error)):
+            raise
+        store = open_store(folder, read_only=True)
     from aspire_tui.ui.app import AspireApp
 
     app = AspireApp(store)
@@ -42,6 +112,118 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         store.close()
     return app.return_code or 0
+
+
+def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) -> bool:
+    """Offer a read-only look instead of a second writer."""
+    print(f"aspire: {error}", file=sys.stderr)
+    try:
+        answer = ask("Open it read-only [r], or quit [q]? ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"r", "read-only", "readonly"}
+
+
+def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.store import DATA_FILE_NAME
+    from aspire_tui.store.backups import backup_folder, list_backups
+
+    data_file = folder / DATA_FILE_NAME
+    backups = list_backups(data_file)
+    if not backups:
+        print(f"No backups yet in {backup_folder(data_file)}.")
+        return 0
+    print(f"Backups in {backup_folder(data_file)}, newest first:")
+    for backup in backups:
+        reason = f"  ({backup.reason.replace('-', ' ')})" if backup.reason else ""
+        print(f"  {backup.name:<44} {backup.taken:%Y-%m-%d %H:%M}  {backup.size:>9,} bytes{reason}")
+    print("Put one back with: aspire restore NAME")
+    return 0
+
+
+def restore_command(args: argparse.Namespace, folder: Path) -> int:
+    store = open_store(folder, backup=False)
+    try:
+        kept = store.restore_backup(args.name, datetime.now())
+    finally:
+        store.close()
+    print(f"Restored {args.name}. Your data as it was is kept as {kept.name}.")
+    return 0
+
+
+def export_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.domain.plan import career_plan
+    from aspire_tui.store.exchange import export_json
+    from aspire_tui.store.storage import atomic_write
+
+    store = open_store(folder, read_only=True)
+    try:
+        if args.format == "json":
+            text = export_json(store)
+        else:
+            text = career_plan(
+                store.aspirations(),
+                store.goals(),
+                store.checkins(),
+                store.reflections(),
+                date.today(),
+            )
+    finally:
+        store.close()
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output).expanduser()
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as error:
+        raise CommandError(f"cannot write {target} ({error.strerror}).") from None
+    print(f"Wrote {target} (readable by you only).", file=sys.stderr)
+    return 0
+
+
+def import_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.store.exchange import import_export, read_export
+
+    source = Path(args.file).expanduser()
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise CommandError(f"cannot read {source} ({error.strerror}).") from None
+    export = read_export(source, raw)
+    store = open_store(folder, backup=False)
+    try:
+        if args.replace and not args.yes and not confirm_replace(store, export.count):
+            print("Nothing was changed.", file=sys.stderr)
+            return 1
+        kept = store.back_up(datetime.now(), "before-import")
+        result = import_export(store, export, replace=args.replace)
+    finally:
+        store.close()
+    verb = "Replaced your data with" if args.replace else "Imported"
+    print(
+        f"{verb} {result.added} records from {source.name}"
+        + (f"; {result.already_there} were already there" if result.already_there else "")
+        + f". Your data as it was is kept as {kept.name}."
+    )
+    return 0
+
+
+def confirm_replace(store: AspireStore, incoming: int, ask: Callable[[str], str] = input) -> bool:
+    if not sys.stdin.isatty():
+        raise CommandError("--replace needs --yes when there is no terminal to ask in.")
+    current = sum(
+        len(records)
+        for records in (store.aspirations(), store.goals(), store.checkins(), store.reflections())
+    )
+    prompt = (
+        f"Replace all {current} records in {store.path} with the {incoming} in the file? "
+        "Type yes to go on: "
+    )
+    try:
+        return ask(prompt).strip().lower() == "yes"
+    except EOFError:
+        return False
 
 
 if __name__ == "__main__":

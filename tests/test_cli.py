@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from aspire_tui import __version__
+from aspire_tui.cli import ask_read_only
+from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore, resolve_data_dir
+from aspire_tui.store.lock import AlreadyOpenError
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -76,3 +82,98 @@ def test_a_second_aspire_on_one_folder_says_who_has_it(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "already open" in result.stderr and f"process {os.getpid()}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def seeded(folder: Path) -> None:
+    store = AspireStore.open(folder)
+    populate(store, date(2026, 11, 27))
+    store.close()
+
+
+def test_export_markdown_to_stdout_and_json_to_a_private_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    result = run("--data-dir", str(folder), "export")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# My career plan")
+    out = tmp_path / "plan.json"
+    result = run("export", "--format", "json", "-o", str(out), "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text())["format"] == "aspire-export"
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+
+
+def test_export_works_while_the_app_has_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    holder = AspireStore.open(folder)
+    try:
+        result = run("--data-dir", str(folder), "export", "--format", "json")
+    finally:
+        holder.close()
+    assert result.returncode == 0 and '"aspire-export"' in result.stdout
+
+
+def test_import_merges_then_replace_needs_a_yes(tmp_path: Path) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    seeded(source)
+    backup = tmp_path / "all.json"
+    assert (
+        run("--data-dir", str(source), "export", "--format", "json", "-o", str(backup)).returncode
+        == 0
+    )
+    result = run("--data-dir", str(target), "import", str(backup))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 21 records" in result.stdout
+    again = run("--data-dir", str(target), "import", str(backup))
+    assert "Imported 0 records" in again.stdout and "21 were already there" in again.stdout
+    refused = run("--data-dir", str(target), "import", str(backup), "--replace")
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    replaced = run("--data-dir", str(target), "import", str(backup), "--replace", "--yes")
+    assert replaced.returncode == 0 and "Replaced your data with 21 records" in replaced.stdout
+    names = run("--data-dir", str(target), "backups").stdout
+    assert "before import" in names
+
+
+def test_import_of_a_broken_file_says_why_and_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    before = (folder / "aspire.json").read_bytes()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "aspire-export", "schema": 2, "goals": [{"title": 1}]}')
+    result = run("--data-dir", str(folder), "import", str(broken))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "broken.json" in result.stderr and "Nothing was changed" in result.stderr
+    assert (folder / "aspire.json").read_bytes() == before
+
+
+def test_backups_and_restore(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert "No backups yet" in run("--data-dir", str(folder), "backups").stdout
+    seeded(folder)
+    AspireStore.open(folder).close()  # a launch with data keeps a backup
+    listing = run("--data-dir", str(folder), "backups").stdout
+    name = next(word for word in listing.split() if word.startswith("aspire-"))
+    store = AspireStore.open(folder, backup=False)
+    store.clear_all()
+    store.close()
+    result = run("--data-dir", str(folder), "restore", name)
+    assert result.returncode == 0, result.stderr
+    assert f"Restored {name}" in result.stdout
+    store = AspireStore.open(folder, backup=False)
+    assert len(store.aspirations()) == 3
+    store.close()
+    missing = run("--data-dir", str(folder), "restore", "nope.json")
+    assert missing.returncode == 2 and "no backup called" in missing.stderr
+
+
+def test_a_second_launch_can_choose_to_look_read_only(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    holder = AspireStore.open(folder)
+    try:
+        AspireStore.open(folder)
+    except AlreadyOpenError as error:
+        assert ask_read_only(error, ask=lambda prompt: "r")
+        assert not ask_read_only(error, ask=lambda prompt: "q")
+    finally:
+        holder.close()

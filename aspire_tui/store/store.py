@@ -111,6 +111,7 @@ class AspireStore:
         *,
         own_folder: bool = False,
         read_only: bool = False,
+        backup: bool = True,
         keep_backups: int = DEFAULT_KEEP,
         now: datetime | None = None,
     ) -> AspireStore:
@@ -140,7 +141,8 @@ class AspireStore:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
                 check_file(path, upgraded)
-                take_backup(path, now or datetime.now())  # the file as it was, before any upgrade
+                if backup or upgraded is not data:  # the file as it was, before any upgrade
+                    take_backup(path, now or datetime.now())
                 if upgraded is not data:
                     storage.write(upgraded)
                 prune_backups(path, keep_backups)
@@ -210,6 +212,17 @@ class AspireStore:
     def close(self) -> None:
         if self._lock is not None:
             self._lock.release()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Changes made inside reach the file together in one atomic write, or not at all."""
+        with self._batch():
+            yield
+
+    def clear_all(self) -> None:
+        """Remove every record (inside a transaction, for a replacing import)."""
+        for name in TABLES:
+            self._table(name).truncate()
 
     @contextlib.contextmanager
     def _batch(self) -> Iterator[None]:

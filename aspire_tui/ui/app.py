@@ -41,6 +41,8 @@ class AspireApp(App[None]):
         super().__init__()
         self.store = store
         self._today = today
+        if store.read_only:
+            self.title = "Aspire (read-only)"
 
     def today(self) -> date:
         """A fixed day in tests and screenshots; the real one otherwise."""

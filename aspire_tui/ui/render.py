@@ -1,43 +1,23 @@
 """Build what screens show from records, treating every piece of user text as plain data.
 
-User text never passes through markup: it goes into `Content` as-is, after control characters
-(ANSI escapes included) are swapped for their visible Unicode pictures so that nothing a person
-typed or pasted can drive the terminal.
+User text never passes through markup: it goes into `Content` as-is, after `safe()` has
+swapped control characters for their visible pictures.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from textual.content import Content
 
 from aspire_tui.domain.models import Goal
 from aspire_tui.domain.progress import GoalProgress, format_amount
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
-def safe(text: str) -> str:
-    """Text fit for the screen: newlines and tabs kept, other control characters shown."""
-    return _CONTROL.sub(_picture, text)
+from aspire_tui.domain.text import one_line, safe
 
 
 def plain(text: str, style: str = "") -> Content:
     """User text as content that is never parsed as markup."""
     return Content.styled(safe(text), style) if style else Content(safe(text))
-
-
-def one_line(text: str, width: int = 60) -> str:
-    flat = " ".join(safe(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def progress_bar(fraction: float, width: int = 16) -> Content:

@@ -130,7 +130,9 @@ class AspirationsScreen(MainScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`a` archives an active aspiration and restores an archived one: show the right word."""
-        if action in ("archive", "restore"):
+        if action == "restore" and self.store.read_only:
+            return False  # one dimmed `a` is enough
+        if action in ("archive", "restore") and not self.store.read_only:
             active = self._highlighted_active
             if active is None:
                 return None if action == "archive" else False

@@ -156,8 +156,16 @@ class MainScreen(Screen[None]):
         self.records.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim what cannot act now: nothing highlighted, or the data is open read-only."""
+        if self.store.read_only and action in self.changes_data():
+            return None
         if action in self.NEEDS_SELECTION and self.selected_id() is None:
             return None
         return True
+
+    @classmethod
+    def changes_data(cls) -> set[str]:
+        """Every action a main screen binds for itself changes the data."""
+        return {b.action for b in cls.BINDINGS if isinstance(b, Binding)}
 
     NEEDS_SELECTION: frozenset[str] = frozenset()

@@ -1,0 +1,92 @@
+"""A career plan in Markdown that a person could hand to a mentor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.models import Aspiration, CheckIn, Driver, Goal, Reflection
+from aspire_tui.domain.progress import format_amount, goal_progress
+from aspire_tui.domain.text import one_line, safe
+
+RECENT_REFLECTIONS = 3
+
+
+def _block(text: str) -> str:
+    """User text as a Markdown block quote, so its own line breaks survive."""
+    lines = safe(text).strip().splitlines() or [""]
+    return "\n".join(f"> {line}".rstrip() for line in lines)
+
+
+def _due(goal: Goal, today: date, achieved: bool) -> str:
+    if goal.deadline is None:
+        return "no deadline"
+    days = (goal.deadline - today).days
+    if achieved or days > 0:
+        return f"due {goal.deadline.isoformat()}" + ("" if achieved else f" (in {days} days)")
+    if days == 0:
+        return "due today"
+    return f"overdue since {goal.deadline.isoformat()}"
+
+
+def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
+    p = goal_progress(goal, checkins)
+    if goal.target.done_only:
+        measure = "done" if p.achieved else "not done yet"
+    else:
+        unit = f" {one_line(goal.target.unit, 40)}" if goal.target.unit else ""
+        measure = f"{format_amount(p.done)} of {format_amount(goal.target.amount)}{unit}"
+    status = f"achieved {p.achieved_on.isoformat()}" if p.achieved_on else _due(goal, today, False)
+    box = "x" if p.achieved else " "
+    return f"- [{box}] **{one_line(goal.title, 200)}**: {measure} ({p.percent}%), {status}"
+
+
+def career_plan(
+    aspirations: Sequence[Aspiration],
+    goals: Sequence[Goal],
+    checkins: Sequence[CheckIn],
+    reflections: Sequence[Reflection],
+    today: date,
+) -> str:
+    lines = [f"# My career plan ({today.isoformat()})", ""]
+    active = [a for a in aspirations if a.active]
+    archived = [a for a in aspirations if not a.active]
+    if not active:
+        lines += ["No active aspirations yet.", ""]
+    for aspiration in active:
+        path = find_path(aspiration.path)
+        mine = [g for g in goals if g.aspiration_id == aspiration.id]
+        achieved = sum(1 for g in mine if goal_progress(g, checkins).achieved)
+        lines += [f"## {one_line(aspiration.title, 200)}", ""]
+        kind = path.name if path else "A direction of my own"
+        lines += [f"*{kind}, adopted {aspiration.created.isoformat()}.*", ""]
+        if aspiration.why.strip():
+            lines += ["Why it matters to me:", "", _block(aspiration.why), ""]
+        lines += [f"Goals: {achieved} of {len(mine)} achieved.", ""]
+        lines += [_goal_line(g, checkins, today) for g in mine]
+        lines += [""]
+    if archived:
+        lines += ["## Set aside for now", ""]
+        lines += [f"- {one_line(a.title, 200)}" for a in archived]
+        lines += [""]
+    recent = sorted(reflections, key=lambda r: r.on, reverse=True)[:RECENT_REFLECTIONS]
+    if recent:
+        lines += ["## Recent reflections", ""]
+    for reflection in recent:
+        lines += [f"### {reflection.on.isoformat()}", ""]
+        for label, text in (
+            ("What I want from my career", reflection.want),
+            ("What I am passionate about", reflection.passions),
+            ("Notes", reflection.note),
+        ):
+            if text.strip():
+                lines += [f"{label}:", "", _block(text), ""]
+        if reflection.ratings:
+            rated = ", ".join(
+                f"{driver.label} {reflection.ratings[driver]}/5"
+                for driver in Driver
+                if driver in reflection.ratings
+            )
+            lines += [f"What matters now: {rated}.", ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,197 @@
+"""Export everything as one versioned JSON file, and import such a file back.
+
+Records are matched by uid, so importing the same file twice adds nothing the second time, and
+references between records (a goal's aspiration, a check-in's goal) travel as uids, not as the
+numbers a particular file happened to give them. Export, import into an empty folder and export
+again gives the same JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
+from aspire_tui.domain.validation import (
+    ValidationError,
+    check_aspiration,
+    check_checkin,
+    check_goal,
+    check_reflection,
+)
+from aspire_tui.store import codec
+from aspire_tui.store.errors import StoreError
+from aspire_tui.store.migrations import SCHEMA_VERSION
+from aspire_tui.store.storage import decode_json
+from aspire_tui.store.store import AspireStore
+
+EXPORT_FORMAT = "aspire-export"
+
+
+class ImportFileError(StoreError):
+    """The file to import is not a complete, valid Aspire export; nothing was changed."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"Cannot import {path}: {problem}\nNothing was changed.")
+
+
+@dataclass(frozen=True)
+class Export:
+    """An export read and checked in full; references are by uid."""
+
+    aspirations: list[Aspiration]
+    goals: list[tuple[Goal, str]]  # with the aspiration's uid
+    checkins: list[tuple[CheckIn, str]]  # with the goal's uid
+    reflections: list[Reflection]
+
+    @property
+    def count(self) -> int:
+        return len(self.aspirations) + len(self.goals) + len(self.checkins) + len(self.reflections)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already_there: int
+
+
+def export_data(store: AspireStore) -> dict[str, Any]:
+    aspirations = sorted(store.aspirations(), key=lambda a: (a.created, a.uid))
+    goals = sorted(store.goals(), key=lambda g: (g.created, g.uid))
+    checkins = sorted(store.checkins(), key=lambda c: (c.on, c.uid))
+    reflections = sorted(store.reflections(), key=lambda r: (r.on, r.uid))
+    aspiration_uid = {a.id: a.uid for a in aspirations}
+    goal_uid = {g.id: g.uid for g in goals}
+
+    def goal_doc(goal: Goal) -> dict[str, Any]:
+        doc = codec.encode_goal(goal)
+        doc["aspiration"] = aspiration_uid[doc.pop("aspiration_id")]
+        return doc
+
+    def checkin_doc(checkin: CheckIn) -> dict[str, Any]:
+        doc = codec.encode_checkin(checkin)
+        doc["goal"] = goal_uid[doc.pop("goal_id")]
+        return doc
+
+    return {
+        "format": EXPORT_FORMAT,
+        "schema": SCHEMA_VERSION,
+        "aspirations": [codec.encode_aspiration(a) for a in aspirations],
+        "goals": [goal_doc(g) for g in goals],
+        "checkins": [checkin_doc(c) for c in checkins],
+        "reflections": [codec.encode_reflection(r) for r in reflections],
+    }
+
+
+def export_json(store: AspireStore) -> str:
+    data = export_data(store)
+    try:
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8; escape everything instead
+        text = json.dumps(data, indent=2, sort_keys=True)
+    return text + "\n"
+
+
+def read_export(path: Path, raw: bytes) -> Export:
+    """Check the whole file before anything is changed."""
+    try:
+        data = decode_json(path, raw)
+    except StoreError:
+        raise ImportFileError(path, "it is not a JSON object.") from None
+    if data.get("format") != EXPORT_FORMAT:
+        raise ImportFileError(path, "it is not an Aspire export (no 'format': 'aspire-export').")
+    schema = data.get("schema")
+    if schema != SCHEMA_VERSION:
+        raise ImportFileError(
+            path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
+        )
+    unknown = set(data) - {"format", "schema", "aspirations", "goals", "checkins", "reflections"}
+    if unknown:
+        raise ImportFileError(path, f"it has parts Aspire does not know: {sorted(unknown)}.")
+    reader = _Reader(path, data)
+    aspirations = reader.records("aspirations", codec.decode_aspiration, check_aspiration)
+    goals = reader.linked("goals", "aspiration", "aspiration_id", codec.decode_goal, check_goal)
+    checkins = reader.linked("checkins", "goal", "goal_id", codec.decode_checkin, check_checkin)
+    reflections = reader.records("reflections", codec.decode_reflection, check_reflection)
+    return Export(aspirations, goals, checkins, reflections)
+
+
+class _Reader:
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+        self.uids: set[str] = set()
+
+    def _docs(self, kind: str) -> list[dict[str, Any]]:
+        docs = self.data.get(kind, [])
+        if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
+            raise ImportFileError(self.path, f"'{kind}' should be a list of objects.")
+        return docs
+
+    def _decode(self, kind: str, index: int, doc: dict[str, Any], decode: Any, check: Any) -> Any:
+        try:
+            record = check(decode(doc, 0))
+        except (codec.CodecError, ValidationError) as error:
+            raise ImportFileError(self.path, f"{kind} entry {index + 1}: {error}") from None
+        if record.uid in self.uids:
+            raise ImportFileError(self.path, f"{kind} entry {index + 1} repeats uid {record.uid}.")
+        self.uids.add(record.uid)
+        return dataclasses.replace(record, id=None)
+
+    def records(self, kind: str, decode: Any, check: Any) -> list[Any]:
+        return [self._decode(kind, i, doc, decode, check) for i, doc in enumerate(self._docs(kind))]
+
+    def linked(self, kind: str, ref: str, id_field: str, decode: Any, check: Any) -> list[Any]:
+        found = []
+        for index, doc in enumerate(self._docs(kind)):
+            target = doc.get(ref)
+            if not isinstance(target, str):
+                raise ImportFileError(self.path, f"{kind} entry {index + 1} has no '{ref}' uid.")
+            body = {k: v for k, v in doc.items() if k != ref} | {id_field: 0}
+            found.append((self._decode(kind, index, body, decode, check), target))
+        return found
+
+
+def import_export(store: AspireStore, export: Export, *, replace: bool = False) -> ImportResult:
+    """Merge (records already there, by uid, are left as they are) or replace everything;
+    all in one write, so a failure changes nothing."""
+    with store.transaction():
+        if replace:
+            store.clear_all()
+        added = 0
+        aspiration_ids = {a.uid: a.id for a in store.aspirations()}
+        goal_ids = {g.uid: g.id for g in store.goals()}
+        known = set(aspiration_ids) | set(goal_ids)
+        known |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
+        for aspiration in export.aspirations:
+            if aspiration.uid not in known:
+                aspiration_ids[aspiration.uid] = store.save_aspiration(aspiration).id
+                added += 1
+        for goal, aspiration_uid in export.goals:
+            if goal.uid not in known:
+                owner = _resolve(aspiration_ids, aspiration_uid, "goal", "aspiration")
+                goal_ids[goal.uid] = store.save_goal(
+                    dataclasses.replace(goal, aspiration_id=owner)
+                ).id
+                added += 1
+        for checkin, goal_uid in export.checkins:
+            if checkin.uid not in known:
+                owner = _resolve(goal_ids, goal_uid, "check-in", "goal")
+                store.save_checkin(dataclasses.replace(checkin, goal_id=owner))
+                added += 1
+        for reflection in export.reflections:
+            if reflection.uid not in known:
+                store.save_reflection(reflection)
+                added += 1
+    return ImportResult(added=added, already_there=export.count - added)
+
+
+def _resolve(ids: dict[str, int | None], uid: str, what: str, of: str) -> int:
+    found = ids.get(uid)
+    if found is None:
+        raise StoreError(f"A {what} in the file points to a {of} that is in neither file: {uid}.")
+    return found

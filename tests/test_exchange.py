@@ -1,0 +1,194 @@
+"""Export and import: complete, versioned, validated before anything changes, no duplicates."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aspire_tui.demo import populate
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
+from aspire_tui.domain.plan import career_plan
+from aspire_tui.store import AspireStore
+from aspire_tui.store.exchange import ImportFileError, export_json, import_export, read_export
+from tests.conftest import TODAY, docs
+
+
+def exported(store: AspireStore) -> str:
+    return export_json(store)
+
+
+def test_export_import_export_gives_the_same_json(tmp_path: Path) -> None:
+    source = AspireStore.open(tmp_path / "a")
+    populate(source, TODAY)
+    first = exported(source)
+    source.close()
+    target = AspireStore.open(tmp_path / "b")
+    result = import_export(target, read_export(Path("x"), first.encode()))
+    assert result.added == 3 + 5 + 10 + 3 and result.already_there == 0
+    assert exported(target) == first
+    target.close()
+
+
+def test_importing_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
+    source = AspireStore.open(tmp_path / "a")
+    populate(source, TODAY)
+    text = exported(source)
+    result = import_export(source, read_export(Path("x"), text.encode()))
+    assert result.added == 0 and result.already_there == 21
+    assert exported(source) == text
+    source.close()
+
+
+def test_merge_keeps_what_is_there_and_links_new_records(tmp_path: Path) -> None:
+    mine = AspireStore.open(tmp_path / "mine")
+    kept = mine.save_aspiration(Aspiration("Already mine", date(2026, 1, 1)))
+    other = AspireStore.open(tmp_path / "other")
+    a = other.save_aspiration(Aspiration("From the laptop", date(2026, 2, 1)))
+    g = other.save_goal(
+        Goal(a.id or 0, "Win a client", Target.number(2, "clients"), date(2026, 2, 1))
+    )
+    other.save_checkin(CheckIn(g.id or 0, date(2026, 3, 1), 1, "Acme"))
+    import_export(mine, read_export(Path("x"), exported(other).encode()))
+    titles = {x.title: x for x in mine.aspirations()}
+    assert set(titles) == {"Already mine", "From the laptop"} and titles["Already mine"] == kept
+    [goal] = mine.goals(titles["From the laptop"].id)
+    assert mine.checkins(goal.id)[0].note == "Acme"
+    mine.close()
+    other.close()
+
+
+def test_replace_swaps_everything_in_one_write(tmp_path: Path) -> None:
+    mine = AspireStore.open(tmp_path / "mine")
+    mine.save_aspiration(Aspiration("Old", date(2026, 1, 1)))
+    other = AspireStore.open(tmp_path / "other")
+    other.save_reflection(Reflection(on=date(2026, 5, 1), want="New me"))
+    import_export(mine, read_export(Path("x"), exported(other).encode()), replace=True)
+    assert docs(tmp_path / "mine", "aspirations") == []
+    assert [d["want"] for d in docs(tmp_path / "mine", "reflections")] == ["New me"]
+    mine.close()
+    other.close()
+
+
+def valid_export() -> dict:  # type: ignore[type-arg]
+    return {
+        "format": "aspire-export",
+        "schema": 2,
+        "aspirations": [
+            {
+                "uid": "a" * 32,
+                "title": "Lead",
+                "created": "2026-01-01",
+                "why": "",
+                "path": None,
+                "status": "active",
+            }
+        ],
+        "goals": [
+            {
+                "uid": "b" * 32,
+                "aspiration": "a" * 32,
+                "title": "Hire",
+                "target": {"amount": 2.0, "unit": "people", "done_only": False},
+                "created": "2026-01-01",
+                "deadline": None,
+            }
+        ],
+        "checkins": [],
+        "reflections": [],
+    }
+
+
+BROKEN = {
+    "not json": b"{nope",
+    "not an export": json.dumps({"_meta": {}}).encode(),
+    "newer export": json.dumps({**valid_export(), "schema": 99}).encode(),
+    "goal of no aspiration": json.dumps(
+        {**valid_export(), "goals": [{**valid_export()["goals"][0], "aspiration": "c" * 32}]}
+    ).encode(),
+    "empty title": json.dumps(
+        {**valid_export(), "aspirations": [{**valid_export()["aspirations"][0], "title": " "}]}
+    ).encode(),
+    "repeated uid": json.dumps(
+        {**valid_export(), "aspirations": valid_export()["aspirations"] * 2}
+    ).encode(),
+    "bad date": json.dumps(
+        {**valid_export(), "aspirations": [{**valid_export()["aspirations"][0], "created": "x"}]}
+    ).encode(),
+}
+
+
+@pytest.mark.parametrize("content", BROKEN.values(), ids=BROKEN.keys())
+def test_a_broken_file_changes_nothing(tmp_path: Path, content: bytes) -> None:
+    store = AspireStore.open(tmp_path / "data")
+    store.save_aspiration(Aspiration("Mine", date(2026, 1, 1)))
+    before = (tmp_path / "data" / "aspire.json").read_bytes()
+    with pytest.raises(Exception) as raised:
+        import_export(store, read_export(Path("broken.json"), content))
+    assert "broken.json" in str(raised.value) or "neither file" in str(raised.value)
+    assert (tmp_path / "data" / "aspire.json").read_bytes() == before
+    assert [a.title for a in store.aspirations()] == ["Mine"]
+    store.close()
+
+
+def test_a_valid_file_reads(tmp_path: Path) -> None:
+    export = read_export(Path("ok.json"), json.dumps(valid_export()).encode())
+    assert export.count == 2
+    with pytest.raises(ImportFileError):
+        read_export(Path("x"), b"[]")
+
+
+unicode_text = st.text(
+    st.characters(codec=None, categories=None, exclude_categories=["Cs"]), max_size=200
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(want=unicode_text, note=unicode_text, why=unicode_text)
+def test_any_unicode_survives_export_and_import(want: str, note: str, why: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = AspireStore.open(Path(tmp) / "a")
+        source.save_reflection(Reflection(on=date(2026, 1, 1), want=want, note=note + "x"))
+        source.save_aspiration(Aspiration("A title ✓ مرحبا", date(2026, 1, 1), why=why))
+        text = exported(source)
+        source.close()
+        target = AspireStore.open(Path(tmp) / "b")
+        import_export(target, read_export(Path("x"), text.encode("utf-8")))
+        [r] = target.reflections()
+        assert (r.want, r.note) == (want, note + "x")
+        assert target.aspirations()[0].why == why
+        assert exported(target) == text
+        target.close()
+
+
+def test_a_100_kb_note_round_trips(tmp_path: Path) -> None:
+    note = ("Ωμέγα 🚀 e\u0301 \u202eRTL\u202c " * 4000)[:100_000]
+    source = AspireStore.open(tmp_path / "a")
+    source.save_reflection(Reflection(on=date(2026, 1, 1), note=note))
+    text = exported(source)
+    target = AspireStore.open(tmp_path / "b")
+    import_export(target, read_export(Path("x"), text.encode()))
+    assert target.reflections()[0].note == note
+    source.close()
+    target.close()
+
+
+def test_the_markdown_plan_reads_like_a_plan(tmp_path: Path) -> None:
+    store = AspireStore.open(tmp_path / "a")
+    populate(store, TODAY)
+    plan = career_plan(
+        store.aspirations(), store.goals(), store.checkins(), store.reflections(), TODAY
+    )
+    store.close()
+    assert plan.startswith("# My career plan (2026-11-27)")
+    assert "## Become the go-to expert on tax software" in plan
+    assert "> I love the craft" in plan
+    assert "- [ ] **Pass the CPA exam sections**: 2 of 4 sections (50%), due 2027-04-26" in plan
+    assert "- [x] **Give talks at meetups**: 3 of 3 talks (100%), achieved" in plan
+    assert "## Set aside for now\n\n- Run my own consultancy" in plan
+    assert "What matters now: Achievement and recognition 4/5" in plan
