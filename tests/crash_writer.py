@@ -1,0 +1,38 @@
+"""Child process for the SIGKILL test: writes through the real store until it is killed.
+
+Usage: python tests/crash_writer.py FOLDER SEED LOG. After the store confirms each step, the
+step's number is appended to LOG and fsynced, so the parent knows what was confirmed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aspire_tui.store import AspireStore  # noqa: E402
+from tests.crash_model import apply_to_model, apply_to_store, model_from_store, next_op  # noqa: E402
+
+
+def main() -> None:
+    folder, seed, log_path = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    store = AspireStore.open(folder, backup=False)
+    model = model_from_store(store)
+    rng = random.Random(seed)
+    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    print("ready", flush=True)
+    step = 0
+    while True:
+        op = next_op(rng, model, f"{seed}-{step}")
+        apply_to_store(store, op)
+        model = apply_to_model(model, op)
+        os.write(log, f"{step}\n".encode())
+        os.fsync(log)
+        step += 1
+
+
+if __name__ == "__main__":
+    main()
