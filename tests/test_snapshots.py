@@ -1,4 +1,4 @@
-"""One snapshot per main screen, over the demo data, at 100x30 and at 80x24."""
+"""One snapshot per main screen, over the demo data, at 100x30, 80x24 and 60x20."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def demo_app(folder: Path) -> AspireApp:
     return AspireApp(store, today=TODAY)
 
 
-@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"])
 class TestMainScreens:
     def test_reflect(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         assert snap_compare(demo_app(tmp_path / "data"), terminal_size=size)

@@ -102,8 +102,9 @@ class GoalsScreen(MainScreen):
         if goal is None:
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
         checkins = self.store.checkins(goal.id)
+        bar = max(8, min(30, self.detail_width() - 6))
         return describe_goal(
-            goal, self.store.aspiration(goal.aspiration_id), checkins, self.today()
+            goal, self.store.aspiration(goal.aspiration_id), checkins, self.today(), bar
         )
 
     def _selected(self) -> Goal | None:
@@ -212,7 +213,11 @@ class GoalsScreen(MainScreen):
 
 
 def describe_goal(
-    goal: Goal, aspiration: Aspiration | None, checkins: list[CheckIn], today: date
+    goal: Goal,
+    aspiration: Aspiration | None,
+    checkins: list[CheckIn],
+    today: date,
+    bar_width: int = 30,
 ) -> Content:
     p: GoalProgress = goal_progress(goal, checkins)
     due, due_style = deadline_text(goal.deadline, today, p.achieved)
@@ -227,7 +232,7 @@ def describe_goal(
         ("  ·  ", "dim"),
         (due, due_style),
         "\n\n",
-        progress_bar(p.fraction, 30),
+        progress_bar(p.fraction, bar_width),
         (f" {p.percent}%", "bold"),
         "\n",
         plain(progress_text(goal, p)),

@@ -97,6 +97,11 @@ class MainScreen(Screen[None]):
         width = self.records.scrollable_content_region.width or 40
         return max(10, width - 2 - reserve)
 
+    def detail_width(self) -> int:
+        """Characters a line of the detail pane holds, for bars that fit without wrapping."""
+        pane = self.query_one("#detail-pane", DetailPane)
+        return pane.scrollable_content_region.width or 60
+
     def reload(self, select: int | None = None) -> None:
         """Read the records again and redraw; `select` highlights a record by id."""
         rows = self.safely(lambda: list(self.rows()))

@@ -3,6 +3,9 @@
 Textual's Input and TextArea draw their text as given, so a stored or pasted escape sequence
 would reach the terminal. These show control characters as their visible Unicode pictures,
 and what the person sees is what gets saved.
+
+Textual calls the paste handler of every class in the widget's MRO, subclass first: these only
+rewrite the event's text, and Input's or TextArea's own handler then inserts it.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ class PlainInput(Input):
         super().__init__(safe(value).replace("\n", " ").replace("\t", " "), **kwargs)
 
     def _on_paste(self, event: events.Paste) -> None:
-        event.text = safe(event.text)
-        super()._on_paste(event)
+        # One line: pasted line breaks become spaces rather than losing all but the first line.
+        event.text = " ".join(safe(event.text).split())
 
 
 class PlainTextArea(TextArea):
@@ -34,6 +37,5 @@ class PlainTextArea(TextArea):
         kwargs.setdefault("compact", True)
         super().__init__(safe(text), **kwargs)
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def _on_paste(self, event: events.Paste) -> None:
         event.text = safe(event.text)
-        await super()._on_paste(event)
