@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 
 from aspire_tui.store import AspireStore
+from aspire_tui.ui.data_actions import DataActions
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
@@ -41,6 +42,7 @@ class AspireApp(App[None]):
         super().__init__()
         self.store = store
         self._today = today
+        self.data_actions = DataActions(self)
         if store.read_only:
             self.title = "Aspire (read-only)"
 
@@ -130,6 +132,24 @@ class AspireApp(App[None]):
                     partial(self._run_on, entry.mode, binding.action),
                 )
         yield SystemCommand("Help: every key", "Open the list of keys (?)", self.action_help)
+        data = self.data_actions
+        yield SystemCommand("Data: back up now", "Keep a dated copy of your data", data.back_up_now)
+        yield SystemCommand(
+            "Data: restore a backup…", "Put an earlier copy back (keeps today's)", data.restore
+        )
+        yield SystemCommand(
+            "Data: export career plan (Markdown)…",
+            "A readable plan to share with a mentor",
+            partial(data.export, "markdown"),
+        )
+        yield SystemCommand(
+            "Data: export everything (JSON)…",
+            "A complete backup you can import again",
+            partial(data.export, "json"),
+        )
+        yield SystemCommand(
+            "Data: import from a JSON export…", "Add records you do not have yet", data.import_file
+        )
 
     async def _run_on(self, mode: str, action: str) -> None:
         await self.action_go(mode)

@@ -37,5 +37,5 @@ class PlainTextArea(TextArea):
         kwargs.setdefault("compact", True)
         super().__init__(safe(text), **kwargs)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         event.text = safe(event.text)

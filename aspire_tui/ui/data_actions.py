@@ -1,0 +1,152 @@
+"""Backups, export and import from inside the app, offered in the command palette."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from aspire_tui.domain.plan import career_plan
+from aspire_tui.domain.text import one_line
+from aspire_tui.store import StoreError
+from aspire_tui.store.exchange import export_json, import_export, read_export
+from aspire_tui.store.storage import atomic_write
+from aspire_tui.ui.dialogs.backup_picker import BackupPicker
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.path_form import PathForm
+from aspire_tui.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from aspire_tui.store import AspireStore
+    from aspire_tui.ui.app import AspireApp
+
+
+class DataActions:
+    """Each action reports failure as a message; none can leave the data half-changed."""
+
+    def __init__(self, app: AspireApp) -> None:
+        self.app = app
+
+    @property
+    def store(self) -> AspireStore:
+        return self.app.store
+
+    def _report(self, error: StoreError | OSError) -> None:
+        text = (
+            str(error) if isinstance(error, StoreError) else f"{error.strerror}: {error.filename}"
+        )
+        self.app.notify(one_line(text, 300), title="Aspire", severity="error", markup=False)
+
+    def _refresh(self) -> None:
+        if isinstance(self.app.screen, MainScreen):
+            self.app.screen.reload()
+
+    def _refuse_if_read_only(self) -> bool:
+        if self.store.read_only:
+            self.app.notify("Aspire is open read-only here: make changes in the other Aspire.")
+        return self.store.read_only
+
+    def back_up_now(self) -> None:
+        try:
+            path = self.store.back_up(datetime.now(), "manual")
+        except StoreError as error:
+            self._report(error)
+            return
+        self.app.notify(f"Backed up as {path.name}.", markup=False)
+
+    def restore(self) -> None:
+        if self._refuse_if_read_only():
+            return
+        backups = self.store.backups()
+        if not backups:
+            self.app.notify("There are no backups yet. One is kept each time Aspire starts.")
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            question = Content(
+                f"Put back {name}? Your data as it is now is kept as one more backup first."
+            )
+
+            def confirmed(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    kept = self.store.restore_backup(name, datetime.now())
+                except StoreError as error:
+                    self._report(error)
+                    return
+                self.app.notify(f"Restored {name}. The data before is kept as {kept.name}.")
+                self._refresh()
+
+            self.app.push_screen(ConfirmDialog("Restore", question, "Restore"), confirmed)
+
+        self.app.push_screen(BackupPicker(backups), chosen)
+
+    def export(self, kind: str) -> None:
+        day = self.app.today().isoformat()
+        if kind == "json":
+            heading, default = "Export everything (JSON)", f"~/aspire-export-{day}.json"
+            hint = "A complete backup that `aspire import` or the palette can read back."
+        else:
+            heading, default = "Export your career plan (Markdown)", f"~/aspire-plan-{day}.md"
+            hint = "Aspirations, goals and recent reflections, to read or share with a mentor."
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                text = export_json(self.store) if kind == "json" else self._plan()
+                atomic_write(path, text.encode("utf-8"))
+            except (StoreError, OSError) as error:
+                self._report(error)
+                return
+            self.app.notify(f"Wrote {path} (readable by you only).", markup=False)
+
+        self.app.push_screen(PathForm(heading, "Write to", default, hint), chosen)
+
+    def _plan(self) -> str:
+        s = self.store
+        return career_plan(
+            s.aspirations(), s.goals(), s.checkins(), s.reflections(), self.app.today()
+        )
+
+    def import_file(self) -> None:
+        if self._refuse_if_read_only():
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                export = read_export(path, path.read_bytes())
+            except (StoreError, OSError) as error:
+                self._report(error)
+                return
+            question = Content(
+                f"Add the records of {path.name} that are not here yet ({export.count} in the "
+                "file)? Your data as it is now is kept as a backup first."
+            )
+
+            def confirmed(yes: bool | None) -> None:
+                if not yes:
+                    return
+                try:
+                    self.store.back_up(datetime.now(), "before-import")
+                    result = import_export(self.store, export)
+                except StoreError as error:
+                    self._report(error)
+                    return
+                self.app.notify(
+                    f"Imported {result.added} records; {result.already_there} were already here.",
+                    markup=False,
+                )
+                self._refresh()
+
+            self.app.push_screen(ConfirmDialog("Import", question, "Import"), confirmed)
+
+        hint = "A file from `aspire export --format json` or the palette's export."
+        self.app.push_screen(PathForm("Import from a JSON export", "Read from", "", hint), chosen)

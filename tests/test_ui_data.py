@@ -1,0 +1,127 @@
+"""Backups, export and import from the command palette, and the read-only app."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.widgets import Input
+
+from aspire_tui.demo import populate
+from aspire_tui.domain.models import Aspiration
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.backup_picker import BackupPicker
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.path_form import PathForm
+from aspire_tui.ui.screens.reflect import ReflectScreen
+from tests.conftest import TODAY, docs
+from tests.ui_helpers import SIZE, clear_field, list_rows, make_app, notifications, type_text
+
+
+async def palette(pilot, command: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+p")
+    await type_text(pilot, command)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_export_everything_from_the_palette(store: AspireStore, tmp_path: Path) -> None:
+    populate(store, TODAY)
+    target = tmp_path / "out" / "mine.json"
+    target.parent.mkdir()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await palette(pilot, "export everything")
+        form = pilot.app.screen
+        assert isinstance(form, PathForm)
+        assert form.query_one("#path", Input).value == "~/aspire-export-2026-11-27.json"
+        await clear_field(pilot)
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("readable by you only" in m for m in notifications(pilot.app))
+    assert json.loads(target.read_text())["format"] == "aspire-export"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+async def test_export_the_plan_to_a_folder_that_does_not_exist_says_so(
+    store: AspireStore, tmp_path: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await palette(pilot, "export career plan")
+        await clear_field(pilot)
+        await type_text(pilot, str(tmp_path / "missing" / "plan.md"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.is_running
+        assert any("No such file" in m for m in notifications(pilot.app))
+
+
+async def test_restore_a_backup_from_the_palette(store: AspireStore, data_dir: Path) -> None:
+    store.save_aspiration(Aspiration("Before the mistake", date(2026, 1, 1)))
+    store.back_up(datetime(2026, 11, 1, 8, 0, 0))
+    store.clear_all()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == []
+        await palette(pilot, "restore a backup")
+        assert isinstance(pilot.app.screen, BackupPicker)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Before the mistake\nno goals yet"]
+    assert [d["title"] for d in docs(data_dir, "aspirations")] == ["Before the mistake"]
+    assert any("before-restore" in p.name for p in (data_dir / "backups").iterdir())
+
+
+async def test_import_from_the_palette_and_a_broken_file(
+    store: AspireStore, data_dir: Path, tmp_path: Path
+) -> None:
+    other = AspireStore.open(tmp_path / "other")
+    populate(other, TODAY)
+    from aspire_tui.store.exchange import export_json
+
+    good = tmp_path / "good.json"
+    good.write_text(export_json(other))
+    other.close()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "aspire-export", "schema": 2, "aspirations": [{}]}')
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await palette(pilot, "import from")
+        await type_text(pilot, str(broken))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("Nothing was changed" in m for m in notifications(pilot.app))
+        await palette(pilot, "import from")
+        await type_text(pilot, str(good))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert any("Imported 21 records" in m for m in notifications(pilot.app))
+        assert len(list_rows(pilot.app)) == 3
+    assert len(docs(data_dir, "goals")) == 5
+
+
+async def test_read_only_app_shows_and_refuses_changes(store: AspireStore, data_dir: Path) -> None:
+    store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    reader = AspireStore.open(data_dir, read_only=True)
+    async with make_app(reader).run_test(size=SIZE) as pilot:
+        assert "read-only" in pilot.app.title
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen), "n does nothing read-only"
+        await pilot.press("2", "d", "a")
+        await pilot.pause()
+        assert pilot.app.screen.__class__.__name__ == "AspirationsScreen"
+        await palette(pilot, "restore a backup")
+        assert any("read-only" in m for m in notifications(pilot.app))
+    reader.close()
+    assert docs(data_dir, "aspirations")[0]["status"] == "active"
