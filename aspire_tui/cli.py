@@ -101,8 +101,12 @@ def run_app(args: argparse.Namespace, folder: Path) -> int:
     try:
         store = open_store(folder, read_only=args.read_only)
     except AlreadyOpenError as error:
-        if not (sys.stdin.isatty() and ask_read_only(error)):
-            raise
+        if not sys.stdin.isatty():
+            raise CommandError(
+                f"{error}\nTo look without changing anything: aspire --read-only"
+            ) from None
+        if not ask_read_only(error):
+            return 2
         store = open_store(folder, read_only=True)
     from aspire_tui.ui.app import AspireApp
 

@@ -26,8 +26,7 @@ class AlreadyOpenError(StoreError):
         who = f" (process {pid})" if pid else ""
         super().__init__(
             f"Aspire is already open on {folder}{who}.\n"
-            "Two copies on one folder would overwrite each other's changes: close the other one, "
-            "or open this one read-only with --read-only."
+            "Two copies on one folder would overwrite each other's changes: close the other first."
         )
 
 
