@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="markdown: a career plan to read or share; json: a complete backup to import",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     imported = commands.add_parser(
         "import", parents=[common], help="add the records of a JSON export to your data"
     )
@@ -87,6 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `aspire export | head`: the reader stopped listening
+        sys.stdout = None  # type: ignore[assignment]
+        return 1
+    except OSError as error:
+        where = f": {error.filename}" if error.filename else ""
+        print(f"aspire: {error.strerror or error}{where}", file=sys.stderr)
+        return 2
 
 
 def open_store(folder: Path, **kwargs: object) -> AspireStore:
@@ -146,12 +154,11 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def restore_command(args: argparse.Namespace, folder: Path) -> int:
-    store = open_store(folder, backup=False)
-    try:
-        kept = store.restore_backup(args.name, datetime.now())
-    finally:
-        store.close()
-    print(f"Restored {args.name}. Your data as it was is kept as {kept.name}.")
+    from aspire_tui.store import AspireStore
+
+    kept = AspireStore.restore_folder(folder, args.name, datetime.now())
+    note = f" Your data as it was is kept as {kept.name}." if kept else ""
+    print(f"Restored {args.name}.{note}")
     return 0
 
 
@@ -177,7 +184,13 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
+    from aspire_tui.store import DATA_FILE_NAME
+    from aspire_tui.store.exchange import check_export_target
+
     target = Path(args.output).expanduser()
+    check_export_target(folder / DATA_FILE_NAME, target, overwrite=args.force)
+    if target.exists():
+        print(f"Replacing {target}.", file=sys.stderr)
     try:
         atomic_write(target, text.encode("utf-8"))
     except OSError as error:
@@ -187,14 +200,10 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def import_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.store.exchange import import_export, read_export
+    from aspire_tui.store.exchange import import_export, read_export, read_import_file
 
     source = Path(args.file).expanduser()
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {source} ({error.strerror}).") from None
-    export = read_export(source, raw)
+    export = read_export(source, read_import_file(source))
     store = open_store(folder, backup=False)
     try:
         if args.replace and not args.yes and not confirm_replace(store, export.count):

@@ -43,15 +43,51 @@ def test_each_launch_with_data_keeps_a_private_dated_copy(data_dir: Path) -> Non
     assert stat.S_IMODE(os.stat(data_dir / "backups").st_mode) == 0o700
 
 
+def change(folder: Path, title: str, when: datetime) -> None:
+    store = launch(folder, when)
+    store.save_aspiration(Aspiration(title, date(2026, 1, 1)))
+    store.close()
+
+
 def test_only_the_newest_backups_are_kept(data_dir: Path) -> None:
     launch(data_dir).close()
     for hour in range(14):
-        launch(data_dir, NOW + timedelta(hours=hour)).close()
+        change(data_dir, f"step {hour}", NOW + timedelta(hours=hour))
     names = [b.name for b in list_backups(data_dir / "aspire.json")]
     assert len(names) == 10
     assert names[0] == "aspire-20261127-223000.json" and names[-1] == "aspire-20261127-133000.json"
-    launch(data_dir, NOW + timedelta(days=1), keep_backups=3).close()
+    change(data_dir, "later", NOW + timedelta(days=1))
+    launch(data_dir, NOW + timedelta(days=2), keep_backups=3).close()
     assert len(list_backups(data_dir / "aspire.json")) == 3
+
+
+def test_launches_that_change_nothing_do_not_push_out_older_backups(data_dir: Path) -> None:
+    change(data_dir, "Important", NOW)
+    launch(data_dir, NOW + timedelta(minutes=1)).close()
+    store = launch(data_dir, NOW + timedelta(minutes=2))
+    store.clear_all()  # the mistake
+    store.back_up(NOW + timedelta(minutes=3), "manual")
+    store.close()
+    for minute in range(4, 30):
+        launch(data_dir, NOW + timedelta(minutes=minute)).close()
+    backups = list_backups(data_dir / "aspire.json")
+    holding = [b for b in backups if b"Important" in b.path.read_bytes()]
+    assert holding, "the copy from before the mistake is still there"
+    assert len([b for b in backups if not b.reason]) == 2
+
+
+def test_odd_files_in_the_backup_folder_are_left_alone(data_dir: Path) -> None:
+    change(data_dir, "x", NOW)
+    launch(data_dir, NOW + timedelta(minutes=1)).close()
+    folder = data_dir / "backups"
+    (folder / "aspire-20261399-999999.json").write_text("{}")
+    (folder / "notes.txt").write_text("mine")
+    (folder / "aspire-20260101-000000.json").mkdir()
+    launch(data_dir, NOW + timedelta(minutes=2)).close()
+    assert [b.name for b in list_backups(data_dir / "aspire.json")] == [
+        "aspire-20261127-093100.json"
+    ]
+    assert (folder / "notes.txt").read_text() == "mine"
 
 
 def test_restore_puts_a_backup_back_and_keeps_the_current_file(data_dir: Path) -> None:
@@ -133,3 +169,29 @@ def test_read_only_needs_an_up_to_date_file(data_dir: Path) -> None:
     shutil.copy(FIXTURES / "schema-1.json", data_dir / "aspire.json")
     with pytest.raises(DataFileError, match="older version"):
         launch(data_dir, read_only=True)
+
+
+def test_the_same_old_file_upgraded_in_two_places_gets_the_same_uids(tmp_path: Path) -> None:
+    for name in ("laptop", "desktop"):
+        (tmp_path / name).mkdir()
+        shutil.copy(FIXTURES / "schema-1.json", tmp_path / name / "aspire.json")
+        launch(tmp_path / name).close()
+    assert read_data(tmp_path / "laptop") == read_data(tmp_path / "desktop")
+
+
+def test_restore_repairs_a_damaged_file_without_reading_it(data_dir: Path) -> None:
+    change(data_dir, "Good", NOW)
+    launch(data_dir, NOW + timedelta(minutes=1)).close()
+    [good] = list_backups(data_dir / "aspire.json")
+    (data_dir / "aspire.json").write_bytes(b"{damaged")
+    kept = AspireStore.restore_folder(data_dir, good.name, NOW + timedelta(minutes=2))
+    assert kept is not None and kept.read_bytes() == b"{damaged"
+    store = launch(data_dir, NOW + timedelta(minutes=3))
+    assert [a.title for a in store.aspirations()] == ["Good"]
+    store.close()
+
+
+def test_restore_into_a_folder_without_backups_creates_nothing(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no backup called"):
+        AspireStore.restore_folder(tmp_path / "new", "x.json", NOW)
+    assert not (tmp_path / "new").exists()

@@ -10,6 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from aspire_tui import __version__
 from aspire_tui.cli import ask_read_only
 from aspire_tui.demo import populate
@@ -171,9 +173,52 @@ def test_a_second_launch_can_choose_to_look_read_only(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     holder = AspireStore.open(folder)
     try:
-        AspireStore.open(folder)
-    except AlreadyOpenError as error:
-        assert ask_read_only(error, ask=lambda prompt: "r")
-        assert not ask_read_only(error, ask=lambda prompt: "q")
+        with pytest.raises(AlreadyOpenError) as raised:
+            AspireStore.open(folder)
+        assert ask_read_only(raised.value, ask=lambda prompt: "r")
+        assert not ask_read_only(raised.value, ask=lambda prompt: "q")
     finally:
         holder.close()
+
+
+def test_export_never_writes_over_aspires_own_files_or_an_existing_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    AspireStore.open(folder).close()
+    before = (folder / "aspire.json").read_bytes()
+    for target in (folder / "aspire.json", folder / "aspire.json.lock", folder / "backups" / "x"):
+        result = run("--data-dir", str(folder), "export", "-o", str(target))
+        assert result.returncode == 2 and "Aspire's own files" in result.stderr, target
+    assert (folder / "aspire.json").read_bytes() == before
+    mine = tmp_path / "mine.md"
+    mine.write_text("keep me")
+    result = run("--data-dir", str(folder), "export", "-o", str(mine))
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert mine.read_text() == "keep me"
+    assert run("--data-dir", str(folder), "export", "-o", str(mine), "--force").returncode == 0
+    assert mine.read_text().startswith("# My career plan")
+    assert run("--data-dir", str(folder), "export", "-o", str(tmp_path)).returncode == 2
+
+
+def test_import_refuses_what_is_not_an_ordinary_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("--data-dir", str(tmp_path / "data"), "import", str(fifo))
+    assert result.returncode == 2 and "not an ordinary file" in result.stderr
+    missing = run("--data-dir", str(tmp_path / "data"), "import", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "cannot be read" in missing.stderr
+    assert "Traceback" not in result.stderr + missing.stderr
+
+
+def test_restore_repairs_a_damaged_file_from_the_command_line(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    seeded(folder)
+    AspireStore.open(folder).close()
+    name = next(p.name for p in (folder / "backups").iterdir())
+    (folder / "aspire.json").write_text("{garbage")
+    assert run("--data-dir", str(folder)).returncode == 2
+    result = run("--data-dir", str(folder), "restore", name)
+    assert result.returncode == 0, result.stderr
+    store = AspireStore.open(folder)
+    assert len(store.aspirations()) == 3
+    store.close()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from aspire_tui.demo import populate
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
 from aspire_tui.domain.plan import career_plan
-from aspire_tui.store import AspireStore
+from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import ImportFileError, export_json, import_export, read_export
 from tests.conftest import TODAY, docs
 
@@ -128,7 +128,7 @@ def test_a_broken_file_changes_nothing(tmp_path: Path, content: bytes) -> None:
     store = AspireStore.open(tmp_path / "data")
     store.save_aspiration(Aspiration("Mine", date(2026, 1, 1)))
     before = (tmp_path / "data" / "aspire.json").read_bytes()
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(StoreError) as raised:
         import_export(store, read_export(Path("broken.json"), content))
     assert "broken.json" in str(raised.value) or "neither file" in str(raised.value)
     assert (tmp_path / "data" / "aspire.json").read_bytes() == before
@@ -148,6 +148,16 @@ unicode_text = st.text(
 )
 
 
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(st.characters(codec=None, categories=["Cs"]), min_size=1, max_size=3))
+def test_broken_characters_are_refused_not_stored(text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = AspireStore.open(Path(tmp) / "a")
+        with pytest.raises(StoreError, match="broken character"):
+            store.save_reflection(Reflection(on=date(2026, 1, 1), want=text))
+        store.close()
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(want=unicode_text, note=unicode_text, why=unicode_text)
 def test_any_unicode_survives_export_and_import(want: str, note: str, why: str) -> None:
@@ -163,6 +173,10 @@ def test_any_unicode_survives_export_and_import(want: str, note: str, why: str) 
         assert (r.want, r.note) == (want, note + "x")
         assert target.aspirations()[0].why == why
         assert exported(target) == text
+        plan = career_plan(
+            target.aspirations(), target.goals(), target.checkins(), target.reflections(), TODAY
+        )
+        assert "\x1b" not in plan and plan.encode("utf-8")
         target.close()
 
 

@@ -173,6 +173,30 @@ BAD_FILES = {
     "schema not a number": b'{"_meta": {"1": {"schema": true}}}',
     "odd record key": json.dumps({"_meta": {"1": {"schema": 1}}, "goals": {"\u00b2": {}}}).encode(),
     "nested too deep": b"[" * 100_000,
+    "huge number": b'{"_meta":{"1":{"schema":2}},"aspirations":{"1":{"uid":"'
+    + b"a" * 32
+    + b'","title":"x","created":"2026-01-01","why":"","path":null,"status":"active"}},'
+    b'"goals":{"1":{"uid":"' + b"b" * 32 + b'","aspiration_id":1,"title":"g","target":'
+    b'{"amount":1' + b"0" * 400 + b',"unit":"","done_only":false},"created":"2026-01-01",'
+    b'"deadline":null}}}',
+    "lone surrogate": b'{"_meta":{"1":{"schema":2}},"reflections":{"1":{"uid":"'
+    + b"c" * 32
+    + b'","on":"2026-01-01","want":"\\ud800","passions":"","note":"","ratings":{}}}}',
+    "goal pointing nowhere": json.dumps(
+        {
+            "_meta": {"1": {"schema": 2}},
+            "goals": {
+                "1": {
+                    "uid": "d" * 32,
+                    "aspiration_id": 9,
+                    "title": "g",
+                    "target": {"amount": 1.0, "unit": "", "done_only": True},
+                    "created": "2026-01-01",
+                    "deadline": None,
+                }
+            },
+        }
+    ).encode(),
 }
 
 

@@ -14,11 +14,19 @@ from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.form import FormDialog
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, detail_text, list_rows, make_app, screen_text, type_text
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+)
 
 MARKUP = "[b]x[/] [@click=app.quit]q[/]"
 ANSI = "\x1b[31mred\x1b[0m\x07"
-ANSI_SHOWN = "␛[31mred␛[0m␇"
+ANSI_PASTED = "[31mred[0m"  # the escape and bell characters are left out, with a warning
 D = date(2026, 1, 1)
 
 
@@ -34,18 +42,19 @@ async def test_every_reflection_field_takes_markup_escapes_and_pasted_lines(
         await pilot.press("n")
         await type_text(pilot, MARKUP)
         await pilot.press("tab")
-        await paste(pilot, f"line one\n{ANSI}\nline three")
+        await paste(pilot, f"line one\r\n{ANSI}\nline three")
         await pilot.press("tab")
         await paste(pilot, "long " * 5000)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.is_running
         assert MARKUP in detail_text(pilot.app)
-        assert f"line one\n{ANSI_SHOWN}\nline three" in detail_text(pilot.app)
+        assert f"line one\n{ANSI_PASTED}\nline three" in detail_text(pilot.app)
         assert "\x1b" not in screen_text(pilot.app)
+        assert any("Left out control characters" in m for m in notifications(pilot.app))
     [saved] = docs(data_dir, "reflections")
     assert saved["want"] == MARKUP
-    assert saved["passions"] == f"line one\n{ANSI_SHOWN}\nline three"
+    assert saved["passions"] == f"line one\n{ANSI_PASTED}\nline three"
     assert saved["note"] == ("long " * 5000).strip()
 
 
@@ -60,7 +69,7 @@ async def test_aspiration_title_takes_markup_and_a_pasted_paragraph_as_one_line(
         await paste(pilot, f"{MARKUP}\nsecond line {ANSI}")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        expected = f"{MARKUP} second line {ANSI_SHOWN}"
+        expected = f"{MARKUP} second line {ANSI_PASTED}"
         assert list_rows(pilot.app)[0].startswith(expected[:30])
         assert expected in detail_text(pilot.app)
     assert docs(data_dir, "aspirations")[0]["title"] == expected
@@ -105,8 +114,8 @@ async def test_checkin_note_and_amount_take_hostile_text(
         await paste(pilot, f"{MARKUP}\n{ANSI}")
         await pilot.press("enter")
         await pilot.pause()
-        assert f"{MARKUP} {ANSI_SHOWN}" in detail_text(pilot.app)
-    assert docs(data_dir, "checkins")[0]["note"] == f"{MARKUP} {ANSI_SHOWN}"
+        assert f"{MARKUP} {ANSI_PASTED}" in detail_text(pilot.app)
+    assert docs(data_dir, "checkins")[0]["note"] == f"{MARKUP} {ANSI_PASTED}"
 
 
 async def test_aspire_never_opens_a_network_connection(
@@ -137,3 +146,21 @@ async def test_aspire_never_opens_a_network_connection(
         await pilot.press("escape")
         await pilot.pause()
     assert attempts == []
+
+
+def test_a_crash_report_never_shows_what_was_in_memory(store: AspireStore) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    app = make_app(store)
+    secret_note = "".join(["sal", "ary"])  # noqa: F841 - a local the report must not show
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        app._fatal_error()
+    out = StringIO()
+    for renderable in app._exit_renderables:
+        Console(file=out, width=100).print(renderable)
+    assert "boom" in out.getvalue()
+    assert "salary" not in out.getvalue()

@@ -39,12 +39,21 @@ def parse_title(text: str, what: str = "Title") -> str:
         raise ValidationError(f"{what} cannot be empty.")
     if _CONTROL.search(title):
         raise ValidationError(f"{what} cannot contain control characters.")
+    _encodable(title, what)
     if len(title) > TITLE_MAX:
         raise ValidationError(f"{what} is too long (at most {TITLE_MAX} characters).")
     return title
 
 
+def _encodable(text: str, what: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"{what} holds a broken character that cannot be saved.") from None
+
+
 def parse_text(text: str, what: str = "Text") -> str:
+    _encodable(text, what)
     if len(text) > TEXT_MAX:
         raise ValidationError(f"{what} is too long (at most {TEXT_MAX:,} characters).")
     return text.strip()

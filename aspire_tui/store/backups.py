@@ -32,11 +32,17 @@ def backup_folder(data_file: Path) -> Path:
 
 
 def take_backup(data_file: Path, now: datetime, reason: str = "") -> Path:
-    """Copy the data file as it is on disk; the copy is readable by its owner only."""
+    """Copy the data file as it is on disk; the copy is readable by its owner only. A launch
+    backup (no reason) identical to the newest one is not taken again: ten launches in a row
+    must not push out the copy from before a mistake."""
     folder = backup_folder(data_file)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         data = data_file.read_bytes()
+        if not reason:
+            latest = next((b for b in list_backups(data_file) if not b.reason), None)
+            if latest is not None and _same_bytes(latest.path, data):
+                return latest.path
         stem = f"aspire-{now:%Y%m%d-%H%M%S}" + (f"-{reason}" if reason else "")
         target = folder / f"{stem}.json"
         counter = 2
@@ -49,24 +55,41 @@ def take_backup(data_file: Path, now: datetime, reason: str = "") -> Path:
     return target
 
 
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def list_backups(data_file: Path) -> list[Backup]:
-    """Newest first."""
+    """Newest first; files in `backups/` that Aspire did not name are left alone."""
     found = []
-    folder = backup_folder(data_file)
-    if not folder.is_dir():
+    try:
+        entries = list(backup_folder(data_file).iterdir())
+    except OSError:
         return []
-    for path in folder.iterdir():
+    for path in entries:
         match = _NAME.fullmatch(path.name)
-        if not match or not path.is_file():
+        try:
+            taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
+            info = path.stat()
+        except (ValueError, OSError):
             continue
-        taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-        found.append(Backup(path.name, path, taken, match.group(2) or "", path.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken, b.name), reverse=True)
+        if match and taken and path.is_file():
+            backup = Backup(path.name, path, taken, match.group(2) or "", info.st_size)
+            found.append((taken, info.st_mtime_ns, backup))
+    return [b for _, _, b in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)]
 
 
 def prune_backups(data_file: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Keep the newest `keep` launch backups, and apart from them the newest `keep` taken
+    before a restore, an import or by hand, so routine launches never push those out."""
     removed = []
-    for backup in list_backups(data_file)[keep:]:
+    backups = list_backups(data_file)
+    launches = [b for b in backups if not b.reason]
+    events = [b for b in backups if b.reason]
+    for backup in launches[keep:] + events[keep:]:
         with contextlib.suppress(OSError):
             os.unlink(backup.path)
             removed.append(backup.path)

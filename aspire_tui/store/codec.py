@@ -29,6 +29,10 @@ def _str(doc: Document, key: str) -> str:
     value = doc.get(key)
     if not isinstance(value, str):
         raise CodecError(f"'{key}' should be text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CodecError(f"'{key}' holds a broken character (a lone surrogate)") from None
     return value
 
 
@@ -45,9 +49,15 @@ def _optional_date(doc: Document, key: str) -> date | None:
 
 def _number(doc: Document, key: str) -> float:
     value = doc.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise CodecError(f"'{key}' should be a number")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        raise CodecError(f"'{key}' is too large") from None
+    if not math.isfinite(number):
+        raise CodecError(f"'{key}' should be a finite number")
+    return number
 
 
 def _int(doc: Document, key: str) -> int:

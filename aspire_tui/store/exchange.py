@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from aspire_tui.store.storage import decode_json
 from aspire_tui.store.store import AspireStore
 
 EXPORT_FORMAT = "aspire-export"
+IMPORT_MAX_BYTES = 256 * 1024 * 1024
 
 
 class ImportFileError(StoreError):
@@ -36,6 +38,10 @@ class ImportFileError(StoreError):
 
     def __init__(self, path: Path | str, problem: str) -> None:
         super().__init__(f"Cannot import {path}: {problem}\nNothing was changed.")
+
+
+class ExportTargetExists(StoreError):
+    """The file to export to is already there: ask before replacing it."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,35 @@ def export_json(store: AspireStore) -> str:
     except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8; escape everything instead
         text = json.dumps(data, indent=2, sort_keys=True)
     return text + "\n"
+
+
+def check_export_target(data_file: Path, target: Path, *, overwrite: bool) -> None:
+    """Refuse to write an export over Aspire's own files, or over any file unless asked."""
+    try:
+        resolved = target.resolve()
+        folder = data_file.parent.resolve()
+    except (OSError, RuntimeError):
+        raise StoreError(f"Cannot write to {target}: the path cannot be followed.") from None
+    own = {folder / f"{data_file.name}{suffix}" for suffix in ("", ".lock", ".owner")}
+    if resolved in own or folder / "backups" in resolved.parents:
+        raise StoreError(f"{target} is one of Aspire's own files; choose another place.")
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder; name a file inside it.")
+    if target.exists() and not overwrite:
+        raise ExportTargetExists(f"{target} already exists (--force replaces it).")
+
+
+def read_import_file(path: Path) -> bytes:
+    """Read a file to import, refusing what is not an ordinary file of sane size."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportFileError(path, "it is not an ordinary file.")
+        if info.st_size > IMPORT_MAX_BYTES:
+            raise ImportFileError(path, "it is far too large to be an Aspire export.")
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(path, f"it cannot be read ({error.strerror}).") from None
 
 
 def read_export(path: Path, raw: bytes) -> Export:

@@ -8,6 +8,7 @@ checks the result and only then writes it.
 from __future__ import annotations
 
 import copy
+import json
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -17,12 +18,20 @@ META_TABLE = "_meta"
 RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins")
 
 
+_UID_NAMESPACE = uuid.UUID("6b1f3c52-5f0e-4f6e-9a59-2d1c4b8e7a10")
+
+
 def _v1_to_v2(data: Data) -> Data:
-    """Schema 2 gives every record a stable uid, so that import can merge without duplicates."""
+    """Schema 2 gives every record a stable uid, so that import can merge without duplicates.
+
+    The uid is derived from the record itself, so the same old file upgraded in two places (a
+    laptop and a restored backup, say) gives its records the same uids there too.
+    """
     for table in RECORD_TABLES:
-        for doc in data.get(table, {}).values():
-            if isinstance(doc, dict):
-                doc.setdefault("uid", uuid.uuid4().hex)
+        for key, doc in data.get(table, {}).items():
+            if isinstance(doc, dict) and "uid" not in doc:
+                canonical = json.dumps([table, key, doc], sort_keys=True)
+                doc["uid"] = uuid.uuid5(_UID_NAMESPACE, canonical).hex
     return data
 
 

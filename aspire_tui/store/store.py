@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -40,7 +41,12 @@ from aspire_tui.store.migrations import (
     migrate,
     schema_of,
 )
-from aspire_tui.store.storage import AtomicJSONStorage, decode_json, remove_stale_temp_files
+from aspire_tui.store.storage import (
+    AtomicJSONStorage,
+    atomic_write,
+    decode_json,
+    remove_stale_temp_files,
+)
 
 TABLES = RECORD_TABLES
 
@@ -125,7 +131,12 @@ class AspireStore:
         folder = Path(folder)
         path = folder / DATA_FILE_NAME
         if path.is_symlink():
-            path = path.resolve()  # write through the link, so it stays a link
+            try:
+                path = path.resolve(strict=False)  # write through the link, so it stays a link
+            except (OSError, RuntimeError):
+                raise DataFileError(
+                    path, "is a link that leads nowhere (or in a circle)."
+                ) from None
         if read_only:
             return cls._open_read_only(path)
         _prepare_folder(folder, own_folder)
@@ -163,7 +174,7 @@ class AspireStore:
             raise DataFileError(
                 path,
                 "is from an older version of Aspire and must be upgraded first.",
-                "Open it once without --read-only (after closing the other Aspire).",
+                "Open it once normally (with no other Aspire on it) to upgrade it.",
             )
         check_file(path, data)
         return cls(storage, None)
@@ -180,17 +191,28 @@ class AspireStore:
 
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
-        backup = find_backup(self.path, name)
-        try:
-            data = decode_json(backup.path, backup.path.read_bytes())
-        except OSError as error:
-            raise StoreError(f"Cannot read {backup.path} ({error.strerror}).") from None
-        schema = check_schema(backup.path, data)
-        if schema < SCHEMA_VERSION:
-            data = migrate(data, schema)
-        check_file(backup.path, data)
+        data = _backup_data(find_backup(self.path, name))
         saved = take_backup(self.path, now, "before-restore")
         self._replace_all(data)
+        return saved
+
+    @classmethod
+    def restore_folder(cls, folder: Path, name: str, now: datetime) -> Path | None:
+        """Restore without reading the current file, which may be the damaged thing being
+        replaced: its bytes are kept as a backup, whatever they are."""
+        path = Path(folder) / DATA_FILE_NAME
+        backup = find_backup(path, name)
+        data = _backup_data(backup)
+        lock = FolderLock(path)
+        lock.acquire()
+        try:
+            saved = take_backup(path, now, "before-restore") if path.exists() else None
+            try:
+                atomic_write(path, json.dumps(data, separators=(",", ":")).encode("ascii"))
+            except OSError as error:
+                raise StoreError(f"Could not write {path} ({error.strerror}).") from None
+        finally:
+            lock.release()
         return saved
 
     def _replace_all(self, data: dict[str, Any]) -> None:
@@ -346,6 +368,19 @@ _DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
 }
 
 
+def _backup_data(backup: Backup) -> dict[str, Any]:
+    """A backup's content, upgraded if it is older, and checked like any data file."""
+    try:
+        data = decode_json(backup.path, backup.path.read_bytes())
+    except OSError as error:
+        raise StoreError(f"Cannot read {backup.path} ({error.strerror}).") from None
+    schema = check_schema(backup.path, data)
+    if schema < SCHEMA_VERSION:
+        data = migrate(data, schema)
+    check_file(backup.path, data)
+    return data
+
+
 def check_schema(path: Path, data: dict[str, Any]) -> int:
     """The file's schema version, if this Aspire can read it (perhaps after upgrading)."""
     schema = schema_of(data)
@@ -371,6 +406,8 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
     if unknown:
         raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
     uids: set[str] = set()
+    ids: dict[str, set[int]] = {}
+    links: list[tuple[str, str, int, str]] = []
     for name, decode in _DECODERS.items():
         table = data.get(name, {})
         if not isinstance(table, dict):
@@ -379,9 +416,17 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
             try:
                 if not re.fullmatch(r"[0-9]+", key) or not isinstance(doc, dict):
                     raise codec.CodecError("entry is not an object")
-                uid = decode(doc, int(key)).uid  # type: ignore[attr-defined]
+                record = decode(doc, int(key))
             except codec.CodecError as error:
                 raise DataFileError(path, f"has a damaged entry {name}/{key}: {error}.") from None
-            if uid in uids:
+            if record.uid in uids:  # type: ignore[attr-defined]
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
-            uids.add(uid)
+            uids.add(record.uid)  # type: ignore[attr-defined]
+            ids.setdefault(name, set()).add(int(key))
+            if isinstance(record, Goal):
+                links.append((name, key, record.aspiration_id, "aspirations"))
+            elif isinstance(record, CheckIn):
+                links.append((name, key, record.goal_id, "goals"))
+    for name, key, target, table_name in links:
+        if target not in ids.get(table_name, set()):
+            raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")

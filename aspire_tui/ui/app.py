@@ -60,6 +60,20 @@ class AspireApp(App[None]):
     def action_leave(self) -> None:
         self.exit()
 
+    def _fatal_error(self) -> None:
+        """Textual's crash report prints local variables, which may hold a person's private
+        notes; Aspire's report shows where it failed, never what was in memory."""
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
+
     async def action_quit(self) -> None:
         """ctrl+q quits from anywhere, but asks first if a form holds unsaved writing."""
         form = self.screen

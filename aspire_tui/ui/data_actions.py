@@ -11,7 +11,14 @@ from textual.content import Content
 from aspire_tui.domain.plan import career_plan
 from aspire_tui.domain.text import one_line
 from aspire_tui.store import StoreError
-from aspire_tui.store.exchange import export_json, import_export, read_export
+from aspire_tui.store.exchange import (
+    ExportTargetExists,
+    check_export_target,
+    export_json,
+    import_export,
+    read_export,
+    read_import_file,
+)
 from aspire_tui.store.storage import atomic_write
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
@@ -95,16 +102,32 @@ class DataActions:
             heading, default = "Export your career plan (Markdown)", f"~/aspire-plan-{day}.md"
             hint = "Aspirations, goals and recent reflections, to read or share with a mentor."
 
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
+        def write(path: Path) -> None:
             try:
+                check_export_target(self.store.path, path, overwrite=True)
                 text = export_json(self.store) if kind == "json" else self._plan()
                 atomic_write(path, text.encode("utf-8"))
             except (StoreError, OSError) as error:
                 self._report(error)
                 return
             self.app.notify(f"Wrote {path} (readable by you only).", markup=False)
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                check_export_target(self.store.path, path, overwrite=False)
+            except ExportTargetExists:
+                question = Content(f"{path} already exists. Replace it?")
+                self.app.push_screen(
+                    ConfirmDialog("Replace the file?", question, "Replace", "Keep it"),
+                    lambda yes: write(path) if yes else None,
+                )
+                return
+            except StoreError as error:
+                self._report(error)
+                return
+            write(path)
 
         self.app.push_screen(PathForm(heading, "Write to", default, hint), chosen)
 
@@ -122,8 +145,8 @@ class DataActions:
             if path is None:
                 return
             try:
-                export = read_export(path, path.read_bytes())
-            except (StoreError, OSError) as error:
+                export = read_export(path, read_import_file(path))
+            except StoreError as error:
                 self._report(error)
                 return
             question = Content(

@@ -1,8 +1,9 @@
 """Text fields that never hand a control character (an ANSI escape, say) to the terminal.
 
 Textual's Input and TextArea draw their text as given, so a stored or pasted escape sequence
-would reach the terminal. These show control characters as their visible Unicode pictures,
-and what the person sees is what gets saved.
+would reach the terminal. A value loaded from the data shows control characters as their
+visible Unicode pictures; a paste has them left out, with a word to say so, and the rest is
+stored exactly as pasted.
 
 Textual calls the paste handler of every class in the widget's MRO, subclass first: these only
 rewrite the event's text, and Input's or TextArea's own handler then inserts it.
@@ -10,12 +11,27 @@ rewrite the event's text, and Input's or TextArea's own handler then inserts it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from aspire_tui.ui.render import safe
+from aspire_tui.domain.text import safe
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _without_controls(widget: Widget, text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _CONTROL.sub("", text)
+    if cleaned != text:
+        widget.notify(
+            "Left out control characters (such as terminal escape codes) from what you pasted.",
+            severity="warning",
+        )
+    return cleaned
 
 
 class PlainInput(Input):
@@ -28,7 +44,7 @@ class PlainInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         # One line: pasted line breaks become spaces rather than losing all but the first line.
-        event.text = " ".join(safe(event.text).split())
+        event.text = " ".join(_without_controls(self, event.text).split())
 
 
 class PlainTextArea(TextArea):
@@ -38,4 +54,4 @@ class PlainTextArea(TextArea):
         super().__init__(safe(text), **kwargs)
 
     async def _on_paste(self, event: events.Paste) -> None:
-        event.text = safe(event.text)
+        event.text = _without_controls(self, event.text)
