@@ -169,7 +169,11 @@ class AspireStore:
         storage = AtomicJSONStorage(path, check=check_file, read_only=True)
         data = storage.read()
         if data is None:
-            raise DataFileError(path, "does not exist, so there is nothing to open read-only.")
+            raise DataFileError(
+                path,
+                "does not exist yet, so there is nothing to read.",
+                "Start Aspire once to create it.",
+            )
         if check_schema(path, data) < SCHEMA_VERSION:
             raise DataFileError(
                 path,
