@@ -1,0 +1,73 @@
+"""What a data file must be before Aspire reads from it or writes over it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.store import codec
+from aspire_tui.store.errors import DataFileError
+from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
+
+TABLES = RECORD_TABLES
+
+_DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
+    "reflections": codec.decode_reflection,
+    "aspirations": codec.decode_aspiration,
+    "goals": codec.decode_goal,
+    "checkins": codec.decode_checkin,
+}
+
+
+def check_schema(path: Path, data: dict[str, Any]) -> int:
+    """The file's schema version, if this Aspire can read it (perhaps after upgrading)."""
+    schema = schema_of(data)
+    if schema is None:
+        raise DataFileError(path, "does not look like an Aspire data file (no data version).")
+    if schema > SCHEMA_VERSION:
+        raise DataFileError(
+            path,
+            f"was written by a newer version of Aspire (data version {schema}; "
+            f"this one reads up to {SCHEMA_VERSION}).",
+            "Aspire has left it untouched. Upgrade Aspire to open it.",
+        )
+    if schema < 1:
+        raise DataFileError(path, f"has an unknown data version ({schema}).")
+    return schema
+
+
+def check_file(path: Path, data: dict[str, Any]) -> None:
+    """Raise DataFileError unless `data` is exactly what this version of Aspire writes."""
+    if check_schema(path, data) != SCHEMA_VERSION:
+        raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
+    unknown = set(data) - {META_TABLE, *TABLES}
+    if unknown:
+        raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
+    uids: set[str] = set()
+    ids: dict[str, set[int]] = {}
+    links: list[tuple[str, str, int, str]] = []
+    for name, decode in _DECODERS.items():
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise DataFileError(path, f"has a damaged '{name}' section.")
+        for key, doc in table.items():
+            try:
+                if not re.fullmatch(r"[0-9]+", key) or not isinstance(doc, dict):
+                    raise codec.CodecError("entry is not an object")
+                record = decode(doc, int(key))
+            except codec.CodecError as error:
+                raise DataFileError(path, f"has a damaged entry {name}/{key}: {error}.") from None
+            if record.uid in uids:  # type: ignore[attr-defined]
+                raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
+            uids.add(record.uid)  # type: ignore[attr-defined]
+            ids.setdefault(name, set()).add(int(key))
+            if isinstance(record, Goal):
+                links.append((name, key, record.aspiration_id, "aspirations"))
+            elif isinstance(record, CheckIn):
+                links.append((name, key, record.goal_id, "goals"))
+    for name, key, target, table_name in links:
+        if target not in ids.get(table_name, set()):
+            raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
