@@ -1,4 +1,5 @@
 from datetime import date
+from importlib import resources
 
 import pytest
 
@@ -165,8 +166,62 @@ class TestCatalog:
         path = find_path("management")
         assert path is not None and "whole organisation" in path.summary
 
-    def test_malformed_catalog_is_rejected(self) -> None:
-        with pytest.raises(CatalogError):
-            parse_catalog('{"paths": [{"key": "x"}]}')
-        with pytest.raises(CatalogError):
-            parse_catalog('{"paths": []}')
+    def test_the_catalog_has_at_least_eight_paths_each_a_ladder(self) -> None:
+        paths = catalog()
+        assert len(paths) >= 8
+        for path in paths:
+            assert 4 <= len(path.levels) <= 6, path.key
+            assert all(2 <= len(level.goals) <= 4 for level in path.levels), path.key
+            assert path.serves and path.suits
+
+    def test_own_business_asks_for_a_reason(self) -> None:
+        business = find_path("business")
+        assert business is not None and business.needs_reason
+        assert [level.name for level in business.levels][:2] == [
+            "Validate an idea",
+            "First paying client",
+        ]
+
+    def test_starter_goals_are_measurable(self) -> None:
+        first = catalog()[0].levels[0].goals
+        assert first[0].target.done_only
+        assert first[1].target == Target.number(12, "weeks")
+
+
+BROKEN_CATALOGS = {
+    "not json": ("{nope", "not valid JSON"),
+    "no paths": ('{"paths": []}', "no 'paths'"),
+    "missing fields": ('{"paths": [{"key": "x"}]}', "wrong fields"),
+}
+
+
+def _entry(**changes: object) -> str:
+    import json
+
+    good = json.loads(
+        resources.files("aspire_tui.domain").joinpath("catalog.json").read_text("utf-8")
+    )["paths"][0]
+    return json.dumps({"paths": [{**good, **changes}]})
+
+
+class TestBrokenCatalog:
+    @pytest.mark.parametrize(("raw", "message"), BROKEN_CATALOGS.values(), ids=BROKEN_CATALOGS)
+    def test_shape(self, raw: str, message: str) -> None:
+        with pytest.raises(CatalogError, match=message):
+            parse_catalog(raw)
+
+    def test_too_few_levels(self) -> None:
+        with pytest.raises(CatalogError, match="4 to 6 levels"):
+            parse_catalog(_entry(levels=[]))
+
+    def test_unknown_driver(self) -> None:
+        with pytest.raises(CatalogError, match="unknown driver"):
+            parse_catalog(_entry(serves=["fame"]))
+
+    def test_unmeasurable_starter_goal(self) -> None:
+        level = {
+            "name": "x",
+            "goals": [{"title": "a", "target": "lots"}, {"title": "b", "target": ""}],
+        }
+        with pytest.raises(CatalogError, match="level 1, goal 1"):
+            parse_catalog(_entry(levels=[level] * 4))

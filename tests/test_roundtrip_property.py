@@ -13,7 +13,7 @@ from aspire_tui.domain.models import Aspiration, Driver, Reflection
 from aspire_tui.domain.validation import ValidationError, parse_title
 from aspire_tui.store import AspireStore
 
-texts = st.text(st.characters(codec=None), max_size=300)
+texts = st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=300)
 dates = st.dates(min_value=date(1970, 1, 1), max_value=date(2200, 12, 31))
 
 

@@ -36,12 +36,9 @@ async def test_choose_own_a_business_from_the_catalog(store: AspireStore, data_d
         await pilot.pause()
         picker = pilot.app.screen
         assert isinstance(picker, CatalogPicker)
-        assert list_rows(pilot.app, "#paths") == [
-            "Join management",
-            "Subject-matter expert",
-            "Own a business",
-            "Write your own…",
-        ]
+        rows = list_rows(pilot.app, "#paths")
+        assert rows[:3] == ["Join management", "Subject-matter expert", "Own a business"]
+        assert rows[-1] == "Write your own…" and len(rows) >= 9
         assert "leading the whole organisation" not in screen_text(pilot.app)
         assert "whole organisation" in screen_text(pilot.app)
         await pilot.press("down", "down")

@@ -23,6 +23,11 @@ class Driver(StrEnum):
     ACHIEVEMENT = "achievement"
     BALANCE = "balance"
     SECURITY = "security"
+    MASTERY = "mastery"
+    LEADING = "leading"
+    AUTONOMY = "autonomy"
+    BUILDING = "building"
+    SERVICE = "service"
 
     @property
     def label(self) -> str:
@@ -32,8 +37,16 @@ class Driver(StrEnum):
 DRIVER_LABELS: dict[Driver, str] = {
     Driver.ACHIEVEMENT: "Achievement and recognition",
     Driver.BALANCE: "Balance and flexibility",
-    Driver.SECURITY: "Security",
+    Driver.SECURITY: "Security and stability",
+    Driver.MASTERY: "Mastery of a craft",
+    Driver.LEADING: "Leading people",
+    Driver.AUTONOMY: "Autonomy",
+    Driver.BUILDING: "Building something of your own",
+    Driver.SERVICE: "Service to a cause",
 }
+
+REFLECTION_DRIVERS = (Driver.ACHIEVEMENT, Driver.BALANCE, Driver.SECURITY)
+"""The three motivations a reflection rates; the other five come from the self-assessment."""
 
 RATING_MIN = 1
 RATING_MAX = 5

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.models import Aspiration, CheckIn, Driver, Goal, Reflection
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, CheckIn, Goal, Reflection
 from aspire_tui.domain.progress import format_amount, goal_progress
 from aspire_tui.domain.text import one_line, safe
 
@@ -85,7 +85,7 @@ def career_plan(
         if reflection.ratings:
             rated = ", ".join(
                 f"{driver.label} {reflection.ratings[driver]}/5"
-                for driver in Driver
+                for driver in REFLECTION_DRIVERS
                 if driver in reflection.ratings
             )
             lines += [f"What matters now: {rated}.", ""]

@@ -19,10 +19,17 @@ CUSTOM = "custom"
 
 
 def describe_path(path: CatalogPath) -> Content:
+    ladder: list[str | tuple[str, str]] = []
+    for number, level in enumerate(path.levels, 1):
+        ladder += [(f"{number}. ", "dim"), level.name, "\n"]
     return Content.assemble(
         (path.name, "bold $text-accent"),
         "\n\n",
         path.summary,
+        "\n\n",
+        ("Who it tends to suit", "bold"),
+        "\n",
+        path.suits,
         "\n\n",
         ("What it offers", "bold"),
         "\n",
@@ -31,6 +38,10 @@ def describe_path(path: CatalogPath) -> Content:
         ("What it costs", "bold"),
         "\n",
         path.costs,
+        "\n\n",
+        ("The ladder", "bold"),
+        "\n",
+        *ladder,
     )
 
 

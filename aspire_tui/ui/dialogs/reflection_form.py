@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Label, TextArea
 
-from aspire_tui.domain.models import Driver, Reflection
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Reflection
 from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
@@ -52,7 +52,7 @@ class ReflectionForm(FormDialog[Reflection]):
             "How much does each matter to you now? (1-5: digits or ← →, 0 clears)",
             classes="field-label",
         )
-        for driver in Driver:
+        for driver in REFLECTION_DRIVERS:
             with Horizontal(classes="rating-row"):
                 yield Label(driver.label, classes="rating-label")
                 yield Rating(r.ratings.get(driver), id=f"rating-{driver.value}")
@@ -63,7 +63,7 @@ class ReflectionForm(FormDialog[Reflection]):
     def build(self, values: dict[str, Any]) -> Reflection:
         ratings = {
             driver: value
-            for driver in Driver
+            for driver in REFLECTION_DRIVERS
             if (value := self.query_one(f"#rating-{driver.value}", Rating).value) is not None
         }
         reflection = dataclasses.replace(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.content import Content
 
-from aspire_tui.domain.models import Driver, Reflection
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Reflection
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
 from aspire_tui.ui.render import heading, long_date, one_line, paragraph
@@ -97,7 +97,7 @@ def describe_reflection(r: Reflection) -> Content:
         parts.append(paragraph(prompt, getattr(r, name)))
         parts.append(Content("\n"))
     parts.append(Content.styled("How much each matters now", "bold"))
-    for driver in Driver:
+    for driver in REFLECTION_DRIVERS:
         value = r.ratings.get(driver)
         dots = ("●" * value + "○" * (5 - value)) if value else "not rated"
         parts.append(Content.assemble("\n", f"{driver.label:<30}", (dots, "$accent")))
