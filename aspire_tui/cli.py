@@ -147,7 +147,7 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
         return 0
     print(f"Backups in {backup_folder(data_file)}, newest first:")
     for backup in backups:
-        reason = f"  ({backup.reason.replace('-', ' ')})" if backup.reason else ""
+        reason = f"  ({backup.reason.replace('-', ' ') if backup.reason else 'at start'})"
         print(f"  {backup.name:<44} {backup.taken:%Y-%m-%d %H:%M}  {backup.size:>9,} bytes{reason}")
     print("Put one back with: aspire restore NAME")
     return 0
@@ -156,9 +156,10 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
 def restore_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.store import AspireStore
 
-    kept = AspireStore.restore_folder(folder, args.name, datetime.now())
+    name = args.name if args.name.endswith(".json") else f"{args.name}.json"
+    kept = AspireStore.restore_folder(folder, name, datetime.now())
     note = f" Your data as it was is kept as {kept.name}." if kept else ""
-    print(f"Restored {args.name}.{note}")
+    print(f"Restored {name}.{note}")
     return 0
 
 
@@ -200,26 +201,38 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def import_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.store.exchange import import_export, read_export, read_import_file
+    from aspire_tui.store.exchange import (
+        check_import,
+        describe_import,
+        import_export,
+        read_export,
+        read_import_file,
+    )
 
     source = Path(args.file).expanduser()
     export = read_export(source, read_import_file(source))
     store = open_store(folder, backup=False)
     try:
+        fresh = check_import(store, export, source, replace=args.replace)
+        if not fresh:
+            print(f"Everything in {source.name} is already there. Nothing was changed.")
+            return 0
         if args.replace and not args.yes and not confirm_replace(store, export.count):
             print("Nothing was changed.", file=sys.stderr)
             return 1
-        kept = store.back_up(datetime.now(), "before-import")
+        kept = store.back_up(datetime.now(), "before-import") if _has_records(store) else None
         result = import_export(store, export, replace=args.replace)
     finally:
         store.close()
-    verb = "Replaced your data with" if args.replace else "Imported"
-    print(
-        f"{verb} {result.added} records from {source.name}"
-        + (f"; {result.already_there} were already there" if result.already_there else "")
-        + f". Your data as it was is kept as {kept.name}."
-    )
+    summary = describe_import(result)
+    if args.replace:
+        summary = summary.replace("Imported", "Replaced your data with", 1)
+    print(summary + (f" Your data as it was is kept as {kept.name}." if kept else ""))
     return 0
+
+
+def _has_records(store: AspireStore) -> bool:
+    return not store.is_empty()
 
 
 def confirm_replace(store: AspireStore, incoming: int, ask: Callable[[str], str] = input) -> bool:
@@ -231,10 +244,10 @@ def confirm_replace(store: AspireStore, incoming: int, ask: Callable[[str], str]
     )
     prompt = (
         f"Replace all {current} records in {store.path} with the {incoming} in the file? "
-        "Type yes to go on: "
+        "Type y to go on: "
     )
     try:
-        return ask(prompt).strip().lower() == "yes"
+        return ask(prompt).strip().lower() in {"y", "yes"}
     except EOFError:
         return False
 

@@ -15,7 +15,13 @@ from aspire_tui.demo import populate
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
 from aspire_tui.domain.plan import career_plan
 from aspire_tui.store import AspireStore, StoreError
-from aspire_tui.store.exchange import ImportFileError, export_json, import_export, read_export
+from aspire_tui.store.exchange import (
+    ImportFileError,
+    check_import,
+    export_json,
+    import_export,
+    read_export,
+)
 from tests.conftest import TODAY, docs
 
 
@@ -128,9 +134,12 @@ def test_a_broken_file_changes_nothing(tmp_path: Path, content: bytes) -> None:
     store = AspireStore.open(tmp_path / "data")
     store.save_aspiration(Aspiration("Mine", date(2026, 1, 1)))
     before = (tmp_path / "data" / "aspire.json").read_bytes()
+    source = Path("broken.json")
     with pytest.raises(StoreError) as raised:
-        import_export(store, read_export(Path("broken.json"), content))
-    assert "broken.json" in str(raised.value) or "neither file" in str(raised.value)
+        export = read_export(source, content)
+        check_import(store, export, source)
+        import_export(store, export)
+    assert "broken.json" in str(raised.value) and "Nothing was changed" in str(raised.value)
     assert (tmp_path / "data" / "aspire.json").read_bytes() == before
     assert [a.title for a in store.aspirations()] == ["Mine"]
     store.close()

@@ -351,3 +351,11 @@ def test_any_json_either_opens_or_is_refused_untouched(value: dict) -> None:  # 
             AspireStore.open(folder).close()
         except DataFileError:
             assert (folder / "aspire.json").read_bytes() == content
+
+
+def test_progress_can_not_go_below_zero(store: AspireStore, data_dir: Path) -> None:
+    _, g, _ = fill(store)  # 1.5 logged so far
+    with pytest.raises(StoreError, match="below zero"):
+        store.save_checkin(CheckIn(g.id or 0, D, -2))
+    store.save_checkin(CheckIn(g.id or 0, D, -1.5))
+    assert sum(d["amount"] for d in docs(data_dir, "checkins")) == 0

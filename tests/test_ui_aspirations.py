@@ -66,6 +66,19 @@ async def test_choose_own_a_business_from_the_catalog(store: AspireStore, data_d
     }
 
 
+async def test_a_paths_name_is_a_suggestion_that_typing_replaces(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n", "down", "down", "enter")
+        await pilot.pause()
+        await type_text(pilot, "Run a bakery")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = docs(data_dir, "aspirations")
+    assert (saved["title"], saved["path"]) == ("Run a bakery", "business")
+
+
 async def test_write_your_own_aspiration(store: AspireStore, data_dir: Path) -> None:
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("2", "n")

@@ -56,8 +56,9 @@ async def test_export_the_plan_to_a_folder_that_does_not_exist_says_so(
         await type_text(pilot, str(tmp_path / "missing" / "plan.md"))
         await pilot.press("enter")
         await pilot.pause()
-        assert pilot.app.is_running
-        assert any("No such file" in m for m in notifications(pilot.app))
+        form = pilot.app.screen
+        assert isinstance(form, PathForm), "the form stays, with what was typed"
+        assert "There is no folder" in str(form.query_one("#path-error").visual)
 
 
 async def test_restore_a_backup_from_the_palette(store: AspireStore, data_dir: Path) -> None:
@@ -117,7 +118,8 @@ async def test_read_only_app_shows_and_refuses_changes(store: AspireStore, data_
         assert "read-only" in pilot.app.title
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ReflectScreen), "n does nothing read-only"
+        assert isinstance(pilot.app.screen, ReflectScreen), "n opens no form read-only"
+        assert any("read-only here" in m for m in notifications(pilot.app)), "and says why"
         await pilot.press("2", "d", "a")
         await pilot.pause()
         assert pilot.app.screen.__class__.__name__ == "AspirationsScreen"

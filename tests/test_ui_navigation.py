@@ -137,6 +137,9 @@ async def test_screen_keys_still_work_from_help_and_the_catalog(store: AspireSto
         await pilot.press("2", "n")
         await pilot.pause()
         assert isinstance(pilot.app.screen, CatalogPicker)
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.is_running, "q does not quit from a dialog"
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)

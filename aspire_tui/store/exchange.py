@@ -26,7 +26,6 @@ from aspire_tui.domain.validation import (
 from aspire_tui.store import codec
 from aspire_tui.store.errors import StoreError
 from aspire_tui.store.migrations import SCHEMA_VERSION
-from aspire_tui.store.storage import decode_json
 from aspire_tui.store.store import AspireStore
 
 EXPORT_FORMAT = "aspire-export"
@@ -37,6 +36,7 @@ class ImportFileError(StoreError):
     """The file to import is not a complete, valid Aspire export; nothing was changed."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
+        problem = problem.rstrip(".") + "."
         super().__init__(f"Cannot import {path}: {problem}\nNothing was changed.")
 
 
@@ -134,9 +134,11 @@ def read_import_file(path: Path) -> bytes:
 def read_export(path: Path, raw: bytes) -> Export:
     """Check the whole file before anything is changed."""
     try:
-        data = decode_json(path, raw)
-    except StoreError:
-        raise ImportFileError(path, "it is not a JSON object.") from None
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ImportFileError(path, "it is not valid JSON (perhaps cut short).") from None
+    if not isinstance(data, dict):
+        raise ImportFileError(path, "it is not an Aspire export (expected a JSON object).")
     if data.get("format") != EXPORT_FORMAT:
         raise ImportFileError(path, "it is not an Aspire export (no 'format': 'aspire-export').")
     schema = data.get("schema")
@@ -191,6 +193,34 @@ class _Reader:
         return found
 
 
+def check_import(store: AspireStore, export: Export, source: Path, *, replace: bool = False) -> int:
+    """How many records the import would add; raises, before anything changes, if a goal or a
+    check-in points to something in neither the file nor (when merging) the data."""
+    mine = set() if replace else _uids(store)
+    aspirations = {a.uid for a in export.aspirations} | mine
+    goals = {g.uid for g, _ in export.goals} | mine
+    for goal, owner in export.goals:
+        if owner not in aspirations:
+            raise ImportFileError(source, f"goal “{goal.title}” has no aspiration to belong to")
+    for checkin, owner in export.checkins:
+        if owner not in goals:
+            raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")
+    every = [a.uid for a in export.aspirations] + [g.uid for g, _ in export.goals]
+    every += [c.uid for c, _ in export.checkins] + [r.uid for r in export.reflections]
+    return sum(1 for uid in every if uid not in mine)
+
+
+def describe_import(result: ImportResult) -> str:
+    added = f"Imported {result.added} record{'s' if result.added != 1 else ''}"
+    there = result.already_there
+    return added + (f"; {there} {'were' if there != 1 else 'was'} already there." if there else ".")
+
+
+def _uids(store: AspireStore) -> set[str]:
+    found = {a.uid for a in store.aspirations()} | {g.uid for g in store.goals()}
+    return found | {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
+
+
 def import_export(store: AspireStore, export: Export, *, replace: bool = False) -> ImportResult:
     """Merge (records already there, by uid, are left as they are) or replace everything;
     all in one write, so a failure changes nothing."""
@@ -228,5 +258,5 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
 def _resolve(ids: dict[str, int | None], uid: str, what: str, of: str) -> int:
     found = ids.get(uid)
     if found is None:
-        raise StoreError(f"A {what} in the file points to a {of} that is in neither file: {uid}.")
+        raise StoreError(f"A {what} in the file belongs to a missing {of} ({uid}).")
     return found

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from tinydb.table import Document, Table
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
+from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
     ValidationError,
     check_aspiration,
@@ -328,8 +329,14 @@ class AspireStore:
 
     def save_checkin(self, checkin: CheckIn) -> CheckIn:
         _valid(check_checkin, checkin)
-        if self.goal(checkin.goal_id) is None:
+        goal = self.goal(checkin.goal_id)
+        if goal is None:
             raise StoreError("That goal no longer exists.")
+        others = [c for c in self.checkins(goal.id) if c.id != checkin.id]
+        total = sum(c.amount for c in others) + checkin.amount
+        if total < 0:
+            now = format_amount(sum(c.amount for c in others))
+            raise StoreError(f"That would take the progress below zero (it is at {now}).")
         return self._checkins.save(checkin)
 
     def delete_checkin(self, checkin_id: int) -> None:

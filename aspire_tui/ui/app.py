@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -43,6 +44,7 @@ class AspireApp(App[None]):
         self.store = store
         self._today = today
         self.data_actions = DataActions(self)
+        self._last_error, self._last_error_at = "", 0.0
         if store.read_only:
             self.title = "Aspire (read-only)"
 
@@ -59,6 +61,14 @@ class AspireApp(App[None]):
 
     def action_leave(self) -> None:
         self.exit()
+
+    def report_error(self, message: str) -> None:
+        """Show a failure once, not a stack of the same toast for every screen that noticed."""
+        now = time.monotonic()
+        if message == self._last_error and now - self._last_error_at < 10:
+            return
+        self._last_error, self._last_error_at = message, now
+        self.notify(message, title="Aspire", severity="error", markup=False, timeout=10)
 
     def _fatal_error(self) -> None:
         """Textual's crash report prints local variables, which may hold a person's private

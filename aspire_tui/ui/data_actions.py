@@ -14,6 +14,8 @@ from aspire_tui.store import StoreError
 from aspire_tui.store.exchange import (
     ExportTargetExists,
     check_export_target,
+    check_import,
+    describe_import,
     export_json,
     import_export,
     read_export,
@@ -23,7 +25,7 @@ from aspire_tui.store.storage import atomic_write
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
-from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen
 
 if TYPE_CHECKING:
     from aspire_tui.store import AspireStore
@@ -40,11 +42,8 @@ class DataActions:
     def store(self) -> AspireStore:
         return self.app.store
 
-    def _report(self, error: StoreError | OSError) -> None:
-        text = (
-            str(error) if isinstance(error, StoreError) else f"{error.strerror}: {error.filename}"
-        )
-        self.app.notify(one_line(text, 300), title="Aspire", severity="error", markup=False)
+    def _report(self, error: StoreError) -> None:
+        self.app.report_error(one_line(str(error), 300))
 
     def _refresh(self) -> None:
         if isinstance(self.app.screen, MainScreen):
@@ -52,10 +51,12 @@ class DataActions:
 
     def _refuse_if_read_only(self) -> bool:
         if self.store.read_only:
-            self.app.notify("Aspire is open read-only here: make changes in the other Aspire.")
+            self.app.notify(READ_ONLY_MESSAGE, severity="warning")
         return self.store.read_only
 
     def back_up_now(self) -> None:
+        if self._refuse_if_read_only():
+            return
         try:
             path = self.store.back_up(datetime.now(), "manual")
         except StoreError as error:
@@ -89,7 +90,7 @@ class DataActions:
                 self.app.notify(f"Restored {name}. The data before is kept as {kept.name}.")
                 self._refresh()
 
-            self.app.push_screen(ConfirmDialog("Restore", question, "Restore"), confirmed)
+            self.app.push_screen(ConfirmDialog("Restore", question, "Restore", "Cancel"), confirmed)
 
         self.app.push_screen(BackupPicker(backups), chosen)
 
@@ -107,8 +108,11 @@ class DataActions:
                 check_export_target(self.store.path, path, overwrite=True)
                 text = export_json(self.store) if kind == "json" else self._plan()
                 atomic_write(path, text.encode("utf-8"))
-            except (StoreError, OSError) as error:
+            except StoreError as error:
                 self._report(error)
+                return
+            except OSError as error:
+                self._report(StoreError(f"Could not write {path} ({error.strerror})."))
                 return
             self.app.notify(f"Wrote {path} (readable by you only).", markup=False)
 
@@ -129,7 +133,8 @@ class DataActions:
                 return
             write(path)
 
-        self.app.push_screen(PathForm(heading, "Write to", default, hint), chosen)
+        form = PathForm(heading, "Write to", default, hint, action="Export", new_file=True)
+        self.app.push_screen(form, chosen)
 
     def _plan(self) -> str:
         s = self.store
@@ -146,30 +151,34 @@ class DataActions:
                 return
             try:
                 export = read_export(path, read_import_file(path))
+                fresh = check_import(self.store, export, path)
             except StoreError as error:
                 self._report(error)
                 return
+            if fresh == 0:
+                self.app.notify(f"Everything in {path.name} is already here.", markup=False)
+                return
             question = Content(
-                f"Add the records of {path.name} that are not here yet ({export.count} in the "
-                "file)? Your data as it is now is kept as a backup first."
+                f"Add {fresh} record{'s' if fresh != 1 else ''} from {path.name} that "
+                f"{'are' if fresh != 1 else 'is'} not here yet? Your data as it is now is kept "
+                "as a backup first."
             )
 
             def confirmed(yes: bool | None) -> None:
                 if not yes:
                     return
                 try:
-                    self.store.back_up(datetime.now(), "before-import")
+                    if not self.store.is_empty():
+                        self.store.back_up(datetime.now(), "before-import")
                     result = import_export(self.store, export)
                 except StoreError as error:
                     self._report(error)
                     return
-                self.app.notify(
-                    f"Imported {result.added} records; {result.already_there} were already here.",
-                    markup=False,
-                )
+                self.app.notify(describe_import(result), markup=False)
                 self._refresh()
 
-            self.app.push_screen(ConfirmDialog("Import", question, "Import"), confirmed)
+            self.app.push_screen(ConfirmDialog("Import", question, "Import", "Cancel"), confirmed)
 
-        hint = "A file from `aspire export --format json` or the palette's export."
-        self.app.push_screen(PathForm("Import from a JSON export", "Read from", "", hint), chosen)
+        hint = "A file written by aspire export --format json, or by the palette's export."
+        form = PathForm("Import from a JSON export", "Read from", "", hint, action="Import")
+        self.app.push_screen(form, chosen)

@@ -22,15 +22,16 @@ MAIN_SCREENS = (
 
 
 def navigation_bindings(namespace: str = "") -> list[Binding]:
-    """1 2 3 and q. Textual stops app bindings at a modal screen, so a dialog with nothing to
-    lose (help, the catalog) carries these itself, with namespace "app."."""
-    return [
-        *(
-            Binding(e.key, f"{namespace}go('{e.mode}')", e.name, id=f"go.{e.mode}", show=False)
-            for e in MAIN_SCREENS
-        ),
-        Binding("q", f"{namespace}leave", "Quit", id="quit"),
+    """1 2 3, and q on the main screens. Textual stops app bindings at a modal screen, so a
+    dialog with nothing to lose (help, the catalog) carries 1 2 3 itself, with namespace
+    "app."; there q is left out, because closing a dialog is escape and q should not surprise."""
+    bindings = [
+        Binding(e.key, f"{namespace}go('{e.mode}')", e.name, id=f"go.{e.mode}", show=False)
+        for e in MAIN_SCREENS
     ]
+    if not namespace:
+        bindings.append(Binding("q", "leave", "Quit", id="quit"))
+    return bindings
 
 
 class PassesNavigation:

@@ -37,7 +37,13 @@ class AspirationForm(FormDialog[Aspiration]):
             yield Static(
                 f"Path: {self.path.name}. {self.path.summary}", classes="field-hint", markup=False
             )
-        title = PlainInput(self.original.title, placeholder="e.g. Lead a product team", id="title")
+        suggested = self.original.id is None and self.path is not None
+        title = PlainInput(
+            self.original.title,
+            placeholder="e.g. Lead a product team",
+            id="title",
+            select_on_focus=suggested,  # the path's name is a suggestion: typing replaces it
+        )
         yield from self.field(
             "Your aspiration",
             title,

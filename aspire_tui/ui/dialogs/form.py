@@ -37,9 +37,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, heading: str | Content) -> None:
+    def __init__(self, heading: str | Content, save_label: str = "Save") -> None:
         super().__init__()
         self.heading = heading
+        self.save_label = save_label
         self._parsers: dict[str, Callable[[str], Any]] = {}
         self._initial: tuple[object, ...] = ()
 
@@ -49,7 +50,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             with VerticalScroll(classes="dialog-body"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button(f"{self.save_label} (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer(compact=True)
 

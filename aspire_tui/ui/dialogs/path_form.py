@@ -21,16 +21,44 @@ def parse_path(text: str) -> Path:
     return Path(value).expanduser()
 
 
+def parse_new_file(text: str) -> Path:
+    path = parse_path(text)
+    if path.is_dir():
+        raise ValidationError(f"{path} is a folder: name a file inside it.")
+    if not path.parent.is_dir():
+        raise ValidationError(f"There is no folder {path.parent}.")
+    return path
+
+
+def parse_existing_file(text: str) -> Path:
+    path = parse_path(text)
+    if not path.is_file():
+        raise ValidationError(f"There is no file {path}.")
+    return path
+
+
 class PathForm(FormDialog[Path]):
-    def __init__(self, heading: str, label: str, default: str = "", hint: str = "") -> None:
-        super().__init__(heading)
+    """`new_file` checks that the file can be made there; otherwise that it exists."""
+
+    def __init__(
+        self,
+        heading: str,
+        label: str,
+        default: str = "",
+        hint: str = "",
+        *,
+        action: str = "OK",
+        new_file: bool = False,
+    ) -> None:
+        super().__init__(heading, save_label=action)
         self.label = label
         self.default = default
         self.hint = hint
+        self.parse = parse_new_file if new_file else parse_existing_file
 
     def compose_fields(self) -> Iterable[Widget]:
         field = PlainInput(self.default, placeholder="~/file", id="path")
-        yield from self.field(self.label, field, self.hint, parse=parse_path)
+        yield from self.field(self.label, field, self.hint, parse=self.parse)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -174,7 +174,7 @@ class AspirationsScreen(MainScreen):
         def saved(goal: Goal | None) -> None:
             if goal is not None:
                 self.store.save_goal(goal)
-                self.notify(f"Goal added: {one_line(goal.title, 50)}", markup=False)
+                self.notify(f"Goal saved: {one_line(goal.title, 50)}", markup=False)
                 self.reload()
 
         self.ask(form, saved)

@@ -6,12 +6,13 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
+from aspire_tui.ui.widgets.detail_pane import DetailPane
 
 Row = tuple[str, str]
 
@@ -27,9 +28,9 @@ class HelpScreen(PassesNavigation, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label("Keys", classes="dialog-title")
-            with VerticalScroll(id="help-body"):
+            with DetailPane(id="help-body"):
                 yield Static(self._content())
-            yield Static("↑ ↓ scroll · escape closes", classes="field-hint")
+            yield Static("↑ ↓ or j k scroll · escape closes", classes="field-hint")
         yield Footer(compact=True)
 
     def _content(self) -> Content:

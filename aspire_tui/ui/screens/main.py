@@ -34,9 +34,18 @@ def guarded(action: Callable[[S], None]) -> Callable[[S], None]:
 
     @wraps(action)
     def run(screen: S) -> None:
+        if screen.store.read_only:
+            screen.notify(READ_ONLY_MESSAGE, severity="warning")
+            return
         screen.safely(lambda: action(screen))
 
     return run
+
+
+READ_ONLY_MESSAGE = (
+    "Aspire is open read-only here, because another Aspire has this folder open: "
+    "make changes there."
+)
 
 
 class MainScreen(Screen[None]):
@@ -134,7 +143,7 @@ class MainScreen(Screen[None]):
             return None
 
     def report(self, error: StoreError) -> None:
-        self.notify(safe(str(error)), title="Aspire", severity="error", markup=False, timeout=10)
+        self.aspire.report_error(safe(str(error)))
 
     def ask(self, dialog: Screen[D], then: Callable[[D | None], None]) -> None:
         """Show a dialog; what is done with its answer is guarded like an action."""
@@ -161,9 +170,7 @@ class MainScreen(Screen[None]):
         self.records.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim what cannot act now: nothing highlighted, or the data is open read-only."""
-        if self.store.read_only and action in self.changes_data():
-            return None
+        """Dim what cannot act now. Read-only, the keys stay live so they can say why not."""
         if action in self.NEEDS_SELECTION and self.selected_id() is None:
             return None
         return True

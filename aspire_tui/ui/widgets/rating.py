@@ -26,8 +26,8 @@ class Rating(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("right,l,plus", "change(1)", "More", show=False),
-        Binding("left,h,minus", "change(-1)", "Less", show=False),
+        Binding("right,plus", "change(1)", "More", show=False),
+        Binding("left,minus", "change(-1)", "Less", show=False),
         Binding("backspace,delete,0", "clear", "Clear", show=False),
     ]
 
