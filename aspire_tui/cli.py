@@ -220,7 +220,7 @@ def import_command(args: argparse.Namespace, folder: Path) -> int:
         if args.replace and not args.yes and not confirm_replace(store, export.count):
             print("Nothing was changed.", file=sys.stderr)
             return 1
-        kept = store.back_up(datetime.now(), "before-import") if _has_records(store) else None
+        kept = None if store.is_empty() else store.back_up(datetime.now(), "before-import")
         result = import_export(store, export, replace=args.replace)
     finally:
         store.close()
@@ -229,10 +229,6 @@ def import_command(args: argparse.Namespace, folder: Path) -> int:
         summary = summary.replace("Imported", "Replaced your data with", 1)
     print(summary + (f" Your data as it was is kept as {kept.name}." if kept else ""))
     return 0
-
-
-def _has_records(store: AspireStore) -> bool:
-    return not store.is_empty()
 
 
 def confirm_replace(store: AspireStore, incoming: int, ask: Callable[[str], str] = input) -> bool:

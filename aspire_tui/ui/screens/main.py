@@ -175,9 +175,4 @@ class MainScreen(Screen[None]):
             return None
         return True
 
-    @classmethod
-    def changes_data(cls) -> set[str]:
-        """Every action a main screen binds for itself changes the data."""
-        return {b.action for b in cls.BINDINGS if isinstance(b, Binding)}
-
     NEEDS_SELECTION: frozenset[str] = frozenset()
