@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from aspire_tui.domain import ladder
+from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.models import (
     Aspiration,
     AspirationStatus,
@@ -14,6 +16,12 @@ from aspire_tui.domain.models import (
     Target,
 )
 from aspire_tui.store import AspireStore
+
+
+def _rungs(key: str) -> list[str]:
+    path = find_path(key)
+    assert path is not None
+    return [level.name for level in path.levels]
 
 
 def populate(store: AspireStore, today: date) -> None:
@@ -49,12 +57,20 @@ def populate(store: AspireStore, today: date) -> None:
             ratings={Driver.ACHIEVEMENT: 4, Driver.BALANCE: 4, Driver.SECURITY: 2},
         )
     )
+    expert_ladder = ladder.adopt(_rungs("expert"), 0, ago(180))
+    expert_ladder = ladder.raise_bar(expert_ladder, ago(175), "Five years in; colleagues ask me.")
+    expert_ladder = ladder.reevaluate(
+        expert_ladder,
+        ago(3),
+        "Offered the platform team lead role. Depth still matters more to me than a title.",
+    )
     expert = store.save_aspiration(
         Aspiration(
             title="Become the go-to expert on tax software",
             created=ago(180),
             why="I love the craft, and being trusted for it matters more to me than a title.",
             path="expert",
+            ladder=expert_ladder,
         )
     )
     manage = store.save_aspiration(
@@ -63,15 +79,21 @@ def populate(store: AspireStore, today: date) -> None:
             created=ago(120),
             why="Helping others grow is the part of my job I enjoy most.",
             path="management",
+            ladder=ladder.adopt(_rungs("management"), 0, ago(120)),
         )
+    )
+    business_ladder = ladder.adopt(_rungs("business"), 0, ago(300))
+    business_ladder = ladder.set_aside(
+        business_ladder, ago(250), "Security matters more this year; the mortgage comes first."
     )
     store.save_aspiration(
         Aspiration(
             title="Run my own consultancy",
             created=ago(300),
-            why="Freedom. Parked for now: security matters more this year.",
+            why="Choosing my clients and my hours, and building something that carries my name.",
             path="business",
             status=AspirationStatus.ARCHIVED,
+            ladder=business_ladder,
         )
     )
     assert expert.id is not None and manage.id is not None
@@ -82,13 +104,28 @@ def populate(store: AspireStore, today: date) -> None:
             Target.number(4, "sections"),
             ago(170),
             ago(-150),
+            level=1,
         )
     )
     talks = store.save_goal(
-        Goal(expert.id, "Give talks at meetups", Target.number(3, "talks"), ago(150), ago(-40))
+        Goal(
+            expert.id,
+            "Give talks at meetups",
+            Target.number(3, "talks"),
+            ago(150),
+            ago(-40),
+            level=1,
+        )
     )
     store.save_goal(
-        Goal(expert.id, "Publish a guide to e-invoicing", Target.done(), ago(100), ago(-90))
+        Goal(
+            expert.id,
+            "Publish a guide to e-invoicing",
+            Target.done(),
+            ago(100),
+            ago(-90),
+            level=1,
+        )
     )
     mentor = store.save_goal(
         Goal(manage.id, "Mentor two junior engineers", Target.number(2, "people"), ago(110))

@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.domain.models import Aspiration, Driver
+from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.models import (
+    FIRST_RUNG,
+    Aspiration,
+    AspirationStatus,
+    Driver,
+    Goal,
+    Move,
+    Target,
+)
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store.backups import list_backups
 from aspire_tui.store.migrations import migrate
@@ -139,6 +148,82 @@ def test_the_first_schema_is_upgraded_after_a_backup(data_dir: Path) -> None:
     assert [g.title for g in store.goals(1)] == ["Lead a project", "Mentor juniors"]
     assert store.checkins(2)[0].note == "Sam"
     store.close()
+
+
+def test_schema_2_gains_ladders_and_levels_and_keeps_everything_else(data_dir: Path) -> None:
+    data_dir.mkdir()
+    before = json.loads((FIXTURES / "schema-2.json").read_text())
+    shutil.copy(FIXTURES / "schema-2.json", data_dir / "aspire.json")
+    store = launch(data_dir)
+    management, novel, business = store.aspirations()
+    path = find_path("management")
+    assert path is not None
+    assert management.ladder.rungs == tuple(level.name for level in path.levels)
+    assert novel.ladder.rungs == (FIRST_RUNG,), "a direction of one's own gets one level"
+    assert business.status is AspirationStatus.ARCHIVED and business.ladder.level == 0
+    for aspiration in (management, novel, business):
+        [adopted] = aspiration.ladder.history
+        assert (adopted.move, adopted.on, adopted.level) == (
+            Move.ADOPTED,
+            aspiration.created,
+            0,
+        )
+    assert {g.level for g in store.goals()} == {0}
+    after = read_data(data_dir)
+    for table in ("reflections", "checkins"):
+        assert after[table] == before[table]
+    for key, doc in before["aspirations"].items():
+        assert {k: v for k, v in after["aspirations"][key].items() if k != "ladder"} == doc
+    for key, doc in before["goals"].items():
+        assert {k: v for k, v in after["goals"][key].items() if k != "level"} == doc
+    store.close()
+
+
+def test_a_goal_on_a_level_its_ladder_lacks_is_refused_at_open(data_dir: Path) -> None:
+    store = launch(data_dir)
+    a = store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    store.save_goal(Goal(a.id or 0, "Hire", Target.done(), date(2026, 1, 1)))
+    store.close()
+    data = read_data(data_dir)
+    data["goals"]["1"]["level"] = 3
+    (data_dir / "aspire.json").write_text(json.dumps(data))
+    before = (data_dir / "aspire.json").read_bytes()
+    with pytest.raises(DataFileError, match="on a level its ladder lacks"):
+        launch(data_dir)
+    assert (data_dir / "aspire.json").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("ladder", "message"),
+    [
+        ({"rungs": [], "level": 0, "paused": False, "history": []}, "list of level names"),
+        ({"rungs": ["A"], "level": 1, "paused": False, "history": []}, "not on the ladder"),
+        ({"rungs": ["A"], "level": 0, "paused": "no", "history": []}, "true or false"),
+        (
+            {
+                "rungs": ["A"],
+                "level": 0,
+                "paused": False,
+                "history": [{"on": "2026-01-01", "move": "flew", "level": 0, "reason": ""}],
+            },
+            "unknown move",
+        ),
+        (None, "'ladder' should be an object"),
+    ],
+)
+def test_a_damaged_ladder_is_named_and_the_file_left_alone(
+    data_dir: Path, ladder: object, message: str
+) -> None:
+    store = launch(data_dir)
+    store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    store.close()
+    data = read_data(data_dir)
+    data["aspirations"]["1"]["ladder"] = ladder
+    (data_dir / "aspire.json").write_text(json.dumps(data))
+    before = (data_dir / "aspire.json").read_bytes()
+    with pytest.raises(DataFileError, match=message):
+        launch(data_dir)
+    assert (data_dir / "aspire.json").read_bytes() == before
 
 
 def test_migrations_are_ordered_steps_that_never_change_their_input() -> None:

@@ -225,3 +225,9 @@ class TestBrokenCatalog:
         }
         with pytest.raises(CatalogError, match="level 1, goal 1"):
             parse_catalog(_entry(levels=[level] * 4))
+
+    def test_a_priced_path_must_carry_its_question(self) -> None:
+        with pytest.raises(CatalogError, match="reason_prompt"):
+            parse_catalog(_entry(needs_reason=True, reason_prompt=""))
+        with pytest.raises(CatalogError, match="reason_prompt"):
+            parse_catalog(_entry(needs_reason=False, reason_prompt="Why?"))

@@ -211,7 +211,35 @@ def test_the_markdown_plan_reads_like_a_plan(tmp_path: Path) -> None:
     assert plan.startswith("# My career plan (2026-11-27)")
     assert "## Become the go-to expert on tax software" in plan
     assert "> I love the craft" in plan
+    assert "Level 2/5: Specialist. Next: The go-to person." in plan
     assert "- [ ] **Pass the CPA exam sections**: 2 of 4 sections (50%), due 2027-04-26" in plan
     assert "- [x] **Give talks at meetups**: 3 of 3 talks (100%), achieved" in plan
     assert "## Set aside for now\n\n- Run my own consultancy" in plan
     assert "What matters now: Achievement and recognition 4/5" in plan
+
+
+def test_an_export_from_before_ladders_imports_with_them(tmp_path: Path) -> None:
+    raw = (Path(__file__).parent / "fixtures" / "export-schema-2.json").read_bytes()
+    store = AspireStore.open(tmp_path / "data")
+    result = import_export(store, read_export(Path("old.json"), raw))
+    assert result.added == 1 + 3 + 2 + 2
+    management, novel, _ = store.aspirations()
+    assert management.ladder.rungs[0] == "Lead a project or a few people"
+    assert novel.ladder.rungs == ("First steps",) and novel.ladder.history[0].move == "adopted"
+    assert {g.level for g in store.goals()} == {0}
+    store.close()
+
+
+def test_a_goal_on_a_level_its_ladder_lacks_is_refused_before_import(tmp_path: Path) -> None:
+    source = AspireStore.open(tmp_path / "a")
+    a = source.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    source.save_goal(Goal(a.id or 0, "Hire", Target.done(), date(2026, 1, 1)))
+    data = json.loads(export_json(source))
+    source.close()
+    data["goals"][0]["level"] = 4
+    target = AspireStore.open(tmp_path / "b")
+    export = read_export(Path("x.json"), json.dumps(data).encode())
+    with pytest.raises(ImportFileError, match="on a level its ladder lacks"):
+        check_import(target, export, Path("x.json"))
+    assert target.aspirations() == []
+    target.close()

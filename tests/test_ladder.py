@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from aspire_tui.domain.ladder import (
     LadderError,
-    Move,
     add_level,
     adopt,
     let_go,
     level_complete,
+    level_goals,
+    parse_levels,
     pause,
     raise_bar,
+    ready_to_raise,
     reevaluate,
+    rename_levels,
     resume,
+    set_aside,
     step_down,
+    take_up,
+)
+from aspire_tui.domain.models import (
+    Aspiration,
+    AspirationStatus,
+    Event,
+    Goal,
+    Ladder,
+    Move,
+    Target,
 )
 from aspire_tui.domain.progress import GoalProgress
+from aspire_tui.domain.validation import ValidationError, check_ladder
 
 D1, D2, D3 = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
 RUNGS = ("Lead a project", "Manage a team", "Manage managers")
@@ -94,3 +110,59 @@ def test_a_level_is_complete_only_with_every_goal_achieved() -> None:
     assert level_complete([done, done])
     assert not level_complete([done, open_])
     assert not level_complete([])
+
+
+def test_archive_and_let_go_need_a_reason_restore_does_not() -> None:
+    ladder = adopt(RUNGS, 1, D1)
+    for move in (set_aside, let_go):
+        with pytest.raises(LadderError, match="Say why"):
+            move(ladder, D2, "")
+    back = take_up(set_aside(ladder, D2, "Exams first"), D3)
+    assert [e.move for e in back.history] == [Move.ADOPTED, Move.ARCHIVED, Move.RESTORED]
+    assert back.level == 1, "taken up again on the level it was left at"
+
+
+def test_rename_levels_renames_and_adds_above_but_never_removes() -> None:
+    ladder = adopt(RUNGS, 1, D1)
+    renamed = rename_levels(ladder, ["Lead a project", "Run a team", "Manage managers", "VP"], D2)
+    assert renamed.rungs == ("Lead a project", "Run a team", "Manage managers", "VP")
+    assert renamed.level == 1 and renamed.history[-1] == Event(D2, Move.LEVEL_ADDED, 1, "VP")
+    with pytest.raises(LadderError, match="Keep all 3 levels"):
+        rename_levels(ladder, ["Lead a project"], D2)
+
+
+def test_parse_levels_one_per_line() -> None:
+    assert parse_levels("Draft\n\n  Publish  \n") == ["Draft", "Publish"]
+    with pytest.raises(LadderError, match="at least one level"):
+        parse_levels("\n \n")
+    with pytest.raises(ValidationError, match="Level 2"):
+        parse_levels("Draft\n" + "x" * 300)
+
+
+def test_ready_to_raise_looks_only_at_the_current_level_of_an_active_climb() -> None:
+    a = Aspiration("Lead", D1, ladder=adopt(RUNGS, 1, D1), id=1)
+    old = Goal(1, "Old", Target.done(), D1, level=0, id=1)
+    now = Goal(1, "Now", Target.done(), D1, level=1, id=2)
+    other = Goal(2, "Elsewhere", Target.done(), D1, level=1, id=3)
+    done, open_ = GoalProgress(1, 1, D1), GoalProgress(0, 1, None)
+    goals = [old, now, other]
+    assert level_goals(a, goals) == [now]
+    assert ready_to_raise(a, goals, {1: open_, 2: done, 3: open_})
+    assert not ready_to_raise(a, goals, {1: done, 2: open_, 3: done})
+    paused = dataclasses.replace(a, ladder=pause(a.ladder, D2, "a break"))
+    assert not ready_to_raise(paused, goals, {1: done, 2: done, 3: done})
+    archived = dataclasses.replace(a, status=AspirationStatus.ARCHIVED)
+    assert not ready_to_raise(archived, goals, {1: done, 2: done, 3: done})
+    assert not ready_to_raise(a, [old], {1: done}), "a level with no goals is not done"
+
+
+def test_check_ladder_refuses_what_the_rules_never_make() -> None:
+    check_ladder(adopt(RUNGS, 2, D1))
+    for bad in (
+        Ladder(()),
+        Ladder(RUNGS, level=3),
+        Ladder((" padded ",)),
+        Ladder(RUNGS, history=(Event(D1, Move.ADOPTED, 7),)),
+    ):
+        with pytest.raises(ValidationError):
+            check_ladder(bad)

@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aspire_tui.domain.ladder import adopt, reevaluate
 from aspire_tui.domain.models import Aspiration, Driver, Reflection
 from aspire_tui.domain.validation import ValidationError, parse_title
 from aspire_tui.store import AspireStore
@@ -39,5 +40,27 @@ def test_aspiration_titles_round_trip_after_validation(raw: str, why: str) -> No
     with tempfile.TemporaryDirectory() as tmp:
         store = AspireStore.open(Path(tmp) / "data")
         saved = store.save_aspiration(Aspiration(title, date(2026, 1, 1), why=why))
+        store.close()
+        assert AspireStore.open(Path(tmp) / "data").aspirations() == [saved]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rungs=st.lists(texts, min_size=1, max_size=6),
+    reason=texts,
+    start=st.integers(0, 5),
+)
+def test_ladders_round_trip_with_any_level_names_and_reasons(
+    rungs: list[str], reason: str, start: int
+) -> None:
+    try:
+        names = [parse_title(r, "Level") for r in rungs]
+        ladder = adopt(names, min(start, len(names) - 1), date(2026, 1, 1))
+        ladder = reevaluate(ladder, date(2026, 2, 1), reason)
+    except ValidationError:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        store = AspireStore.open(Path(tmp) / "data")
+        saved = store.save_aspiration(Aspiration("Climb", date(2026, 1, 1), ladder=ladder))
         store.close()
         assert AspireStore.open(Path(tmp) / "data").aspirations() == [saved]

@@ -34,3 +34,21 @@ def test_first_run(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-unt
     assert snap_compare(
         AspireApp(AspireStore.open(tmp_path / "data"), today=TODAY), terminal_size=(80, 24)
     )
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+class TestLadderDialogs:
+    def test_catalog(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["2", "n", "down", "down"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_adopt_a_priced_path(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["2", "n", "down", "down", "enter"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_moves(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["2", "m"], terminal_size=size)
+
+    def test_raise_the_bar(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["2", "down", "r"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)

@@ -76,7 +76,7 @@ async def test_restore_a_backup_from_the_palette(store: AspireStore, data_dir: P
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Before the mistake\nno goals yet"]
+        assert list_rows(pilot.app) == ["Before the mistake\nlevel 1/1 · no goals yet"]
     assert [d["title"] for d in docs(data_dir, "aspirations")] == ["Before the mistake"]
     assert any("before-restore" in p.name for p in (data_dir / "backups").iterdir())
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from aspire_tui.domain.ladder import adopt
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
@@ -91,7 +92,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
 
         await pilot.press("2")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Become a tax expert\n1 of 1 goals achieved"]
+        assert list_rows(pilot.app) == ["Become a tax expert\nlevel 1/1 · ↑ ready to raise the bar"]
     assert [(c["amount"], c["note"], c["on"]) for c in docs(data_dir, "checkins")] == [
         (1.0, "AWS passed", "2026-11-27"),
         (2.0, "", "2026-11-27"),
@@ -244,3 +245,22 @@ async def test_footer_shows_the_goal_keys(store: AspireStore, aspiration: Aspira
             "Quit": "q",
         }.items():
             assert keys.get(description) == key, description
+
+
+async def test_a_new_goal_serves_the_level_its_aspiration_stands_on(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(
+        Aspiration(
+            "Write", date(2026, 1, 1), ladder=adopt(["Draft", "Publish"], 1, date(2026, 1, 1))
+        )
+    )
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        await type_text(pilot, "Send to agents")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "level 2, Publish" in detail_text(pilot.app)
+    [goal] = docs(data_dir, "goals")
+    assert goal["level"] == 1

@@ -67,9 +67,12 @@ async def test_aspiration_title_takes_markup_and_a_pasted_paragraph_as_one_line(
         await pilot.press("end", "enter")
         await pilot.pause()
         await paste(pilot, f"{MARKUP}\nsecond line {ANSI}")
+        await pilot.press("tab", "tab")  # past why it matters, to the levels
+        await paste(pilot, MARKUP)
         await pilot.press("ctrl+s")
         await pilot.pause()
         expected = f"{MARKUP} second line {ANSI_PASTED}"
+        assert f"Level 1/1: {MARKUP}" in detail_text(pilot.app), "level names too"
         assert list_rows(pilot.app)[0].startswith(expected[:30])
         assert expected in detail_text(pilot.app)
     assert docs(data_dir, "aspirations")[0]["title"] == expected

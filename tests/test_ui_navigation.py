@@ -10,6 +10,7 @@ from textual.command import CommandPalette
 from aspire_tui.domain.models import Aspiration, Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
+from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from aspire_tui.ui.screens.goals import GoalsScreen
@@ -37,6 +38,14 @@ async def test_help_lists_every_key(store: AspireStore) -> None:
             "New reflection",
             "New aspiration",
             "Add goal",
+            "Raise the bar",
+            "Moves on the ladder",
+            "Step down a level",
+            "Add a level above the top",
+            "Pause",
+            "Resume",
+            "Reevaluate",
+            "Let go",
             "Archive",
             "New goal",
             "Log progress",
@@ -160,6 +169,24 @@ async def test_palette_offers_only_what_makes_sense_here(store: AspireStore) -> 
         await pilot.pause()
         titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
         assert not any(t.startswith(("Go to", "Goals:")) for t in titles)
+
+
+async def test_palette_offers_every_ladder_move_on_the_aspirations_screen(
+    store: AspireStore,
+) -> None:
+    store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        for move in ("Raise the bar", "Step down a level", "Pause", "Reevaluate", "Let go"):
+            assert f"Aspirations: {move}" in titles, move
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "reevaluate")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReasonForm)
+        assert "Reevaluate" in screen_text(pilot.app)
 
 
 async def test_lists_stop_at_their_ends(store: AspireStore) -> None:

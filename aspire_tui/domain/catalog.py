@@ -40,6 +40,8 @@ class CatalogPath:
     serves: tuple[Driver, ...]
     strains: tuple[Driver, ...]
     needs_reason: bool
+    reason_prompt: str
+    """The question a path with a real price asks before it becomes active."""
     levels: tuple[CatalogLevel, ...]
 
 
@@ -48,7 +50,7 @@ class CatalogError(ValueError):
 
 
 _TEXT_FIELDS = ("key", "name", "summary", "suits", "offers", "costs")
-_FIELDS = {*_TEXT_FIELDS, "serves", "strains", "needs_reason", "levels"}
+_FIELDS = {*_TEXT_FIELDS, "serves", "strains", "needs_reason", "reason_prompt", "levels"}
 
 
 def _drivers(where: str, values: Any) -> tuple[Driver, ...]:
@@ -89,6 +91,12 @@ def _path(entry: Any) -> CatalogPath:
         raise CatalogError(f"catalog entry {key!r} has an empty text field")
     if not isinstance(entry["needs_reason"], bool):
         raise CatalogError(f"catalog entry {key!r}: needs_reason should be true or false")
+    prompt = entry["reason_prompt"]
+    if not isinstance(prompt, str) or bool(prompt.strip()) != entry["needs_reason"]:
+        raise CatalogError(
+            f"catalog entry {key!r}: reason_prompt is the question asked when needs_reason is"
+            " true, and empty otherwise"
+        )
     levels = entry["levels"]
     if not isinstance(levels, list) or not MIN_LEVELS <= len(levels) <= MAX_LEVELS:
         raise CatalogError(f"catalog entry {key!r} should have {MIN_LEVELS} to {MAX_LEVELS} levels")
@@ -97,6 +105,7 @@ def _path(entry: Any) -> CatalogPath:
         serves=_drivers(f"{key}: serves", entry["serves"]),
         strains=_drivers(f"{key}: strains", entry["strains"]),
         needs_reason=entry["needs_reason"],
+        reason_prompt=prompt,
         levels=tuple(_level(f"{key}, level {n}", level) for n, level in enumerate(levels, 1)),
     )
 

@@ -7,63 +7,20 @@ asks for a reason, because the reason is what a person reads again when they ree
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from enum import StrEnum
 
+from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.validation import ValidationError, parse_text, parse_title
 
-
-class Move(StrEnum):
-    ADOPTED = "adopted"
-    RAISED = "raised"
-    LEVEL_ADDED = "level_added"
-    STEPPED_DOWN = "stepped_down"
-    PAUSED = "paused"
-    RESUMED = "resumed"
-    REEVALUATED = "reevaluated"
-    LET_GO = "let_go"
-
-
-NEEDS_REASON = frozenset({Move.STEPPED_DOWN, Move.PAUSED, Move.LET_GO, Move.REEVALUATED})
+NEEDS_REASON = frozenset(
+    {Move.STEPPED_DOWN, Move.PAUSED, Move.LET_GO, Move.REEVALUATED, Move.ARCHIVED}
+)
 
 
 class LadderError(ValidationError):
     """A move the ladder does not allow; the message says why, for the person."""
-
-
-@dataclass(frozen=True)
-class Event:
-    on: date
-    move: Move
-    level: int
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Ladder:
-    rungs: tuple[str, ...]
-    level: int = 0
-    paused: bool = False
-    history: tuple[Event, ...] = ()
-
-    @property
-    def current(self) -> str:
-        return self.rungs[self.level]
-
-    @property
-    def at_top(self) -> bool:
-        return self.level == len(self.rungs) - 1
-
-    @property
-    def next_rung(self) -> str | None:
-        return None if self.at_top else self.rungs[self.level + 1]
-
-    def position(self) -> str:
-        """ "2/5": the rung a person stands on, counted from 1, of how many."""
-        return f"{self.level + 1}/{len(self.rungs)}"
 
 
 def adopt(rungs: Iterable[str], start: int, on: date, reason: str = "") -> Ladder:
@@ -134,11 +91,65 @@ def reevaluate(ladder: Ladder, on: date, reason: str) -> Ladder:
     return _moved(ladder, Move.REEVALUATED, on, reason)
 
 
+def set_aside(ladder: Ladder, on: date, reason: str) -> Ladder:
+    """Archive: out of the way, still readable, and can be taken up again."""
+    return _moved(ladder, Move.ARCHIVED, on, reason)
+
+
+def take_up(ladder: Ladder, on: date, reason: str = "") -> Ladder:
+    """Restore an archived aspiration, on the level it was left at."""
+    return _moved(ladder, Move.RESTORED, on, reason)
+
+
 def let_go(ladder: Ladder, on: date, reason: str) -> Ladder:
-    return _moved(ladder, Move.LET_GO, on, reason, paused=True)
+    """Decide this direction is no longer yours; it is archived, with the reason kept."""
+    return _moved(ladder, Move.LET_GO, on, reason)
+
+
+def rename_levels(ladder: Ladder, names: Sequence[str], on: date) -> Ladder:
+    """Rename the rungs and add new ones above the top; rungs are never removed, because
+    goals and history refer to them by position."""
+    rungs = tuple(parse_title(name, "Level name") for name in names)
+    if len(rungs) < len(ladder.rungs):
+        raise LadderError(
+            f"Keep all {len(ladder.rungs)} levels (rename them if you like): "
+            "goals and history refer to them."
+        )
+    renamed = Ladder(rungs[: len(ladder.rungs)], ladder.level, ladder.paused, ladder.history)
+    for name in rungs[len(ladder.rungs) :]:
+        renamed = add_level(renamed, name, on)
+    return renamed
 
 
 def level_complete(progresses: Iterable[GoalProgress]) -> bool:
     """A level is done when it has goals and every one of them is achieved."""
     items = list(progresses)
     return bool(items) and all(p.achieved for p in items)
+
+
+def level_goals(aspiration: Aspiration, goals: Iterable[Goal]) -> list[Goal]:
+    """The goals of the level the person stands on now."""
+    return [
+        g for g in goals if g.aspiration_id == aspiration.id and g.level == aspiration.ladder.level
+    ]
+
+
+def ready_to_raise(
+    aspiration: Aspiration, goals: Iterable[Goal], progress: Mapping[int, GoalProgress]
+) -> bool:
+    """Every goal of the current level achieved, on an aspiration still being climbed."""
+    if not aspiration.active or aspiration.ladder.paused:
+        return False
+    return level_complete(progress[g.id] for g in level_goals(aspiration, goals) if g.id)
+
+
+def parse_levels(text: str) -> list[str]:
+    """Level names typed one per line, lowest first."""
+    names = [line for line in text.splitlines() if line.strip()]
+    if not names:
+        raise LadderError("Name at least one level: the one you start on.")
+    return [parse_title(name, f"Level {number}") for number, name in enumerate(names, 1)]
+
+
+def levels_text(ladder: Ladder) -> str:
+    return "\n".join(ladder.rungs)

@@ -70,6 +70,60 @@ class AspirationStatus(StrEnum):
     ARCHIVED = "archived"
 
 
+class Move(StrEnum):
+    """Something that happened to an aspiration, kept in its history."""
+
+    ADOPTED = "adopted"
+    RAISED = "raised"
+    LEVEL_ADDED = "level_added"
+    STEPPED_DOWN = "stepped_down"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    REEVALUATED = "reevaluated"
+    ARCHIVED = "archived"
+    RESTORED = "restored"
+    LET_GO = "let_go"
+
+
+@dataclass(frozen=True)
+class Event:
+    on: date
+    move: Move
+    level: int
+    reason: str = ""
+
+
+FIRST_RUNG = "First steps"
+"""The one level a direction of one's own starts with until its owner names more."""
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The levels of an aspiration, lowest first, where the person stands, and how they got
+    there. The rules for moving on it live in `domain.ladder`."""
+
+    rungs: tuple[str, ...] = (FIRST_RUNG,)
+    level: int = 0
+    paused: bool = False
+    history: tuple[Event, ...] = ()
+
+    @property
+    def current(self) -> str:
+        return self.rungs[self.level]
+
+    @property
+    def at_top(self) -> bool:
+        return self.level == len(self.rungs) - 1
+
+    @property
+    def next_rung(self) -> str | None:
+        return None if self.at_top else self.rungs[self.level + 1]
+
+    def position(self) -> str:
+        """ "2/5": the rung a person stands on, counted from 1, of how many."""
+        return f"{self.level + 1}/{len(self.rungs)}"
+
+
 @dataclass(frozen=True)
 class Aspiration:
     """A direction the person has chosen; `path` names its catalog entry, None if custom."""
@@ -79,6 +133,7 @@ class Aspiration:
     why: str = ""
     path: str | None = None
     status: AspirationStatus = AspirationStatus.ACTIVE
+    ladder: Ladder = field(default_factory=Ladder)
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
@@ -113,6 +168,8 @@ class Goal:
     target: Target
     created: date
     deadline: date | None = None
+    level: int = 0
+    """The rung of its aspiration's ladder this goal belongs to, counted from 0."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 

@@ -56,16 +56,27 @@ def career_plan(
         lines += ["No active aspirations yet.", ""]
     for aspiration in active:
         path = find_path(aspiration.path)
-        mine = [g for g in goals if g.aspiration_id == aspiration.id]
+        theirs = [g for g in goals if g.aspiration_id == aspiration.id]
+        mine = [g for g in theirs if g.level == aspiration.ladder.level]
+        others = sorted((g for g in theirs if g not in mine), key=lambda g: g.level)
         achieved = sum(1 for g in mine if goal_progress(g, checkins).achieved)
         lines += [f"## {one_line(aspiration.title, 200)}", ""]
         kind = path.name if path else "A direction of my own"
         lines += [f"*{kind}, adopted {aspiration.created.isoformat()}.*", ""]
+        ladder = aspiration.ladder
+        paused = " (paused)" if ladder.paused else ""
+        level = f"Level {ladder.position()}: {one_line(ladder.current, 200)}{paused}."
+        higher = f" Next: {one_line(ladder.next_rung, 200)}." if ladder.next_rung else ""
+        lines += [level + higher, ""]
         if aspiration.why.strip():
             lines += ["Why it matters to me:", "", _block(aspiration.why), ""]
-        lines += [f"Goals: {achieved} of {len(mine)} achieved.", ""]
+        lines += [f"Goals on this level: {achieved} of {len(mine)} achieved.", ""]
         lines += [_goal_line(g, checkins, today) for g in mine]
         lines += [""]
+        if others:
+            lines += ["Goals on other levels:", ""]
+            lines += [f"{_goal_line(g, checkins, today)} (level {g.level + 1})" for g in others]
+            lines += [""]
     if archived:
         lines += ["## Set aside for now", ""]
         lines += [f"- {one_line(a.title, 200)}" for a in archived]

@@ -16,6 +16,7 @@ from aspire_tui.domain.models import (
     Aspiration,
     CheckIn,
     Goal,
+    Ladder,
     Reflection,
     Target,
 )
@@ -140,7 +141,27 @@ def check_aspiration(aspiration: Aspiration) -> Aspiration:
     if parse_title(aspiration.title) != aspiration.title:
         raise ValidationError("Title has stray white space.")
     parse_text(aspiration.why, "Why it matters")
+    check_ladder(aspiration.ladder)
     return aspiration
+
+
+MAX_RUNGS = 50
+
+
+def check_ladder(ladder: Ladder) -> Ladder:
+    if not 1 <= len(ladder.rungs) <= MAX_RUNGS:
+        raise ValidationError(f"A ladder has from 1 to {MAX_RUNGS} levels.")
+    for rung in ladder.rungs:
+        if parse_title(rung, "Level name") != rung:
+            raise ValidationError("Level name has stray white space.")
+    levels = range(len(ladder.rungs))
+    if ladder.level not in levels:
+        raise ValidationError("The current level is not on the ladder.")
+    for event in ladder.history:
+        if event.level not in levels:
+            raise ValidationError("A history entry names a level that is not on the ladder.")
+        parse_text(event.reason, "Reason")
+    return ladder
 
 
 def check_goal(goal: Goal) -> Goal:
@@ -153,6 +174,8 @@ def check_goal(goal: Goal) -> Goal:
         raise ValidationError("A done / not done goal has no amount or unit.")
     if len(target.unit) > UNIT_MAX:
         raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    if goal.level < 0:
+        raise ValidationError("A goal's level cannot be below the first.")
     return goal
 
 

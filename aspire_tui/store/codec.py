@@ -12,7 +12,10 @@ from aspire_tui.domain.models import (
     AspirationStatus,
     CheckIn,
     Driver,
+    Event,
     Goal,
+    Ladder,
+    Move,
     Reflection,
     Target,
 )
@@ -114,7 +117,51 @@ def encode_aspiration(a: Aspiration) -> Document:
         "why": a.why,
         "path": a.path,
         "status": a.status.value,
+        "ladder": encode_ladder(a.ladder),
     }
+
+
+def encode_ladder(ladder: Ladder) -> Document:
+    return {
+        "rungs": list(ladder.rungs),
+        "level": ladder.level,
+        "paused": ladder.paused,
+        "history": [
+            {"on": e.on.isoformat(), "move": e.move.value, "level": e.level, "reason": e.reason}
+            for e in ladder.history
+        ],
+    }
+
+
+def _event(doc: Any) -> Event:
+    if not isinstance(doc, dict):
+        raise CodecError("a history entry should be an object")
+    try:
+        move = Move(_str(doc, "move"))
+    except ValueError:
+        raise CodecError(f"history entry has an unknown move {doc.get('move')!r}") from None
+    return Event(_date(doc, "on"), move, _int(doc, "level"), _str(doc, "reason"))
+
+
+def decode_ladder(doc: Any) -> Ladder:
+    if not isinstance(doc, dict):
+        raise CodecError("'ladder' should be an object")
+    rungs, history = doc.get("rungs"), doc.get("history")
+    if not isinstance(rungs, list) or not rungs or not all(isinstance(r, str) for r in rungs):
+        raise CodecError("'rungs' should be a list of level names")
+    if not isinstance(history, list):
+        raise CodecError("'history' should be a list")
+    if not isinstance(doc.get("paused"), bool):
+        raise CodecError("'paused' should be true or false")
+    level = _int(doc, "level")
+    if not 0 <= level < len(rungs):
+        raise CodecError("'level' is not on the ladder")
+    for rung in rungs:
+        _str({"rung": rung}, "rung")
+    events = tuple(_event(e) for e in history)
+    if not all(0 <= e.level < len(rungs) for e in events):
+        raise CodecError("a history entry names a level that is not on the ladder")
+    return Ladder(tuple(rungs), level, doc["paused"], events)
 
 
 def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:
@@ -131,6 +178,7 @@ def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:
         why=_str(doc, "why"),
         path=path,
         status=status,
+        ladder=decode_ladder(doc.get("ladder")),
         uid=_uid(doc),
         id=doc_id,
     )
@@ -148,6 +196,7 @@ def encode_goal(g: Goal) -> Document:
         },
         "created": g.created.isoformat(),
         "deadline": g.deadline.isoformat() if g.deadline else None,
+        "level": g.level,
     }
 
 
@@ -164,9 +213,17 @@ def decode_goal(doc: Document, doc_id: int) -> Goal:
         target=target,
         created=_date(doc, "created"),
         deadline=_optional_date(doc, "deadline"),
+        level=_level(doc),
         uid=_uid(doc),
         id=doc_id,
     )
+
+
+def _level(doc: Document) -> int:
+    level = _int(doc, "level")
+    if level < 0:
+        raise CodecError("'level' cannot be negative")
+    return level
 
 
 def encode_checkin(c: CheckIn) -> Document:

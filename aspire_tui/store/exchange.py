@@ -25,7 +25,7 @@ from aspire_tui.domain.validation import (
 )
 from aspire_tui.store import codec
 from aspire_tui.store.errors import StoreError
-from aspire_tui.store.migrations import SCHEMA_VERSION
+from aspire_tui.store.migrations import SCHEMA_VERSION, ladder_v3
 from aspire_tui.store.store import AspireStore
 
 EXPORT_FORMAT = "aspire-export"
@@ -142,7 +142,9 @@ def read_export(path: Path, raw: bytes) -> Export:
     if data.get("format") != EXPORT_FORMAT:
         raise ImportFileError(path, "it is not an Aspire export (no 'format': 'aspire-export').")
     schema = data.get("schema")
-    if schema != SCHEMA_VERSION:
+    if schema == 2:
+        data = _export_v2_to_v3(data)
+    elif schema != SCHEMA_VERSION:
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
         )
@@ -155,6 +157,24 @@ def read_export(path: Path, raw: bytes) -> Export:
     checkins = reader.linked("checkins", "goal", "goal_id", codec.decode_checkin, check_checkin)
     reflections = reader.records("reflections", codec.decode_reflection, check_reflection)
     return Export(aspirations, goals, checkins, reflections)
+
+
+def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """An export from before ladders, upgraded the way the data file itself is."""
+    upgraded = dict(data)
+    for kind, upgrade in (("aspirations", _with_ladder), ("goals", _with_level)):
+        docs = data.get(kind, [])
+        if isinstance(docs, list):
+            upgraded[kind] = [upgrade(d) if isinstance(d, dict) else d for d in docs]
+    return upgraded
+
+
+def _with_ladder(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc if "ladder" in doc else {**doc, "ladder": ladder_v3(doc)}
+
+
+def _with_level(doc: dict[str, Any]) -> dict[str, Any]:
+    return {"level": 0, **doc}
 
 
 class _Reader:
@@ -199,9 +219,14 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
     mine = set() if replace else _uids(store)
     aspirations = {a.uid for a in export.aspirations} | mine
     goals = {g.uid for g, _ in export.goals} | mine
+    rungs = {a.uid: len(a.ladder.rungs) for a in export.aspirations}
+    if not replace:
+        rungs |= {a.uid: len(a.ladder.rungs) for a in store.aspirations()}
     for goal, owner in export.goals:
         if owner not in aspirations:
             raise ImportFileError(source, f"goal “{goal.title}” has no aspiration to belong to")
+        if goal.level >= rungs.get(owner, 0):
+            raise ImportFileError(source, f"goal “{goal.title}” is on a level its ladder lacks")
     for checkin, owner in export.checkins:
         if owner not in goals:
             raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
@@ -49,6 +49,8 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
     uids: set[str] = set()
     ids: dict[str, set[int]] = {}
     links: list[tuple[str, str, int, str]] = []
+    rungs: dict[int, int] = {}
+    goal_levels: list[tuple[str, int, int]] = []
     for name, decode in _DECODERS.items():
         table = data.get(name, {})
         if not isinstance(table, dict):
@@ -64,10 +66,16 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
             uids.add(record.uid)  # type: ignore[attr-defined]
             ids.setdefault(name, set()).add(int(key))
+            if isinstance(record, Aspiration):
+                rungs[int(key)] = len(record.ladder.rungs)
             if isinstance(record, Goal):
                 links.append((name, key, record.aspiration_id, "aspirations"))
+                goal_levels.append((key, record.aspiration_id, record.level))
             elif isinstance(record, CheckIn):
                 links.append((name, key, record.goal_id, "goals"))
     for name, key, target, table_name in links:
         if target not in ids.get(table_name, set()):
             raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
+    for key, aspiration_id, level in goal_levels:
+        if level >= rungs[aspiration_id]:
+            raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")

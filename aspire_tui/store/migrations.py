@@ -13,6 +13,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.models import FIRST_RUNG
+
 Data = dict[str, Any]
 META_TABLE = "_meta"
 RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins")
@@ -35,7 +38,27 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+def ladder_v3(aspiration: Data) -> Data:
+    """Schema 3 gives each aspiration a ladder: its catalog path's levels, or one level of
+    its own, standing on the first, adopted on the day it was created."""
+    path = find_path(aspiration.get("path"))
+    rungs = [level.name for level in path.levels] if path else [FIRST_RUNG]
+    adopted = {"on": aspiration.get("created"), "move": "adopted", "level": 0, "reason": ""}
+    return {"rungs": rungs, "level": 0, "paused": False, "history": [adopted]}
+
+
+def _v2_to_v3(data: Data) -> Data:
+    """Schema 3: aspirations have levels to climb, and every goal belongs to one level."""
+    for doc in data.get("aspirations", {}).values():
+        if isinstance(doc, dict) and "ladder" not in doc:
+            doc["ladder"] = ladder_v3(doc)
+    for doc in data.get("goals", {}).values():
+        if isinstance(doc, dict):
+            doc.setdefault("level", 0)
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """The step that upgrades a file *from* each version."""
 
 SCHEMA_VERSION = max(STEPS) + 1

@@ -309,8 +309,11 @@ class AspireStore:
 
     def save_goal(self, goal: Goal) -> Goal:
         _valid(check_goal, goal)
-        if self.aspiration(goal.aspiration_id) is None:
+        aspiration = self.aspiration(goal.aspiration_id)
+        if aspiration is None:
             raise StoreError("That aspiration no longer exists.")
+        if goal.level >= len(aspiration.ladder.rungs):
+            raise StoreError("That level is not on the aspiration's ladder.")
         return self._goals.save(goal)
 
     def delete_goal(self, goal_id: int) -> None:

@@ -103,7 +103,7 @@ class AspireApp(App[None]):
 
     def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
         return [
-            (self.get_key_display(b), b.description)
+            (self.get_key_display(b), b.tooltip or b.description)
             for b in bindings
             if isinstance(b, Binding) and b.description
         ]
@@ -146,12 +146,12 @@ class AspireApp(App[None]):
             )
             here = isinstance(screen, screen_class)
             for binding in screen_class.BINDINGS:
-                if not (isinstance(binding, Binding) and binding.description and binding.show):
+                if not (isinstance(binding, Binding) and binding.description and binding.id):
                     continue
                 if not here and binding.action in screen_class.NEEDS_SELECTION:
                     continue  # acting on a highlighted entry the person cannot see
                 yield SystemCommand(
-                    f"{entry.name}: {binding.description}",
+                    f"{entry.name}: {binding.tooltip or binding.description}",
                     f"Key {self.get_key_display(binding)} on the {entry.name} screen",
                     partial(self._run_on, entry.mode, binding.action),
                 )

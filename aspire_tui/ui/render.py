@@ -10,7 +10,7 @@ from datetime import date
 
 from textual.content import Content
 
-from aspire_tui.domain.models import Goal
+from aspire_tui.domain.models import Goal, Target
 from aspire_tui.domain.progress import GoalProgress, format_amount
 from aspire_tui.domain.text import one_line, safe
 
@@ -35,6 +35,13 @@ def target_text(goal: Goal) -> str:
         return "done / not done"
     unit = _unit(goal)
     return f"{format_amount(goal.target.amount)}{unit}"
+
+
+def target_field_text(target: Target) -> str:
+    """A target as a person would type it into a form: "3 certifications", or empty."""
+    if target.done_only:
+        return ""
+    return f"{format_amount(target.amount)} {target.unit}".strip()
 
 
 def progress_text(goal: Goal, progress: GoalProgress) -> str:

@@ -89,7 +89,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def _snapshot(self) -> tuple[object, ...]:
         """What the person has entered, to tell whether cancelling would lose anything."""
         values: list[object] = []
-        for widget in self.query("Input, TextArea, Select, Rating"):
+        for widget in self.query("Input, TextArea, Select, Rating, Checkbox"):
             values.append(getattr(widget, "text", None) or getattr(widget, "value", None))
         return tuple(values)
 
@@ -115,7 +115,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 errors.append(error)
         for problem in errors:
             self.show_error(problem.field_id, str(problem))
-        self.query_one(f"#{errors[0].field_id}").focus()
+        first = self.query_one(f"#{errors[0].field_id}")
+        focusable = [w for w in (first, *first.query("*")) if w.focusable]
+        if focusable:
+            focusable[0].focus()
 
     def show_error(self, field_id: str, message: str) -> None:
         line = self.query_one(f"#{field_id}-error", Static)

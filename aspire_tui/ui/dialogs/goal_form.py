@@ -11,17 +11,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from aspire_tui.domain.models import Aspiration, Goal, Target
-from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import parse_optional_date, parse_target, parse_title
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.render import plain
+from aspire_tui.ui.render import plain, target_field_text
 from aspire_tui.ui.widgets.plain_fields import PlainInput
-
-
-def target_field_text(target: Target) -> str:
-    if target.done_only:
-        return ""
-    return f"{format_amount(target.amount)} {target.unit}".strip()
 
 
 def parse_deadline(text: str) -> date | None:
@@ -75,9 +68,14 @@ class GoalForm(FormDialog[Goal]):
         aspiration_id = self.query_one("#aspiration", Select).value
         if not isinstance(aspiration_id, int):
             raise FieldError("aspiration", "Choose the aspiration this goal serves.")
+        level = self.original.level
+        if self.original.id is None or aspiration_id != self.original.aspiration_id:
+            owner = next(a for a in self.aspirations if a.id == aspiration_id)
+            level = owner.ladder.level  # a new goal serves the level its aspiration is on
         return dataclasses.replace(
             self.original,
             aspiration_id=aspiration_id,
+            level=level,
             title=values["title"],
             target=values["target"],
             deadline=values["deadline"],

@@ -8,6 +8,7 @@ from datetime import date
 from textual.binding import Binding
 from textual.content import Content
 
+from aspire_tui.domain.ladder import ready_to_raise
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.progress import (
     GoalProgress,
@@ -162,6 +163,7 @@ class GoalsScreen(MainScreen):
                     markup=False,
                     timeout=8,
                 )
+                self._offer_to_raise(goal)
             else:
                 self.notify(
                     f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False
@@ -169,6 +171,22 @@ class GoalsScreen(MainScreen):
             self.reload(select=goal.id)
 
         self.ask(CheckInForm(self.today(), goal), logged)
+
+    def _offer_to_raise(self, goal: Goal) -> None:
+        """The last goal of a level achieved: congratulate, and say how to raise the bar."""
+        aspiration = self.store.aspiration(goal.aspiration_id)
+        if aspiration is None or goal.level != aspiration.ladder.level:
+            return
+        goals = self.store.goals(aspiration.id)
+        if ready_to_raise(aspiration, goals, progress_by_goal(goals, self.store.checkins())):
+            self.notify(
+                f"Every goal of level {aspiration.ladder.position()}, "
+                f"{one_line(aspiration.ladder.current, 40)}, is achieved. Ready for more? "
+                "Press 2, then r to raise the bar.",
+                title=f"Level done: {one_line(aspiration.title, 40)}",
+                markup=False,
+                timeout=12,
+            )
 
     @guarded
     def action_undo_checkin(self) -> None:
@@ -212,6 +230,13 @@ class GoalsScreen(MainScreen):
         self.ask(ConfirmDialog("Delete goal", message), confirmed)
 
 
+def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Content | tuple[str, str]]:
+    if aspiration is None or goal.level >= len(aspiration.ladder.rungs):
+        return []
+    rung = aspiration.ladder.rungs[goal.level]
+    return [(f" · level {goal.level + 1}, ", "dim"), plain(one_line(rung, 60), "dim")]
+
+
 def describe_goal(
     goal: Goal,
     aspiration: Aspiration | None,
@@ -226,6 +251,7 @@ def describe_goal(
         "\n",
         ("Serves: ", "dim"),
         plain(one_line(aspiration.title, 80) if aspiration else "?"),
+        *_level_of(goal, aspiration),
         "\n",
         ("Target: ", "dim"),
         plain(target_text(goal)),

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 
+from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.ui.render import safe
 from aspire_tui.ui.widgets.detail_pane import DetailPane
@@ -138,11 +139,11 @@ class MainScreen(Screen[None]):
         """Run store work; a failure becomes a message on screen, never a traceback."""
         try:
             return work()
-        except StoreError as error:
+        except (StoreError, ValidationError) as error:
             self.report(error)
             return None
 
-    def report(self, error: StoreError) -> None:
+    def report(self, error: StoreError | ValidationError) -> None:
         self.aspire.report_error(safe(str(error)))
 
     def ask(self, dialog: Screen[D], then: Callable[[D | None], None]) -> None:

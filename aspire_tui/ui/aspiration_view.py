@@ -1,0 +1,186 @@
+"""What the Aspirations screen shows of one aspiration: its ladder, this level's goals, what
+the next level takes, why it matters, and the history of how the person got here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.content import Content
+
+from aspire_tui.domain.catalog import CatalogPath
+from aspire_tui.domain.ladder import level_goals
+from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
+from aspire_tui.domain.progress import GoalProgress, achieved_count
+from aspire_tui.ui.render import (
+    heading,
+    long_date,
+    one_line,
+    paragraph,
+    plain,
+    progress_bar,
+    progress_text,
+)
+
+Part = Content | str | tuple[str, str]
+
+
+def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
+    """The rungs from the top down, the one the person stands on marked."""
+    parts: list[Part] = []
+    here = "  ← you are here"
+    for index in reversed(range(len(ladder.rungs))):
+        number = f"{index + 1:>2} "
+        if index == ladder.level:
+            name = one_line(ladder.rungs[index], max(8, width - 10 - len(here)))
+            parts += [("▶ ", "bold $accent"), ("╟━━╢", "bold $accent"), (f" {number}", "bold")]
+            parts += [plain(name, "bold $text-accent"), (here, "dim")]
+        else:
+            name = one_line(ladder.rungs[index], max(8, width - 10))
+            style = "$success" if index < ladder.level else "dim"
+            parts += ["  ", ("╟──╢", style), (f" {number}", "dim"), plain(name)]
+        parts.append("\n")
+    return parts
+
+
+def goal_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) -> list[Part]:
+    parts: list[Part] = []
+    for goal in goals:
+        p = progress[goal.id]  # type: ignore[index]
+        mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
+        parts += [
+            mark,
+            plain(one_line(goal.title, 60)),
+            "\n  ",
+            progress_bar(p.fraction, 12),
+            f" {p.percent:>3}%  {progress_text(goal, p)}",
+            "\n",
+        ]
+    return parts
+
+
+MOVE_WORDS = {
+    Move.ADOPTED: "Adopted, on level {n}",
+    Move.RAISED: "Raised the bar to level {n}",
+    Move.LEVEL_ADDED: "Added a level above the top",
+    Move.STEPPED_DOWN: "Stepped down to level {n}",
+    Move.PAUSED: "Paused on level {n}",
+    Move.RESUMED: "Resumed on level {n}",
+    Move.REEVALUATED: "Reevaluated, on level {n}",
+    Move.ARCHIVED: "Archived",
+    Move.RESTORED: "Restored, on level {n}",
+    Move.LET_GO: "Let go",
+}
+
+
+def history_lines(history: Sequence[Event]) -> list[Part]:
+    """Newest first: the latest turn is what a person looks for."""
+    parts: list[Part] = []
+    for event in reversed(history):
+        words = MOVE_WORDS[event.move].format(n=event.level + 1)
+        parts += [(f"{event.on.isoformat()}  ", "bold"), words, "\n"]
+        if event.reason:
+            parts += ["            ", plain(event.reason, "italic"), "\n"]
+    return parts
+
+
+def next_step(
+    aspiration: Aspiration, path: CatalogPath | None, done: int, total: int
+) -> list[Part]:
+    ladder = aspiration.ladder
+    if not aspiration.active:
+        return [("Archived: press a to take it up again on this level.", "dim italic"), "\n"]
+    if ladder.paused:
+        return [("Paused: press p to resume.", "dim italic"), "\n"]
+    if total and done == total:
+        word = "name a higher level" if ladder.at_top else "climb to the next level"
+        return [
+            (f"Every goal of this level is achieved. Press r to raise the bar: {word}.", "bold"),
+            "\n",
+        ]
+    if ladder.at_top:
+        return [
+            "This is the top of the ladder, and there is still room higher: "
+            "press r to name a higher level when you are ready.\n"
+        ]
+    parts: list[Part] = [
+        "Achieve this level's goals, then press r to climb to ",
+        (f"level {ladder.level + 2}, ", "bold"),
+        plain(ladder.next_rung or "", "bold"),
+        ".\n",
+    ]
+    if path is not None and ladder.level + 1 < len(path.levels):
+        titles = [g.title for g in path.levels[ladder.level + 1].goals]
+        parts += [("It usually takes: ", "dim"), "; ".join(titles), ".\n"]
+    return parts
+
+
+def describe_aspiration(
+    aspiration: Aspiration,
+    path: CatalogPath | None,
+    goals: Sequence[Goal],
+    progress: Mapping[int, GoalProgress],
+    width: int,
+) -> Content:
+    ladder = aspiration.ladder
+    status = "archived" if not aspiration.active else "paused" if ladder.paused else "active"
+    kind = path.name if path else "Your own direction"
+    mine = [g for g in goals if g.aspiration_id == aspiration.id]
+    current = level_goals(aspiration, mine)
+    others = [g for g in mine if g.level != ladder.level]
+    done, total = achieved_count(progress[g.id] for g in current if g.id is not None)
+    parts: list[Part] = [
+        heading(one_line(aspiration.title, 200)),
+        "\n",
+        (f"{kind} · {status} · adopted {long_date(aspiration.created)}", "dim"),
+        "\n\n",
+        ("The ladder", "bold"),
+        "\n",
+        *ladder_picture(ladder, width),
+        "\n",
+        (f"Level {ladder.position()}: ", "bold"),
+        plain(one_line(ladder.current, 120), "bold"),
+        (f" · {done} of {total} goals achieved" if total else "", "dim"),
+        "\n",
+    ]
+    if current:
+        parts += goal_lines(current, progress)
+    else:
+        parts += [("No goals on this level yet. Press g to add one.", "dim italic"), "\n"]
+    parts += ["\n", ("Reaching the next level", "bold"), "\n"]
+    parts += next_step(aspiration, path, done, total)
+    reason_label = "My reason (this path has a price)" if path and path.needs_reason else None
+    parts += [
+        "\n",
+        paragraph(
+            reason_label or "Why it matters to me",
+            aspiration.why,
+            "Not written yet: press e to add it.",
+        ),
+    ]
+    if path is not None:
+        serves = ", ".join(d.label for d in path.serves)
+        strains = ", ".join(d.label for d in path.strains)
+        parts += ["\n", ("Drivers", "bold"), "\n", ("Serves: ", "dim"), serves, "\n"]
+        parts += [("Strains: ", "dim"), strains or "none in particular", "\n"]
+    if others:
+        parts += ["\n", ("Goals on other levels", "bold"), "\n"]
+        for goal in sorted(others, key=lambda g: (g.level, g.id or 0)):
+            p = progress[goal.id]  # type: ignore[index]
+            mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
+            parts += [mark, (f"level {goal.level + 1}  ", "dim"), plain(one_line(goal.title, 60))]
+            parts.append("\n")
+    parts += ["\n", ("History", "bold"), "\n", *history_lines(ladder.history)]
+    if path is not None:
+        parts += [
+            "\n",
+            ("About this path", "bold"),
+            "\n",
+            path.summary,
+            "\n\n",
+            ("Offers: ", "bold"),
+            path.offers,
+            "\n\n",
+            ("Costs: ", "bold"),
+            path.costs,
+        ]
+    return Content.assemble(*parts)

@@ -1,0 +1,104 @@
+"""Starter goals offered as a checklist that can be edited before any of it is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Label
+
+from aspire_tui.domain.catalog import StarterGoal
+from aspire_tui.domain.models import Target
+from aspire_tui.domain.validation import ValidationError, parse_target, parse_title
+from aspire_tui.ui.render import target_field_text
+from aspire_tui.ui.widgets.plain_fields import PlainInput
+
+BLANK_ROWS = 2
+
+
+class KeepBox(Checkbox):
+    """A tick that reads at a glance: [✓] kept, [ ] left out."""
+
+    DEFAULT_CSS = """
+    KeepBox, KeepBox.-textual-compact, KeepBox.-textual-compact:focus {
+        width: 3;
+        border: none;
+        padding: 0;
+        background: transparent;
+    }
+    KeepBox.-textual-compact:focus {
+        background: $primary 30%;
+    }
+    """
+
+    def render(self) -> Content:
+        if self.value:
+            return Content.assemble("[", ("✓", "bold $text-success"), "]")
+        return Content.assemble(("[ ]", "dim"))
+
+
+class GoalRow(Horizontal):
+    """One goal: keep it (the box), its title and its target, all editable."""
+
+    def __init__(self, goal: StarterGoal | None) -> None:
+        super().__init__(classes="goal-row")
+        self.goal = goal
+
+    def compose(self) -> ComposeResult:
+        g = self.goal
+        yield KeepBox("", value=g is not None, compact=True, classes="goal-keep")
+        yield PlainInput(
+            g.title if g else "", placeholder="a goal of your own", classes="goal-title"
+        )
+        yield PlainInput(
+            target_field_text(g.target) if g else "",
+            placeholder="done / not done",
+            classes="goal-target",
+        )
+
+    @on(Input.Changed, ".goal-title")
+    def _typed(self, event: Input.Changed) -> None:
+        """A row of one's own is kept as soon as it has a title, and dropped when emptied."""
+        if self.goal is None:
+            self.query_one(Checkbox).value = bool(event.value.strip())
+
+
+class GoalChecklist(Vertical):
+    """Rows of goals; `chosen()` gives the kept ones, parsed, or raises ValidationError."""
+
+    def __init__(self, goals: Iterable[StarterGoal] = (), *, id: str) -> None:
+        super().__init__(id=id, classes="goal-checklist")
+        self.goals = list(goals)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="goal-row goal-head"):
+            yield Label("", classes="goal-keep")
+            yield Label("goal", classes="goal-title")
+            yield Label("target", classes="goal-target")
+        yield from self._rows(self.goals)
+
+    @staticmethod
+    def _rows(goals: list[StarterGoal]) -> list[GoalRow]:
+        return [GoalRow(g) for g in goals] + [GoalRow(None) for _ in range(BLANK_ROWS)]
+
+    async def offer(self, goals: Iterable[StarterGoal]) -> None:
+        """Offer another level's goals instead."""
+        self.goals = list(goals)
+        await self.query(GoalRow).remove()
+        await self.mount_all(self._rows(self.goals))
+
+    def chosen(self) -> list[tuple[str, Target]]:
+        kept: list[tuple[str, Target]] = []
+        for number, row in enumerate(self.query(GoalRow), 1):
+            if not row.query_one(Checkbox).value:
+                continue
+            title = row.query_one(".goal-title", Input).value
+            target = row.query_one(".goal-target", Input).value
+            try:
+                kept.append((parse_title(title, "Goal"), parse_target(target)))
+            except ValidationError as error:
+                raise ValidationError(f"Goal {number}: {error}") from None
+        return kept

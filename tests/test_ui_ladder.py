@@ -1,0 +1,314 @@
+"""Moving on an aspiration's ladder by keys: raise the bar, name a higher level, step down,
+pause, reevaluate, let go; each move lands in the file's history with its reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Static
+
+from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.ladder import adopt
+from aspire_tui.domain.models import Aspiration, AspirationStatus, CheckIn, Goal, Target
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.move_menu import MoveMenu
+from aspire_tui.ui.dialogs.raise_form import RaiseForm
+from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from aspire_tui.ui.screens.aspirations import AspirationsScreen
+from tests.conftest import docs
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    footer_keys,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+)
+
+D = date(2026, 1, 1)
+
+
+def management(level: int = 0) -> Aspiration:
+    path = find_path("management")
+    assert path is not None
+    rungs = [lvl.name for lvl in path.levels]
+    return Aspiration(
+        "Lead people",
+        D,
+        why="I like growing people",
+        path="management",
+        ladder=adopt(rungs, level, D),
+    )
+
+
+def history(data_dir: Path, index: int = 0) -> list[tuple[str, int, str]]:
+    doc = docs(data_dir, "aspirations")[index]
+    return [(e["move"], e["level"], e["reason"]) for e in doc["ladder"]["history"]]
+
+
+def error_text(pilot_app: object, field: str) -> str:
+    return str(pilot_app.screen.query_one(f"#{field}-error", Static).visual)  # type: ignore[attr-defined]
+
+
+async def test_raise_the_bar_after_achieving_every_goal_of_the_level(
+    store: AspireStore, data_dir: Path
+) -> None:
+    lead = store.save_aspiration(management())
+    assert lead.id is not None
+    first = store.save_goal(Goal(lead.id, "Lead a project", Target.done(), D))
+    store.save_goal(Goal(lead.id, "Ask for feedback", Target.number(3, "talks"), D))
+    assert first.id is not None
+    store.save_checkin(CheckIn(first.id, D, 1))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "down")  # the second goal
+        await pilot.pause()
+        assert "level 1, Lead a project or a few people" in detail_text(pilot.app)
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        offer = [m for m in notifications(pilot.app) if "raise the bar" in m]
+        assert offer and "Every goal of level 1/5" in offer[0]
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ ready to raise the bar"]
+        assert "Every goal of this level is achieved. Press r" in detail_text(pilot.app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RaiseForm)
+        shown = screen_text(pilot.app)
+        assert "Every goal of this level is achieved" in shown and "Manage a team" in shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+        assert "Level 2/5: Manage a team" in detail_text(pilot.app)
+        assert "Raised the bar to level 2" in detail_text(pilot.app)
+    [saved] = docs(data_dir, "aspirations")
+    assert saved["ladder"]["level"] == 1
+    assert [m for m, _, _ in history(data_dir)] == ["adopted", "raised"]
+    path = find_path("management")
+    assert path is not None
+    new_goals = [g for g in docs(data_dir, "goals") if g["level"] == 1]
+    assert [g["title"] for g in new_goals] == [g.title for g in path.levels[1].goals]
+
+
+async def test_at_the_top_raising_the_bar_names_a_higher_level(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(Aspiration("Write a novel", D, ladder=adopt(["Finish a draft"], 0, D)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert "top of the ladder" in detail_text(pilot.app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "This is the top of the ladder" in screen_text(pilot.app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot be empty" in error_text(pilot.app, "level")
+        await type_text(pilot, "Get it published")
+        await pilot.press("tab", "tab")  # past the first row's box, into its title
+        await type_text(pilot, "Send to agents")
+        await pilot.press("tab")
+        await type_text(pilot, "20 agents")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Level 2/2: Get it published" in detail_text(pilot.app)
+    [saved] = docs(data_dir, "aspirations")
+    assert saved["ladder"]["rungs"] == ["Finish a draft", "Get it published"]
+    assert [m for m, _, _ in history(data_dir)] == ["adopted", "level_added", "raised"]
+    [goal] = docs(data_dir, "goals")
+    assert (goal["title"], goal["level"], goal["target"]["amount"]) == ("Send to agents", 1, 20)
+
+
+async def test_step_down_a_level_asks_why_and_keeps_it(store: AspireStore, data_dir: Path) -> None:
+    store.save_aspiration(management(level=2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReasonForm)
+        assert "not a failure" in screen_text(pilot.app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Say why" in error_text(pilot.app, "reason")
+        await type_text(pilot, "Too many meetings; I miss my team")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = detail_text(pilot.app)
+        assert "Level 2/5: Manage a team" in shown
+        assert "Stepped down to level 2" in shown and "I miss my team" in shown
+        await pilot.press("s", "escape")  # changed its mind: nothing is recorded
+        await pilot.pause()
+    assert history(data_dir)[1:] == [("stepped_down", 1, "Too many meetings; I miss my team")]
+    assert docs(data_dir, "aspirations")[0]["ladder"]["level"] == 1
+
+
+async def test_the_first_level_has_no_step_down(store: AspireStore, data_dir: Path) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+        assert any("no level below" in m for m in notifications(pilot.app))
+    assert len(history(data_dir)) == 1
+
+
+async def test_pause_resume_and_let_go_each_keep_a_reason(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management(level=1))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "p")
+        await pilot.pause()
+        await type_text(pilot, "New baby")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 2/5 · paused"]
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("press p to resume" in m for m in notifications(pilot.app))
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReasonForm) and "Resume" in screen_text(pilot.app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Nothing is deleted" in screen_text(pilot.app)
+        await type_text(pilot, "I want to stay hands-on")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Archived", "Lead people\nlevel 2/5 · archived"]
+        assert "I want to stay hands-on" in detail_text(pilot.app), "still readable"
+    assert history(data_dir)[1:] == [
+        ("paused", 1, "New baby"),
+        ("resumed", 1, ""),
+        ("let_go", 1, "I want to stay hands-on"),
+    ]
+    assert docs(data_dir, "aspirations")[0]["status"] == "archived"
+
+
+async def test_the_moves_menu_lists_every_move_and_runs_one_by_its_key(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert footer_keys(pilot.app).get("Moves") == "m"
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MoveMenu)
+        shown = screen_text(pilot.app)
+        for words in (
+            "Raise the bar",
+            "Add a level above the top",
+            "Step down a level",
+            "Pause",
+            "Reevaluate",
+            "Archive",
+            "Let go",
+        ):
+            assert words in shown
+        await pilot.press("s")  # the first level: stepping down is not offered
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MoveMenu)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReasonForm)
+        await type_text(pilot, "Lead a group of companies")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "level 1/6" in list_rows(pilot.app)[0]
+    [saved] = docs(data_dir, "aspirations")
+    assert saved["ladder"]["rungs"][-1] == "Lead a group of companies"
+    assert history(data_dir)[1] == ("level_added", 0, "Lead a group of companies")
+
+
+async def test_reevaluate_shows_the_reason_and_the_price_again(
+    store: AspireStore, data_dir: Path
+) -> None:
+    path = find_path("business")
+    assert path is not None
+    store.save_aspiration(
+        Aspiration(
+            "Run a bakery",
+            D,
+            why="Bread at dawn, my own hours",
+            path="business",
+            ladder=adopt([lvl.name for lvl in path.levels], 1, D),
+        )
+    )
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "v")
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert "Bread at dawn, my own hours" in shown and "clients become your boss" in shown
+        await type_text(pilot, "Still mine: first client came back twice")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Reevaluated, on level 2" in detail_text(pilot.app)
+    assert history(data_dir)[1] == ("reevaluated", 1, "Still mine: first client came back twice")
+
+
+async def test_a_priced_path_without_a_reason_is_not_restored(
+    store: AspireStore, data_dir: Path
+) -> None:
+    path = find_path("business")
+    assert path is not None
+    store.save_aspiration(
+        Aspiration(
+            "Own a business",
+            D,
+            path="business",
+            status=AspirationStatus.ARCHIVED,
+            ladder=adopt([lvl.name for lvl in path.levels], 0, D),
+        )
+    )
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+        assert any("asks for your reason" in m for m in notifications(pilot.app))
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "asks for your reason" in error_text(pilot.app, "why")
+        await type_text(pilot, "Bread at dawn")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert docs(data_dir, "aspirations")[0]["why"] == "Bread at dawn"
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReasonForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert docs(data_dir, "aspirations")[0]["status"] == "active"
+
+
+async def test_edit_renames_levels_and_adds_above_but_never_removes(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(Aspiration("Write", D, ladder=adopt(["Draft", "Publish"], 0, D)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "e")
+        await pilot.pause()
+        levels = pilot.app.screen.query_one("#levels")
+        levels.focus()
+        levels.text = "Draft"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Keep all 2 levels" in error_text(pilot.app, "levels")
+        levels.text = "First draft\nPublish\nWin a prize"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+        assert "Win a prize" in detail_text(pilot.app)
+    [saved] = docs(data_dir, "aspirations")
+    assert saved["ladder"]["rungs"] == ["First draft", "Publish", "Win a prize"]
+    assert history(data_dir)[1] == ("level_added", 0, "Win a prize")
