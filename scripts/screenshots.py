@@ -25,7 +25,7 @@ SHOTS = (
     ("help", ("question_mark",)),
     ("new-aspiration", ("2", "n", "down", "down")),
     ("adopt", ("2", "n", "down", "down", "enter")),
-    ("adopt-level", ("2", "n", "down", "enter", "tab", "tab", "tab", "enter", "down", "enter")),
+    ("adopt-level", ("2", "n", "down", "enter", "tab", "tab", "enter", "down", "enter")),
     ("aspiration-moves", ("2", "m")),
     ("raise-the-bar", ("2", "down", "r")),
 )

@@ -92,7 +92,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
 
         await pilot.press("2")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Become a tax expert\nlevel 1/1 · ↑ ready to raise the bar"]
+        assert list_rows(pilot.app) == ["Become a tax expert\nlevel 1/1 · ↑ raise the bar"]
     assert [(c["amount"], c["note"], c["on"]) for c in docs(data_dir, "checkins")] == [
         (1.0, "AWS passed", "2026-11-27"),
         (2.0, "", "2026-11-27"),

@@ -75,7 +75,7 @@ async def test_raise_the_bar_after_achieving_every_goal_of_the_level(
         assert offer and "Every goal of level 1/5" in offer[0]
         await pilot.press("2")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ ready to raise the bar"]
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ raise the bar"]
         assert "Every goal of this level is achieved. Press r" in detail_text(pilot.app)
         await pilot.press("r")
         await pilot.pause()

@@ -31,9 +31,11 @@ def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
     for index in reversed(range(len(ladder.rungs))):
         number = f"{index + 1:>2} "
         if index == ladder.level:
-            name = one_line(ladder.rungs[index], max(8, width - 10 - len(here)))
+            rung = ladder.rungs[index]
+            marker = here if len(rung) + len(here) <= width - 10 else ""  # ▶ says it too
+            name = one_line(rung, max(8, width - 10 - len(marker)))
             parts += [("▶ ", "bold $accent"), ("╟━━╢", "bold $accent"), (f" {number}", "bold")]
-            parts += [plain(name, "bold $text-accent"), (here, "dim")]
+            parts += [plain(name, "bold $text-accent"), (marker, "dim")]
         else:
             name = one_line(ladder.rungs[index], max(8, width - 10))
             style = "$success" if index < ladder.level else "dim"

@@ -96,7 +96,7 @@ class AspirationsScreen(MainScreen):
             elif a.ladder.paused:
                 state = ("paused", "$warning")
             elif ready_to_raise(a, goals, progress):
-                state = ("↑ ready to raise the bar", "bold $success")
+                state = ("↑ raise the bar", "bold $success")
             else:
                 state = (f"{done}/{total} goals" if total else "no goals yet", "dim")
             room = max(4, self.row_width() - len(level))
