@@ -209,6 +209,27 @@ def test_a_goal_on_a_level_its_ladder_lacks_is_refused_at_open(data_dir: Path) -
             "unknown move",
         ),
         (None, "'ladder' should be an object"),
+        ({"rungs": [3], "level": 0, "paused": False, "history": []}, "list of level names"),
+        ({"rungs": [" A "], "level": 0, "paused": False, "history": []}, "stray white space"),
+        ({"rungs": ["A"], "level": 0, "paused": False, "history": {}}, "'history'"),
+        (
+            {
+                "rungs": ["A"],
+                "level": 0,
+                "paused": False,
+                "history": [{"on": "someday", "move": "adopted", "level": 0, "reason": ""}],
+            },
+            "'on' should be a date",
+        ),
+        (
+            {
+                "rungs": ["A"],
+                "level": 0,
+                "paused": False,
+                "history": [{"on": "2026-01-01", "move": "adopted", "level": 4, "reason": ""}],
+            },
+            "not on the ladder",
+        ),
     ],
 )
 def test_a_damaged_ladder_is_named_and_the_file_left_alone(

@@ -11,6 +11,7 @@ from aspire_tui.domain.ladder import (
     LadderError,
     add_level,
     adopt,
+    blocker,
     let_go,
     level_complete,
     level_goals,
@@ -89,10 +90,12 @@ def test_pause_resume_let_go_and_reevaluate_keep_the_history() -> None:
     assert ladder.paused
     with pytest.raises(LadderError, match="already paused"):
         pause(ladder, D2, "again")
-    ladder = resume(ladder, D3)
+    with pytest.raises(LadderError, match="Say why"):
+        resume(ladder, D3, "")
+    ladder = resume(ladder, D3, "Sleeping again")
     assert not ladder.paused
     with pytest.raises(LadderError, match="not paused"):
-        resume(ladder, D3)
+        resume(ladder, D3, "again")
     ladder = reevaluate(ladder, D3, "Still mine")
     ladder = let_go(ladder, D3, "My heart is elsewhere")
     assert [e.move for e in ladder.history][1:] == [
@@ -112,14 +115,54 @@ def test_a_level_is_complete_only_with_every_goal_achieved() -> None:
     assert not level_complete([])
 
 
-def test_archive_and_let_go_need_a_reason_restore_does_not() -> None:
+def test_archive_let_go_and_restore_each_need_a_reason() -> None:
     ladder = adopt(RUNGS, 1, D1)
-    for move in (set_aside, let_go):
+    for move in (set_aside, let_go, take_up):
         with pytest.raises(LadderError, match="Say why"):
             move(ladder, D2, "")
-    back = take_up(set_aside(ladder, D2, "Exams first"), D3)
-    assert [e.move for e in back.history] == [Move.ADOPTED, Move.ARCHIVED, Move.RESTORED]
+    back = take_up(set_aside(pause(ladder, D2, "Baby"), D2, "Exams first"), D3, "Exams done")
+    assert [e.move for e in back.history] == [
+        Move.ADOPTED,
+        Move.PAUSED,
+        Move.ARCHIVED,
+        Move.RESTORED,
+    ]
     assert back.level == 1, "taken up again on the level it was left at"
+    assert not back.paused, "archiving ended the pause"
+
+
+def test_raising_before_the_level_is_done_needs_a_reason() -> None:
+    ladder = adopt(RUNGS, 0, D1)
+    with pytest.raises(LadderError, match="not all achieved"):
+        raise_bar(ladder, D2, " ", level_done=False)
+    assert raise_bar(ladder, D2, "Promoted early", level_done=False).level == 1
+    assert raise_bar(ladder, D2).level == 1
+
+
+def test_a_ladder_has_at_most_fifty_levels() -> None:
+    ladder = adopt([f"Level {n}" for n in range(50)], 0, D1)
+    with pytest.raises(LadderError, match="at most 50"):
+        add_level(ladder, "One more", D2)
+    with pytest.raises(LadderError, match="at most 50"):
+        parse_levels("\n".join(f"L{n}" for n in range(51)))
+
+
+def test_what_blocks_a_move_is_said_in_words() -> None:
+    a = Aspiration("Lead", D1, ladder=adopt(RUNGS, 0, D1))
+    assert blocker(a, Move.STEPPED_DOWN) == "This is the first level: there is no level below it."
+    assert blocker(a, Move.RAISED) is None and blocker(a, Move.RESUMED) is not None
+    paused = dataclasses.replace(a, ladder=pause(a.ladder, D2, "Baby"))
+    assert "paused" in (blocker(paused, Move.RAISED) or "")
+    archived = dataclasses.replace(
+        a, status=AspirationStatus.ARCHIVED, ladder=set_aside(a.ladder, D2, "Later")
+    )
+    for move in (Move.RAISED, Move.LEVEL_ADDED, Move.STEPPED_DOWN, Move.PAUSED):
+        assert "archived" in (blocker(archived, move) or ""), move
+    assert blocker(archived, Move.RESTORED) is None
+    assert blocker(archived, Move.LET_GO) is None, "set aside, then let go: allowed"
+    gone = dataclasses.replace(archived, ladder=let_go(archived.ladder, D3, "Not mine"))
+    assert blocker(gone, Move.LET_GO) == "You have let this one go already."
+    assert "reason" in (blocker(archived, Move.RESTORED, needs_reason=True) or "")
 
 
 def test_rename_levels_renames_and_adds_above_but_never_removes() -> None:
@@ -129,6 +172,8 @@ def test_rename_levels_renames_and_adds_above_but_never_removes() -> None:
     assert renamed.level == 1 and renamed.history[-1] == Event(D2, Move.LEVEL_ADDED, 1, "VP")
     with pytest.raises(LadderError, match="Keep all 3 levels"):
         rename_levels(ladder, ["Lead a project"], D2)
+    with pytest.raises(LadderError, match="keep their places"):
+        rename_levels(ladder, ["Lead a project", "Coach", "Manage a team", "Manage managers"], D2)
 
 
 def test_parse_levels_one_per_line() -> None:

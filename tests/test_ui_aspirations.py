@@ -203,7 +203,12 @@ async def test_several_active_then_archive_and_restore(store: AspireStore, data_
         assert any("restore it first" in m for m in notifications(pilot.app))
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press("ctrl+s")  # a reason to restore is optional
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Studying comes first this year" in screen_text(pilot.app), "why it was archived"
+        assert "Say why" in str(pilot.app.screen.query_one("#reason-error", Static).visual)
+        await type_text(pilot, "Passed the exams")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert [d["status"] for d in docs(data_dir, "aspirations")] == ["active", "active"]
     moves = [e["move"] for e in docs(data_dir, "aspirations")[0]["ladder"]["history"]]

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Select
 
 from aspire_tui.domain.ladder import adopt
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
@@ -264,3 +265,22 @@ async def test_a_new_goal_serves_the_level_its_aspiration_stands_on(
         assert "level 2, Publish" in detail_text(pilot.app)
     [goal] = docs(data_dir, "goals")
     assert goal["level"] == 1
+
+
+async def test_a_goal_moved_to_another_aspiration_joins_its_current_level(
+    store: AspireStore, data_dir: Path
+) -> None:
+    day = date(2026, 1, 1)
+    high = store.save_aspiration(Aspiration("High", day, ladder=adopt(["A", "B", "C"], 2, day)))
+    store.save_aspiration(Aspiration("Flat", day))
+    assert high.id is not None
+    store.save_goal(Goal(high.id, "Move me", Target.done(), day, level=2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#aspiration", Select).value = 2
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [goal] = docs(data_dir, "goals")
+    assert (goal["aspiration_id"], goal["level"]) == (2, 0)

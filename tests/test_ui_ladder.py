@@ -3,15 +3,17 @@ pause, reevaluate, let go; each move lands in the file's history with its reason
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.ladder import adopt
+from aspire_tui.domain.ladder import adopt, set_aside
 from aspire_tui.domain.models import Aspiration, AspirationStatus, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
 from aspire_tui.ui.dialogs.move_menu import MoveMenu
 from aspire_tui.ui.dialogs.raise_form import RaiseForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
@@ -117,10 +119,19 @@ async def test_at_the_top_raising_the_bar_names_a_higher_level(
         await type_text(pilot, "20 agents")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert "not finished" in screen_text(pilot.app), "a level with no goals is not done"
+        assert "Say why" in error_text(pilot.app, "reason")
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "The draft is done")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert "Level 2/2: Get it published" in detail_text(pilot.app)
     [saved] = docs(data_dir, "aspirations")
     assert saved["ladder"]["rungs"] == ["Finish a draft", "Get it published"]
-    assert [m for m, _, _ in history(data_dir)] == ["adopted", "level_added", "raised"]
+    assert history(data_dir)[1:] == [
+        ("level_added", 0, "Get it published"),
+        ("raised", 1, "The draft is done"),
+    ]
     [goal] = docs(data_dir, "goals")
     assert (goal["title"], goal["level"], goal["target"]["amount"]) == ("Send to agents", 1, 20)
 
@@ -170,10 +181,11 @@ async def test_pause_resume_and_let_go_each_keep_a_reason(
         assert list_rows(pilot.app) == ["Lead people\nlevel 2/5 · paused"]
         await pilot.press("r")
         await pilot.pause()
-        assert any("press p to resume" in m for m in notifications(pilot.app))
+        assert "This aspiration is paused: resume it first." in notifications(pilot.app)
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReasonForm) and "Resume" in screen_text(pilot.app)
+        await type_text(pilot, "Sleeping again")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("x")
@@ -182,11 +194,11 @@ async def test_pause_resume_and_let_go_each_keep_a_reason(
         await type_text(pilot, "I want to stay hands-on")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert list_rows(pilot.app) == ["Archived", "Lead people\nlevel 2/5 · archived"]
+        assert list_rows(pilot.app) == ["Archived", "Lead people\nlevel 2/5 · let go"]
         assert "I want to stay hands-on" in detail_text(pilot.app), "still readable"
     assert history(data_dir)[1:] == [
         ("paused", 1, "New baby"),
-        ("resumed", 1, ""),
+        ("resumed", 1, "Sleeping again"),
         ("let_go", 1, "I want to stay hands-on"),
     ]
     assert docs(data_dir, "aspirations")[0]["status"] == "archived"
@@ -214,9 +226,13 @@ async def test_the_moves_menu_lists_every_move_and_runs_one_by_its_key(
             "Let go",
         ):
             assert words in shown
-        await pilot.press("s")  # the first level: stepping down is not offered
+        assert "This is the first level: there is no level below it." in shown, "dimmed, why"
+        await pilot.press("s")  # chosen anyway: it says why, and nothing changes
         await pilot.pause()
-        assert isinstance(pilot.app.screen, MoveMenu)
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+        assert any("no level below" in m for m in notifications(pilot.app))
+        await pilot.press("m")
+        await pilot.pause()
         await pilot.press("plus")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReasonForm)
@@ -286,6 +302,7 @@ async def test_a_priced_path_without_a_reason_is_not_restored(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReasonForm)
+        await type_text(pilot, "Savings are in place")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert docs(data_dir, "aspirations")[0]["status"] == "active"
@@ -312,3 +329,142 @@ async def test_edit_renames_levels_and_adds_above_but_never_removes(
     [saved] = docs(data_dir, "aspirations")
     assert saved["ladder"]["rungs"] == ["First draft", "Publish", "Win a prize"]
     assert history(data_dir)[1] == ("level_added", 0, "Win a prize")
+
+
+async def test_level_names_and_reasons_show_literally_in_toasts_and_history(
+    store: AspireStore, data_dir: Path
+) -> None:
+    hostile = "[/x] boss [@click=app.quit]q[/]"
+    store.save_aspiration(management(level=1))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "plus")
+        await pilot.pause()
+        await type_text(pilot, hostile)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(hostile in m for m in notifications(pilot.app))
+        await pilot.press("s")
+        await pilot.pause()
+        await type_text(pilot, hostile)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = detail_text(pilot.app)
+        assert f"6 {hostile}" in shown
+        assert shown.count(hostile) == 3, "the rung, its adding and the step down's reason"
+        assert pilot.app.is_running, "the quit link did nothing"
+    assert docs(data_dir, "aspirations")[0]["ladder"]["rungs"][-1] == hostile
+
+
+async def test_moves_on_an_archived_aspiration_say_why_and_change_nothing(
+    store: AspireStore, data_dir: Path
+) -> None:
+    a = management(level=2)
+    store.save_aspiration(
+        dataclasses.replace(
+            a, status=AspirationStatus.ARCHIVED, ladder=set_aside(a.ladder, D, "Exams first")
+        )
+    )
+    before = docs(data_dir, "aspirations")
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        for key in ("s", "plus", "p", "r", "g"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, AspirationsScreen), key
+            assert "archived" in notifications(pilot.app)[-1], key
+        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        assert "Aspirations: Restore" in titles and "Aspirations: Archive" not in titles
+        assert "Aspirations: Resume" not in titles
+    assert docs(data_dir, "aspirations") == before
+
+
+async def test_climbing_back_up_does_not_offer_the_same_goals_twice(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Offered a team")  # the level is unfinished: a reason
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await type_text(pilot, "Not yet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RaiseForm)
+        assert "The level has 3 goal(s) already" in screen_text(pilot.app)
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Ready now")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    titles = [g["title"] for g in docs(data_dir, "goals")]
+    assert len(titles) == len(set(titles)) == 3
+
+
+async def test_a_bad_goal_in_the_checklist_keeps_the_cursor_on_it(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        target = pilot.app.screen.query(".goal-target").results(Input)
+        second = list(target)[1]
+        second.value = "many"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Goal 2: Target must start with a number" in error_text(pilot.app, "goals")
+        assert "Say why" in error_text(pilot.app, "reason"), "every problem at once"
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Offered a team early")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.focused is second, "the cursor goes to the goal to fix"
+        await type_text(pilot, "x")
+        assert not pilot.app.screen.query_one("#goals-error").display, "gone once edited"
+
+
+async def test_the_level_done_toast_leads_to_that_aspiration(
+    store: AspireStore, data_dir: Path
+) -> None:
+    first = store.save_aspiration(management())
+    store.save_aspiration(Aspiration("Write", D))
+    assert first.id is not None
+    store.save_goal(Goal(first.id, "Lead a project", Target.done(), D))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down")  # the other aspiration
+        await pilot.pause()
+        await pilot.press("3", "l", "enter")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert detail_text(pilot.app).startswith("Lead people")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Manage a team" in screen_text(pilot.app)
+
+
+async def test_escape_from_adopting_goes_back_to_the_catalog_which_marks_what_is_adopted(
+    store: AspireStore,
+) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert list_rows(pilot.app, "#paths")[0] == "Join management  ✓ adopted"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CatalogPicker)
+        assert "Subject-matter expert" in screen_text(pilot.app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)

@@ -58,7 +58,7 @@ async def test_markup_in_dialogs_and_notifications_is_literal(store: AspireStore
         await pilot.press("n", "l")
         await pilot.pause()
         assert HOSTILE in screen_text(app)
-        assert "How many [i]units[/i]?" in screen_text(app)
+        assert "Progress to add ([i]units[/i])" in screen_text(app)
         await pilot.press("1")
         await pilot.press("enter")
         await pilot.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -19,7 +20,11 @@ SIZE = (100, 30)
 
 
 def make_app(store: AspireStore, today: date = TODAY) -> AspireApp:
-    return AspireApp(store, today=today)
+    """The app, drawing its toasts in tests too (Textual leaves them out by default), so that
+    a toast that would parse user text as markup fails the test that shows it."""
+    app = AspireApp(store, today=today)
+    setattr(app, "run_test", partial(app.run_test, notifications=True))  # noqa: B010
+    return app
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -12,11 +12,20 @@ from datetime import date
 
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.progress import GoalProgress
-from aspire_tui.domain.validation import ValidationError, parse_text, parse_title
+from aspire_tui.domain.validation import MAX_RUNGS, ValidationError, parse_text, parse_title
 
 NEEDS_REASON = frozenset(
-    {Move.STEPPED_DOWN, Move.PAUSED, Move.LET_GO, Move.REEVALUATED, Move.ARCHIVED}
+    {
+        Move.STEPPED_DOWN,
+        Move.PAUSED,
+        Move.RESUMED,
+        Move.LET_GO,
+        Move.REEVALUATED,
+        Move.ARCHIVED,
+        Move.RESTORED,
+    }
 )
+"""Every change of direction asks why; climbing does not, unless the level is unfinished."""
 
 
 class LadderError(ValidationError):
@@ -55,16 +64,21 @@ def _moved(
     )
 
 
-def raise_bar(ladder: Ladder, on: date, reason: str = "") -> Ladder:
-    """Climb to the next rung; at the top, add a higher rung first with `add_level`."""
+def raise_bar(ladder: Ladder, on: date, reason: str = "", *, level_done: bool = True) -> Ladder:
+    """Climb to the next rung; at the top, add a higher rung first with `add_level`.
+    Climbing before this level's goals are achieved is allowed, with a reason."""
     if ladder.at_top:
         raise LadderError("This is the top of the ladder: add a higher level to climb on.")
+    if not level_done and not reason.strip():
+        raise LadderError("This level's goals are not all achieved yet: say why it is time.")
     return _moved(ladder, Move.RAISED, on, reason, level=ladder.level + 1, paused=False)
 
 
 def add_level(ladder: Ladder, name: str, on: date) -> Ladder:
     """There is always room higher: a new rung goes above the top."""
     rung = parse_title(name, "Level name")
+    if len(ladder.rungs) >= MAX_RUNGS:
+        raise LadderError(f"A ladder has at most {MAX_RUNGS} levels.")
     return _moved(ladder, Move.LEVEL_ADDED, on, rung, rungs=(*ladder.rungs, rung))
 
 
@@ -92,18 +106,29 @@ def reevaluate(ladder: Ladder, on: date, reason: str) -> Ladder:
 
 
 def set_aside(ladder: Ladder, on: date, reason: str) -> Ladder:
-    """Archive: out of the way, still readable, and can be taken up again."""
-    return _moved(ladder, Move.ARCHIVED, on, reason)
+    """Archive: out of the way, still readable, and can be taken up again. Archiving ends a
+    pause, so a restored aspiration is simply active again."""
+    return _moved(ladder, Move.ARCHIVED, on, reason, paused=False)
 
 
-def take_up(ladder: Ladder, on: date, reason: str = "") -> Ladder:
+def take_up(ladder: Ladder, on: date, reason: str) -> Ladder:
     """Restore an archived aspiration, on the level it was left at."""
     return _moved(ladder, Move.RESTORED, on, reason)
 
 
 def let_go(ladder: Ladder, on: date, reason: str) -> Ladder:
     """Decide this direction is no longer yours; it is archived, with the reason kept."""
-    return _moved(ladder, Move.LET_GO, on, reason)
+    return _moved(ladder, Move.LET_GO, on, reason, paused=False)
+
+
+def last_set_aside(ladder: Ladder) -> Event | None:
+    """The archive or let-go that the aspiration is still under, if any."""
+    for event in reversed(ladder.history):
+        if event.move is Move.RESTORED:
+            return None
+        if event.move in (Move.ARCHIVED, Move.LET_GO):
+            return event
+    return None
 
 
 def rename_levels(ladder: Ladder, names: Sequence[str], on: date) -> Ladder:
@@ -115,6 +140,12 @@ def rename_levels(ladder: Ladder, names: Sequence[str], on: date) -> Ladder:
             f"Keep all {len(ladder.rungs)} levels (rename them if you like): "
             "goals and history refer to them."
         )
+    for index, old in enumerate(ladder.rungs):
+        if rungs[index] != old and old in rungs:
+            raise LadderError(
+                f"Levels keep their places: “{old}” has moved. Add new levels at the end, "
+                "above the top."
+            )
     renamed = Ladder(rungs[: len(ladder.rungs)], ladder.level, ladder.paused, ladder.history)
     for name in rungs[len(ladder.rungs) :]:
         renamed = add_level(renamed, name, on)
@@ -148,8 +179,39 @@ def parse_levels(text: str) -> list[str]:
     names = [line for line in text.splitlines() if line.strip()]
     if not names:
         raise LadderError("Name at least one level: the one you start on.")
+    if len(names) > MAX_RUNGS:
+        raise LadderError(f"A ladder has at most {MAX_RUNGS} levels.")
     return [parse_title(name, f"Level {number}") for number, name in enumerate(names, 1)]
 
 
 def levels_text(ladder: Ladder) -> str:
     return "\n".join(ladder.rungs)
+
+
+def blocker(aspiration: Aspiration, move: Move, needs_reason: bool = False) -> str | None:
+    """Why `move` cannot be made on this aspiration now, in words for the person; None if it
+    can. `needs_reason` says the aspiration's path has a price that asks for a reason."""
+    ladder = aspiration.ladder
+    archived = "This aspiration is archived: restore it first."
+    if move is Move.RESTORED:
+        if aspiration.active:
+            return "This aspiration is active already."
+        if needs_reason and not aspiration.why.strip():
+            return "This path asks for your reason before it is active again: write it first."
+        return None
+    if move is Move.REEVALUATED:
+        return None
+    if move is Move.LET_GO:
+        event = last_set_aside(ladder)
+        return "You have let this one go already." if event and event.move is Move.LET_GO else None
+    if not aspiration.active:
+        return archived
+    if move is Move.RAISED and ladder.paused:
+        return "This aspiration is paused: resume it first."
+    if move is Move.STEPPED_DOWN and ladder.level == 0:
+        return "This is the first level: there is no level below it."
+    if move is Move.PAUSED and ladder.paused:
+        return "This aspiration is already paused."
+    if move is Move.RESUMED and not ladder.paused:
+        return "This aspiration is not paused."
+    return None

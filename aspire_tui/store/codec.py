@@ -19,7 +19,7 @@ from aspire_tui.domain.models import (
     Reflection,
     Target,
 )
-from aspire_tui.domain.validation import ValidationError, check_rating
+from aspire_tui.domain.validation import ValidationError, check_ladder, check_rating
 
 Document = dict[str, Any]
 
@@ -158,10 +158,11 @@ def decode_ladder(doc: Any) -> Ladder:
         raise CodecError("'level' is not on the ladder")
     for rung in rungs:
         _str({"rung": rung}, "rung")
-    events = tuple(_event(e) for e in history)
-    if not all(0 <= e.level < len(rungs) for e in events):
-        raise CodecError("a history entry names a level that is not on the ladder")
-    return Ladder(tuple(rungs), level, doc["paused"], events)
+    ladder = Ladder(tuple(rungs), level, doc["paused"], tuple(_event(e) for e in history))
+    try:
+        return check_ladder(ladder)  # what opens is what Aspire can save again
+    except ValidationError as error:
+        raise CodecError(str(error).rstrip(".")) from None
 
 
 def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:

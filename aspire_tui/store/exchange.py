@@ -225,7 +225,7 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
     for goal, owner in export.goals:
         if owner not in aspirations:
             raise ImportFileError(source, f"goal “{goal.title}” has no aspiration to belong to")
-        if goal.level >= rungs.get(owner, 0):
+        if goal.uid not in mine and goal.level >= rungs.get(owner, 0):
             raise ImportFileError(source, f"goal “{goal.title}” is on a level its ladder lacks")
     for checkin, owner in export.checkins:
         if owner not in goals:

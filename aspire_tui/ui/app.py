@@ -44,6 +44,8 @@ class AspireApp(App[None]):
         self.store = store
         self._today = today
         self.data_actions = DataActions(self)
+        self.select_on_show: dict[str, int] = {}
+        """A record a screen should highlight next time it shows, by the screen's mode."""
         self._last_error, self._last_error_at = "", 0.0
         if store.read_only:
             self.title = "Aspire (read-only)"
@@ -129,6 +131,7 @@ class AspireApp(App[None]):
             ("escape", "Cancel and close (asks first if you typed something)"),
             ("1-5, ← →, 0", "Set a rating, or clear it"),
             ("y / n", "Answer a confirmation"),
+            ("space", "Keep or leave out a goal in a starter-goal checklist"),
         ]
         sections.append(("Dialogs and forms", dialogs))
         return sections
@@ -148,6 +151,8 @@ class AspireApp(App[None]):
             for binding in screen_class.BINDINGS:
                 if not (isinstance(binding, Binding) and binding.description and binding.id):
                     continue
+                if here and screen.check_action(binding.action, ()) is False:
+                    continue  # e.g. Resume for an aspiration that is not paused
                 if not here and binding.action in screen_class.NEEDS_SELECTION:
                     continue  # acting on a highlighted entry the person cannot see
                 yield SystemCommand(

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from textual.content import Content
 
 from aspire_tui.domain.catalog import CatalogPath
-from aspire_tui.domain.ladder import level_goals
+from aspire_tui.domain.ladder import last_set_aside, level_goals
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.progress import GoalProgress, achieved_count
 from aspire_tui.ui.render import (
@@ -27,15 +27,12 @@ Part = Content | str | tuple[str, str]
 def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
     """The rungs from the top down, the one the person stands on marked."""
     parts: list[Part] = []
-    here = "  ← you are here"
     for index in reversed(range(len(ladder.rungs))):
         number = f"{index + 1:>2} "
         if index == ladder.level:
-            rung = ladder.rungs[index]
-            marker = here if len(rung) + len(here) <= width - 10 else ""  # ▶ says it too
-            name = one_line(rung, max(8, width - 10 - len(marker)))
+            name = one_line(ladder.rungs[index], max(8, width - 10))
             parts += [("▶ ", "bold $accent"), ("╟━━╢", "bold $accent"), (f" {number}", "bold")]
-            parts += [plain(name, "bold $text-accent"), (marker, "dim")]
+            parts.append(plain(name, "bold $text-accent"))
         else:
             name = one_line(ladder.rungs[index], max(8, width - 10))
             style = "$success" if index < ladder.level else "dim"
@@ -90,7 +87,7 @@ def next_step(
 ) -> list[Part]:
     ladder = aspiration.ladder
     if not aspiration.active:
-        return [("Archived: press a to take it up again on this level.", "dim italic"), "\n"]
+        return [("Set aside: press a to take it up again on this level.", "dim italic"), "\n"]
     if ladder.paused:
         return [("Paused: press p to resume.", "dim italic"), "\n"]
     if total and done == total:
@@ -124,7 +121,11 @@ def describe_aspiration(
     width: int,
 ) -> Content:
     ladder = aspiration.ladder
-    status = "archived" if not aspiration.active else "paused" if ladder.paused else "active"
+    set_aside = last_set_aside(ladder)
+    if not aspiration.active:
+        status = "let go" if set_aside and set_aside.move is Move.LET_GO else "archived"
+    else:
+        status = "paused" if ladder.paused else "active"
     kind = path.name if path else "Your own direction"
     mine = [g for g in goals if g.aspiration_id == aspiration.id]
     current = level_goals(aspiration, mine)
@@ -147,18 +148,18 @@ def describe_aspiration(
     if current:
         parts += goal_lines(current, progress)
     else:
-        parts += [("No goals on this level yet. Press g to add one.", "dim italic"), "\n"]
+        add = " Press g to add one." if aspiration.active else ""
+        parts += [(f"No goals on this level yet.{add}", "dim italic"), "\n"]
     parts += ["\n", ("Reaching the next level", "bold"), "\n"]
     parts += next_step(aspiration, path, done, total)
-    reason_label = "My reason (this path has a price)" if path and path.needs_reason else None
-    parts += [
-        "\n",
-        paragraph(
-            reason_label or "Why it matters to me",
-            aspiration.why,
-            "Not written yet: press e to add it.",
-        ),
-    ]
+    priced = bool(path and path.needs_reason)
+    missing = (
+        "Not written yet. This path has a real price: press e and write why it is worth it to you."
+        if priced
+        else "Not written yet: press e to add it."
+    )
+    label = "My reason (this path has a price)" if priced else "Why it matters to me"
+    parts += ["\n", paragraph(label, aspiration.why, missing)]
     if path is not None:
         serves = ", ".join(d.label for d in path.serves)
         strains = ", ".join(d.label for d in path.strains)

@@ -16,7 +16,7 @@ from aspire_tui.domain.ladder import adopt, parse_levels
 from aspire_tui.domain.models import Aspiration, Target
 from aspire_tui.domain.validation import ValidationError, parse_text, parse_title
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.widgets.goal_checklist import GoalChecklist
+from aspire_tui.ui.widgets.goal_checklist import GoalChecklist, checklist_errors
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 
@@ -110,6 +110,10 @@ class AdoptForm(FormDialog[Adoption]):
         if self.path is not None and isinstance(event.value, int):
             await self.query_one(GoalChecklist).offer(self.path.levels[event.value].goals)
 
+    def other_errors(self) -> list[FieldError]:
+        found = checklist_errors(self.query_one(GoalChecklist))
+        return [FieldError("goals", message, field) for message, field in found]
+
     def build(self, values: dict[str, Any]) -> Adoption:
         if self.path:
             rungs = [level.name for level in self.path.levels]
@@ -117,10 +121,7 @@ class AdoptForm(FormDialog[Adoption]):
             level = start if isinstance(start, int) else 0
         else:
             rungs, level = values["levels"], 0
-        try:
-            goals = self.query_one(GoalChecklist).chosen()
-        except ValidationError as error:
-            raise FieldError("goals", str(error)) from None
+        goals = self.query_one(GoalChecklist).chosen()  # checked in other_errors
         ladder = adopt(rungs, level, self.today)
         aspiration = Aspiration(
             title=values["title"],

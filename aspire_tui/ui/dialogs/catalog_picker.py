@@ -62,17 +62,27 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
         *navigation_bindings("app."),
     ]
 
+    def __init__(self, adopted: set[str] | None = None, highlight: str | None = None) -> None:
+        super().__init__()
+        self.adopted = adopted or set()
+        self.highlight = highlight
+
+    def _prompt(self, path: CatalogPath) -> Content:
+        if path.key in self.adopted:
+            return Content.assemble(path.name, ("  ✓ adopted", "dim"))
+        return Content(path.name)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label("Choose a direction", classes="dialog-title")
             with Horizontal(classes="picker"):
-                options = [Option(p.name, id=p.key) for p in catalog()]
+                options = [Option(self._prompt(p), id=p.key) for p in catalog()]
                 options.append(Option("Write your own…", id=CUSTOM))
                 yield RecordList(*options, id="paths")
                 with VerticalScroll(id="path-detail"):
                     yield Static(id="path-text")
             yield Static(
-                "↑ ↓ or j k to look · enter to choose · tab to scroll the text · escape to go back",
+                "↑ ↓ j k look · enter choose · tab scroll the text · esc back",
                 classes="field-hint",
             )
         yield Footer(compact=True)
@@ -80,6 +90,8 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
     def on_mount(self) -> None:
         paths = self.query_one("#paths", RecordList)
         paths.highlighted = 0
+        if self.highlight is not None:
+            paths.select_record(self.highlight)
         paths.focus()
 
     @on(OptionList.OptionHighlighted, "#paths")

@@ -34,7 +34,7 @@ class CheckInForm(FormDialog[CheckIn]):
         if not self.goal.target.done_only:
             unit = one_line(self.goal.target.unit or "units", 40)
             yield from self.field(
-                f"How many {unit}?",
+                f"Progress to add ({unit})",
                 PlainInput("", placeholder="e.g. 1", id="amount"),
                 "Use a negative number to correct an earlier entry.",
                 parse=parse_checkin_amount,

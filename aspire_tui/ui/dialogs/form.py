@@ -21,11 +21,13 @@ T = TypeVar("T")
 
 
 class FieldError(ValidationError):
-    """A message that belongs beside one field of the form."""
+    """A message that belongs beside one field of the form; `focus` is the widget to put the
+    cursor in, when the field has several (a checklist row, say)."""
 
-    def __init__(self, field_id: str, message: str) -> None:
+    def __init__(self, field_id: str, message: str, focus: Widget | None = None) -> None:
         super().__init__(message)
         self.field_id = field_id
+        self.focus = focus
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
@@ -65,6 +67,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def build(self, values: dict[str, Any]) -> T:
         """Make the record from the parsed field values, or raise FieldError."""
         raise NotImplementedError
+
+    def other_errors(self) -> list[FieldError]:
+        """Problems in fields that are not one line of text (a checklist, say), found at the
+        same time as the others so that every problem shows at once."""
+        return []
 
     def field(
         self,
@@ -107,6 +114,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 values[field_id] = parse(self._text(field_id))
             except ValidationError as error:
                 errors.append(FieldError(field_id, str(error)))
+        errors += self.other_errors()
         if not errors:
             try:
                 self.dismiss(self.build(values))
@@ -116,9 +124,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         for problem in errors:
             self.show_error(problem.field_id, str(problem))
         first = self.query_one(f"#{errors[0].field_id}")
-        focusable = [w for w in (first, *first.query("*")) if w.focusable]
+        focusable = [w for w in (errors[0].focus, first, *first.query("*")) if w and w.focusable]
         if focusable:
             focusable[0].focus()
+        line = self.query_one(f"#{errors[0].field_id}-error")
+        self.call_after_refresh(line.scroll_visible)  # below the fold in a short terminal
 
     def show_error(self, field_id: str, message: str) -> None:
         line = self.query_one(f"#{field_id}-error", Static)
@@ -146,6 +156,17 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _edited(self, event: Input.Changed | TextArea.Changed) -> None:
+        """A message about a field goes as soon as the field is edited."""
+        widget: Widget | None = event.control
+        while widget is not None and widget is not self:
+            if widget.id and (lines := self.query(f"#{widget.id}-error")):
+                lines.first().display = False
+                return
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
 
     @on(Input.Submitted)
     def _input_submitted(self) -> None:

@@ -39,13 +39,17 @@ class MoveMenu(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog menu"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
+            # A move that cannot be made now stays choosable, dimmed, with the reason as its
+            # hint: choosing it says why, rather than doing nothing.
             options = [
                 Option(
                     Content.assemble(
-                        (f"{item.key}  ", "bold"), item.label, "\n   ", (item.hint, "dim")
+                        (f"{item.key}  ", "bold" if item.enabled else "dim"),
+                        (item.label, "" if item.enabled else "dim"),
+                        "\n   ",
+                        (item.hint, "dim" if item.enabled else "dim italic"),
                     ),
                     id=item.action,
-                    disabled=not item.enabled,
                 )
                 for item in self.items
             ]
@@ -60,7 +64,7 @@ class MoveMenu(ModalScreen[str | None]):
 
     def on_key(self, event: events.Key) -> None:
         item = self._keys.get(event.character or event.key)
-        if item is not None and item.enabled:
+        if item is not None:
             event.stop()
             self.dismiss(item.action)
 

@@ -12,11 +12,11 @@ from textual.widgets import Static
 
 from aspire_tui.domain.catalog import CatalogPath, StarterGoal
 from aspire_tui.domain.models import Aspiration, Target
-from aspire_tui.domain.validation import ValidationError, parse_title
+from aspire_tui.domain.validation import parse_title
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.dialogs.reason_form import optional_reason
+from aspire_tui.ui.dialogs.reason_form import optional_reason, required_reason
 from aspire_tui.ui.render import plain
-from aspire_tui.ui.widgets.goal_checklist import GoalChecklist
+from aspire_tui.ui.widgets.goal_checklist import GoalChecklist, checklist_errors
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 
@@ -40,18 +40,33 @@ def starter_goals(path: CatalogPath | None, level: int) -> tuple[StarterGoal, ..
 
 
 class RaiseForm(FormDialog[Raise]):
-    def __init__(self, aspiration: Aspiration, path: CatalogPath | None, done: int, total: int):
+    """`there` names the goals the next level has already (after a step down and back up),
+    so its starter goals are not offered twice."""
+
+    def __init__(
+        self,
+        aspiration: Aspiration,
+        path: CatalogPath | None,
+        done: int,
+        total: int,
+        there: list[str],
+    ) -> None:
         super().__init__("Raise the bar", "Climb")
         self.aspiration = aspiration
         self.path = path
         self.done, self.total = done, total
+        self.there = there
+
+    @property
+    def level_done(self) -> bool:
+        return bool(self.total) and self.done == self.total
 
     def _message(self) -> Content:
         ladder = self.aspiration.ladder
         here = Content.assemble(
             f"You are on level {ladder.position()}, ", plain(ladder.current, "bold"), ". "
         )
-        if self.total and self.done == self.total:
+        if self.level_done:
             progress = "Every goal of this level is achieved: well done. "
         elif self.total:
             progress = (
@@ -73,24 +88,30 @@ class RaiseForm(FormDialog[Raise]):
         if ladder.at_top:
             name = PlainInput("", placeholder="e.g. Lead a bigger organisation", id="level")
             yield from self.field("The higher level", name, parse=parse_level_name)
-        goals = starter_goals(self.path, ladder.level + 1)
-        yield from self.field(
-            "Goals for the new level",
-            GoalChecklist(goals, id="goals"),
-            "A number and a unit ('3 talks'), or empty for done / not done.",
-        )
+        known = {title.casefold() for title in self.there}
+        goals = [
+            g for g in starter_goals(self.path, ladder.level + 1) if g.title.casefold() not in known
+        ]
+        hint = "A number and a unit ('3 talks'), or empty for done / not done."
+        if self.there:
+            hint += f" The level has {len(self.there)} goal(s) already, kept as they are."
+        yield from self.field("Goals for the new level", GoalChecklist(goals, id="goals"), hint)
         reason = PlainTextArea("", id="reason", classes="answer")
-        yield from self.field(
-            "What tells you it is time? (optional)", reason, parse=optional_reason
-        )
+        if self.level_done:
+            label, parse = "What tells you it is time? (optional)", optional_reason
+        else:
+            label = "This level is not finished: what tells you it is time?"
+            parse = required_reason
+        yield from self.field(label, reason, parse=parse)
 
     def on_mount(self) -> None:
         first = "#level" if self.aspiration.ladder.at_top else "KeepBox"
         self.query(first).first().focus()
 
+    def other_errors(self) -> list[FieldError]:
+        found = checklist_errors(self.query_one(GoalChecklist))
+        return [FieldError("goals", message, field) for message, field in found]
+
     def build(self, values: dict[str, Any]) -> Raise:
-        try:
-            goals = self.query_one(GoalChecklist).chosen()
-        except ValidationError as error:
-            raise FieldError("goals", str(error)) from None
+        goals = self.query_one(GoalChecklist).chosen()  # checked in other_errors
         return Raise(values.get("level"), values["reason"], goals)

@@ -10,8 +10,9 @@ from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.ladder import level_goals, ready_to_raise
+from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
+from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
@@ -21,8 +22,8 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm, parse_level_name
-from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason, required_reason
-from aspire_tui.ui.render import one_line, plain
+from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from aspire_tui.ui.render import long_date, one_line, plain
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 EMPTY = Content.assemble(
@@ -34,8 +35,6 @@ EMPTY = Content.assemble(
     " to choose one from the catalog or write your own.",
 )
 
-Move = Callable[[Ladder, str], Ladder]
-
 
 class AspirationsScreen(MainScreen):
     MODE = "aspirations"
@@ -46,7 +45,13 @@ class AspirationsScreen(MainScreen):
         Binding("n", "new", "New", id="aspiration.new", tooltip="New aspiration"),
         Binding("e", "edit", "Edit", id="aspiration.edit", tooltip="Edit name, reason, levels"),
         Binding("g", "add_goal", "Add goal", id="aspiration.add_goal"),
-        Binding("r", "raise_bar", "Raise", id="aspiration.raise_bar", tooltip="Raise the bar"),
+        Binding(
+            "r",
+            "raise_bar",
+            "Raise",
+            id="aspiration.raise_bar",
+            tooltip="Raise the bar (climb a level)",
+        ),
         Binding("m", "moves", "Moves", id="aspiration.moves", tooltip="Moves on the ladder…"),
         Binding("d", "delete", "Delete", id="aspiration.delete"),
         # The moves below are in the Moves menu (m), which lists each with its key.
@@ -92,7 +97,8 @@ class AspirationsScreen(MainScreen):
             done, total = achieved_count(progress[g.id] for g in current if g.id is not None)
             level = f"level {a.ladder.position()} · "
             if not a.active:
-                state = ("archived", "dim")
+                gone = (event := last_set_aside(a.ladder)) and event.move is MoveKind.LET_GO
+                state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
                 state = ("paused", "$warning")
             elif ready_to_raise(a, goals, progress):
@@ -129,34 +135,58 @@ class AspirationsScreen(MainScreen):
     _DUALS = {"archive": "restore", "restore": "archive", "pause": "resume", "resume": "pause"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`a` archives or restores and `p` pauses or resumes: show the word that applies."""
+        """`a` archives or restores and `p` pauses or resumes: show the word that applies.
+        Every other move stays live, so that it can say why it cannot be made."""
         if action in ("restore", "resume") and self.store.read_only:
             return False  # one dimmed key is enough
-        if action in self._DUALS and not self.store.read_only:
+        if action in ("archive", "restore", "pause", "resume") and not self.store.read_only:
             a = self._highlighted
             if a is None:
                 return None if action in ("archive", "pause") else False
             if action in ("archive", "restore"):
                 return a.active == (action == "archive")
             if not a.active:
-                return None if action == "pause" else False
+                return action == "pause"  # pause then explains that it is archived
             return a.ladder.paused == (action == "resume")
         return super().check_action(action, parameters)
+
+    def _movable(self, move: MoveKind) -> Aspiration | None:
+        """The highlighted aspiration, if `move` can be made on it; otherwise say why not."""
+        a = self._selected()
+        if a is None:
+            return None
+        path = find_path(a.path)
+        why_not = blocker(a, move, needs_reason=bool(path and path.needs_reason))
+        if why_not:
+            self.notify(why_not, markup=False)
+            return None
+        return a
 
     # Adopting and editing ---------------------------------------------------------------
 
     @guarded
     def action_new(self) -> None:
+        self._pick_path(None)
+
+    def _pick_path(self, highlight: str | None) -> None:
+        adopted = {a.path for a in self.store.aspirations() if a.path}
+
         def chosen(key: str | None) -> None:
-            if key is not None:
-                path = None if key == CUSTOM else find_path(key)
-                self.ask(AdoptForm(self.today(), path), self._adopted)
+            if key is None:
+                return
+            path = None if key == CUSTOM else find_path(key)
 
-        self.ask(CatalogPicker(), chosen)
+            def answered(adoption: Adoption | None) -> None:
+                if adoption is None:
+                    self._pick_path(key)  # escape goes back one step, to the catalog
+                else:
+                    self._adopted(adoption)
 
-    def _adopted(self, adoption: Adoption | None) -> None:
-        if adoption is None:
-            return
+            self.ask(AdoptForm(self.today(), path), answered)
+
+        self.ask(CatalogPicker(adopted, highlight), chosen)
+
+    def _adopted(self, adoption: Adoption) -> None:
         with self.store.transaction():
             saved = self.store.save_aspiration(adoption.aspiration)
             self._save_goals(saved, adoption.goals)
@@ -197,7 +227,7 @@ class AspirationsScreen(MainScreen):
         if aspiration is None:
             return
         if not aspiration.active:
-            self.notify("This aspiration is archived: press a to restore it first.")
+            self.notify("This aspiration is archived: restore it first (a).")
             return
         active = [a for a in self.store.aspirations() if a.active]
         form = GoalForm(self.today(), active, aspiration_id=aspiration.id)
@@ -212,44 +242,42 @@ class AspirationsScreen(MainScreen):
 
     # Moving on the ladder ---------------------------------------------------------------
 
+    MENU = (
+        ("r", "raise_bar", MoveKind.RAISED, "Raise the bar"),
+        ("+", "add_level", MoveKind.LEVEL_ADDED, "Add a level above the top"),
+        ("s", "step_down", MoveKind.STEPPED_DOWN, "Step down a level"),
+        ("p", "pause", MoveKind.PAUSED, "Pause"),
+        ("v", "reevaluate", MoveKind.REEVALUATED, "Reevaluate"),
+        ("a", "archive", MoveKind.ARCHIVED, "Archive"),
+        ("x", "let_go", MoveKind.LET_GO, "Let go"),
+    )
+
     @guarded
     def action_moves(self) -> None:
         a = self._selected()
         if a is None:
             return
         ladder = a.ladder
-        items = [
-            MenuItem(
-                "r",
-                "raise_bar",
-                "Raise the bar",
-                "name a higher level" if ladder.at_top else f"climb to level {ladder.level + 2}",
-                a.active and not ladder.paused,
-            ),
-            MenuItem("+", "add_level", "Add a level above the top", "there is always room higher"),
-            MenuItem(
-                "s",
-                "step_down",
-                "Step down a level",
-                "a level that fits your life better",
-                a.active and ladder.level > 0,
-            ),
-            MenuItem(
-                "p",
-                "resume" if ladder.paused else "pause",
-                "Resume" if ladder.paused else "Pause",
-                "keep it, but not now" if not ladder.paused else "take it up again",
-                a.active,
-            ),
-            MenuItem("v", "reevaluate", "Reevaluate", "is this still mine? record why"),
-            MenuItem(
-                "a",
-                "archive" if a.active else "restore",
-                "Archive" if a.active else "Restore",
-                "set it aside, still readable" if a.active else "take it up again",
-            ),
-            MenuItem("x", "let_go", "Let go", "no longer yours; kept, with the reason", a.active),
-        ]
+        path = find_path(a.path)
+        hints = {
+            "raise_bar": "name a higher level" if ladder.at_top else "climb to the next level",
+            "add_level": "there is always room higher",
+            "step_down": "a level that fits your life better",
+            "pause": "keep it, but not now",
+            "resume": "take it up again",
+            "reevaluate": "is this still mine? record why",
+            "archive": "set it aside, still readable",
+            "restore": "take it up again",
+            "let_go": "no longer yours; kept, with the reason",
+        }
+        items = []
+        for key, action, move, label in self.MENU:
+            if action == "pause" and ladder.paused:
+                action, move, label = "resume", MoveKind.RESUMED, "Resume"
+            if action == "archive" and not a.active:
+                action, move, label = "restore", MoveKind.RESTORED, "Restore"
+            why_not = blocker(a, move, needs_reason=bool(path and path.needs_reason))
+            items.append(MenuItem(key, action, label, why_not or hints[action], not why_not))
 
         def chosen(action: str | None) -> None:
             if action:
@@ -259,53 +287,40 @@ class AspirationsScreen(MainScreen):
 
     def _move(
         self,
-        heading: str,
-        message: Content,
-        label: str,
-        save_label: str,
-        move: Move,
+        a: Aspiration,
+        form: ReasonForm,
+        move: Callable[[Ladder, str], Ladder],
         done: str,
-        *,
-        optional: bool = False,
         status: AspirationStatus | None = None,
     ) -> None:
         """Ask for the reason, make the move, keep it in the history."""
-        aspiration = self._selected()
-        if aspiration is None:
-            return
-        parse = optional_reason if optional else required_reason
-        form = ReasonForm(heading, message, label, save_label, parse=parse)
 
         def answered(reason: str | None) -> None:
             if reason is None:
                 return
-            ladder = move(aspiration.ladder, reason)
-            changed = dataclasses.replace(
-                aspiration, ladder=ladder, status=status or aspiration.status
-            )
+            ladder = move(a.ladder, reason)
+            changed = dataclasses.replace(a, ladder=ladder, status=status or a.status)
             saved = self.store.save_aspiration(changed)
             self.notify(done.format(level=saved.ladder.position()), markup=False)
             self.reload(select=saved.id)
 
         self.ask(form, answered)
 
-    def _about(self, aspiration: Aspiration, text: str) -> Content:
-        return Content.assemble(plain(one_line(aspiration.title, 80), "bold"), "\n", text)
+    def _about(self, aspiration: Aspiration, *text: Content | str | tuple[str, str]) -> Content:
+        title = plain(one_line(aspiration.title, 80), "bold")
+        return Content.assemble(title, "\n", *text)
 
     @guarded
     def action_raise_bar(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.RAISED)
         if a is None:
             return
-        if not a.active or a.ladder.paused:
-            state = "archived" if not a.active else "paused"
-            key = "a to restore" if not a.active else "p to resume"
-            self.notify(f"This aspiration is {state}: press {key} it first.")
-            return
-        goals = level_goals(a, self.store.goals(a.id))
+        goals = self.store.goals(a.id)
         progress = progress_by_goal(goals, self.store.checkins())
-        done, total = achieved_count(progress.values())
-        form = RaiseForm(a, find_path(a.path), done, total)
+        done, total = achieved_count(progress[g.id] for g in level_goals(a, goals) if g.id)
+        above = a.ladder.level + 1
+        there = [g.title for g in goals if g.level == above]
+        form = RaiseForm(a, find_path(a.path), done, total, there)
 
         def answered(result: Raise | None) -> None:
             if result is None:
@@ -313,12 +328,13 @@ class AspirationsScreen(MainScreen):
             ladder = a.ladder
             if result.new_level is not None:
                 ladder = moves.add_level(ladder, result.new_level, self.today())
-            ladder = moves.raise_bar(ladder, self.today(), result.reason)
+            level_done = bool(total) and done == total
+            ladder = moves.raise_bar(ladder, self.today(), result.reason, level_done=level_done)
             with self.store.transaction():
                 saved = self.store.save_aspiration(dataclasses.replace(a, ladder=ladder))
                 self._save_goals(saved, result.goals)
             self.notify(
-                f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}.",
+                f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}",
                 title="Onwards",
                 markup=False,
             )
@@ -328,13 +344,13 @@ class AspirationsScreen(MainScreen):
 
     @guarded
     def action_add_level(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.LEVEL_ADDED)
         if a is None:
             return
-        top = a.ladder.rungs[-1]
+        top = f"The top is now level {len(a.ladder.rungs)}: "
         form = ReasonForm(
             "Add a level above the top",
-            self._about(a, f"The top is now level {len(a.ladder.rungs)}: {one_line(top, 60)}."),
+            self._about(a, top, plain(one_line(a.ladder.rungs[-1], 60)), "."),
             "The higher level",
             "Add",
             parse=parse_level_name,
@@ -345,148 +361,135 @@ class AspirationsScreen(MainScreen):
             if name is not None:
                 ladder = moves.add_level(a.ladder, name, self.today())
                 saved = self.store.save_aspiration(dataclasses.replace(a, ladder=ladder))
-                self.notify(f"Added level {len(ladder.rungs)}: {one_line(name, 50)}.")
+                self.notify(f"Added level {len(ladder.rungs)}: {one_line(name, 50)}", markup=False)
                 self.reload(select=saved.id)
 
         self.ask(form, answered)
 
     @guarded
     def action_step_down(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.STEPPED_DOWN)
         if a is None:
             return
-        if a.ladder.level == 0:
-            self.notify("This is the first level: there is no level below it.")
-            return
-        below = a.ladder.rungs[a.ladder.level - 1]
-        text = (
-            f"Step down from level {a.ladder.position()} to level {a.ladder.level}, "
-            f"{one_line(below, 60)}. Reaching a level and finding it is not what you "
-            "expected is worth knowing; stepping down to find balance is a choice, not a "
-            "failure. This level's goals stay where they are."
+        below = plain(one_line(a.ladder.rungs[a.ladder.level - 1], 60), "bold")
+        text = self._about(
+            a,
+            f"Step down from level {a.ladder.position()} to level {a.ladder.level}, ",
+            below,
+            ". Reaching a level and finding it is not what you expected is worth knowing; "
+            "stepping down to find balance is a choice, not a failure. This level's goals "
+            "stay where they are.",
         )
+        form = ReasonForm("Step down a level", text, "Why step down?", "Step down")
         self._move(
-            "Step down a level",
-            self._about(a, text),
-            "Why step down?",
-            "Step down",
+            a,
+            form,
             lambda ladder, why: moves.step_down(ladder, self.today(), why),
             "Stepped down: now on level {level}.",
         )
 
     @guarded
     def action_pause(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.PAUSED)
         if a is None:
             return
+        text = self._about(a, "Keep it and its goals, but not now. Press p again to resume.")
         self._move(
-            "Pause",
-            self._about(a, "Keep it and its goals, but not now. Press p again to resume."),
-            "Why pause?",
-            "Pause",
+            a,
+            ReasonForm("Pause", text, "Why pause?", "Pause"),
             lambda ladder, why: moves.pause(ladder, self.today(), why),
             "Paused.",
         )
 
     @guarded
     def action_resume(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.RESUMED)
         if a is None:
             return
+        text = self._about(a, f"Take it up again on level {a.ladder.position()}.")
         self._move(
-            "Resume",
-            self._about(a, f"Take it up again on level {a.ladder.position()}."),
-            "What changed? (optional)",
-            "Resume",
+            a,
+            ReasonForm("Resume", text, "What has changed?", "Resume"),
             lambda ladder, why: moves.resume(ladder, self.today(), why),
             "Resumed on level {level}.",
-            optional=True,
         )
 
     @guarded
     def action_reevaluate(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.REEVALUATED)
         if a is None:
             return
         path = find_path(a.path)
-        label = "Your reason" if path and path.needs_reason else "Why it mattered to you"
+        priced = bool(path and path.needs_reason)
         parts: list[Content | str | tuple[str, str]] = [
-            plain(one_line(a.title, 80), "bold"),
-            f"  ·  level {a.ladder.position()}, ",
+            f"Level {a.ladder.position()}, ",
             plain(one_line(a.ladder.current, 60)),
             "\n\n",
-            (f"{label}:", "bold"),
+            ("Your reason:" if priced else "Why it mattered to you:", "bold"),
             "\n",
             plain(a.why) if a.why.strip() else ("not written yet", "dim italic"),
         ]
-        if path and path.needs_reason:
+        if path and priced:
             parts += ["\n\n", ("The price: ", "bold"), path.costs]
         parts += ["\n\n", ("Is it still yours? What have you learned?", "dim")]
         self._move(
-            "Reevaluate",
-            Content.assemble(*parts),
-            "What do you conclude?",
-            "Record",
+            a,
+            ReasonForm("Reevaluate", self._about(a, *parts), "What do you conclude?", "Record"),
             lambda ladder, why: moves.reevaluate(ladder, self.today(), why),
             "Reevaluation kept in the history.",
         )
 
     @guarded
     def action_archive(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.ARCHIVED)
         if a is None:
             return
+        text = self._about(a, "Set it aside. It stays readable with its goals; press a to restore it.")
         self._move(
-            "Archive",
-            self._about(a, "Set it aside. It stays readable, with its goals, and a restores it."),
-            "Why set it aside?",
-            "Archive",
+            a,
+            ReasonForm("Archive", text, "Why set it aside?", "Archive"),
             lambda ladder, why: moves.set_aside(ladder, self.today(), why),
             "Archived.",
-            status=AspirationStatus.ARCHIVED,
+            AspirationStatus.ARCHIVED,
         )
 
     @guarded
     def action_restore(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.RESTORED)
         if a is None:
             return
-        path = find_path(a.path)
-        if path and path.needs_reason and not a.why.strip():
-            self.notify(
-                f"{path.name} asks for your reason before it is active: press e and write why "
-                "it is worth its price to you.",
-                title="Your reason first",
-            )
-            return
+        parts: list[Content | str | tuple[str, str]] = [
+            f"Take it up again on level {a.ladder.position()}."
+        ]
+        event = last_set_aside(a.ladder)
+        if event is not None and event.reason:
+            word = "let it go" if event.move is MoveKind.LET_GO else "set it aside"
+            parts += ["\n\n", (f"You {word} on {long_date(event.on)}: ", "dim")]
+            parts.append(plain(event.reason, "italic"))
         self._move(
-            "Restore",
-            self._about(a, f"Take it up again on level {a.ladder.position()}."),
-            "What brings you back? (optional)",
-            "Restore",
+            a,
+            ReasonForm("Restore", self._about(a, *parts), "What brings you back?", "Restore"),
             lambda ladder, why: moves.take_up(ladder, self.today(), why),
             "Restored on level {level}.",
-            optional=True,
-            status=AspirationStatus.ACTIVE,
+            AspirationStatus.ACTIVE,
         )
 
     @guarded
     def action_let_go(self) -> None:
-        a = self._selected()
+        a = self._movable(MoveKind.LET_GO)
         if a is None:
             return
+        text = self._about(
+            a,
+            "Decide this direction is no longer yours. Nothing is deleted: it moves to "
+            "Archived with its goals and this reason.",
+        )
         self._move(
-            "Let go",
-            self._about(
-                a,
-                "Decide this direction is no longer yours. Nothing is deleted: it moves to "
-                "Archived with its goals and this reason.",
-            ),
-            "Why let it go?",
-            "Let go",
+            a,
+            ReasonForm("Let go", text, "Why let it go?", "Let go"),
             lambda ladder, why: moves.let_go(ladder, self.today(), why),
             "Let go. It is kept under Archived.",
-            status=AspirationStatus.ARCHIVED,
+            AspirationStatus.ARCHIVED,
         )
 
     @guarded

@@ -179,6 +179,8 @@ class GoalsScreen(MainScreen):
             return
         goals = self.store.goals(aspiration.id)
         if ready_to_raise(aspiration, goals, progress_by_goal(goals, self.store.checkins())):
+            if aspiration.id is not None:
+                self.aspire.select_on_show["aspirations"] = aspiration.id
             self.notify(
                 f"Every goal of level {aspiration.ladder.position()}, "
                 f"{one_line(aspiration.ladder.current, 40)}, is achieved. Ready for more? "

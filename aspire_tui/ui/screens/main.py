@@ -95,8 +95,9 @@ class MainScreen(Screen[None]):
         self.records.focus()
 
     def on_screen_resume(self) -> None:
-        """Other screens may have changed the data: read it again whenever this one shows."""
-        self.reload()
+        """Other screens may have changed the data: read it again whenever this one shows,
+        on the record another screen pointed to, if it did."""
+        self.reload(select=self.aspire.select_on_show.pop(self.MODE, None))
 
     def on_resize(self) -> None:
         if self.row_width() != self._drawn_width:
@@ -151,7 +152,10 @@ class MainScreen(Screen[None]):
 
         def answered(result: D | None) -> None:
             self.safely(lambda: then(result))
+            if self.app.screen is self:
+                self.records.focus()  # the list is where the next action starts
 
+        self.app.clear_notifications()  # old toasts would cover the dialog
         self.app.push_screen(dialog, answered)
 
     @on(OptionList.OptionHighlighted, "#records")

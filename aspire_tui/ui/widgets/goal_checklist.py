@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label
 
 from aspire_tui.domain.catalog import StarterGoal
@@ -95,10 +96,31 @@ class GoalChecklist(Vertical):
         for number, row in enumerate(self.query(GoalRow), 1):
             if not row.query_one(Checkbox).value:
                 continue
-            title = row.query_one(".goal-title", Input).value
-            target = row.query_one(".goal-target", Input).value
+            title = row.query_one(".goal-title", Input)
+            target = row.query_one(".goal-target", Input)
             try:
-                kept.append((parse_title(title, "Goal"), parse_target(target)))
+                name = parse_title(title.value, "Goal")
             except ValidationError as error:
-                raise ValidationError(f"Goal {number}: {error}") from None
+                raise ChecklistError(f"Goal {number}: {error}", title) from None
+            try:
+                kept.append((name, parse_target(target.value)))
+            except ValidationError as error:
+                raise ChecklistError(f"Goal {number}: {error}", target) from None
         return kept
+
+
+def checklist_errors(checklist: GoalChecklist) -> list[tuple[str, Widget]]:
+    """The checklist's first problem, with the field to fix, or none."""
+    try:
+        checklist.chosen()
+    except ChecklistError as error:
+        return [(str(error), error.field)]
+    return []
+
+
+class ChecklistError(ValidationError):
+    """A goal the checklist cannot take, with the field to fix."""
+
+    def __init__(self, message: str, field: Widget) -> None:
+        super().__init__(message)
+        self.field = field
