@@ -444,7 +444,7 @@ class AspirationsScreen(MainScreen):
         a = self._movable(MoveKind.ARCHIVED)
         if a is None:
             return
-        text = self._about(a, "Set it aside. It stays readable with its goals; press a to restore it.")
+        text = self._about(a, "Set it aside. It stays readable with its goals; a restores it later.")
         self._move(
             a,
             ReasonForm("Archive", text, "Why set it aside?", "Archive"),
