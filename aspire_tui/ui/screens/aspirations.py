@@ -444,7 +444,8 @@ class AspirationsScreen(MainScreen):
         a = self._movable(MoveKind.ARCHIVED)
         if a is None:
             return
-        text = self._about(a, "Set it aside. It stays readable with its goals; a restores it later.")
+        kept = "Set it aside. It stays readable with its goals; a restores it later."
+        text = self._about(a, kept)
         self._move(
             a,
             ReasonForm("Archive", text, "Why set it aside?", "Archive"),
