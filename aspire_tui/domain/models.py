@@ -175,6 +175,21 @@ class Goal:
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """One sitting of the career-drivers self-assessment; unfinished until `finished` is set,
+    so that it can be left and resumed."""
+
+    started: date
+    answers: dict[str, int] = field(default_factory=dict)
+    """Statement id -> 1 (never true for me) to 6 (always true for me)."""
+    picks: tuple[str, ...] = ()
+    """The statements picked as most true, at most three."""
+    finished: date | None = None
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
 class CheckIn:
     """Progress logged against a goal on a day."""
 

@@ -14,6 +14,7 @@ from aspire_tui.domain.models import (
     RATING_MAX,
     RATING_MIN,
     Aspiration,
+    Assessment,
     CheckIn,
     Goal,
     Ladder,
@@ -184,3 +185,24 @@ def check_checkin(checkin: CheckIn) -> CheckIn:
         raise ValidationError("Amount must be a non-zero number.")
     parse_text(checkin.note, "Note")
     return checkin
+
+
+ANSWER_MIN, ANSWER_MAX = 1, 6
+MAX_PICKS = 3
+
+
+def check_assessment(assessment: Assessment) -> Assessment:
+    for key, value in assessment.answers.items():
+        if not isinstance(key, str) or not key:
+            raise ValidationError("An answer names no statement.")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError("Answers are whole numbers from 1 to 6.")
+        if not ANSWER_MIN <= value <= ANSWER_MAX:
+            raise ValidationError("Answers go from 1 to 6.")
+    if len(assessment.picks) > MAX_PICKS or len(set(assessment.picks)) != len(assessment.picks):
+        raise ValidationError(f"Pick at most {MAX_PICKS} different statements.")
+    if not set(assessment.picks) <= set(assessment.answers):
+        raise ValidationError("A picked statement has no answer.")
+    if assessment.finished is not None and assessment.finished < assessment.started:
+        raise ValidationError("An assessment cannot finish before it starts.")
+    return assessment

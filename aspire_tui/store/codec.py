@@ -10,6 +10,7 @@ from typing import Any
 from aspire_tui.domain.models import (
     Aspiration,
     AspirationStatus,
+    Assessment,
     CheckIn,
     Driver,
     Event,
@@ -19,7 +20,12 @@ from aspire_tui.domain.models import (
     Reflection,
     Target,
 )
-from aspire_tui.domain.validation import ValidationError, check_ladder, check_rating
+from aspire_tui.domain.validation import (
+    ValidationError,
+    check_assessment,
+    check_ladder,
+    check_rating,
+)
 
 Document = dict[str, Any]
 
@@ -246,3 +252,33 @@ def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
         uid=_uid(doc),
         id=doc_id,
     )
+
+
+def encode_assessment(a: Assessment) -> Document:
+    return {
+        "uid": a.uid,
+        "started": a.started.isoformat(),
+        "answers": dict(a.answers),
+        "picks": list(a.picks),
+        "finished": a.finished.isoformat() if a.finished else None,
+    }
+
+
+def decode_assessment(doc: Document, doc_id: int) -> Assessment:
+    answers, picks = doc.get("answers"), doc.get("picks")
+    if not isinstance(answers, dict):
+        raise CodecError("'answers' should be an object")
+    if not isinstance(picks, list) or not all(isinstance(p, str) for p in picks):
+        raise CodecError("'picks' should be a list of statement ids")
+    assessment = Assessment(
+        started=_date(doc, "started"),
+        answers=dict(answers),
+        picks=tuple(picks),
+        finished=_optional_date(doc, "finished"),
+        uid=_uid(doc),
+        id=doc_id,
+    )
+    try:
+        return check_assessment(assessment)
+    except ValidationError as error:
+        raise CodecError(str(error).rstrip(".")) from None

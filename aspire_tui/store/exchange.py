@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
+from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Reflection
 from aspire_tui.domain.validation import (
     ValidationError,
     check_aspiration,
+    check_assessment,
     check_checkin,
     check_goal,
     check_reflection,
@@ -52,10 +53,12 @@ class Export:
     goals: list[tuple[Goal, str]]  # with the aspiration's uid
     checkins: list[tuple[CheckIn, str]]  # with the goal's uid
     reflections: list[Reflection]
+    assessments: list[Assessment]
 
     @property
     def count(self) -> int:
-        return len(self.aspirations) + len(self.goals) + len(self.checkins) + len(self.reflections)
+        records = (self.aspirations, self.goals, self.checkins, self.reflections, self.assessments)
+        return sum(len(kind) for kind in records)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ def export_data(store: AspireStore) -> dict[str, Any]:
     goals = sorted(store.goals(), key=lambda g: (g.created, g.uid))
     checkins = sorted(store.checkins(), key=lambda c: (c.on, c.uid))
     reflections = sorted(store.reflections(), key=lambda r: (r.on, r.uid))
+    unfinished = store.unfinished_assessment()
+    assessments = sorted(
+        store.assessments() + ([unfinished] if unfinished else []),
+        key=lambda a: (a.started, a.uid),
+    )
     aspiration_uid = {a.id: a.uid for a in aspirations}
     goal_uid = {g.id: g.uid for g in goals}
 
@@ -89,6 +97,7 @@ def export_data(store: AspireStore) -> dict[str, Any]:
         "goals": [goal_doc(g) for g in goals],
         "checkins": [checkin_doc(c) for c in checkins],
         "reflections": [codec.encode_reflection(r) for r in reflections],
+        "assessments": [codec.encode_assessment(a) for a in assessments],
     }
 
 
@@ -144,11 +153,11 @@ def read_export(path: Path, raw: bytes) -> Export:
     schema = data.get("schema")
     if schema == 2:
         data = _export_v2_to_v3(data)
-    elif schema != SCHEMA_VERSION:
+    elif schema not in (3, SCHEMA_VERSION):  # schema 3 only lacked assessments
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
         )
-    unknown = set(data) - {"format", "schema", "aspirations", "goals", "checkins", "reflections"}
+    unknown = set(data) - {"format", "schema", *KINDS}
     if unknown:
         raise ImportFileError(path, f"it has parts Aspire does not know: {sorted(unknown)}.")
     reader = _Reader(path, data)
@@ -156,7 +165,8 @@ def read_export(path: Path, raw: bytes) -> Export:
     goals = reader.linked("goals", "aspiration", "aspiration_id", codec.decode_goal, check_goal)
     checkins = reader.linked("checkins", "goal", "goal_id", codec.decode_checkin, check_checkin)
     reflections = reader.records("reflections", codec.decode_reflection, check_reflection)
-    return Export(aspirations, goals, checkins, reflections)
+    assessments = reader.records("assessments", codec.decode_assessment, check_assessment)
+    return Export(aspirations, goals, checkins, reflections, assessments)
 
 
 def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
@@ -175,6 +185,9 @@ def _with_ladder(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _with_level(doc: dict[str, Any]) -> dict[str, Any]:
     return {"level": 0, **doc}
+
+
+KINDS = ("aspirations", "goals", "checkins", "reflections", "assessments")
 
 
 class _Reader:
@@ -232,6 +245,7 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
             raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")
     every = [a.uid for a in export.aspirations] + [g.uid for g, _ in export.goals]
     every += [c.uid for c, _ in export.checkins] + [r.uid for r in export.reflections]
+    every += [a.uid for a in export.assessments]
     return sum(1 for uid in every if uid not in mine)
 
 
@@ -243,7 +257,13 @@ def describe_import(result: ImportResult) -> str:
 
 def _uids(store: AspireStore) -> set[str]:
     found = {a.uid for a in store.aspirations()} | {g.uid for g in store.goals()}
-    return found | {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
+    found |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
+    return found | _assessment_uids(store)
+
+
+def _assessment_uids(store: AspireStore) -> set[str]:
+    unfinished = store.unfinished_assessment()
+    return {a.uid for a in store.assessments()} | ({unfinished.uid} if unfinished else set())
 
 
 def import_export(store: AspireStore, export: Export, *, replace: bool = False) -> ImportResult:
@@ -257,6 +277,7 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
         goal_ids = {g.uid: g.id for g in store.goals()}
         known = set(aspiration_ids) | set(goal_ids)
         known |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
+        known |= _assessment_uids(store)
         for aspiration in export.aspirations:
             if aspiration.uid not in known:
                 aspiration_ids[aspiration.uid] = store.save_aspiration(aspiration).id
@@ -276,6 +297,12 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
         for reflection in export.reflections:
             if reflection.uid not in known:
                 store.save_reflection(reflection)
+                added += 1
+        for assessment in export.assessments:
+            if assessment.finished is None and store.unfinished_assessment() is not None:
+                continue  # one half-done sitting at a time: the one here is kept
+            if assessment.uid not in known:
+                store.save_assessment(assessment)
                 added += 1
     return ImportResult(added=added, already_there=export.count - added)
 

@@ -19,6 +19,7 @@ _DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
     "aspirations": codec.decode_aspiration,
     "goals": codec.decode_goal,
     "checkins": codec.decode_checkin,
+    "assessments": codec.decode_assessment,
 }
 
 

@@ -18,7 +18,7 @@ from aspire_tui.domain.models import FIRST_RUNG
 
 Data = dict[str, Any]
 META_TABLE = "_meta"
-RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins")
+RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins", "assessments")
 
 
 _UID_NAMESPACE = uuid.UUID("6b1f3c52-5f0e-4f6e-9a59-2d1c4b8e7a10")
@@ -58,7 +58,13 @@ def _v2_to_v3(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: Data) -> Data:
+    """Schema 4 adds driver self-assessments, a new kind of record: nothing old changes, but
+    an older Aspire must not open a file that holds them."""
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """The step that upgrades a file *from* each version."""
 
 SCHEMA_VERSION = max(STEPS) + 1

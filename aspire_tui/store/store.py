@@ -13,11 +13,12 @@ from typing import Any, Generic, TypeVar
 
 from tinydb.table import Document, Table
 
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
+from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Reflection
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
     ValidationError,
     check_aspiration,
+    check_assessment,
     check_checkin,
     check_goal,
     check_reflection,
@@ -50,7 +51,7 @@ from aspire_tui.store.storage import (
 
 TABLES = RECORD_TABLES
 
-T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn)
+T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment)
 
 
 class _Records(Generic[T]):
@@ -109,6 +110,9 @@ class AspireStore:
         )
         self._goals = _Records(self, "goals", codec.encode_goal, codec.decode_goal)
         self._checkins = _Records(self, "checkins", codec.encode_checkin, codec.decode_checkin)
+        self._assessments = _Records(
+            self, "assessments", codec.encode_assessment, codec.decode_assessment
+        )
 
     @classmethod
     def open(
@@ -344,6 +348,25 @@ class AspireStore:
 
     def delete_checkin(self, checkin_id: int) -> None:
         self._checkins.remove([checkin_id])
+
+    # Assessments ----------------------------------------------------------------------
+
+    def assessments(self) -> list[Assessment]:
+        """The finished ones, oldest first: the order a profile changes in."""
+        done = [a for a in self._assessments.all() if a.finished is not None]
+        return sorted(done, key=lambda a: (a.finished or a.started, a.id or 0))
+
+    def unfinished_assessment(self) -> Assessment | None:
+        """The sitting left half-way, to resume; there is at most one."""
+        left = [a for a in self._assessments.all() if a.finished is None]
+        return max(left, key=lambda a: a.id or 0) if left else None
+
+    def save_assessment(self, assessment: Assessment) -> Assessment:
+        _valid(check_assessment, assessment)
+        return self._assessments.save(assessment)
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        self._assessments.remove([assessment_id])
 
     def is_empty(self) -> bool:
         return not any(len(self._table(name)) for name in TABLES)

@@ -1,0 +1,204 @@
+"""The drivers self-assessment as pure functions, with hand-computed cases."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.assessment import (
+    BONUS,
+    QuestionnaireError,
+    Statement,
+    changes,
+    parse_questionnaire,
+    questionnaire,
+    ranked,
+    recommend,
+    score,
+)
+from aspire_tui.domain.catalog import catalog, find_path
+from aspire_tui.domain.models import Aspiration, Assessment, Driver
+from aspire_tui.store import SCHEMA_VERSION, AspireStore, StoreError
+from aspire_tui.store.exchange import export_json, import_export, read_export
+from tests.conftest import docs, read_data
+
+D = date(2026, 1, 1)
+A, B = Driver.AUTONOMY, Driver.BUILDING
+STATEMENTS = [
+    Statement("a1", A, "x"),
+    Statement("a2", A, "x"),
+    Statement("b1", B, "x"),
+    Statement("b2", B, "x"),
+]
+
+
+def test_the_packaged_statements_cover_every_driver_in_own_words() -> None:
+    q = questionnaire()
+    assert 32 <= len(q.statements) <= 40
+    assert len(q.scale) == 6 and q.scale[0] == "Never true for me"
+    assert q.scale[-1] == "Always true for me"
+    for driver in Driver:
+        assert 4 <= sum(1 for s in q.statements if s.driver is driver) <= 5
+        assert q.descriptions[driver]
+    drivers = [s.driver for s in q.statements[:8]]
+    assert len(set(drivers)) == 8, "the first eight statements touch every driver"
+
+
+def _raw(**changes: object) -> str:
+    good = json.loads(
+        resources.files("aspire_tui.domain").joinpath("assessment.json").read_text("utf-8")
+    )
+    return json.dumps({**good, **changes})
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("{", "not valid JSON"),
+        (_raw(scale=["a"]), "6 labels"),
+        (_raw(statements=[{"id": "x", "driver": "fame", "text": "t"}]), "malformed"),
+        (_raw(drivers={"autonomy": "x"}), "every driver"),
+    ],
+)
+def test_a_broken_statements_file_fails_with_a_clear_message(raw: str, message: str) -> None:
+    with pytest.raises(QuestionnaireError, match=message):
+        parse_questionnaire(raw)
+
+
+def test_scores_are_averages_lifted_by_picks() -> None:
+    taken = Assessment(D, {"a1": 6, "a2": 5, "b1": 4, "b2": 2}, picks=("a1",))
+    scores = score(taken, STATEMENTS)
+    assert scores[A].total == 6 + 5 + BONUS and scores[A].score == pytest.approx(7.5)
+    assert scores[B].score == pytest.approx(3.0) and scores[B].bonus == 0
+    assert scores[Driver.SECURITY].score is None, "no statements answered"
+
+
+def test_missing_answers_count_neither_way() -> None:
+    taken = Assessment(D, {"a1": 5, "b1": 5, "b2": 3})
+    scores = score(taken, STATEMENTS)
+    assert scores[A].score == 5.0 and scores[A].answered == 1
+    assert scores[B].score == 4.0
+
+
+def test_a_pick_of_an_unanswered_statement_earns_nothing() -> None:
+    scores = score(Assessment(D, {"a1": 4}, picks=("b1",)), STATEMENTS)
+    assert scores[B].total == 0 and scores[B].score is None
+
+
+def test_picks_separate_a_tie() -> None:
+    flat = Assessment(D, {"a1": 5, "a2": 5, "b1": 5, "b2": 5})
+    assert [s.driver for s in ranked(score(flat, STATEMENTS))][:2] == [A, B], "usual order"
+    picked = Assessment(D, flat.answers, picks=("b2",))
+    top = ranked(score(picked, STATEMENTS))[0]
+    assert top.driver is B and top.score == pytest.approx(7.0)
+
+
+def test_an_all_equal_profile_ranks_in_the_usual_order_with_unscored_last() -> None:
+    q = questionnaire()
+    equal = Assessment(D, {s.id: 4 for s in q.statements if s.driver is not Driver.SERVICE})
+    order = [s.driver for s in ranked(score(equal, q.statements))]
+    assert order == [d for d in Driver if d is not Driver.SERVICE] + [Driver.SERVICE]
+
+
+def test_changes_since_last_time() -> None:
+    before = score(Assessment(D, {"a1": 3, "b1": 5}), STATEMENTS)
+    after = score(Assessment(D, {"a1": 5}), STATEMENTS)
+    moved = changes(after, before)
+    assert moved[A] == pytest.approx(2.0) and moved[B] is None
+
+
+def _profile(values: dict[Driver, int], rest: int = 3) -> Assessment:
+    q = questionnaire()
+    return Assessment(D, {s.id: values.get(s.driver, rest) for s in q.statements})
+
+
+def test_a_builder_who_needs_no_security_is_pointed_at_owning_a_business() -> None:
+    taken = _profile({Driver.AUTONOMY: 6, Driver.BUILDING: 6, Driver.SECURITY: 1}, rest=1)
+    best = recommend(score(taken, questionnaire().statements), catalog())[0]
+    assert best.path.key in ("business", "freelancer")
+    assert best.explanation().startswith("fits your ")
+
+
+def test_security_that_matters_pushes_business_down_and_says_so() -> None:
+    scores = score(
+        _profile({Driver.AUTONOMY: 6, Driver.BUILDING: 6, Driver.SECURITY: 6}),
+        questionnaire().statements,
+    )
+    recommendations = recommend(scores, catalog())
+    business = next(r for r in recommendations if r.path.key == "business")
+    assert business.explanation() == (
+        "fits your autonomy (6.0) and building (6.0); strains your security (6.0)"
+    )
+    assert business.fit == pytest.approx(6.0 - 0.5 * 2.5)
+
+
+def test_recommendations_follow_a_crafted_profile() -> None:
+    leader = _profile({Driver.LEADING: 6, Driver.ACHIEVEMENT: 5})
+    order = [r.path.key for r in recommend(score(leader, questionnaire().statements), catalog())]
+    assert order[0] == "management"
+    carer = _profile({Driver.SERVICE: 6, Driver.ACHIEVEMENT: 4})
+    order = [r.path.key for r in recommend(score(carer, questionnaire().statements), catalog())]
+    assert order[0] == "cause"
+    path = find_path("cause")
+    assert path is not None and Driver.SERVICE in path.serves
+
+
+def test_assessments_are_kept_and_a_half_done_one_can_be_resumed(
+    store: AspireStore, data_dir: Path
+) -> None:
+    draft = store.save_assessment(Assessment(D, {"ach-1": 5}))
+    assert store.unfinished_assessment() == draft and store.assessments() == []
+    done = store.save_assessment(
+        dataclasses.replace(draft, answers={"ach-1": 5, "bal-1": 2}, picks=("ach-1",), finished=D)
+    )
+    assert store.unfinished_assessment() is None and store.assessments() == [done]
+    [doc] = docs(data_dir, "assessments")
+    assert doc["answers"] == {"ach-1": 5, "bal-1": 2} and doc["picks"] == ["ach-1"]
+    assert doc["finished"] == "2026-01-01"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        Assessment(D, {"x": 7}),
+        Assessment(D, {"x": 0}),
+        Assessment(D, {"x": 3}, picks=("y",)),
+        Assessment(D, {"a": 3, "b": 3, "c": 3, "d": 3}, picks=("a", "b", "c", "d")),
+        Assessment(D, {"x": 3}, finished=date(2025, 1, 1)),
+    ],
+)
+def test_the_store_refuses_an_assessment_the_rules_never_make(
+    store: AspireStore, bad: Assessment
+) -> None:
+    with pytest.raises(StoreError):
+        store.save_assessment(bad)
+
+
+def test_assessments_travel_in_exports(tmp_path: Path) -> None:
+    source = AspireStore.open(tmp_path / "a")
+    source.save_assessment(Assessment(D, {"ach-1": 5}, picks=("ach-1",), finished=D))
+    source.save_assessment(Assessment(D, {"bal-1": 3}))
+    text = export_json(source)
+    source.close()
+    target = AspireStore.open(tmp_path / "b")
+    assert import_export(target, read_export(Path("x"), text.encode())).added == 2
+    assert export_json(target) == text
+    target.close()
+
+
+def test_a_schema_3_file_opens_and_is_marked_schema_4(data_dir: Path) -> None:
+    store = AspireStore.open(data_dir)
+    store.save_aspiration(Aspiration("Lead", D))
+    store.close()
+    data = read_data(data_dir)
+    data["_meta"]["1"]["schema"] = 3
+    (data_dir / "aspire.json").write_text(json.dumps(data))
+    store = AspireStore.open(data_dir)
+    assert [a.title for a in store.aspirations()] == ["Lead"]
+    store.close()
+    assert read_data(data_dir)["_meta"]["1"]["schema"] == SCHEMA_VERSION == 4
