@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from aspire_tui.domain import ladder
+from aspire_tui.domain.assessment import questionnaire
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.models import (
     Aspiration,
     AspirationStatus,
+    Assessment,
     CheckIn,
     Driver,
     Goal,
@@ -22,6 +24,21 @@ def _rungs(key: str) -> list[str]:
     path = find_path(key)
     assert path is not None
     return [level.name for level in path.levels]
+
+
+def _answers(leaning: dict[Driver, int]) -> dict[str, int]:
+    """A believable set of answers: each driver's leaning, give or take one."""
+    statements = questionnaire().statements
+    return {
+        s.id: max(1, min(6, leaning[s.driver] + (0, 1, -1, 0, 1)[n % 5]))
+        for n, s in enumerate(statements)
+    }
+
+
+def _assess(
+    store: AspireStore, on: date, leaning: dict[Driver, int], picks: tuple[str, ...]
+) -> None:
+    store.save_assessment(Assessment(on, _answers(leaning), picks, finished=on))
 
 
 def populate(store: AspireStore, today: date) -> None:
@@ -149,3 +166,34 @@ def populate(store: AspireStore, today: date) -> None:
         assert goal.id is not None
         for days, amount, note in entries:
             store.save_checkin(CheckIn(goal.id, ago(days), float(amount), note))
+    d = Driver
+    _assess(
+        store,
+        ago(400),
+        {
+            d.ACHIEVEMENT: 4,
+            d.BALANCE: 3,
+            d.SECURITY: 5,
+            d.MASTERY: 5,
+            d.LEADING: 3,
+            d.AUTONOMY: 3,
+            d.BUILDING: 2,
+            d.SERVICE: 3,
+        },
+        ("sec-2", "mas-1", "ach-3"),
+    )
+    _assess(
+        store,
+        ago(10),
+        {
+            d.ACHIEVEMENT: 4,
+            d.BALANCE: 5,
+            d.SECURITY: 3,
+            d.MASTERY: 6,
+            d.LEADING: 3,
+            d.AUTONOMY: 4,
+            d.BUILDING: 2,
+            d.SERVICE: 4,
+        },
+        ("mas-1", "mas-5", "bal-2"),
+    )

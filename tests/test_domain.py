@@ -231,3 +231,11 @@ class TestBrokenCatalog:
             parse_catalog(_entry(needs_reason=True, reason_prompt=""))
         with pytest.raises(CatalogError, match="reason_prompt"):
             parse_catalog(_entry(needs_reason=False, reason_prompt="Why?"))
+
+
+def test_targets_and_amounts_have_a_sane_ceiling() -> None:
+    with pytest.raises(ValidationError, match="too large"):
+        parse_target("99999999999999999999999 words")
+    with pytest.raises(ValidationError, match="too large"):
+        parse_checkin_amount("-2000000000000")
+    assert parse_target("1,000,000 words").amount == 1_000_000

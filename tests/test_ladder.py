@@ -211,3 +211,10 @@ def test_check_ladder_refuses_what_the_rules_never_make() -> None:
     ):
         with pytest.raises(ValidationError):
             check_ladder(bad)
+
+
+def test_each_level_has_its_own_name() -> None:
+    with pytest.raises(LadderError, match="Two levels are called"):
+        parse_levels("Draft\nPublish\ndraft")
+    with pytest.raises(LadderError, match="Two levels are called"):
+        add_level(adopt(RUNGS, 0, D1), "Manage a team", D2)

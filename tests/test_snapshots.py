@@ -52,3 +52,18 @@ class TestLadderDialogs:
     def test_raise_the_bar(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         keys = ["2", "down", "r"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+class TestDrivers:
+    def test_profile(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["k", "k", "k", "k"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_recommendation(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["k", "k", "k"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_assessment(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["t", "5", "4", "6"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)

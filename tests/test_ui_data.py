@@ -18,7 +18,15 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs
-from tests.ui_helpers import SIZE, clear_field, list_rows, make_app, notifications, type_text
+from tests.ui_helpers import (
+    SIZE,
+    clear_field,
+    journal_rows,
+    list_rows,
+    make_app,
+    notifications,
+    type_text,
+)
 
 
 async def palette(pilot, command: str) -> None:  # type: ignore[no-untyped-def]
@@ -106,8 +114,8 @@ async def test_import_from_the_palette_and_a_broken_file(
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert any("Imported 21 records" in m for m in notifications(pilot.app))
-        assert len(list_rows(pilot.app)) == 3
+        assert any("Imported 23 records" in m for m in notifications(pilot.app))
+        assert len(journal_rows(pilot.app)) == 3
     assert len(docs(data_dir, "goals")) == 5
 
 

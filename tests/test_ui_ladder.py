@@ -398,7 +398,7 @@ async def test_climbing_back_up_does_not_offer_the_same_goals_twice(
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(pilot.app.screen, RaiseForm)
-        assert "The level has 3 goal(s) already" in screen_text(pilot.app)
+        assert "The level has 3 goals already" in screen_text(pilot.app)
         pilot.app.screen.query_one("#reason").focus()
         await type_text(pilot, "Ready now")
         await pilot.press("ctrl+s")
@@ -468,3 +468,28 @@ async def test_escape_from_adopting_goes_back_to_the_catalog_which_marks_what_is
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, AspirationsScreen)
+
+
+async def test_the_checklist_keeps_what_you_wrote_and_takes_what_you_type_on_a_tick(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n", "enter")  # Join management
+        await pilot.pause()
+        form = pilot.app.screen
+        rows = list(form.query(".goal-row").results())
+        own = rows[-2]  # the first blank row (the last is blank too)
+        own.query_one(".goal-target", Input).focus()
+        await type_text(pilot, "2 mentees")
+        assert "✓" in str(own.query_one("KeepBox").render()), "text in the target keeps it"
+        form.query_one("#start").focus()
+        await pilot.press("enter", "down", "enter")  # level 2, then
+        await pilot.pause()
+        targets = [i.value for i in form.query(".goal-target").results(Input)]
+        assert "2 mentees" in targets, "changing the level kept the row I wrote"
+        box = form.query("KeepBox").last()
+        box.focus()
+        await type_text(pilot, "Board seat")
+        assert pilot.app.focused is not box
+        titles = [i.value for i in form.query(".goal-title").results(Input)]
+        assert "Board seat" in titles

@@ -193,9 +193,11 @@ async def test_lists_stop_at_their_ends(store: AspireStore) -> None:
     store.save_reflection(Reflection(on=date(2026, 1, 1), want="Older"))
     store.save_reflection(Reflection(on=date(2026, 2, 1), want="Newer"))
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await pilot.press("k")
         await pilot.pause()
-        assert "Newer" in detail_text(pilot.app)
-        await pilot.press("j", "j")
+        assert "Newer" in detail_text(pilot.app), "Reflect opens on the newest reflection"
+        await pilot.press("k", "k")
         await pilot.pause()
-        assert "Older" in detail_text(pilot.app), "a wrapping list would be back at Newer"
+        assert "What drives you?" in detail_text(pilot.app), "a wrapping list would be at Older"
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert "Older" in detail_text(pilot.app), "a wrapping list would be back at the top"

@@ -17,7 +17,7 @@ from tests.ui_helpers import (
     SIZE,
     clear_field,
     detail_text,
-    list_rows,
+    journal_rows,
     make_app,
     notifications,
     type_text,
@@ -47,7 +47,7 @@ async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) ->
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
-        assert list_rows(pilot.app) == ["2026-11-27\nLead a team one day"]
+        assert journal_rows(pilot.app) == ["2026-11-27\nLead a team one day"]
         shown = detail_text(pilot.app)
         assert "Teaching" in shown and "Tired but hopeful" in shown
         assert "●●●●○" in shown
@@ -91,7 +91,7 @@ async def test_past_reflections_list_newest_first_and_open_for_editing(
     )
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [r.split("\n")[0] for r in list_rows(pilot.app)] == ["2026-06-01", "2025-01-05"]
+        assert [r.split("\n")[0] for r in journal_rows(pilot.app)] == ["2026-06-01", "2025-01-05"]
         assert "New want" in detail_text(pilot.app)
         await pilot.press("j")
         await pilot.pause()
@@ -123,7 +123,7 @@ async def test_delete_asks_first(store: AspireStore, data_dir: Path) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert list_rows(pilot.app) == []
+        assert journal_rows(pilot.app) == []
         assert "Welcome to Aspire" in detail_text(pilot.app)
     assert docs(data_dir, "reflections") == []
 

@@ -8,7 +8,15 @@ from textual.widgets import Select
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
 from aspire_tui.store import AspireStore
-from tests.ui_helpers import SIZE, detail_text, list_rows, make_app, notifications, screen_text
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    journal_rows,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+)
 
 D = date(2026, 1, 1)
 HOSTILE = "[b]x[/b][@click=app.quit]q[/]"
@@ -27,7 +35,7 @@ async def test_markup_in_user_text_shows_literally_on_every_screen(store: Aspire
     async with make_app(store).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.pause()
-        assert HOSTILE in list_rows(app)[0]
+        assert HOSTILE in journal_rows(app)[0]
         assert HOSTILE in detail_text(app)
         assert "\x1b" not in detail_text(app) and "␛[31mred␛[0m" in detail_text(app)
         await pilot.click("#detail", offset=(5, 3))

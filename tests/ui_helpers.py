@@ -74,3 +74,9 @@ def footer_keys(app: App) -> dict[str, str]:
         for key in app.screen.query(FooterKey)
         if not key.has_class("-disabled")
     }
+
+
+def journal_rows(app: App) -> list[str]:
+    """The Reflect screen's reflections: the rows under its Journal heading."""
+    rows = list_rows(app)
+    return rows[rows.index("Journal") + 1 :] if "Journal" in rows else rows

@@ -79,6 +79,7 @@ def add_level(ladder: Ladder, name: str, on: date) -> Ladder:
     rung = parse_title(name, "Level name")
     if len(ladder.rungs) >= MAX_RUNGS:
         raise LadderError(f"A ladder has at most {MAX_RUNGS} levels.")
+    _distinct((*ladder.rungs, rung))
     return _moved(ladder, Move.LEVEL_ADDED, on, rung, rungs=(*ladder.rungs, rung))
 
 
@@ -181,7 +182,18 @@ def parse_levels(text: str) -> list[str]:
         raise LadderError("Name at least one level: the one you start on.")
     if len(names) > MAX_RUNGS:
         raise LadderError(f"A ladder has at most {MAX_RUNGS} levels.")
-    return [parse_title(name, f"Level {number}") for number, name in enumerate(names, 1)]
+    levels = [parse_title(name, f"Level {number}") for number, name in enumerate(names, 1)]
+    _distinct(levels)
+    return levels
+
+
+def _distinct(names: Sequence[str]) -> None:
+    """Each level has its own name, so that a level is never mistaken for another."""
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            raise LadderError(f"Two levels are called “{name}”: give each its own name.")
+        seen.add(name.casefold())
 
 
 def levels_text(ladder: Ladder) -> str:
@@ -205,6 +217,9 @@ def blocker(aspiration: Aspiration, move: Move, needs_reason: bool = False) -> s
         event = last_set_aside(ladder)
         return "You have let this one go already." if event and event.move is Move.LET_GO else None
     if not aspiration.active:
+        event = last_set_aside(ladder)
+        if event is not None and event.move is Move.LET_GO:
+            return "You let this aspiration go: restore it first."
         return archived
     if move is Move.RAISED and ladder.paused:
         return "This aspiration is paused: resume it first."

@@ -25,6 +25,8 @@ from aspire_tui.domain.models import (
 TITLE_MAX = 200
 TEXT_MAX = 100_000
 UNIT_MAX = 40
+AMOUNT_MAX = 1_000_000_000_000
+"""Far beyond any real target, and still exact as a float."""
 
 
 class ValidationError(ValueError):
@@ -104,6 +106,8 @@ def parse_target(text: str) -> Target:
     amount = parse_number(number, "Target")
     if amount <= 0:
         raise ValidationError("Target must be a positive number.")
+    if amount > AMOUNT_MAX:
+        raise ValidationError(f"Target is too large (at most {AMOUNT_MAX:,}).")
     if _CONTROL.search(unit):
         raise ValidationError("Unit cannot contain control characters.")
     if len(unit) > UNIT_MAX:
@@ -113,6 +117,8 @@ def parse_target(text: str) -> Target:
 
 def parse_checkin_amount(text: str) -> float:
     amount = parse_number(text)
+    if abs(amount) > AMOUNT_MAX:
+        raise ValidationError(f"Amount is too large (at most {AMOUNT_MAX:,}).")
     if amount == 0:
         raise ValidationError("Amount cannot be zero; use a negative number to correct.")
     return amount

@@ -94,7 +94,9 @@ class RaiseForm(FormDialog[Raise]):
         ]
         hint = "A number and a unit ('3 talks'), or empty for done / not done."
         if self.there:
-            hint += f" The level has {len(self.there)} goal(s) already, kept as they are."
+            count = len(self.there)
+            goals_word = "goal" if count == 1 else "goals"
+            hint += f" The level has {count} {goals_word} already, kept as they are."
         yield from self.field("Goals for the new level", GoalChecklist(goals, id="goals"), hint)
         reason = PlainTextArea("", id="reason", classes="answer")
         if self.level_done:

@@ -14,6 +14,7 @@ from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
+from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
 from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
@@ -187,27 +188,9 @@ class AspirationsScreen(MainScreen):
         self.ask(CatalogPicker(adopted, highlight), chosen)
 
     def _adopted(self, adoption: Adoption) -> None:
-        with self.store.transaction():
-            saved = self.store.save_aspiration(adoption.aspiration)
-            self._save_goals(saved, adoption.goals)
-        count = len(adoption.goals)
-        goals = f", with {count} goal{'s' if count != 1 else ''}" if count else ""
-        where = f"level {saved.ladder.position()}"
-        self.notify(f"Adopted “{one_line(saved.title, 50)}” on {where}{goals}.", markup=False)
+        saved = save_with_goals(self.store, adoption.aspiration, adoption.goals, self.today())
+        self.notify(adopted_message(saved, len(adoption.goals)), markup=False)
         self.reload(select=saved.id)
-
-    def _save_goals(self, aspiration: Aspiration, goals: Iterable[tuple[str, object]]) -> None:
-        assert aspiration.id is not None
-        for title, target in goals:
-            self.store.save_goal(
-                Goal(
-                    aspiration.id,
-                    title,
-                    target,  # type: ignore[arg-type]
-                    self.today(),
-                    level=aspiration.ladder.level,
-                )
-            )
 
     @guarded
     def action_edit(self) -> None:
@@ -330,9 +313,8 @@ class AspirationsScreen(MainScreen):
                 ladder = moves.add_level(ladder, result.new_level, self.today())
             level_done = bool(total) and done == total
             ladder = moves.raise_bar(ladder, self.today(), result.reason, level_done=level_done)
-            with self.store.transaction():
-                saved = self.store.save_aspiration(dataclasses.replace(a, ladder=ladder))
-                self._save_goals(saved, result.goals)
+            changed = dataclasses.replace(a, ladder=ladder)
+            saved = save_with_goals(self.store, changed, result.goals, self.today())
             self.notify(
                 f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}",
                 title="Onwards",
@@ -350,7 +332,7 @@ class AspirationsScreen(MainScreen):
         top = f"The top is now level {len(a.ladder.rungs)}: "
         form = ReasonForm(
             "Add a level above the top",
-            self._about(a, top, plain(one_line(a.ladder.rungs[-1], 60)), "."),
+            self._about(a, top, plain(one_line(a.ladder.rungs[-1], 60), "bold")),
             "The higher level",
             "Add",
             parse=parse_level_name,
@@ -406,10 +388,16 @@ class AspirationsScreen(MainScreen):
         a = self._movable(MoveKind.RESUMED)
         if a is None:
             return
-        text = self._about(a, f"Take it up again on level {a.ladder.position()}.")
+        parts: list[Content | str | tuple[str, str]] = [
+            f"Take it up again on level {a.ladder.position()}."
+        ]
+        paused = next((e for e in reversed(a.ladder.history) if e.move is MoveKind.PAUSED), None)
+        if paused is not None and paused.reason:
+            parts += ["\n\n", (f"You paused it on {long_date(paused.on)}: ", "dim")]
+            parts.append(plain(paused.reason, "italic"))
         self._move(
             a,
-            ReasonForm("Resume", text, "What has changed?", "Resume"),
+            ReasonForm("Resume", self._about(a, *parts), "What has changed?", "Resume"),
             lambda ladder, why: moves.resume(ladder, self.today(), why),
             "Resumed on level {level}.",
         )
@@ -444,7 +432,7 @@ class AspirationsScreen(MainScreen):
         a = self._movable(MoveKind.ARCHIVED)
         if a is None:
             return
-        kept = "Set it aside. It stays readable with its goals; a restores it later."
+        kept = "Set it aside. It stays readable with its goals; restore it later with a."
         text = self._about(a, kept)
         self._move(
             a,

@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
 
     def selected_id(self) -> int | None:
         record_id = self.records.highlighted_record_id
-        return int(record_id) if record_id is not None else None
+        return int(record_id) if record_id is not None and record_id.isdigit() else None
 
     _drawn_width = 0
 

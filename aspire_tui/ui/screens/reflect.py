@@ -7,10 +7,20 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.content import Content
 
-from aspire_tui.domain.models import REFLECTION_DRIVERS, Reflection
+from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
+from aspire_tui.domain.catalog import catalog, find_path
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Reflection
+from aspire_tui.ui.adoption import adopted_message, save_with_goals
+from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
+from aspire_tui.ui.profile_view import (
+    describe_profile,
+    describe_recommendation,
+    profile_summary,
+)
 from aspire_tui.ui.render import heading, long_date, one_line, paragraph
+from aspire_tui.ui.screens.assessment import AssessmentScreen
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 WELCOME = Content.assemble(
@@ -24,6 +34,9 @@ WELCOME = Content.assemble(
     " to write your first reflection: what you want out of your career, what you are "
     "passionate about, and how much achievement, balance and security matter to you now. "
     "There are no right or wrong answers.\n\n",
+    "To see what drives you at work, press ",
+    ("t", "bold $text-accent"),
+    " for a ten-minute self-assessment: it ranks eight drivers and the paths that fit them.\n\n",
     "Then choose an aspiration (",
     ("2", "bold $text-accent"),
     ") and set goals that move you along it (",
@@ -34,27 +47,141 @@ WELCOME = Content.assemble(
 )
 
 
+PROFILE = "profile"
+PATH_PREFIX = "path:"
+SHOWN_PATHS = 3
+
+
 class ReflectScreen(MainScreen):
     MODE = "reflect"
     SUB_TITLE = "Reflect"
-    LIST_TITLE = "Reflections"
+    LIST_TITLE = "Reflect"
     BINDINGS = [
-        Binding("n", "new", "New reflection", id="reflection.new"),
+        Binding("n", "new", "New", id="reflection.new", tooltip="New reflection"),
         Binding("e", "edit", "Edit", id="reflection.edit"),
         Binding("d", "delete", "Delete", id="reflection.delete"),
+        Binding(
+            "t",
+            "assess",
+            "Assessment",
+            id="reflection.assess",
+            tooltip="Take the drivers self-assessment (or carry on with it)",
+        ),
+        Binding("a", "adopt", "Adopt", id="reflection.adopt", tooltip="Adopt the highlighted path"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "delete", "open"})
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
+        q = questionnaire()
+        assessments = self.store.assessments()
+        yield None, Content.styled("What drives you", "bold dim")
+        unfinished = self.store.unfinished_assessment()
+        summary = profile_summary(assessments, q)
+        if unfinished is not None:
+            done = len(unfinished.answers)
+            summary = f"{done} of {len(q.statements)} answered: t carries on"
+        yield (
+            PROFILE,
+            Content.assemble(
+                ("Drivers profile", "bold"), "\n", (one_line(summary, self.row_width()), "dim")
+            ),
+        )
+        if assessments:
+            latest = score(assessments[-1], q.statements)
+            for place, rec in enumerate(recommend(latest, catalog())[:SHOWN_PATHS], 1):
+                fit = f"fit {rec.fit:.1f}"
+                yield (
+                    PATH_PREFIX + rec.path.key,
+                    Content.assemble(
+                        (f"{place}. {one_line(rec.path.name, self.row_width(3))}", "bold"),
+                        "\n",
+                        (
+                            "   " + one_line(f"{fit} · {rec.explanation()}", self.row_width(3)),
+                            "dim",
+                        ),
+                    ),
+                )
+        yield None, Content.styled("Journal", "bold dim")
         for r in self.store.reflections():
             summary = one_line(r.want or r.passions or r.note or "Ratings only", self.row_width())
             yield str(r.id), Content.assemble((r.on.isoformat(), "bold"), "\n", (summary, "dim"))
 
+    def _key(self) -> str | None:
+        return self.records.highlighted_record_id
+
     def describe(self, record_id: int | None) -> Content:
+        key = self._key()
+        if key == PROFILE:
+            assessments = self.store.assessments()
+            if not assessments and not self.store.reflections():
+                return WELCOME
+            return describe_profile(assessments, questionnaire(), self.detail_width())
+        if key is not None and key.startswith(PATH_PREFIX):
+            found = self._recommendation(key)
+            if found is not None:
+                return describe_recommendation(*found)
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is None:
             return WELCOME
         return describe_reflection(reflection)
+
+    def _recommendation(self, key: str) -> tuple[Recommendation, int] | None:
+        assessments = self.store.assessments()
+        if not assessments:
+            return None
+        latest = score(assessments[-1], questionnaire().statements)
+        for place, rec in enumerate(recommend(latest, catalog()), 1):
+            if PATH_PREFIX + rec.path.key == key:
+                return rec, place
+        return None
+
+    def on_mount(self) -> None:
+        """Open on the newest reflection, as a journal does, once there is one."""
+        newest = self.safely(lambda: self.store.reflections()[:1])
+        if newest and newest[0].id is not None:
+            self.aspire.select_on_show.setdefault(self.MODE, newest[0].id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "adopt":
+            key = self._key()
+            return True if key and key.startswith(PATH_PREFIX) else None
+        return super().check_action(action, parameters)
+
+    @guarded
+    def action_assess(self) -> None:
+        draft = self.store.unfinished_assessment() or Assessment(started=self.today())
+
+        def done(finished: Assessment | None) -> None:
+            if finished is not None:
+                self.notify("Your drivers profile is ready.", title="Assessment done")
+                self.reload()
+                self.records.select_record(PROFILE)
+                self.show_detail()
+            else:
+                self.reload()
+
+        self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
+
+    @guarded
+    def action_adopt(self) -> None:
+        key = self._key()
+        path = find_path(key.removeprefix(PATH_PREFIX)) if key else None
+        if path is None:
+            self.notify("Highlight one of the paths that fit you first.")
+            return
+
+        def answered(adoption: Adoption | None) -> None:
+            if adoption is not None:
+                saved = save_with_goals(
+                    self.store, adoption.aspiration, adoption.goals, self.today()
+                )
+                if saved.id is not None:
+                    self.aspire.select_on_show["aspirations"] = saved.id
+                message = adopted_message(saved, len(adoption.goals))
+                self.notify(f"{message} Press 2 to see it.", markup=False)
+                self.reload()
+
+        self.ask(AdoptForm(self.today(), path), answered)
 
     @guarded
     def action_new(self) -> None:

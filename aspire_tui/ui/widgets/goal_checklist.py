@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -35,6 +35,15 @@ class KeepBox(Checkbox):
     }
     """
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the tick goes into the goal's title, rather than being lost."""
+        if event.is_printable and event.character not in (None, " "):
+            event.stop()
+            title = self.parent.query_one(".goal-title", Input) if self.parent else None
+            if title is not None:
+                title.focus()
+                title.insert_text_at_cursor(event.character or "")
+
     def render(self) -> Content:
         if self.value:
             return Content.assemble("[", ("✓", "bold $text-success"), "]")
@@ -60,11 +69,14 @@ class GoalRow(Horizontal):
             classes="goal-target",
         )
 
-    @on(Input.Changed, ".goal-title")
-    def _typed(self, event: Input.Changed) -> None:
-        """A row of one's own is kept as soon as it has a title, and dropped when emptied."""
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        """A row of one's own is kept as soon as it has text, and dropped when emptied."""
         if self.goal is None:
-            self.query_one(Checkbox).value = bool(event.value.strip())
+            self.query_one(Checkbox).value = bool(self.own_text().strip())
+
+    def own_text(self) -> str:
+        return "".join(i.value for i in self.query(Input))
 
 
 class GoalChecklist(Vertical):
@@ -86,10 +98,19 @@ class GoalChecklist(Vertical):
         return [GoalRow(g) for g in goals] + [GoalRow(None) for _ in range(BLANK_ROWS)]
 
     async def offer(self, goals: Iterable[StarterGoal]) -> None:
-        """Offer another level's goals instead."""
+        """Offer another level's goals instead; rows the person wrote stay as they are."""
         self.goals = list(goals)
-        await self.query(GoalRow).remove()
-        await self.mount_all(self._rows(self.goals))
+        rows = list(self.query(GoalRow))
+        mine = [r for r in rows if r.goal is None and r.own_text().strip()]
+        for row in rows:
+            if row not in mine:
+                await row.remove()
+        starters = [GoalRow(g) for g in self.goals]
+        if mine:
+            await self.mount_all(starters, before=mine[0])
+        else:
+            await self.mount_all(starters)
+        await self.mount_all([GoalRow(None) for _ in range(BLANK_ROWS)])
 
     def chosen(self) -> list[tuple[str, Target]]:
         kept: list[tuple[str, Target]] = []

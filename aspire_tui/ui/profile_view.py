@@ -1,0 +1,141 @@
+"""What the Reflect screen shows of the drivers: the latest profile, how it moved, and the
+paths that fit it. It describes and never judges: no driver is better than another."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from aspire_tui.domain.assessment import (
+    BONUS,
+    PICKS,
+    SHORT_NAMES,
+    DriverScore,
+    Questionnaire,
+    Recommendation,
+    changes,
+    ranked,
+    score,
+)
+from aspire_tui.domain.models import Assessment, Driver
+from aspire_tui.ui.render import heading, long_date, progress_bar
+
+Part = Content | str | tuple[str, str]
+TICKS = "▁▂▃▄▅▆▇█"
+TOP = 6.0
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One character per assessment, oldest first, on the 1-6 scale (picks can go above)."""
+    marks = []
+    for value in values:
+        if value is None:
+            marks.append(" ")
+            continue
+        level = (min(max(value, 1.0), TOP) - 1.0) / (TOP - 1.0)
+        marks.append(TICKS[round(level * (len(TICKS) - 1))])
+    return "".join(marks)
+
+
+def _change(moved: float | None) -> tuple[str, str]:
+    if moved is None:
+        return "", ""
+    if abs(moved) < 0.05:
+        return "  ±0.0", "dim"
+    return (f"  {'▲' if moved > 0 else '▼'}{abs(moved):.1f}", "$accent")
+
+
+NOT_TAKEN = Content.assemble(
+    ("What drives you?", "bold $text-accent"),
+    "\n\nForty short statements, each rated from 'never true for me' to 'always true for "
+    "me', show which of eight drivers matter most to you at work: achievement, balance, "
+    "security, mastery of a craft, leading people, autonomy, building something of your "
+    "own, and service to a cause. There is no right or wrong profile.\n\nIt takes about ten "
+    "minutes, one statement at a time, and you can stop and come back.\n\nPress ",
+    ("t", "bold $text-accent"),
+    " to take it.",
+)
+
+
+def describe_profile(
+    assessments: Sequence[Assessment], questionnaire: Questionnaire, width: int
+) -> Content:
+    """The latest assessment ranked, each driver with its bar, change and history."""
+    if not assessments:
+        return NOT_TAKEN
+    history = [score(a, questionnaire.statements) for a in assessments]
+    latest = history[-1]
+    moved = changes(latest, history[-2]) if len(history) > 1 else dict.fromkeys(Driver)
+    when = assessments[-1].finished or assessments[-1].started
+    parts: list[Part] = [
+        heading("What drives you"),
+        "\n",
+        (f"Taken {long_date(when)}", "dim"),
+        (f" · {len(assessments)} assessments so far" if len(assessments) > 1 else "", "dim"),
+        "\n\n",
+    ]
+    bar = max(6, min(20, width - 30))
+    for place, driver_score in enumerate(ranked(latest), 1):
+        parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar)
+        trend = sparkline([h[driver_score.driver].score for h in history])
+        if len(history) > 1:
+            parts += [("    over time ", "dim"), (trend, "$accent"), "\n"]
+        parts += [("    " + questionnaire.descriptions[driver_score.driver], "dim"), "\n\n"]
+    parts += [
+        ("How the scores work", "bold"),
+        "\n",
+        f"A driver's score is the average of your answers to its statements (1 to 6), plus "
+        f"{BONUS} points for each of your {PICKS} picks among them, spread over those answers. "
+        "A change is against your assessment before this one. The profile describes what "
+        "you want from work now; it can change, and no profile is better than another.",
+    ]
+    return Content.assemble(*parts)
+
+
+def _driver_lines(place: int, s: DriverScore, moved: float | None, bar: int) -> list[Part]:
+    label = f"{place}. {s.driver.label}"
+    if s.score is None:
+        return [(label, "bold"), ("  not answered", "dim italic"), "\n"]
+    change, style = _change(moved)
+    return [
+        (f"{label}", "bold"),
+        "\n    ",
+        progress_bar(min(1.0, s.score / TOP), bar),
+        (f" {s.score:.1f}", "bold"),
+        (change, style),
+        (f"  (+{s.bonus} picked)" if s.bonus else "", "dim"),
+        "\n",
+    ]
+
+
+def profile_summary(assessments: Sequence[Assessment], questionnaire: Questionnaire) -> str:
+    """One line for the list: the top drivers of the latest profile."""
+    if not assessments:
+        return "not taken yet: press t"
+    top = ranked(score(assessments[-1], questionnaire.statements))[:3]
+    return "top: " + ", ".join(SHORT_NAMES[s.driver] for s in top if s.score is not None)
+
+
+def describe_recommendation(recommendation: Recommendation, place: int) -> Content:
+    path = recommendation.path
+    return Content.assemble(
+        heading(path.name),
+        "\n",
+        (f"Fit {recommendation.fit:.1f}, number {place} for your latest profile", "dim"),
+        "\n\n",
+        recommendation.explanation().capitalize(),
+        ".\n\n",
+        path.summary,
+        "\n\n",
+        ("Who it tends to suit: ", "bold"),
+        path.suits,
+        "\n\n",
+        ("Offers: ", "bold"),
+        path.offers,
+        "\n\n",
+        ("Costs: ", "bold"),
+        path.costs,
+        "\n\n",
+        ("Press a to adopt it: you choose the level to start on and its first goals.", "dim"),
+    )

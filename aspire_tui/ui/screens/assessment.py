@@ -1,0 +1,187 @@
+"""The drivers self-assessment, one statement at a time: a digit answers and moves on, and
+every answer is saved as it is given, so the person can leave and come back."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from aspire_tui.domain.assessment import PICKS, Questionnaire
+from aspire_tui.domain.models import Assessment
+from aspire_tui.domain.validation import ValidationError
+from aspire_tui.store import StoreError
+from aspire_tui.ui.render import safe
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.app import AspireApp
+
+
+class AssessmentScreen(ModalScreen[Assessment | None]):
+    """Dismisses with the finished assessment, or None when left half-way (kept to resume)."""
+
+    BINDINGS = [
+        Binding("1", "answer(1)", "Answer", key_display="1-6"),
+        *[Binding(str(n), f"answer({n})", f"{n}", show=False) for n in range(2, 7)],
+        Binding("left,backspace,k", "back", "Back", key_display="←"),
+        Binding("right,j", "skip", "Skip", key_display="→"),
+        Binding("ctrl+s", "finish", "Finish", show=False),
+        Binding("escape", "leave", "Leave (answers kept)"),
+    ]
+
+    def __init__(self, questionnaire: Questionnaire, draft: Assessment, today: date) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.assessment = draft
+        self.today = today
+        statements = questionnaire.statements
+        unanswered = [i for i, s in enumerate(statements) if s.id not in draft.answers]
+        self.index = unanswered[0] if unanswered else len(statements)
+
+    @property
+    def aspire(self) -> AspireApp:
+        return cast("AspireApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide assessment"):
+            yield Label("What drives you", classes="dialog-title", id="assessment-title")
+            yield ProgressBar(
+                total=len(self.questionnaire.statements), show_eta=False, id="progress"
+            )
+            yield Static(id="statement")
+            yield Static(id="scale")
+            yield SelectionList[str](id="picks")
+            yield Static(id="assessment-hint", classes="field-hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show()
+
+    @property
+    def picking(self) -> bool:
+        return self.index >= len(self.questionnaire.statements)
+
+    def show(self) -> None:
+        statements = self.questionnaire.statements
+        answers = self.assessment.answers
+        self.query_one("#progress", ProgressBar).update(progress=len(answers))
+        picks = self.query_one("#picks", SelectionList)
+        picks.display = self.picking
+        self.query_one("#scale").display = not self.picking
+        if self.picking:
+            self._show_picks(picks)
+            return
+        statement = statements[self.index]
+        title = f"What drives you · {self.index + 1} of {len(statements)}"
+        self.query_one("#assessment-title", Label).update(title)
+        self.query_one("#statement", Static).update(Content.styled(statement.text, "bold"))
+        given = answers.get(statement.id)
+        lines: list[Content | str | tuple[str, str]] = []
+        for number, label in enumerate(self.questionnaire.scale, 1):
+            style = "bold reverse $accent" if number == given else ""
+            lines += [(f" {number} ", f"bold {style}".strip()), (f"  {label}", style), "\n"]
+        self.query_one("#scale", Static).update(Content.assemble(*lines))
+        self.query_one("#assessment-hint", Static).update(
+            "1-6 answer and go on · ← back · → skip · esc leave: your answers are kept"
+        )
+        self.refresh_bindings()
+
+    def _show_picks(self, picks: SelectionList[str]) -> None:
+        answers = self.assessment.answers
+        order = {s.id: i for i, s in enumerate(self.questionnaire.statements)}
+        answered = sorted(
+            (s for s in self.questionnaire.statements if s.id in answers),
+            key=lambda s: (-answers[s.id], order[s.id]),
+        )
+        need = min(PICKS, len(answered))
+        self.query_one("#assessment-title", Label).update("What drives you · last step")
+        self.query_one("#statement", Static).update(
+            Content.assemble(
+                (f"Pick the {need} statements that feel most true for you.", "bold"),
+                "\nEach pick adds 4 points to its driver, which separates drivers that would "
+                "otherwise tie. Your strongest answers are at the top.",
+            )
+        )
+        if picks.option_count == 0:
+            picks.add_options(
+                Selection(Content(safe(s.text)), s.id, s.id in self.assessment.picks)
+                for s in answered
+            )
+            picks.highlighted = 0
+        picks.focus()
+        self._pick_hint()
+        self.refresh_bindings()
+
+    def _pick_hint(self) -> None:
+        chosen = len(self.query_one("#picks", SelectionList).selected)
+        self.query_one("#assessment-hint", Static).update(
+            f"space pick ({chosen} of {PICKS}) · ctrl+s finish · ← back to the statements · "
+            "esc leave"
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("answer", "skip"):
+            return not self.picking
+        if action == "finish":
+            return self.picking
+        return True
+
+    def _save(self, assessment: Assessment) -> bool:
+        try:
+            self.assessment = self.aspire.store.save_assessment(assessment)
+        except (StoreError, ValidationError) as error:
+            self.aspire.report_error(safe(str(error)))
+            return False
+        return True
+
+    def action_answer(self, value: int) -> None:
+        statement = self.questionnaire.statements[self.index]
+        answers = {**self.assessment.answers, statement.id: value}
+        if self._save(dataclasses.replace(self.assessment, answers=answers)):
+            self.index += 1
+            self.show()
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.index = len(self.questionnaire.statements) - 1 if self.picking else self.index - 1
+            self.show()
+
+    def action_skip(self) -> None:
+        self.index += 1
+        self.show()
+
+    @on(SelectionList.SelectedChanged, "#picks")
+    def _picked(self) -> None:
+        picks = self.query_one("#picks", SelectionList)
+        if len(picks.selected) > PICKS:
+            newest = next(s for s in picks.selected if s not in self.assessment.picks)
+            picks.deselect(newest)
+            self.notify("Three at most: unpick one first (space).", severity="warning")
+            return
+        chosen = tuple(str(s) for s in picks.selected)
+        self._save(dataclasses.replace(self.assessment, picks=chosen))
+        self._pick_hint()
+
+    def action_finish(self) -> None:
+        answered = len(self.assessment.answers)
+        need = min(PICKS, answered)
+        if answered == 0:
+            self.notify("Answer at least one statement first (← goes back to them).")
+            return
+        if len(self.assessment.picks) != need:
+            self.notify(f"Pick {need} statements first: space picks the highlighted one.")
+            return
+        if self._save(dataclasses.replace(self.assessment, finished=self.today)):
+            self.dismiss(self.assessment)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

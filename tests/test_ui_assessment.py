@@ -1,0 +1,109 @@
+"""The drivers self-assessment by keys: take it whole, leave and resume, read the profile and
+adopt a path it recommends."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Label, SelectionList
+
+from aspire_tui.domain.assessment import questionnaire
+from aspire_tui.domain.models import Assessment, Driver
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.adopt_form import AdoptForm
+from aspire_tui.ui.screens.assessment import AssessmentScreen
+from aspire_tui.ui.screens.reflect import ReflectScreen
+from tests.conftest import TODAY, docs
+from tests.ui_helpers import SIZE, detail_text, footer_keys, list_rows, make_app, notifications
+
+STATEMENTS = questionnaire().statements
+
+
+def title(app: object) -> str:
+    return str(app.screen.query_one("#assessment-title", Label).visual)  # type: ignore[attr-defined]
+
+
+async def test_take_the_whole_assessment_by_keys(store: AspireStore, data_dir: Path) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        assert footer_keys(pilot.app).get("Assessment") == "t"
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AssessmentScreen)
+        assert title(pilot.app) == f"What drives you · 1 of {len(STATEMENTS)}"
+        # Autonomy and building always true, everything else sometimes.
+        for statement in STATEMENTS:
+            strong = statement.driver in (Driver.AUTONOMY, Driver.BUILDING)
+            await pilot.press("6" if strong else "3")
+        await pilot.pause()
+        assert title(pilot.app) == "What drives you · last step"
+        picks = pilot.app.screen.query_one("#picks", SelectionList)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AssessmentScreen), "three picks first"
+        await pilot.press("space", "down", "space", "down", "space", "down", "space")
+        await pilot.pause()
+        assert len(picks.selected) == 3, "a fourth pick is refused"
+        assert any("Three at most" in m for m in notifications(pilot.app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+        shown = detail_text(pilot.app)
+        assert shown.index("Autonomy") < shown.index("Security and stability")
+        assert "(+8 picked)" in shown or "(+12 picked)" in shown
+        rows = list_rows(pilot.app)
+        assert rows[1].startswith("Drivers profile\ntop: autonomy, building")
+        assert rows[2].startswith("1. ")
+    [doc] = docs(data_dir, "assessments")
+    assert doc["finished"] == TODAY.isoformat() and len(doc["answers"]) == len(STATEMENTS)
+    assert len(doc["picks"]) == 3
+    assert {doc["answers"][p] for p in doc["picks"]} == {6}, "the strongest answers come first"
+
+
+async def test_leave_half_way_and_resume_where_you_were(store: AspireStore, data_dir: Path) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("t", "4", "5", "2", "left")
+        await pilot.pause()
+        assert title(pilot.app) == f"What drives you · 3 of {len(STATEMENTS)}"
+        await pilot.press("6", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+        assert "3 of 40 answered: t carries on" in list_rows(pilot.app)[1]
+    [doc] = docs(data_dir, "assessments")
+    assert doc["finished"] is None
+    assert list(doc["answers"].values()) == [4, 5, 6], "the changed answer replaced the old"
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert title(pilot.app) == f"What drives you · 4 of {len(STATEMENTS)}"
+
+
+async def test_a_recommended_path_is_one_key_from_adopted(
+    store: AspireStore, data_dir: Path
+) -> None:
+    answers = {
+        s.id: 6 if s.driver in (Driver.LEADING, Driver.ACHIEVEMENT) else 2 for s in STATEMENTS
+    }
+    picks = tuple(s.id for s in STATEMENTS if s.driver is Driver.LEADING)[:3]
+    store.save_assessment(Assessment(date(2026, 11, 1), answers, picks, date(2026, 11, 1)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = list_rows(pilot.app)
+        assert rows[2].startswith("1. Join management\n   fit ")
+        assert "fit 7.2 · fits your leading people" in rows[2]
+        await pilot.press("down")
+        await pilot.pause()
+        shown = detail_text(pilot.app)
+        assert "Fits your leading people (8.4) and achievement (6.0)." in shown
+        assert "Press a to adopt it" in shown
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AdoptForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("Press 2 to see it" in m for m in notifications(pilot.app))
+        await pilot.press("2")
+        await pilot.pause()
+        assert detail_text(pilot.app).startswith("Join management")
+    [saved] = docs(data_dir, "aspirations")
+    assert saved["path"] == "management" and len(docs(data_dir, "goals")) == 3
