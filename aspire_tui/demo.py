@@ -14,6 +14,7 @@ from aspire_tui.domain.models import (
     CheckIn,
     Driver,
     Goal,
+    Passions,
     Reflection,
     Target,
 )
@@ -196,4 +197,14 @@ def populate(store: AspireStore, today: date) -> None:
             d.SERVICE: 4,
         },
         ("mas-1", "mas-5", "bal-2"),
+    )
+    store.save_passions(
+        Passions(
+            love=("Explaining hard things simply", "Tax law", "Pairing with juniors"),
+            good_at=("Tax law", "Untangling messy systems", "Explaining hard things simply"),
+            needed=("Tax software people can trust", "Explaining hard things simply"),
+            paid_for=("Tax law", "Untangling messy systems"),
+            values=("Evenings with my family", "Honest work"),
+            updated=ago(3),
+        )
     )

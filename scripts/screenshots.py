@@ -28,7 +28,8 @@ SHOTS = (
     ("adopt-level", ("2", "n", "down", "enter", "tab", "tab", "enter", "down", "enter")),
     ("aspiration-moves", ("2", "m")),
     ("raise-the-bar", ("2", "down", "r")),
-    ("drivers-profile", ("k", "k", "k", "k")),
+    ("drivers-profile", ("k", "k", "k", "k", "k")),
+    ("passions", ("k", "k", "k", "k")),
     ("recommendation", ("k", "k", "k")),
     ("assessment", ("t", "5", "4", "6")),
 )

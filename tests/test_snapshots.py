@@ -57,6 +57,10 @@ class TestLadderDialogs:
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
 class TestDrivers:
     def test_profile(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["k", "k", "k", "k", "k"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_passions(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         keys = ["k", "k", "k", "k"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 

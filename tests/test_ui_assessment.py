@@ -53,7 +53,7 @@ async def test_take_the_whole_assessment_by_keys(store: AspireStore, data_dir: P
         assert "(+8 picked)" in shown or "(+12 picked)" in shown
         rows = list_rows(pilot.app)
         assert rows[1].startswith("Drivers profile\ntop: autonomy, building")
-        assert rows[2].startswith("1. ")
+        assert rows[3].startswith("1. ")
     [doc] = docs(data_dir, "assessments")
     assert doc["finished"] == TODAY.isoformat() and len(doc["answers"]) == len(STATEMENTS)
     assert len(doc["picks"]) == 3
@@ -89,9 +89,9 @@ async def test_a_recommended_path_is_one_key_from_adopted(
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.pause()
         rows = list_rows(pilot.app)
-        assert rows[2].startswith("1. Join management\n   fit ")
-        assert "fit 7.2 · fits your leading people" in rows[2]
-        await pilot.press("down")
+        assert rows[3].startswith("1. Join management\n   fit ")
+        assert "fit 7.2 · fits your leading people" in rows[3]
+        await pilot.press("down", "down")
         await pilot.pause()
         shown = detail_text(pilot.app)
         assert "Fits your leading people (8.4) and achievement (6.0)." in shown

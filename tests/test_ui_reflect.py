@@ -124,7 +124,7 @@ async def test_delete_asks_first(store: AspireStore, data_dir: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert journal_rows(pilot.app) == []
-        assert "Welcome to Aspire" in detail_text(pilot.app)
+        assert "Keep me?" not in detail_text(pilot.app)
     assert docs(data_dir, "reflections") == []
 
 

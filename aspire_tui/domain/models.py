@@ -174,6 +174,25 @@ class Goal:
     id: int | None = None
 
 
+PASSION_LISTS = ("love", "good_at", "needed", "paid_for")
+"""What I love doing, what I am good at, what the world (or my field) needs, what I can be
+paid for: where several overlap is the heart of what a person might aim for."""
+
+
+@dataclass(frozen=True)
+class Passions:
+    """The four lists a person keeps up to date, and the values they will not trade away."""
+
+    love: tuple[str, ...] = ()
+    good_at: tuple[str, ...] = ()
+    needed: tuple[str, ...] = ()
+    paid_for: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    updated: date | None = None
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+
+
 @dataclass(frozen=True)
 class Assessment:
     """One sitting of the career-drivers self-assessment; unfinished until `finished` is set,

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from aspire_tui.domain.models import (
+    PASSION_LISTS,
     Aspiration,
     AspirationStatus,
     Assessment,
@@ -17,9 +18,11 @@ from aspire_tui.domain.models import (
     Goal,
     Ladder,
     Move,
+    Passions,
     Reflection,
     Target,
 )
+from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.validation import (
     ValidationError,
     check_assessment,
@@ -280,5 +283,28 @@ def decode_assessment(doc: Document, doc_id: int) -> Assessment:
     )
     try:
         return check_assessment(assessment)
+    except ValidationError as error:
+        raise CodecError(str(error).rstrip(".")) from None
+
+
+_LISTS = (*PASSION_LISTS, "values")
+
+
+def encode_passions(p: Passions) -> Document:
+    doc: Document = {"uid": p.uid, "updated": p.updated.isoformat() if p.updated else None}
+    doc |= {name: list(getattr(p, name)) for name in _LISTS}
+    return doc
+
+
+def decode_passions(doc: Document, doc_id: int) -> Passions:
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in _LISTS:
+        items = doc.get(name)
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise CodecError(f"'{name}' should be a list of text")
+        lists[name] = tuple(items)
+    passions = Passions(**lists, updated=_optional_date(doc, "updated"), uid=_uid(doc), id=doc_id)
+    try:
+        return check_passions(passions)
     except ValidationError as error:
         raise CodecError(str(error).rstrip(".")) from None

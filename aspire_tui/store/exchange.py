@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Reflection
+from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Passions, Reflection
+from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.validation import (
     ValidationError,
     check_aspiration,
@@ -54,10 +55,18 @@ class Export:
     checkins: list[tuple[CheckIn, str]]  # with the goal's uid
     reflections: list[Reflection]
     assessments: list[Assessment]
+    passions: list[Passions]
 
     @property
     def count(self) -> int:
-        records = (self.aspirations, self.goals, self.checkins, self.reflections, self.assessments)
+        records = (
+            self.aspirations,
+            self.goals,
+            self.checkins,
+            self.reflections,
+            self.assessments,
+            self.passions,
+        )
         return sum(len(kind) for kind in records)
 
 
@@ -98,6 +107,7 @@ def export_data(store: AspireStore) -> dict[str, Any]:
         "checkins": [checkin_doc(c) for c in checkins],
         "reflections": [codec.encode_reflection(r) for r in reflections],
         "assessments": [codec.encode_assessment(a) for a in assessments],
+        "passions": [codec.encode_passions(p) for p in [store.passions()] if p is not None],
     }
 
 
@@ -166,7 +176,10 @@ def read_export(path: Path, raw: bytes) -> Export:
     checkins = reader.linked("checkins", "goal", "goal_id", codec.decode_checkin, check_checkin)
     reflections = reader.records("reflections", codec.decode_reflection, check_reflection)
     assessments = reader.records("assessments", codec.decode_assessment, check_assessment)
-    return Export(aspirations, goals, checkins, reflections, assessments)
+    passions = reader.records("passions", codec.decode_passions, check_passions)
+    if len(passions) > 1:
+        raise ImportFileError(path, "it holds more than one set of passions and values.")
+    return Export(aspirations, goals, checkins, reflections, assessments, passions)
 
 
 def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
@@ -187,7 +200,7 @@ def _with_level(doc: dict[str, Any]) -> dict[str, Any]:
     return {"level": 0, **doc}
 
 
-KINDS = ("aspirations", "goals", "checkins", "reflections", "assessments")
+KINDS = ("aspirations", "goals", "checkins", "reflections", "assessments", "passions")
 
 
 class _Reader:
@@ -245,7 +258,7 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
             raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")
     every = [a.uid for a in export.aspirations] + [g.uid for g, _ in export.goals]
     every += [c.uid for c, _ in export.checkins] + [r.uid for r in export.reflections]
-    every += [a.uid for a in export.assessments]
+    every += [a.uid for a in export.assessments] + [p.uid for p in export.passions]
     return sum(1 for uid in every if uid not in mine)
 
 
@@ -258,12 +271,14 @@ def describe_import(result: ImportResult) -> str:
 def _uids(store: AspireStore) -> set[str]:
     found = {a.uid for a in store.aspirations()} | {g.uid for g in store.goals()}
     found |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
-    return found | _assessment_uids(store)
+    return found | _profile_uids(store)
 
 
-def _assessment_uids(store: AspireStore) -> set[str]:
+def _profile_uids(store: AspireStore) -> set[str]:
     unfinished = store.unfinished_assessment()
-    return {a.uid for a in store.assessments()} | ({unfinished.uid} if unfinished else set())
+    passions = store.passions()
+    found = {a.uid for a in store.assessments()} | ({unfinished.uid} if unfinished else set())
+    return found | ({passions.uid} if passions else set())
 
 
 def import_export(store: AspireStore, export: Export, *, replace: bool = False) -> ImportResult:
@@ -277,7 +292,7 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
         goal_ids = {g.uid: g.id for g in store.goals()}
         known = set(aspiration_ids) | set(goal_ids)
         known |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
-        known |= _assessment_uids(store)
+        known |= _profile_uids(store)
         for aspiration in export.aspirations:
             if aspiration.uid not in known:
                 aspiration_ids[aspiration.uid] = store.save_aspiration(aspiration).id
@@ -297,6 +312,10 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
         for reflection in export.reflections:
             if reflection.uid not in known:
                 store.save_reflection(reflection)
+                added += 1
+        for passions in export.passions:
+            if passions.uid not in known and store.passions() is None:
+                store.save_passions(passions)  # merging keeps the lists already here
                 added += 1
         for assessment in export.assessments:
             if assessment.finished is None and store.unfinished_assessment() is not None:

@@ -20,6 +20,7 @@ _DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
     "goals": codec.decode_goal,
     "checkins": codec.decode_checkin,
     "assessments": codec.decode_assessment,
+    "passions": codec.decode_passions,
 }
 
 

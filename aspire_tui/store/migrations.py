@@ -18,7 +18,7 @@ from aspire_tui.domain.models import FIRST_RUNG
 
 Data = dict[str, Any]
 META_TABLE = "_meta"
-RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins", "assessments")
+RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins", "assessments", "passions")
 
 
 _UID_NAMESPACE = uuid.UUID("6b1f3c52-5f0e-4f6e-9a59-2d1c4b8e7a10")
@@ -59,8 +59,8 @@ def _v2_to_v3(data: Data) -> Data:
 
 
 def _v3_to_v4(data: Data) -> Data:
-    """Schema 4 adds driver self-assessments, a new kind of record: nothing old changes, but
-    an older Aspire must not open a file that holds them."""
+    """Schema 4 adds driver self-assessments and the passions and values lists, new kinds of
+    record: nothing old changes, but an older Aspire must not open a file that holds them."""
     return data
 
 

@@ -13,7 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from tinydb.table import Document, Table
 
-from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Reflection
+from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Passions, Reflection
+from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
     ValidationError,
@@ -51,7 +52,7 @@ from aspire_tui.store.storage import (
 
 TABLES = RECORD_TABLES
 
-T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment)
+T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions)
 
 
 class _Records(Generic[T]):
@@ -113,6 +114,7 @@ class AspireStore:
         self._assessments = _Records(
             self, "assessments", codec.encode_assessment, codec.decode_assessment
         )
+        self._passions = _Records(self, "passions", codec.encode_passions, codec.decode_passions)
 
     @classmethod
     def open(
@@ -367,6 +369,20 @@ class AspireStore:
 
     def delete_assessment(self, assessment_id: int) -> None:
         self._assessments.remove([assessment_id])
+
+    # Passions and values ---------------------------------------------------------------
+
+    def passions(self) -> Passions | None:
+        """The one set of lists, once the person has written any."""
+        found = self._passions.all()
+        return max(found, key=lambda p: p.id or 0) if found else None
+
+    def save_passions(self, passions: Passions) -> Passions:
+        _valid(check_passions, passions)
+        current = self.passions()
+        if passions.id is None and current is not None:
+            passions = dataclasses.replace(passions, id=current.id, uid=current.uid)
+        return self._passions.save(passions)
 
     def is_empty(self) -> bool:
         return not any(len(self._table(name)) for name in TABLES)

@@ -18,8 +18,9 @@ from aspire_tui.domain.assessment import (
     ranked,
     score,
 )
-from aspire_tui.domain.models import Assessment, Driver
-from aspire_tui.ui.render import heading, long_date, progress_bar
+from aspire_tui.domain.models import PASSION_LISTS, Assessment, Driver, Passions
+from aspire_tui.domain.passions import LIST_LABELS, SHORT_LABELS, overlaps
+from aspire_tui.ui.render import heading, long_date, plain, progress_bar
 
 Part = Content | str | tuple[str, str]
 TICKS = "▁▂▃▄▅▆▇█"
@@ -139,3 +140,51 @@ def describe_recommendation(recommendation: Recommendation, place: int) -> Conte
         "\n\n",
         ("Press a to adopt it: you choose the level to start on and its first goals.", "dim"),
     )
+
+
+NO_PASSIONS = Content.assemble(
+    ("Passions and values", "bold $text-accent"),
+    "\n\nFour short lists: what you love doing, what you are good at, what the world (or "
+    "your field) needs, and what you can be paid for; and the values you will not trade "
+    "away. What turns up on several lists is the heart of what you might aim for.\n\n"
+    "Press ",
+    ("e", "bold $text-accent"),
+    " to write them.",
+)
+
+
+def describe_passions(passions: Passions | None) -> Content:
+    if passions is None or not any(getattr(passions, n) for n in (*PASSION_LISTS, "values")):
+        return NO_PASSIONS
+    parts: list[Part] = [heading("Passions and values")]
+    if passions.updated:
+        parts += ["\n", (f"Updated {long_date(passions.updated)}", "dim")]
+    parts.append("\n\n")
+    shared = overlaps(passions)
+    if shared:
+        parts += [("The heart of it", "bold"), ("  on several lists", "dim"), "\n"]
+        for overlap in shared:
+            where = ", ".join(SHORT_LABELS[name] for name in overlap.lists)
+            parts += ["  ★ ", plain(overlap.item, "bold $text-accent"), (f"  ({where})", "dim")]
+            parts.append("\n")
+        parts.append("\n")
+    for name in (*PASSION_LISTS, "values"):
+        items = getattr(passions, name)
+        parts += [(LIST_LABELS[name], "bold"), "\n"]
+        if not items:
+            parts += [("  nothing yet", "dim italic"), "\n"]
+        for item in items:
+            parts += ["  · ", plain(item), "\n"]
+        parts.append("\n")
+    parts.append(("Press e to change them.", "dim"))
+    return Content.assemble(*parts)
+
+
+def passions_summary(passions: Passions | None) -> str:
+    if passions is None:
+        return "not written yet: press e"
+    shared = overlaps(passions)
+    if shared:
+        return "heart: " + ", ".join(o.item for o in shared[:3])
+    total = sum(len(getattr(passions, n)) for n in (*PASSION_LISTS, "values"))
+    return f"{total} items, no overlaps yet"

@@ -9,14 +9,17 @@ from textual.content import Content
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
 from aspire_tui.domain.catalog import catalog, find_path
-from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Reflection
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.passions_form import PassionsForm
 from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
 from aspire_tui.ui.profile_view import (
+    describe_passions,
     describe_profile,
     describe_recommendation,
+    passions_summary,
     profile_summary,
 )
 from aspire_tui.ui.render import heading, long_date, one_line, paragraph
@@ -48,6 +51,7 @@ WELCOME = Content.assemble(
 
 
 PROFILE = "profile"
+PASSIONS = "passions"
 PATH_PREFIX = "path:"
 SHOWN_PATHS = 3
 
@@ -86,6 +90,13 @@ class ReflectScreen(MainScreen):
                 ("Drivers profile", "bold"), "\n", (one_line(summary, self.row_width()), "dim")
             ),
         )
+        passions = passions_summary(self.store.passions())
+        yield (
+            PASSIONS,
+            Content.assemble(
+                ("Passions and values", "bold"), "\n", (one_line(passions, self.row_width()), "dim")
+            ),
+        )
         if assessments:
             latest = score(assessments[-1], q.statements)
             for place, rec in enumerate(recommend(latest, catalog())[:SHOWN_PATHS], 1):
@@ -116,6 +127,8 @@ class ReflectScreen(MainScreen):
             if not assessments and not self.store.reflections():
                 return WELCOME
             return describe_profile(assessments, questionnaire(), self.detail_width())
+        if key == PASSIONS:
+            return describe_passions(self.store.passions())
         if key is not None and key.startswith(PATH_PREFIX):
             found = self._recommendation(key)
             if found is not None:
@@ -142,6 +155,8 @@ class ReflectScreen(MainScreen):
             self.aspire.select_on_show.setdefault(self.MODE, newest[0].id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit" and self._key() == PASSIONS:
+            return True
         if action == "adopt":
             key = self._key()
             return True if key and key.startswith(PATH_PREFIX) else None
@@ -189,6 +204,9 @@ class ReflectScreen(MainScreen):
 
     @guarded
     def action_edit(self) -> None:
+        if self._key() == PASSIONS:
+            self._edit_passions()
+            return
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is not None:
@@ -199,6 +217,15 @@ class ReflectScreen(MainScreen):
             saved = self.store.save_reflection(reflection)
             self.notify(f"Reflection for {long_date(saved.on)} saved.")
             self.reload(select=saved.id)
+
+    def _edit_passions(self) -> None:
+        def saved(passions: Passions | None) -> None:
+            if passions is not None:
+                self.store.save_passions(passions)
+                self.notify("Passions and values saved.")
+                self.reload()
+
+        self.ask(PassionsForm(self.today(), self.store.passions()), saved)
 
     @guarded
     def action_delete(self) -> None:
