@@ -7,7 +7,8 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
 
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.ladder import adopt, set_aside
@@ -17,6 +18,7 @@ from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
 from aspire_tui.ui.dialogs.move_menu import MoveMenu
 from aspire_tui.ui.dialogs.raise_form import RaiseForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from tests.conftest import docs
 from tests.ui_helpers import (
@@ -264,11 +266,77 @@ async def test_reevaluate_shows_the_reason_and_the_price_again(
         await pilot.pause()
         shown = screen_text(pilot.app)
         assert "Bread at dawn, my own hours" in shown and "clients become your boss" in shown
-        await type_text(pilot, "Still mine: first client came back twice")
+        assert "Take the drivers self-assessment" in shown, "no profile yet"
+        await type_text(pilot, "Yes, more than ever")
+        await pilot.press("tab")
+        await type_text(pilot, "Clients come back when I answer fast")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Say why" in error_text(pilot.app, "reason"), "the decision needs its reason"
+        await type_text(pilot, "First client came back twice")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Reevaluated, on level 2" in detail_text(pilot.app)
-    assert history(data_dir)[1] == ("reevaluated", 1, "Still mine: first client came back twice")
+    assert history(data_dir)[1] == ("reevaluated", 1, "First client came back twice")
+    [thoughts] = docs(data_dir, "reflections")
+    assert thoughts["want"] == "Yes, more than ever"
+    assert "What I have learned: Clients come back when I answer fast" in thoughts["note"]
+
+
+async def _decide(pilot: Pilot, choice: str, reason: str) -> None:
+    """Reevaluate the highlighted aspiration and make a decision."""
+    await pilot.press("v")
+    await pilot.pause()
+    decision = pilot.app.screen.query_one("#decision", Select)
+    decision.value = choice
+    pilot.app.screen.query_one("#reason").focus()
+    await type_text(pilot, reason)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_each_reevaluation_decision_acts_and_stays_in_the_history(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management(level=2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await _decide(pilot, "stepped_down", "Too many meetings")
+        assert "Level 2/5" in detail_text(pilot.app)
+        await _decide(pilot, "paused", "Parental leave")
+        assert list_rows(pilot.app) == ["Lead people\nlevel 2/5 · paused"]
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReevaluateForm)
+        options = str(pilot.app.screen.query_one("#decision", Select)._options)
+        assert "Pause it for now" not in options, "already paused"
+        assert "Raise the bar" not in options, "a paused climb is resumed first"
+        await pilot.press("escape")
+        await pilot.pause()
+        await _decide(pilot, "let_go", "I want to stay hands-on")
+        assert list_rows(pilot.app) == ["Archived", "Lead people\nlevel 2/5 · let go"]
+    assert history(data_dir)[1:] == [
+        ("reevaluated", 2, "Decided: step down a level."),
+        ("stepped_down", 1, "Too many meetings"),
+        ("reevaluated", 1, "Decided: pause it for now."),
+        ("paused", 1, "Parental leave"),
+        ("reevaluated", 1, "Decided: let it go."),
+        ("let_go", 1, "I want to stay hands-on"),
+    ]
+    assert len(docs(data_dir, "reflections")) == 3
+
+
+async def test_raising_the_bar_from_a_reevaluation_opens_the_climb(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await _decide(pilot, "raised", "Ready for a team")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RaiseForm)
 
 
 async def test_a_priced_path_without_a_reason_is_not_restored(

@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from aspire_tui.domain.models import Aspiration, Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
-from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from aspire_tui.ui.screens.goals import GoalsScreen
@@ -185,7 +185,7 @@ async def test_palette_offers_every_ladder_move_on_the_aspirations_screen(
         await type_text(pilot, "reevaluate")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ReasonForm)
+        assert isinstance(pilot.app.screen, ReevaluateForm)
         assert "Reevaluate" in screen_text(pilot.app)
 
 

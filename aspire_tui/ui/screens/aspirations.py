@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
+from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
-from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
+from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder, Reflection
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
@@ -24,6 +25,7 @@ from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm, parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from aspire_tui.ui.dialogs.reevaluate_form import DECIDED, ReevaluateForm, Reevaluation
 from aspire_tui.ui.render import long_date, one_line, plain
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -407,25 +409,51 @@ class AspirationsScreen(MainScreen):
         a = self._movable(MoveKind.REEVALUATED)
         if a is None:
             return
-        path = find_path(a.path)
-        priced = bool(path and path.needs_reason)
-        parts: list[Content | str | tuple[str, str]] = [
-            f"Level {a.ladder.position()}, ",
-            plain(one_line(a.ladder.current, 60)),
-            "\n\n",
-            ("Your reason:" if priced else "Why it mattered to you:", "bold"),
-            "\n",
-            plain(a.why) if a.why.strip() else ("not written yet", "dim italic"),
+        assessments = self.store.assessments()
+        scores = score(assessments[-1], questionnaire().statements) if assessments else None
+        form = ReevaluateForm(a, find_path(a.path), scores)
+
+        def answered(result: Reevaluation | None) -> None:
+            if result is not None:
+                self._decide(a, result)
+
+        self.ask(form, answered)
+
+    def _decide(self, a: Aspiration, result: Reevaluation) -> None:
+        """The decision acts on the aspiration; the thinking goes in the journal."""
+        today, decision = self.today(), result.decision
+        if decision is MoveKind.REEVALUATED:
+            ladder = moves.reevaluate(a.ladder, today, result.reason)
+        else:
+            ladder = moves.reevaluate(a.ladder, today, f"Decided: {DECIDED[decision].lower()}.")
+        if decision is MoveKind.STEPPED_DOWN:
+            ladder = moves.step_down(ladder, today, result.reason)
+        elif decision is MoveKind.PAUSED:
+            ladder = moves.pause(ladder, today, result.reason)
+        elif decision is MoveKind.LET_GO:
+            ladder = moves.let_go(ladder, today, result.reason)
+        status = AspirationStatus.ARCHIVED if decision is MoveKind.LET_GO else a.status
+        changed = dataclasses.replace(a, ladder=ladder, status=status)
+        thoughts = [
+            text
+            for text in (
+                f"Reevaluating “{a.title}”: {DECIDED[decision].lower()}. {result.reason}",
+                result.learned and f"What I have learned: {result.learned}",
+            )
+            if text
         ]
-        if path and priced:
-            parts += ["\n\n", ("The price: ", "bold"), path.costs]
-        parts += ["\n\n", ("Is it still yours? What have you learned?", "dim")]
-        self._move(
-            a,
-            ReasonForm("Reevaluate", self._about(a, *parts), "What do you conclude?", "Record"),
-            lambda ladder, why: moves.reevaluate(ladder, self.today(), why),
-            "Reevaluation kept in the history.",
+        with self.store.transaction():
+            saved = self.store.save_aspiration(changed)
+            self.store.save_reflection(
+                Reflection(on=today, want=result.still_mine, note="\n\n".join(thoughts))
+            )
+        self.notify(
+            f"{DECIDED[decision]}: kept in the history, and your thoughts in the journal.",
+            markup=False,
         )
+        self.reload(select=saved.id)
+        if decision is MoveKind.RAISED:
+            self.call_later(self.run_action, "raise_bar")
 
     @guarded
     def action_archive(self) -> None:

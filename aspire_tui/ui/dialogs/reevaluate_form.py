@@ -1,0 +1,113 @@
+"""Reevaluate an aspiration: a short guided reflection that ends in one decision with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Select, Static
+
+from aspire_tui.domain.assessment import DriverScore, recommend
+from aspire_tui.domain.catalog import CatalogPath
+from aspire_tui.domain.ladder import blocker
+from aspire_tui.domain.models import Aspiration, Driver, Move
+from aspire_tui.domain.text import one_line
+from aspire_tui.domain.validation import parse_text
+from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.dialogs.reason_form import required_reason
+from aspire_tui.ui.render import plain
+from aspire_tui.ui.widgets.plain_fields import PlainTextArea
+
+DECISIONS: tuple[tuple[Move, str], ...] = (
+    (Move.REEVALUATED, "Keep going, as it is"),
+    (Move.RAISED, "Raise the bar"),
+    (Move.STEPPED_DOWN, "Step down a level"),
+    (Move.PAUSED, "Pause it for now"),
+    (Move.LET_GO, "Let it go"),
+)
+DECIDED = {move: label for move, label in DECISIONS}
+
+
+@dataclass(frozen=True)
+class Reevaluation:
+    decision: Move
+    reason: str
+    still_mine: str
+    learned: str
+
+
+def parse_answer(text: str) -> str:
+    return parse_text(text, "Answer")
+
+
+def drivers_now(path: CatalogPath | None, scores: dict[Driver, DriverScore] | None) -> str:
+    if scores is None:
+        return (
+            "Take the drivers self-assessment (t on Reflect) to see how this sits with what "
+            "drives you."
+        )
+    if path is None:
+        return "A direction of your own: think of the drivers it serves and strains for you."
+    found = recommend(scores, [path])
+    return f"It {found[0].explanation()}." if found else "It serves none of your scored drivers."
+
+
+class ReevaluateForm(FormDialog[Reevaluation]):
+    def __init__(
+        self,
+        aspiration: Aspiration,
+        path: CatalogPath | None,
+        scores: dict[Driver, DriverScore] | None,
+    ) -> None:
+        super().__init__("Reevaluate", "Decide")
+        self.aspiration = aspiration
+        self.path = path
+        self.scores = scores
+
+    def _situation(self) -> Content:
+        a, path = self.aspiration, self.path
+        priced = bool(path and path.needs_reason)
+        parts: list[Content | str | tuple[str, str]] = [
+            plain(one_line(a.title, 80), "bold"),
+            f"  ·  level {a.ladder.position()}, ",
+            plain(one_line(a.ladder.current, 60)),
+            "\n\n",
+            ("Your reason:" if priced else "Why it mattered to you:", "bold"),
+            "\n",
+            plain(a.why) if a.why.strip() else ("not written yet", "dim italic"),
+        ]
+        if path is not None and priced:
+            parts += ["\n\n", ("The price: ", "bold"), path.costs]
+        parts += ["\n\n", ("With your drivers now: ", "bold"), drivers_now(path, self.scores)]
+        return Content.assemble(*parts)
+
+    def compose_fields(self) -> Iterable[Widget]:
+        yield Static(self._situation(), classes="reason-message")
+        still = PlainTextArea("", id="still", classes="answer")
+        yield from self.field("Is this still what you want?", still, parse=parse_answer)
+        learned = PlainTextArea("", id="learned", classes="answer")
+        yield from self.field("What have you learned on the way?", learned, parse=parse_answer)
+        choices = [
+            (label, move.value)
+            for move, label in DECISIONS
+            if move is Move.REEVALUATED or not blocker(self.aspiration, move)
+            if not (move is Move.RAISED and self.aspiration.ladder.at_top)
+        ]
+        decision = Select(choices, value=Move.REEVALUATED.value, allow_blank=False, id="decision")
+        yield from self.field(
+            "Your decision", decision, "Each acts on the aspiration and stays in its history."
+        )
+        reason = PlainTextArea("", id="reason", classes="answer")
+        yield from self.field("Why?", reason, parse=required_reason)
+
+    def on_mount(self) -> None:
+        self.query_one("#still").focus()
+
+    def build(self, values: dict[str, Any]) -> Reevaluation:
+        chosen = self.query_one("#decision", Select).value
+        if not isinstance(chosen, str):
+            raise FieldError("decision", "Choose what you decide.")
+        return Reevaluation(Move(chosen), values["reason"], values["still"], values["learned"])
