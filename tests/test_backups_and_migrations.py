@@ -170,8 +170,10 @@ def test_schema_2_gains_ladders_and_levels_and_keeps_everything_else(data_dir: P
         )
     assert {g.level for g in store.goals()} == {0}
     after = read_data(data_dir)
-    for table in ("reflections", "checkins"):
-        assert after[table] == before[table]
+    assert after["checkins"] == before["checkins"]
+    for key, doc in before["reflections"].items():
+        new = {"prompt": "", "tags": [], "aspiration_id": None}
+        assert after["reflections"][key] == doc | new, "journal entries gain empty links"
     for key, doc in before["aspirations"].items():
         assert {k: v for k, v in after["aspirations"][key].items() if k != "ladder"} == doc
     for key, doc in before["goals"].items():

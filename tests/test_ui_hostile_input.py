@@ -43,19 +43,24 @@ async def test_every_reflection_field_takes_markup_escapes_and_pasted_lines(
         await type_text(pilot, MARKUP)
         await pilot.press("tab")
         await paste(pilot, f"line one\r\n{ANSI}\nline three")
+        await pilot.pause()
+        assert any("Left out control characters" in m for m in notifications(pilot.app))
         await pilot.press("tab")
         await paste(pilot, "long " * 5000)
+        await pilot.press("tab")
+        await type_text(pilot, MARKUP)  # a tag
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.is_running
         assert MARKUP in detail_text(pilot.app)
+        assert f"#{MARKUP}" in detail_text(pilot.app)
         assert f"line one\n{ANSI_PASTED}\nline three" in detail_text(pilot.app)
         assert "\x1b" not in screen_text(pilot.app)
-        assert any("Left out control characters" in m for m in notifications(pilot.app))
     [saved] = docs(data_dir, "reflections")
-    assert saved["want"] == MARKUP
-    assert saved["passions"] == f"line one\n{ANSI_PASTED}\nline three"
-    assert saved["note"] == ("long " * 5000).strip()
+    assert saved["note"] == MARKUP
+    assert saved["want"] == f"line one\n{ANSI_PASTED}\nline three"
+    assert saved["passions"] == ("long " * 5000).strip()
+    assert saved["tags"] == [MARKUP]
 
 
 async def test_aspiration_title_takes_markup_and_a_pasted_paragraph_as_one_line(

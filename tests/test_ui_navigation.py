@@ -84,7 +84,7 @@ async def test_keys_typed_in_a_field_are_text_not_commands(
         assert pilot.app.is_running
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert docs(data_dir, "reflections")[0]["want"] == "q1?2 3"
+    assert docs(data_dir, "reflections")[0]["note"] == "q1?2 3"
 
 
 async def test_screen_keys_do_nothing_under_a_dialog(store: AspireStore) -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from aspire_tui.domain.models import Driver, Reflection
+from aspire_tui.domain.journal import prompt_of_the_day
+from aspire_tui.domain.models import Aspiration, Driver, Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
-from tests.conftest import docs
+from tests.conftest import TODAY, docs
 from tests.ui_helpers import (
     SIZE,
     clear_field,
@@ -20,6 +21,7 @@ from tests.ui_helpers import (
     journal_rows,
     make_app,
     notifications,
+    screen_text,
     type_text,
 )
 
@@ -34,22 +36,29 @@ async def test_first_run_greets_and_points_to_reflecting(store: AspireStore) -> 
 
 
 async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) -> None:
+    lead = store.save_aspiration(Aspiration("Lead a team", date(2026, 1, 1)))
+    daily = prompt_of_the_day(TODAY)
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectionForm)
+        assert f"{daily}  (today's prompt)" in screen_text(pilot.app)
+        await type_text(pilot, "Tired but hopeful")
+        await pilot.press("tab")
         await type_text(pilot, "Lead a team one day")
         await pilot.press("tab")
         await type_text(pilot, "Teaching")
         await pilot.press("tab")
-        await type_text(pilot, "Tired but hopeful")
+        await type_text(pilot, "#career, energy, career")
+        await pilot.press("tab", "enter", "down", "enter")  # about: Lead a team
         await pilot.press("tab", "4", "tab", "right", "right", "tab", "5", "left")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
-        assert journal_rows(pilot.app) == ["2026-11-27\nLead a team one day"]
+        assert journal_rows(pilot.app) == ["2026-11-27 #career #energy\nTired but hopeful"]
         shown = detail_text(pilot.app)
-        assert "Teaching" in shown and "Tired but hopeful" in shown
+        assert daily in shown and "Tired but hopeful" in shown and "Teaching" in shown
+        assert "About: Lead a team" in shown
         assert "●●●●○" in shown
     [saved] = docs(data_dir, "reflections")
     assert len(saved.pop("uid")) == 32
@@ -59,6 +68,9 @@ async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) ->
         "passions": "Teaching",
         "note": "Tired but hopeful",
         "ratings": {"achievement": 4, "balance": 2, "security": 4},
+        "prompt": daily,
+        "tags": ["career", "energy"],
+        "aspiration_id": lead.id,
     }
 
 
@@ -70,9 +82,9 @@ async def test_empty_reflection_and_bad_date_are_refused_beside_the_field(
         await pilot.pause()
         form = pilot.app.screen
         assert isinstance(form, ReflectionForm)
-        assert "at least one answer" in str(form.query_one("#want-error").visual)
+        assert "at least one answer" in str(form.query_one("#note-error").visual)
         await type_text(pilot, "Something")
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         await clear_field(pilot)
         await type_text(pilot, "2026-13-01")
         await pilot.press("ctrl+s")
@@ -101,7 +113,7 @@ async def test_past_reflections_list_newest_first_and_open_for_editing(
         await pilot.press("escape", "e")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectionForm)
-        await pilot.press("end")
+        await pilot.press("tab", "end")  # from the free writing to what I want
         await type_text(pilot, ", revised")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -150,7 +162,7 @@ async def test_escape_asks_before_throwing_away_what_was_typed(
         await pilot.pause()
         form = pilot.app.screen
         assert isinstance(form, ReflectionForm)
-        assert form.query_one("#want", TextArea).text == "A long thought"
+        assert form.query_one("#note", TextArea).text == "A long thought"
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)

@@ -35,7 +35,7 @@ async def test_markup_in_user_text_shows_literally_on_every_screen(store: Aspire
     async with make_app(store).run_test(size=SIZE) as pilot:
         app = pilot.app
         await pilot.pause()
-        assert HOSTILE in journal_rows(app)[0]
+        assert "␛[31mred␛[0m" in journal_rows(app)[0], "the entry's writing, made visible"
         assert HOSTILE in detail_text(app)
         assert "\x1b" not in detail_text(app) and "␛[31mred␛[0m" in detail_text(app)
         await pilot.click("#detail", offset=(5, 3))

@@ -79,4 +79,5 @@ def footer_keys(app: App) -> dict[str, str]:
 def journal_rows(app: App) -> list[str]:
     """The Reflect screen's reflections: the rows under its Journal heading."""
     rows = list_rows(app)
-    return rows[rows.index("Journal") + 1 :] if "Journal" in rows else rows
+    heading = next((i for i, row in enumerate(rows) if row.startswith("Journal")), None)
+    return rows if heading is None else rows[heading + 1 :]

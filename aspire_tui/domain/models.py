@@ -61,6 +61,11 @@ class Reflection:
     passions: str = ""
     note: str = ""
     ratings: dict[Driver, int] = field(default_factory=dict)
+    prompt: str = ""
+    """The journal prompt the note answers, if one was chosen."""
+    tags: tuple[str, ...] = ()
+    aspiration_id: int | None = None
+    """The aspiration the entry is about, if any."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 

@@ -139,6 +139,11 @@ def check_reflection(reflection: Reflection) -> Reflection:
         parse_text(text, what)
     for value in reflection.ratings.values():
         check_rating(value)
+    if reflection.prompt and parse_title(reflection.prompt, "Prompt") != reflection.prompt:
+        raise ValidationError("Prompt has stray white space.")
+    for tag in reflection.tags:
+        if parse_title(tag, "Tag") != tag or "," in tag:
+            raise ValidationError("A tag is empty, padded or holds a comma.")
     if not (reflection.want or reflection.passions or reflection.note or reflection.ratings):
         raise ValidationError("Write at least one answer or rate a driver.")
     return reflection

@@ -94,6 +94,9 @@ def encode_reflection(r: Reflection) -> Document:
         "passions": r.passions,
         "note": r.note,
         "ratings": {driver.value: value for driver, value in r.ratings.items()},
+        "prompt": r.prompt,
+        "tags": list(r.tags),
+        "aspiration_id": r.aspiration_id,
     }
 
 
@@ -107,12 +110,21 @@ def decode_reflection(doc: Document, doc_id: int) -> Reflection:
             ratings[Driver(key)] = check_rating(value)
         except (ValueError, ValidationError):
             raise CodecError(f"rating {key!r} is not a driver rated 1-5") from None
+    tags = doc.get("tags")
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise CodecError("'tags' should be a list of text")
+    linked = doc.get("aspiration_id")
+    if linked is not None:
+        linked = _int(doc, "aspiration_id")
     return Reflection(
         on=_date(doc, "on"),
         want=_str(doc, "want"),
         passions=_str(doc, "passions"),
         note=_str(doc, "note"),
         ratings=ratings,
+        prompt=_str(doc, "prompt"),
+        tags=tuple(tags),
+        aspiration_id=linked,
         uid=_uid(doc),
         id=doc_id,
     )

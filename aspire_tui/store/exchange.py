@@ -53,7 +53,7 @@ class Export:
     aspirations: list[Aspiration]
     goals: list[tuple[Goal, str]]  # with the aspiration's uid
     checkins: list[tuple[CheckIn, str]]  # with the goal's uid
-    reflections: list[Reflection]
+    reflections: list[tuple[Reflection, str | None]]  # with the linked aspiration's uid
     assessments: list[Assessment]
     passions: list[Passions]
 
@@ -89,6 +89,12 @@ def export_data(store: AspireStore) -> dict[str, Any]:
     aspiration_uid = {a.id: a.uid for a in aspirations}
     goal_uid = {g.id: g.uid for g in goals}
 
+    def reflection_doc(reflection: Reflection) -> dict[str, Any]:
+        doc = codec.encode_reflection(reflection)
+        linked = doc.pop("aspiration_id")
+        doc["aspiration"] = None if linked is None else aspiration_uid[linked]
+        return doc
+
     def goal_doc(goal: Goal) -> dict[str, Any]:
         doc = codec.encode_goal(goal)
         doc["aspiration"] = aspiration_uid[doc.pop("aspiration_id")]
@@ -105,7 +111,7 @@ def export_data(store: AspireStore) -> dict[str, Any]:
         "aspirations": [codec.encode_aspiration(a) for a in aspirations],
         "goals": [goal_doc(g) for g in goals],
         "checkins": [checkin_doc(c) for c in checkins],
-        "reflections": [codec.encode_reflection(r) for r in reflections],
+        "reflections": [reflection_doc(r) for r in reflections],
         "assessments": [codec.encode_assessment(a) for a in assessments],
         "passions": [codec.encode_passions(p) for p in [store.passions()] if p is not None],
     }
@@ -174,7 +180,9 @@ def read_export(path: Path, raw: bytes) -> Export:
     aspirations = reader.records("aspirations", codec.decode_aspiration, check_aspiration)
     goals = reader.linked("goals", "aspiration", "aspiration_id", codec.decode_goal, check_goal)
     checkins = reader.linked("checkins", "goal", "goal_id", codec.decode_checkin, check_checkin)
-    reflections = reader.records("reflections", codec.decode_reflection, check_reflection)
+    reflections = reader.optionally_linked(
+        "reflections", "aspiration", "aspiration_id", codec.decode_reflection, check_reflection
+    )
     assessments = reader.records("assessments", codec.decode_assessment, check_assessment)
     passions = reader.records("passions", codec.decode_passions, check_passions)
     if len(passions) > 1:
@@ -228,6 +236,20 @@ class _Reader:
     def records(self, kind: str, decode: Any, check: Any) -> list[Any]:
         return [self._decode(kind, i, doc, decode, check) for i, doc in enumerate(self._docs(kind))]
 
+    def optionally_linked(
+        self, kind: str, ref: str, id_field: str, decode: Any, check: Any
+    ) -> list[Any]:
+        """Like `linked`, for records whose link may be null (older exports have none)."""
+        found = []
+        for index, doc in enumerate(self._docs(kind)):
+            target = doc.get(ref)
+            if target is not None and not isinstance(target, str):
+                raise ImportFileError(self.path, f"{kind} entry {index + 1}: bad '{ref}' uid.")
+            body = {k: v for k, v in doc.items() if k != ref}
+            body = {"prompt": "", "tags": [], **body, id_field: None}
+            found.append((self._decode(kind, index, body, decode, check), target))
+        return found
+
     def linked(self, kind: str, ref: str, id_field: str, decode: Any, check: Any) -> list[Any]:
         found = []
         for index, doc in enumerate(self._docs(kind)):
@@ -253,11 +275,14 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
             raise ImportFileError(source, f"goal “{goal.title}” has no aspiration to belong to")
         if goal.uid not in mine and goal.level >= rungs.get(owner, 0):
             raise ImportFileError(source, f"goal “{goal.title}” is on a level its ladder lacks")
+    for reflection, about in export.reflections:
+        if about is not None and about not in aspirations:
+            raise ImportFileError(source, f"a journal entry of {reflection.on} is about nothing")
     for checkin, owner in export.checkins:
         if owner not in goals:
             raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")
     every = [a.uid for a in export.aspirations] + [g.uid for g, _ in export.goals]
-    every += [c.uid for c, _ in export.checkins] + [r.uid for r in export.reflections]
+    every += [c.uid for c, _ in export.checkins] + [r.uid for r, _ in export.reflections]
     every += [a.uid for a in export.assessments] + [p.uid for p in export.passions]
     return sum(1 for uid in every if uid not in mine)
 
@@ -309,9 +334,14 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
                 owner = _resolve(goal_ids, goal_uid, "check-in", "goal")
                 store.save_checkin(dataclasses.replace(checkin, goal_id=owner))
                 added += 1
-        for reflection in export.reflections:
+        for reflection, about in export.reflections:
             if reflection.uid not in known:
-                store.save_reflection(reflection)
+                linked = (
+                    None
+                    if about is None
+                    else _resolve(aspiration_ids, about, "entry", "aspiration")
+                )
+                store.save_reflection(dataclasses.replace(reflection, aspiration_id=linked))
                 added += 1
         for passions in export.passions:
             if passions.uid not in known and store.passions() is None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
@@ -75,6 +75,8 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
                 goal_levels.append((key, record.aspiration_id, record.level))
             elif isinstance(record, CheckIn):
                 links.append((name, key, record.goal_id, "goals"))
+            elif isinstance(record, Reflection) and record.aspiration_id is not None:
+                links.append((name, key, record.aspiration_id, "aspirations"))
     for name, key, target, table_name in links:
         if target not in ids.get(table_name, set()):
             raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")

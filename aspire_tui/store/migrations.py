@@ -59,8 +59,13 @@ def _v2_to_v3(data: Data) -> Data:
 
 
 def _v3_to_v4(data: Data) -> Data:
-    """Schema 4 adds driver self-assessments and the passions and values lists, new kinds of
-    record: nothing old changes, but an older Aspire must not open a file that holds them."""
+    """Schema 4 adds driver self-assessments and the passions and values lists, and gives
+    journal entries a prompt, tags and a link to the aspiration they are about."""
+    for doc in data.get("reflections", {}).values():
+        if isinstance(doc, dict):
+            doc.setdefault("prompt", "")
+            doc.setdefault("tags", [])
+            doc.setdefault("aspiration_id", None)
     return data
 
 

@@ -276,6 +276,9 @@ class AspireStore:
 
     def save_reflection(self, reflection: Reflection) -> Reflection:
         _valid(check_reflection, reflection)
+        linked = reflection.aspiration_id
+        if linked is not None and self.aspiration(linked) is None:
+            raise StoreError("That aspiration no longer exists.")
         return self._reflections.save(reflection)
 
     def delete_reflection(self, reflection_id: int) -> None:
@@ -295,9 +298,13 @@ class AspireStore:
         return self._aspirations.save(aspiration)
 
     def delete_aspiration(self, aspiration_id: int) -> None:
-        """Its goals and their check-ins go with it, in one write."""
+        """Its goals and their check-ins go with it, in one write; journal entries about it
+        stay, no longer linked."""
         goal_ids = [g.id for g in self.goals(aspiration_id) if g.id is not None]
         with self._batch():
+            for reflection in self.reflections():
+                if reflection.aspiration_id == aspiration_id:  # the entry stays, unlinked
+                    self._reflections.save(dataclasses.replace(reflection, aspiration_id=None))
             self._checkins.remove([c.id for c in self.checkins() if c.goal_id in goal_ids and c.id])
             self._goals.remove(goal_ids)
             self._aspirations.remove([aspiration_id])

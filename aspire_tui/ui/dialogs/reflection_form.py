@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Label, TextArea
+from textual.widgets import Label, Select, TextArea
 
-from aspire_tui.domain.models import REFLECTION_DRIVERS, Reflection
+from aspire_tui.domain.journal import PROMPTS as JOURNAL_PROMPTS
+from aspire_tui.domain.journal import parse_tags, prompt_of_the_day
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, Reflection
+from aspire_tui.domain.text import one_line
 from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 from aspire_tui.ui.widgets.rating import Rating
 
@@ -26,10 +30,12 @@ PROMPTS = (
     ("passions", "What are you passionate about?", "The work that makes you lose track of time."),
     (
         "note",
-        "Anything else on your mind?",
-        "A free note: a worry, a hope, a decision you are weighing.",
+        "Free writing",
+        "An answer to the prompt above, or anything on your mind: a worry, a hope, a decision "
+        "you are weighing. Write as much as you like.",
     ),
 )
+NO_PROMPT = ""
 
 
 def parse_answer(text: str) -> str:
@@ -37,17 +43,49 @@ def parse_answer(text: str) -> str:
 
 
 class ReflectionForm(FormDialog[Reflection]):
-    def __init__(self, today: date, reflection: Reflection | None = None) -> None:
+    def __init__(
+        self,
+        today: date,
+        reflection: Reflection | None = None,
+        aspirations: Sequence[Aspiration] = (),
+    ) -> None:
         super().__init__("Edit reflection" if reflection else "New reflection")
-        self.original = reflection or Reflection(on=today)
+        self.original = reflection or Reflection(on=today, prompt=prompt_of_the_day(today))
+        self.today = today
+        self.aspirations = aspirations
 
     def compose_fields(self) -> Iterable[Widget]:
         r = self.original
         date_input = PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on")
         yield from self.field("Date", date_input, parse=parse_date)
-        for name, prompt, hint in PROMPTS:
+        daily = prompt_of_the_day(self.today)
+        prompts = [(f"{daily}  (today's prompt)", daily)]
+        prompts += [(p, p) for p in JOURNAL_PROMPTS if p != daily]
+        if r.prompt and r.prompt not in JOURNAL_PROMPTS:
+            prompts.append((r.prompt, r.prompt))
+        prompts.append(("No prompt", NO_PROMPT))
+        prompt = Select(prompts, value=r.prompt, allow_blank=False, id="prompt", compact=True)
+        yield from self.field(
+            "Prompt", prompt, "Something to write from; choose No prompt to skip."
+        )
+        order = ("note", "want", "passions")
+        for name, label, hint in sorted(PROMPTS, key=lambda p: order.index(p[0])):
             area = PlainTextArea(getattr(r, name), id=name, classes="answer")
-            yield from self.field(prompt, area, hint, parse=parse_answer)
+            if name == "note":
+                area.add_class("long")
+            yield from self.field(label, area, hint, parse=parse_answer)
+        tags = PlainInput(", ".join(r.tags), placeholder="e.g. burnout, promotion", id="tags")
+        yield from self.field("Tags (optional)", tags, "Separated by commas.", parse=parse_tags)
+        choices = [(plain(one_line(a.title, 60)), a.id) for a in self.aspirations if a.id]
+        about = Select(
+            choices,
+            value=r.aspiration_id if r.aspiration_id is not None else Select.NULL,
+            allow_blank=True,
+            prompt="None",
+            id="about",
+            compact=True,
+        )
+        yield from self.field("About an aspiration (optional)", about)
         yield Label(
             "How much does each matter to you now? (1-5: digits or ← →, 0 clears)",
             classes="field-label",
@@ -58,7 +96,7 @@ class ReflectionForm(FormDialog[Reflection]):
                 yield Rating(r.ratings.get(driver), id=f"rating-{driver.value}")
 
     def on_mount(self) -> None:
-        self.query_one("#want", TextArea).focus()
+        self.query_one("#note", TextArea).focus()
 
     def build(self, values: dict[str, Any]) -> Reflection:
         ratings = {
@@ -66,6 +104,7 @@ class ReflectionForm(FormDialog[Reflection]):
             for driver in REFLECTION_DRIVERS
             if (value := self.query_one(f"#rating-{driver.value}", Rating).value) is not None
         }
+        about = self.query_one("#about", Select).value
         reflection = dataclasses.replace(
             self.original,
             on=values["on"],
@@ -73,8 +112,13 @@ class ReflectionForm(FormDialog[Reflection]):
             passions=values["passions"],
             note=values["note"],
             ratings=ratings,
+            prompt=str(self.query_one("#prompt", Select).value or ""),
+            tags=values["tags"],
+            aspiration_id=about
+            if isinstance(about := self.query_one("#about", Select).value, int)
+            else None,
         )
         try:
             return check_reflection(reflection)
         except ValidationError as error:
-            raise FieldError("want", str(error)) from None
+            raise FieldError("note", str(error)) from None

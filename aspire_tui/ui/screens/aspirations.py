@@ -11,6 +11,7 @@ from textual.content import Content
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.journal import REEVALUATION_PROMPT
 from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder, Reflection
 from aspire_tui.domain.models import Move as MoveKind
@@ -445,7 +446,14 @@ class AspirationsScreen(MainScreen):
         with self.store.transaction():
             saved = self.store.save_aspiration(changed)
             self.store.save_reflection(
-                Reflection(on=today, want=result.still_mine, note="\n\n".join(thoughts))
+                Reflection(
+                    on=today,
+                    want=result.still_mine,
+                    note="\n\n".join(thoughts),
+                    prompt=REEVALUATION_PROMPT,
+                    tags=("reevaluation",),
+                    aspiration_id=saved.id,
+                )
             )
         self.notify(
             f"{DECIDED[decision]}: kept in the history, and your thoughts in the journal.",

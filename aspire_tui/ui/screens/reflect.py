@@ -9,11 +9,14 @@ from textual.content import Content
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
 from aspire_tui.domain.catalog import catalog, find_path
+from aspire_tui.domain.journal import search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection
+from aspire_tui.domain.validation import parse_text
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.passions_form import PassionsForm
+from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
 from aspire_tui.ui.profile_view import (
     describe_passions,
@@ -22,7 +25,7 @@ from aspire_tui.ui.profile_view import (
     passions_summary,
     profile_summary,
 )
-from aspire_tui.ui.render import heading, long_date, one_line, paragraph
+from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
 from aspire_tui.ui.screens.assessment import AssessmentScreen
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -72,6 +75,7 @@ class ReflectScreen(MainScreen):
             tooltip="Take the drivers self-assessment (or carry on with it)",
         ),
         Binding("a", "adopt", "Adopt", id="reflection.adopt", tooltip="Adopt the highlighted path"),
+        Binding("slash", "search", "Search", id="reflection.search", tooltip="Search the journal"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "delete", "open"})
 
@@ -112,10 +116,25 @@ class ReflectScreen(MainScreen):
                         ),
                     ),
                 )
-        yield None, Content.styled("Journal", "bold dim")
-        for r in self.store.reflections():
-            summary = one_line(r.want or r.passions or r.note or "Ratings only", self.row_width())
-            yield str(r.id), Content.assemble((r.on.isoformat(), "bold"), "\n", (summary, "dim"))
+        entries = self.store.reflections()
+        heading_text = "Journal"
+        if self.query_text:
+            titles = {a.id: a.title for a in self.store.aspirations() if a.id is not None}
+            entries = search(entries, self.query_text, titles)
+            heading_text = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
+        yield None, Content.styled(heading_text, "bold dim")
+        for r in entries:
+            text = r.note or r.want or r.passions or r.prompt or "Ratings only"
+            tags = " ".join(f"#{t}" for t in r.tags)
+            head = f"{r.on.isoformat()} {tags}" if tags else r.on.isoformat()
+            yield (
+                str(r.id),
+                Content.assemble(
+                    (one_line(head, self.row_width()), "bold"),
+                    "\n",
+                    (one_line(text, self.row_width()), "dim"),
+                ),
+            )
 
     def _key(self) -> str | None:
         return self.records.highlighted_record_id
@@ -136,7 +155,9 @@ class ReflectScreen(MainScreen):
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is None:
             return WELCOME
-        return describe_reflection(reflection)
+        linked = reflection.aspiration_id
+        about = self.store.aspiration(linked) if linked is not None else None
+        return describe_reflection(reflection, about.title if about else None)
 
     def _recommendation(self, key: str) -> tuple[Recommendation, int] | None:
         assessments = self.store.assessments()
@@ -200,7 +221,7 @@ class ReflectScreen(MainScreen):
 
     @guarded
     def action_new(self) -> None:
-        self.ask(ReflectionForm(self.today()), self._saved)
+        self.ask(ReflectionForm(self.today(), None, self.store.aspirations()), self._saved)
 
     @guarded
     def action_edit(self) -> None:
@@ -210,7 +231,40 @@ class ReflectScreen(MainScreen):
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is not None:
-            self.ask(ReflectionForm(self.today(), reflection), self._saved)
+            form = ReflectionForm(self.today(), reflection, self.store.aspirations())
+            self.ask(form, self._saved)
+
+    query_text = ""
+
+    def action_search(self) -> None:
+        form = ReasonForm(
+            "Search the journal",
+            Content.assemble(
+                "Words are found anywhere in an entry: its writing, prompt, tags or the "
+                "aspiration it is about. ",
+                ("#word", "bold"),
+                " finds a tag. Leave it empty to show every entry.",
+            ),
+            "Find",
+            "Search",
+            parse=parse_query,
+            one_line=True,
+        )
+
+        def answered(query: str | None) -> None:
+            if query is not None:
+                self.query_text = query
+                self.reload()
+
+        self.ask(form, answered)
+
+    def action_back(self) -> None:
+        """Escape in the list clears a search before anything else."""
+        if self.query_text and self.records.has_focus:
+            self.query_text = ""
+            self.reload()
+            return
+        self.records.focus()
 
     def _saved(self, reflection: Reflection | None) -> None:
         if reflection is not None:
@@ -245,14 +299,29 @@ class ReflectScreen(MainScreen):
         self.ask(ConfirmDialog("Delete reflection", message), confirmed)
 
 
-def describe_reflection(r: Reflection) -> Content:
-    parts: list[Content] = [heading(long_date(r.on)), Content("\n\n")]
-    for name, prompt, _ in PROMPTS:
-        parts.append(paragraph(prompt, getattr(r, name)))
-        parts.append(Content("\n"))
+def describe_reflection(r: Reflection, about: str | None = None) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [heading(long_date(r.on))]
+    if r.tags:
+        parts += ["  ", (" ".join(f"#{t}" for t in r.tags), "$accent")]
+    if about:
+        parts += ["\n", ("About: ", "dim"), plain(one_line(about, 80))]
+    parts.append("\n\n")
+    if r.prompt:
+        parts += [plain(r.prompt, "italic $text-accent"), "\n"]
+        parts.append(plain(r.note) if r.note.strip() else ("not answered", "dim italic"))
+        parts.append("\n\n")
+    for name, label, _ in PROMPTS:
+        text = getattr(r, name)
+        if name == "note" and (r.prompt or not text.strip()):
+            continue
+        parts += [paragraph(label if name != "note" else "Note", text), "\n"]
     parts.append(Content.styled("How much each matters now", "bold"))
     for driver in REFLECTION_DRIVERS:
         value = r.ratings.get(driver)
         dots = ("●" * value + "○" * (5 - value)) if value else "not rated"
-        parts.append(Content.assemble("\n", f"{driver.label:<30}", (dots, "$accent")))
+        parts += ["\n", f"{driver.label:<30}", (dots, "$accent")]
     return Content.assemble(*parts)
+
+
+def parse_query(text: str) -> str:
+    return " ".join(parse_text(text, "Search").split())

@@ -1,0 +1,90 @@
+"""The journal: prompts, tags, links to aspirations, and finding entries again."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.journal import PROMPTS, parse_tags, prompt_of_the_day, search
+from aspire_tui.domain.models import Aspiration, Reflection
+from aspire_tui.domain.validation import ValidationError
+from aspire_tui.store import AspireStore
+from aspire_tui.store.exchange import export_json, import_export, read_export
+from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from tests.conftest import docs
+from tests.ui_helpers import SIZE, detail_text, journal_rows, list_rows, make_app, type_text
+
+D = date(2026, 1, 1)
+
+
+def test_the_prompt_of_the_day_holds_all_day_and_moves_on() -> None:
+    assert len(PROMPTS) >= 12 and "What would I do if money were no object?" in PROMPTS
+    days = [prompt_of_the_day(D + timedelta(days=n)) for n in range(len(PROMPTS))]
+    assert sorted(days) == sorted(PROMPTS), "every prompt comes round"
+    assert prompt_of_the_day(D) == prompt_of_the_day(D)
+
+
+def test_tags_are_comma_separated_without_hashes_or_repeats() -> None:
+    assert parse_tags("#burnout, promotion ,, Burnout") == ("burnout", "promotion")
+    with pytest.raises(ValidationError, match="At most 10"):
+        parse_tags(",".join(f"t{n}" for n in range(11)))
+
+
+def test_search_finds_words_anywhere_and_hash_words_in_tags() -> None:
+    a = Reflection(D, note="Drained by meetings", tags=("burnout",), aspiration_id=1)
+    b = Reflection(D, want="Teach more", prompt="What gave me energy this month?")
+    c = Reflection(D, note="about burnout, untagged")
+    titles = {1: "Lead a team"}
+    assert search([a, b, c], "burnout", titles) == [a, c]
+    assert search([a, b, c], "#burnout", titles) == [a]
+    assert search([a, b, c], "lead meetings", titles) == [a], "the linked title counts"
+    assert search([a, b, c], "ENERGY", titles) == [b], "the prompt counts, in any case"
+    assert search([a, b, c], "", titles) == [a, b, c]
+
+
+def test_deleting_an_aspiration_keeps_its_journal_entries_unlinked(
+    store: AspireStore, data_dir: Path
+) -> None:
+    lead = store.save_aspiration(Aspiration("Lead", D))
+    store.save_reflection(Reflection(D, note="About leading", aspiration_id=lead.id))
+    assert lead.id is not None
+    store.delete_aspiration(lead.id)
+    [entry] = docs(data_dir, "reflections")
+    assert entry["note"] == "About leading" and entry["aspiration_id"] is None
+
+
+def test_links_travel_in_exports(tmp_path: Path) -> None:
+    source = AspireStore.open(tmp_path / "a")
+    lead = source.save_aspiration(Aspiration("Lead", D))
+    source.save_reflection(Reflection(D, note="About leading", tags=("x",), aspiration_id=lead.id))
+    text = export_json(source)
+    source.close()
+    target = AspireStore.open(tmp_path / "b")
+    target.save_aspiration(Aspiration("Already here", D))
+    import_export(target, read_export(Path("x"), text.encode()))
+    [entry] = target.reflections()
+    linked = target.aspiration(entry.aspiration_id or 0)
+    assert linked is not None and linked.title == "Lead", "re-linked to the new id"
+    target.close()
+
+
+async def test_search_the_journal_with_slash_and_clear_it_with_escape(
+    store: AspireStore,
+) -> None:
+    store.save_reflection(Reflection(D, note="Drained by meetings", tags=("burnout",)))
+    store.save_reflection(Reflection(D + timedelta(1), note="Loved the workshop"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReasonForm)
+        await type_text(pilot, "#burnout")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [r.split("\n")[0] for r in journal_rows(pilot.app)] == ["2026-01-01 #burnout"]
+        assert "Journal: 1 matching “#burnout”" in list_rows(pilot.app)
+        assert "Drained by meetings" in detail_text(pilot.app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Journal" in list_rows(pilot.app) and len(journal_rows(pilot.app)) == 2
