@@ -88,6 +88,7 @@ def populate(store: AspireStore, today: date) -> None:
             created=ago(180),
             why="I love the craft, and being trusted for it matters more to me than a title.",
             path="expert",
+            passions=("Tax law", "Explaining hard things simply"),
             ladder=expert_ladder,
         )
     )

@@ -175,7 +175,10 @@ def test_schema_2_gains_ladders_and_levels_and_keeps_everything_else(data_dir: P
         new = {"prompt": "", "tags": [], "aspiration_id": None}
         assert after["reflections"][key] == doc | new, "journal entries gain empty links"
     for key, doc in before["aspirations"].items():
-        assert {k: v for k, v in after["aspirations"][key].items() if k != "ladder"} == doc
+        assert after["aspirations"][key] == doc | {
+            "ladder": after["aspirations"][key]["ladder"],
+            "passions": [],
+        }
     for key, doc in before["goals"].items():
         assert {k: v for k, v in after["goals"][key].items() if k != "level"} == doc
     store.close()

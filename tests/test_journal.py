@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label, Select
 
 from aspire_tui.domain.journal import PROMPTS, parse_tags, prompt_of_the_day, search
 from aspire_tui.domain.models import Aspiration, Reflection
@@ -13,7 +14,7 @@ from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore
 from aspire_tui.store.exchange import export_json, import_export, read_export
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
-from tests.conftest import docs
+from tests.conftest import TODAY, docs
 from tests.ui_helpers import SIZE, detail_text, journal_rows, list_rows, make_app, type_text
 
 D = date(2026, 1, 1)
@@ -88,3 +89,23 @@ async def test_search_the_journal_with_slash_and_clear_it_with_escape(
         await pilot.press("escape")
         await pilot.pause()
         assert "Journal" in list_rows(pilot.app) and len(journal_rows(pilot.app)) == 2
+
+
+async def test_the_chosen_prompt_stands_above_the_writing(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        label = pilot.app.screen.query_one("#note-label", Label)
+        assert str(label.visual) == prompt_of_the_day(TODAY)
+        select = pilot.app.screen.query_one("#prompt", Select)
+        select.value = "What would I do if money were no object?"
+        await pilot.pause()
+        assert str(label.visual) == "What would I do if money were no object?"
+        await type_text(pilot, "Teach")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "What would I do if money were no object?\nTeach" in detail_text(pilot.app)
+    [entry] = docs(data_dir, "reflections")
+    assert entry["prompt"] == "What would I do if money were no object?"

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import SelectionList, TextArea
 
-from aspire_tui.domain.models import Passions
+from aspire_tui.domain.models import Aspiration, Passions
 from aspire_tui.domain.passions import overlaps, parse_items
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
@@ -95,3 +95,25 @@ async def test_write_the_lists_and_see_the_heart_of_it(store: AspireStore, data_
     [doc] = docs(data_dir, "passions")
     assert doc["love"] == ["Teaching", "[b]Tax law[/b]"] and doc["values"] == ["Evenings free"]
     assert doc["updated"] == "2026-11-27"
+
+
+async def test_link_passions_to_an_aspiration_or_hear_that_it_touches_none(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_passions(Passions(love=("Teaching", "[b]Tax[/b]"), good_at=("Teaching",)))
+    store.save_aspiration(Aspiration("Lead a team", D))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert "It touches none of your passions yet" in detail_text(pilot.app)
+        await pilot.press("e")
+        await pilot.pause()
+        links = pilot.app.screen.query_one("#passions", SelectionList)
+        assert [str(o.prompt) for o in links.options] == ["Teaching", "[b]Tax[/b]"]
+        links.focus()
+        await pilot.press("down", "space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = detail_text(pilot.app)
+        assert "♥ [b]Tax[/b]" in shown and "touches none" not in shown
+    assert docs(data_dir, "aspirations")[0]["passions"] == ["[b]Tax[/b]"]

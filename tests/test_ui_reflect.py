@@ -44,7 +44,7 @@ async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) ->
         assert isinstance(pilot.app.screen, ReflectionForm)
         assert f"{daily}  (today's prompt)" in screen_text(pilot.app)
         await type_text(pilot, "Tired but hopeful")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the prompt's list
         await type_text(pilot, "Lead a team one day")
         await pilot.press("tab")
         await type_text(pilot, "Teaching")
@@ -84,7 +84,7 @@ async def test_empty_reflection_and_bad_date_are_refused_beside_the_field(
         assert isinstance(form, ReflectionForm)
         assert "at least one answer" in str(form.query_one("#note-error").visual)
         await type_text(pilot, "Something")
-        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("shift+tab")
         await clear_field(pilot)
         await type_text(pilot, "2026-13-01")
         await pilot.press("ctrl+s")
@@ -113,7 +113,7 @@ async def test_past_reflections_list_newest_first_and_open_for_editing(
         await pilot.press("escape", "e")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectionForm)
-        await pilot.press("tab", "end")  # from the free writing to what I want
+        await pilot.press("tab", "tab", "end")  # past the prompt, to what I want
         await type_text(pilot, ", revised")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -139,6 +139,8 @@ class Aspiration:
     path: str | None = None
     status: AspirationStatus = AspirationStatus.ACTIVE
     ladder: Ladder = field(default_factory=Ladder)
+    passions: tuple[str, ...] = ()
+    """Items from the person's passions lists that this direction touches."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 

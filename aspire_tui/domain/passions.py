@@ -42,6 +42,15 @@ def check_passions(passions: Passions) -> Passions:
     return passions
 
 
+def all_items(passions: Passions | None) -> list[str]:
+    """Every item on the four lists once, in the order they were written."""
+    seen: dict[str, str] = {}
+    for name in PASSION_LISTS:
+        for item in getattr(passions, name) if passions else ():
+            seen.setdefault(item.casefold(), item)
+    return list(seen.values())
+
+
 @dataclass(frozen=True)
 class Overlap:
     item: str

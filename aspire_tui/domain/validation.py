@@ -154,6 +154,9 @@ def check_aspiration(aspiration: Aspiration) -> Aspiration:
         raise ValidationError("Title has stray white space.")
     parse_text(aspiration.why, "Why it matters")
     check_ladder(aspiration.ladder)
+    for item in aspiration.passions:
+        if parse_title(item, "Passion") != item:
+            raise ValidationError("A linked passion is empty or padded.")
     return aspiration
 
 

@@ -139,7 +139,15 @@ def encode_aspiration(a: Aspiration) -> Document:
         "path": a.path,
         "status": a.status.value,
         "ladder": encode_ladder(a.ladder),
+        "passions": list(a.passions),
     }
+
+
+def _texts(doc: Document, key: str) -> tuple[str, ...]:
+    items = doc.get(key)
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise CodecError(f"'{key}' should be a list of text")
+    return tuple(items)
 
 
 def encode_ladder(ladder: Ladder) -> Document:
@@ -201,6 +209,7 @@ def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:
         path=path,
         status=status,
         ladder=decode_ladder(doc.get("ladder")),
+        passions=_texts(doc, "passions"),
         uid=_uid(doc),
         id=doc_id,
     )

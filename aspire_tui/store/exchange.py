@@ -169,7 +169,9 @@ def read_export(path: Path, raw: bytes) -> Export:
     schema = data.get("schema")
     if schema == 2:
         data = _export_v2_to_v3(data)
-    elif schema not in (3, SCHEMA_VERSION):  # schema 3 only lacked assessments
+    if schema in (2, 3):
+        data = _export_v3_to_v4(data)
+    elif schema != SCHEMA_VERSION:
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
         )
@@ -198,6 +200,15 @@ def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(docs, list):
             upgraded[kind] = [upgrade(d) if isinstance(d, dict) else d for d in docs]
     return upgraded
+
+
+def _export_v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Aspirations gained linked passions; the rest of schema 4 is new kinds of record."""
+    docs = data.get("aspirations", [])
+    if isinstance(docs, list):
+        linked = [{"passions": [], **d} if isinstance(d, dict) else d for d in docs]
+        data = {**data, "aspirations": linked}
+    return data
 
 
 def _with_ladder(doc: dict[str, Any]) -> dict[str, Any]:

@@ -59,8 +59,12 @@ def _v2_to_v3(data: Data) -> Data:
 
 
 def _v3_to_v4(data: Data) -> Data:
-    """Schema 4 adds driver self-assessments and the passions and values lists, and gives
-    journal entries a prompt, tags and a link to the aspiration they are about."""
+    """Schema 4 adds driver self-assessments and the passions and values lists, links
+    aspirations to passions, and gives journal entries a prompt, tags and a link to the
+    aspiration they are about."""
+    for doc in data.get("aspirations", {}).values():
+        if isinstance(doc, dict):
+            doc.setdefault("passions", [])
     for doc in data.get("reflections", {}).values():
         if isinstance(doc, dict):
             doc.setdefault("prompt", "")

@@ -113,12 +113,35 @@ def next_step(
     return parts
 
 
+def passion_lines(aspiration: Aspiration, passion_items: Sequence[str]) -> list[Part]:
+    """Linked passions, or a gentle word when there are none: a question, not a verdict."""
+    if aspiration.passions:
+        parts: list[Part] = []
+        for item in aspiration.passions:
+            parts += ["  ♥ ", plain(one_line(item, 80))]
+            if item not in passion_items:
+                parts.append(("  (no longer on your lists)", "dim"))
+            parts.append("\n")
+        return parts
+    if not passion_items:
+        return [("Write your passions on Reflect (1), then link them here with e.", "dim"), "\n"]
+    return [
+        (
+            "It touches none of your passions yet. That can be fine; if it stays so, it may "
+            "be worth asking whether it is still yours. Link some with e.",
+            "dim italic",
+        ),
+        "\n",
+    ]
+
+
 def describe_aspiration(
     aspiration: Aspiration,
     path: CatalogPath | None,
     goals: Sequence[Goal],
     progress: Mapping[int, GoalProgress],
     width: int,
+    passion_items: Sequence[str] = (),
 ) -> Content:
     ladder = aspiration.ladder
     set_aside = last_set_aside(ladder)
@@ -165,6 +188,12 @@ def describe_aspiration(
         strains = ", ".join(d.label for d in path.strains)
         parts += ["\n", ("Drivers", "bold"), "\n", ("Serves: ", "dim"), serves, "\n"]
         parts += [("Strains: ", "dim"), strains or "none in particular", "\n"]
+    parts += [
+        "\n",
+        ("Passions it touches", "bold"),
+        "\n",
+        *passion_lines(aspiration, passion_items),
+    ]
     if others:
         parts += ["\n", ("Goals on other levels", "bold"), "\n"]
         for goal in sorted(others, key=lambda g: (g.level, g.id or 0)):

@@ -83,7 +83,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         assert widget.id is not None
         if parse is not None:
             self._parsers[widget.id] = parse
-        yield Label(label, classes="field-label", markup=False)
+        yield Label(label, classes="field-label", markup=False, id=f"{widget.id}-label")
         if hint:
             yield Static(hint, classes="field-hint", markup=False)
         yield widget

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from textual import on
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Label, Select, TextArea
@@ -31,8 +32,8 @@ PROMPTS = (
     (
         "note",
         "Free writing",
-        "An answer to the prompt above, or anything on your mind: a worry, a hope, a decision "
-        "you are weighing. Write as much as you like.",
+        "Answer the prompt, or write anything on your mind: a worry, a hope, a decision you "
+        "are weighing. Write as much as you like.",
     ),
 )
 NO_PROMPT = ""
@@ -58,22 +59,15 @@ class ReflectionForm(FormDialog[Reflection]):
         r = self.original
         date_input = PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on")
         yield from self.field("Date", date_input, parse=parse_date)
-        daily = prompt_of_the_day(self.today)
-        prompts = [(f"{daily}  (today's prompt)", daily)]
-        prompts += [(p, p) for p in JOURNAL_PROMPTS if p != daily]
-        if r.prompt and r.prompt not in JOURNAL_PROMPTS:
-            prompts.append((r.prompt, r.prompt))
-        prompts.append(("No prompt", NO_PROMPT))
-        prompt = Select(prompts, value=r.prompt, allow_blank=False, id="prompt", compact=True)
-        yield from self.field(
-            "Prompt", prompt, "Something to write from; choose No prompt to skip."
-        )
         order = ("note", "want", "passions")
         for name, label, hint in sorted(PROMPTS, key=lambda p: order.index(p[0])):
             area = PlainTextArea(getattr(r, name), id=name, classes="answer")
             if name == "note":
                 area.add_class("long")
+                label = r.prompt or label  # the prompt, right above the writing
             yield from self.field(label, area, hint, parse=parse_answer)
+            if name == "note":
+                yield from self._prompt_field()
         tags = PlainInput(", ".join(r.tags), placeholder="e.g. burnout, promotion", id="tags")
         yield from self.field("Tags (optional)", tags, "Separated by commas.", parse=parse_tags)
         choices = [(plain(one_line(a.title, 60)), a.id) for a in self.aspirations if a.id]
@@ -94,6 +88,22 @@ class ReflectionForm(FormDialog[Reflection]):
             with Horizontal(classes="rating-row"):
                 yield Label(driver.label, classes="rating-label")
                 yield Rating(r.ratings.get(driver), id=f"rating-{driver.value}")
+
+    def _prompt_field(self) -> Iterable[Widget]:
+        r = self.original
+        daily = prompt_of_the_day(self.today)
+        prompts = [(f"{daily}  (today's prompt)", daily)]
+        prompts += [(p, p) for p in JOURNAL_PROMPTS if p != daily]
+        if r.prompt and r.prompt not in JOURNAL_PROMPTS:
+            prompts.append((r.prompt, r.prompt))
+        prompts.append(("No prompt: free writing", NO_PROMPT))
+        prompt = Select(prompts, value=r.prompt, allow_blank=False, id="prompt", compact=True)
+        yield from self.field("Prompt", prompt, "Choose another to write from, or none.")
+
+    @on(Select.Changed, "#prompt")
+    def _prompt_chosen(self, event: Select.Changed) -> None:
+        label = str(event.value) if event.value else PROMPTS[2][1]
+        self.query_one("#note-label", Label).update(label)
 
     def on_mount(self) -> None:
         self.query_one("#note", TextArea).focus()

@@ -15,6 +15,7 @@ from aspire_tui.domain.journal import REEVALUATION_PROMPT
 from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder, Reflection
 from aspire_tui.domain.models import Move as MoveKind
+from aspire_tui.domain.passions import all_items
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
@@ -130,7 +131,9 @@ class AspirationsScreen(MainScreen):
         goals = self.store.goals(aspiration.id)
         progress = progress_by_goal(goals, self.store.checkins())
         path = find_path(aspiration.path)
-        return describe_aspiration(aspiration, path, goals, progress, self.detail_width())
+        mine = all_items(self.store.passions())
+        width = self.detail_width()
+        return describe_aspiration(aspiration, path, goals, progress, width, mine)
 
     def _selected(self) -> Aspiration | None:
         record_id = self.selected_id()
@@ -199,7 +202,8 @@ class AspirationsScreen(MainScreen):
     def action_edit(self) -> None:
         aspiration = self._selected()
         if aspiration is not None:
-            self.ask(AspirationForm(self.today(), aspiration), self._saved)
+            items = all_items(self.store.passions())
+            self.ask(AspirationForm(self.today(), aspiration, items), self._saved)
 
     def _saved(self, aspiration: Aspiration | None) -> None:
         if aspiration is not None:
