@@ -32,6 +32,8 @@ SHOTS = (
     ("passions", ("k", "k", "k", "k")),
     ("recommendation", ("k", "k", "k")),
     ("assessment", ("t", "5", "4", "6")),
+    ("reevaluate", ("2", "v")),
+    ("journal-entry", ("n",)),
 )
 
 
