@@ -22,7 +22,7 @@ from aspire_tui.domain.assessment import (
     score,
 )
 from aspire_tui.domain.catalog import catalog, find_path
-from aspire_tui.domain.models import Aspiration, Assessment, Driver
+from aspire_tui.domain.models import Aspiration, Assessment, Driver, Reflection
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, StoreError
 from aspire_tui.store.exchange import export_json, import_export, read_export
 from tests.conftest import docs, read_data
@@ -195,10 +195,27 @@ def test_a_schema_3_file_opens_and_is_marked_schema_4(data_dir: Path) -> None:
     store = AspireStore.open(data_dir)
     store.save_aspiration(Aspiration("Lead", D))
     store.close()
+    store = AspireStore.open(data_dir)
+    store.save_reflection(Reflection(D, note="Before schema 4"))
+    store.close()
     data = read_data(data_dir)
     data["_meta"]["1"]["schema"] = 3
+    for doc in data["aspirations"].values():
+        del doc["passions"]  # what schema 3 wrote
+    for doc in data["reflections"].values():
+        del doc["prompt"], doc["tags"], doc["aspiration_id"]
     (data_dir / "aspire.json").write_text(json.dumps(data))
     store = AspireStore.open(data_dir)
     assert [a.title for a in store.aspirations()] == ["Lead"]
     store.close()
     assert read_data(data_dir)["_meta"]["1"]["schema"] == SCHEMA_VERSION == 4
+
+
+def test_a_served_driver_that_matters_little_is_not_called_a_fit() -> None:
+    scores = score(
+        _profile({Driver.BUILDING: 6, Driver.AUTONOMY: 2}, rest=3), questionnaire().statements
+    )
+    business = next(r for r in recommend(scores, catalog()) if r.path.key == "business")
+    assert business.explanation() == (
+        "fits your building (6.0); also serves your autonomy (2.0), which matters less to you now"
+    )

@@ -84,7 +84,7 @@ async def test_search_the_journal_with_slash_and_clear_it_with_escape(
         await pilot.press("enter")
         await pilot.pause()
         assert [r.split("\n")[0] for r in journal_rows(pilot.app)] == ["2026-01-01 #burnout"]
-        assert "Journal: 1 matching “#burnout”" in list_rows(pilot.app)
+        assert "Journal: 1 matching “#burnout” · esc shows all" in list_rows(pilot.app)
         assert "Drained by meetings" in detail_text(pilot.app)
         await pilot.press("escape")
         await pilot.pause()
@@ -109,3 +109,19 @@ async def test_the_chosen_prompt_stands_above_the_writing(
         assert "What would I do if money were no object?\nTeach" in detail_text(pilot.app)
     [entry] = docs(data_dir, "reflections")
     assert entry["prompt"] == "What would I do if money were no object?"
+
+
+async def test_a_prompt_with_markup_is_shown_literally_when_editing(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(D, note="Hm", prompt="Why [/] now? [red]x[/red]"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert pilot.app.is_running
+        select = pilot.app.screen.query_one("#prompt", Select)
+        assert select.value == "Why [/] now? [red]x[/red]"
+        assert "Why [/] now? [red]x[/red]" in str(select.query_one("SelectCurrent Static").visual)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert docs(data_dir, "reflections")[0]["prompt"] == "Why [/] now? [red]x[/red]"

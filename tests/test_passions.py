@@ -12,7 +12,7 @@ from aspire_tui.domain.models import Aspiration, Passions
 from aspire_tui.domain.passions import overlaps, parse_items
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
-from aspire_tui.store.exchange import export_json, import_export, read_export
+from aspire_tui.store.exchange import check_import, export_json, import_export, read_export
 from aspire_tui.ui.dialogs.passions_form import PassionsForm
 from tests.conftest import docs
 from tests.ui_helpers import SIZE, detail_text, list_rows, make_app
@@ -62,7 +62,9 @@ def test_passions_travel_in_exports_and_a_merge_keeps_yours(tmp_path: Path) -> N
     target.close()
     mine = AspireStore.open(tmp_path / "c")
     mine.save_passions(Passions(love=("Mine",)))
-    assert import_export(mine, read_export(Path("x"), text.encode())).added == 0
+    export = read_export(Path("x"), text.encode())
+    assert check_import(mine, export, Path("x")) == 0, "counted as the import will act"
+    assert import_export(mine, export).added == 0
     passions = mine.passions()
     assert passions is not None and passions.love == ("Mine",)
     mine.close()

@@ -9,13 +9,22 @@ from pathlib import Path
 from textual.widgets import Label, SelectionList
 
 from aspire_tui.domain.assessment import questionnaire
-from aspire_tui.domain.models import Assessment, Driver
+from aspire_tui.domain.models import Aspiration, Assessment, Driver
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.screens.assessment import AssessmentScreen
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs
-from tests.ui_helpers import SIZE, detail_text, footer_keys, list_rows, make_app, notifications
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    footer_keys,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+)
 
 STATEMENTS = questionnaire().statements
 
@@ -107,3 +116,48 @@ async def test_a_recommended_path_is_one_key_from_adopted(
         assert detail_text(pilot.app).startswith("Join management")
     [saved] = docs(data_dir, "aspirations")
     assert saved["path"] == "management" and len(docs(data_dir, "goals")) == 3
+
+
+async def test_statements_answered_after_going_back_can_be_picked(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("t", "5", *["right"] * (len(STATEMENTS) - 1))
+        await pilot.pause()
+        picks = pilot.app.screen.query_one("#picks", SelectionList)
+        assert picks.option_count == 1
+        assert "Pick the 1 statement that feel" in str(
+            pilot.app.screen.query_one("#statement").visual
+        )
+        await pilot.press("left", "6")  # answer the last statement after all
+        await pilot.pause()
+        assert picks.option_count == 2
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+    [doc] = docs(data_dir, "assessments")
+    assert sorted(doc["answers"].values()) == [5, 6] and len(doc["picks"]) == 2
+
+
+async def test_taking_it_again_and_adopting_again_are_asked_first(
+    store: AspireStore, data_dir: Path
+) -> None:
+    answers = {s.id: 6 if s.driver is Driver.LEADING else 3 for s in STATEMENTS}
+    store.save_assessment(Assessment(date(2026, 11, 1), answers, (), date(2026, 11, 1)))
+    store.save_aspiration(Aspiration("Lead people", date(2026, 11, 2), path="management"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "earlier results are kept" in screen_text(pilot.app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectScreen)
+        await pilot.press("down", "down", "a")  # the first path: Join management
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "already, as “Lead people”" in screen_text(pilot.app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AdoptForm)
+    assert len(docs(data_dir, "assessments")) == 1

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.ladder import adopt, set_aside
@@ -279,8 +279,13 @@ async def test_reevaluate_shows_the_reason_and_the_price_again(
         assert "Reevaluated, on level 2" in detail_text(pilot.app)
     assert history(data_dir)[1] == ("reevaluated", 1, "First client came back twice")
     [thoughts] = docs(data_dir, "reflections")
-    assert thoughts["want"] == "Yes, more than ever"
-    assert "What I have learned: Clients come back when I answer fast" in thoughts["note"]
+    assert thoughts["note"] == (
+        "Still what I want? Yes, more than ever\n\n"
+        "What I have learned: Clients come back when I answer fast\n\n"
+        "Decided: keep going, as it is, because First client came back twice"
+    )
+    assert thoughts["prompt"] == "Is my current aspiration still mine?"
+    assert thoughts["tags"] == ["reevaluation"] and thoughts["aspiration_id"] == 1
 
 
 async def _decide(pilot: Pilot, choice: str, reason: str) -> None:
@@ -314,6 +319,8 @@ async def test_each_reevaluation_decision_acts_and_stays_in_the_history(
         assert "Raise the bar" not in options, "a paused climb is resumed first"
         await pilot.press("escape")
         await pilot.pause()
+        await _decide(pilot, "resumed", "Back from leave")
+        assert list_rows(pilot.app) == ["Lead people\nlevel 2/5 · no goals yet"]
         await _decide(pilot, "let_go", "I want to stay hands-on")
         assert list_rows(pilot.app) == ["Archived", "Lead people\nlevel 2/5 · let go"]
     assert history(data_dir)[1:] == [
@@ -321,10 +328,12 @@ async def test_each_reevaluation_decision_acts_and_stays_in_the_history(
         ("stepped_down", 1, "Too many meetings"),
         ("reevaluated", 1, "Decided: pause it for now."),
         ("paused", 1, "Parental leave"),
+        ("reevaluated", 1, "Decided: resume it."),
+        ("resumed", 1, "Back from leave"),
         ("reevaluated", 1, "Decided: let it go."),
         ("let_go", 1, "I want to stay hands-on"),
     ]
-    assert len(docs(data_dir, "reflections")) == 3
+    assert len(docs(data_dir, "reflections")) == 4
 
 
 async def test_raising_the_bar_from_a_reevaluation_opens_the_climb(
@@ -337,6 +346,22 @@ async def test_raising_the_bar_from_a_reevaluation_opens_the_climb(
         await _decide(pilot, "raised", "Ready for a team")
         await pilot.pause()
         assert isinstance(pilot.app.screen, RaiseForm)
+        assert "Ready for a team" in pilot.app.screen.query_one("#reason", TextArea).text
+        await pilot.press("escape", "y")  # changed my mind: discard
+        await pilot.pause()
+        assert any("Nothing was changed or recorded" in m for m in notifications(pilot.app))
+        assert len(history(data_dir)) == 1 and docs(data_dir, "reflections") == []
+        await _decide(pilot, "raised", "Ready for a team")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Level 2/5: Manage a team" in detail_text(pilot.app)
+    assert history(data_dir)[1:] == [
+        ("reevaluated", 0, "Decided: raise the bar."),
+        ("raised", 1, "Ready for a team"),
+    ]
+    [entry] = docs(data_dir, "reflections")
+    assert entry["note"].endswith("raise the bar, because Ready for a team")
 
 
 async def test_a_priced_path_without_a_reason_is_not_restored(

@@ -168,7 +168,16 @@ class Recommendation:
             words = [f"{SHORT_NAMES[d]} ({value:.1f})" for d, value in pairs]
             return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
-        text = f"fits your {names(self.serves)}" if self.serves else "fits none of your scores"
+        fits = [(d, v) for d, v in self.serves if v > MIDPOINT]
+        less = [(d, v) for d, v in self.serves if v <= MIDPOINT]
+        parts = []
+        if fits:
+            parts.append(f"fits your {names(fits)}")
+        if less:
+            verb = "matters" if len(less) == 1 else "matter"
+            lead = "also serves" if fits else "serves"
+            parts.append(f"{lead} your {names(less)}, which {verb} less to you now")
+        text = "; ".join(parts)
         if self.strains:
             text += f"; strains your {names(self.strains)}"
         return text

@@ -139,14 +139,24 @@ def check_reflection(reflection: Reflection) -> Reflection:
         parse_text(text, what)
     for value in reflection.ratings.values():
         check_rating(value)
-    if reflection.prompt and parse_title(reflection.prompt, "Prompt") != reflection.prompt:
-        raise ValidationError("Prompt has stray white space.")
-    for tag in reflection.tags:
-        if parse_title(tag, "Tag") != tag or "," in tag:
-            raise ValidationError("A tag is empty, padded or holds a comma.")
+    check_journal_fields(reflection.prompt, reflection.tags)
     if not (reflection.want or reflection.passions or reflection.note or reflection.ratings):
         raise ValidationError("Write at least one answer or rate a driver.")
     return reflection
+
+
+def check_journal_fields(prompt: str, tags: tuple[str, ...]) -> None:
+    if prompt and parse_title(prompt, "Prompt") != prompt:
+        raise ValidationError("Prompt has stray white space.")
+    for tag in tags:
+        if parse_title(tag, "Tag") != tag or "," in tag:
+            raise ValidationError("A tag is empty, padded or holds a comma.")
+
+
+def check_linked_passions(items: tuple[str, ...]) -> None:
+    for item in items:
+        if parse_title(item, "Passion") != item:
+            raise ValidationError("A linked passion is empty or padded.")
 
 
 def check_aspiration(aspiration: Aspiration) -> Aspiration:
@@ -154,9 +164,7 @@ def check_aspiration(aspiration: Aspiration) -> Aspiration:
         raise ValidationError("Title has stray white space.")
     parse_text(aspiration.why, "Why it matters")
     check_ladder(aspiration.ladder)
-    for item in aspiration.passions:
-        if parse_title(item, "Passion") != item:
-            raise ValidationError("A linked passion is empty or padded.")
+    check_linked_passions(aspiration.passions)
     return aspiration
 
 

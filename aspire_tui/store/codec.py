@@ -26,7 +26,9 @@ from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.validation import (
     ValidationError,
     check_assessment,
+    check_journal_fields,
     check_ladder,
+    check_linked_passions,
     check_rating,
 )
 
@@ -116,6 +118,10 @@ def decode_reflection(doc: Document, doc_id: int) -> Reflection:
     linked = doc.get("aspiration_id")
     if linked is not None:
         linked = _int(doc, "aspiration_id")
+    try:
+        check_journal_fields(_str(doc, "prompt"), tuple(tags))
+    except ValidationError as error:
+        raise CodecError(str(error).rstrip(".")) from None
     return Reflection(
         on=_date(doc, "on"),
         want=_str(doc, "want"),
@@ -148,6 +154,15 @@ def _texts(doc: Document, key: str) -> tuple[str, ...]:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise CodecError(f"'{key}' should be a list of text")
     return tuple(items)
+
+
+def _linked_passions(doc: Document) -> tuple[str, ...]:
+    items = _texts(doc, "passions")
+    try:
+        check_linked_passions(items)
+    except ValidationError as error:
+        raise CodecError(str(error).rstrip(".")) from None
+    return items
 
 
 def encode_ladder(ladder: Ladder) -> Document:
@@ -209,7 +224,7 @@ def decode_aspiration(doc: Document, doc_id: int) -> Aspiration:
         path=path,
         status=status,
         ladder=decode_ladder(doc.get("ladder")),
-        passions=_texts(doc, "passions"),
+        passions=_linked_passions(doc),
         uid=_uid(doc),
         id=doc_id,
     )

@@ -294,7 +294,11 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
             raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")
     every = [a.uid for a in export.aspirations] + [g.uid for g, _ in export.goals]
     every += [c.uid for c, _ in export.checkins] + [r.uid for r, _ in export.reflections]
-    every += [a.uid for a in export.assessments] + [p.uid for p in export.passions]
+    # As the import itself does: a merge keeps the lists and the half-done sitting already here.
+    keeps_passions = not replace and store.passions() is not None
+    keeps_draft = not replace and store.unfinished_assessment() is not None
+    every += [a.uid for a in export.assessments if a.finished or not keeps_draft]
+    every += [p.uid for p in export.passions if not keeps_passions]
     return sum(1 for uid in every if uid not in mine)
 
 

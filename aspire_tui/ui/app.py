@@ -120,7 +120,7 @@ class AspireApp(App[None]):
         lists = [
             ("↑ ↓  or  j k", "Move in a list"),
             ("enter", "Open: read the whole entry on the right (↑ ↓ j k scroll)"),
-            ("escape", "Back to the list"),
+            ("escape", "Back to the list; on Reflect, also clears a search"),
         ]
         sections = [("Everywhere", everywhere), ("Lists", lists)]
         for screen in SCREENS_BY_MODE.values():
@@ -134,6 +134,15 @@ class AspireApp(App[None]):
             ("space", "Keep or leave out a goal in a starter-goal checklist"),
         ]
         sections.append(("Dialogs and forms", dialogs))
+        assessment = [
+            ("1-6", "Answer the statement and go on"),
+            ("← / backspace / k", "Back to the statement before"),
+            ("→ / j", "Skip the statement"),
+            ("space", "At the end: pick one of the three most true statements"),
+            ("ctrl+s", "At the end: finish"),
+            ("escape", "Leave; every answer is kept, and t carries on"),
+        ]
+        sections.append(("The drivers self-assessment (t on Reflect)", assessment))
         return sections
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -77,8 +77,9 @@ def describe_profile(
         "\n\n",
     ]
     bar = max(6, min(20, width - 30))
+    top = max([TOP, *(s.score for s in latest.values() if s.score is not None)])
     for place, driver_score in enumerate(ranked(latest), 1):
-        parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar)
+        parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar, top)
         trend = sparkline([h[driver_score.driver].score for h in history])
         if len(history) > 1:
             parts += [("    over time ", "dim"), (trend, "$accent"), "\n"]
@@ -94,7 +95,10 @@ def describe_profile(
     return Content.assemble(*parts)
 
 
-def _driver_lines(place: int, s: DriverScore, moved: float | None, bar: int) -> list[Part]:
+def _driver_lines(
+    place: int, s: DriverScore, moved: float | None, bar: int, top: float
+) -> list[Part]:
+    """Bars share one scale, up to the highest score, so picks above 6 stay told apart."""
     label = f"{place}. {s.driver.label}"
     if s.score is None:
         return [(label, "bold"), ("  not answered", "dim italic"), "\n"]
@@ -102,7 +106,7 @@ def _driver_lines(place: int, s: DriverScore, moved: float | None, bar: int) -> 
     return [
         (f"{label}", "bold"),
         "\n    ",
-        progress_bar(min(1.0, s.score / TOP), bar),
+        progress_bar(min(1.0, s.score / top), bar),
         (f" {s.score:.1f}", "bold"),
         (change, style),
         (f"  (+{s.bonus} picked)" if s.bonus else "", "dim"),

@@ -50,8 +50,10 @@ class RaiseForm(FormDialog[Raise]):
         done: int,
         total: int,
         there: list[str],
+        reason: str = "",
     ) -> None:
         super().__init__("Raise the bar", "Climb")
+        self.reason = reason
         self.aspiration = aspiration
         self.path = path
         self.done, self.total = done, total
@@ -98,7 +100,7 @@ class RaiseForm(FormDialog[Raise]):
             goals_word = "goal" if count == 1 else "goals"
             hint += f" The level has {count} {goals_word} already, kept as they are."
         yield from self.field("Goals for the new level", GoalChecklist(goals, id="goals"), hint)
-        reason = PlainTextArea("", id="reason", classes="answer")
+        reason = PlainTextArea(self.reason, id="reason", classes="answer")
         if self.level_done:
             label, parse = "What tells you it is time? (optional)", optional_reason
         else:

@@ -26,14 +26,24 @@ DECISIONS: tuple[tuple[Move, str], ...] = (
     (Move.RAISED, "Raise the bar"),
     (Move.STEPPED_DOWN, "Step down a level"),
     (Move.PAUSED, "Pause it for now"),
+    (Move.RESUMED, "Resume it"),
     (Move.LET_GO, "Let it go"),
 )
-DECIDED = {move: label for move, label in DECISIONS}
+
+
+def decision_label(aspiration: Aspiration, move: Move) -> str:
+    """ "Keep going" reads wrong for an aspiration that is paused or set aside."""
+    if move is Move.REEVALUATED and not aspiration.active:
+        return "Leave it set aside"
+    if move is Move.REEVALUATED and aspiration.ladder.paused:
+        return "Keep it paused"
+    return dict(DECISIONS)[move]
 
 
 @dataclass(frozen=True)
 class Reevaluation:
     decision: Move
+    label: str
     reason: str
     still_mine: str
     learned: str
@@ -91,10 +101,9 @@ class ReevaluateForm(FormDialog[Reevaluation]):
         learned = PlainTextArea("", id="learned", classes="answer")
         yield from self.field("What have you learned on the way?", learned, parse=parse_answer)
         choices = [
-            (label, move.value)
-            for move, label in DECISIONS
+            (decision_label(self.aspiration, move), move.value)
+            for move, _ in DECISIONS
             if move is Move.REEVALUATED or not blocker(self.aspiration, move)
-            if not (move is Move.RAISED and self.aspiration.ladder.at_top)
         ]
         decision = Select(choices, value=Move.REEVALUATED.value, allow_blank=False, id="decision")
         yield from self.field(
@@ -110,4 +119,6 @@ class ReevaluateForm(FormDialog[Reevaluation]):
         chosen = self.query_one("#decision", Select).value
         if not isinstance(chosen, str):
             raise FieldError("decision", "Choose what you decide.")
-        return Reevaluation(Move(chosen), values["reason"], values["still"], values["learned"])
+        move = Move(chosen)
+        label = decision_label(self.aspiration, move)
+        return Reevaluation(move, label, values["reason"], values["still"], values["learned"])

@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import on
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Label, Select, TextArea
 
@@ -92,11 +93,12 @@ class ReflectionForm(FormDialog[Reflection]):
     def _prompt_field(self) -> Iterable[Widget]:
         r = self.original
         daily = prompt_of_the_day(self.today)
-        prompts = [(f"{daily}  (today's prompt)", daily)]
-        prompts += [(p, p) for p in JOURNAL_PROMPTS if p != daily]
+        # Options are Content: a stored prompt is user text (an import may carry any).
+        prompts = [(Content(f"{daily}  (today's prompt)"), daily)]
+        prompts += [(Content(p), p) for p in JOURNAL_PROMPTS if p != daily]
         if r.prompt and r.prompt not in JOURNAL_PROMPTS:
-            prompts.append((r.prompt, r.prompt))
-        prompts.append(("No prompt: free writing", NO_PROMPT))
+            prompts.append((plain(one_line(r.prompt, 80)), r.prompt))
+        prompts.append((Content("No prompt: free writing"), NO_PROMPT))
         prompt = Select(prompts, value=r.prompt, allow_blank=False, id="prompt", compact=True)
         yield from self.field("Prompt", prompt, "Choose another to write from, or none.")
 

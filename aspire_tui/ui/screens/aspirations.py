@@ -27,7 +27,7 @@ from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm, parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
-from aspire_tui.ui.dialogs.reevaluate_form import DECIDED, ReevaluateForm, Reevaluation
+from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm, Reevaluation
 from aspire_tui.ui.render import long_date, one_line, plain
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -303,25 +303,42 @@ class AspirationsScreen(MainScreen):
     @guarded
     def action_raise_bar(self) -> None:
         a = self._movable(MoveKind.RAISED)
-        if a is None:
-            return
+        if a is not None:
+            self._raise(a)
+
+    def _raise(
+        self,
+        a: Aspiration,
+        reason: str = "",
+        reevaluation: Reevaluation | None = None,
+    ) -> None:
+        """Climb, with the next level's goals; from a reevaluation, nothing is kept unless the
+        climb is confirmed too."""
         goals = self.store.goals(a.id)
         progress = progress_by_goal(goals, self.store.checkins())
         done, total = achieved_count(progress[g.id] for g in level_goals(a, goals) if g.id)
         above = a.ladder.level + 1
         there = [g.title for g in goals if g.level == above]
-        form = RaiseForm(a, find_path(a.path), done, total, there)
+        form = RaiseForm(a, find_path(a.path), done, total, there, reason)
 
         def answered(result: Raise | None) -> None:
             if result is None:
+                if reevaluation is not None:
+                    self.notify("Nothing was changed or recorded: the bar stays where it was.")
                 return
+            today = self.today()
             ladder = a.ladder
+            if reevaluation is not None:
+                ladder = moves.reevaluate(ladder, today, "Decided: raise the bar.")
             if result.new_level is not None:
-                ladder = moves.add_level(ladder, result.new_level, self.today())
+                ladder = moves.add_level(ladder, result.new_level, today)
             level_done = bool(total) and done == total
-            ladder = moves.raise_bar(ladder, self.today(), result.reason, level_done=level_done)
-            changed = dataclasses.replace(a, ladder=ladder)
-            saved = save_with_goals(self.store, changed, result.goals, self.today())
+            ladder = moves.raise_bar(ladder, today, result.reason, level_done=level_done)
+            with self.store.transaction():
+                changed = dataclasses.replace(a, ladder=ladder)
+                saved = save_with_goals(self.store, changed, result.goals, today)
+                if reevaluation is not None:
+                    self._journal(saved, reevaluation)
             self.notify(
                 f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}",
                 title="Onwards",
@@ -427,45 +444,48 @@ class AspirationsScreen(MainScreen):
     def _decide(self, a: Aspiration, result: Reevaluation) -> None:
         """The decision acts on the aspiration; the thinking goes in the journal."""
         today, decision = self.today(), result.decision
+        if decision is MoveKind.RAISED:
+            self._raise(a, result.reason, result)
+            return
         if decision is MoveKind.REEVALUATED:
             ladder = moves.reevaluate(a.ladder, today, result.reason)
         else:
-            ladder = moves.reevaluate(a.ladder, today, f"Decided: {DECIDED[decision].lower()}.")
+            ladder = moves.reevaluate(a.ladder, today, f"Decided: {result.label.lower()}.")
         if decision is MoveKind.STEPPED_DOWN:
             ladder = moves.step_down(ladder, today, result.reason)
         elif decision is MoveKind.PAUSED:
             ladder = moves.pause(ladder, today, result.reason)
+        elif decision is MoveKind.RESUMED:
+            ladder = moves.resume(ladder, today, result.reason)
         elif decision is MoveKind.LET_GO:
             ladder = moves.let_go(ladder, today, result.reason)
         status = AspirationStatus.ARCHIVED if decision is MoveKind.LET_GO else a.status
         changed = dataclasses.replace(a, ladder=ladder, status=status)
-        thoughts = [
-            text
-            for text in (
-                f"Reevaluating “{a.title}”: {DECIDED[decision].lower()}. {result.reason}",
-                result.learned and f"What I have learned: {result.learned}",
-            )
-            if text
-        ]
         with self.store.transaction():
             saved = self.store.save_aspiration(changed)
-            self.store.save_reflection(
-                Reflection(
-                    on=today,
-                    want=result.still_mine,
-                    note="\n\n".join(thoughts),
-                    prompt=REEVALUATION_PROMPT,
-                    tags=("reevaluation",),
-                    aspiration_id=saved.id,
-                )
-            )
+            self._journal(saved, result)
         self.notify(
-            f"{DECIDED[decision]}: kept in the history, and your thoughts in the journal.",
+            f"{result.label}: kept in the history, and your thoughts in the journal.",
             markup=False,
         )
         self.reload(select=saved.id)
-        if decision is MoveKind.RAISED:
-            self.call_later(self.run_action, "raise_bar")
+
+    def _journal(self, a: Aspiration, result: Reevaluation) -> None:
+        """The reevaluation's answers, as a journal entry about the aspiration."""
+        thoughts = [
+            f"Still what I want? {result.still_mine}" if result.still_mine else "",
+            f"What I have learned: {result.learned}" if result.learned else "",
+            f"Decided: {result.label.lower()}, because {result.reason}",
+        ]
+        self.store.save_reflection(
+            Reflection(
+                on=self.today(),
+                note="\n\n".join(t for t in thoughts if t),
+                prompt=REEVALUATION_PROMPT,
+                tags=("reevaluation",),
+                aspiration_id=a.id,
+            )
+        )
 
     @guarded
     def action_archive(self) -> None:

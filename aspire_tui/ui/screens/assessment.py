@@ -103,20 +103,22 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             key=lambda s: (-answers[s.id], order[s.id]),
         )
         need = min(PICKS, len(answered))
+        word = "statement" if need == 1 else "statements"
         self.query_one("#assessment-title", Label).update("What drives you · last step")
         self.query_one("#statement", Static).update(
             Content.assemble(
-                (f"Pick the {need} statements that feel most true for you.", "bold"),
+                (f"Pick the {need} {word} that feel most true for you.", "bold"),
                 "\nEach pick adds 4 points to its driver, which separates drivers that would "
                 "otherwise tie. Your strongest answers are at the top.",
             )
         )
-        if picks.option_count == 0:
+        with picks.prevent(SelectionList.SelectedChanged):  # answers may have changed
+            picks.clear_options()
             picks.add_options(
                 Selection(Content(safe(s.text)), s.id, s.id in self.assessment.picks)
                 for s in answered
             )
-            picks.highlighted = 0
+        picks.highlighted = 0
         picks.focus()
         self._pick_hint()
         self.refresh_bindings()
@@ -178,7 +180,8 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             self.notify("Answer at least one statement first (← goes back to them).")
             return
         if len(self.assessment.picks) != need:
-            self.notify(f"Pick {need} statements first: space picks the highlighted one.")
+            word = "statement" if need == 1 else "statements"
+            self.notify(f"Pick {need} {word} first: space picks the highlighted one.")
             return
         if self._save(dataclasses.replace(self.assessment, finished=self.today)):
             self.dismiss(self.assessment)

@@ -124,10 +124,16 @@ class MainScreen(Screen[None]):
             self.records.select_record(str(select))
         self.show_detail()
 
+    _shown_key: str | None = None
+
     def show_detail(self) -> None:
         content = self.safely(lambda: self.describe(self.selected_id()))
         if content is not None:
             self.query_one("#detail", Static).update(content)
+        key = self.records.highlighted_record_id
+        if key != self._shown_key:  # another entry is read from its top
+            self._shown_key = key
+            self.query_one("#detail-pane", DetailPane).scroll_home(animate=False)
         self.refresh_bindings()
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:

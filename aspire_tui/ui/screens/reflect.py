@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
-from aspire_tui.domain.catalog import catalog, find_path
+from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
 from aspire_tui.domain.journal import search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection
 from aspire_tui.domain.validation import parse_text
@@ -121,7 +121,8 @@ class ReflectScreen(MainScreen):
         if self.query_text:
             titles = {a.id: a.title for a in self.store.aspirations() if a.id is not None}
             entries = search(entries, self.query_text, titles)
-            heading_text = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
+            found = f"{len(entries)} matching “{one_line(self.query_text, 30)}”"
+            heading_text = f"Journal: {found} · esc shows all"
         yield None, Content.styled(heading_text, "bold dim")
         for r in entries:
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
@@ -185,16 +186,28 @@ class ReflectScreen(MainScreen):
 
     @guarded
     def action_assess(self) -> None:
-        draft = self.store.unfinished_assessment() or Assessment(started=self.today())
+        draft = self.store.unfinished_assessment()
+        if draft is not None or not self.store.assessments():
+            self._assess(draft or Assessment(started=self.today()))
+            return
+        message = Content(
+            "Take the assessment again? Your earlier results are kept, and the profile will "
+            "show how each driver has moved."
+        )
 
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._assess(Assessment(started=self.today()))
+
+        self.ask(ConfirmDialog("Take it again", message, "Start", "Not now"), confirmed)
+
+    def _assess(self, draft: Assessment) -> None:
         def done(finished: Assessment | None) -> None:
+            self.reload()
             if finished is not None:
                 self.notify("Your drivers profile is ready.", title="Assessment done")
-                self.reload()
                 self.records.select_record(PROFILE)
                 self.show_detail()
-            else:
-                self.reload()
 
         self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
 
@@ -205,6 +218,23 @@ class ReflectScreen(MainScreen):
         if path is None:
             self.notify("Highlight one of the paths that fit you first.")
             return
+        same = [a for a in self.store.aspirations() if a.path == path.key]
+        if same:
+            message = Content.assemble(
+                f"You have adopted {path.name} already, as “",
+                plain(one_line(same[0].title, 60), "bold"),
+                "”. Adopt it again, as another aspiration?",
+            )
+
+            def again(yes: bool | None) -> None:
+                if yes:
+                    self._adopt(path)
+
+            self.ask(ConfirmDialog("Adopt again?", message, "Adopt again", "No"), again)
+            return
+        self._adopt(path)
+
+    def _adopt(self, path: CatalogPath) -> None:
 
         def answered(adoption: Adoption | None) -> None:
             if adoption is not None:
@@ -302,7 +332,7 @@ class ReflectScreen(MainScreen):
 def describe_reflection(r: Reflection, about: str | None = None) -> Content:
     parts: list[Content | str | tuple[str, str]] = [heading(long_date(r.on))]
     if r.tags:
-        parts += ["  ", (" ".join(f"#{t}" for t in r.tags), "$accent")]
+        parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$accent")]
     if about:
         parts += ["\n", ("About: ", "dim"), plain(one_line(about, 80))]
     parts.append("\n\n")
