@@ -43,9 +43,6 @@ class Questionnaire:
     descriptions: Mapping[Driver, str]
     """What each driver tends to want from work: a description, never a judgement."""
 
-    def statement(self, statement_id: str) -> Statement | None:
-        return next((s for s in self.statements if s.id == statement_id), None)
-
 
 class QuestionnaireError(ValueError):
     """The packaged statements are malformed: a bug in Aspire, never the person's data."""
