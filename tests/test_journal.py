@@ -43,6 +43,7 @@ def test_search_finds_words_anywhere_and_hash_words_in_tags() -> None:
     assert search([a, b, c], "lead meetings", titles) == [a], "the linked title counts"
     assert search([a, b, c], "ENERGY", titles) == [b], "the prompt counts, in any case"
     assert search([a, b, c], "", titles) == [a, b, c]
+    assert search([a, b, c], "-#burnout", titles) == [b, c], "a tag left out"
 
 
 def test_deleting_an_aspiration_keeps_its_journal_entries_unlinked(

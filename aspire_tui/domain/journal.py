@@ -54,14 +54,18 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 def matches(reflection: Reflection, query: str, aspiration_titles: Mapping[int, str]) -> bool:
     """Every word of the query is found: `#word` in the tags, any other word in the text,
-    the prompt, the tags or the linked aspiration's title (case does not matter)."""
+    the prompt, the tags or the linked aspiration's title (case does not matter); `-#word`
+    leaves out the entries with that tag, such as `-#reevaluation`."""
     linked = aspiration_titles.get(reflection.aspiration_id or -1, "")
     haystack = " ".join(
         (reflection.want, reflection.passions, reflection.note, reflection.prompt, linked)
     ).casefold()
     tags = [t.casefold() for t in reflection.tags]
     for word in query.casefold().split():
-        if word.startswith("#"):
+        if word.startswith("-#"):
+            if word[2:] and word[2:] in tags:
+                return False
+        elif word.startswith("#"):
             if word[1:] and word[1:] not in tags:
                 return False
         elif word not in haystack and not any(word in t for t in tags):

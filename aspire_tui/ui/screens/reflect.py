@@ -273,7 +273,11 @@ class ReflectScreen(MainScreen):
                 "Words are found anywhere in an entry: its writing, prompt, tags or the "
                 "aspiration it is about. ",
                 ("#word", "bold"),
-                " finds a tag. Leave it empty to show every entry.",
+                " finds a tag and ",
+                ("-#word", "bold"),
+                " leaves it out (",
+                ("-#reevaluation", "bold"),
+                " hides reevaluations). Leave it empty to show every entry.",
             ),
             "Find",
             "Search",
