@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.widgets import Label
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
@@ -121,8 +122,8 @@ class ReflectScreen(MainScreen):
         if self.query_text:
             titles = {a.id: a.title for a in self.store.aspirations() if a.id is not None}
             entries = search(entries, self.query_text, titles)
-            found = f"{len(entries)} matching “{one_line(self.query_text, 30)}”"
-            heading_text = f"Journal: {found} · esc shows all"
+            found = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
+            heading_text = one_line(found, self.row_width())
         yield None, Content.styled(heading_text, "bold dim")
         for r in entries:
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
@@ -287,18 +288,22 @@ class ReflectScreen(MainScreen):
 
         def answered(query: str | None) -> None:
             if query is not None:
-                self.query_text = query
-                self.reload()
+                self._searching(query)
 
         self.ask(form, answered)
 
     def action_back(self) -> None:
         """Escape in the list clears a search before anything else."""
         if self.query_text and self.records.has_focus:
-            self.query_text = ""
-            self.reload()
+            self._searching("")
             return
         self.records.focus()
+
+    def _searching(self, query: str) -> None:
+        self.query_text = query
+        title = "Reflect · searching: esc shows all" if query else self.LIST_TITLE
+        self.query_one(".pane-title", Label).update(title)
+        self.reload()
 
     def _saved(self, reflection: Reflection | None) -> None:
         if reflection is not None:
