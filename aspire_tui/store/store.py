@@ -374,9 +374,6 @@ class AspireStore:
         _valid(check_assessment, assessment)
         return self._assessments.save(assessment)
 
-    def delete_assessment(self, assessment_id: int) -> None:
-        self._assessments.remove([assessment_id])
-
     # Passions and values ---------------------------------------------------------------
 
     def passions(self) -> Passions | None:

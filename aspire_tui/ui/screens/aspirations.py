@@ -139,8 +139,6 @@ class AspirationsScreen(MainScreen):
         record_id = self.selected_id()
         return self.store.aspiration(record_id) if record_id is not None else None
 
-    _DUALS = {"archive": "restore", "restore": "archive", "pause": "resume", "resume": "pause"}
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`a` archives or restores and `p` pauses or resumes: show the word that applies.
         Every other move stays live, so that it can say why it cannot be made."""
