@@ -87,7 +87,7 @@ async def test_search_the_journal_with_slash_and_clear_it_with_escape(
         assert [r.split("\n")[0] for r in journal_rows(pilot.app)] == ["2026-01-01 #burnout"]
         assert "Journal: 1 matching “#burnout”" in list_rows(pilot.app)
         title = pilot.app.screen.query_one(".pane-title", Label)
-        assert str(title.visual) == "Reflect · searching: esc shows all"
+        assert str(title.visual) == "Searching · esc shows all"
         assert "Drained by meetings" in detail_text(pilot.app)
         await pilot.press("escape")
         await pilot.pause()

@@ -301,7 +301,7 @@ class ReflectScreen(MainScreen):
 
     def _searching(self, query: str) -> None:
         self.query_text = query
-        title = "Reflect · searching: esc shows all" if query else self.LIST_TITLE
+        title = "Searching · esc shows all" if query else self.LIST_TITLE
         self.query_one(".pane-title", Label).update(title)
         self.reload()
 
