@@ -64,7 +64,13 @@ def test_file_records_the_schema_and_plain_json(store: AspireStore, data_dir: Pa
     assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION
     [goal] = docs(data_dir, "goals")
     assert goal["deadline"] == "2026-09-01"
-    assert goal["target"] == {"amount": 3.0, "unit": "people", "done_only": False}
+    assert goal["target"] == {
+        "amount": 3.0,
+        "unit": "people",
+        "done_only": False,
+        "start": 0.0,
+        "milestones": [],
+    }
 
 
 def test_new_folder_and_file_are_private(store: AspireStore, data_dir: Path) -> None:

@@ -65,7 +65,13 @@ async def test_add_a_goal_and_log_it_to_achieved(
         assert list_rows(pilot.app)[1].startswith("  Earn certifications")
         assert "0%" in list_rows(pilot.app)[1]
         [goal] = docs(data_dir, "goals")
-        assert goal["target"] == {"amount": 3.0, "unit": "certifications", "done_only": False}
+        assert goal["target"] == {
+            "amount": 3.0,
+            "unit": "certifications",
+            "done_only": False,
+            "start": 0.0,
+            "milestones": [],
+        }
         assert goal["deadline"] == "2027-06-30"
 
         await pilot.press("l")

@@ -151,24 +151,57 @@ class Aspiration:
 
 @dataclass(frozen=True)
 class Target:
-    """How a goal is measured: an amount of some unit, or simply done (amount 1, no unit)."""
+    """How a goal is measured: done / not done, a number to raise or bring down, or a
+    checklist of milestones.
+
+    A number starts from `start` (0 unless said) and aims at `amount`: below the start, it is a
+    number to bring down ("reduce overtime to 5 hours a week"), and each check-in then records
+    where it stands; above it, each check-in adds to the total.
+    """
 
     amount: float = 1.0
     unit: str = ""
     done_only: bool = True
+    start: float = 0.0
+    milestones: tuple[str, ...] = ()
 
     @classmethod
     def done(cls) -> Target:
         return cls()
 
     @classmethod
-    def number(cls, amount: float, unit: str = "") -> Target:
-        return cls(amount=amount, unit=unit, done_only=False)
+    def number(cls, amount: float, unit: str = "", start: float = 0.0) -> Target:
+        return cls(amount=amount, unit=unit, done_only=False, start=start)
+
+    @classmethod
+    def checklist(cls, milestones: tuple[str, ...]) -> Target:
+        return cls(amount=len(milestones), done_only=False, milestones=milestones)
+
+    @property
+    def kind(self) -> TargetKind:
+        if self.done_only:
+            return TargetKind.DONE
+        if self.milestones:
+            return TargetKind.MILESTONES
+        return TargetKind.DOWN if self.amount < self.start else TargetKind.UP
+
+    @property
+    def decreasing(self) -> bool:
+        return self.kind is TargetKind.DOWN
+
+
+class TargetKind(StrEnum):
+    DONE = "done"
+    UP = "up"
+    DOWN = "down"
+    MILESTONES = "milestones"
 
 
 @dataclass(frozen=True)
 class Goal:
-    """A measurable step on an aspiration's path."""
+    """A measurable step on an aspiration's path, written to cover the five SMART letters:
+    specific (title, description), measurable (target), achievable (`how`), relevant (the
+    aspiration and level it serves) and time-bound (`starts`, `deadline`)."""
 
     aspiration_id: int
     title: str
@@ -177,8 +210,21 @@ class Goal:
     deadline: date | None = None
     level: int = 0
     """The rung of its aspiration's ladder this goal belongs to, counted from 0."""
+    description: str = ""
+    how: str = ""
+    """What reaching it will take: the achievable part."""
+    starts: date | None = None
+    """When the straight line to the deadline begins; the day it was created if not said."""
+    stretch: bool = False
+    """A stretch goal counts 60–70% as a good result; a committed one is expected in full."""
+    closer: str = ""
+    """Once achieved: how it moved the aspiration forward."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
+
+    @property
+    def begins(self) -> date:
+        return self.starts or self.created
 
 
 PASSION_LISTS = ("love", "good_at", "needed", "paid_for")
@@ -222,6 +268,9 @@ class CheckIn:
     goal_id: int
     on: date
     amount: float
+    """Added to the total, or for a number to bring down, where it stands that day."""
     note: str = ""
+    milestone: str = ""
+    """The milestone this check-in marks done, for a checklist goal."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None

@@ -9,26 +9,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.domain.models import CheckIn, Goal, TargetKind
 
 
 @dataclass(frozen=True)
 class GoalProgress:
     done: float
+    """Where the goal stands: the total so far, the latest reading of a number to bring down,
+    or the milestones done."""
     target: float
     achieved_on: date | None
+    start: float = 0.0
+
+    @property
+    def reached(self) -> bool:
+        if self.target < self.start:
+            return self.done <= self.target
+        return self.done >= self.target
 
     @property
     def fraction(self) -> float:
-        """Share of the target reached, clamped to 0..1 for bars and percentages."""
-        if self.target <= 0:
-            return 0.0
-        return max(0.0, min(1.0, self.done / self.target))
+        """Share of the way from start to target, clamped to 0..1 for bars and percentages."""
+        span = self.target - self.start
+        if span == 0:
+            return 1.0 if self.reached else 0.0
+        return max(0.0, min(1.0, (self.done - self.start) / span))
 
     @property
     def percent(self) -> int:
         """Rounded, but 100 only once the target is really reached."""
-        if self.done >= self.target:
+        if self.reached:
             return 100
         return min(99, round(self.fraction * 100))
 
@@ -37,19 +47,47 @@ class GoalProgress:
         return self.achieved_on is not None
 
 
-def goal_progress(goal: Goal, checkins: Iterable[CheckIn]) -> GoalProgress:
-    """Sum the check-ins in date order; the goal is achieved on the day the sum first
-    reaches the target and stays achieved while the total remains at or above it."""
-    ordered = sorted((c for c in checkins if c.goal_id == goal.id), key=lambda c: (c.on, c.id or 0))
-    total = 0.0
+def ordered(checkins: Iterable[CheckIn]) -> list[CheckIn]:
+    return sorted(checkins, key=lambda c: (c.on, c.id or 0))
+
+
+def value_series(goal: Goal, checkins: Iterable[CheckIn]) -> list[tuple[date, float]]:
+    """Where the goal stood after each of its check-ins, oldest first."""
+    target = goal.target
+    kind = target.kind
+    value = target.start if kind in (TargetKind.UP, TargetKind.DOWN) else 0.0
+    done: set[str] = set()
+    series: list[tuple[date, float]] = []
+    for checkin in ordered(c for c in checkins if c.goal_id == goal.id):
+        if kind is TargetKind.DOWN:
+            value = checkin.amount
+        elif kind is TargetKind.MILESTONES:
+            if checkin.milestone in target.milestones:
+                done.add(checkin.milestone)
+            value = float(len(done))
+        else:
+            value += checkin.amount
+        series.append((checkin.on, value))
+    return series
+
+
+def progress_of(goal: Goal, series: list[tuple[date, float]]) -> GoalProgress:
+    """The goal is achieved on the day it first reaches its target and stays achieved while
+    it remains there."""
+    target = goal.target
+    start = target.start if target.kind in (TargetKind.UP, TargetKind.DOWN) else 0.0
+    value = start
     achieved_on: date | None = None
-    for checkin in ordered:
-        total += checkin.amount
-        if total >= goal.target.amount:
-            achieved_on = achieved_on or checkin.on
+    for day, value in series:
+        if GoalProgress(value, target.amount, None, start).reached:
+            achieved_on = achieved_on or day
         else:
             achieved_on = None
-    return GoalProgress(done=total, target=goal.target.amount, achieved_on=achieved_on)
+    return GoalProgress(done=value, target=target.amount, achieved_on=achieved_on, start=start)
+
+
+def goal_progress(goal: Goal, checkins: Iterable[CheckIn]) -> GoalProgress:
+    return progress_of(goal, value_series(goal, checkins))
 
 
 def achieved_count(progresses: Iterable[GoalProgress]) -> tuple[int, int]:
@@ -65,11 +103,16 @@ def format_amount(value: float) -> str:
     return f"{value:g}"
 
 
-def progress_by_goal(goals: Iterable[Goal], checkins: Iterable[CheckIn]) -> dict[int, GoalProgress]:
-    """Progress of every goal in one pass over the check-ins."""
+def checkins_by_goal(checkins: Iterable[CheckIn]) -> dict[int, list[CheckIn]]:
     by_goal: dict[int, list[CheckIn]] = {}
     for checkin in checkins:
         by_goal.setdefault(checkin.goal_id, []).append(checkin)
+    return by_goal
+
+
+def progress_by_goal(goals: Iterable[Goal], checkins: Iterable[CheckIn]) -> dict[int, GoalProgress]:
+    """Progress of every goal in one pass over the check-ins."""
+    by_goal = checkins_by_goal(checkins)
     return {
         goal.id: goal_progress(goal, by_goal.get(goal.id, []))
         for goal in goals

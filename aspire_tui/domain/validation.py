@@ -90,8 +90,9 @@ def parse_number(text: str, what: str = "Amount") -> float:
     return number
 
 
-def parse_target(text: str) -> Target:
-    """ "3 certifications" → 3 of unit "certifications"; empty → done / not done."""
+def parse_target(text: str, allow_zero: bool = False) -> Target:
+    """ "3 certifications" → 3 of unit "certifications"; empty → done / not done. A number to
+    bring down may aim at zero ("0 open bugs"); `allow_zero` says so."""
     value = " ".join(text.split())
     if not value:
         return Target.done()
@@ -104,7 +105,7 @@ def parse_target(text: str) -> Target:
             "'10 clients'; leave it empty for done / not done."
         )
     amount = parse_number(number, "Target")
-    if amount <= 0:
+    if amount < 0 or (amount == 0 and not allow_zero):
         raise ValidationError("Target must be a positive number.")
     if amount > AMOUNT_MAX:
         raise ValidationError(f"Target is too large (at most {AMOUNT_MAX:,}).")
@@ -115,12 +116,47 @@ def parse_target(text: str) -> Target:
     return Target.number(amount, unit)
 
 
+def parse_start_value(text: str) -> float:
+    """Where a number to bring down stands when the goal begins."""
+    value = parse_number(text, "Starting from") if text.strip() else None
+    if value is None:
+        raise ValidationError("Say where it stands now, such as 20.")
+    if value < 0 or value > AMOUNT_MAX:
+        raise ValidationError(f"Starting from must be between 0 and {AMOUNT_MAX:,}.")
+    return value
+
+
+MILESTONES_MAX = 50
+
+
+def parse_milestones(text: str) -> tuple[str, ...]:
+    """Milestones typed one per line, in the order they are expected."""
+    names = tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    if not names:
+        raise ValidationError("Name at least one milestone, one per line.")
+    if len(names) > MILESTONES_MAX:
+        raise ValidationError(f"A goal has at most {MILESTONES_MAX} milestones.")
+    for name in names:
+        parse_title(name, "A milestone")
+    if len(set(names)) != len(names):
+        raise ValidationError("Each milestone needs its own name; two are the same.")
+    return names
+
+
 def parse_checkin_amount(text: str) -> float:
     amount = parse_number(text)
     if abs(amount) > AMOUNT_MAX:
         raise ValidationError(f"Amount is too large (at most {AMOUNT_MAX:,}).")
     if amount == 0:
         raise ValidationError("Amount cannot be zero; use a negative number to correct.")
+    return amount
+
+
+def parse_reading(text: str) -> float:
+    """Where a number to bring down stands on the day of a check-in."""
+    amount = parse_number(text, "Now at")
+    if amount < 0 or amount > AMOUNT_MAX:
+        raise ValidationError(f"Now at must be between 0 and {AMOUNT_MAX:,}.")
     return amount
 
 
@@ -187,24 +223,55 @@ def check_ladder(ladder: Ladder) -> Ladder:
     return ladder
 
 
+def check_target(target: Target) -> Target:
+    numbers = (target.amount, target.start)
+    if not all(math.isfinite(n) and 0 <= n <= AMOUNT_MAX for n in numbers):
+        raise ValidationError("Target and start must be numbers from 0 up.")
+    extras = target.unit or target.start or target.milestones
+    if target.done_only and (target.amount != 1 or extras):
+        raise ValidationError("A done / not done goal has no amount, unit or milestones.")
+    if target.milestones:
+        if parse_milestones("\n".join(target.milestones)) != target.milestones:
+            raise ValidationError("Milestones have stray white space.")
+        if target.amount != len(target.milestones) or target.start or target.unit:
+            raise ValidationError("A checklist goal counts its milestones.")
+    elif target.amount == target.start:
+        raise ValidationError("The target must differ from where it starts.")
+    if len(target.unit) > UNIT_MAX:
+        raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    return target
+
+
 def check_goal(goal: Goal) -> Goal:
     if parse_title(goal.title) != goal.title:
         raise ValidationError("Title has stray white space.")
-    target = goal.target
-    if not math.isfinite(target.amount) or target.amount <= 0:
-        raise ValidationError("Target must be a positive number.")
-    if target.done_only and (target.amount != 1 or target.unit):
-        raise ValidationError("A done / not done goal has no amount or unit.")
-    if len(target.unit) > UNIT_MAX:
-        raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    check_target(goal.target)
     if goal.level < 0:
         raise ValidationError("A goal's level cannot be below the first.")
+    for text, what in ((goal.description, "Description"), (goal.how, "What it takes")):
+        parse_text(text, what)
+    parse_text(goal.closer, "How it moved you forward")
+    if goal.deadline is not None and goal.deadline < goal.begins:
+        raise ValidationError("The deadline comes before the goal starts.")
     return goal
 
 
-def check_checkin(checkin: CheckIn) -> CheckIn:
-    if not math.isfinite(checkin.amount) or checkin.amount == 0:
+def check_checkin(checkin: CheckIn, goal: Goal | None = None) -> CheckIn:
+    """`goal` tells what the amount means: a reading of a number to bring down may be zero.
+    Without it (an import, before goals are matched), only what any check-in needs is checked;
+    the store checks again against the goal when it saves."""
+    if not math.isfinite(checkin.amount) or abs(checkin.amount) > AMOUNT_MAX:
+        raise ValidationError("Amount must be a number.")
+    reading = goal is not None and goal.target.decreasing
+    if checkin.amount == 0 and goal is not None and not reading:
         raise ValidationError("Amount must be a non-zero number.")
+    if reading and checkin.amount < 0:
+        raise ValidationError("A reading cannot be below zero.")
+    if goal is not None and goal.target.milestones:
+        if checkin.milestone not in goal.target.milestones:
+            raise ValidationError("That milestone is not on the goal's checklist.")
+    elif checkin.milestone and goal is not None:
+        raise ValidationError("Only a checklist goal has milestones.")
     parse_text(checkin.note, "Note")
     return checkin
 

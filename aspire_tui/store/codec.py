@@ -30,6 +30,7 @@ from aspire_tui.domain.validation import (
     check_ladder,
     check_linked_passions,
     check_rating,
+    check_target,
 )
 
 Document = dict[str, Any]
@@ -235,14 +236,21 @@ def encode_goal(g: Goal) -> Document:
         "uid": g.uid,
         "aspiration_id": g.aspiration_id,
         "title": g.title,
+        "description": g.description,
+        "how": g.how,
         "target": {
             "amount": g.target.amount,
             "unit": g.target.unit,
             "done_only": g.target.done_only,
+            "start": g.target.start,
+            "milestones": list(g.target.milestones),
         },
         "created": g.created.isoformat(),
+        "starts": g.starts.isoformat() if g.starts else None,
         "deadline": g.deadline.isoformat() if g.deadline else None,
+        "stretch": g.stretch,
         "level": g.level,
+        "closer": g.closer,
     }
 
 
@@ -250,19 +258,39 @@ def decode_goal(doc: Document, doc_id: int) -> Goal:
     raw = doc.get("target")
     if not isinstance(raw, dict) or not isinstance(raw.get("done_only"), bool):
         raise CodecError("'target' should be an object with amount, unit and done_only")
+    milestones = raw.get("milestones")
+    if not isinstance(milestones, list) or not all(isinstance(m, str) for m in milestones):
+        raise CodecError("'target.milestones' should be a list of text")
     target = Target(
-        amount=_number(raw, "amount"), unit=_str(raw, "unit"), done_only=raw["done_only"]
+        amount=_number(raw, "amount"),
+        unit=_str(raw, "unit"),
+        done_only=raw["done_only"],
+        start=_number(raw, "start"),
+        milestones=tuple(milestones),
     )
-    return Goal(
+    stretch = doc.get("stretch")
+    if not isinstance(stretch, bool):
+        raise CodecError("'stretch' should be true or false")
+    goal = Goal(
         aspiration_id=_int(doc, "aspiration_id"),
         title=_str(doc, "title"),
+        description=_str(doc, "description"),
+        how=_str(doc, "how"),
         target=target,
         created=_date(doc, "created"),
+        starts=_optional_date(doc, "starts"),
         deadline=_optional_date(doc, "deadline"),
+        stretch=stretch,
         level=_level(doc),
+        closer=_str(doc, "closer"),
         uid=_uid(doc),
         id=doc_id,
     )
+    try:
+        check_target(goal.target)
+    except ValidationError as error:
+        raise CodecError(str(error)) from None
+    return goal
 
 
 def _level(doc: Document) -> int:
@@ -279,6 +307,7 @@ def encode_checkin(c: CheckIn) -> Document:
         "on": c.on.isoformat(),
         "amount": c.amount,
         "note": c.note,
+        "milestone": c.milestone,
     }
 
 
@@ -288,6 +317,7 @@ def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
         on=_date(doc, "on"),
         amount=_number(doc, "amount"),
         note=_str(doc, "note"),
+        milestone=_str(doc, "milestone"),
         uid=_uid(doc),
         id=doc_id,
     )

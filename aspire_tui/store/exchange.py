@@ -27,7 +27,7 @@ from aspire_tui.domain.validation import (
 )
 from aspire_tui.store import codec
 from aspire_tui.store.errors import StoreError
-from aspire_tui.store.migrations import SCHEMA_VERSION, ladder_v3
+from aspire_tui.store.migrations import SCHEMA_VERSION, checkin_v5, goal_v5, ladder_v3
 from aspire_tui.store.store import AspireStore
 
 EXPORT_FORMAT = "aspire-export"
@@ -171,6 +171,8 @@ def read_export(path: Path, raw: bytes) -> Export:
         data = _export_v2_to_v3(data)
     if schema in (2, 3):
         data = _export_v3_to_v4(data)
+    if schema in (2, 3, 4):
+        data = _export_v4_to_v5(data)
     elif schema != SCHEMA_VERSION:
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
@@ -209,6 +211,16 @@ def _export_v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
         linked = [{"passions": [], **d} if isinstance(d, dict) else d for d in docs]
         data = {**data, "aspirations": linked}
     return data
+
+
+def _export_v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Goals gained SMART fields and check-ins a milestone, as in the data file."""
+    upgraded = dict(data)
+    for kind, upgrade in (("goals", goal_v5), ("checkins", checkin_v5)):
+        docs = data.get(kind, [])
+        if isinstance(docs, list):
+            upgraded[kind] = [upgrade(d) if isinstance(d, dict) else d for d in docs]
+    return upgraded
 
 
 def _with_ladder(doc: dict[str, Any]) -> dict[str, Any]:

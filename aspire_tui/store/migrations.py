@@ -73,7 +73,43 @@ def _v3_to_v4(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def goal_v5(goal: Data) -> Data:
+    """Schema 5 goals: SMART fields, committed unless said, and a target that may start from a
+    number other than zero or be a checklist."""
+    upgraded = {
+        "description": "",
+        "how": "",
+        "starts": None,
+        "stretch": False,
+        "closer": "",
+        **goal,
+    }
+    target = upgraded.get("target")
+    if isinstance(target, dict):
+        upgraded["target"] = {"start": 0.0, "milestones": [], **target}
+    return upgraded
+
+
+def checkin_v5(checkin: Data) -> Data:
+    return {"milestone": "", **checkin}
+
+
+def _v4_to_v5(data: Data) -> Data:
+    """Schema 5: goals become SMART, with numbers to bring down and milestones."""
+    for table, upgrade in (("goals", goal_v5), ("checkins", checkin_v5)):
+        docs = data.get(table, {})
+        for key, doc in docs.items():
+            if isinstance(doc, dict):
+                docs[key] = upgrade(doc)
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 """The step that upgrades a file *from* each version."""
 
 SCHEMA_VERSION = max(STEPS) + 1

@@ -13,7 +13,15 @@ from typing import Any, Generic, TypeVar
 
 from tinydb.table import Document, Table
 
-from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Passions, Reflection
+from aspire_tui.domain.models import (
+    Aspiration,
+    Assessment,
+    CheckIn,
+    Goal,
+    Passions,
+    Reflection,
+    TargetKind,
+)
 from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
@@ -89,6 +97,11 @@ class _Records(Generic[T]):
             raise StoreError("That entry no longer exists; it may have been deleted.")
         table.upsert(Document(self.encode(record), doc_id=record.id))
         return record
+
+    def put(self, record: T) -> None:
+        """Write a record under its own id, whether or not that id is in use now."""
+        assert record.id is not None
+        self.table.upsert(Document(self.encode(record), doc_id=record.id))
 
     def remove(self, ids: list[int]) -> None:
         if ids:
@@ -344,19 +357,37 @@ class AspireStore:
         return sorted(checkins, key=lambda c: (c.on, c.id or 0))
 
     def save_checkin(self, checkin: CheckIn) -> CheckIn:
-        _valid(check_checkin, checkin)
         goal = self.goal(checkin.goal_id)
         if goal is None:
             raise StoreError("That goal no longer exists.")
+        _valid(lambda c: check_checkin(c, goal), checkin)
+        kind = goal.target.kind
         others = [c for c in self.checkins(goal.id) if c.id != checkin.id]
-        total = sum(c.amount for c in others) + checkin.amount
-        if total < 0:
-            now = format_amount(sum(c.amount for c in others))
-            raise StoreError(f"That would take the progress below zero (it is at {now}).")
+        if kind is TargetKind.UP or kind is TargetKind.DONE:
+            total = goal.target.start + sum(c.amount for c in others)
+            if total + checkin.amount < 0:
+                now = format_amount(total)
+                raise StoreError(f"That would take the progress below zero (it is at {now}).")
+        if kind is TargetKind.MILESTONES and any(c.milestone == checkin.milestone for c in others):
+            raise StoreError("That milestone is already done.")
         return self._checkins.save(checkin)
 
     def delete_checkin(self, checkin_id: int) -> None:
         self._checkins.remove([checkin_id])
+
+    def put_back(self, goals: list[Goal], checkins: list[CheckIn]) -> None:
+        """Return records to how they were, with their ids, to undo an edit or a delete."""
+        with self._batch():
+            for goal in goals:
+                _valid(check_goal, goal)
+                if self.aspiration(goal.aspiration_id) is None:
+                    raise StoreError("The aspiration of that goal no longer exists.")
+                self._goals.put(goal)
+            for checkin in checkins:
+                _valid(check_checkin, checkin)
+                if self.goal(checkin.goal_id) is None:
+                    raise StoreError("The goal of that check-in no longer exists.")
+                self._checkins.put(checkin)
 
     # Assessments ----------------------------------------------------------------------
 
