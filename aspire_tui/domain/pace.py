@@ -114,9 +114,7 @@ def projected_finish(
     return today + timedelta(days=ahead) if ahead <= FARTHEST else None
 
 
-def pace(
-    goal: Goal, progress: GoalProgress, series: list[tuple[date, float]], today: date
-) -> Pace:
+def pace(goal: Goal, progress: GoalProgress, series: list[tuple[date, float]], today: date) -> Pace:
     return Pace(
         status=status(goal, progress, today),
         expected=expected_fraction(goal, today),
