@@ -124,6 +124,8 @@ def populate(store: AspireStore, today: date) -> None:
             ago(170),
             ago(-150),
             level=1,
+            description="All four sections, each on the first attempt.",
+            how="Two evenings a week of study, and one review weekend before each exam.",
         )
     )
     talks = store.save_goal(
@@ -134,23 +136,43 @@ def populate(store: AspireStore, today: date) -> None:
             ago(150),
             ago(-40),
             level=1,
+            stretch=True,
+            closer="People now ask me about tax rules in software before they ask the vendor.",
         )
     )
-    store.save_goal(
+    guide = store.save_goal(
         Goal(
             expert.id,
             "Publish a guide to e-invoicing",
-            Target.done(),
+            Target.checklist(("Outline", "First draft", "Review by a tax partner", "Publish")),
             ago(100),
             ago(-90),
             level=1,
+            how="An hour on Friday mornings.",
         )
     )
     mentor = store.save_goal(
-        Goal(manage.id, "Mentor two junior engineers", Target.number(2, "people"), ago(110))
+        Goal(
+            manage.id,
+            "Mentor two junior engineers",
+            Target.number(2, "people"),
+            ago(110),
+            closer="Showed me I like growing people more than writing the code myself.",
+        )
     )
     one_on_ones = store.save_goal(
         Goal(manage.id, "Run weekly one-on-ones", Target.number(12, "weeks"), ago(90), ago(-20))
+    )
+    overtime = store.save_goal(
+        Goal(
+            manage.id,
+            "Cut my overtime to 5 hours a week",
+            Target.number(5, "hours a week", start=15),
+            ago(60),
+            ago(-60),
+            description="Leave by six on four days of the week, and keep Fridays for deep work.",
+            how="Delegate the release checklist; say no to meetings without an agenda.",
+        )
     )
     for goal, entries in (
         (cpa, [(160, 1, "FAR passed"), (60, 1, "AUD passed, 78")]),
@@ -164,10 +186,13 @@ def populate(store: AspireStore, today: date) -> None:
         ),
         (mentor, [(100, 1, "Started with Sam"), (45, 1, "Priya joined")]),
         (one_on_ones, [(80, 3, "First three weeks"), (40, 4, ""), (7, 2, "Skipped one, holiday")]),
+        (overtime, [(50, 14, ""), (35, 12, "Delegated the release checklist"), (12, 9, "")]),
     ):
         assert goal.id is not None
         for days, amount, note in entries:
             store.save_checkin(CheckIn(goal.id, ago(days), float(amount), note))
+    assert guide.id is not None
+    store.save_checkin(CheckIn(guide.id, ago(70), 1.0, "Six chapters", milestone="Outline"))
     d = Driver
     _assess(
         store,

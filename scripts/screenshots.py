@@ -19,21 +19,26 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 TODAY = date(2026, 11, 27)
 SIZE = (100, 30)
 SHOTS = (
-    ("reflect", ()),
+    ("home", ()),
+    ("reflect", ("1",)),
     ("aspirations", ("2",)),
     ("goals", ("3",)),
+    ("goal-page", ("3", "down", "down", "down", "down")),
+    ("goal-form", ("3", "e")),
+    ("find-goals", ("3", "slash")),
+    ("check-ins", ("3", "c")),
     ("help", ("question_mark",)),
     ("new-aspiration", ("2", "n", "down", "down")),
     ("adopt", ("2", "n", "down", "down", "enter")),
     ("adopt-level", ("2", "n", "down", "enter", "tab", "tab", "enter", "down", "enter")),
     ("aspiration-moves", ("2", "m")),
     ("raise-the-bar", ("2", "down", "r")),
-    ("drivers-profile", ("k", "k", "k", "k", "k")),
-    ("passions", ("k", "k", "k", "k")),
-    ("recommendation", ("k", "k", "k")),
-    ("assessment", ("t", "5", "4", "6")),
+    ("drivers-profile", ("1", "k", "k", "k", "k", "k")),
+    ("passions", ("1", "k", "k", "k", "k")),
+    ("recommendation", ("1", "k", "k", "k")),
+    ("assessment", ("1", "t", "5", "4", "6")),
     ("reevaluate", ("2", "v")),
-    ("journal-entry", ("n",)),
+    ("journal-entry", ("1", "n")),
 )
 
 

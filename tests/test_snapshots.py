@@ -20,8 +20,11 @@ def demo_app(folder: Path) -> AspireApp:
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"])
 class TestMainScreens:
-    def test_reflect(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    def test_home(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         assert snap_compare(demo_app(tmp_path / "data"), terminal_size=size)
+
+    def test_reflect(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["1"], terminal_size=size)
 
     def test_aspirations(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         assert snap_compare(demo_app(tmp_path / "data"), press=["2"], terminal_size=size)
@@ -57,17 +60,32 @@ class TestLadderDialogs:
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
 class TestDrivers:
     def test_profile(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        keys = ["k", "k", "k", "k", "k"]
+        keys = ["1", "k", "k", "k", "k", "k"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
     def test_passions(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        keys = ["k", "k", "k", "k"]
+        keys = ["1", "k", "k", "k", "k"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
     def test_recommendation(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        keys = ["k", "k", "k"]
+        keys = ["1", "k", "k", "k"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
     def test_assessment(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        keys = ["t", "5", "4", "6"]
+        keys = ["1", "t", "5", "4", "6"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+class TestGoalsInDepth:
+    def test_goal_page_with_chart(
+        self, snap_compare, tmp_path: Path, size: tuple[int, int]
+    ) -> None:  # type: ignore[no-untyped-def]
+        keys = ["3", "down", "down", "down", "down"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_goal_form(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["3", "e"], terminal_size=size)
+
+    def test_find_goals(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["3", "slash"], terminal_size=size)

@@ -19,10 +19,12 @@ from tests.conftest import TODAY
 SIZE = (100, 30)
 
 
-def make_app(store: AspireStore, today: date = TODAY) -> AspireApp:
+def make_app(store: AspireStore, today: date = TODAY, start: str | None = "reflect") -> AspireApp:
     """The app, drawing its toasts in tests too (Textual leaves them out by default), so that
-    a toast that would parse user text as markup fails the test that shows it."""
-    app = AspireApp(store, today=today)
+    a toast that would parse user text as markup fails the test that shows it. Tests of one
+    screen start on Reflect, as the app did before Home existed; `start=None` opens where the
+    app itself chooses."""
+    app = AspireApp(store, today=today, start=start)
     setattr(app, "run_test", partial(app.run_test, notifications=True))  # noqa: B010
     return app
 

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.measure import progress_text
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, CheckIn, Goal, Reflection
-from aspire_tui.domain.progress import format_amount, goal_progress
+from aspire_tui.domain.pace import PaceStatus, pace
+from aspire_tui.domain.progress import goal_progress, progress_of, value_series
 from aspire_tui.domain.text import one_line, safe
 
 RECENT_REFLECTIONS = 3
@@ -31,15 +33,23 @@ def _due(goal: Goal, today: date, achieved: bool) -> str:
 
 
 def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
-    p = goal_progress(goal, checkins)
-    if goal.target.done_only:
-        measure = "done" if p.achieved else "not done yet"
-    else:
-        unit = f" {one_line(goal.target.unit, 40)}" if goal.target.unit else ""
-        measure = f"{format_amount(p.done)} of {format_amount(goal.target.amount)}{unit}"
+    series = value_series(goal, checkins)
+    p = progress_of(goal, series)
+    measure = progress_text(goal, p)
     status = f"achieved {p.achieved_on.isoformat()}" if p.achieved_on else _due(goal, today, False)
+    found = pace(goal, p, series, today)
+    if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
+        status += f", {found.status.value}"
+    elif found.status is PaceStatus.STRETCH_MET:
+        status += ", a good result for a stretch"
+    if found.projected is not None:
+        status += f", finishing about {found.projected.isoformat()} at the recent rate"
     box = "x" if p.achieved else " "
-    return f"- [{box}] **{one_line(goal.title, 200)}**: {measure} ({p.percent}%), {status}"
+    stretch = " (stretch)" if goal.stretch else ""
+    line = f"- [{box}] **{one_line(goal.title, 200)}**{stretch}: {measure} ({p.percent}%), {status}"
+    if p.achieved and goal.closer.strip():
+        line += f"\n  - How it moved me forward: {one_line(goal.closer, 400)}"
+    return line
 
 
 def career_plan(

@@ -20,11 +20,13 @@ from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from aspire_tui.ui.screens.goals import GoalsScreen
 from aspire_tui.ui.screens.help import HelpScreen, Row
+from aspire_tui.ui.screens.home import HomeScreen
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.screens.reflect import ReflectScreen
+from aspire_tui.ui.undo import UndoStack
 
 SCREENS_BY_MODE: dict[str, type[MainScreen]] = {
-    screen.MODE: screen for screen in (ReflectScreen, AspirationsScreen, GoalsScreen)
+    screen.MODE: screen for screen in (HomeScreen, ReflectScreen, AspirationsScreen, GoalsScreen)
 }
 
 
@@ -32,19 +34,26 @@ class AspireApp(App[None]):
     TITLE = "Aspire"
     CSS_PATH = "app.tcss"
     MODES = SCREENS_BY_MODE  # type: ignore[assignment]
-    DEFAULT_MODE = MAIN_SCREENS[0].mode
+    DEFAULT_MODE = "reflect"
+    """Where a first run starts; once there is data, the app opens on Home."""
     NOTIFICATION_TIMEOUT = 3  # confirmations should not pile up over the next dialog
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         *navigation_bindings(),
     ]
 
-    def __init__(self, store: AspireStore, today: date | None = None) -> None:
+    def __init__(
+        self, store: AspireStore, today: date | None = None, start: str | None = None
+    ) -> None:
+        """`start` names the screen to open on; by default Home once there is data."""
+        if start is not None or not store.is_empty():
+            self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
         super().__init__()
         self.store = store
         self._today = today
         self.data_actions = DataActions(self)
-        self.select_on_show: dict[str, int] = {}
+        self.undo = UndoStack()
+        self.select_on_show: dict[str, int | str] = {}
         """A record a screen should highlight next time it shows, by the screen's mode."""
         self._last_error, self._last_error_at = "", 0.0
         if store.read_only:

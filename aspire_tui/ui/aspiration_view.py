@@ -10,6 +10,7 @@ from textual.content import Content
 from aspire_tui.domain.catalog import CatalogPath
 from aspire_tui.domain.ladder import last_set_aside, level_goals
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
+from aspire_tui.domain.pace import PaceStatus
 from aspire_tui.domain.progress import GoalProgress, achieved_count
 from aspire_tui.ui.render import (
     heading,
@@ -41,19 +42,56 @@ def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
     return parts
 
 
-def goal_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) -> list[Part]:
+def goal_lines(
+    goals: Sequence[Goal],
+    progress: Mapping[int, GoalProgress],
+    paces: Mapping[int, PaceStatus] | None = None,
+) -> list[Part]:
     parts: list[Part] = []
     for goal in goals:
         p = progress[goal.id]  # type: ignore[index]
-        mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
+        status = (paces or {}).get(goal.id or 0)
+        if p.achieved:
+            mark = ("✓ ", "$success")
+        elif status is not None and status.flagged:
+            mark = ("! ", "bold $error")
+        else:
+            mark = ("· ", "dim")
+        flag: list[Part] = []
+        if status is not None and status.flagged and not p.achieved:
+            flag = [(f"  {status.value}", "bold $warning")]
         parts += [
             mark,
             plain(one_line(goal.title, 60)),
             "\n  ",
             progress_bar(p.fraction, 12),
             f" {p.percent:>3}%  {progress_text(goal, p)}",
+            *flag,
             "\n",
         ]
+    return parts
+
+
+def timeline_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) -> list[Part]:
+    """What brought the aspiration closer: its achievements in order, each with its line."""
+    won = [
+        (p.achieved_on, g)
+        for g in goals
+        if g.id is not None and (p := progress[g.id]).achieved_on is not None
+    ]
+    if not won:
+        return [("Nothing achieved yet: each goal reached shows here.", "dim italic"), "\n"]
+    parts: list[Part] = []
+    for on, goal in sorted(won, key=lambda pair: (pair[0], pair[1].id or 0)):
+        assert on is not None
+        parts += [
+            (f"{on.isoformat()}  ", "bold"),
+            ("✓ ", "$success"),
+            plain(one_line(goal.title, 60)),
+        ]
+        if goal.closer.strip():
+            parts += ["\n", ("            ", ""), plain(one_line(goal.closer, 200), "italic")]
+        parts.append("\n")
     return parts
 
 
@@ -142,6 +180,7 @@ def describe_aspiration(
     progress: Mapping[int, GoalProgress],
     width: int,
     passion_items: Sequence[str] = (),
+    paces: Mapping[int, PaceStatus] | None = None,
 ) -> Content:
     ladder = aspiration.ladder
     set_aside = last_set_aside(ladder)
@@ -169,7 +208,7 @@ def describe_aspiration(
         "\n",
     ]
     if current:
-        parts += goal_lines(current, progress)
+        parts += goal_lines(current, progress, paces)
     else:
         add = " Press g to add one." if aspiration.active else ""
         parts += [(f"No goals on this level yet.{add}", "dim italic"), "\n"]
@@ -201,6 +240,7 @@ def describe_aspiration(
             mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
             parts += [mark, (f"level {goal.level + 1}  ", "dim"), plain(one_line(goal.title, 60))]
             parts.append("\n")
+    parts += ["\n", ("What brought it closer", "bold"), "\n", *timeline_lines(mine, progress)]
     parts += ["\n", ("History", "bold"), "\n", *history_lines(ladder.history)]
     if path is not None:
         parts += [

@@ -15,6 +15,7 @@ class MainScreenEntry(NamedTuple):
 
 
 MAIN_SCREENS = (
+    MainScreenEntry("0", "home", "Home"),
     MainScreenEntry("1", "reflect", "Reflect"),
     MainScreenEntry("2", "aspirations", "Aspirations"),
     MainScreenEntry("3", "goals", "Goals"),
@@ -22,11 +23,17 @@ MAIN_SCREENS = (
 
 
 def navigation_bindings(namespace: str = "") -> list[Binding]:
-    """1 2 3, and q on the main screens. Textual stops app bindings at a modal screen, so a
+    """0 (or h) 1 2 3, and q on the main screens. Textual stops app bindings at a modal screen, so a
     dialog with nothing to lose (help, the catalog) carries 1 2 3 itself, with namespace
     "app."; there q is left out, because closing a dialog is escape and q should not surprise."""
     bindings = [
-        Binding(e.key, f"{namespace}go('{e.mode}')", e.name, id=f"go.{e.mode}", show=False)
+        Binding(
+            f"{e.key},h" if e.mode == "home" else e.key,
+            f"{namespace}go('{e.mode}')",
+            e.name,
+            id=f"go.{e.mode}",
+            show=False,
+        )
         for e in MAIN_SCREENS
     ]
     if not namespace:

@@ -10,9 +10,18 @@ from datetime import date
 
 from textual.content import Content
 
-from aspire_tui.domain.models import Goal, Target
-from aspire_tui.domain.progress import GoalProgress, format_amount
+from aspire_tui.domain.measure import amount_text, progress_text, target_text
+from aspire_tui.domain.models import Target
+from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.text import one_line, safe
+
+__all__ = [
+    "amount_text",
+    "one_line",
+    "progress_text",
+    "safe",
+    "target_text",
+]
 
 
 def plain(text: str, style: str = "") -> Content:
@@ -26,29 +35,11 @@ def progress_bar(fraction: float, width: int = 16) -> Content:
     return Content.assemble(("█" * filled, style), ("░" * (width - filled), "dim"))
 
 
-def _unit(goal: Goal) -> str:
-    return f" {one_line(goal.target.unit, 40)}" if goal.target.unit else ""
-
-
-def target_text(goal: Goal) -> str:
-    if goal.target.done_only:
-        return "done / not done"
-    unit = _unit(goal)
-    return f"{format_amount(goal.target.amount)}{unit}"
-
-
 def target_field_text(target: Target) -> str:
-    """A target as a person would type it into a form: "3 certifications", or empty."""
-    if target.done_only:
+    """A number target as a person would type it into a form: "3 certifications", or empty."""
+    if target.done_only or target.milestones:
         return ""
     return f"{format_amount(target.amount)} {target.unit}".strip()
-
-
-def progress_text(goal: Goal, progress: GoalProgress) -> str:
-    if goal.target.done_only:
-        return "done" if progress.achieved else "not done yet"
-    unit = _unit(goal)
-    return f"{format_amount(progress.done)} of {format_amount(goal.target.amount)}{unit}"
 
 
 def long_date(day: date) -> str:

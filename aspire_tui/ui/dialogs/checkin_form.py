@@ -1,19 +1,26 @@
-"""Log progress on a goal: a date, how much, and a note."""
+"""Log progress on a goal, or correct a check-in: a date, how much (or which milestone), a note."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
-from aspire_tui.domain.models import CheckIn, Goal
-from aspire_tui.domain.validation import parse_checkin_amount, parse_date, parse_text
-from aspire_tui.ui.dialogs.form import FormDialog
-from aspire_tui.ui.render import one_line
+from aspire_tui.domain.models import CheckIn, Goal, TargetKind
+from aspire_tui.domain.progress import format_amount
+from aspire_tui.domain.validation import (
+    parse_checkin_amount,
+    parse_date,
+    parse_reading,
+    parse_text,
+)
+from aspire_tui.ui.dialogs.form import FieldError, FormDialog
+from aspire_tui.ui.render import one_line, plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 
@@ -22,34 +29,82 @@ def parse_note(text: str) -> str:
 
 
 class CheckInForm(FormDialog[CheckIn]):
-    def __init__(self, today: date, goal: Goal) -> None:
-        verb = "Mark done" if goal.target.done_only else "Log progress"
+    def __init__(
+        self,
+        today: date,
+        goal: Goal,
+        checkin: CheckIn | None = None,
+        done_milestones: frozenset[str] = frozenset(),
+    ) -> None:
+        """`checkin` is the one being corrected, if any; `done_milestones` are not offered."""
+        kind = goal.target.kind
+        verb = "Mark done" if kind is TargetKind.DONE else "Log progress"
+        if checkin is not None:
+            verb = "Correct a check-in"
         super().__init__(Content(f"{verb}: {one_line(goal.title, 50)}"))
         self.goal = goal
         self.today = today
+        assert goal.id is not None
+        self.original = checkin or CheckIn(goal_id=goal.id, on=today, amount=1.0)
+        self.done_milestones = done_milestones - {self.original.milestone}
 
     def compose_fields(self) -> Iterable[Widget]:
-        date_input = PlainInput(self.today.isoformat(), placeholder="YYYY-MM-DD", id="on")
-        yield from self.field("Date", date_input, parse=parse_date)
-        if not self.goal.target.done_only:
-            unit = one_line(self.goal.target.unit or "units", 40)
+        c = self.original
+        kind = self.goal.target.kind
+        yield from self.field(
+            "Date",
+            PlainInput(c.on.isoformat(), placeholder="YYYY-MM-DD", id="on"),
+            parse=parse_date,
+        )
+        unit = one_line(self.goal.target.unit or "units", 40)
+        amount = format_amount(c.amount) if c.id is not None else ""
+        if kind is TargetKind.UP:
             yield from self.field(
                 f"Progress to add ({unit})",
-                PlainInput("", placeholder="e.g. 1", id="amount"),
+                PlainInput(amount, placeholder="e.g. 1", id="amount"),
                 "Use a negative number to correct an earlier entry.",
                 parse=parse_checkin_amount,
             )
-        note = PlainInput("", placeholder="What happened?", id="note")
+        elif kind is TargetKind.DOWN:
+            yield from self.field(
+                f"Where it stands now ({unit})",
+                PlainInput(amount, placeholder="e.g. 12", id="amount"),
+                f"Aiming for {format_amount(self.goal.target.amount)}.",
+                parse=parse_reading,
+            )
+        elif kind is TargetKind.MILESTONES:
+            left = [m for m in self.goal.target.milestones if m not in self.done_milestones]
+            yield from self.field(
+                "Milestone reached",
+                Select(
+                    [(plain(m), m) for m in left],
+                    value=c.milestone
+                    if c.milestone in left
+                    else (left[0] if left else Select.NULL),
+                    allow_blank=not left,
+                    id="milestone",
+                    compact=True,
+                ),
+            )
+        note = PlainInput(c.note, placeholder="What happened?", id="note")
         yield from self.field("Note (optional)", note, parse=parse_note)
 
     def on_mount(self) -> None:
-        self.query_one("#note" if self.goal.target.done_only else "#amount", Input).focus()
+        super().on_mount()
+        focus = "#amount" if self.goal.target.kind in (TargetKind.UP, TargetKind.DOWN) else "#note"
+        self.query_one(focus, Input).focus()
 
     def build(self, values: dict[str, Any]) -> CheckIn:
-        assert self.goal.id is not None
-        return CheckIn(
-            goal_id=self.goal.id,
+        milestone = ""
+        if self.goal.target.kind is TargetKind.MILESTONES:
+            chosen = self.query_one("#milestone", Select).value
+            if not isinstance(chosen, str):
+                raise FieldError("milestone", "Every milestone is done already.")
+            milestone = chosen
+        return dataclasses.replace(
+            self.original,
             on=values["on"],
             amount=values.get("amount", 1.0),
             note=values["note"],
+            milestone=milestone,
         )

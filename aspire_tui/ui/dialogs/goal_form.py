@@ -1,4 +1,4 @@
-"""Add or edit a measurable goal under an aspiration."""
+"""Add or edit a goal, with a SMART check that says which letters still want attention."""
 
 from __future__ import annotations
 
@@ -7,18 +7,40 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from textual import on
+from textual.containers import Vertical
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static, TextArea
 
-from aspire_tui.domain.models import Aspiration, Goal, Target
-from aspire_tui.domain.validation import parse_optional_date, parse_target, parse_title
+from aspire_tui.domain.models import Aspiration, Goal, Target, TargetKind
+from aspire_tui.domain.progress import format_amount
+from aspire_tui.domain.smart import smart_check
+from aspire_tui.domain.validation import (
+    ValidationError,
+    parse_date,
+    parse_milestones,
+    parse_optional_date,
+    parse_start_value,
+    parse_target,
+    parse_text,
+    parse_title,
+)
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import plain, target_field_text
-from aspire_tui.ui.widgets.plain_fields import PlainInput
+from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
-
-def parse_deadline(text: str) -> date | None:
-    return parse_optional_date(text, "Deadline")
+MEASURES = [
+    ("Done / not done", TargetKind.DONE),
+    ("A number to raise", TargetKind.UP),
+    ("A number to bring down", TargetKind.DOWN),
+    ("A checklist of milestones", TargetKind.MILESTONES),
+]
+SHOWN_FOR = {
+    "target-group": {TargetKind.UP, TargetKind.DOWN},
+    "start-group": {TargetKind.UP, TargetKind.DOWN},
+    "milestones-group": {TargetKind.MILESTONES},
+}
 
 
 class GoalForm(FormDialog[Goal]):
@@ -28,55 +50,275 @@ class GoalForm(FormDialog[Goal]):
         aspirations: list[Aspiration],
         goal: Goal | None = None,
         aspiration_id: int | None = None,
+        *,
+        logged: bool = False,
+        done_milestones: frozenset[str] = frozenset(),
     ) -> None:
+        """`logged`: the goal has check-ins, so how it is measured can no longer change;
+        `done_milestones` cannot be removed from its checklist."""
         super().__init__("Edit goal" if goal else "New goal")
         self.aspirations = aspirations
+        self.logged = logged
+        self.done_milestones = done_milestones
         first = aspiration_id if aspiration_id is not None else aspirations[0].id
+        owner = next((a for a in aspirations if a.id == first), aspirations[0])
         self.original = goal or Goal(
-            aspiration_id=first or 0, title="", target=Target.done(), created=today
+            aspiration_id=owner.id or 0,
+            title="",
+            target=Target.done(),
+            created=today,
+            level=owner.ladder.level,
         )
+
+    # Composing -------------------------------------------------------------------------
 
     def compose_fields(self) -> Iterable[Widget]:
         g = self.original
+        yield Static(id="smart", classes="smart-check")
         options = [(plain(a.title), a.id) for a in self.aspirations]
         yield from self.field(
-            "Aspiration",
+            "Serves the aspiration",
             Select(
                 options, value=g.aspiration_id, allow_blank=False, id="aspiration", compact=True
             ),
         )
+        yield from self.field(
+            "On its level",
+            Select(
+                self._level_options(g.aspiration_id),
+                value=g.level,
+                allow_blank=False,
+                id="level",
+                compact=True,
+            ),
+        )
         title = PlainInput(g.title, placeholder="e.g. Earn the CPA certificate", id="title")
         yield from self.field("Goal", title, parse=parse_title)
-        target = PlainInput(
-            target_field_text(g.target), placeholder="e.g. 3 certifications", id="target"
-        )
+        description = PlainTextArea(g.description, id="description", classes="short-answer")
         yield from self.field(
-            "Target",
-            target,
-            "A number and a unit, such as '10 clients'. Leave empty for done / not done.",
-            parse=parse_target,
+            "Description (optional)",
+            description,
+            "What exactly, and how you will know it is done.",
+            parse=lambda text: parse_text(text, "Description"),
         )
+        measure = Select(
+            [(label, kind.value) for label, kind in MEASURES],
+            value=g.target.kind.value,
+            allow_blank=False,
+            id="measure",
+            compact=True,
+            disabled=self.logged,
+        )
+        hint = "Fixed once progress is logged." if self.logged else ""
+        yield from self.field("Measured as", measure, hint)
+        yield self._group(
+            "target-group",
+            "Target",
+            PlainInput(target_field_text(g.target), placeholder="e.g. 10 clients", id="target"),
+            "A number and a unit, such as '10 clients' or '5 hours a week'.",
+            self._parse_target,
+        )
+        start = format_start(g.target)
+        yield self._group(
+            "start-group",
+            "Starting from",
+            PlainInput(start, placeholder="e.g. 20", id="start"),
+            "Where the number stands now. For a number to raise, leave empty to count from 0.",
+            self._parse_start,
+        )
+        milestones = "\n".join(g.target.milestones)
+        yield self._group(
+            "milestones-group",
+            "Milestones, one per line",
+            PlainTextArea(milestones, id="milestones", classes="answer"),
+            "In the order you expect to reach them.",
+            self._parse_milestones,
+        )
+        kind = Select(
+            [("Committed: expected in full", False), ("Stretch: 60–70% is a good result", True)],
+            value=g.stretch,
+            allow_blank=False,
+            id="stretch",
+            compact=True,
+        )
+        yield from self.field("Commitment", kind)
+        how = PlainInput(g.how, placeholder="e.g. two evenings a week of study", id="how")
+        yield from self.field(
+            "What it will take (optional)",
+            how,
+            parse=lambda text: parse_text(text, "What it will take"),
+        )
+        starts = PlainInput(g.begins.isoformat(), placeholder="YYYY-MM-DD", id="starts")
+        yield from self.field("Starts", starts, parse=lambda text: parse_date(text, "Starts"))
         deadline = PlainInput(
             g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline"
         )
-        yield from self.field("Deadline (optional)", deadline, parse=parse_deadline)
+        yield from self.field(
+            "Deadline (optional)",
+            deadline,
+            parse=lambda text: parse_optional_date(text, "Deadline"),
+        )
+
+    def _group(self, group_id: str, label: str, widget: Widget, hint: str, parse: Any) -> Vertical:
+        return Vertical(*self.field(label, widget, hint, parse), id=group_id, classes="field-group")
+
+    def _level_options(self, aspiration_id: int) -> list[tuple[Content, int]]:
+        owner = next((a for a in self.aspirations if a.id == aspiration_id), None)
+        if owner is None:
+            return []
+        ladder = owner.ladder
+        return [
+            (
+                Content.assemble(
+                    f"{number}. ",
+                    plain(name),
+                    (" (now)", "dim") if number - 1 == ladder.level else "",
+                ),
+                number - 1,
+            )
+            for number, name in enumerate(ladder.rungs, 1)
+        ]
 
     def on_mount(self) -> None:
+        super().on_mount()
+        self._show_measure()
+        self._update_smart()
         self.query_one("#title", Input).focus()
+
+    # Reacting to edits -----------------------------------------------------------------
+
+    @property
+    def kind(self) -> TargetKind:
+        value = self.query_one("#measure", Select).value
+        return TargetKind(value) if isinstance(value, str) else TargetKind.DONE
+
+    def _show_measure(self) -> None:
+        for group_id, kinds in SHOWN_FOR.items():
+            self.query_one(f"#{group_id}").display = self.kind in kinds
+
+    @on(Select.Changed, "#aspiration")
+    def _aspiration_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, int):
+            return
+        level = self.query_one("#level", Select)
+        owner = next(a for a in self.aspirations if a.id == event.value)
+        keep = event.value == self.original.aspiration_id
+        level.set_options(self._level_options(event.value))
+        level.value = self.original.level if keep else owner.ladder.level
+
+    @on(Select.Changed, "#measure")
+    def _measure_changed(self) -> None:
+        self._show_measure()
+        self._update_smart()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _text_changed(self) -> None:
+        self._update_smart()
+
+    def _update_smart(self) -> None:
+        check = smart_check(
+            title=self._text("title"),
+            description=self._text("description"),
+            measurable=self._measurable(),
+            how=self._text("how"),
+            deadline=bool(self._text("deadline").strip()),
+        )
+        self.query_one("#smart", Static).update(smart_content(check))
+
+    def _measurable(self) -> bool:
+        kind = self.kind
+        if kind is TargetKind.DONE:
+            return True
+        if kind is TargetKind.MILESTONES:
+            return bool(self._text("milestones").strip())
+        return bool(self._text("target").strip())
+
+    # Parsing ---------------------------------------------------------------------------
+
+    def _parse_target(self, text: str) -> Target | None:
+        kind = self.kind
+        if kind not in (TargetKind.UP, TargetKind.DOWN):
+            return None
+        if not text.strip():
+            raise ValidationError("Say the number to reach, such as '10 clients'.")
+        return parse_target(text, allow_zero=kind is TargetKind.DOWN)
+
+    def _parse_start(self, text: str) -> float | None:
+        kind = self.kind
+        if kind is TargetKind.UP and not text.strip():
+            return 0.0
+        return parse_start_value(text) if kind in (TargetKind.UP, TargetKind.DOWN) else None
+
+    def _parse_milestones(self, text: str) -> tuple[str, ...] | None:
+        if self.kind is not TargetKind.MILESTONES:
+            return None
+        names = parse_milestones(text)
+        for done in sorted(self.done_milestones - set(names)):
+            raise ValidationError(f"“{done}” is already done: its check-in keeps it on the list.")
+        return names
 
     def build(self, values: dict[str, Any]) -> Goal:
         aspiration_id = self.query_one("#aspiration", Select).value
         if not isinstance(aspiration_id, int):
             raise FieldError("aspiration", "Choose the aspiration this goal serves.")
-        level = self.original.level
-        if self.original.id is None or aspiration_id != self.original.aspiration_id:
-            owner = next(a for a in self.aspirations if a.id == aspiration_id)
-            level = owner.ladder.level  # a new goal serves the level its aspiration is on
+        level = self.query_one("#level", Select).value
+        if not isinstance(level, int):
+            raise FieldError("level", "Choose the level this goal belongs to.")
+        target = self._target(values)
+        stretch = self.query_one("#stretch", Select).value is True
+        starts: date = values["starts"]
+        deadline: date | None = values["deadline"]
+        if deadline is not None and deadline < starts:
+            raise FieldError("deadline", "The deadline comes before the goal starts.")
         return dataclasses.replace(
             self.original,
             aspiration_id=aspiration_id,
             level=level,
             title=values["title"],
-            target=values["target"],
-            deadline=values["deadline"],
+            description=values["description"],
+            target=target,
+            stretch=stretch,
+            how=values["how"],
+            starts=None if starts == self.original.created else starts,
+            deadline=deadline,
         )
+
+    def _target(self, values: dict[str, Any]) -> Target:
+        kind = self.kind
+        if kind is TargetKind.DONE:
+            return Target.done()
+        if kind is TargetKind.MILESTONES:
+            return Target.checklist(values["milestones"])
+        number: Target = values["target"]
+        start: float = values["start"]
+        if kind is TargetKind.DOWN and number.amount >= start:
+            raise FieldError(
+                "target", "To bring a number down, the target must be below the start."
+            )
+        if kind is TargetKind.UP and number.amount <= start:
+            raise FieldError("target", "To raise a number, the target must be above the start.")
+        return Target.number(number.amount, number.unit, start=start)
+
+
+def format_start(target: Target) -> str:
+    if target.kind in (TargetKind.UP, TargetKind.DOWN) and target.start:
+        return format_amount(target.start)
+    return ""
+
+
+def smart_content(check: dict[str, str | None]) -> Content:
+    """ "S ✓ M ✓ A · R ✓ T ·" and a hint for each letter still missing."""
+    letters: list[Content | tuple[str, str] | str] = [("SMART  ", "bold")]
+    hints: list[str] = []
+    for letter, hint in check.items():
+        if hint is None:
+            letters.append((f" {letter} ✓ ", "$success"))
+        else:
+            letters.append((f" {letter} · ", "$warning"))
+            hints.append(hint)
+    if hints:
+        letters += ["\n", ("  ".join(hints), "dim")]
+    else:
+        letters += ["\n", ("All five letters covered.", "dim")]
+    return Content.assemble(*letters)

@@ -37,8 +37,10 @@ class ReasonForm(FormDialog[str]):
         *,
         parse: Callable[[str], str] = required_reason,
         one_line: bool = False,
+        initial: str = "",
     ) -> None:
         super().__init__(heading, save_label)
+        self.initial = initial
         self.message = message
         self.label = label
         self.parse = parse
@@ -47,9 +49,9 @@ class ReasonForm(FormDialog[str]):
     def compose_fields(self) -> Iterable[Widget]:
         yield Static(self.message, classes="reason-message")
         widget = (
-            PlainInput("", id="reason")
+            PlainInput(self.initial, id="reason")
             if self.one_line
-            else PlainTextArea("", id="reason", classes="answer")
+            else PlainTextArea(self.initial, id="reason", classes="answer")
         )
         yield from self.field(self.label, widget, parse=self.parse)
 

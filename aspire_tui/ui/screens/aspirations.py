@@ -17,6 +17,7 @@ from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder,
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
+from aspire_tui.domain.standing import goal_states
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
@@ -129,11 +130,13 @@ class AspirationsScreen(MainScreen):
         if aspiration is None:
             return EMPTY
         goals = self.store.goals(aspiration.id)
-        progress = progress_by_goal(goals, self.store.checkins())
+        states = goal_states(goals, self.store.checkins(), self.today())
+        progress = {goal_id: state.progress for goal_id, state in states.items()}
+        paces = {goal_id: state.status for goal_id, state in states.items()}
         path = find_path(aspiration.path)
         mine = all_items(self.store.passions())
         width = self.detail_width()
-        return describe_aspiration(aspiration, path, goals, progress, width, mine)
+        return describe_aspiration(aspiration, path, goals, progress, width, mine, paces)
 
     def _selected(self) -> Aspiration | None:
         record_id = self.selected_id()

@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from datetime import date
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
+from textual.widgets import Label, Static
 
+from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import ready_to_raise
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal
-from aspire_tui.domain.progress import (
-    GoalProgress,
-    achieved_count,
-    format_amount,
-    goal_progress,
-    progress_by_goal,
-)
+from aspire_tui.domain.measure import amount_text, progress_text
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
+from aspire_tui.domain.progress import goal_progress, progress_by_goal
+from aspire_tui.domain.standing import GoalState, goal_states
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+from aspire_tui.ui.dialogs.checkins_dialog import CheckInChoice, CheckInsDialog
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.goal_finder_form import GoalFinderForm
 from aspire_tui.ui.dialogs.goal_form import GoalForm
-from aspire_tui.ui.render import (
-    heading,
-    long_date,
-    one_line,
-    plain,
-    progress_bar,
-    progress_text,
-    target_text,
-)
+from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason
+from aspire_tui.ui.goal_page import describe_goal, history_lines, status_text
+from aspire_tui.ui.render import one_line, plain, progress_bar
 from aspire_tui.ui.screens.main import MainScreen, guarded
+from aspire_tui.ui.undo import UndoEntry
 
 NO_ASPIRATIONS = Content.assemble(
     ("No goals yet", "bold $text-accent"),
@@ -44,73 +41,162 @@ NO_GOALS = Content.assemble(
     ("n", "bold $text-accent"),
     " to add one.",
 )
-
-
-def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[str, str]:
-    if deadline is None:
-        return "no deadline", "dim"
-    days = (deadline - today).days
-    if achieved:
-        return f"due {deadline.isoformat()}", "dim"
-    if days < 0:
-        return f"overdue since {deadline.isoformat()}", "$error"
-    if days == 0:
-        return "due today", "$warning"
-    return f"due {deadline.isoformat()} (in {days} day{'s' if days != 1 else ''})", "dim"
+NOTHING_FOUND = Content.assemble(
+    ("No goal matches", "bold $text-accent"),
+    "\n\nPress ",
+    ("/", "bold $text-accent"),
+    " to change what is shown, or ",
+    ("escape", "bold $text-accent"),
+    " to show every goal again.",
+)
 
 
 class GoalsScreen(MainScreen):
     MODE = "goals"
     SUB_TITLE = "Goals"
-    LIST_TITLE = "Goals by aspiration"
+    LIST_TITLE = "Goals"
     BINDINGS = [
         Binding("n", "new", "New goal", id="goal.new"),
         Binding("l", "log", "Log progress", id="goal.log"),
-        Binding("u", "undo_checkin", "Take back", id="goal.undo_checkin"),
+        Binding(
+            "c", "checkins", "Check-ins", id="goal.checkins", tooltip="Correct or delete a check-in"
+        ),
         Binding("e", "edit", "Edit", id="goal.edit"),
         Binding("d", "delete", "Delete", id="goal.delete"),
+        Binding("slash", "find", "Find", id="goal.find", tooltip="Search, filter and sort goals"),
+        Binding(
+            "ctrl+z", "undo", "Undo", id="goal.undo", tooltip="Undo the last delete or correction"
+        ),
+        Binding("o", "sort", "Sort", id="goal.sort", show=False, tooltip="Sort goals another way"),
+        Binding(
+            "a",
+            "hide_done",
+            "Hide done",
+            id="goal.hide_done",
+            show=False,
+            tooltip="Show or hide achieved goals and archived aspirations",
+        ),
+        Binding(
+            "w",
+            "closer",
+            "How it helped",
+            id="goal.closer",
+            show=False,
+            tooltip="Write how an achieved goal moved its aspiration forward",
+        ),
     ]
-    NEEDS_SELECTION = frozenset({"edit", "log", "undo_checkin", "delete", "open"})
+    NEEDS_SELECTION = frozenset({"edit", "log", "checkins", "delete", "open", "closer"})
+
+    view = GoalView()
+    _states: dict[int, GoalState] = {}
+
+    def compose_detail(self) -> ComposeResult:
+        yield Static(id="detail")
+        yield Vertical(id="chart-box")
+        yield Static(id="history")
+
+    # What the list shows -------------------------------------------------------------
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
-        goals = self.store.goals()
-        progress = progress_by_goal(goals, self.store.checkins())
-        for aspiration in self.store.aspirations():
-            mine = [g for g in goals if g.aspiration_id == aspiration.id]
-            if not mine and not aspiration.active:
+        today = self.today()
+        aspirations = {a.id: a for a in self.store.aspirations() if a.id is not None}
+        self._states = goal_states(self.store.goals(), self.store.checkins(), today)
+        found = find_goals(self._states.values(), aspirations, self.view, today)
+        self._title()
+        if self.view.sort is not Sort.ASPIRATION:
+            for state in found:
+                owner = aspirations.get(state.goal.aspiration_id)
+                yield str(state.goal.id), self._row(state, owner)
+            return
+        for aspiration_id, aspiration in aspirations.items():
+            mine = [s for s in found if s.goal.aspiration_id == aspiration_id]
+            quiet = not aspiration.active or self.view.narrowed or self.view.hide_done
+            if not mine and quiet:
                 continue
-            done, total = achieved_count(progress[g.id] for g in mine if g.id is not None)
+            done = sum(
+                1
+                for s in self._states.values()
+                if s.goal.aspiration_id == aspiration_id and s.progress.achieved
+            )
+            total = sum(1 for s in self._states.values() if s.goal.aspiration_id == aspiration_id)
             count = f"{done}/{total} done" + ("" if aspiration.active else ", archived")
             width = self.row_width(len(count) + 1)
             title = f"{one_line(aspiration.title, width):<{width}} "
             yield None, Content.assemble((title, "bold $text-accent"), (count, "dim"))
-            for goal in mine:
-                p = progress[goal.id]  # type: ignore[index]
-                mark = ("✓ ", "$success") if p.achieved else ("  ", "")
-                yield (
-                    str(goal.id),
-                    Content.assemble(
-                        mark,
-                        plain(one_line(goal.title, self.row_width(2))),
-                        "\n  ",
-                        progress_bar(p.fraction, 12),
-                        (f" {p.percent:>3}%", "bold"),
-                    ),
-                )
+            for state in mine:
+                yield str(state.goal.id), self._row(state, None)
+
+    def _row(self, state: GoalState, owner: Aspiration | None) -> Content:
+        p = state.progress
+        if p.achieved:
+            mark = ("✓ ", "$success")
+        elif state.status.flagged:
+            mark = ("! ", "bold $error")
+        else:
+            mark = ("  ", "")
+        word, style = status_text(state.status)
+        tail: list[Content | tuple[str, str] | str] = [(f"  {word}", style)]
+        if owner is not None:
+            room = self.row_width(20 + len(word))
+            if room > 4:
+                tail += [("  ", ""), plain(one_line(owner.title, room), "dim")]
+        return Content.assemble(
+            mark,
+            plain(one_line(state.goal.title, self.row_width(2))),
+            "\n  ",
+            progress_bar(p.fraction, 12),
+            (f" {p.percent:>3}%", "bold"),
+            *tail,
+        )
+
+    def _title(self) -> None:
+        view = self.view
+        summary = view.summary()
+        text = f"Goals · {summary}" if summary else "Goals"
+        if view.narrowed:
+            text += " · esc shows all"
+        self.query_one(".pane-title", Label).update(one_line(text, self.row_width(-2)))
 
     def describe(self, record_id: int | None) -> Content:
-        goal = self.store.goal(record_id) if record_id is not None else None
-        if goal is None:
+        state = self._states.get(record_id) if record_id is not None else None
+        if state is None:
+            if self.view.narrowed or self.view.hide_done:
+                return NOTHING_FOUND
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
-        checkins = self.store.checkins(goal.id)
+        aspiration = self.store.aspiration(state.goal.aspiration_id)
         bar = max(8, min(30, self.detail_width() - 6))
-        return describe_goal(
-            goal, self.store.aspiration(goal.aspiration_id), checkins, self.today(), bar
-        )
+        return describe_goal(state, aspiration, self.today(), bar)
+
+    def show_detail(self) -> None:
+        super().show_detail()
+        record_id = self.selected_id()
+        state = self._states.get(record_id) if record_id is not None else None
+        self._show_chart(state)
+        history = Content("")
+        if state is not None:
+            checkins = self.safely(lambda: self.store.checkins(state.goal.id))
+            history = Content.assemble(*history_lines(state.goal, checkins or []))
+        self.query_one("#history", Static).update(history)
+
+    def _show_chart(self, state: GoalState | None) -> None:
+        box = self.query_one("#chart-box", Vertical)
+        wanted = state is not None and state.goal.target.kind is not TargetKind.DONE
+        box.display = wanted
+        if state is None or not wanted:
+            return
+        from aspire_tui.ui.widgets.progress_chart import ProgressChart
+
+        charts = box.query(ProgressChart)
+        chart = charts.first() if charts else ProgressChart()
+        if not charts:
+            box.mount(chart)
+        chart.show(state.goal, list(state.series), state.progress.start, self.today())
 
     def _selected(self) -> Goal | None:
         record_id = self.selected_id()
         return self.store.goal(record_id) if record_id is not None else None
+
+    # Adding and editing --------------------------------------------------------------
 
     @guarded
     def action_new(self) -> None:
@@ -129,11 +215,24 @@ class GoalsScreen(MainScreen):
     @guarded
     def action_edit(self) -> None:
         goal = self._selected()
-        if goal is not None:
-            choices = [
-                a for a in self.store.aspirations() if a.active or a.id == goal.aspiration_id
-            ]
-            self.ask(GoalForm(self.today(), choices, goal), self._saved)
+        if goal is None:
+            return
+        choices = [a for a in self.store.aspirations() if a.active or a.id == goal.aspiration_id]
+        checkins = self.store.checkins(goal.id)
+        form = GoalForm(
+            self.today(),
+            choices,
+            goal,
+            logged=bool(checkins),
+            done_milestones=frozenset(c.milestone for c in checkins if c.milestone),
+        )
+
+        def saved(edited: Goal | None) -> None:
+            if edited is not None and edited != goal:
+                self.aspire.undo.push(UndoEntry("the edit of a goal", [goal], [], goal.id))
+            self._saved(edited)
+
+        self.ask(form, saved)
 
     def _saved(self, goal: Goal | None) -> None:
         if goal is not None:
@@ -141,14 +240,21 @@ class GoalsScreen(MainScreen):
             self.notify(f"Goal saved: {one_line(saved.title, 50)}", markup=False)
             self.reload(select=saved.id)
 
+    # Progress ------------------------------------------------------------------------
+
     @guarded
     def action_log(self) -> None:
         goal = self._selected()
         if goal is None:
             return
-        before = goal_progress(goal, self.store.checkins(goal.id))
+        checkins = self.store.checkins(goal.id)
+        before = goal_progress(goal, checkins)
         if goal.target.done_only and before.achieved:
-            self.notify("Already done. Press u to take the last check-in back.")
+            self.notify("Already done. Press c to correct or delete its check-in.")
+            return
+        done = frozenset(c.milestone for c in checkins if c.milestone)
+        if goal.target.kind is TargetKind.MILESTONES and done >= set(goal.target.milestones):
+            self.notify("Every milestone is done. Press c to correct one.")
             return
 
         def logged(checkin: CheckIn | None) -> None:
@@ -157,20 +263,27 @@ class GoalsScreen(MainScreen):
             self.store.save_checkin(checkin)
             after = goal_progress(goal, self.store.checkins(goal.id))
             if after.achieved and not before.achieved:
-                self.notify(
-                    f"Achieved: {one_line(goal.title, 60)}. Each achievement brings you closer.",
-                    title="Goal achieved",
-                    markup=False,
-                    timeout=8,
-                )
-                self._offer_to_raise(goal)
+                self._celebrate(goal)
             else:
                 self.notify(
                     f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False
                 )
             self.reload(select=goal.id)
 
-        self.ask(CheckInForm(self.today(), goal), logged)
+        self.ask(CheckInForm(self.today(), goal, done_milestones=done), logged)
+
+    def _celebrate(self, goal: Goal) -> None:
+        """A moment of celebration that does not stand in the way."""
+        aspiration = self.store.aspiration(goal.aspiration_id)
+        toward = one_line(aspiration.title, 40) if aspiration else "your aspiration"
+        self.notify(
+            f"{one_line(goal.title, 60)}. Each achievement brings you closer to {toward}. "
+            "Press w to note how it moved you forward.",
+            title="★ Goal achieved ★",
+            markup=False,
+            timeout=10,
+        )
+        self._offer_to_raise(goal)
 
     def _offer_to_raise(self, goal: Goal) -> None:
         """The last goal of a level achieved: congratulate, and say how to raise the bar."""
@@ -191,97 +304,150 @@ class GoalsScreen(MainScreen):
             )
 
     @guarded
-    def action_undo_checkin(self) -> None:
+    def action_checkins(self) -> None:
         goal = self._selected()
         checkins = self.store.checkins(goal.id) if goal is not None else []
         if goal is None or not checkins:
-            self.notify("This goal has no check-ins to take back.")
+            self.notify("This goal has no check-ins yet. Press l to log progress.")
             return
-        last = max(checkins, key=lambda c: c.id or 0)
-        amount = "done" if goal.target.done_only else format_amount(last.amount)
-        note = f", “{one_line(last.note, 40)}”" if last.note else ""
-        message = Content(f"Take back the last check-in ({last.on.isoformat()}: {amount}{note})?")
 
-        def confirmed(yes: bool | None) -> None:
-            if yes and last.id is not None:
-                self.store.delete_checkin(last.id)
-                self.notify("Check-in taken back.")
+        def chosen(choice: CheckInChoice | None) -> None:
+            if choice is None:
+                return
+            checkin = next((c for c in checkins if c.id == choice.checkin_id), None)
+            if checkin is None:
+                return
+            if choice.action == "delete":
+                self._delete_checkin(goal, checkin)
+            else:
+                self._correct_checkin(goal, checkin, checkins)
+
+        self.ask(CheckInsDialog(goal, checkins), chosen)
+
+    def _delete_checkin(self, goal: Goal, checkin: CheckIn) -> None:
+        assert checkin.id is not None
+        self.store.delete_checkin(checkin.id)
+        self.aspire.undo.push(UndoEntry("the deleted check-in", [], [checkin], goal.id))
+        what = amount_text(goal, checkin.amount, checkin.milestone)
+        self.notify(
+            f"Check-in of {checkin.on.isoformat()} ({what}) deleted. ctrl+z brings it back.",
+            markup=False,
+        )
+        self.reload(select=goal.id)
+
+    def _correct_checkin(self, goal: Goal, checkin: CheckIn, checkins: list[CheckIn]) -> None:
+        done = frozenset(c.milestone for c in checkins if c.milestone)
+
+        def corrected(edited: CheckIn | None) -> None:
+            if edited is None or edited == checkin:
+                return
+            self.store.save_checkin(edited)
+            self.aspire.undo.push(UndoEntry("the correction", [], [checkin], goal.id))
+            self.notify("Check-in corrected. ctrl+z undoes it.")
+            self.reload(select=goal.id)
+
+        self.ask(CheckInForm(self.today(), goal, checkin, done), corrected)
+
+    @guarded
+    def action_closer(self) -> None:
+        goal = self._selected()
+        if goal is None:
+            return
+        if not goal_progress(goal, self.store.checkins(goal.id)).achieved:
+            self.notify("Once this goal is achieved, w notes how it moved you forward.")
+            return
+        aspiration = self.store.aspiration(goal.aspiration_id)
+        toward = one_line(aspiration.title, 60) if aspiration else "your aspiration"
+        form = ReasonForm(
+            "How it moved you forward",
+            Content(
+                f"What did achieving “{one_line(goal.title, 60)}” change for {toward}? "
+                "It shows on the aspiration's timeline."
+            ),
+            "In a line or two (optional)",
+            "Save",
+            parse=optional_reason,
+            initial=goal.closer,
+        )
+
+        def written(text: str | None) -> None:
+            if text is not None and text != goal.closer:
+                self.store.save_goal(dataclasses.replace(goal, closer=text))
+                self.notify("Noted on the aspiration's timeline.")
                 self.reload(select=goal.id)
 
-        self.ask(ConfirmDialog("Take back a check-in", message, "Take back"), confirmed)
+        self.ask(form, written)
+
+    # Deleting and undoing -----------------------------------------------------------
 
     @guarded
     def action_delete(self) -> None:
         goal = self._selected()
         if goal is None or goal.id is None:
             return
-        count = len(self.store.checkins(goal.id))
+        checkins = self.store.checkins(goal.id)
+        count = len(checkins)
         extra = f" and its {count} check-in{'s' if count != 1 else ''}" if count else ""
         message = Content.assemble(
             "Delete the goal “",
             (one_line(goal.title, 80), "bold"),
-            f"”{extra}? This cannot be undone.",
+            f"”{extra}? ctrl+z on this screen brings it back.",
         )
         goal_id = goal.id
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.store.delete_goal(goal_id)
+                self.aspire.undo.push(UndoEntry("the deleted goal", [goal], checkins, goal_id))
+                self.notify("Goal deleted. ctrl+z brings it back.")
                 self.reload()
 
         self.ask(ConfirmDialog("Delete goal", message), confirmed)
 
+    @guarded
+    def action_undo(self) -> None:
+        entry = self.aspire.undo.pop()
+        if entry is None:
+            self.notify("Nothing to undo.")
+            return
+        try:
+            self.store.put_back(entry.goals, entry.checkins)
+        except Exception:
+            self.aspire.undo.push(entry)  # still there to try again
+            raise
+        self.notify(f"Undone: {entry.label}.")
+        self.reload(select=entry.select)
 
-def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Content | tuple[str, str]]:
-    if aspiration is None or goal.level >= len(aspiration.ladder.rungs):
-        return []
-    rung = aspiration.ladder.rungs[goal.level]
-    return [(f" · level {goal.level + 1}, ", "dim"), plain(one_line(rung, 60), "dim")]
+    # Finding -------------------------------------------------------------------------
 
+    def action_find(self) -> None:
+        aspirations = self.safely(self.store.aspirations) or []
 
-def describe_goal(
-    goal: Goal,
-    aspiration: Aspiration | None,
-    checkins: list[CheckIn],
-    today: date,
-    bar_width: int = 30,
-) -> Content:
-    p: GoalProgress = goal_progress(goal, checkins)
-    due, due_style = deadline_text(goal.deadline, today, p.achieved)
-    parts: list[Content | str | tuple[str, str]] = [
-        heading(one_line(goal.title, 200)),
-        "\n",
-        ("Serves: ", "dim"),
-        plain(one_line(aspiration.title, 80) if aspiration else "?"),
-        *_level_of(goal, aspiration),
-        "\n",
-        ("Target: ", "dim"),
-        plain(target_text(goal)),
-        ("  ·  ", "dim"),
-        (due, due_style),
-        "\n\n",
-        progress_bar(p.fraction, bar_width),
-        (f" {p.percent}%", "bold"),
-        "\n",
-        plain(progress_text(goal, p)),
-        "\n",
-    ]
-    if p.achieved and p.achieved_on:
-        parts += [("✓ Achieved on " + long_date(p.achieved_on), "bold $success"), "\n"]
-    parts += ["\n", ("Check-ins", "bold"), "\n"]
-    if not checkins:
-        verb = "mark it done" if goal.target.done_only else "log progress"
-        parts.append((f"None yet. Press l to {verb}.", "dim italic"))
-    for c in reversed(checkins):
-        amount = (
-            "done"
-            if goal.target.done_only
-            else f"{'+' if c.amount > 0 else ''}{format_amount(c.amount)}"
+        def chosen(view: GoalView | None) -> None:
+            if view is not None:
+                self.view = view
+                self.reload()
+
+        self.ask(GoalFinderForm(self.view, aspirations), chosen)
+
+    def action_sort(self) -> None:
+        self.view = dataclasses.replace(self.view, sort=self.view.sort.next())
+        self.notify(f"Goals sorted by {self.view.sort.value}.")
+        self.reload()
+
+    def action_hide_done(self) -> None:
+        self.view = dataclasses.replace(self.view, hide_done=not self.view.hide_done)
+        self.notify(
+            "Achieved goals and archived aspirations hidden (a shows them)."
+            if self.view.hide_done
+            else "Showing achieved goals and archived aspirations."
         )
-        parts += [
-            (c.on.isoformat(), "bold"),
-            f"  {amount:>6}  ",
-            plain(one_line(c.note, 10_000)),
-            "\n",
-        ]
-    return Content.assemble(*parts)
+        self.reload()
+
+    def action_back(self) -> None:
+        """Escape in the list clears a search or filter before anything else."""
+        if self.view.narrowed and self.records.has_focus:
+            self.view = GoalView(sort=self.view.sort, hide_done=self.view.hide_done)
+            self.reload()
+            return
+        self.records.focus()

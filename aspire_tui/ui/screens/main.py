@@ -67,8 +67,11 @@ class MainScreen(Screen[None]):
                 yield Label(self.LIST_TITLE, classes="pane-title")
                 yield RecordList(id="records")
             with DetailPane(classes="detail-pane", id="detail-pane"):
-                yield Static(id="detail")
+                yield from self.compose_detail()
         yield Footer(compact=True)
+
+    def compose_detail(self) -> ComposeResult:
+        yield Static(id="detail")
 
     @property
     def aspire(self) -> AspireApp:
@@ -113,7 +116,7 @@ class MainScreen(Screen[None]):
         pane = self.query_one("#detail-pane", DetailPane)
         return pane.scrollable_content_region.width or 60
 
-    def reload(self, select: int | None = None) -> None:
+    def reload(self, select: int | str | None = None) -> None:
         """Read the records again and redraw; `select` highlights a record by id."""
         rows = self.safely(lambda: list(self.rows()))
         if rows is None:

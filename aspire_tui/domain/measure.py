@@ -1,0 +1,51 @@
+"""How a goal's target and progress read in words, the same on screen and in the plan."""
+
+from __future__ import annotations
+
+from aspire_tui.domain.models import Goal, Target, TargetKind
+from aspire_tui.domain.progress import GoalProgress, format_amount
+from aspire_tui.domain.text import one_line
+
+
+def _unit(target: Target) -> str:
+    return f" {one_line(target.unit, 40)}" if target.unit else ""
+
+
+def target_text(goal: Goal) -> str:
+    t = goal.target
+    match t.kind:
+        case TargetKind.DONE:
+            return "done / not done"
+        case TargetKind.MILESTONES:
+            count = len(t.milestones)
+            return f"{count} milestone{'s' if count != 1 else ''}"
+        case TargetKind.DOWN:
+            return f"down from {format_amount(t.start)} to {format_amount(t.amount)}{_unit(t)}"
+    start = f"from {format_amount(t.start)} to " if t.start else ""
+    return f"{start}{format_amount(t.amount)}{_unit(t)}"
+
+
+def progress_text(goal: Goal, progress: GoalProgress) -> str:
+    t = goal.target
+    match t.kind:
+        case TargetKind.DONE:
+            return "done" if progress.achieved else "not done yet"
+        case TargetKind.MILESTONES:
+            return f"{format_amount(progress.done)} of {len(t.milestones)} milestones"
+        case TargetKind.DOWN:
+            return (
+                f"at {format_amount(progress.done)}{_unit(t)}, aiming for {format_amount(t.amount)}"
+            )
+    return f"{format_amount(progress.done)} of {format_amount(t.amount)}{_unit(t)}"
+
+
+def amount_text(goal: Goal, amount: float, milestone: str = "") -> str:
+    """What one check-in says: "done", "+2", "at 14", or the milestone it ticked."""
+    match goal.target.kind:
+        case TargetKind.DONE:
+            return "done"
+        case TargetKind.MILESTONES:
+            return f"✓ {one_line(milestone, 60)}"
+        case TargetKind.DOWN:
+            return f"at {format_amount(amount)}"
+    return f"{'+' if amount > 0 else ''}{format_amount(amount)}"

@@ -1,0 +1,157 @@
+"""A goal's page on the Goals screen: what it is, how it is going, and what was logged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.content import Content
+
+from aspire_tui.domain.measure import amount_text, progress_text, target_text
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal
+from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
+from aspire_tui.domain.smart import missing_letters, smart_check
+from aspire_tui.domain.standing import GoalState
+from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_bar
+
+Part = Content | str | tuple[str, str]
+
+STATUS_STYLES = {
+    PaceStatus.ACHIEVED: "bold $success",
+    PaceStatus.AHEAD: "$success",
+    PaceStatus.ON_TRACK: "$text-muted",
+    PaceStatus.BEHIND: "bold $warning",
+    PaceStatus.OVERDUE: "bold $error",
+    PaceStatus.STRETCH_MET: "$success",
+    PaceStatus.NOT_STARTED: "$text-muted",
+    PaceStatus.OPEN: "$text-muted",
+}
+
+
+def status_text(status: PaceStatus) -> tuple[str, str]:
+    return status.value, STATUS_STYLES[status]
+
+
+def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[str, str]:
+    if deadline is None:
+        return "no deadline", "dim"
+    days = (deadline - today).days
+    if achieved:
+        return f"due {deadline.isoformat()}", "dim"
+    if days < 0:
+        return f"overdue since {deadline.isoformat()}", "$error"
+    if days == 0:
+        return "due today", "$warning"
+    return f"due {deadline.isoformat()} (in {days} day{'s' if days != 1 else ''})", "dim"
+
+
+def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
+    if aspiration is None or goal.level >= len(aspiration.ladder.rungs):
+        return []
+    rung = aspiration.ladder.rungs[goal.level]
+    return [(f" · level {goal.level + 1}, ", "dim"), plain(one_line(rung, 60), "dim")]
+
+
+def _pace_lines(state: GoalState, today: date) -> list[Part]:
+    goal, p, found = state.goal, state.progress, state.pace
+    word, style = status_text(found.status)
+    parts: list[Part] = [("Pace: ", "dim"), (word, style)]
+    if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
+        line = (found.expected or 0) * (STRETCH_BAR if goal.stretch else 1)
+        parts.append(
+            (f" · the line is at {round(line * 100)}% today, you are at {p.percent}%", "dim")
+        )
+    elif found.status is PaceStatus.STRETCH_MET:
+        parts.append((f" · {p.percent}% of a stretch: {round(STRETCH_GOOD * 100)}% is good", "dim"))
+    elif found.status is PaceStatus.NOT_STARTED:
+        parts.append((f" · starts {long_date(goal.begins)}", "dim"))
+    parts.append("\n")
+    if found.projected is not None:
+        parts += [("At the recent rate: ", "dim"), f"done about {long_date(found.projected)}"]
+        if goal.deadline is not None and found.projected > goal.deadline:
+            parts.append((" — after the deadline", "$warning"))
+        parts.append("\n")
+    elif not p.achieved and not goal.target.done_only and today >= goal.begins:
+        parts += [("At the recent rate: ", "dim"), ("no finish in sight yet", "dim italic"), "\n"]
+    return parts
+
+
+def describe_goal(
+    state: GoalState, aspiration: Aspiration | None, today: date, bar_width: int = 30
+) -> Content:
+    goal, p = state.goal, state.progress
+    due, due_style = deadline_text(goal.deadline, today, p.achieved)
+    commitment = "stretch goal" if goal.stretch else "committed"
+    parts: list[Part] = [
+        heading(one_line(goal.title, 200)),
+        (f"  {commitment}", "dim italic"),
+        "\n",
+    ]
+    if goal.description.strip():
+        parts += [plain(goal.description.strip()), "\n"]
+    parts += [
+        ("Serves: ", "dim"),
+        plain(one_line(aspiration.title, 80) if aspiration else "?"),
+        *_level_of(goal, aspiration),
+        "\n",
+        ("Target: ", "dim"),
+        plain(target_text(goal)),
+        ("  ·  ", "dim"),
+        (due, due_style),
+        "\n",
+        ("From ", "dim"),
+        goal.begins.isoformat(),
+        "\n\n",
+        progress_bar(p.fraction, bar_width),
+        (f" {p.percent}%", "bold"),
+        "\n",
+        plain(progress_text(goal, p)),
+        "\n",
+    ]
+    parts += _pace_lines(state, today)
+    if p.achieved and p.achieved_on:
+        parts += [("✓ Achieved on " + long_date(p.achieved_on), "bold $success"), "\n"]
+        if goal.closer.strip():
+            parts += [("How it moved me forward: ", "dim"), plain(goal.closer.strip()), "\n"]
+        else:
+            parts += [("Press w to note how it moved you forward.", "dim italic"), "\n"]
+    if goal.how.strip():
+        parts += [("What it takes: ", "dim"), plain(goal.how.strip()), "\n"]
+    missing = missing_letters(
+        smart_check(
+            title=goal.title,
+            description=goal.description,
+            measurable=True,
+            how=goal.how,
+            deadline=goal.deadline is not None,
+        )
+    )
+    if missing and not p.achieved:
+        parts += [(f"SMART: {' '.join(missing)} still open (e edits)", "dim italic"), "\n"]
+    return Content.assemble(*parts)
+
+
+def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
+    parts: list[Part] = []
+    if goal.target.milestones:
+        done = {c.milestone: c.on for c in checkins if c.milestone}
+        parts += [("Milestones", "bold"), "\n"]
+        for name in goal.target.milestones:
+            when = done.get(name)
+            mark = ("✓ ", "$success") if when else ("○ ", "dim")
+            parts += [mark, plain(one_line(name, 200))]
+            if when:
+                parts.append((f"  {when.isoformat()}", "dim"))
+            parts.append("\n")
+        parts.append("\n")
+    parts += [("Check-ins", "bold"), ("  (c corrects or deletes)", "dim") if checkins else "", "\n"]
+    if not checkins:
+        verb = "mark it done" if goal.target.done_only else "log progress"
+        parts.append((f"None yet. Press l to {verb}.", "dim italic"))
+    for c in reversed(checkins):
+        parts += [
+            (c.on.isoformat(), "bold"),
+            f"  {amount_text(goal, c.amount, c.milestone):>8}  ",
+            plain(one_line(c.note, 10_000)),
+            "\n",
+        ]
+    return parts

@@ -1,0 +1,262 @@
+"""Home: where do I stand? The dashboard of aspirations, deadlines, pace and achievements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.content import Content
+
+from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, score
+from aspire_tui.domain.ladder import level_goals
+from aspire_tui.domain.models import Aspiration
+from aspire_tui.domain.standing import (
+    DUE_SOON_DAYS,
+    QUIET_DAYS,
+    GoalState,
+    behind,
+    due_soon,
+    goal_states,
+    in_play,
+    quiet,
+    recent_achievements,
+)
+from aspire_tui.ui.goal_page import describe_goal, status_text
+from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_bar
+from aspire_tui.ui.screens.main import MainScreen
+
+PROFILE = "profile"
+WELCOME = Content.assemble(
+    heading("Where you stand"),
+    "\n\nNothing here yet. Start on ",
+    ("1 Reflect", "bold $text-accent"),
+    " with what you want from a career, choose a direction on ",
+    ("2 Aspirations", "bold $text-accent"),
+    ", and set measurable goals on ",
+    ("3 Goals", "bold $text-accent"),
+    ". This page then shows how it is all going.",
+)
+
+
+class HomeScreen(MainScreen):
+    MODE = "home"
+    SUB_TITLE = "Home"
+    LIST_TITLE = "Where you stand"
+    BINDINGS = [Binding("enter", "open", "Open where it lives", id="home.open")]
+
+    _states: dict[int, GoalState] = {}
+    _aspirations: dict[int, Aspiration] = {}
+
+    def rows(self) -> Iterable[tuple[str | None, Content]]:
+        if self.store.is_empty():
+            return  # the welcome says where to start
+        today = self.today()
+        self._aspirations = {a.id: a for a in self.store.aspirations() if a.id is not None}
+        self._states = goal_states(self.store.goals(), self.store.checkins(), today)
+        live = in_play(self._aspirations.values())
+        yield from self._section("Aspirations", self._aspiration_rows())
+        soon = due_soon(self._states, live, today)
+        yield from self._section(
+            f"Due in the next {DUE_SOON_DAYS} days",
+            ((f"due:{s.goal.id}", self._goal_row(s, f"due {self._days(s)}")) for s in soon),
+        )
+        yield from self._section(
+            "Behind pace",
+            ((f"behind:{s.goal.id}", self._goal_row(s, "")) for s in behind(self._states, live)),
+        )
+        yield from self._section(
+            f"No check-in for {QUIET_DAYS} days",
+            (
+                (f"quiet:{s.goal.id}", self._goal_row(s, self._last(s)))
+                for s in quiet(self._states, live, today)
+            ),
+        )
+        yield from self._section(
+            "Recent achievements",
+            (
+                (f"won:{s.goal.id}", self._achievement_row(s))
+                for s in recent_achievements(self._states)
+            ),
+        )
+        yield from self._section("Drivers", [(PROFILE, self._profile_line())])
+
+    def _section(
+        self, title: str, rows: Iterable[tuple[str, Content]]
+    ) -> Iterable[tuple[str | None, Content]]:
+        items = list(rows)
+        yield None, Content.styled(title, "bold $text-accent")
+        if not items:
+            yield None, Content.styled("  nothing here", "dim italic")
+        yield from items
+
+    def _aspiration_rows(self) -> Iterable[tuple[str, Content]]:
+        for aspiration in self._aspirations.values():
+            if not aspiration.active:
+                continue
+            ladder = aspiration.ladder
+            goals = [s.goal for s in self._states.values()]
+            current = level_goals(aspiration, goals)
+            done = sum(1 for g in current if g.id and self._states[g.id].progress.achieved)
+            fraction = done / len(current) if current else 0.0
+            nxt = f"to level {ladder.level + 2}" if ladder.next_rung else "at the top"
+            state = "paused · " if ladder.paused else ""
+            detail = f" {state}level {ladder.position()} · {done}/{len(current)} goals {nxt}"
+            yield (
+                f"asp:{aspiration.id}",
+                Content.assemble(
+                    "  ",
+                    plain(one_line(aspiration.title, self.row_width(2)), "bold"),
+                    "\n  ",
+                    progress_bar(fraction, 8),
+                    " ",
+                    (one_line(detail, self.row_width(11)), "dim"),
+                ),
+            )
+
+    def _goal_row(self, state: GoalState, note: str) -> Content:
+        word, style = status_text(state.status)
+        mark = ("! ", "bold $error") if state.status.flagged else ("  ", "")
+        tail = note
+        return Content.assemble(
+            mark,
+            plain(one_line(state.goal.title, self.row_width(2))),
+            "\n  ",
+            progress_bar(state.progress.fraction, 8),
+            (f" {state.progress.percent:>3}% ", "bold"),
+            (word, style),
+            ("  ", ""),
+            (one_line(tail, self.row_width(18 + len(word))), "dim"),
+        )
+
+    def _achievement_row(self, state: GoalState) -> Content:
+        on = state.progress.achieved_on
+        owner = self._aspirations.get(state.goal.aspiration_id)
+        where = f" · {owner.title}" if owner else ""
+        return Content.assemble(
+            ("✓ ", "$success"),
+            plain(one_line(state.goal.title, self.row_width(2))),
+            "\n  ",
+            plain(one_line(f"{on.isoformat() if on else ''}{where}", self.row_width(2)), "dim"),
+        )
+
+    def _days(self, state: GoalState) -> str:
+        deadline = state.goal.deadline
+        assert deadline is not None
+        days = (deadline - self.today()).days
+        return "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+
+    def _last(self, state: GoalState) -> str:
+        if state.last_checkin is None:
+            return "nothing logged yet"
+        return f"last {state.last_checkin.isoformat()}"
+
+    def _profile_line(self) -> Content:
+        finished = [a for a in self.store.assessments() if a.finished]
+        if not finished:
+            return Content.assemble(
+                "  ", ("No profile yet: the self-assessment is t on Reflect", "dim")
+            )
+        latest = max(finished, key=lambda a: (a.finished, a.id or 0))
+        top = ranked(score(latest, questionnaire().statements))[:3]
+        words = " · ".join(
+            f"{SHORT_NAMES[s.driver]} {s.score:.1f}" for s in top if s.score is not None
+        )
+        return Content.assemble("  ", one_line(words, self.row_width(2)))
+
+    def selected_key(self) -> str | None:
+        return self.records.highlighted_record_id
+
+    def describe(self, record_id: int | None) -> Content:
+        key = self.selected_key()
+        if key is None:
+            return WELCOME if self.store.is_empty() else _overview()
+        kind, _, raw = key.partition(":")
+        if kind == "asp":
+            aspiration = self._aspirations.get(int(raw))
+            if aspiration is not None:
+                return _aspiration_summary(aspiration, self._states)
+        elif kind in ("due", "behind", "quiet", "won"):
+            state = self._states.get(int(raw))
+            if state is not None:
+                owner = self._aspirations.get(state.goal.aspiration_id)
+                bar = max(8, min(30, self.detail_width() - 6))
+                return Content.assemble(
+                    describe_goal(state, owner, self.today(), bar),
+                    ("\nenter opens it on the Goals screen", "dim italic"),
+                )
+        elif key == PROFILE:
+            return Content.assemble(
+                heading("Your drivers"),
+                "\n\n",
+                self._profile_line(),
+                ("\n\nenter opens the full profile on Reflect", "dim italic"),
+            )
+        return Content("")
+
+    def action_open(self) -> None:
+        """Open the highlighted item where it lives."""
+        key = self.selected_key()
+        if key is None:
+            return
+        kind, _, raw = key.partition(":")
+        if kind == "asp":
+            self.aspire.select_on_show["aspirations"] = int(raw)
+            self.run_worker(self.aspire.action_go("aspirations"))
+        elif kind in ("due", "behind", "quiet", "won"):
+            self.aspire.select_on_show["goals"] = int(raw)
+            self.run_worker(self.aspire.action_go("goals"))
+        elif key == PROFILE:
+            self.aspire.select_on_show["reflect"] = PROFILE
+            self.run_worker(self.aspire.action_go("reflect"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open" and self.selected_key() is None:
+            return None
+        return True
+
+
+def _overview() -> Content:
+    return Content.assemble(
+        heading("Where you stand"),
+        "\n\n↑ ↓ picks an item; enter opens it where it lives.",
+    )
+
+
+def _aspiration_summary(aspiration: Aspiration, states: dict[int, GoalState]) -> Content:
+    ladder = aspiration.ladder
+    goals = [s.goal for s in states.values() if s.goal.aspiration_id == aspiration.id]
+    current = level_goals(aspiration, goals)
+    parts: list[Content | str | tuple[str, str]] = [
+        heading(one_line(aspiration.title, 200)),
+        "\n",
+        (f"Level {ladder.position()}: ", "bold"),
+        plain(one_line(ladder.current, 120)),
+        "\n",
+    ]
+    if ladder.next_rung:
+        parts += [("Next: ", "dim"), plain(one_line(ladder.next_rung, 120)), "\n"]
+    parts.append("\n")
+    for goal in current:
+        state = states[goal.id]  # type: ignore[index]
+        word, style = status_text(state.status)
+        parts += [
+            (
+                "✓ " if state.progress.achieved else "· ",
+                "$success" if state.progress.achieved else "dim",
+            ),
+            plain(one_line(goal.title, 60)),
+            "\n  ",
+            progress_bar(state.progress.fraction, 12),
+            (f" {state.progress.percent:>3}% ", "bold"),
+            (word, style),
+            "\n",
+        ]
+    if not current:
+        parts += [("No goals on this level yet.", "dim italic"), "\n"]
+    parts += [
+        "\n",
+        ("Adopted ", "dim"),
+        long_date(aspiration.created),
+        ("\nenter opens it on the Aspirations screen", "dim italic"),
+    ]
+    return Content.assemble(*parts)
