@@ -126,13 +126,13 @@ def test_import_merges_then_replace_needs_a_yes(tmp_path: Path) -> None:
     )
     result = run("--data-dir", str(target), "import", str(backup))
     assert result.returncode == 0, result.stderr
-    assert "Imported 24 records" in result.stdout
+    assert "Imported 29 records" in result.stdout
     again = run("--data-dir", str(target), "import", str(backup))
     assert "Everything in all.json is already there" in again.stdout
     refused = run("--data-dir", str(target), "import", str(backup), "--replace")
     assert refused.returncode == 2 and "--yes" in refused.stderr
     replaced = run("--data-dir", str(target), "import", str(backup), "--replace", "--yes")
-    assert replaced.returncode == 0 and "Replaced your data with 24 records" in replaced.stdout
+    assert replaced.returncode == 0 and "Replaced your data with 29 records" in replaced.stdout
     names = run("--data-dir", str(target), "backups").stdout
     assert "before import" in names
 

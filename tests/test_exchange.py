@@ -36,7 +36,7 @@ def test_export_import_export_gives_the_same_json(tmp_path: Path) -> None:
     source.close()
     target = AspireStore.open(tmp_path / "b")
     result = import_export(target, read_export(Path("x"), first.encode()))
-    assert result.added == 3 + 5 + 10 + 3 + 2 + 1 and result.already_there == 0
+    assert result.added == 3 + 6 + 14 + 3 + 2 + 1 and result.already_there == 0
     assert exported(target) == first
     target.close()
 
@@ -46,7 +46,7 @@ def test_importing_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
     populate(source, TODAY)
     text = exported(source)
     result = import_export(source, read_export(Path("x"), text.encode()))
-    assert result.added == 0 and result.already_there == 24
+    assert result.added == 0 and result.already_there == 29
     assert exported(source) == text
     source.close()
 
@@ -212,8 +212,18 @@ def test_the_markdown_plan_reads_like_a_plan(tmp_path: Path) -> None:
     assert "## Become the go-to expert on tax software" in plan
     assert "> I love the craft" in plan
     assert "Level 2/5: Specialist. Next: The go-to person." in plan
-    assert "- [ ] **Pass the CPA exam sections**: 2 of 4 sections (50%), due 2027-04-26" in plan
-    assert "- [x] **Give talks at meetups**: 3 of 3 talks (100%), achieved" in plan
+    assert (
+        "- [ ] **Pass the CPA exam sections**: 2 of 4 sections (50%), "
+        "due 2027-04-26 (in 150 days), on track"
+    ) in plan
+    assert "- [x] **Give talks at meetups** (stretch): 3 of 3 talks (100%), achieved" in plan
+    assert "  - How it moved me forward: People now ask me" in plan
+    assert (
+        "**Run weekly one-on-ones**: 9 of 12 weeks (75%), due 2026-12-17 (in 20 days), behind"
+        in plan
+    )
+    assert "at 9 hours a week, aiming for 5 (60%)" in plan
+    assert "ahead, finishing about 2027-01-04 at the recent rate" in plan
     assert "## Set aside for now\n\n- Run my own consultancy" in plan
     assert "What matters now: Achievement and recognition 4/5" in plan
 

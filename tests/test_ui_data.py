@@ -114,9 +114,9 @@ async def test_import_from_the_palette_and_a_broken_file(
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert any("Imported 24 records" in m for m in notifications(pilot.app))
+        assert any("Imported 29 records" in m for m in notifications(pilot.app))
         assert len(journal_rows(pilot.app)) == 3
-    assert len(docs(data_dir, "goals")) == 5
+    assert len(docs(data_dir, "goals")) == 6
 
 
 async def test_read_only_app_shows_and_refuses_changes(store: AspireStore, data_dir: Path) -> None:

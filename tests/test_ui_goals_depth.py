@@ -97,7 +97,7 @@ async def test_a_number_to_bring_down_is_checked_and_saved_with_its_start(
         await pilot.press("3", "n")
         await pilot.pause()
         await type_text(pilot, "Cut overtime")
-        await pick(pilot, "#measure", "A number to bring down")
+        await pick(pilot, "#measure", "Bring a number down")
         assert pilot.app.screen.query_one("#target-group").display
         assert not pilot.app.screen.query_one("#milestones-group").display
         pilot.app.screen.query_one("#target").focus()

@@ -70,7 +70,7 @@ def _pace_lines(state: GoalState, today: date) -> list[Part]:
         if goal.deadline is not None and found.projected > goal.deadline:
             parts.append((" — after the deadline", "$warning"))
         parts.append("\n")
-    elif not p.achieved and not goal.target.done_only and today >= goal.begins:
+    elif not p.achieved and not goal.target.done_only and today > goal.begins:
         parts += [("At the recent rate: ", "dim"), ("no finish in sight yet", "dim italic"), "\n"]
     return parts
 

@@ -31,11 +31,11 @@ from aspire_tui.ui.render import plain, target_field_text
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 MEASURES = [
-    ("Done / not done", TargetKind.DONE),
-    ("A number to raise", TargetKind.UP),
-    ("A number to bring down", TargetKind.DOWN),
+    ("Reach a number, or done / not done", TargetKind.UP),
+    ("Bring a number down", TargetKind.DOWN),
     ("A checklist of milestones", TargetKind.MILESTONES),
 ]
+"""Done / not done is a number goal with no target: the quickest goal to write stays quick."""
 SHOWN_FOR = {
     "target-group": {TargetKind.UP, TargetKind.DOWN},
     "start-group": {TargetKind.UP, TargetKind.DOWN},
@@ -94,16 +94,10 @@ class GoalForm(FormDialog[Goal]):
         )
         title = PlainInput(g.title, placeholder="e.g. Earn the CPA certificate", id="title")
         yield from self.field("Goal", title, parse=parse_title)
-        description = PlainTextArea(g.description, id="description", classes="short-answer")
-        yield from self.field(
-            "Description (optional)",
-            description,
-            "What exactly, and how you will know it is done.",
-            parse=lambda text: parse_text(text, "Description"),
-        )
+        kind = TargetKind.UP if g.target.kind is TargetKind.DONE else g.target.kind
         measure = Select(
-            [(label, kind.value) for label, kind in MEASURES],
-            value=g.target.kind.value,
+            [(label, k.value) for label, k in MEASURES],
+            value=kind.value,
             allow_blank=False,
             id="measure",
             compact=True,
@@ -115,41 +109,23 @@ class GoalForm(FormDialog[Goal]):
             "target-group",
             "Target",
             PlainInput(target_field_text(g.target), placeholder="e.g. 10 clients", id="target"),
-            "A number and a unit, such as '10 clients' or '5 hours a week'.",
+            "A number and a unit, such as '10 clients'. Empty: simply done / not done.",
             self._parse_target,
         )
-        start = format_start(g.target)
         yield self._group(
             "start-group",
             "Starting from",
-            PlainInput(start, placeholder="e.g. 20", id="start"),
-            "Where the number stands now. For a number to raise, leave empty to count from 0.",
+            PlainInput(format_start(g.target), placeholder="e.g. 20", id="start"),
+            "Where the number stands now. To reach a number, empty counts from 0.",
             self._parse_start,
         )
-        milestones = "\n".join(g.target.milestones)
         yield self._group(
             "milestones-group",
             "Milestones, one per line",
-            PlainTextArea(milestones, id="milestones", classes="answer"),
+            PlainTextArea("\n".join(g.target.milestones), id="milestones", classes="answer"),
             "In the order you expect to reach them.",
             self._parse_milestones,
         )
-        kind = Select(
-            [("Committed: expected in full", False), ("Stretch: 60–70% is a good result", True)],
-            value=g.stretch,
-            allow_blank=False,
-            id="stretch",
-            compact=True,
-        )
-        yield from self.field("Commitment", kind)
-        how = PlainInput(g.how, placeholder="e.g. two evenings a week of study", id="how")
-        yield from self.field(
-            "What it will take (optional)",
-            how,
-            parse=lambda text: parse_text(text, "What it will take"),
-        )
-        starts = PlainInput(g.begins.isoformat(), placeholder="YYYY-MM-DD", id="starts")
-        yield from self.field("Starts", starts, parse=lambda text: parse_date(text, "Starts"))
         deadline = PlainInput(
             g.deadline.isoformat() if g.deadline else "", placeholder="YYYY-MM-DD", id="deadline"
         )
@@ -157,6 +133,34 @@ class GoalForm(FormDialog[Goal]):
             "Deadline (optional)",
             deadline,
             parse=lambda text: parse_optional_date(text, "Deadline"),
+        )
+        commitment = Select(
+            [("Committed: expected in full", False), ("Stretch: 60–70% is a good result", True)],
+            value=g.stretch,
+            allow_blank=False,
+            id="stretch",
+            compact=True,
+        )
+        yield from self.field("Commitment", commitment)
+        description = PlainTextArea(g.description, id="description", classes="short-answer")
+        yield from self.field(
+            "Description (optional)",
+            description,
+            "What exactly, and how you will know it is done.",
+            parse=lambda text: parse_text(text, "Description"),
+        )
+        how = PlainInput(g.how, placeholder="e.g. two evenings a week of study", id="how")
+        yield from self.field(
+            "What it will take (optional)",
+            how,
+            parse=lambda text: parse_text(text, "What it will take"),
+        )
+        starts = PlainInput(g.begins.isoformat(), placeholder="YYYY-MM-DD", id="starts")
+        yield from self.field(
+            "Starts",
+            starts,
+            "The pace line runs from this day to the deadline.",
+            parse=lambda text: parse_date(text, "Starts"),
         )
 
     def _group(self, group_id: str, label: str, widget: Widget, hint: str, parse: Any) -> Vertical:
@@ -190,7 +194,7 @@ class GoalForm(FormDialog[Goal]):
     @property
     def kind(self) -> TargetKind:
         value = self.query_one("#measure", Select).value
-        return TargetKind(value) if isinstance(value, str) else TargetKind.DONE
+        return TargetKind(value) if isinstance(value, str) else TargetKind.UP
 
     def _show_measure(self) -> None:
         for group_id, kinds in SHOWN_FOR.items():
@@ -228,8 +232,8 @@ class GoalForm(FormDialog[Goal]):
 
     def _measurable(self) -> bool:
         kind = self.kind
-        if kind is TargetKind.DONE:
-            return True
+        if kind is TargetKind.UP:
+            return True  # an empty target is done / not done, which is measurable too
         if kind is TargetKind.MILESTONES:
             return bool(self._text("milestones").strip())
         return bool(self._text("target").strip())
@@ -240,8 +244,8 @@ class GoalForm(FormDialog[Goal]):
         kind = self.kind
         if kind not in (TargetKind.UP, TargetKind.DOWN):
             return None
-        if not text.strip():
-            raise ValidationError("Say the number to reach, such as '10 clients'.")
+        if not text.strip() and kind is TargetKind.DOWN:
+            raise ValidationError("Say the number to bring it down to, such as '5 hours'.")
         return parse_target(text, allow_zero=kind is TargetKind.DOWN)
 
     def _parse_start(self, text: str) -> float | None:
@@ -286,12 +290,14 @@ class GoalForm(FormDialog[Goal]):
 
     def _target(self, values: dict[str, Any]) -> Target:
         kind = self.kind
-        if kind is TargetKind.DONE:
-            return Target.done()
         if kind is TargetKind.MILESTONES:
             return Target.checklist(values["milestones"])
         number: Target = values["target"]
         start: float = values["start"]
+        if number.done_only:
+            if start:
+                raise FieldError("target", "Say the number to reach from where it starts.")
+            return number
         if kind is TargetKind.DOWN and number.amount >= start:
             raise FieldError(
                 "target", "To bring a number down, the target must be below the start."
