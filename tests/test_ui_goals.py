@@ -245,8 +245,8 @@ async def test_footer_shows_the_goal_keys(store: AspireStore, aspiration: Aspira
         await pilot.pause()
         keys = footer_keys(pilot.app)
         for description, key in {
-            "New goal": "n",
-            "Log progress": "l",
+            "New": "n",
+            "Log": "l",
             "Check-ins": "c",
             "Edit": "e",
             "Delete": "d",

@@ -129,7 +129,7 @@ class AspireApp(App[None]):
         lists = [
             ("↑ ↓  or  j k", "Move in a list"),
             ("enter", "Open: read the whole entry on the right (↑ ↓ j k scroll)"),
-            ("escape", "Back to the list; on Reflect, also clears a search"),
+            ("escape", "Back to the list; on Reflect and Goals, also clears a search"),
         ]
         sections = [("Everywhere", everywhere), ("Lists", lists)]
         for screen in SCREENS_BY_MODE.values():
@@ -141,6 +141,7 @@ class AspireApp(App[None]):
             ("1-5, ← →, 0", "Set a rating, or clear it"),
             ("y / n", "Answer a confirmation"),
             ("space", "Keep or leave out a goal in a starter-goal checklist"),
+            ("e / d", "In a goal's check-ins (c): correct or delete the highlighted one"),
         ]
         sections.append(("Dialogs and forms", dialogs))
         assessment = [

@@ -56,8 +56,8 @@ class GoalsScreen(MainScreen):
     SUB_TITLE = "Goals"
     LIST_TITLE = "Goals"
     BINDINGS = [
-        Binding("n", "new", "New goal", id="goal.new"),
-        Binding("l", "log", "Log progress", id="goal.log"),
+        Binding("n", "new", "New", id="goal.new", tooltip="New goal"),
+        Binding("l", "log", "Log", id="goal.log", tooltip="Log progress"),
         Binding(
             "c", "checkins", "Check-ins", id="goal.checkins", tooltip="Correct or delete a check-in"
         ),

@@ -98,9 +98,9 @@ class HomeScreen(MainScreen):
             current = level_goals(aspiration, goals)
             done = sum(1 for g in current if g.id and self._states[g.id].progress.achieved)
             fraction = done / len(current) if current else 0.0
-            nxt = f"to level {ladder.level + 2}" if ladder.next_rung else "at the top"
+            nxt = "to next" if ladder.next_rung else "at the top"
             state = "paused · " if ladder.paused else ""
-            detail = f" {state}level {ladder.position()} · {done}/{len(current)} goals {nxt}"
+            detail = f"{state}level {ladder.position()} · {done}/{len(current)} {nxt}"
             yield (
                 f"asp:{aspiration.id}",
                 Content.assemble(
@@ -109,7 +109,7 @@ class HomeScreen(MainScreen):
                     "\n  ",
                     progress_bar(fraction, 8),
                     " ",
-                    (one_line(detail, self.row_width(11)), "dim"),
+                    (one_line(detail, self.row_width(14)), "dim"),
                 ),
             )
 
@@ -125,7 +125,7 @@ class HomeScreen(MainScreen):
             (f" {state.progress.percent:>3}% ", "bold"),
             (word, style),
             ("  ", ""),
-            (one_line(tail, self.row_width(18 + len(word))), "dim"),
+            (one_line(tail, self.row_width(22 + len(word))), "dim"),
         )
 
     def _achievement_row(self, state: GoalState) -> Content:
