@@ -135,16 +135,17 @@ class GoalsScreen(MainScreen):
         else:
             mark = ("  ", "")
         word, style = status_text(state.status)
+        bar = max(3, min(12, self.row_width() - 9 - len(word)))  # narrow panes shrink the bar
         tail: list[Content | tuple[str, str] | str] = [(f"  {word}", style)]
         if owner is not None:
-            room = self.row_width(20 + len(word))
+            room = self.row_width(11 + bar + len(word))
             if room > 4:
                 tail += [("  ", ""), plain(one_line(owner.title, room), "dim")]
         return Content.assemble(
             mark,
             plain(one_line(state.goal.title, self.row_width(2))),
             "\n  ",
-            progress_bar(p.fraction, 12),
+            progress_bar(p.fraction, bar),
             (f" {p.percent:>3}%", "bold"),
             *tail,
         )

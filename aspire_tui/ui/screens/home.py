@@ -153,9 +153,8 @@ class HomeScreen(MainScreen):
     def _profile_line(self) -> Content:
         finished = [a for a in self.store.assessments() if a.finished]
         if not finished:
-            return Content.assemble(
-                "  ", ("No profile yet: the self-assessment is t on Reflect", "dim")
-            )
+            hint = "No profile yet: take the self-assessment, t on Reflect"
+            return Content.assemble("  ", (one_line(hint, self.row_width(2)), "dim"))
         latest = max(finished, key=lambda a: (a.finished, a.id or 0))
         top = ranked(score(latest, questionnaire().statements))[:3]
         words = " · ".join(
