@@ -368,3 +368,14 @@ async def test_a_first_run_opens_on_reflect(store: AspireStore) -> None:
         await pilot.press("0")
         await pilot.pause()
         assert "Nothing here yet" in detail_text(pilot.app)
+
+
+async def test_goals_behind_pace_are_flagged_on_aspirations_too(
+    store: AspireStore, dashboard: dict[str, Goal]
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app)[0].endswith("1/4 goals · 2 behind")
+        shown = detail_text(pilot.app)
+        assert "! Win ten clients" in shown and "behind" in shown

@@ -93,7 +93,8 @@ class AspirationsScreen(MainScreen):
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
-        progress = progress_by_goal(goals, self.store.checkins())
+        states = goal_states(goals, self.store.checkins(), self.today())
+        progress = {goal_id: state.progress for goal_id, state in states.items()}
         shown_archived_heading = False
         for a in self.store.aspirations():
             if not a.active and not shown_archived_heading:
@@ -111,6 +112,9 @@ class AspirationsScreen(MainScreen):
                 state = ("↑ raise the bar", "bold $success")
             else:
                 state = (f"{done}/{total} goals" if total else "no goals yet", "dim")
+            late = sum(1 for g in current if g.id and states[g.id].status.flagged)
+            if late and a.active and not a.ladder.paused:
+                state = (f"{state[0]} · {late} behind", "$warning")
             room = max(4, self.row_width() - len(level))
             yield (
                 str(a.id),
