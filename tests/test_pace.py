@@ -248,3 +248,19 @@ def test_fraction_always_stays_between_zero_and_one(
     assert 0 <= p.fraction <= 1
     assert 0 <= p.percent <= 100
     assert (p.percent == 100) == p.reached
+
+
+def test_a_done_or_not_done_goal_is_on_track_until_its_deadline() -> None:
+    """There is nothing to measure between not done and done, so it is never 'behind'."""
+    g = goal(Target.done(), deadline=JAN1 + timedelta(days=100))
+    assert status(g, goal_progress(g, []), JAN1 + timedelta(days=90)) is PaceStatus.ON_TRACK
+    assert status(g, goal_progress(g, []), JAN1 + timedelta(days=101)) is PaceStatus.OVERDUE
+
+
+def test_progress_on_the_first_day_counts_toward_the_rate() -> None:
+    """50 of 100 on day 0 of a goal ten days old: 5% a day, so the rest takes 10 more days."""
+    g = goal(Target.number(100))
+    checkins = log((0, 50))
+    today = JAN1 + timedelta(days=10)
+    p = goal_progress(g, checkins)
+    assert projected_finish(g, p, value_series(g, checkins), today) == today + timedelta(days=10)

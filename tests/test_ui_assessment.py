@@ -99,7 +99,7 @@ async def test_a_recommended_path_is_one_key_from_adopted(
         await pilot.pause()
         rows = list_rows(pilot.app)
         assert rows[3].startswith("1. Join management\n   fit ")
-        assert "fit 7.2 · fits your leading people" in rows[3]
+        assert "fit 7.2 · fits your leading" in rows[3]
         await pilot.press("down", "down")
         await pilot.pause()
         shown = detail_text(pilot.app)

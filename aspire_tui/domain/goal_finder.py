@@ -55,7 +55,9 @@ class GoalView:
 
     @property
     def narrowed(self) -> bool:
-        return bool(self.query or self.aspiration_id is not None or self.show is not Show.ALL)
+        """Some goals are left out of the list."""
+        filtered = self.query or self.aspiration_id is not None or self.show is not Show.ALL
+        return bool(filtered or self.hide_done)
 
     def summary(self) -> str:
         """A few words for the list's title: "by deadline · behind · “cpa”"; nothing for the
@@ -64,7 +66,7 @@ class GoalView:
         if self.show is not Show.ALL:
             parts.append(self.show.value)
         if self.hide_done:
-            parts.append("open only")
+            parts.append("open")
         if self.query:
             parts.append(f"“{self.query}”")
         return " · ".join(parts)

@@ -74,6 +74,8 @@ def status(goal: Goal, progress: GoalProgress, today: date) -> PaceStatus:
     expected = expected_fraction(goal, today)
     if expected is None:
         return PaceStatus.OPEN
+    if goal.target.done_only:
+        return PaceStatus.ON_TRACK  # nothing to measure between not done and done
     line = expected * (STRETCH_BAR if goal.stretch else 1.0)
     if progress.fraction >= line + TOLERANCE:
         return PaceStatus.AHEAD
@@ -105,7 +107,9 @@ def projected_finish(
     span = progress.target - progress.start
     if days <= 0 or span == 0:
         return None
-    gained = progress.done - value_on(series, since, progress.start)
+    # From the goal's first day, progress logged that day counts too.
+    base_day = since - timedelta(days=1) if since == goal.begins else since
+    gained = progress.done - value_on(series, base_day, progress.start)
     rate = gained / span / days  # share of the target per day
     if rate <= 0:
         return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
-from aspire_tui.domain.pace import Pace, PaceStatus, pace
+from aspire_tui.domain.pace import STRETCH_BAR, Pace, PaceStatus, pace
 from aspire_tui.domain.progress import GoalProgress, checkins_by_goal, progress_of, value_series
 
 DUE_SOON_DAYS = 30
@@ -76,21 +76,22 @@ def behind(states: Mapping[int, GoalState], live: set[int]) -> list[GoalState]:
     """Overdue first, then the furthest behind their line."""
 
     def gap(s: GoalState) -> tuple[int, float]:
-        return (
-            0 if s.status is PaceStatus.OVERDUE else 1,
-            s.progress.fraction - (s.pace.expected or 0),
-        )
+        line = (s.pace.expected or 0) * (STRETCH_BAR if s.goal.stretch else 1.0)
+        return 0 if s.status is PaceStatus.OVERDUE else 1, s.progress.fraction - line
 
     return sorted((s for s in _open(states, live) if s.status.flagged), key=gap)
 
 
 def quiet(states: Mapping[int, GoalState], live: set[int], today: date) -> list[GoalState]:
-    """Open goals begun at least QUIET_DAYS ago with no check-in in that time, longest first."""
+    """Open goals begun at least QUIET_DAYS ago with no check-in in that time, longest first.
+    A done / not done goal is left out: it has nothing to log until it is done."""
     cutoff = today - timedelta(days=QUIET_DAYS)
     found = [
         s
         for s in _open(states, live)
-        if s.goal.begins <= cutoff and (s.last_checkin is None or s.last_checkin <= cutoff)
+        if not s.goal.target.done_only
+        and s.goal.begins <= cutoff
+        and (s.last_checkin is None or s.last_checkin <= cutoff)
     ]
     return sorted(found, key=lambda s: s.last_checkin or s.goal.begins)
 

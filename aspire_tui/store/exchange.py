@@ -359,7 +359,12 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
         for checkin, goal_uid in export.checkins:
             if checkin.uid not in known:
                 owner = _resolve(goal_ids, goal_uid, "check-in", "goal")
-                store.save_checkin(dataclasses.replace(checkin, goal_id=owner))
+                try:
+                    store.save_checkin(dataclasses.replace(checkin, goal_id=owner))
+                except StoreError as error:
+                    problem = f"the check-in of {checkin.on.isoformat()} does not fit its goal"
+                    message = f"Cannot import: {problem} ({error}) Nothing was changed."
+                    raise StoreError(message) from None
                 added += 1
         for reflection, about in export.reflections:
             if reflection.uid not in known:

@@ -87,6 +87,9 @@ def goal_v5(goal: Data) -> Data:
     target = upgraded.get("target")
     if isinstance(target, dict):
         upgraded["target"] = {"start": 0.0, "milestones": [], **target}
+    deadline, created = upgraded.get("deadline"), upgraded.get("created")
+    if isinstance(deadline, str) and isinstance(created, str) and deadline < created:
+        upgraded["starts"] = deadline  # older Aspires let a deadline precede the goal
     return upgraded
 
 

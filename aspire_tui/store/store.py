@@ -356,38 +356,59 @@ class AspireStore:
             checkins = [c for c in checkins if c.goal_id == goal_id]
         return sorted(checkins, key=lambda c: (c.on, c.id or 0))
 
-    def save_checkin(self, checkin: CheckIn) -> CheckIn:
+    def check_checkin(self, checkin: CheckIn) -> None:
+        """Raise StoreError, saying why, if `checkin` cannot be saved: a form asks before it
+        closes, so that nothing typed is lost."""
         goal = self.goal(checkin.goal_id)
         if goal is None:
             raise StoreError("That goal no longer exists.")
         _valid(lambda c: check_checkin(c, goal), checkin)
-        kind = goal.target.kind
         others = [c for c in self.checkins(goal.id) if c.id != checkin.id]
-        if kind is TargetKind.UP or kind is TargetKind.DONE:
-            total = goal.target.start + sum(c.amount for c in others)
-            if total + checkin.amount < 0:
-                now = format_amount(total)
-                raise StoreError(f"That would take the progress below zero (it is at {now}).")
-        if kind is TargetKind.MILESTONES and any(c.milestone == checkin.milestone for c in others):
-            raise StoreError("That milestone is already done.")
+        _check_fit(goal, [*others, checkin])
+
+    def save_checkin(self, checkin: CheckIn) -> CheckIn:
+        self.check_checkin(checkin)
         return self._checkins.save(checkin)
 
     def delete_checkin(self, checkin_id: int) -> None:
         self._checkins.remove([checkin_id])
 
     def put_back(self, goals: list[Goal], checkins: list[CheckIn]) -> None:
-        """Return records to how they were, with their ids, to undo an edit or a delete."""
+        """Return records to how they were, to undo an edit or a delete. Each comes back under
+        its own id, unless a newer record has taken that id; then under a new one. Nothing
+        changes if what was logged since no longer fits the goal as it was."""
         with self._batch():
+            moved: dict[int, int] = {}
             for goal in goals:
+                assert goal.id is not None
                 _valid(check_goal, goal)
                 if self.aspiration(goal.aspiration_id) is None:
                     raise StoreError("The aspiration of that goal no longer exists.")
-                self._goals.put(goal)
+                placed = self._put(self._goals, goal)
+                if placed != goal.id:
+                    moved[goal.id] = placed
+            touched = {moved.get(g.id or 0, g.id) for g in goals}
             for checkin in checkins:
-                _valid(check_checkin, checkin)
-                if self.goal(checkin.goal_id) is None:
+                owner = moved.get(checkin.goal_id, checkin.goal_id)
+                if self.goal(owner) is None:
                     raise StoreError("The goal of that check-in no longer exists.")
-                self._checkins.put(checkin)
+                self._put(self._checkins, dataclasses.replace(checkin, goal_id=owner))
+                touched.add(owner)
+            for goal_id in touched:
+                owner_goal = self.goal(goal_id or 0)
+                if owner_goal is not None:
+                    _check_fit(owner_goal, self.checkins(owner_goal.id))
+
+    def _put(self, records: _Records[Any], record: Any) -> int:
+        """Write `record` back under its id if that id is free or still its own."""
+        same = [r for r in records.all() if r.uid == record.uid and r.id != record.id]
+        if same:
+            raise StoreError("That entry is back already (an import brought it); nothing to undo.")
+        current = records.get(record.id)
+        if current is not None and current.uid != record.uid:
+            return int(records.save(dataclasses.replace(record, id=None)).id)
+        records.put(record)
+        return int(record.id)
 
     # Assessments ----------------------------------------------------------------------
 
@@ -421,6 +442,23 @@ class AspireStore:
 
     def is_empty(self) -> bool:
         return not any(len(self._table(name)) for name in TABLES)
+
+
+def _check_fit(goal: Goal, checkins: list[CheckIn]) -> None:
+    """What is logged on a goal must make sense for the way the goal is measured."""
+    kind = goal.target.kind
+    for checkin in checkins:
+        _valid(lambda c: check_checkin(c, goal), checkin)
+    if kind is TargetKind.MILESTONES:
+        ticked = [c.milestone for c in checkins]
+        if len(set(ticked)) != len(ticked):
+            raise StoreError("That milestone is already done.")
+    if kind is TargetKind.UP or kind is TargetKind.DONE:
+        total = goal.target.start + sum(c.amount for c in checkins)
+        if total < 0:
+            raise StoreError(
+                f"That would take the progress below zero (to {format_amount(total)})."
+            )
 
 
 def _valid(check: Callable[[T], T], record: T) -> None:

@@ -40,6 +40,7 @@ class AspireApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         *navigation_bindings(),
+        Binding("ctrl+z", "undo_elsewhere", "", show=False),
     ]
 
     def __init__(
@@ -69,6 +70,13 @@ class AspireApp(App[None]):
             await screen.dismiss(None)
         if self.current_mode != mode:
             await self.switch_mode(mode)
+
+    def action_undo_elsewhere(self) -> None:
+        """The Goals screen's ctrl+z, pressed on another screen: say where it works."""
+        self.notify(
+            "ctrl+z works on the Goals screen (3): it puts back a deleted or corrected goal "
+            "or check-in. Other deletes ask first."
+        )
 
     def action_leave(self) -> None:
         self.exit()

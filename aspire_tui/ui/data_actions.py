@@ -46,6 +46,8 @@ class DataActions:
         self.app.report_error(one_line(str(error), 300))
 
     def _refresh(self) -> None:
+        """After a restore or an import the data is not what ctrl+z remembers: forget it."""
+        self.app.undo.entries.clear()
         if isinstance(self.app.screen, MainScreen):
             self.app.screen.reload()
 

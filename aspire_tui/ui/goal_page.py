@@ -71,13 +71,19 @@ def _pace_lines(state: GoalState, today: date) -> list[Part]:
             parts.append((" — after the deadline", "$warning"))
         parts.append("\n")
     elif not p.achieved and not goal.target.done_only and today > goal.begins:
-        parts += [("At the recent rate: ", "dim"), ("no finish in sight yet", "dim italic"), "\n"]
+        quiet = "no progress in the last four weeks"
+        parts += [("At the recent rate: ", "dim"), (quiet, "dim italic"), "\n"]
     return parts
 
 
 def describe_goal(
-    state: GoalState, aspiration: Aspiration | None, today: date, bar_width: int = 30
+    state: GoalState,
+    aspiration: Aspiration | None,
+    today: date,
+    bar_width: int = 30,
+    hints: bool = True,
 ) -> Content:
+    """`hints` name the Goals screen's keys; elsewhere (Home) they would not work."""
     goal, p = state.goal, state.progress
     due, due_style = deadline_text(goal.deadline, today, p.achieved)
     commitment = "stretch goal" if goal.stretch else "committed"
@@ -113,7 +119,8 @@ def describe_goal(
         if goal.closer.strip():
             parts += [("How it moved me forward: ", "dim"), plain(goal.closer.strip()), "\n"]
         else:
-            parts += [("Press w to note how it moved you forward.", "dim italic"), "\n"]
+            if hints:
+                parts += [("Press w to note how it moved you forward.", "dim italic"), "\n"]
     if goal.how.strip():
         parts += [("What it takes: ", "dim"), plain(goal.how.strip()), "\n"]
     missing = missing_letters(
@@ -125,7 +132,7 @@ def describe_goal(
             deadline=goal.deadline is not None,
         )
     )
-    if missing and not p.achieved:
+    if missing and not p.achieved and hints:
         parts += [(f"SMART: {' '.join(missing)} still open (e edits)", "dim italic"), "\n"]
     return Content.assemble(*parts)
 

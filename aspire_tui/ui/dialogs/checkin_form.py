@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,7 @@ from aspire_tui.domain.validation import (
     parse_reading,
     parse_text,
 )
+from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import one_line, plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -35,8 +36,10 @@ class CheckInForm(FormDialog[CheckIn]):
         goal: Goal,
         checkin: CheckIn | None = None,
         done_milestones: frozenset[str] = frozenset(),
+        check: Callable[[CheckIn], None] | None = None,
     ) -> None:
-        """`checkin` is the one being corrected, if any; `done_milestones` are not offered."""
+        """`checkin` is the one being corrected, if any; `done_milestones` are not offered;
+        `check` raises StoreError if the store would refuse the check-in."""
         kind = goal.target.kind
         verb = "Mark done" if kind is TargetKind.DONE else "Log progress"
         if checkin is not None:
@@ -47,6 +50,7 @@ class CheckInForm(FormDialog[CheckIn]):
         assert goal.id is not None
         self.original = checkin or CheckIn(goal_id=goal.id, on=today, amount=1.0)
         self.done_milestones = done_milestones - {self.original.milestone}
+        self.check = check
 
     def compose_fields(self) -> Iterable[Widget]:
         c = self.original
@@ -101,10 +105,17 @@ class CheckInForm(FormDialog[CheckIn]):
             if not isinstance(chosen, str):
                 raise FieldError("milestone", "Every milestone is done already.")
             milestone = chosen
-        return dataclasses.replace(
+        checkin = dataclasses.replace(
             self.original,
             on=values["on"],
             amount=values.get("amount", 1.0),
             note=values["note"],
             milestone=milestone,
         )
+        if self.check is not None:
+            try:
+                self.check(checkin)
+            except StoreError as error:
+                field = "amount" if self.query("#amount") else "on"
+                raise FieldError(field, str(error)) from None
+        return checkin

@@ -42,16 +42,20 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
             yield Label(
                 Content(f"Check-ins: {one_line(self.goal.title, 48)}"), classes="dialog-title"
             )
+            amounts = [amount_text(self.goal, c.amount, c.milestone) for c in self.checkins]
+            width = min(30, max((len(a) for a in amounts), default=0))
             options = [
                 Option(
                     Content.assemble(
                         (c.on.isoformat(), "bold"),
-                        f"  {amount_text(self.goal, c.amount, c.milestone):>8}  ",
-                        plain(one_line(c.note, 36), "dim"),
+                        "  ",
+                        plain(f"{one_line(amount, width):<{width}}"),
+                        "  ",
+                        plain(one_line(c.note, max(4, 44 - width)), "dim"),
                     ),
                     id=str(c.id),
                 )
-                for c in self.checkins
+                for c, amount in zip(self.checkins, amounts, strict=True)
             ]
             yield RecordList(*options, id="checkins")
             yield Static(

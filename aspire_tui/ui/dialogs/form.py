@@ -49,6 +49,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.heading, classes="dialog-title", markup=False)
+            yield from self.compose_header()
             with VerticalScroll(classes="dialog-body"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
@@ -60,6 +61,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)  # editing usually continues a text
         self._initial = self._snapshot()
+
+    def compose_header(self) -> Iterable[Widget]:
+        """What stays in view above the fields while they scroll."""
+        return ()
 
     def compose_fields(self) -> Iterable[Widget]:
         raise NotImplementedError

@@ -72,9 +72,11 @@ class GoalForm(FormDialog[Goal]):
 
     # Composing -------------------------------------------------------------------------
 
+    def compose_header(self) -> Iterable[Widget]:
+        yield Static(id="smart", classes="smart-check")
+
     def compose_fields(self) -> Iterable[Widget]:
         g = self.original
-        yield Static(id="smart", classes="smart-check")
         options = [(plain(a.title), a.id) for a in self.aspirations]
         yield from self.field(
             "Serves the aspiration",
@@ -109,7 +111,8 @@ class GoalForm(FormDialog[Goal]):
             "target-group",
             "Target",
             PlainInput(target_field_text(g.target), placeholder="e.g. 10 clients", id="target"),
-            "A number and a unit, such as '10 clients'. Empty: simply done / not done.",
+            "A number and a unit, such as '10 clients' or '5 hours a week'. To reach a number, "
+            "empty means simply done / not done.",
             self._parse_target,
         )
         yield self._group(

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Label, Sparkline, Static
 
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import ready_to_raise
@@ -17,6 +17,8 @@ from aspire_tui.domain.measure import amount_text, progress_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress, progress_by_goal
 from aspire_tui.domain.standing import GoalState, goal_states
+from aspire_tui.domain.validation import ValidationError
+from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from aspire_tui.ui.dialogs.checkins_dialog import CheckInChoice, CheckInsDialog
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
@@ -28,6 +30,8 @@ from aspire_tui.ui.render import one_line, plain, progress_bar
 from aspire_tui.ui.screens.main import MainScreen, guarded
 from aspire_tui.ui.undo import UndoEntry
 
+CHART_MIN_WIDTH = 40
+"""Narrower than this, a goal's progress is a sparkline instead of a chart."""
 NO_ASPIRATIONS = Content.assemble(
     ("No goals yet", "bold $text-accent"),
     "\n\nGoals live under an aspiration. Press ",
@@ -110,7 +114,7 @@ class GoalsScreen(MainScreen):
             return
         for aspiration_id, aspiration in aspirations.items():
             mine = [s for s in found if s.goal.aspiration_id == aspiration_id]
-            quiet = not aspiration.active or self.view.narrowed or self.view.hide_done
+            quiet = not aspiration.active or self.view.narrowed
             if not mine and quiet:
                 continue
             done = sum(
@@ -156,12 +160,20 @@ class GoalsScreen(MainScreen):
         text = f"Goals · {summary}" if summary else "Goals"
         if view.narrowed:
             text += " · esc shows all"
-        self.query_one(".pane-title", Label).update(one_line(text, self.row_width(-2)))
+        self.query_one(".pane-title", Label).update(plain(one_line(text, self.row_width(-2))))
+
+    def on_screen_resume(self) -> None:
+        """A goal another screen points to is shown even if the current search hides it."""
+        wanted = self.aspire.select_on_show.pop(self.MODE, None)
+        self.reload(select=wanted)
+        if wanted is not None and self.records.highlighted_record_id != str(wanted):
+            self.view = GoalView(sort=self.view.sort)
+            self.reload(select=wanted)
 
     def describe(self, record_id: int | None) -> Content:
         state = self._states.get(record_id) if record_id is not None else None
         if state is None:
-            if self.view.narrowed or self.view.hide_done:
+            if self.view.narrowed:
                 return NOTHING_FOUND
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
         aspiration = self.store.aspiration(state.goal.aspiration_id)
@@ -180,18 +192,35 @@ class GoalsScreen(MainScreen):
         self.query_one("#history", Static).update(history)
 
     def _show_chart(self, state: GoalState | None) -> None:
+        """A chart where there is room for one, a sparkline where there is not."""
         box = self.query_one("#chart-box", Vertical)
         wanted = state is not None and state.goal.target.kind is not TargetKind.DONE
         box.display = wanted
         if state is None or not wanted:
             return
-        from aspire_tui.ui.widgets.progress_chart import ProgressChart
+        from aspire_tui.ui.widgets.progress_chart import ProgressChart, chartable
 
+        series = list(state.series)
+        roomy = self.detail_width() >= CHART_MIN_WIDTH
         charts = box.query(ProgressChart)
-        chart = charts.first() if charts else ProgressChart()
-        if not charts:
-            box.mount(chart)
-        chart.show(state.goal, list(state.series), state.progress.start, self.today())
+        sparks = box.query(Sparkline)
+        if roomy and chartable(state.goal, series, self.today()):
+            chart = charts.first() if charts else ProgressChart()
+            if not charts:
+                box.mount(chart)
+            chart.display = True
+            chart.show(state.goal, series, state.progress.start, self.today())
+            sparks.set(display=False)
+            return
+        charts.set(display=False)
+        if len(series) < 2:
+            sparks.set(display=False)
+            return
+        spark = sparks.first() if sparks else Sparkline(id="spark")
+        if not sparks:
+            box.mount(spark)
+        spark.display = True
+        spark.data = [value for _, value in series]
 
     def _selected(self) -> Goal | None:
         record_id = self.selected_id()
@@ -229,9 +258,9 @@ class GoalsScreen(MainScreen):
         )
 
         def saved(edited: Goal | None) -> None:
+            self._saved(edited)
             if edited is not None and edited != goal:
                 self.aspire.undo.push(UndoEntry("the edit of a goal", [goal], [], goal.id))
-            self._saved(edited)
 
         self.ask(form, saved)
 
@@ -271,15 +300,16 @@ class GoalsScreen(MainScreen):
                 )
             self.reload(select=goal.id)
 
-        self.ask(CheckInForm(self.today(), goal, done_milestones=done), logged)
+        form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
+        self.ask(form, logged)
 
     def _celebrate(self, goal: Goal) -> None:
         """A moment of celebration that does not stand in the way."""
         aspiration = self.store.aspiration(goal.aspiration_id)
         toward = one_line(aspiration.title, 40) if aspiration else "your aspiration"
+        ask = "" if goal.closer.strip() else " Press w to note how it moved you forward."
         self.notify(
-            f"{one_line(goal.title, 60)}. Each achievement brings you closer to {toward}. "
-            "Press w to note how it moved you forward.",
+            f"{one_line(goal.title, 60)}. Each achievement brings you closer to {toward}.{ask}",
             title="★ Goal achieved ★",
             markup=False,
             timeout=10,
@@ -347,7 +377,8 @@ class GoalsScreen(MainScreen):
             self.notify("Check-in corrected. ctrl+z undoes it.")
             self.reload(select=goal.id)
 
-        self.ask(CheckInForm(self.today(), goal, checkin, done), corrected)
+        form = CheckInForm(self.today(), goal, checkin, done, check=self.store.check_checkin)
+        self.ask(form, corrected)
 
     @guarded
     def action_closer(self) -> None:
@@ -413,9 +444,14 @@ class GoalsScreen(MainScreen):
             return
         try:
             self.store.put_back(entry.goals, entry.checkins)
-        except Exception:
-            self.aspire.undo.push(entry)  # still there to try again
-            raise
+        except (StoreError, ValidationError) as error:
+            self.notify(
+                f"Cannot undo {entry.label}: {error}",
+                title="Not undone",
+                severity="warning",
+                markup=False,
+            )
+            return  # dropped, so that older changes can still be undone
         self.notify(f"Undone: {entry.label}.")
         self.reload(select=entry.select)
 
@@ -448,7 +484,7 @@ class GoalsScreen(MainScreen):
     def action_back(self) -> None:
         """Escape in the list clears a search or filter before anything else."""
         if self.view.narrowed and self.records.has_focus:
-            self.view = GoalView(sort=self.view.sort, hide_done=self.view.hide_done)
+            self.view = GoalView(sort=self.view.sort)
             self.reload()
             return
         self.records.focus()

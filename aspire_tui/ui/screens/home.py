@@ -180,7 +180,7 @@ class HomeScreen(MainScreen):
                 owner = self._aspirations.get(state.goal.aspiration_id)
                 bar = max(8, min(30, self.detail_width() - 6))
                 return Content.assemble(
-                    describe_goal(state, owner, self.today(), bar),
+                    describe_goal(state, owner, self.today(), bar, hints=False),
                     ("\nenter opens it on the Goals screen", "dim italic"),
                 )
         elif key == PROFILE:

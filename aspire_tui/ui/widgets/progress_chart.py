@@ -12,6 +12,7 @@ from datetime import date
 from textual_plotext import PlotextPlot
 
 from aspire_tui.domain.models import Goal
+from aspire_tui.domain.pace import STRETCH_BAR
 
 DATE_FORM = "Y-m-d"
 
@@ -37,8 +38,16 @@ class ProgressChart(PlotextPlot):
         plt.plot([day.isoformat() for day in days], values, label="progress")
         end = goal.deadline
         if end is not None and end > goal.begins:
-            line = [goal.begins.isoformat(), end.isoformat()]
-            plt.plot(line, [start, goal.target.amount], label="pace line")
-        else:
-            plt.hline(goal.target.amount)
+            share = STRETCH_BAR if goal.stretch else 1.0
+            aim = start + (goal.target.amount - start) * share
+            label = "stretch line (70%)" if goal.stretch else "pace line"
+            plt.plot([goal.begins.isoformat(), end.isoformat()], [start, aim], label=label)
         self.refresh()
+
+
+def chartable(goal: Goal, series: list[tuple[date, float]], today: date) -> bool:
+    """A line needs two different days to run between."""
+    days = {goal.begins, today, *(day for day, _ in series)}
+    if goal.deadline is not None:
+        days.add(goal.deadline)
+    return len(days) > 1
