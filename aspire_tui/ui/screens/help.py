@@ -35,10 +35,11 @@ class HelpScreen(PassesNavigation, ModalScreen[None]):
 
     def _content(self) -> Content:
         parts: list[Content | str | tuple[str, str]] = []
+        width = max((len(key) for _, rows in self.sections for key, _ in rows), default=0) + 2
         for title, rows in self.sections:
             parts += [(title, "bold $text-accent"), "\n"]
             for key, description in rows:
-                parts += [(f"  {key:<16}", "bold"), description, "\n"]
+                parts += [(f"  {key:<{width}}", "bold"), description, "\n"]
             parts.append("\n")
         parts += [("Your data", "bold $text-accent"), "\n  ", Content(self.data_file), "\n"]
         return Content.assemble(*parts)
