@@ -234,3 +234,38 @@ def populate(store: AspireStore, today: date) -> None:
             updated=ago(3),
         )
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m aspire_tui.demo --years 10 --data-dir DIR`: a folder of generated history."""
+    import argparse
+    from pathlib import Path
+
+    from aspire_tui.history import generate
+
+    parser = argparse.ArgumentParser(
+        prog="python -m aspire_tui.demo",
+        description="Write years of generated, reproducible history into an empty folder.",
+    )
+    parser.add_argument("--years", type=int, default=1, help="how many years (default 1)")
+    parser.add_argument("--data-dir", required=True, metavar="DIR", help="an empty folder")
+    parser.add_argument("--seed", type=int, default=1, help="the same seed, the same data")
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=None, help="the last day (YYYY-MM-DD)"
+    )
+    args = parser.parse_args(argv)
+    if not 1 <= args.years <= 50:
+        parser.error("--years must be from 1 to 50")
+    store = AspireStore.open(Path(args.data_dir), backup=False)
+    try:
+        if not store.is_empty():
+            parser.error(f"{store.path} already holds data; give an empty folder")
+        generate(store, args.today or date.today(), args.years, args.seed)
+        print(f"Wrote {args.years} year(s) of history to {store.path}")
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

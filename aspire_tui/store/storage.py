@@ -8,13 +8,13 @@ folder: after a crash the file is either the old version or the new one, never a
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from aspire_tui.store.errors import DataFileError, StoreError
@@ -135,7 +135,7 @@ class AtomicJSONStorage(Storage):
             self._batch = data
             return
         try:
-            atomic_write(self.path, json.dumps(data, separators=(",", ":")).encode("ascii"))
+            atomic_write(self.path, encode_json(data))
         except OSError as error:
             self._cache = None  # TinyDB changed it in place; the file is what counts now
             raise StoreError(
@@ -165,9 +165,19 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+def encode_json(data: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON. orjson does this several times faster than the standard library,
+    which matters when every save rewrites a file of ten years."""
+    try:
+        return orjson.dumps(data)
+    except TypeError as error:  # a lone surrogate, say: validation should have stopped it
+        message = f"Could not save: the data holds something JSON cannot ({error})."
+        raise StoreError(message) from None
+
+
 def decode_json(path: Path, raw: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(raw)
+        data = orjson.loads(raw)
     except (ValueError, RecursionError):
         raise DataFileError(path, "is not valid JSON, so Aspire cannot read it.") from None
     if not isinstance(data, dict):

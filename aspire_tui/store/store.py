@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -55,6 +54,7 @@ from aspire_tui.store.storage import (
     AtomicJSONStorage,
     atomic_write,
     decode_json,
+    encode_json,
     remove_stale_temp_files,
 )
 
@@ -64,7 +64,13 @@ T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions)
 
 
 class _Records(Generic[T]):
-    """One TinyDB table seen as records of one kind."""
+    """One TinyDB table seen as records of one kind.
+
+    Decoded records are kept in memory, with an optional index by one field (check-ins by
+    goal), and brought up to date by this object's own writes. Anything else that changes the
+    table (another process, a restore, an undone batch) makes the store rebuild its tables,
+    which moves its epoch on and makes this cache start again from the file.
+    """
 
     def __init__(
         self,
@@ -72,40 +78,95 @@ class _Records(Generic[T]):
         name: str,
         encode: Callable[[T], dict[str, Any]],
         decode: Callable[[dict[str, Any], int], T],
+        index_by: str | None = None,
     ) -> None:
         self.store = store
         self.name = name
         self.encode: Callable[[T], dict[str, Any]] = encode
         self.decode: Callable[[dict[str, Any], int], T] = decode
+        self.index_by = index_by
+        self._records: dict[int, T] = {}
+        self._index: dict[Any, dict[int, T]] = {}
+        self._epoch = -1
 
     @property
     def table(self) -> Table:
         return self.store._table(self.name)
 
+    def _current(self) -> dict[int, T]:
+        table = self.table  # notices a file changed behind Aspire's back
+        if self._epoch != self.store._epoch:
+            self._records = {}
+            self._index = {}
+            for doc_id, doc in table._read_table().items():
+                self._remember(self.decode(dict(doc), int(doc_id)))
+            self._epoch = self.store._epoch
+        return self._records
+
+    def _remember(self, record: T) -> None:
+        assert record.id is not None
+        self._forget(record.id)
+        self._records[record.id] = record
+        if self.index_by is not None:
+            self._index.setdefault(getattr(record, self.index_by), {})[record.id] = record
+
+    def _forget(self, record_id: int) -> None:
+        old = self._records.pop(record_id, None)
+        if old is not None and self.index_by is not None:
+            bucket = self._index.get(getattr(old, self.index_by), {})
+            bucket.pop(record_id, None)
+
     def all(self) -> list[T]:
-        return [self.decode(doc, doc.doc_id) for doc in self.table.all()]
+        return list(self._current().values())
+
+    def by(self, key: Any) -> list[T]:
+        """The records whose `index_by` field is `key`."""
+        self._current()
+        return list(self._index.get(key, {}).values())
 
     def get(self, record_id: int) -> T | None:
-        doc = self.table.get(doc_id=record_id)
-        return None if doc is None else self.decode(dict(doc), record_id)  # type: ignore[arg-type]
+        return self._current().get(record_id)
 
     def save(self, record: T) -> T:
+        records = self._current()
         table = self.table
+        doc = self.encode(record)
         if record.id is None:
-            return dataclasses.replace(record, id=table.insert(self.encode(record)))
-        if not table.contains(doc_id=record.id):
-            raise StoreError("That entry no longer exists; it may have been deleted.")
-        table.upsert(Document(self.encode(record), doc_id=record.id))
-        return record
+            record_id = table.insert(doc)
+        else:
+            if record.id not in records:
+                raise StoreError("That entry no longer exists; it may have been deleted.")
+            table.upsert(Document(doc, doc_id=record.id))
+            record_id = record.id
+        saved = self.decode(doc, record_id)  # exactly what a later read of the file gives
+        self._remember(saved)
+        return saved
+
+    def add_many(self, records: list[T]) -> list[T]:
+        """New records in one table update: TinyDB re-indexes a whole table on every insert,
+        so adding thousands one by one would take minutes."""
+        self._current()
+        docs = [self.encode(record) for record in records]
+        ids = self.table.insert_multiple(docs)
+        saved = [self.decode(doc, record_id) for doc, record_id in zip(docs, ids, strict=True)]
+        for record in saved:
+            self._remember(record)
+        return saved
 
     def put(self, record: T) -> None:
         """Write a record under its own id, whether or not that id is in use now."""
         assert record.id is not None
-        self.table.upsert(Document(self.encode(record), doc_id=record.id))
+        self._current()
+        doc = self.encode(record)
+        self.table.upsert(Document(doc, doc_id=record.id))
+        self._remember(self.decode(doc, record.id))
 
     def remove(self, ids: list[int]) -> None:
         if ids:
+            self._current()
             self.table.remove(doc_ids=ids)
+            for record_id in ids:
+                self._forget(record_id)
 
 
 class AspireStore:
@@ -116,6 +177,8 @@ class AspireStore:
         self._lock = lock
         self._tables: dict[str, Table] = {}
         self._generation = -1
+        self._epoch = 0
+        """Moves on whenever the tables are rebuilt: the records' caches start again."""
         self._reflections = _Records(
             self, "reflections", codec.encode_reflection, codec.decode_reflection
         )
@@ -123,7 +186,9 @@ class AspireStore:
             self, "aspirations", codec.encode_aspiration, codec.decode_aspiration
         )
         self._goals = _Records(self, "goals", codec.encode_goal, codec.decode_goal)
-        self._checkins = _Records(self, "checkins", codec.encode_checkin, codec.decode_checkin)
+        self._checkins = _Records(
+            self, "checkins", codec.encode_checkin, codec.decode_checkin, index_by="goal_id"
+        )
         self._assessments = _Records(
             self, "assessments", codec.encode_assessment, codec.decode_assessment
         )
@@ -231,7 +296,7 @@ class AspireStore:
         try:
             saved = take_backup(path, now, "before-restore") if path.exists() else None
             try:
-                atomic_write(path, json.dumps(data, separators=(",", ":")).encode("ascii"))
+                atomic_write(path, encode_json(data))
             except OSError as error:
                 raise StoreError(f"Could not write {path} ({error.strerror}).") from None
         finally:
@@ -248,6 +313,7 @@ class AspireStore:
         if self._generation != self._storage.generation:
             self._tables = {table: Table(self._storage, table) for table in TABLES}  # type: ignore[arg-type]
             self._generation = self._storage.generation
+            self._epoch += 1
         return self._tables[name]
 
     @property
@@ -268,6 +334,7 @@ class AspireStore:
         """Remove every record (inside a transaction, for a replacing import)."""
         for name in TABLES:
             self._table(name).truncate()
+        self._epoch += 1
 
     @contextlib.contextmanager
     def _batch(self) -> Iterator[None]:
@@ -351,9 +418,7 @@ class AspireStore:
 
     def checkins(self, goal_id: int | None = None) -> list[CheckIn]:
         """Oldest first, the order progress adds up in."""
-        checkins = self._checkins.all()
-        if goal_id is not None:
-            checkins = [c for c in checkins if c.goal_id == goal_id]
+        checkins = self._checkins.all() if goal_id is None else self._checkins.by(goal_id)
         return sorted(checkins, key=lambda c: (c.on, c.id or 0))
 
     def check_checkin(self, checkin: CheckIn) -> None:
@@ -369,6 +434,17 @@ class AspireStore:
     def save_checkin(self, checkin: CheckIn) -> CheckIn:
         self.check_checkin(checkin)
         return self._checkins.save(checkin)
+
+    def add_checkins(self, goal: Goal, checkins: list[CheckIn]) -> list[CheckIn]:
+        """Many new check-ins on one goal at once (a generated history, say), checked as
+        `save_checkin` checks one."""
+        if goal.id is None or self.goal(goal.id) is None:
+            raise StoreError("That goal no longer exists.")
+        for checkin in checkins:
+            if checkin.goal_id != goal.id or checkin.id is not None:
+                raise StoreError("Only new check-ins of this goal can be added together.")
+        _check_fit(goal, [*self.checkins(goal.id), *checkins])
+        return self._checkins.add_many(checkins)
 
     def delete_checkin(self, checkin_id: int) -> None:
         self._checkins.remove([checkin_id])
