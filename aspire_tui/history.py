@@ -71,6 +71,11 @@ def generate(store: AspireStore, today: date, years: int, seed: int = 1) -> None
         _assessments(store, rng, start, years)
 
 
+def _uid(rng: random.Random) -> str:
+    """Seeded, so that the same seed writes the very same file."""
+    return f"{rng.getrandbits(128):032x}"
+
+
 def _day_between(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
@@ -101,6 +106,7 @@ def _aspirations(
                     path=path.key,
                     status=status,
                     ladder=ladder,
+                    uid=_uid(rng),
                 )
             )
         )
@@ -138,6 +144,7 @@ def _goals(
                     level=owner.ladder.level,
                     stretch=n % 5 == 0,
                     how="An hour most mornings." if n % 3 == 0 else "",
+                    uid=_uid(rng),
                 )
             )
         )
@@ -166,15 +173,17 @@ def _checkins(
         entries = []
         for i, day in enumerate(days):
             note = rng.choice(NOTES)
+            uid = _uid(rng)
             if target.done_only:
-                entries.append(CheckIn(goal.id, day, 1.0, note))
+                entries.append(CheckIn(goal.id, day, 1.0, note, uid=uid))
             elif target.milestones:
-                entries.append(CheckIn(goal.id, day, 1.0, note, target.milestones[i]))
+                entries.append(CheckIn(goal.id, day, 1.0, note, target.milestones[i], uid=uid))
             elif target.decreasing:
                 reading = max(0.0, target.start - (i + 1) * rng.uniform(0.1, 0.6))
-                entries.append(CheckIn(goal.id, day, round(reading, 1), note))
+                entries.append(CheckIn(goal.id, day, round(reading, 1), note, uid=uid))
             else:
-                entries.append(CheckIn(goal.id, day, float(rng.randint(0, 2) or 1), note))
+                amount = float(rng.randint(0, 2) or 1)
+                entries.append(CheckIn(goal.id, day, amount, note, uid=uid))
         if entries:
             store.add_checkins(goal, entries)
 
@@ -198,6 +207,7 @@ def _reflections(
                 tags=("week",) if n % 3 == 0 else (),
                 ratings={d: rng.randint(1, 5) for d in REFLECTION_DRIVERS},
                 aspiration_id=about.id if about else None,
+                uid=_uid(rng),
             )
         )
 
@@ -208,4 +218,4 @@ def _assessments(store: AspireStore, rng: random.Random, start: date, years: int
         on = start + timedelta(days=365 * year + 100)
         answers = {s.id: rng.randint(1, 6) for s in statements}
         picks = tuple(s.id for s in rng.sample(statements, 3))
-        store.save_assessment(Assessment(on, answers, picks, finished=on))
+        store.save_assessment(Assessment(on, answers, picks, finished=on, uid=_uid(rng)))

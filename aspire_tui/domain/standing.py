@@ -32,9 +32,10 @@ class GoalState:
 
 
 def goal_states(
-    goals: Iterable[Goal], checkins: Iterable[CheckIn], today: date
+    goals: Iterable[Goal], checkins: Iterable[CheckIn] | Mapping[int, list[CheckIn]], today: date
 ) -> dict[int, GoalState]:
-    by_goal = checkins_by_goal(checkins)
+    """`checkins` may come grouped by goal already."""
+    by_goal = checkins if isinstance(checkins, Mapping) else checkins_by_goal(checkins)
     states: dict[int, GoalState] = {}
     for goal in goals:
         if goal.id is None:

@@ -41,8 +41,9 @@ def check_schema(path: Path, data: dict[str, Any]) -> int:
     return schema
 
 
-def check_file(path: Path, data: dict[str, Any]) -> None:
-    """Raise DataFileError unless `data` is exactly what this version of Aspire writes."""
+def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
+    """Raise DataFileError unless `data` is exactly what this version of Aspire writes.
+    Returns the records it decoded on the way, table by table, so they need not be again."""
     if check_schema(path, data) != SCHEMA_VERSION:
         raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
     unknown = set(data) - {META_TABLE, *TABLES}
@@ -53,7 +54,9 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
     links: list[tuple[str, str, int, str]] = []
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
+    decoded: dict[str, dict[int, Any]] = {}
     for name, decode in _DECODERS.items():
+        mine = decoded.setdefault(name, {})
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
@@ -67,6 +70,7 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
             if record.uid in uids:  # type: ignore[attr-defined]
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
             uids.add(record.uid)  # type: ignore[attr-defined]
+            mine[int(key)] = record
             ids.setdefault(name, set()).add(int(key))
             if isinstance(record, Aspiration):
                 rungs[int(key)] = len(record.ladder.rungs)
@@ -83,3 +87,4 @@ def check_file(path: Path, data: dict[str, Any]) -> None:
     for key, aspiration_id, level in goal_levels:
         if level >= rungs[aspiration_id]:
             raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")
+    return decoded

@@ -67,7 +67,7 @@ def remove_stale_temp_files(path: Path) -> list[Path]:
 
 
 Stamp = tuple[int, int, int]
-FileCheck = Callable[[Path, dict[str, Any]], None]
+FileCheck = Callable[[Path, dict[str, Any]], object]
 
 
 class AtomicJSONStorage(Storage):

@@ -105,12 +105,14 @@ class _Records(Generic[T]):
 
     def _remember(self, record: T) -> None:
         assert record.id is not None
+        self.store._changes += 1
         self._forget(record.id)
         self._records[record.id] = record
         if self.index_by is not None:
             self._index.setdefault(getattr(record, self.index_by), {})[record.id] = record
 
     def _forget(self, record_id: int) -> None:
+        self.store._changes += 1
         old = self._records.pop(record_id, None)
         if old is not None and self.index_by is not None:
             bucket = self._index.get(getattr(old, self.index_by), {})
@@ -118,6 +120,16 @@ class _Records(Generic[T]):
 
     def all(self) -> list[T]:
         return list(self._current().values())
+
+    def seed(self, records: dict[int, T]) -> None:
+        self._records, self._index = {}, {}
+        for record in records.values():
+            self._remember(record)
+        self._epoch = self.store._epoch
+
+    def index(self) -> list[tuple[Any, dict[int, T]]]:
+        self._current()
+        return list(self._index.items())
 
     def by(self, key: Any) -> list[T]:
         """The records whose `index_by` field is `key`."""
@@ -179,6 +191,7 @@ class AspireStore:
         self._generation = -1
         self._epoch = 0
         """Moves on whenever the tables are rebuilt: the records' caches start again."""
+        self._changes = 0
         self._reflections = _Records(
             self, "reflections", codec.encode_reflection, codec.decode_reflection
         )
@@ -235,7 +248,7 @@ class AspireStore:
             else:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
-                check_file(path, upgraded)
+                decoded = check_file(path, upgraded)
                 if backup or upgraded is not data:  # the file as it was, before any upgrade
                     take_backup(path, now or datetime.now())
                 if upgraded is not data:
@@ -246,7 +259,16 @@ class AspireStore:
         except BaseException:
             lock.release()
             raise
-        return cls(storage, lock)
+        store = cls(storage, lock)
+        if data is not None:
+            store._seed(decoded)
+        return store
+
+    def _seed(self, decoded: dict[str, dict[int, Any]]) -> None:
+        """Start the records' caches from what the file check decoded."""
+        self._table(TABLES[0])  # build the tables first: that moves the epoch on
+        for records in self._all_records():
+            records.seed(decoded.get(records.name, {}))
 
     @classmethod
     def _open_read_only(cls, path: Path) -> AspireStore:
@@ -270,6 +292,28 @@ class AspireStore:
     @property
     def read_only(self) -> bool:
         return self._storage.read_only
+
+    def _all_records(self) -> list[_Records[Any]]:
+        return [
+            self._reflections,
+            self._aspirations,
+            self._goals,
+            self._checkins,
+            self._assessments,
+            self._passions,
+        ]
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """Different whenever anything Aspire reads may have changed, so that what is worked
+        out from the records can be kept until then."""
+        self._storage.read()
+        self._table(TABLES[0])  # notices a file changed behind Aspire's back
+        return self._epoch, self._changes
+
+    def checkins_by_goal(self) -> dict[int, list[CheckIn]]:
+        """Every goal's check-ins, in no particular order: for working out progress."""
+        return {goal_id: list(bucket.values()) for goal_id, bucket in self._checkins.index()}
 
     def backups(self) -> list[Backup]:
         return list_backups(self.path)

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 
+from aspire_tui.domain.standing import GoalState, goal_states
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.data_actions import DataActions
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
@@ -59,6 +60,16 @@ class AspireApp(App[None]):
         self._last_error, self._last_error_at = "", 0.0
         if store.read_only:
             self.title = "Aspire (read-only)"
+
+    _standing: tuple[object, dict[int, GoalState]] | None = None
+
+    def goal_states(self) -> dict[int, GoalState]:
+        """Where every goal stands today, worked out once per change to the data."""
+        key = (self.store.version, self.today())
+        if self._standing is None or self._standing[0] != key:
+            states = goal_states(self.store.goals(), self.store.checkins_by_goal(), self.today())
+            self._standing = (key, states)
+        return self._standing[1]
 
     def today(self) -> date:
         """A fixed day in tests and screenshots; the real one otherwise."""

@@ -17,7 +17,6 @@ from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder,
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
 from aspire_tui.domain.progress import achieved_count, progress_by_goal
-from aspire_tui.domain.standing import goal_states
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
@@ -93,7 +92,7 @@ class AspirationsScreen(MainScreen):
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
-        states = goal_states(goals, self.store.checkins(), self.today())
+        states = self.aspire.goal_states()
         progress = {goal_id: state.progress for goal_id, state in states.items()}
         shown_archived_heading = False
         for a in self.store.aspirations():
@@ -134,7 +133,8 @@ class AspirationsScreen(MainScreen):
         if aspiration is None:
             return EMPTY
         goals = self.store.goals(aspiration.id)
-        states = goal_states(goals, self.store.checkins(), self.today())
+        every = self.aspire.goal_states()
+        states = {g.id: every[g.id] for g in goals if g.id in every}
         progress = {goal_id: state.progress for goal_id, state in states.items()}
         paces = {goal_id: state.status for goal_id, state in states.items()}
         path = find_path(aspiration.path)

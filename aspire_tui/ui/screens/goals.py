@@ -16,7 +16,7 @@ from aspire_tui.domain.ladder import ready_to_raise
 from aspire_tui.domain.measure import amount_text, progress_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress, progress_by_goal
-from aspire_tui.domain.standing import GoalState, goal_states
+from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
@@ -104,7 +104,7 @@ class GoalsScreen(MainScreen):
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         today = self.today()
         aspirations = {a.id: a for a in self.store.aspirations() if a.id is not None}
-        self._states = goal_states(self.store.goals(), self.store.checkins(), today)
+        self._states = self.aspire.goal_states()
         found = find_goals(self._states.values(), aspirations, self.view, today)
         self._title()
         if self.view.sort is not Sort.ASPIRATION:
@@ -164,8 +164,8 @@ class GoalsScreen(MainScreen):
 
     def on_screen_resume(self) -> None:
         """A goal another screen points to is shown even if the current search hides it."""
-        wanted = self.aspire.select_on_show.pop(self.MODE, None)
-        self.reload(select=wanted)
+        wanted = self.aspire.select_on_show.get(self.MODE)
+        super().on_screen_resume()
         if wanted is not None and self.records.highlighted_record_id != str(wanted):
             self.view = GoalView(sort=self.view.sort)
             self.reload(select=wanted)

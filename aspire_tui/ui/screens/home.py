@@ -16,7 +16,6 @@ from aspire_tui.domain.standing import (
     GoalState,
     behind,
     due_soon,
-    goal_states,
     in_play,
     quiet,
     recent_achievements,
@@ -52,7 +51,7 @@ class HomeScreen(MainScreen):
             return  # the welcome says where to start
         today = self.today()
         self._aspirations = {a.id: a for a in self.store.aspirations() if a.id is not None}
-        self._states = goal_states(self.store.goals(), self.store.checkins(), today)
+        self._states = self.aspire.goal_states()
         live = in_play(self._aspirations.values())
         yield from self._section("Aspirations", self._aspiration_rows())
         soon = due_soon(self._states, live, today)

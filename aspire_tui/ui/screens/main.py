@@ -99,28 +99,46 @@ class MainScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Other screens may have changed the data: read it again whenever this one shows,
-        on the record another screen pointed to, if it did."""
-        self.reload(select=self.aspire.select_on_show.pop(self.MODE, None))
+        on the record another screen pointed to, if it did. Nothing changed, nothing to do."""
+        select = self.aspire.select_on_show.pop(self.MODE, None)
+        if select is None and self._loaded == self.safely(self._loaded_key):
+            self.refresh_bindings()
+            return
+        self.reload(select=select)
+
+    def _loaded_key(self) -> object:
+        return (self.store.version, self.today(), self.records.scrollable_content_region.width)
 
     def on_resize(self) -> None:
         if self.row_width() != self._drawn_width:
             self.reload()
 
+    _row_base: int | None = None
+
     def row_width(self, reserve: int = 0) -> int:
         """Characters a list row can use, so rows are cut with … instead of wrapping."""
-        width = self.records.scrollable_content_region.width or 40
-        return max(10, width - 2 - reserve)
+        base = self._row_base
+        if base is None:
+            base = self.records.scrollable_content_region.width or 40
+        return max(10, base - 2 - reserve)
 
     def detail_width(self) -> int:
         """Characters a line of the detail pane holds, for bars that fit without wrapping."""
         pane = self.query_one("#detail-pane", DetailPane)
         return pane.scrollable_content_region.width or 60
 
+    _loaded: object = None
+
     def reload(self, select: int | str | None = None) -> None:
         """Read the records again and redraw; `select` highlights a record by id."""
-        rows = self.safely(lambda: list(self.rows()))
+        self._row_base = self.records.scrollable_content_region.width or 40
+        try:
+            rows = self.safely(lambda: list(self.rows()))
+        finally:
+            self._row_base = None
         if rows is None:
             return
+        self._loaded = self._loaded_key()
         self._drawn_width = self.row_width()
         self.records.show_records(rows)
         if select is not None:
@@ -137,7 +155,19 @@ class MainScreen(Screen[None]):
         if key != self._shown_key:  # another entry is read from its top
             self._shown_key = key
             self.query_one("#detail-pane", DetailPane).scroll_home(animate=False)
-        self.refresh_bindings()
+        self._refresh_keys()
+
+    _keys_shown: tuple[object, ...] = ()
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer only when a key's state changed: redrawing it on every move in a
+        list costs more than the move itself."""
+        states = tuple(
+            self.check_action(b.action, ()) for b in self.BINDINGS if isinstance(b, Binding)
+        )
+        if states != self._keys_shown:
+            self._keys_shown = states
+            self.refresh_bindings()
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         raise NotImplementedError

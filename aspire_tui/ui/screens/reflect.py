@@ -55,6 +55,9 @@ WELCOME = Content.assemble(
 
 
 PROFILE = "profile"
+MORE = "more"
+PAGE = 200
+"""Journal entries shown at a time: a decade of them would take long to draw at once."""
 PASSIONS = "passions"
 PATH_PREFIX = "path:"
 SHOWN_PATHS = 3
@@ -125,7 +128,7 @@ class ReflectScreen(MainScreen):
             found = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
             heading_text = one_line(found, self.row_width())
         yield None, Content.styled(heading_text, "bold dim")
-        for r in entries:
+        for r in entries[: self.shown]:
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
             tags = " ".join(f"#{t}" for t in r.tags)
             head = f"{r.on.isoformat()} {tags}" if tags else r.on.isoformat()
@@ -137,6 +140,21 @@ class ReflectScreen(MainScreen):
                     (one_line(text, self.row_width()), "dim"),
                 ),
             )
+        hidden = len(entries) - self.shown
+        if hidden > 0:
+            more = f"{hidden:,} older: enter shows {min(PAGE, hidden)} more"
+            yield MORE, Content.styled(one_line(more, self.row_width()), "italic $text-accent")
+
+    shown = PAGE
+
+    def action_open(self) -> None:
+        if self._key() == MORE:
+            first_new = self.records.highlighted
+            self.shown += PAGE
+            self.reload()
+            self.records.highlighted = first_new
+            return
+        super().action_open()
 
     def _key(self) -> str | None:
         return self.records.highlighted_record_id
@@ -150,6 +168,15 @@ class ReflectScreen(MainScreen):
             return describe_profile(assessments, questionnaire(), self.detail_width())
         if key == PASSIONS:
             return describe_passions(self.store.passions())
+        if key == MORE:
+            return Content.assemble(
+                ("Older entries", "bold $text-accent"),
+                "\n\nThe journal shows its newest entries first. ",
+                ("enter", "bold"),
+                " shows more of the older ones, and ",
+                ("/", "bold"),
+                " searches all of them.",
+            )
         if key is not None and key.startswith(PATH_PREFIX):
             found = self._recommendation(key)
             if found is not None:
@@ -301,6 +328,7 @@ class ReflectScreen(MainScreen):
 
     def _searching(self, query: str) -> None:
         self.query_text = query
+        self.shown = PAGE
         title = "Searching · esc shows all" if query else self.LIST_TITLE
         self.query_one(".pane-title", Label).update(title)
         self.reload()
