@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -14,27 +15,42 @@ from textual.screen import ModalScreen, Screen
 
 from aspire_tui.domain.standing import GoalState, goal_states
 from aspire_tui.store import AspireStore
-from aspire_tui.ui.data_actions import DataActions
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
-from aspire_tui.ui.screens.aspirations import AspirationsScreen
-from aspire_tui.ui.screens.goals import GoalsScreen
 from aspire_tui.ui.screens.help import HelpScreen, Row
-from aspire_tui.ui.screens.home import HomeScreen
 from aspire_tui.ui.screens.main import MainScreen
-from aspire_tui.ui.screens.reflect import ReflectScreen
 from aspire_tui.ui.undo import UndoStack
 
-SCREENS_BY_MODE: dict[str, type[MainScreen]] = {
-    screen.MODE: screen for screen in (HomeScreen, ReflectScreen, AspirationsScreen, GoalsScreen)
-}
+
+def screen_class(mode: str) -> type[MainScreen]:
+    """A main screen's class, imported when it is first needed: importing every screen and
+    its dialogs up front would slow the first frame."""
+    if mode == "home":
+        from aspire_tui.ui.screens.home import HomeScreen
+
+        return HomeScreen
+    if mode == "reflect":
+        from aspire_tui.ui.screens.reflect import ReflectScreen
+
+        return ReflectScreen
+    if mode == "aspirations":
+        from aspire_tui.ui.screens.aspirations import AspirationsScreen
+
+        return AspirationsScreen
+    from aspire_tui.ui.screens.goals import GoalsScreen
+
+    return GoalsScreen
+
+
+def _maker(mode: str) -> Callable[[], Screen[Any]]:
+    return lambda: screen_class(mode)()
 
 
 class AspireApp(App[None]):
     TITLE = "Aspire"
     CSS_PATH = "app.tcss"
-    MODES = SCREENS_BY_MODE  # type: ignore[assignment]
+    MODES = {entry.mode: _maker(entry.mode) for entry in MAIN_SCREENS}  # type: ignore[assignment]
     DEFAULT_MODE = "reflect"
     """Where a first run starts; once there is data, the app opens on Home."""
     NOTIFICATION_TIMEOUT = 3  # confirmations should not pile up over the next dialog
@@ -53,7 +69,6 @@ class AspireApp(App[None]):
         super().__init__()
         self.store = store
         self._today = today
-        self.data_actions = DataActions(self)
         self.undo = UndoStack()
         self.select_on_show: dict[str, int | str] = {}
         """A record a screen should highlight next time it shows, by the screen's mode."""
@@ -81,6 +96,14 @@ class AspireApp(App[None]):
             await screen.dismiss(None)
         if self.current_mode != mode:
             await self.switch_mode(mode)
+
+    def on_mount(self) -> None:
+        """Once the first screen is drawn, load the chart library in the background, so that
+        opening Goals the first time does not wait for it."""
+        self.call_after_refresh(self._warm_up)
+
+    def _warm_up(self) -> None:
+        self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
 
     def action_undo_elsewhere(self) -> None:
         """The Goals screen's ctrl+z, pressed on another screen: say where it works."""
@@ -151,7 +174,7 @@ class AspireApp(App[None]):
             ("escape", "Back to the list; on Reflect and Goals, also clears a search"),
         ]
         sections = [("Everywhere", everywhere), ("Lists", lists)]
-        for screen in SCREENS_BY_MODE.values():
+        for screen in (screen_class(entry.mode) for entry in MAIN_SCREENS):
             sections.append((f"{screen.SUB_TITLE} screen", self._rows(screen.BINDINGS)))
         dialogs = [
             ("tab / shift+tab", "Next / previous field"),
@@ -179,19 +202,19 @@ class AspireApp(App[None]):
         if not isinstance(screen, MainScreen):
             return  # a dialog is open: answer it first
         for entry in MAIN_SCREENS:
-            screen_class = SCREENS_BY_MODE[entry.mode]
+            main_class = screen_class(entry.mode)
             yield SystemCommand(
                 f"Go to {entry.name}",
                 f"Switch to the {entry.name} screen ({entry.key})",
                 partial(self.action_go, entry.mode),
             )
-            here = isinstance(screen, screen_class)
-            for binding in screen_class.BINDINGS:
+            here = isinstance(screen, main_class)
+            for binding in main_class.BINDINGS:
                 if not (isinstance(binding, Binding) and binding.description and binding.id):
                     continue
                 if here and screen.check_action(binding.action, ()) is False:
                     continue  # e.g. Resume for an aspiration that is not paused
-                if not here and binding.action in screen_class.NEEDS_SELECTION:
+                if not here and binding.action in main_class.NEEDS_SELECTION:
                     continue  # acting on a highlighted entry the person cannot see
                 yield SystemCommand(
                     f"{entry.name}: {binding.tooltip or binding.description}",
@@ -199,7 +222,9 @@ class AspireApp(App[None]):
                     partial(self._run_on, entry.mode, binding.action),
                 )
         yield SystemCommand("Help: every key", "Open the list of keys (?)", self.action_help)
-        data = self.data_actions
+        from aspire_tui.ui.data_actions import DataActions
+
+        data = DataActions(self)
         yield SystemCommand("Data: back up now", "Keep a dated copy of your data", data.back_up_now)
         yield SystemCommand(
             "Data: restore a backup…", "Put an earlier copy back (keeps today's)", data.restore
@@ -221,3 +246,7 @@ class AspireApp(App[None]):
     async def _run_on(self, mode: str, action: str) -> None:
         await self.action_go(mode)
         await self.screen.run_action(action)
+
+
+def _import_charts() -> None:
+    import aspire_tui.ui.widgets.progress_chart  # noqa: F401
