@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
@@ -60,26 +58,29 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
+        found = ids.setdefault(name, set())
         for key, doc in table.items():
             try:
-                if not re.fullmatch(r"[0-9]+", key) or not isinstance(doc, dict):
+                if not (key.isdigit() and key.isascii()) or not isinstance(doc, dict):
                     raise codec.CodecError("entry is not an object")
-                record = decode(doc, int(key))
+                number = int(key)
+                record: Any = decode(doc, number)
             except codec.CodecError as error:
                 raise DataFileError(path, f"has a damaged entry {name}/{key}: {error}.") from None
-            if record.uid in uids:  # type: ignore[attr-defined]
+            uid = record.uid
+            if uid in uids:
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
-            uids.add(record.uid)  # type: ignore[attr-defined]
-            mine[int(key)] = record
-            ids.setdefault(name, set()).add(int(key))
-            if isinstance(record, Aspiration):
-                rungs[int(key)] = len(record.ladder.rungs)
-            if isinstance(record, Goal):
+            uids.add(uid)
+            mine[number] = record
+            found.add(number)
+            if name == "checkins":
+                links.append((name, key, record.goal_id, "goals"))
+            elif name == "goals":
                 links.append((name, key, record.aspiration_id, "aspirations"))
                 goal_levels.append((key, record.aspiration_id, record.level))
-            elif isinstance(record, CheckIn):
-                links.append((name, key, record.goal_id, "goals"))
-            elif isinstance(record, Reflection) and record.aspiration_id is not None:
+            elif name == "aspirations":
+                rungs[number] = len(record.ladder.rungs)
+            elif name == "reflections" and record.aspiration_id is not None:
                 links.append((name, key, record.aspiration_id, "aspirations"))
     for name, key, target, table_name in links:
         if target not in ids.get(table_name, set()):
