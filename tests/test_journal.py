@@ -134,14 +134,14 @@ async def test_a_prompt_with_markup_is_shown_literally_when_editing(
 async def test_a_long_journal_shows_its_newest_entries_and_more_on_enter(
     store: AspireStore,
 ) -> None:
-    for n in range(205):
+    for n in range(105):
         store.save_reflection(Reflection(D + timedelta(n), note=f"Entry {n}"))
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.pause()
         rows = journal_rows(pilot.app)
-        assert len(rows) == 201, "200 entries and a row for the rest"
-        assert rows[0].endswith("Entry 204") and "5 older: enter shows 5 more" in rows[-1]
+        assert len(rows) == 101, "100 entries and a row for the rest"
+        assert rows[0].endswith("Entry 104") and "5 older: enter shows 5 more" in rows[-1]
         await pilot.press("end", "enter")
         await pilot.pause()
         rows = journal_rows(pilot.app)
-        assert len(rows) == 205 and rows[-1].endswith("Entry 0")
+        assert len(rows) == 105 and rows[-1].endswith("Entry 0")

@@ -105,14 +105,12 @@ class _Records(Generic[T]):
 
     def _remember(self, record: T) -> None:
         assert record.id is not None
-        self.store._changes += 1
         self._forget(record.id)
         self._records[record.id] = record
         if self.index_by is not None:
             self._index.setdefault(getattr(record, self.index_by), {})[record.id] = record
 
     def _forget(self, record_id: int) -> None:
-        self.store._changes += 1
         old = self._records.pop(record_id, None)
         if old is not None and self.index_by is not None:
             bucket = self._index.get(getattr(old, self.index_by), {})
@@ -152,6 +150,7 @@ class _Records(Generic[T]):
             record_id = record.id
         saved = self.decode(doc, record_id)  # exactly what a later read of the file gives
         self._remember(saved)
+        self.store._changes += 1
         return saved
 
     def add_many(self, records: list[T]) -> list[T]:
@@ -163,6 +162,7 @@ class _Records(Generic[T]):
         saved = [self.decode(doc, record_id) for doc, record_id in zip(docs, ids, strict=True)]
         for record in saved:
             self._remember(record)
+        self.store._changes += 1
         return saved
 
     def put(self, record: T) -> None:
@@ -172,6 +172,7 @@ class _Records(Generic[T]):
         doc = self.encode(record)
         self.table.upsert(Document(doc, doc_id=record.id))
         self._remember(self.decode(doc, record.id))
+        self.store._changes += 1
 
     def remove(self, ids: list[int]) -> None:
         if ids:
@@ -179,6 +180,7 @@ class _Records(Generic[T]):
             self.table.remove(doc_ids=ids)
             for record_id in ids:
                 self._forget(record_id)
+            self.store._changes += 1
 
 
 class AspireStore:

@@ -98,8 +98,8 @@ class AspireApp(App[None]):
             await self.switch_mode(mode)
 
     def on_mount(self) -> None:
-        """Once the first screen is drawn, load the chart library in the background, so that
-        opening Goals the first time does not wait for it."""
+        """Once the first screen is drawn, import the rest in the background, so that opening
+        another screen the first time does not wait for it."""
         self.call_after_refresh(self._warm_up)
 
     def _warm_up(self) -> None:
@@ -249,4 +249,7 @@ class AspireApp(App[None]):
 
 
 def _import_charts() -> None:
+    """The other screens and the chart library, imported while the person reads the first."""
+    for mode in ("reflect", "aspirations", "goals", "home"):
+        screen_class(mode)
     import aspire_tui.ui.widgets.progress_chart  # noqa: F401

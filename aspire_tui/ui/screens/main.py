@@ -101,16 +101,25 @@ class MainScreen(Screen[None]):
         """Other screens may have changed the data: read it again whenever this one shows,
         on the record another screen pointed to, if it did. Nothing changed, nothing to do."""
         select = self.aspire.select_on_show.pop(self.MODE, None)
+        if not self.records.scrollable_content_region.width:
+            self._waiting = (select,)  # not laid out yet: on_resize loads it, once, at its width
+            return
         if select is None and self._loaded == self.safely(self._loaded_key):
             self.refresh_bindings()
             return
         self.reload(select=select)
 
+    _waiting: tuple[int | str | None] | None = None
+
     def _loaded_key(self) -> object:
-        return (self.store.version, self.today(), self.records.scrollable_content_region.width)
+        return self.store.version, self.today()  # a new width is on_resize's to handle
 
     def on_resize(self) -> None:
-        if self.row_width() != self._drawn_width:
+        if self._waiting is not None:
+            (select,) = self._waiting
+            self._waiting = None
+            self.reload(select=select)
+        elif self.row_width() != self._drawn_width:
             self.reload()
 
     _row_base: int | None = None
@@ -131,6 +140,7 @@ class MainScreen(Screen[None]):
 
     def reload(self, select: int | str | None = None) -> None:
         """Read the records again and redraw; `select` highlights a record by id."""
+        self._waiting = None
         self._row_base = self.records.scrollable_content_region.width or 40
         try:
             rows = self.safely(lambda: list(self.rows()))

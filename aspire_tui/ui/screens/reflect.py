@@ -56,7 +56,7 @@ WELCOME = Content.assemble(
 
 PROFILE = "profile"
 MORE = "more"
-PAGE = 200
+PAGE = 100
 """Journal entries shown at a time: a decade of them would take long to draw at once."""
 PASSIONS = "passions"
 PATH_PREFIX = "path:"
