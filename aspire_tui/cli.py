@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        # Starting the app allocates years of records at once; collecting garbage meanwhile
+        # only slows the first frame. The app turns collection back on once it has drawn.
+        gc.disable()
     # Imported here so that --help and --version answer without loading the store or the UI.
     from aspire_tui.store import StoreError, resolve_data_dir
 
@@ -122,6 +127,7 @@ def run_app(args: argparse.Namespace, folder: Path) -> int:
     try:
         app.run()
     finally:
+        gc.enable()
         store.close()
     return app.return_code or 0
 

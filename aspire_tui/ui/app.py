@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -103,6 +104,10 @@ class AspireApp(App[None]):
         self.call_after_refresh(self._warm_up)
 
     def _warm_up(self) -> None:
+        # Years of records are long-lived objects: leaving them out of garbage collection
+        # spares the pauses of 100 ms and more that full collections over them cause.
+        gc.freeze()
+        gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
 
     def action_undo_elsewhere(self) -> None:

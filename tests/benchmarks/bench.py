@@ -118,6 +118,7 @@ async def interactive(folder: Path, runs: int) -> dict[str, float]:
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            await app.workers.wait_for_complete()  # settled, as when a person starts reading
             for _ in range(runs):
                 for key in ("1", "2", "3", "0"):
                     switches.append(await latency(pilot, key))
