@@ -261,7 +261,7 @@ class Assessment:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckIn:
     """Progress logged against a goal on a day."""
 

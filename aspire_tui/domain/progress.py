@@ -58,7 +58,8 @@ def value_series(goal: Goal, checkins: Iterable[CheckIn]) -> list[tuple[date, fl
     value = target.start if kind in (TargetKind.UP, TargetKind.DOWN) else 0.0
     done: set[str] = set()
     series: list[tuple[date, float]] = []
-    for checkin in ordered(c for c in checkins if c.goal_id == goal.id):
+    goal_id = goal.id
+    for checkin in ordered(c for c in checkins if c.goal_id == goal_id):
         if kind is TargetKind.DOWN:
             value = checkin.amount
         elif kind is TargetKind.MILESTONES:
@@ -76,14 +77,16 @@ def progress_of(goal: Goal, series: list[tuple[date, float]]) -> GoalProgress:
     it remains there."""
     target = goal.target
     start = target.start if target.kind in (TargetKind.UP, TargetKind.DOWN) else 0.0
+    aim = target.amount
+    down = aim < start  # the same test as GoalProgress.reached, written out: it runs per check-in
     value = start
     achieved_on: date | None = None
     for day, value in series:
-        if GoalProgress(value, target.amount, None, start).reached:
+        if (value <= aim) if down else (value >= aim):
             achieved_on = achieved_on or day
         else:
             achieved_on = None
-    return GoalProgress(done=value, target=target.amount, achieved_on=achieved_on, start=start)
+    return GoalProgress(done=value, target=aim, achieved_on=achieved_on, start=start)
 
 
 def goal_progress(goal: Goal, checkins: Iterable[CheckIn]) -> GoalProgress:

@@ -120,9 +120,11 @@ class _Records(Generic[T]):
         return list(self._current().values())
 
     def seed(self, records: dict[int, T]) -> None:
-        self._records, self._index = {}, {}
-        for record in records.values():
-            self._remember(record)
+        self._records, self._index = dict(records), {}
+        if self.index_by is not None:
+            field = self.index_by
+            for record_id, record in records.items():
+                self._index.setdefault(getattr(record, field), {})[record_id] = record
         self._epoch = self.store._epoch
 
     def index(self) -> list[tuple[Any, dict[int, T]]]:
