@@ -101,6 +101,8 @@ class MainScreen(Screen[None]):
         """Other screens may have changed the data: read it again whenever this one shows,
         on the record another screen pointed to, if it did. Nothing changed, nothing to do."""
         select = self.aspire.select_on_show.pop(self.MODE, None)
+        if select is None and self._waiting is not None:
+            (select,) = self._waiting  # asked for while the screen was being laid out
         if not self.records.scrollable_content_region.width:
             self._waiting = (select,)  # not laid out yet: on_resize loads it, once, at its width
             return
@@ -158,6 +160,7 @@ class MainScreen(Screen[None]):
     _shown_key: str | None = None
 
     def show_detail(self) -> None:
+        self._detail_drawn = self.detail_width()
         content = self.safely(lambda: self.describe(self.selected_id()))
         if content is not None:
             self.query_one("#detail", Static).update(content)
@@ -206,6 +209,13 @@ class MainScreen(Screen[None]):
 
         self.app.clear_notifications()  # old toasts would cover the dialog
         self.app.push_screen(dialog, answered)
+
+    _detail_drawn = 0
+
+    @on(DetailPane.Resized)
+    def _detail_resized(self) -> None:
+        if self.detail_width() != self._detail_drawn and self._loaded is not None:
+            self.show_detail()
 
     @on(OptionList.OptionHighlighted, "#records")
     def _record_highlighted(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 
 
 class DetailPane(VerticalScroll):
@@ -11,3 +13,9 @@ class DetailPane(VerticalScroll):
         Binding("j", "scroll_down", "Scroll down", show=False),
         Binding("k", "scroll_up", "Scroll up", show=False),
     ]
+
+    class Resized(Message):
+        """What the pane shows is drawn to its width (bars, the ladder): draw it again."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
