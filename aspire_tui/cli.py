@@ -123,10 +123,11 @@ def run_app(args: argparse.Namespace, folder: Path) -> int:
         store = open_store(folder, read_only=True)
     from aspire_tui.ui.app import AspireApp
 
-    app = AspireApp(store)
+    app = AspireApp(store, tune_gc=True)
     try:
         app.run()
     finally:
+        gc.unfreeze()
         gc.enable()
         store.close()
     return app.return_code or 0

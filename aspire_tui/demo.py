@@ -256,10 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.years <= 50:
         parser.error("--years must be from 1 to 50")
-    store = AspireStore.open(Path(args.data_dir), backup=False)
+    folder = Path(args.data_dir)
+    if folder.exists() and any(folder.iterdir()):
+        parser.error(f"{folder} is not empty; give a new or empty folder")
+    store = AspireStore.open(folder, backup=False)
     try:
-        if not store.is_empty():
-            parser.error(f"{store.path} already holds data; give an empty folder")
         generate(store, args.today or date.today(), args.years, args.seed)
         print(f"Wrote {args.years} year(s) of history to {store.path}")
     finally:

@@ -39,7 +39,7 @@ def test_the_same_seed_writes_the_same_data(tmp_path: Path) -> None:
     assert exports[0] == exports[1]
 
 
-def test_the_command_line_refuses_a_folder_with_data(
+def test_the_command_line_refuses_a_folder_that_is_not_empty(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = str(tmp_path / "data")
@@ -47,4 +47,4 @@ def test_the_command_line_refuses_a_folder_with_data(
     assert demo(args) == 0
     with pytest.raises(SystemExit):
         demo(args)
-    assert "already holds data" in capsys.readouterr().err
+    assert "is not empty" in capsys.readouterr().err

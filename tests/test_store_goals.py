@@ -140,3 +140,30 @@ def test_a_schema_4_file_gains_the_goal_fields(data_dir: Path) -> None:
     store.close()
     assert goal.starts == date(2026, 2, 1), "the pace line starts no later than the deadline"
     assert read_data(data_dir)["_meta"]["1"]["schema"] == SCHEMA_VERSION
+
+
+def test_a_unit_with_a_broken_character_is_refused_and_later_saves_still_work(
+    store: AspireStore, goal: Goal, data_dir: Path
+) -> None:
+    broken = dataclasses.replace(goal, target=Target.number(10, "talks\ud83d"))
+    with pytest.raises(StoreError, match="broken character"):
+        store.save_goal(broken)
+    assert goal.id is not None
+    store.save_checkin(CheckIn(goal.id, D, 1, "still saved"))
+    assert [c["note"] for c in docs(data_dir, "checkins")] == ["still saved"]
+    assert docs(data_dir, "goals")[0]["target"]["unit"] == "clients"
+
+
+def test_a_file_with_an_escaped_lone_surrogate_still_opens(data_dir: Path) -> None:
+    """Earlier Aspires wrote such text as the escape \\ud800, which orjson refuses to read;
+    the standard library reads it, and the file checks decide what to accept."""
+    store = AspireStore.open(data_dir)
+    store.save_aspiration(Aspiration("Lead", D))
+    store.close()
+    raw = (data_dir / "aspire.json").read_text("utf-8")
+    assert '"path":null' in raw
+    (data_dir / "aspire.json").write_text(raw.replace('"path":null', '"path":"x\\ud800"'))
+    store = AspireStore.open(data_dir)
+    [aspiration] = store.aspirations()
+    assert aspiration.title == "Lead"
+    store.close()

@@ -111,6 +111,7 @@ def parse_target(text: str, allow_zero: bool = False) -> Target:
         raise ValidationError(f"Target is too large (at most {AMOUNT_MAX:,}).")
     if _CONTROL.search(unit):
         raise ValidationError("Unit cannot contain control characters.")
+    _encodable(unit, "Unit")
     if len(unit) > UNIT_MAX:
         raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
     return Target.number(amount, unit)
@@ -239,6 +240,7 @@ def check_target(target: Target) -> Target:
         raise ValidationError("The target must differ from where it starts.")
     if len(target.unit) > UNIT_MAX:
         raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    _encodable(target.unit, "Unit")
     return target
 
 

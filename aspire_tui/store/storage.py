@@ -8,6 +8,7 @@ folder: after a crash the file is either the old version or the new one, never a
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -138,9 +139,14 @@ class AtomicJSONStorage(Storage):
             atomic_write(self.path, encode_json(data))
         except OSError as error:
             self._cache = None  # TinyDB changed it in place; the file is what counts now
+            self.generation += 1  # and every table and cache must read it again
             raise StoreError(
                 f"Could not save to {self.path} ({error.strerror}). Your last change was not saved."
             ) from None
+        except BaseException:
+            self._cache = None
+            self.generation += 1
+            raise
         self._seen = True
         self._cache, self._stamp = data, self._stat()
 
@@ -167,19 +173,28 @@ class AtomicJSONStorage(Storage):
 
 def encode_json(data: dict[str, Any]) -> bytes:
     """Compact UTF-8 JSON. orjson does this several times faster than the standard library,
-    which matters when every save rewrites a file of ten years."""
+    which matters when every save rewrites a file of ten years. What orjson refuses (a lone
+    surrogate, an integer past 64 bits) is written as the standard library always wrote it."""
     try:
         return orjson.dumps(data)
-    except TypeError as error:  # a lone surrogate, say: validation should have stopped it
-        message = f"Could not save: the data holds something JSON cannot ({error})."
-        raise StoreError(message) from None
+    except TypeError:
+        return json.dumps(data, separators=(",", ":")).encode("ascii")
 
 
 def decode_json(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         data = orjson.loads(raw)
     except (ValueError, RecursionError):
-        raise DataFileError(path, "is not valid JSON, so Aspire cannot read it.") from None
+        data = _slow_loads(path, raw)
     if not isinstance(data, dict):
         raise DataFileError(path, "does not hold Aspire data (expected a JSON object).")
     return data
+
+
+def _slow_loads(path: Path, raw: bytes) -> Any:
+    """What orjson refuses but the standard library reads, as earlier Aspires wrote some files
+    (a lone surrogate escaped as \\ud800, say): the file checks then decide what to accept."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise DataFileError(path, "is not valid JSON, so Aspire cannot read it.") from None

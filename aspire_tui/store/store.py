@@ -290,8 +290,9 @@ class AspireStore:
                 "is from an older version of Aspire and must be upgraded first.",
                 "Open it once normally (with no other Aspire on it) to upgrade it.",
             )
-        check_file(path, data)
-        return cls(storage, None)
+        store = cls(storage, None)
+        store._seed(check_file(path, data))
+        return store
 
     @property
     def read_only(self) -> bool:

@@ -62,9 +62,16 @@ class AspireApp(App[None]):
     ]
 
     def __init__(
-        self, store: AspireStore, today: date | None = None, start: str | None = None
+        self,
+        store: AspireStore,
+        today: date | None = None,
+        start: str | None = None,
+        tune_gc: bool = False,
     ) -> None:
-        """`start` names the screen to open on; by default Home once there is data."""
+        """`start` names the screen to open on; by default Home once there is data.
+        `tune_gc`: the process is Aspire's own (`aspire`), so once the first frame is drawn the
+        loaded records may be left out of garbage collection."""
+        self.tune_gc = tune_gc
         if start is not None or not store.is_empty():
             self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
         super().__init__()
@@ -104,10 +111,12 @@ class AspireApp(App[None]):
         self.call_after_refresh(self._warm_up)
 
     def _warm_up(self) -> None:
-        # Years of records are long-lived objects: leaving them out of garbage collection
-        # spares the pauses of 100 ms and more that full collections over them cause.
-        gc.freeze()
-        gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
+        if self.tune_gc:
+            # Years of records are long-lived objects: leaving them out of garbage collection
+            # spares the pauses of 100 ms and more that full collections over them cause.
+            gc.collect(1)
+            gc.freeze()
+            gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
 
     def action_undo_elsewhere(self) -> None:

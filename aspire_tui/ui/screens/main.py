@@ -144,13 +144,14 @@ class MainScreen(Screen[None]):
         """Read the records again and redraw; `select` highlights a record by id."""
         self._waiting = None
         self._row_base = self.records.scrollable_content_region.width or 40
+        key = self.safely(self._loaded_key)  # before reading: a change meanwhile is seen next time
         try:
             rows = self.safely(lambda: list(self.rows()))
         finally:
             self._row_base = None
         if rows is None:
             return
-        self._loaded = self._loaded_key()
+        self._loaded = key
         self._drawn_width = self.row_width()
         self.records.show_records(rows)
         if select is not None:
