@@ -222,7 +222,7 @@ def main() -> int:
             rows.append(("cold start, bare Textual app", f"{bare * 1000:.0f} ms", "1.00×", ""))
         aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
         for years, folder in folders.items():
-            label = f"{years} years" if years else "empty"
+            label = (f"{years} year" + ("s" if years > 1 else "")) if years else "empty"
             expect = "Welcome to Aspire" if years == 0 else " to next"
             limit = 1.3 if years == 0 else 2.0 if years == 10 else None
             copies: list[float] = []
