@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from aspire_tui.domain.models import Goal, Target, TargetKind
 from aspire_tui.domain.progress import GoalProgress, format_amount
 from aspire_tui.domain.text import one_line
@@ -49,3 +51,17 @@ def amount_text(goal: Goal, amount: float, milestone: str = "") -> str:
         case TargetKind.DOWN:
             return f"at {format_amount(amount)}"
     return f"{'+' if amount > 0 else ''}{format_amount(amount)}"
+
+
+def due_text(deadline: date | None, today: date, achieved: bool) -> str:
+    """ "due 2027-04-26 (in 150 days)", "due today", "overdue since …" or "no deadline"."""
+    if deadline is None:
+        return "no deadline"
+    days = (deadline - today).days
+    if achieved:
+        return f"due {deadline.isoformat()}"
+    if days < 0:
+        return f"overdue since {deadline.isoformat()}"
+    if days == 0:
+        return "due today"
+    return f"due {deadline.isoformat()} (in {days} day{'s' if days != 1 else ''})"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.measure import progress_text
+from aspire_tui.domain.measure import due_text, progress_text
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, CheckIn, Goal, Reflection
 from aspire_tui.domain.pace import PaceStatus, pace
 from aspire_tui.domain.progress import goal_progress, progress_of, value_series
@@ -21,22 +21,15 @@ def _block(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
-def _due(goal: Goal, today: date, achieved: bool) -> str:
-    if goal.deadline is None:
-        return "no deadline"
-    days = (goal.deadline - today).days
-    if achieved or days > 0:
-        return f"due {goal.deadline.isoformat()}" + ("" if achieved else f" (in {days} days)")
-    if days == 0:
-        return "due today"
-    return f"overdue since {goal.deadline.isoformat()}"
-
-
 def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
     series = value_series(goal, checkins)
     p = progress_of(goal, series)
     measure = progress_text(goal, p)
-    status = f"achieved {p.achieved_on.isoformat()}" if p.achieved_on else _due(goal, today, False)
+    status = (
+        f"achieved {p.achieved_on.isoformat()}"
+        if p.achieved_on
+        else due_text(goal.deadline, today, False)
+    )
     found = pace(goal, p, series, today)
     if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
         status += f", {found.status.value}"

@@ -101,13 +101,3 @@ def recent_achievements(states: Mapping[int, GoalState]) -> list[GoalState]:
     achieved = [s for s in states.values() if s.progress.achieved_on is not None]
     achieved.sort(key=lambda s: (s.progress.achieved_on, s.goal.id or 0), reverse=True)
     return achieved[:RECENT_ACHIEVEMENTS]
-
-
-def achievements_of(aspiration_id: int, states: Mapping[int, GoalState]) -> list[GoalState]:
-    """What brought an aspiration closer, oldest first: its achieved goals."""
-    mine = [
-        s
-        for s in states.values()
-        if s.goal.aspiration_id == aspiration_id and s.progress.achieved_on is not None
-    ]
-    return sorted(mine, key=lambda s: (s.progress.achieved_on, s.goal.id or 0))

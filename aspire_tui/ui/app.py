@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 
+from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.standing import GoalState, goal_states
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
@@ -93,6 +94,9 @@ class AspireApp(App[None]):
             states = goal_states(self.store.goals(), self.store.checkins_by_goal(), self.today())
             self._standing = (key, states)
         return self._standing[1]
+
+    def goal_progress(self) -> dict[int, GoalProgress]:
+        return {goal_id: state.progress for goal_id, state in self.goal_states().items()}
 
     def today(self) -> date:
         """A fixed day in tests and screenshots; the real one otherwise."""

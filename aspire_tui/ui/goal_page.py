@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.content import Content
 
-from aspire_tui.domain.measure import amount_text, progress_text, target_text
+from aspire_tui.domain.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
 from aspire_tui.domain.smart import missing_letters, smart_check
@@ -32,16 +32,10 @@ def status_text(status: PaceStatus) -> tuple[str, str]:
 
 
 def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[str, str]:
-    if deadline is None:
-        return "no deadline", "dim"
-    days = (deadline - today).days
-    if achieved:
-        return f"due {deadline.isoformat()}", "dim"
-    if days < 0:
-        return f"overdue since {deadline.isoformat()}", "$error"
-    if days == 0:
-        return "due today", "$warning"
-    return f"due {deadline.isoformat()} (in {days} day{'s' if days != 1 else ''})", "dim"
+    text = due_text(deadline, today, achieved)
+    if achieved or deadline is None or deadline > today:
+        return text, "dim"
+    return text, "$warning" if deadline == today else "$error"
 
 
 def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Part]:

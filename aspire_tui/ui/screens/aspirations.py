@@ -16,7 +16,7 @@ from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder, Reflection
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
-from aspire_tui.domain.progress import achieved_count, progress_by_goal
+from aspire_tui.domain.progress import achieved_count
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
@@ -320,7 +320,7 @@ class AspirationsScreen(MainScreen):
         """Climb, with the next level's goals; from a reevaluation, nothing is kept unless the
         climb is confirmed too."""
         goals = self.store.goals(a.id)
-        progress = progress_by_goal(goals, self.store.checkins())
+        progress = self.aspire.goal_progress()
         done, total = achieved_count(progress[g.id] for g in level_goals(a, goals) if g.id)
         above = a.ladder.level + 1
         there = [g.title for g in goals if g.level == above]

@@ -15,7 +15,7 @@ from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import ready_to_raise
 from aspire_tui.domain.measure import amount_text, progress_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
-from aspire_tui.domain.progress import goal_progress, progress_by_goal
+from aspire_tui.domain.progress import goal_progress
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
@@ -322,7 +322,7 @@ class GoalsScreen(MainScreen):
         if aspiration is None or goal.level != aspiration.ladder.level:
             return
         goals = self.store.goals(aspiration.id)
-        if ready_to_raise(aspiration, goals, progress_by_goal(goals, self.store.checkins())):
+        if ready_to_raise(aspiration, goals, self.aspire.goal_progress()):
             if aspiration.id is not None:
                 self.aspire.select_on_show["aspirations"] = aspiration.id
             self.notify(

@@ -89,11 +89,11 @@ class HomeScreen(MainScreen):
         yield from items
 
     def _aspiration_rows(self) -> Iterable[tuple[str, Content]]:
+        goals = [s.goal for s in self._states.values()]
         for aspiration in self._aspirations.values():
             if not aspiration.active:
                 continue
             ladder = aspiration.ladder
-            goals = [s.goal for s in self._states.values()]
             current = level_goals(aspiration, goals)
             done = sum(1 for g in current if g.id and self._states[g.id].progress.achieved)
             fraction = done / len(current) if current else 0.0
