@@ -244,7 +244,7 @@ def _aspiration_summary(aspiration: Aspiration, states: dict[int, GoalState]) ->
             ),
             plain(one_line(goal.title, 60)),
             "\n  ",
-            progress_bar(state.progress.fraction, 12),
+            progress_bar(state.progress.fraction, 8),
             (f" {state.progress.percent:>3}% ", "bold"),
             (word, style),
             "\n",
