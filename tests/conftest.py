@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from aspire_tui.store import AspireStore
+from aspire_tui.store.writer import flush_all
 
 TODAY = date(2026, 11, 27)
 
@@ -39,7 +40,9 @@ def store(data_dir: Path) -> Iterator[AspireStore]:
 
 
 def read_data(data_dir: Path) -> dict[str, Any]:
-    """What is actually on disk, read without Aspire's help."""
+    """What is actually on disk, read without Aspire's help, once the app's writer has put
+    every change there (it saves from a thread of its own)."""
+    flush_all()
     return json.loads((data_dir / "aspire.json").read_text("utf-8"))
 
 

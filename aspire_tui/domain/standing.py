@@ -36,21 +36,25 @@ def goal_states(
 ) -> dict[int, GoalState]:
     """`checkins` may come grouped by goal already."""
     by_goal = checkins if isinstance(checkins, Mapping) else checkins_by_goal(checkins)
-    states: dict[int, GoalState] = {}
-    for goal in goals:
-        if goal.id is None:
-            continue
-        mine = by_goal.get(goal.id, [])
-        series = value_series(goal, mine)
-        progress = progress_of(goal, series)
-        states[goal.id] = GoalState(
-            goal=goal,
-            progress=progress,
-            pace=pace(goal, progress, series, today),
-            last_checkin=max((c.on for c in mine), default=None),
-            series=tuple(series),
-        )
-    return states
+    return {
+        goal.id: goal_state(goal, by_goal.get(goal.id, []), today)
+        for goal in goals
+        if goal.id is not None
+    }
+
+
+def goal_state(goal: Goal, checkins: Iterable[CheckIn], today: date) -> GoalState:
+    """Where one goal stands, from its own check-ins, in any order."""
+    mine = list(checkins)
+    series = value_series(goal, mine)
+    progress = progress_of(goal, series)
+    return GoalState(
+        goal=goal,
+        progress=progress,
+        pace=pace(goal, progress, series, today),
+        last_checkin=max((c.on for c in mine), default=None),
+        series=tuple(series),
+    )
 
 
 def in_play(aspirations: Iterable[Aspiration]) -> set[int]:

@@ -19,6 +19,7 @@ import orjson
 from tinydb.storages import Storage
 
 from aspire_tui.store.errors import DataFileError, StoreError
+from aspire_tui.store.writer import BackgroundWriter
 
 TEMP_SUFFIX = ".tmp"
 
@@ -78,6 +79,10 @@ class AtomicJSONStorage(Storage):
     changes only through this object, so when the file's identity, size and mtime are what they
     were after the last read or write, the copy in memory is current and nothing is re-parsed. A
     file changed behind Aspire's back is re-read and must pass `check` before anything is written.
+
+    After `write_in_background()`, a write encodes the data and hands it to a writer thread, so
+    the caller never waits for the disk; until the writer is done the copy in memory is ahead of
+    the file. If the writer fails, the next read goes back to what the file holds.
     """
 
     def __init__(self, path: Path, check: FileCheck | None = None, read_only: bool = False) -> None:
@@ -90,6 +95,38 @@ class AtomicJSONStorage(Storage):
         self._batch: dict[str, Any] | None = None
         self._cache: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
+        self._writer: BackgroundWriter | None = None
+
+    def write_in_background(self, on_failure: Callable[[str], None] | None = None) -> None:
+        """Put writes on disk from a thread of their own from now on; `on_failure` hears (on
+        that thread) when one fails."""
+        if self._writer is None and not self.read_only:
+            self._writer = BackgroundWriter(self.path, atomic_write)
+        if self._writer is not None:
+            self._writer.on_failure = on_failure
+
+    def flush(self) -> None:
+        """Wait until everything written so far is on disk; raise StoreError if it failed."""
+        if self._writer is not None:
+            self._writer.flush()
+            self._settle()
+
+    def _settle(self) -> bool:
+        """Take in what the writer has done; True while it still has writes to finish."""
+        writer = self._writer
+        if writer is None:
+            return False
+        if writer.pending:
+            return True
+        failure = writer.take_failure()
+        if failure is not None:
+            self._cache, self._stamp = None, None  # back to what the file holds
+            self.generation += 1
+            raise StoreError(f"{failure} Your latest changes were not saved.")
+        stamp = writer.take_stamp()
+        if stamp is not None:
+            self._stamp = stamp
+        return False
 
     def _stat(self) -> Stamp | None:
         try:
@@ -103,6 +140,15 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, Any] | None:
         if self._batch is not None:
             return self._batch
+        if self._writer is not None:
+            try:
+                if self._settle():
+                    if self._cache is not None:
+                        return self._cache  # ahead of the file until the writer is done
+                    self._writer.flush()  # the copy was dropped: read the file once it is done
+                    self._settle()
+            except StoreError:
+                pass  # reported to the owner by the writer; read the file as it is
         stamp = self._stat()
         if stamp is None:
             if self._seen:
@@ -135,6 +181,9 @@ class AtomicJSONStorage(Storage):
         if self._batch is not None:
             self._batch = data
             return
+        if self._writer is not None:
+            self._write_behind(data)
+            return
         try:
             atomic_write(self.path, encode_json(data))
         except OSError as error:
@@ -149,6 +198,24 @@ class AtomicJSONStorage(Storage):
             raise
         self._seen = True
         self._cache, self._stamp = data, self._stat()
+
+    def forget(self) -> None:
+        """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
+        self._cache = None
+        self.generation += 1
+
+    def _write_behind(self, data: dict[str, Any]) -> None:
+        assert self._writer is not None
+        try:
+            self._settle()  # a write that failed since the last read: this one built on it
+            encoded = encode_json(data)
+        except BaseException:
+            self._cache = None
+            self.generation += 1
+            raise
+        self._writer.put(encoded)
+        self._seen = True
+        self._cache = data
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -168,7 +235,15 @@ class AtomicJSONStorage(Storage):
             self._batch = None
 
     def close(self) -> None:
-        pass
+        """Finish the writes still on their way to disk; raise StoreError if one failed."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
+            self._writer = writer
+            try:
+                self._settle()
+            finally:
+                self._writer = None
 
 
 def encode_json(data: dict[str, Any]) -> bytes:

@@ -57,6 +57,7 @@ from aspire_tui.store.storage import (
     encode_json,
     remove_stale_temp_files,
 )
+from aspire_tui.store.table import AspireTable
 
 TABLES = RECORD_TABLES
 
@@ -87,6 +88,8 @@ class _Records(Generic[T]):
         self.index_by = index_by
         self._records: dict[int, T] = {}
         self._index: dict[Any, dict[int, T]] = {}
+        self._stamps: dict[Any, int] = {}
+        self._tick = 0
         self._epoch = -1
 
     @property
@@ -98,6 +101,7 @@ class _Records(Generic[T]):
         if self._epoch != self.store._epoch:
             self._records = {}
             self._index = {}
+            self._stamps = {}
             for doc_id, doc in table._read_table().items():
                 self._remember(self.decode(dict(doc), int(doc_id)))
             self._epoch = self.store._epoch
@@ -108,19 +112,32 @@ class _Records(Generic[T]):
         self._forget(record.id)
         self._records[record.id] = record
         if self.index_by is not None:
-            self._index.setdefault(getattr(record, self.index_by), {})[record.id] = record
+            key = getattr(record, self.index_by)
+            self._index.setdefault(key, {})[record.id] = record
+            self._touch(key)
 
     def _forget(self, record_id: int) -> None:
         old = self._records.pop(record_id, None)
         if old is not None and self.index_by is not None:
-            bucket = self._index.get(getattr(old, self.index_by), {})
-            bucket.pop(record_id, None)
+            key = getattr(old, self.index_by)
+            self._index.get(key, {}).pop(record_id, None)
+            self._touch(key)
+
+    def _touch(self, key: Any) -> None:
+        self._tick += 1
+        self._stamps[key] = self._tick
+
+    def stamp(self, key: Any) -> int:
+        """Changes whenever a record with this `index_by` value is saved or removed (within
+        one epoch: a rebuilt cache starts its stamps again)."""
+        self._current()
+        return self._stamps.get(key, 0)
 
     def all(self) -> list[T]:
         return list(self._current().values())
 
     def seed(self, records: dict[int, T]) -> None:
-        self._records, self._index = dict(records), {}
+        self._records, self._index, self._stamps = dict(records), {}, {}
         if self.index_by is not None:
             field = self.index_by
             for record_id, record in records.items():
@@ -316,19 +333,36 @@ class AspireStore:
         self._table(TABLES[0])  # notices a file changed behind Aspire's back
         return self._epoch, self._changes
 
+    def checkins_stamp(self, goal_id: int) -> int:
+        """Different whenever the goal's check-ins change, while `version`'s epoch stays: so
+        that what is worked out from one goal's check-ins is redone only for that goal."""
+        return self._checkins.stamp(goal_id)
+
     def checkins_by_goal(self) -> dict[int, list[CheckIn]]:
         """Every goal's check-ins, in no particular order: for working out progress."""
         return {goal_id: list(bucket.values()) for goal_id, bucket in self._checkins.index()}
+
+    def write_in_background(self, on_failure: Callable[[str], None] | None = None) -> None:
+        """Saves return once the change is made and encoded; a thread of the store's own puts
+        it on disk. `on_failure` hears, on that thread, when one could not be saved; the store
+        then goes back to what the file holds."""
+        self._storage.write_in_background(on_failure)
+
+    def flush(self) -> None:
+        """Wait until every change so far is on disk; StoreError if one could not be saved."""
+        self._storage.flush()
 
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
 
     def back_up(self, now: datetime, reason: str = "manual") -> Path:
+        self.flush()  # the backup is a copy of the file: it must hold every change
         return take_backup(self.path, now, reason)
 
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
         data = _backup_data(find_backup(self.path, name))
+        self.flush()
         saved = take_backup(self.path, now, "before-restore")
         self._replace_all(data)
         return saved
@@ -360,7 +394,7 @@ class AspireStore:
         """The table, rebuilt if the file changed behind Aspire's back (TinyDB caches ids)."""
         self._storage.read()
         if self._generation != self._storage.generation:
-            self._tables = {table: Table(self._storage, table) for table in TABLES}  # type: ignore[arg-type]
+            self._tables = {table: AspireTable(self._storage, table) for table in TABLES}  # type: ignore[arg-type]
             self._generation = self._storage.generation
             self._epoch += 1
         return self._tables[name]
@@ -370,8 +404,12 @@ class AspireStore:
         return self._storage.path
 
     def close(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
+        """Finish putting changes on disk, then let another Aspire have the folder."""
+        try:
+            self._storage.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -12,10 +12,12 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from aspire_tui.domain.models import Goal
 from aspire_tui.domain.progress import GoalProgress
-from aspire_tui.domain.standing import GoalState, goal_states
+from aspire_tui.domain.standing import GoalState, goal_state
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.form import FormDialog
@@ -47,6 +49,14 @@ def screen_class(mode: str) -> type[MainScreen]:
 
 def _maker(mode: str) -> Callable[[], Screen[Any]]:
     return lambda: screen_class(mode)()
+
+
+class SaveFailed(Message):
+    """The store's writer could not put a change on disk (posted from its thread)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
 
 
 class AspireApp(App[None]):
@@ -86,14 +96,35 @@ class AspireApp(App[None]):
             self.title = "Aspire (read-only)"
 
     _standing: tuple[object, dict[int, GoalState]] | None = None
+    _stood: tuple[object, dict[int, tuple[Goal, int, GoalState]]] = (None, {})
 
     def goal_states(self) -> dict[int, GoalState]:
-        """Where every goal stands today, worked out once per change to the data."""
-        key = (self.store.version, self.today())
-        if self._standing is None or self._standing[0] != key:
-            states = goal_states(self.store.goals(), self.store.checkins_by_goal(), self.today())
-            self._standing = (key, states)
-        return self._standing[1]
+        """Where every goal stands today, worked out once per change to the data, and then
+        only for the goals that changed (logging one check-in redoes one goal of hundreds)."""
+        store, today = self.store, self.today()
+        version = store.version
+        key = (version, today)
+        if self._standing is not None and self._standing[0] == key:
+            return self._standing[1]
+        basis = (version[0], today)  # a new epoch rebuilt every record: start again
+        before = self._stood[1] if self._stood[0] == basis else {}
+        states: dict[int, GoalState] = {}
+        kept: dict[int, tuple[Goal, int, GoalState]] = {}
+        for goal in store.goals():
+            goal_id = goal.id
+            if goal_id is None:
+                continue
+            stamp = store.checkins_stamp(goal_id)
+            known = before.get(goal_id)
+            if known is not None and known[0] is goal and known[1] == stamp:
+                state = known[2]
+            else:
+                state = goal_state(goal, store.checkins(goal_id), today)
+            states[goal_id] = state
+            kept[goal_id] = (goal, stamp, state)
+        self._stood = (basis, kept)
+        self._standing = (key, states)
+        return states
 
     def goal_progress(self) -> dict[int, GoalProgress]:
         return {goal_id: state.progress for goal_id, state in self.goal_states().items()}
@@ -110,9 +141,22 @@ class AspireApp(App[None]):
             await self.switch_mode(mode)
 
     def on_mount(self) -> None:
-        """Once the first screen is drawn, import the rest in the background, so that opening
-        another screen the first time does not wait for it."""
+        """Saves go to disk from the store's own thread, so the screen never waits for the
+        disk. Once the first screen is drawn, the rest is imported in the background, so that
+        opening another screen the first time does not wait for it."""
+        self.store.write_in_background(self._save_failed_elsewhere)
         self.call_after_refresh(self._warm_up)
+
+    def _save_failed_elsewhere(self, reason: str) -> None:
+        self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        """A change shown as made did not reach the disk: say so, and show what the file
+        holds again."""
+        self.report_error(f"{message.reason} Your latest change was not saved.")
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.on_screen_resume()
 
     def _warm_up(self) -> None:
         if self.tune_gc:

@@ -112,17 +112,20 @@ class GoalsScreen(MainScreen):
                 owner = aspirations.get(state.goal.aspiration_id)
                 yield str(state.goal.id), self._row(state, owner)
             return
+        shown: dict[int, list[GoalState]] = {}
+        for state in found:
+            shown.setdefault(state.goal.aspiration_id, []).append(state)
+        tally: dict[int, list[int]] = {}
+        for state in self._states.values():
+            done_total = tally.setdefault(state.goal.aspiration_id, [0, 0])
+            done_total[0] += state.progress.achieved
+            done_total[1] += 1
         for aspiration_id, aspiration in aspirations.items():
-            mine = [s for s in found if s.goal.aspiration_id == aspiration_id]
+            mine = shown.get(aspiration_id, [])
             quiet = not aspiration.active or self.view.narrowed
             if not mine and quiet:
                 continue
-            done = sum(
-                1
-                for s in self._states.values()
-                if s.goal.aspiration_id == aspiration_id and s.progress.achieved
-            )
-            total = sum(1 for s in self._states.values() if s.goal.aspiration_id == aspiration_id)
+            done, total = tally.get(aspiration_id, (0, 0))
             count = f"{done}/{total} done" + ("" if aspiration.active else ", archived")
             width = self.row_width(len(count) + 1)
             title = f"{one_line(aspiration.title, width):<{width}} "
@@ -130,7 +133,21 @@ class GoalsScreen(MainScreen):
             for state in mine:
                 yield str(state.goal.id), self._row(state, None)
 
+    _drawn_rows: dict[int, tuple[GoalState, Aspiration | None, int, Content]] | None = None
+
     def _row(self, state: GoalState, owner: Aspiration | None) -> Content:
+        """A goal's row, drawn again only when its standing, aspiration or width changed."""
+        if self._drawn_rows is None:
+            self._drawn_rows = {}
+        width = self.row_width()
+        known = self._drawn_rows.get(state.goal.id or 0)
+        if known is not None and known[0] is state and known[1] is owner and known[2] == width:
+            return known[3]
+        row = self._draw_row(state, owner)
+        self._drawn_rows[state.goal.id or 0] = (state, owner, width, row)
+        return row
+
+    def _draw_row(self, state: GoalState, owner: Aspiration | None) -> Content:
         p = state.progress
         if p.achieved:
             mark = ("✓ ", "$success")

@@ -20,6 +20,9 @@ class RecordList(OptionList):
 
     def show_records(self, rows: Iterable[tuple[str | None, Content]]) -> None:
         """Replace the rows, keeping the highlighted record highlighted if it is still there."""
+        rows = list(rows)
+        if self._update_in_place(rows):
+            return
         current = self.highlighted_record_id
         current_index = self.highlighted
         options = [Option(prompt, id=row_id, disabled=row_id is None) for row_id, prompt in rows]
@@ -32,6 +35,27 @@ class RecordList(OptionList):
             if selectable:
                 near = min(current_index or 0, len(options) - 1)
                 self.highlighted = next((i for i in selectable if i >= near), selectable[-1])
+
+    def _update_in_place(self, rows: list[tuple[str | None, Content]]) -> bool:
+        """The same records in the same order: redraw only the rows whose text changed (after
+        a check-in, one row of hundreds), instead of rebuilding the whole list."""
+        options = self.options
+        if len(options) != len(rows) or any(
+            option.id != row_id for option, (row_id, _) in zip(options, rows, strict=True)
+        ):
+            return False
+        changed = []
+        for index, (option, (_, prompt)) in enumerate(zip(options, rows, strict=True)):
+            old = option.prompt
+            if old is prompt:
+                continue
+            if not isinstance(old, Content) or old.plain.count("\n") != prompt.plain.count("\n"):
+                return False  # a row of another height: the lines must be laid out again
+            if old.plain != prompt.plain or old.spans != prompt.spans:
+                changed.append((index, prompt))
+        for index, prompt in changed:
+            self.replace_option_prompt_at_index(index, prompt)
+        return True
 
     def select_record(self, record_id: str) -> None:
         try:

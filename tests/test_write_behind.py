@@ -1,0 +1,230 @@
+"""Saves put on disk by the store's own thread: the caller never waits for the disk, nothing is
+lost on close, and a write that fails is reported and undone in memory."""
+
+from __future__ import annotations
+
+import errno
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Aspiration, Goal, Reflection, Target
+from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store import storage as storage_module
+from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+from tests.conftest import docs
+from tests.ui_helpers import SIZE, list_rows, make_app, notifications, type_text
+
+D = date(2026, 11, 27)
+
+
+class Disk:
+    """The real atomic write, which a test can hold back or make fail like a full disk."""
+
+    def __init__(self) -> None:
+        self.real = storage_module.atomic_write
+        self.gate = threading.Event()
+        self.gate.set()
+        self.fail = False
+        self.started = threading.Event()
+
+    def __call__(self, path: Path, data: bytes) -> None:
+        self.started.set()
+        self.gate.wait(timeout=10)
+        if self.fail:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.real(path, data)
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
+    fake = Disk()
+    monkeypatch.setattr(storage_module, "atomic_write", fake)
+    return fake
+
+
+@pytest.fixture
+def behind(store: AspireStore) -> Iterator[list[str]]:
+    """The store writing in the background; the list collects the failures it reports."""
+    failures: list[str] = []
+    store.write_in_background(failures.append)
+    yield failures
+    store.flush()
+
+
+def on_disk(data_dir: Path) -> list[str]:
+    return [d["want"] for d in docs(data_dir, "reflections")]
+
+
+def raw_titles(data_dir: Path) -> list[str]:
+    import json
+
+    raw = json.loads((data_dir / "aspire.json").read_bytes())  # no flush: as it is right now
+    return [d["want"] for d in raw.get("reflections", {}).values()]
+
+
+def test_a_save_returns_before_the_disk_is_done_and_reaches_it_after(
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
+) -> None:
+    disk.gate.clear()  # the disk is slow today
+    saved = store.save_reflection(Reflection(on=D, want="Lead a team"))
+    assert disk.started.wait(5)
+    assert [r.want for r in store.reflections()] == ["Lead a team"]  # the store has it now
+    assert raw_titles(data_dir) == []  # the file does not, yet
+    disk.gate.set()
+    store.flush()
+    assert on_disk(data_dir) == ["Lead a team"]
+    assert saved.id is not None and store.reflection(saved.id) == saved
+    assert behind == []
+
+
+def test_saves_made_while_the_disk_is_busy_all_arrive(
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
+) -> None:
+    disk.gate.clear()
+    for n in range(20):
+        store.save_reflection(Reflection(on=D, want=f"Entry {n}"))
+    disk.gate.set()
+    store.flush()
+    assert sorted(on_disk(data_dir)) == sorted(f"Entry {n}" for n in range(20))
+
+
+def test_close_puts_every_change_on_disk_first(data_dir: Path, disk: Disk, tmp_path: Path) -> None:
+    store = AspireStore.open(data_dir)
+    store.write_in_background()
+    disk.gate.clear()
+    store.save_reflection(Reflection(on=D, want="Written at quit"))
+    threading.Timer(0.05, disk.gate.set).start()
+    store.close()
+    assert raw_titles(data_dir) == ["Written at quit"]
+    again = AspireStore.open(data_dir)  # the lock was let go only after the write
+    assert [r.want for r in again.reflections()] == ["Written at quit"]
+    again.close()
+
+
+def test_a_failed_write_is_reported_and_the_store_goes_back_to_the_file(
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(on=D, want="Kept"))
+    store.flush()
+    disk.fail = True
+    store.save_reflection(Reflection(on=D, want="Lost to a full disk"))
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.flush()
+    assert len(behind) == 1 and "No space left on device" in behind[0]
+    assert [r.want for r in store.reflections()] == ["Kept"]  # what the file holds
+    assert on_disk(data_dir) == ["Kept"]
+    disk.fail = False
+    store.save_reflection(Reflection(on=D, want="After the disk was freed"))
+    store.flush()
+    assert sorted(on_disk(data_dir)) == ["After the disk was freed", "Kept"]
+
+
+def test_the_next_save_after_a_failed_one_builds_on_the_file_not_on_the_loss(
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
+) -> None:
+    disk.fail = True
+    store.save_reflection(Reflection(on=D, want="Lost"))
+    store._storage._writer.flush()  # type: ignore[union-attr]  # failed, not yet noticed
+    disk.fail = False
+    store.save_aspiration(Aspiration("Made after the failure", D))
+    store.flush()
+    assert store.reflections() == []
+    assert [a.title for a in store.aspirations()] == ["Made after the failure"]
+    assert read_file_tables(data_dir) == {"reflections": 0, "aspirations": 1}
+    assert len(behind) == 1
+
+
+def read_file_tables(data_dir: Path) -> dict[str, int]:
+    return {name: len(docs(data_dir, name)) for name in ("reflections", "aspirations")}
+
+
+def test_a_change_made_by_someone_else_is_still_noticed_after_background_writes(
+    store: AspireStore, behind: list[str], data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(on=D, want="Mine"))
+    store.flush()
+    generation = store._storage.generation
+    for _ in range(3):
+        store.reflections()
+    assert store._storage.generation == generation  # its own write is not mistaken for another's
+    path = data_dir / "aspire.json"
+    path.write_text(path.read_text().replace("Mine", "Edited elsewhere"))
+    assert [r.want for r in store.reflections()] == ["Edited elsewhere"]
+
+
+def test_the_backup_taken_from_the_app_holds_the_change_just_made(
+    store: AspireStore, disk: Disk, behind: list[str]
+) -> None:
+    disk.gate.clear()
+    store.save_reflection(Reflection(on=D, want="Just now"))
+    threading.Timer(0.05, disk.gate.set).start()
+    path = store.back_up(__import__("datetime").datetime(2026, 11, 27, 9, 0))
+    assert b"Just now" in path.read_bytes()
+
+
+# In the app ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def goal(store: AspireStore) -> Goal:
+    aspiration = store.save_aspiration(Aspiration("Become a tax expert", D))
+    assert aspiration.id is not None
+    return store.save_goal(
+        Goal(aspiration.id, "Earn certifications", Target.number(3, "certifications"), D)
+    )
+
+
+async def log_one(pilot: object, note: str) -> None:
+    await pilot.press("3", "l")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(pilot.app.screen, CheckInForm)  # type: ignore[attr-defined]
+    await type_text(pilot, "1")  # type: ignore[arg-type]
+    await pilot.press("tab")  # type: ignore[attr-defined]
+    await type_text(pilot, note)  # type: ignore[arg-type]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_logging_shows_at_once_while_the_disk_is_still_writing(
+    store: AspireStore, goal: Goal, disk: Disk, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        disk.gate.clear()
+        await log_one(pilot, "AWS passed")
+        assert "33%" in list_rows(pilot.app)[1]  # drawn without waiting for the disk
+        assert disk.started.wait(5)
+        assert store._storage._writer is not None and store._storage._writer.pending
+        disk.gate.set()
+        assert [c["note"] for c in docs(data_dir, "checkins")] == ["AWS passed"]
+
+
+async def test_a_log_the_disk_refuses_is_reported_and_taken_back_on_screen(
+    store: AspireStore, goal: Goal, disk: Disk, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        disk.gate.clear()
+        await log_one(pilot, "[b]lost[/b]")
+        assert "33%" in list_rows(pilot.app)[1]
+        disk.fail = True
+        disk.gate.set()
+        pilot.app.store._storage._writer.flush()  # type: ignore[attr-defined]
+        await wait_until(pilot, lambda: any("not saved" in m for m in notifications(pilot.app)))
+        shown = [m for m in notifications(pilot.app) if "not saved" in m]
+        assert "No space left on device" in shown[0]
+        assert "0%" in list_rows(pilot.app)[1]  # back to what the file holds
+        disk.fail = False
+        await log_one(pilot, "second try")
+        assert "33%" in list_rows(pilot.app)[1]
+    assert [c["note"] for c in docs(data_dir, "checkins")] == ["second try"]
+
+
+async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
+    for _ in range(200):
+        if done():
+            return
+        await pilot.pause()  # type: ignore[attr-defined]
+    raise AssertionError("never happened")
