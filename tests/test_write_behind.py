@@ -6,7 +6,7 @@ from __future__ import annotations
 import errno
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -162,7 +162,7 @@ def test_the_backup_taken_from_the_app_holds_the_change_just_made(
     disk.gate.clear()
     store.save_reflection(Reflection(on=D, want="Just now"))
     threading.Timer(0.05, disk.gate.set).start()
-    path = store.back_up(__import__("datetime").datetime(2026, 11, 27, 9, 0))
+    path = store.back_up(datetime(2026, 11, 27, 9, 0))
     assert b"Just now" in path.read_bytes()
 
 
@@ -228,3 +228,31 @@ async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
             return
         await pilot.pause()  # type: ignore[attr-defined]
     raise AssertionError("never happened")
+
+
+# The launch backup -----------------------------------------------------------------------------
+
+
+def test_the_launch_backup_holds_the_file_as_it_was_opened(data_dir: Path) -> None:
+    first = AspireStore.open(data_dir)
+    first.save_reflection(Reflection(on=D, want="Before this launch"))
+    first.close()
+    store = AspireStore.open(data_dir, now=datetime(2026, 11, 27, 9))
+    store.save_reflection(Reflection(on=D, want="Written while the backup was being taken"))
+    [launch] = [b for b in store.backups() if not b.reason]
+    held = launch.path.read_text()
+    assert "Before this launch" in held and "while the backup" not in held
+    store.close()
+
+
+async def test_a_launch_backup_that_fails_is_reported_not_hidden(data_dir: Path) -> None:
+    first = AspireStore.open(data_dir)
+    first.save_reflection(Reflection(on=D, want="Mine"))
+    first.close()  # a first launch has nothing to back up: no backups folder yet
+    (data_dir / "backups").write_text("not a folder")
+    store = AspireStore.open(data_dir)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: any("back up" in m for m in notifications(pilot.app)))
+        assert pilot.app.is_running
+    store.close()
+    assert (data_dir / "backups").read_text() == "not a folder"

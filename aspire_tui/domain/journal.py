@@ -28,6 +28,21 @@ PROMPTS = (
 )
 """Written in Aspire's own words; any of them can start an entry."""
 
+QUESTIONS = (
+    (
+        "want",
+        "What do you want out of your career?",
+        "Recognition, balance, security, something else: no answer is wrong.",
+    ),
+    ("passions", "What are you passionate about?", "The work that makes you lose track of time."),
+    (
+        "note",
+        "Free writing",
+        "Answer the prompt, or write anything on your mind: a worry, a hope, a decision you "
+        "are weighing. Write as much as you like.",
+    ),
+)
+"""What a reflection answers: the field, the question and a hint."""
 REEVALUATION_PROMPT = "Is my current aspiration still mine?"
 MAX_TAGS = 10
 

@@ -31,14 +31,17 @@ def backup_folder(data_file: Path) -> Path:
     return data_file.parent / BACKUP_FOLDER
 
 
-def take_backup(data_file: Path, now: datetime, reason: str = "") -> Path:
-    """Copy the data file as it is on disk; the copy is readable by its owner only. A launch
-    backup (no reason) identical to the newest one is not taken again: ten launches in a row
-    must not push out the copy from before a mistake."""
+def take_backup(
+    data_file: Path, now: datetime, reason: str = "", data: bytes | None = None
+) -> Path:
+    """Copy the data file as it is on disk (or as it was, when its bytes are given); the copy
+    is readable by its owner only. A launch backup (no reason) identical to the newest one is
+    not taken again: ten launches in a row must not push out the copy from before a mistake."""
     folder = backup_folder(data_file)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        data = data_file.read_bytes()
+        if data is None:
+            data = data_file.read_bytes()
         if not reason:
             latest = next((b for b in list_backups(data_file) if not b.reason), None)
             if latest is not None and _same_bytes(latest.path, data):

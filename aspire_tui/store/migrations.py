@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.models import FIRST_RUNG
 
 Data = dict[str, Any]
@@ -41,6 +40,8 @@ def _v1_to_v2(data: Data) -> Data:
 def ladder_v3(aspiration: Data) -> Data:
     """Schema 3 gives each aspiration a ladder: its catalog path's levels, or one level of
     its own, standing on the first, adopted on the day it was created."""
+    from aspire_tui.domain.catalog import find_path  # read only by old files: not at start
+
     path = find_path(aspiration.get("path"))
     rungs = [level.name for level in path.levels] if path else [FIRST_RUNG]
     adopted = {"on": aspiration.get("created"), "move": "adopted", "level": 0, "reason": ""}

@@ -96,6 +96,10 @@ class AtomicJSONStorage(Storage):
         self._cache: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
         self._writer: BackgroundWriter | None = None
+        self.keep_read_bytes = False
+        self.last_read_bytes: bytes | None = None
+        """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch
+        backup, which must hold the file as it was at open)."""
 
     def write_in_background(self, on_failure: Callable[[str], None] | None = None) -> None:
         """Put writes on disk from a thread of their own from now on; `on_failure` hears (on
@@ -163,6 +167,8 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise DataFileError(self.path, f"cannot be read ({error.strerror}).") from None
         data = decode_json(self.path, raw)
+        if self.keep_read_bytes:
+            self.last_read_bytes = raw
         if changed:
             if self.check is not None:
                 self.check(self.path, data)

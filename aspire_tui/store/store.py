@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import threading
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -260,21 +261,26 @@ class AspireStore:
         _prepare_folder(folder, own_folder)
         lock = FolderLock(path)
         lock.acquire()
+        launch_backup: bytes | None = None
         try:
             remove_stale_temp_files(path)
             storage = AtomicJSONStorage(path, check=check_file)
+            storage.keep_read_bytes = True
             data = storage.read()
+            raw, storage.last_read_bytes = storage.last_read_bytes, None
+            storage.keep_read_bytes = False
             if data is None:
                 storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
             else:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
                 decoded = check_file(path, upgraded)
-                if backup or upgraded is not data:  # the file as it was, before any upgrade
+                if upgraded is not data:  # the file as it was, before the upgrade
                     take_backup(path, now or datetime.now())
-                if upgraded is not data:
                     storage.write(upgraded)
-                prune_backups(path, keep_backups)
+                    prune_backups(path, keep_backups)
+                elif backup:
+                    launch_backup = raw
                 with contextlib.suppress(OSError):
                     os.chmod(path, 0o600)
         except BaseException:
@@ -283,7 +289,32 @@ class AspireStore:
         store = cls(storage, lock)
         if data is not None:
             store._seed(decoded)
+        if launch_backup is not None:
+            store._back_up_launch(launch_backup, now or datetime.now(), keep_backups)
         return store
+
+    def _back_up_launch(self, data: bytes, now: datetime, keep: int) -> None:
+        """The launch backup holds the bytes read at open, so it may be written while the
+        app starts: a thread of its own writes it (4 MB and an fsync at ten years)."""
+
+        def run() -> None:
+            try:
+                take_backup(self.path, now, data=data)
+                prune_backups(self.path, keep)
+            except StoreError as error:
+                self._backup_problem = str(error)
+
+        self._backup_thread = threading.Thread(target=run, name="aspire-backup", daemon=True)
+        self._backup_thread.start()
+
+    _backup_thread: threading.Thread | None = None
+    _backup_problem: str | None = None
+
+    def launch_backup_problem(self) -> str | None:
+        """Wait for the launch backup; why it failed, if it did."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+        return self._backup_problem
 
     def _seed(self, decoded: dict[str, dict[int, Any]]) -> None:
         """Start the records' caches from what the file check decoded."""
@@ -338,6 +369,14 @@ class AspireStore:
         that what is worked out from one goal's check-ins is redone only for that goal."""
         return self._checkins.stamp(goal_id)
 
+    def latest_checkins(self) -> dict[int, date]:
+        """The day of each goal's latest check-in, for goals that have one."""
+        return {
+            goal_id: max(c.on for c in bucket.values())
+            for goal_id, bucket in self._checkins.index()
+            if bucket
+        }
+
     def checkins_by_goal(self) -> dict[int, list[CheckIn]]:
         """Every goal's check-ins, in no particular order: for working out progress."""
         return {goal_id: list(bucket.values()) for goal_id, bucket in self._checkins.index()}
@@ -353,14 +392,17 @@ class AspireStore:
         self._storage.flush()
 
     def backups(self) -> list[Backup]:
+        self.launch_backup_problem()  # listed once it is written
         return list_backups(self.path)
 
     def back_up(self, now: datetime, reason: str = "manual") -> Path:
+        self.launch_backup_problem()
         self.flush()  # the backup is a copy of the file: it must hold every change
         return take_backup(self.path, now, reason)
 
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
+        self.launch_backup_problem()
         data = _backup_data(find_backup(self.path, name))
         self.flush()
         saved = take_backup(self.path, now, "before-restore")
@@ -406,6 +448,7 @@ class AspireStore:
     def close(self) -> None:
         """Finish putting changes on disk, then let another Aspire have the folder."""
         try:
+            self.launch_backup_problem()
             self._storage.close()
         finally:
             if self._lock is not None:

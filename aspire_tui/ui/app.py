@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,16 +15,18 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
-from aspire_tui.domain.models import Goal
 from aspire_tui.domain.progress import GoalProgress
-from aspire_tui.domain.standing import GoalState, goal_state
+from aspire_tui.domain.standing import GoalState
 from aspire_tui.store import AspireStore
-from aspire_tui.ui.dialogs.confirm import ConfirmDialog
-from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
-from aspire_tui.ui.screens.help import HelpScreen, Row
 from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.screens.help import Row
+
+# Dialogs and the help screen are imported when they open, to keep the first frame quick.
 
 
 def screen_class(mode: str) -> type[MainScreen]:
@@ -89,42 +91,16 @@ class AspireApp(App[None]):
         self.store = store
         self._today = today
         self.undo = UndoStack()
+        self.standing = GoalStanding(store)
         self.select_on_show: dict[str, int | str] = {}
         """A record a screen should highlight next time it shows, by the screen's mode."""
         self._last_error, self._last_error_at = "", 0.0
         if store.read_only:
             self.title = "Aspire (read-only)"
 
-    _standing: tuple[object, dict[int, GoalState]] | None = None
-    _stood: tuple[object, dict[int, tuple[Goal, int, GoalState]]] = (None, {})
-
     def goal_states(self) -> dict[int, GoalState]:
-        """Where every goal stands today, worked out once per change to the data, and then
-        only for the goals that changed (logging one check-in redoes one goal of hundreds)."""
-        store, today = self.store, self.today()
-        version = store.version
-        key = (version, today)
-        if self._standing is not None and self._standing[0] == key:
-            return self._standing[1]
-        basis = (version[0], today)  # a new epoch rebuilt every record: start again
-        before = self._stood[1] if self._stood[0] == basis else {}
-        states: dict[int, GoalState] = {}
-        kept: dict[int, tuple[Goal, int, GoalState]] = {}
-        for goal in store.goals():
-            goal_id = goal.id
-            if goal_id is None:
-                continue
-            stamp = store.checkins_stamp(goal_id)
-            known = before.get(goal_id)
-            if known is not None and known[0] is goal and known[1] == stamp:
-                state = known[2]
-            else:
-                state = goal_state(goal, store.checkins(goal_id), today)
-            states[goal_id] = state
-            kept[goal_id] = (goal, stamp, state)
-        self._stood = (basis, kept)
-        self._standing = (key, states)
-        return states
+        """Where every goal stands today (kept until the data changes)."""
+        return self.standing.all(self.today())
 
     def goal_progress(self) -> dict[int, GoalProgress]:
         return {goal_id: state.progress for goal_id, state in self.goal_states().items()}
@@ -166,6 +142,13 @@ class AspireApp(App[None]):
             gc.freeze()
             gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
+        self.call_after_refresh(self.goal_states)  # Home worked out only what it shows
+        self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
+
+    def _check_launch_backup(self) -> None:
+        problem = self.store.launch_backup_problem()  # written in a thread of the store's
+        if problem is not None:
+            self.call_from_thread(self.report_error, problem)
 
     def action_undo_elsewhere(self) -> None:
         """The Goals screen's ctrl+z, pressed on another screen: say where it works."""
@@ -201,6 +184,9 @@ class AspireApp(App[None]):
 
     async def action_quit(self) -> None:
         """ctrl+q quits from anywhere, but asks first if a form holds unsaved writing."""
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+        from aspire_tui.ui.dialogs.form import FormDialog
+
         form = self.screen
         if not (isinstance(form, FormDialog) and form.has_changes):
             self.exit()
@@ -214,6 +200,8 @@ class AspireApp(App[None]):
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
 
     def action_help(self) -> None:
+        from aspire_tui.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.key_sections(), str(self.store.path)))
 
     def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:

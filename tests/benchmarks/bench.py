@@ -269,6 +269,15 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [0, 1] if args.light else [0, 1, 10]
     has_tmux = shutil.which("tmux") is not None
+    # An installed Aspire starts from compiled bytecode (pip compiles it on install); where
+    # PYTHONDONTWRITEBYTECODE is set, an editable checkout would compile on every launch.
+    import aspire_tui
+
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(aspire_tui.__file__).parent)],
+        check=False,
+        capture_output=True,
+    )
     root = Path(tempfile.mkdtemp(prefix="aspire-bench-"))
     rows: list[tuple[str, str, str, str]] = []
     try:

@@ -12,11 +12,14 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.store.backups import Backup
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.widgets.record_list import RecordList
 
 
 class BackupPicker(ModalScreen[str | None]):
     """Returns the chosen backup's name, or None."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

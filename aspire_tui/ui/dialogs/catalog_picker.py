@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -55,6 +56,8 @@ CUSTOM_TEXT = Content.assemble(
 
 class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
     """Returns a catalog key, CUSTOM, or None when the person backs out."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),

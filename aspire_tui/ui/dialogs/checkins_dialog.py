@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from aspire_tui.domain.measure import amount_text
 from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import one_line, plain
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -26,6 +27,8 @@ class CheckInChoice(NamedTuple):
 
 
 class CheckInsDialog(ModalScreen[CheckInChoice | None]):
+    CSS_PATH = DIALOG_CSS
+
     BINDINGS = [
         Binding("e,enter", "choose('edit')", "Correct", id="checkins.edit"),
         Binding("d,delete", "choose('delete')", "Delete", id="checkins.delete"),

@@ -10,8 +10,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static
 
+from aspire_tui.ui.dialogs import DIALOG_CSS
+
 
 class ConfirmDialog(ModalScreen[bool]):
+    CSS_PATH = DIALOG_CSS
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

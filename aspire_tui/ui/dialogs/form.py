@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
 T = TypeVar("T")
@@ -33,6 +34,8 @@ class FieldError(ValidationError):
 class FormDialog(ModalScreen[T | None], Generic[T]):
     """Subclasses compose their fields with `field(..., parse=...)` and make the record in
     `build()` from the parsed values; every field's problem is shown beside it at once."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),

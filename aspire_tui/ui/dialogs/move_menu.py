@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.widgets.record_list import RecordList
 
 
@@ -27,6 +28,8 @@ class MenuItem(NamedTuple):
 
 class MoveMenu(ModalScreen[str | None]):
     """Returns the chosen item's action, or None."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "choose('')", "Cancel")]
 

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Select, TextArea
 
 from aspire_tui.domain.journal import PROMPTS as JOURNAL_PROMPTS
-from aspire_tui.domain.journal import parse_tags, prompt_of_the_day
+from aspire_tui.domain.journal import QUESTIONS, parse_tags, prompt_of_the_day
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, Reflection
 from aspire_tui.domain.text import one_line
 from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
@@ -23,20 +23,6 @@ from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 from aspire_tui.ui.widgets.rating import Rating
 
-PROMPTS = (
-    (
-        "want",
-        "What do you want out of your career?",
-        "Recognition, balance, security, something else: no answer is wrong.",
-    ),
-    ("passions", "What are you passionate about?", "The work that makes you lose track of time."),
-    (
-        "note",
-        "Free writing",
-        "Answer the prompt, or write anything on your mind: a worry, a hope, a decision you "
-        "are weighing. Write as much as you like.",
-    ),
-)
 NO_PROMPT = ""
 
 
@@ -61,7 +47,7 @@ class ReflectionForm(FormDialog[Reflection]):
         date_input = PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on")
         yield from self.field("Date", date_input, parse=parse_date)
         order = ("note", "want", "passions")
-        for name, label, hint in sorted(PROMPTS, key=lambda p: order.index(p[0])):
+        for name, label, hint in sorted(QUESTIONS, key=lambda p: order.index(p[0])):
             area = PlainTextArea(getattr(r, name), id=name, classes="answer")
             if name == "note":
                 area.add_class("long")
@@ -104,7 +90,7 @@ class ReflectionForm(FormDialog[Reflection]):
 
     @on(Select.Changed, "#prompt")
     def _prompt_chosen(self, event: Select.Changed) -> None:
-        label = str(event.value) if event.value else PROMPTS[2][1]
+        label = str(event.value) if event.value else QUESTIONS[2][1]
         self.query_one("#note-label", Label).update(label)
 
     def on_mount(self) -> None:

@@ -20,6 +20,7 @@ from aspire_tui.domain.assessment import PICKS, Questionnaire
 from aspire_tui.domain.models import Assessment
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import safe
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 class AssessmentScreen(ModalScreen[Assessment | None]):
     """Dismisses with the finished assessment, or None when left half-way (kept to resume)."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("1", "answer(1)", "Answer", key_display="1-6"),

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
+from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
 from aspire_tui.ui.widgets.detail_pane import DetailPane
 
@@ -18,6 +19,8 @@ Row = tuple[str, str]
 
 
 class HelpScreen(PassesNavigation, ModalScreen[None]):
+    CSS_PATH = DIALOG_CSS
+
     BINDINGS = [Binding("escape,question_mark", "close", "Close"), *navigation_bindings("app.")]
 
     def __init__(self, sections: Iterable[tuple[str, list[Row]]], data_file: str) -> None:

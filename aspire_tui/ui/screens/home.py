@@ -18,7 +18,6 @@ from aspire_tui.domain.standing import (
     due_soon,
     in_play,
     quiet,
-    recent_achievements,
 )
 from aspire_tui.ui.goal_page import describe_goal, status_text
 from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_bar
@@ -51,7 +50,13 @@ class HomeScreen(MainScreen):
             return  # the welcome says where to start
         today = self.today()
         self._aspirations = {a.id: a for a in self.store.aspirations() if a.id is not None}
-        self._states = self.aspire.goal_states()
+        active = {a.id for a in self._aspirations.values() if a.active}
+        # Only the goals Home shows: a decade's archived goals would slow the first frame.
+        self._states = self.aspire.standing.of(
+            (g for g in self.store.goals() if g.aspiration_id in active), today
+        )
+        won = self.aspire.standing.latest_achievements(today)
+        self._states.update((s.goal.id, s) for s in won if s.goal.id is not None)
         live = in_play(self._aspirations.values())
         yield from self._section("Aspirations", self._aspiration_rows())
         soon = due_soon(self._states, live, today)
@@ -72,10 +77,7 @@ class HomeScreen(MainScreen):
         )
         yield from self._section(
             "Recent achievements",
-            (
-                (f"won:{s.goal.id}", self._achievement_row(s))
-                for s in recent_achievements(self._states)
-            ),
+            ((f"won:{s.goal.id}", self._achievement_row(s)) for s in won),
         )
         yield from self._section("Drivers", [(PROFILE, self._profile_line())])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
@@ -10,15 +11,9 @@ from textual.widgets import Label
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
-from aspire_tui.domain.journal import search
+from aspire_tui.domain.journal import QUESTIONS, search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection
 from aspire_tui.domain.validation import parse_text
-from aspire_tui.ui.adoption import adopted_message, save_with_goals
-from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
-from aspire_tui.ui.dialogs.confirm import ConfirmDialog
-from aspire_tui.ui.dialogs.passions_form import PassionsForm
-from aspire_tui.ui.dialogs.reason_form import ReasonForm
-from aspire_tui.ui.dialogs.reflection_form import PROMPTS, ReflectionForm
 from aspire_tui.ui.profile_view import (
     describe_passions,
     describe_profile,
@@ -27,8 +22,12 @@ from aspire_tui.ui.profile_view import (
     profile_summary,
 )
 from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
-from aspire_tui.ui.screens.assessment import AssessmentScreen
 from aspire_tui.ui.screens.main import MainScreen, guarded
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.dialogs.adopt_form import Adoption
+
+# Dialogs are imported where they open: importing them all up front would slow the first frame.
 
 WELCOME = Content.assemble(
     ("Welcome to Aspire", "bold $text-accent"),
@@ -227,6 +226,8 @@ class ReflectScreen(MainScreen):
             if yes:
                 self._assess(Assessment(started=self.today()))
 
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
         self.ask(ConfirmDialog("Take it again", message, "Start", "Not now"), confirmed)
 
     def _assess(self, draft: Assessment) -> None:
@@ -236,6 +237,8 @@ class ReflectScreen(MainScreen):
                 self.notify("Your drivers profile is ready.", title="Assessment done")
                 self.records.select_record(PROFILE)
                 self.show_detail()
+
+        from aspire_tui.ui.screens.assessment import AssessmentScreen
 
         self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
 
@@ -258,11 +261,15 @@ class ReflectScreen(MainScreen):
                 if yes:
                     self._adopt(path)
 
+            from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
             self.ask(ConfirmDialog("Adopt again?", message, "Adopt again", "No"), again)
             return
         self._adopt(path)
 
     def _adopt(self, path: CatalogPath) -> None:
+        from aspire_tui.ui.adoption import adopted_message, save_with_goals
+        from aspire_tui.ui.dialogs.adopt_form import AdoptForm
 
         def answered(adoption: Adoption | None) -> None:
             if adoption is not None:
@@ -279,6 +286,8 @@ class ReflectScreen(MainScreen):
 
     @guarded
     def action_new(self) -> None:
+        from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+
         self.ask(ReflectionForm(self.today(), None, self.store.aspirations()), self._saved)
 
     @guarded
@@ -289,12 +298,16 @@ class ReflectScreen(MainScreen):
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is not None:
+            from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+
             form = ReflectionForm(self.today(), reflection, self.store.aspirations())
             self.ask(form, self._saved)
 
     query_text = ""
 
     def action_search(self) -> None:
+        from aspire_tui.ui.dialogs.reason_form import ReasonForm
+
         form = ReasonForm(
             "Search the journal",
             Content.assemble(
@@ -346,6 +359,8 @@ class ReflectScreen(MainScreen):
                 self.notify("Passions and values saved.")
                 self.reload()
 
+        from aspire_tui.ui.dialogs.passions_form import PassionsForm
+
         self.ask(PassionsForm(self.today(), self.store.passions()), saved)
 
     @guarded
@@ -363,6 +378,8 @@ class ReflectScreen(MainScreen):
                 self.store.delete_reflection(record_id)
                 self.reload()
 
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
         self.ask(ConfirmDialog("Delete reflection", message), confirmed)
 
 
@@ -377,7 +394,7 @@ def describe_reflection(r: Reflection, about: str | None = None) -> Content:
         parts += [plain(r.prompt, "italic $text-accent"), "\n"]
         parts.append(plain(r.note) if r.note.strip() else ("not answered", "dim italic"))
         parts.append("\n\n")
-    for name, label, _ in PROMPTS:
+    for name, label, _ in QUESTIONS:
         text = getattr(r, name)
         if name == "note" and (r.prompt or not text.strip()):
             continue

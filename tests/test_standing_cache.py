@@ -1,0 +1,54 @@
+"""The goal standing the app keeps: worked out per goal, and the same as working out all."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import CheckIn
+from aspire_tui.domain.standing import goal_states, recent_achievements
+from aspire_tui.history import generate
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.standing_cache import GoalStanding
+from tests.conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("history") / "data"
+    store = AspireStore.open(folder)
+    generate(store, TODAY, years=2, seed=3)
+    store.close()
+    return folder
+
+
+@pytest.mark.parametrize("days_back", [0, 40, 200, 500])
+def test_latest_achievements_match_working_out_every_goal(history: Path, days_back: int) -> None:
+    store = AspireStore.open(history, read_only=True)
+    today = TODAY - timedelta(days=days_back)
+    everything = goal_states(store.goals(), store.checkins(), today)
+    expected = recent_achievements(everything)
+    assert expected, "the history has achievements to find"
+    standing = GoalStanding(store)
+    assert standing.latest_achievements(today) == expected
+    assert len(standing._kept) < len(everything)  # it did not need every goal
+    assert standing.all(today) == everything
+
+
+def test_a_check_in_redoes_only_its_goal(history: Path, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(history, tmp_path / "copy")
+    store = AspireStore.open(tmp_path / "copy")
+    standing = GoalStanding(store)
+    before = standing.all(TODAY)
+    goal = next(g for g in store.goals() if g.target.kind.value == "up" and g.id in before)
+    store.save_checkin(CheckIn(goal.id or 0, TODAY, 1.0, "one more"))
+    after = standing.all(TODAY)
+    changed = [gid for gid in after if after[gid] is not before[gid]]
+    assert changed == [goal.id]
+    assert after[goal.id or 0].progress.done == before[goal.id or 0].progress.done + 1
+    assert after == goal_states(store.goals(), store.checkins(), TODAY)
+    store.close()
