@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="look without changing anything (works while another Aspire has the folder open)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="try Aspire on a year of made-up history, in a temporary folder deleted on quit "
+        "(your own data is not touched)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("backups", parents=[common], help="list the backups of your data")
     restore = commands.add_parser(
@@ -108,7 +114,9 @@ def open_store(folder: Path, **kwargs: object) -> AspireStore:
     return AspireStore.open(folder, own_folder=folder == default_data_dir(), **kwargs)  # type: ignore[arg-type]
 
 
-def run_app(args: argparse.Namespace, folder: Path) -> int:
+def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
+    if getattr(args, "demo", False) and not demo:
+        return run_demo(args)
     from aspire_tui.store.lock import AlreadyOpenError
 
     try:
@@ -123,7 +131,7 @@ def run_app(args: argparse.Namespace, folder: Path) -> int:
         store = open_store(folder, read_only=True)
     from aspire_tui.ui.app import AspireApp
 
-    app = AspireApp(store, tune_gc=True)
+    app = AspireApp(store, tune_gc=True, demo=demo)
     try:
         app.run()
     finally:
@@ -131,6 +139,29 @@ def run_app(args: argparse.Namespace, folder: Path) -> int:
         gc.enable()
         store.close()
     return app.return_code or 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """The app on a year of generated history (the one the benchmark and the screenshots of a
+    year use), in a folder of its own that goes when the app closes."""
+    import shutil
+    import tempfile
+
+    from aspire_tui.history import generate
+    from aspire_tui.store import AspireStore
+
+    if args.read_only:
+        raise CommandError("--demo and --read-only do not go together.")
+    folder = Path(tempfile.mkdtemp(prefix="aspire-demo-"))
+    try:
+        store = AspireStore.open(folder / "data", backup=False)
+        try:
+            generate(store, date.today(), years=1)
+        finally:
+            store.close()
+        return run_app(args, folder / "data", demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) -> bool:

@@ -1,4 +1,5 @@
-"""Regenerate screenshots/ from the real app over the demo data.
+"""Regenerate screenshots/ from the real app over the demo data, and a few over a year of
+generated history (what `aspire --demo` opens and the benchmark's light case measures).
 
 Run: python scripts/screenshots.py   (writes SVGs; add --png to also write PNGs with cairosvg)
 """
@@ -12,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from aspire_tui.demo import populate
+from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
 
@@ -40,12 +42,19 @@ SHOTS = (
     ("reevaluate", ("2", "v")),
     ("journal-entry", ("1", "n")),
 )
+YEAR_SHOTS = (
+    ("year-home", ()),
+    ("year-goals", ("3",)),
+    ("year-journal", ("1",)),
+)
 
 
-async def shoot(name: str, keys: tuple[str, ...], folder: Path, demo: bool = True) -> Path:
+async def shoot(name: str, keys: tuple[str, ...], folder: Path, data: str = "demo") -> Path:
     store = AspireStore.open(folder)
-    if demo and store.is_empty():
+    if data == "demo" and store.is_empty():
         populate(store, TODAY)
+    elif data == "year" and store.is_empty():
+        generate(store, TODAY, years=1)
     app = AspireApp(store, today=TODAY)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -65,7 +74,9 @@ async def main(png: bool) -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         paths = [await shoot(name, keys, Path(tmp) / "data") for name, keys in SHOTS]
-        paths.append(await shoot("first-run", (), Path(tmp) / "empty", demo=False))
+        paths.append(await shoot("first-run", (), Path(tmp) / "empty", data="none"))
+        for name, keys in YEAR_SHOTS:
+            paths.append(await shoot(name, keys, Path(tmp) / "year", data="year"))
     for path in paths:
         print(path.relative_to(OUT.parent))
         if png:

@@ -222,3 +222,38 @@ def test_restore_repairs_a_damaged_file_from_the_command_line(tmp_path: Path) ->
     store = AspireStore.open(folder)
     assert len(store.aspirations()) == 3
     store.close()
+
+
+def test_demo_opens_a_year_of_made_up_history_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`aspire --demo`, with the app driven by Pilot instead of a terminal."""
+    import asyncio
+    import tempfile
+
+    from aspire_tui import cli
+    from aspire_tui.ui.app import AspireApp
+    from tests.ui_helpers import list_rows
+
+    seen: dict[str, object] = {}
+
+    def run_in_pilot(self: AspireApp, *args: object, **kwargs: object) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                seen["title"] = self.title
+                seen["folder"] = self.store.path.parent
+                seen["goals"] = len(self.store.goals())
+                seen["home"] = " ".join(list_rows(self))
+                await pilot.press("q")
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(AspireApp, "run", run_in_pilot)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert cli.main(["--demo"]) == 0
+    assert seen["goals"] == 60
+    assert "demo" in str(seen["title"]) and "to next" in str(seen["home"])
+    assert not Path(str(seen["folder"])).exists()
+    assert list(tmp_path.iterdir()) == [tmp_path / "home"]  # nothing left but the test's home
+    assert not resolve_data_dir(None).exists()  # the person's own data was never touched

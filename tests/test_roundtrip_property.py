@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,16 @@ from aspire_tui.store import AspireStore
 
 texts = st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=300)
 dates = st.dates(min_value=date(1970, 1, 1), max_value=date(2200, 12, 31))
+T = TypeVar("T")
+
+
+def reread(folder: Path, read: Callable[[AspireStore], T]) -> T:
+    """What a fresh open of the folder reads (closed again, as every store must be)."""
+    store = AspireStore.open(folder)
+    try:
+        return read(store)
+    finally:
+        store.close()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -27,7 +39,7 @@ def test_reflection_text_round_trips(want: str, note: str, day: date, rating: in
             Reflection(on=day, want=want, note=note, ratings={Driver.SECURITY: rating})
         )
         store.close()
-        assert AspireStore.open(Path(tmp) / "data").reflections() == [saved]
+        assert reread(Path(tmp) / "data", AspireStore.reflections) == [saved]
 
 
 @settings(max_examples=60, deadline=None)
@@ -41,7 +53,7 @@ def test_aspiration_titles_round_trip_after_validation(raw: str, why: str) -> No
         store = AspireStore.open(Path(tmp) / "data")
         saved = store.save_aspiration(Aspiration(title, date(2026, 1, 1), why=why))
         store.close()
-        assert AspireStore.open(Path(tmp) / "data").aspirations() == [saved]
+        assert reread(Path(tmp) / "data", AspireStore.aspirations) == [saved]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,4 +75,4 @@ def test_ladders_round_trip_with_any_level_names_and_reasons(
         store = AspireStore.open(Path(tmp) / "data")
         saved = store.save_aspiration(Aspiration("Climb", date(2026, 1, 1), ladder=ladder))
         store.close()
-        assert AspireStore.open(Path(tmp) / "data").aspirations() == [saved]
+        assert reread(Path(tmp) / "data", AspireStore.aspirations) == [saved]

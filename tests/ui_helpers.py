@@ -9,11 +9,11 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.visual import visualize
 from textual.widgets import OptionList, Static
-from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 from tests.conftest import TODAY
 
 SIZE = (100, 30)
@@ -71,11 +71,9 @@ def notifications(app: App) -> list[str]:
 
 def footer_keys(app: App) -> dict[str, str]:
     """Description -> key for the keys the footer shows as usable right now."""
-    return {
-        key.description: key.key_display
-        for key in app.screen.query(FooterKey)
-        if not key.has_class("-disabled")
-    }
+    footer = app.screen.query_one(KeyFooter)
+    footer.render()  # as drawn now
+    return {item.description: item.display for item in footer.items if item.enabled}
 
 
 def journal_rows(app: App) -> list[str]:

@@ -48,17 +48,16 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
     if unknown:
         raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
     uids: set[str] = set()
-    ids: dict[str, set[int]] = {}
     links: list[tuple[str, str, int, str]] = []
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
-    decoded: dict[str, dict[int, Any]] = {}
+    decoded: dict[str, dict[int, Any]] = {name: {} for name in _DECODERS}
+    aspirations, goals = decoded["aspirations"], decoded["goals"]
     for name, decode in _DECODERS.items():
-        mine = decoded.setdefault(name, {})
+        mine = decoded[name]
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
-        found = ids.setdefault(name, set())
         for key, doc in table.items():
             try:
                 if not (key.isdigit() and key.isascii()) or not isinstance(doc, dict):
@@ -72,18 +71,21 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
             uids.add(uid)
             mine[number] = record
-            found.add(number)
+            # Goals are read after aspirations, and check-ins after goals, so what they point
+            # to is checked at once; an entry's aspiration is checked once all are read.
             if name == "checkins":
-                links.append((name, key, record.goal_id, "goals"))
+                if record.goal_id not in goals:
+                    raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
             elif name == "goals":
-                links.append((name, key, record.aspiration_id, "aspirations"))
+                if record.aspiration_id not in aspirations:
+                    raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
                 goal_levels.append((key, record.aspiration_id, record.level))
             elif name == "aspirations":
                 rungs[number] = len(record.ladder.rungs)
             elif name == "reflections" and record.aspiration_id is not None:
                 links.append((name, key, record.aspiration_id, "aspirations"))
     for name, key, target, table_name in links:
-        if target not in ids.get(table_name, set()):
+        if target not in decoded[table_name]:
             raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
     for key, aspiration_id, level in goal_levels:
         if level >= rungs[aspiration_id]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.standing import GoalState
-from aspire_tui.store import AspireStore
+from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
@@ -80,6 +81,7 @@ class AspireApp(App[None]):
         today: date | None = None,
         start: str | None = None,
         tune_gc: bool = False,
+        demo: bool = False,
     ) -> None:
         """`start` names the screen to open on; by default Home once there is data.
         `tune_gc`: the process is Aspire's own (`aspire`), so once the first frame is drawn the
@@ -97,6 +99,8 @@ class AspireApp(App[None]):
         self._last_error, self._last_error_at = "", 0.0
         if store.read_only:
             self.title = "Aspire (read-only)"
+        elif demo:
+            self.title = "Aspire (demo: made-up data, gone when you quit)"
 
     def goal_states(self) -> dict[int, GoalState]:
         """Where every goal stands today (kept until the data changes)."""
@@ -116,12 +120,18 @@ class AspireApp(App[None]):
         if self.current_mode != mode:
             await self.switch_mode(mode)
 
+    WARM_UP_AFTER = 0.1
+    """Seconds after mounting to start warming up. The first frame reaches the terminal
+    through Textual's writer thread, which must win the interpreter lock to write it: work
+    started at once (imports in a thread, working out every goal) kept it off the screen for
+    another 50 ms or more."""
+
     def on_mount(self) -> None:
         """Saves go to disk from the store's own thread, so the screen never waits for the
-        disk. Once the first screen is drawn, the rest is imported in the background, so that
-        opening another screen the first time does not wait for it."""
+        disk. Once the first screen is on the terminal, the rest is imported in the background,
+        so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
-        self.call_after_refresh(self._warm_up)
+        self.set_timer(self.WARM_UP_AFTER, self._warm_up)
 
     def _save_failed_elsewhere(self, reason: str) -> None:
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
@@ -142,8 +152,14 @@ class AspireApp(App[None]):
             gc.freeze()
             gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
-        self.call_after_refresh(self.goal_states)  # Home worked out only what it shows
+        self.call_after_refresh(self._work_out_standing)
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
+
+    def _work_out_standing(self) -> None:
+        """Home worked out only the goals it shows; the rest now, before another screen
+        needs them. A store that cannot be read is the screens' to report."""
+        with contextlib.suppress(StoreError):
+            self.goal_states()
 
     def _check_launch_backup(self) -> None:
         problem = self.store.launch_backup_problem()  # written in a thread of the store's

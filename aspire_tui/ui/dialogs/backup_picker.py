@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.store.backups import Backup
 from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
 
@@ -47,7 +48,7 @@ class BackupPicker(ModalScreen[str | None]):
                 "kept as one more backup first · escape goes back",
                 classes="field-hint",
             )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         backups = self.query_one("#backups", RecordList)

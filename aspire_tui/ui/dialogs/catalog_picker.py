@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
 CUSTOM = "custom"
@@ -88,7 +89,7 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
                 "↑ ↓ j k look · enter choose · tab scroll the text · esc back",
                 classes="field-hint",
             )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         paths = self.query_one("#paths", RecordList)

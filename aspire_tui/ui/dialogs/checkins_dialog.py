@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.domain.measure import amount_text
 from aspire_tui.domain.models import CheckIn, Goal
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import one_line, plain
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
 
@@ -65,7 +66,7 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
                 "e correct · d delete (ctrl+z on the Goals screen undoes) · escape closes",
                 classes="field-hint",
             )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         listing = self.query_one("#checkins", RecordList)

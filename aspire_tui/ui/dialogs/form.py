@@ -12,11 +12,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
 
@@ -58,7 +59,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.save_label} (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):

@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
 
@@ -58,7 +59,7 @@ class MoveMenu(ModalScreen[str | None]):
             ]
             yield RecordList(*options, id="moves")
             yield Static("a key, or ↑ ↓ and enter · escape to go back", classes="field-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         moves = self.query_one("#moves", RecordList)

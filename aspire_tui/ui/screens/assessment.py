@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, ProgressBar, SelectionList, Static
+from textual.widgets import Label, ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from aspire_tui.domain.assessment import PICKS, Questionnaire
@@ -22,6 +22,7 @@ from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import safe
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from aspire_tui.ui.app import AspireApp
@@ -64,7 +65,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             yield Static(id="scale")
             yield SelectionList[str](id="picks")
             yield Static(id="assessment-hint", classes="field-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
 from aspire_tui.ui.widgets.detail_pane import DetailPane
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 
 Row = tuple[str, str]
 
@@ -34,7 +35,7 @@ class HelpScreen(PassesNavigation, ModalScreen[None]):
             with DetailPane(id="help-body"):
                 yield Static(self._content())
             yield Static("↑ ↓ or j k scroll · escape closes", classes="field-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _content(self) -> Content:
         parts: list[Content | str | tuple[str, str]] = []

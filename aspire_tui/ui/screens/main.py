@@ -12,13 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.ui.render import safe
 from aspire_tui.ui.widgets.detail_pane import DetailPane
+from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.nav_bar import NavBar
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -68,7 +70,7 @@ class MainScreen(Screen[None]):
                 yield RecordList(id="records")
             with DetailPane(classes="detail-pane", id="detail-pane"):
                 yield from self.compose_detail()
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def compose_detail(self) -> ComposeResult:
         yield Static(id="detail")
@@ -104,7 +106,14 @@ class MainScreen(Screen[None]):
         if select is None and self._waiting is not None:
             (select,) = self._waiting  # asked for while the screen was being laid out
         if not self.records.scrollable_content_region.width:
-            self._waiting = (select,)  # not laid out yet: on_resize loads it, once, at its width
+            estimate = self.estimated_widths()
+            if estimate is None:
+                self._waiting = (select,)  # not laid out yet: on_resize loads it at its width
+                return
+            # Not laid out yet, but the widths follow from the terminal's: load now, so the
+            # first frame drawn has the content (on_resize loads again if they differ).
+            self._waiting = None
+            self.reload(select=select, widths=estimate)
             return
         if select is None and self._loaded == self.safely(self._loaded_key):
             self.refresh_bindings()
@@ -116,6 +125,32 @@ class MainScreen(Screen[None]):
     def _loaded_key(self) -> object:
         return self.store.version, self.today()  # a new width is on_resize's to handle
 
+    def estimated_widths(self) -> tuple[int, int] | None:
+        """The list's and the detail pane's text widths once laid out, worked out from the
+        terminal's width and the panes' styles (a share of the width, a minimum, borders,
+        padding and a scrollbar gutter); None if a style is not of that shape."""
+        screen_width = self.app.size.width
+        pane = self.query_one(".list-pane")
+        detail = self.query_one("#detail-pane", DetailPane)
+        share, least = pane.styles.width, pane.styles.min_width
+        if screen_width <= 0 or share is None or share.unit is not Unit.WIDTH:
+            return None  # a share of the width ("42%" in a row), the only shape worked out
+        outer = int(screen_width * share.value / 100)
+        if least is not None:
+            if least.unit is not Unit.CELLS:
+                return None
+            outer = max(outer, int(least.value))
+        records = self.records
+        list_width = (
+            outer
+            - pane.styles.gutter.width
+            - records.styles.gutter.width
+            - records.styles.scrollbar_size_vertical
+        )
+        gutter = detail.styles.gutter.width + detail.styles.scrollbar_size_vertical
+        detail_width = screen_width - outer - gutter
+        return list_width, detail_width
+
     def on_resize(self) -> None:
         if self._waiting is not None:
             (select,) = self._waiting
@@ -125,6 +160,8 @@ class MainScreen(Screen[None]):
             self.reload()
 
     _row_base: int | None = None
+
+    _detail_base: int | None = None
 
     def row_width(self, reserve: int = 0) -> int:
         """Characters a list row can use, so rows are cut with … instead of wrapping."""
@@ -136,27 +173,35 @@ class MainScreen(Screen[None]):
     def detail_width(self) -> int:
         """Characters a line of the detail pane holds, for bars that fit without wrapping."""
         pane = self.query_one("#detail-pane", DetailPane)
-        return pane.scrollable_content_region.width or 60
+        return pane.scrollable_content_region.width or self._detail_base or 60
 
     _loaded: object = None
 
-    def reload(self, select: int | str | None = None) -> None:
-        """Read the records again and redraw; `select` highlights a record by id."""
+    def reload(
+        self, select: int | str | None = None, widths: tuple[int, int] | None = None
+    ) -> None:
+        """Read the records again and redraw; `select` highlights a record by id. `widths`:
+        the list's and the detail's, when the screen is not laid out yet."""
         self._waiting = None
-        self._row_base = self.records.scrollable_content_region.width or 40
+        if widths is not None:
+            self._row_base, self._detail_base = widths
+        else:
+            self._row_base = self.records.scrollable_content_region.width or 40
         key = self.safely(self._loaded_key)  # before reading: a change meanwhile is seen next time
         try:
             rows = self.safely(lambda: list(self.rows()))
+            drawn = self.row_width()
         finally:
             self._row_base = None
         if rows is None:
             return
         self._loaded = key
-        self._drawn_width = self.row_width()
+        self._drawn_width = drawn
         self.records.show_records(rows)
         if select is not None:
             self.records.select_record(str(select))
         self.show_detail()
+        self._detail_base = None
 
     _shown_key: str | None = None
 
