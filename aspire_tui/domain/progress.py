@@ -59,15 +59,17 @@ def value_series(goal: Goal, checkins: Iterable[CheckIn]) -> list[tuple[date, fl
     done: set[str] = set()
     series: list[tuple[date, float]] = []
     goal_id = goal.id
-    for checkin in ordered(c for c in checkins if c.goal_id == goal_id):
-        if kind is TargetKind.DOWN:
-            value = checkin.amount
-        elif kind is TargetKind.MILESTONES:
+    mine = ordered(c for c in checkins if c.goal_id == goal_id)
+    if kind is TargetKind.DOWN:
+        return [(c.on, c.amount) for c in mine]
+    if kind is TargetKind.MILESTONES:
+        for checkin in mine:
             if checkin.milestone in target.milestones:
                 done.add(checkin.milestone)
-            value = float(len(done))
-        else:
-            value += checkin.amount
+            series.append((checkin.on, float(len(done))))
+        return series
+    for checkin in mine:  # a number to raise, or done / not done: the total so far
+        value += checkin.amount
         series.append((checkin.on, value))
     return series
 

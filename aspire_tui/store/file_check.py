@@ -58,6 +58,9 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
+        if name == "checkins":  # nine in ten records: a loop of their own
+            _check_checkins(path, table, goals, uids, mine)
+            continue
         for key, doc in table.items():
             try:
                 if not (key.isdigit() and key.isascii()) or not isinstance(doc, dict):
@@ -73,10 +76,7 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
             mine[number] = record
             # Goals are read after aspirations, and check-ins after goals, so what they point
             # to is checked at once; an entry's aspiration is checked once all are read.
-            if name == "checkins":
-                if record.goal_id not in goals:
-                    raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
-            elif name == "goals":
+            if name == "goals":
                 if record.aspiration_id not in aspirations:
                     raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
                 goal_levels.append((key, record.aspiration_id, record.level))
@@ -91,3 +91,29 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
         if level >= rungs[aspiration_id]:
             raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")
     return decoded
+
+
+def _check_checkins(
+    path: Path,
+    table: dict[str, Any],
+    goals: dict[int, Any],
+    uids: set[str],
+    mine: dict[int, Any],
+) -> None:
+    """`check_file` for the check-ins: the same checks, with less said per record."""
+    decode = codec.decode_checkin
+    for key, doc in table.items():
+        try:
+            if not (key.isdigit() and key.isascii()) or not isinstance(doc, dict):
+                raise codec.CodecError("entry is not an object")
+            number = int(key)
+            record = decode(doc, number)
+        except codec.CodecError as error:
+            raise DataFileError(path, f"has a damaged entry checkins/{key}: {error}.") from None
+        uid = record.uid
+        if uid in uids:
+            raise DataFileError(path, f"has two entries with the same uid (checkins/{key}).")
+        uids.add(uid)
+        if record.goal_id not in goals:
+            raise DataFileError(path, f"has an entry checkins/{key} that points to nothing.")
+        mine[number] = record

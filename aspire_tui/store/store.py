@@ -546,10 +546,11 @@ class AspireStore:
 
     # Check-ins -------------------------------------------------------------------------
 
-    def checkins(self, goal_id: int | None = None) -> list[CheckIn]:
-        """Oldest first, the order progress adds up in."""
+    def checkins(self, goal_id: int | None = None, *, ordered: bool = True) -> list[CheckIn]:
+        """Oldest first, the order progress adds up in (`ordered=False`: in no particular
+        order, for what sorts them itself)."""
         checkins = self._checkins.all() if goal_id is None else self._checkins.by(goal_id)
-        return sorted(checkins, key=lambda c: (c.on, c.id or 0))
+        return sorted(checkins, key=lambda c: (c.on, c.id or 0)) if ordered else checkins
 
     def check_checkin(self, checkin: CheckIn) -> None:
         """Raise StoreError, saying why, if `checkin` cannot be saved: a form asks before it

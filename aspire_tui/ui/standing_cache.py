@@ -54,7 +54,7 @@ class GoalStanding:
             if known is not None and known[0] is goal and known[1] == stamp:
                 state = known[2]
             else:
-                state = goal_state(goal, store.checkins(goal_id), today)
+                state = goal_state(goal, store.checkins(goal_id, ordered=False), today)
                 kept[goal_id] = (goal, stamp, state)
             states[goal_id] = state
         return states
