@@ -84,6 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so that --help and --version answer without loading the store or the UI.
     from aspire_tui.store import StoreError, resolve_data_dir
 
+    if args.demo and (args.command is not None or getattr(args, "data_dir", None)):
+        print(
+            "aspire: --demo opens the app on made-up data; it does not go with a command or "
+            "--data-dir.",
+            file=sys.stderr,
+        )
+        return 2
     folder = resolve_data_dir(getattr(args, "data_dir", None))
     handlers: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
         None: run_app,
@@ -137,7 +144,10 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     finally:
         gc.unfreeze()
         gc.enable()
+        problem = store.launch_backup_problem()
         store.close()
+    if problem is not None:
+        print(f"aspire: {problem}", file=sys.stderr)  # shown in the app too, if it was open
     return app.return_code or 0
 
 

@@ -257,3 +257,10 @@ def test_demo_opens_a_year_of_made_up_history_and_leaves_nothing_behind(
     assert not Path(str(seen["folder"])).exists()
     assert list(tmp_path.iterdir()) == [tmp_path / "home"]  # nothing left but the test's home
     assert not resolve_data_dir(None).exists()  # the person's own data was never touched
+
+
+def test_demo_does_not_go_with_a_command_or_a_data_folder(tmp_path: Path) -> None:
+    for args in (("--demo", "export"), ("--demo", "--data-dir", str(tmp_path / "mine"))):
+        result = run(*args)
+        assert result.returncode == 2 and "--demo" in result.stderr
+    assert not (tmp_path / "mine").exists()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aspire_tui.domain.models import Aspiration, Goal, Reflection, Target
-from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store import AspireStore, DataFileError, StoreError
 from aspire_tui.store import storage as storage_module
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from tests.conftest import docs
@@ -31,12 +31,14 @@ class Disk:
         self.fail = False
         self.started = threading.Event()
 
-    def __call__(self, path: Path, data: bytes) -> None:
+    def __call__(
+        self, path: Path, data: bytes, before_replace: Callable[[], None] | None = None
+    ) -> None:
         self.started.set()
         self.gate.wait(timeout=10)
         if self.fail:
             raise OSError(errno.ENOSPC, "No space left on device")
-        self.real(path, data)
+        self.real(path, data, before_replace)
 
 
 @pytest.fixture
@@ -256,3 +258,68 @@ async def test_a_launch_backup_that_fails_is_reported_not_hidden(data_dir: Path)
         assert pilot.app.is_running
     store.close()
     assert (data_dir / "backups").read_text() == "not a folder"
+
+
+# Another program and the file ------------------------------------------------------------------
+
+
+def test_a_file_changed_by_another_program_mid_save_is_left_alone_and_the_save_kept(
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(on=D, want="Mine"))
+    store.flush()
+    path = data_dir / "aspire.json"
+    disk.gate.clear()
+    store.save_reflection(Reflection(on=D, want="Typed while a sync tool wrote the file"))
+    assert disk.started.wait(5)
+    elsewhere = path.read_text().replace("Mine", "Edited on another computer")
+    path.write_text(elsewhere)
+    disk.gate.set()
+    with pytest.raises(StoreError, match="changed by another program"):
+        store.flush()
+    assert path.read_text() == elsewhere  # not written over
+    assert [r.want for r in store.reflections()] == ["Edited on another computer"]
+    [kept] = [b for b in store.backups() if b.reason == "unsaved"]
+    assert "Typed while a sync tool" in kept.path.read_text()
+    assert len(behind) == 1 and kept.name in behind[0]
+
+
+def test_after_a_failed_save_the_file_is_checked_before_it_is_used(
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
+) -> None:
+    store.save_reflection(Reflection(on=D, want="Mine"))
+    store.flush()
+    disk.fail = True
+    store.save_reflection(Reflection(on=D, want="Lost"))
+    store._storage._writer.flush()  # type: ignore[union-attr]
+    (data_dir / "aspire.json").write_text('{"_meta": {"1": {"schema": 5}}, "goals": {"1": 7}}')
+    disk.fail = False
+    with pytest.raises(DataFileError, match="damaged entry goals/1"):
+        store.reflections()
+
+
+def test_an_id_aspire_never_writes_is_refused(data_dir: Path) -> None:
+    store = AspireStore.open(data_dir)
+    store.save_reflection(Reflection(on=D, want="Mine"))
+    store.close()
+    path = data_dir / "aspire.json"
+    path.write_text(path.read_text().replace('"reflections":{"1"', '"reflections":{"01"'))
+    with pytest.raises(DataFileError, match="damaged entry reflections/01"):
+        AspireStore.open(data_dir)
+
+
+async def test_quitting_after_a_failed_save_says_so_and_asks(
+    store: AspireStore, goal: Goal, disk: Disk, data_dir: Path
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        disk.gate.clear()
+        await log_one(pilot, "lost to a full disk")
+        disk.fail = True
+        threading.Timer(0.05, disk.gate.set).start()  # the disk fills up as the app quits
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.is_running
+        assert any("No space left" in m for m in notifications(pilot.app))
+        await pilot.press("y")
+        await pilot.pause()
+    assert docs(data_dir, "checkins") == []

@@ -63,7 +63,7 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
             continue
         for key, doc in table.items():
             try:
-                if not (key.isdigit() and key.isascii()) or not isinstance(doc, dict):
+                if not _canonical(key) or not isinstance(doc, dict):
                     raise codec.CodecError("entry is not an object")
                 number = int(key)
                 record: Any = decode(doc, number)
@@ -104,7 +104,7 @@ def _check_checkins(
     decode = codec.decode_checkin
     for key, doc in table.items():
         try:
-            if not (key.isdigit() and key.isascii()) or not isinstance(doc, dict):
+            if not _canonical(key) or not isinstance(doc, dict):
                 raise codec.CodecError("entry is not an object")
             number = int(key)
             record = decode(doc, number)
@@ -117,3 +117,9 @@ def _check_checkins(
         if record.goal_id not in goals:
             raise DataFileError(path, f"has an entry checkins/{key} that points to nothing.")
         mine[number] = record
+
+
+def _canonical(key: str) -> bool:
+    """An id as Aspire writes it: digits, no leading zero ("01" would be a second name for
+    entry 1, which a later save would write beside it)."""
+    return key.isdigit() and key.isascii() and (key == "0" or key[0] != "0")

@@ -28,20 +28,32 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step; the new file is readable by its owner only."""
+def atomic_write(path: Path, data: bytes, before_replace: Callable[[], None] | None = None) -> None:
+    """Replace `path` with `data` in one step; the new file is readable by its owner only.
+    `before_replace` may raise to leave `path` as it is, once the new bytes are on disk."""
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def _atomic_write(path: Path, data: bytes, before_replace: Callable[[], None]) -> None:
+    atomic_write(path, data, before_replace)  # looked up when called, so tests can stand in
+
+
+def failed(failure: str) -> str:
+    """What the person is told when a save did not reach the disk."""
+    return f"{failure} Your latest changes were not saved; Aspire shows what the file holds."
 
 
 def fsync_dir(folder: Path) -> None:
@@ -96,18 +108,30 @@ class AtomicJSONStorage(Storage):
         self._cache: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
         self._writer: BackgroundWriter | None = None
+        self._recheck = False
+        """A write failed: the next read from disk checks the file, whatever its stamp."""
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
         """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch
         backup, which must hold the file as it was at open)."""
 
-    def write_in_background(self, on_failure: Callable[[str], None] | None = None) -> None:
+    def write_in_background(
+        self,
+        on_failure: Callable[[str], None] | None = None,
+        keep_unsaved: Callable[[bytes], str] | None = None,
+    ) -> None:
         """Put writes on disk from a thread of their own from now on; `on_failure` hears (on
-        that thread) when one fails."""
+        that thread) when one fails, and `keep_unsaved` keeps a save that found the file
+        changed by another program (and says where)."""
         if self._writer is None and not self.read_only:
-            self._writer = BackgroundWriter(self.path, atomic_write)
+            self.read()  # the stamp the first write expects the file to have
+            self._writer = BackgroundWriter(
+                self.path, _atomic_write, self._stamp, keep_unsaved=keep_unsaved
+            )
         if self._writer is not None:
-            self._writer.on_failure = on_failure
+            self._writer.on_failure = (
+                None if on_failure is None else lambda failure: on_failure(failed(failure))
+            )
 
     def flush(self) -> None:
         """Wait until everything written so far is on disk; raise StoreError if it failed."""
@@ -124,9 +148,10 @@ class AtomicJSONStorage(Storage):
             return True
         failure = writer.take_failure()
         if failure is not None:
-            self._cache, self._stamp = None, None  # back to what the file holds
+            self._cache = None  # back to what the file holds, checked again
+            self._recheck = True
             self.generation += 1
-            raise StoreError(f"{failure} Your latest changes were not saved.")
+            raise StoreError(failed(failure))
         stamp = writer.take_stamp()
         if stamp is not None:
             self._stamp = stamp
@@ -159,7 +184,7 @@ class AtomicJSONStorage(Storage):
                 # Returning None would let TinyDB start an empty file over the loss.
                 raise DataFileError(self.path, "the data file has disappeared.")
             return None
-        changed = self._stamp is not None and stamp != self._stamp
+        changed = (self._stamp is not None and stamp != self._stamp) or self._recheck
         if self._cache is not None and not changed:
             return self._cache
         try:
@@ -174,6 +199,7 @@ class AtomicJSONStorage(Storage):
                 self.check(self.path, data)
             self.generation += 1
         self._seen = True
+        self._recheck = False
         self._cache, self._stamp = data, stamp
         return data
 
@@ -219,7 +245,7 @@ class AtomicJSONStorage(Storage):
             self._cache = None
             self.generation += 1
             raise
-        self._writer.put(encoded)
+        self._writer.put(encoded, expected=self._stamp)
         self._seen = True
         self._cache = data
 

@@ -385,7 +385,12 @@ class AspireStore:
         """Saves return once the change is made and encoded; a thread of the store's own puts
         it on disk. `on_failure` hears, on that thread, when one could not be saved; the store
         then goes back to what the file holds."""
-        self._storage.write_in_background(on_failure)
+        self._storage.write_in_background(on_failure, keep_unsaved=self._keep_unsaved)
+
+    def _keep_unsaved(self, data: bytes) -> str:
+        """A save that found the file changed by another program, kept as a backup."""
+        kept = take_backup(self.path, datetime.now(), "unsaved", data=data)
+        return str(kept.relative_to(self.path.parent))
 
     def flush(self) -> None:
         """Wait until every change so far is on disk; StoreError if one could not be saved."""

@@ -20,6 +20,7 @@ from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
+from aspire_tui.ui.render import safe
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
@@ -139,7 +140,7 @@ class AspireApp(App[None]):
     def on_save_failed(self, message: SaveFailed) -> None:
         """A change shown as made did not reach the disk: say so, and show what the file
         holds again."""
-        self.report_error(f"{message.reason} Your latest change was not saved.")
+        self.report_error(safe(message.reason))
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.on_screen_resume()
@@ -164,7 +165,8 @@ class AspireApp(App[None]):
     def _check_launch_backup(self) -> None:
         problem = self.store.launch_backup_problem()  # written in a thread of the store's
         if problem is not None:
-            self.call_from_thread(self.report_error, problem)
+            with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
+                self.call_from_thread(self.report_error, safe(problem))
 
     def action_undo_elsewhere(self) -> None:
         """The Goals screen's ctrl+z, pressed on another screen: say where it works."""
@@ -174,6 +176,26 @@ class AspireApp(App[None]):
         )
 
     def action_leave(self) -> None:
+        self.quit_when_saved()
+
+    def quit_when_saved(self) -> None:
+        """Quit once every change is on disk; if the last save failed, say so and ask."""
+        try:
+            self.store.flush()
+        except StoreError as error:
+            from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+            self.report_error(safe(str(error)))
+            question = Content(
+                "Your latest changes could not be saved (the message says why). Quit anyway?"
+            )
+
+            def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self.exit()
+
+            self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Stay"), answered)
+            return
         self.exit()
 
     def report_error(self, message: str) -> None:
@@ -205,12 +227,12 @@ class AspireApp(App[None]):
 
         form = self.screen
         if not (isinstance(form, FormDialog) and form.has_changes):
-            self.exit()
+            self.quit_when_saved()
             return
 
         def answered(quit_anyway: bool | None) -> None:
             if quit_anyway:
-                self.exit()
+                self.quit_when_saved()
 
         question = Content("This form has unsaved changes. Quit and lose them?")
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)

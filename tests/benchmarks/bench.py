@@ -156,8 +156,8 @@ async def logged_write(folder: Path, runs: int) -> dict[str, float]:
     on_disk: list[float] = []
     real_write = storage_module.atomic_write
 
-    def timed_write(path: Path, data: bytes) -> None:
-        real_write(path, data)
+    def timed_write(path: Path, data: bytes, before_replace: object = None) -> None:
+        real_write(path, data, before_replace)  # type: ignore[arg-type]
         on_disk.append(time.perf_counter())
 
     storage_module.atomic_write = timed_write  # type: ignore[assignment]

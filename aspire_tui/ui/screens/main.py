@@ -149,7 +149,7 @@ class MainScreen(Screen[None]):
         )
         gutter = detail.styles.gutter.width + detail.styles.scrollbar_size_vertical
         detail_width = screen_width - outer - gutter
-        return list_width, detail_width
+        return max(1, list_width), max(1, detail_width)
 
     def on_resize(self) -> None:
         if self._waiting is not None:
