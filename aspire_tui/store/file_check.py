@@ -103,17 +103,19 @@ def _check_checkins(
     """`check_file` for the check-ins: the same checks, with less said per record."""
     decode = codec.decode_checkin
     for key, doc in table.items():
-        try:
-            if not _canonical(key) or not isinstance(doc, dict):
+        try:  # `_canonical`, written out: it runs for every check-in
+            if not (key.isdigit() and key.isascii() and (key[0] != "0" or key == "0")) or (
+                type(doc) is not dict
+            ):
                 raise codec.CodecError("entry is not an object")
             number = int(key)
             record = decode(doc, number)
         except codec.CodecError as error:
             raise DataFileError(path, f"has a damaged entry checkins/{key}: {error}.") from None
-        uid = record.uid
-        if uid in uids:
+        known = len(uids)
+        uids.add(record.uid)
+        if len(uids) == known:
             raise DataFileError(path, f"has two entries with the same uid (checkins/{key}).")
-        uids.add(uid)
         if record.goal_id not in goals:
             raise DataFileError(path, f"has an entry checkins/{key} that points to nothing.")
         mine[number] = record

@@ -47,7 +47,8 @@ class FolderLock:
         except OSError as error:
             raise StoreError(f"Cannot lock {self.path} ({error.strerror}).") from None
         with contextlib.suppress(OSError):
-            atomic_write(self.owner_path, f"{os.getpid()}\n".encode("ascii"))
+            # It only says who has the folder: not worth an fsync at every start.
+            atomic_write(self.owner_path, f"{os.getpid()}\n".encode("ascii"), durable=False)
 
     def _owner(self) -> str:
         try:

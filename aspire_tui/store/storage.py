@@ -28,15 +28,22 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write(path: Path, data: bytes, before_replace: Callable[[], None] | None = None) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    before_replace: Callable[[], None] | None = None,
+    durable: bool = True,
+) -> None:
     """Replace `path` with `data` in one step; the new file is readable by its owner only.
-    `before_replace` may raise to leave `path` as it is, once the new bytes are on disk."""
+    `before_replace` may raise to leave `path` as it is, once the new bytes are on disk.
+    `durable=False` skips the fsyncs, for what does not matter after a power cut."""
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if before_replace is not None:
             before_replace()
         os.replace(tmp_name, path)
@@ -44,7 +51,8 @@ def atomic_write(path: Path, data: bytes, before_replace: Callable[[], None] | N
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def _atomic_write(path: Path, data: bytes, before_replace: Callable[[], None]) -> None:

@@ -138,7 +138,8 @@ class _Records(Generic[T]):
         return list(self._current().values())
 
     def seed(self, records: dict[int, T]) -> None:
-        self._records, self._index, self._stamps = dict(records), {}, {}
+        """Start from `records`, which this object then owns."""
+        self._records, self._index, self._stamps = records, {}, {}
         if self.index_by is not None:
             field = self.index_by
             for record_id, record in records.items():
@@ -158,6 +159,7 @@ class _Records(Generic[T]):
         return self._current().get(record_id)
 
     def save(self, record: T) -> T:
+        self.store.start_launch_backup()  # before the first change
         records = self._current()
         table = self.table
         doc = self.encode(record)
@@ -176,6 +178,7 @@ class _Records(Generic[T]):
     def add_many(self, records: list[T]) -> list[T]:
         """New records in one table update: TinyDB re-indexes a whole table on every insert,
         so adding thousands one by one would take minutes."""
+        self.store.start_launch_backup()  # before the first change
         self._current()
         docs = [self.encode(record) for record in records]
         ids = self.table.insert_multiple(docs)
@@ -187,6 +190,7 @@ class _Records(Generic[T]):
 
     def put(self, record: T) -> None:
         """Write a record under its own id, whether or not that id is in use now."""
+        self.store.start_launch_backup()  # before the first change
         assert record.id is not None
         self._current()
         doc = self.encode(record)
@@ -195,6 +199,7 @@ class _Records(Generic[T]):
         self.store._changes += 1
 
     def remove(self, ids: list[int]) -> None:
+        self.store.start_launch_backup()  # before the first change
         if ids:
             self._current()
             self.table.remove(doc_ids=ids)
@@ -294,8 +299,9 @@ class AspireStore:
         return store
 
     def _back_up_launch(self, data: bytes, now: datetime, keep: int) -> None:
-        """The launch backup holds the bytes read at open, so it may be written while the
-        app starts: a thread of its own writes it (4 MB and an fsync at ten years)."""
+        """The launch backup holds the bytes read at open, so it may be written later, by a
+        thread of its own (4 MB and an fsync at ten years): once the app has drawn its first
+        frame (`start_launch_backup`), or at the first change, whichever comes first."""
 
         def run() -> None:
             try:
@@ -305,14 +311,19 @@ class AspireStore:
                 self._backup_problem = str(error)
 
         self._backup_thread = threading.Thread(target=run, name="aspire-backup", daemon=True)
-        self._backup_thread.start()
 
     _backup_thread: threading.Thread | None = None
     _backup_problem: str | None = None
 
+    def start_launch_backup(self) -> None:
+        thread = self._backup_thread
+        if thread is not None and thread.ident is None:
+            thread.start()
+
     def launch_backup_problem(self) -> str | None:
         """Wait for the launch backup; why it failed, if it did."""
         if self._backup_thread is not None:
+            self.start_launch_backup()
             self._backup_thread.join()
         return self._backup_problem
 
@@ -434,11 +445,27 @@ class AspireStore:
         return saved
 
     def _replace_all(self, data: dict[str, Any]) -> None:
+        self.start_launch_backup()
         self._storage.write(data)
         self._generation = -1  # the tables' cached ids belong to the old content
 
+    _steady = 0
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Many reads in a row (working out hundreds of goals, say): the file is looked at
+        for changes by others once, at the start, instead of before every read."""
+        self._table(TABLES[0])
+        self._steady += 1
+        try:
+            yield
+        finally:
+            self._steady -= 1
+
     def _table(self, name: str) -> Table:
         """The table, rebuilt if the file changed behind Aspire's back (TinyDB caches ids)."""
+        if self._steady and self._tables:
+            return self._tables[name]
         self._storage.read()
         if self._generation != self._storage.generation:
             self._tables = {table: AspireTable(self._storage, table) for table in TABLES}  # type: ignore[arg-type]
@@ -467,6 +494,7 @@ class AspireStore:
 
     def clear_all(self) -> None:
         """Remove every record (inside a transaction, for a replacing import)."""
+        self.start_launch_backup()
         for name in TABLES:
             self._table(name).truncate()
         self._epoch += 1

@@ -154,6 +154,7 @@ class AspireApp(App[None]):
             gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
         self.call_after_refresh(self._work_out_standing)
+        self.store.start_launch_backup()  # held back until the first frame was drawn
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
 
     def _work_out_standing(self) -> None:

@@ -45,6 +45,18 @@ class GoalStanding:
             self._basis, self._kept = basis, {}
         kept = self._kept
         states: dict[int, GoalState] = {}
+        with store.reading():
+            self._work_out(goals, today, kept, states)
+        return states
+
+    def _work_out(
+        self,
+        goals: Iterable[Goal],
+        today: date,
+        kept: dict[int, tuple[Goal, int, GoalState]],
+        states: dict[int, GoalState],
+    ) -> None:
+        store = self.store
         for goal in goals:
             goal_id = goal.id
             if goal_id is None:
@@ -57,7 +69,6 @@ class GoalStanding:
                 state = goal_state(goal, store.checkins(goal_id, ordered=False), today)
                 kept[goal_id] = (goal, stamp, state)
             states[goal_id] = state
-        return states
 
     def latest_achievements(self, today: date) -> list[GoalState]:
         """`recent_achievements` over every goal, working out only the goals it takes. A goal

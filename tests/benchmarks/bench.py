@@ -283,34 +283,40 @@ def main() -> int:
     try:
         folders = {years: make_data(root, years) for years in sizes}
         env = {**os.environ, "TERM": "xterm-256color"}
-        bare = None
+        aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
+        starts: dict[object, list[float]] = {"bare": [], **{years: [] for years in folders}}
+        failed: dict[object, str] = {}
         if has_tmux:
             script = root / "bare.py"
             script.write_text(BARE_APP)
-            try:
-                bare = statistics.median(
-                    cold_start([sys.executable, str(script)], "bare app ready", env)
-                    for _ in range(args.runs)
-                )
-            except (OSError, RuntimeError, subprocess.SubprocessError) as error:
-                print(f"(cold starts not measured: tmux failed: {error})")
+            # Round by round, each app once per round, so that a machine that speeds up or
+            # slows down over the minutes of the run does not favour one of them.
+            for run in range(args.runs):
+                for what in starts:
+                    if what in failed:
+                        continue
+                    try:
+                        if what == "bare":
+                            command, expect = [sys.executable, str(script)], "bare app ready"
+                        else:
+                            copy = root / f"run-{what}-{run}"
+                            shutil.copytree(folders[what], copy)  # type: ignore[index]
+                            command = [*aspire, str(copy)]
+                            expect = "Welcome to Aspire" if what == 0 else " to next"
+                        starts[what].append(cold_start(command, expect, env))
+                    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+                        failed[what] = str(error)
+        bare = statistics.median(starts["bare"]) if starts["bare"] else None
+        if "bare" in failed:
+            print(f"(cold starts not measured: tmux failed: {failed['bare']})")
         if bare is not None:
             rows.append(("cold start, bare Textual app", f"{bare * 1000:.0f} ms", "1.00×", ""))
-        aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
         for years, folder in folders.items():
             label = (f"{years} year" + ("s" if years > 1 else "")) if years else "empty"
-            expect = "Welcome to Aspire" if years == 0 else " to next"
             limit = 1.3 if years == 0 else 2.0 if years == 10 else None
-            copies: list[float] = []
-            if has_tmux and bare is not None:
-                try:
-                    for run in range(args.runs):
-                        copy = root / f"run-{years}-{run}"
-                        shutil.copytree(folder, copy)
-                        copies.append(cold_start([*aspire, str(copy)], expect, env))
-                except (OSError, RuntimeError, subprocess.SubprocessError) as error:
-                    rows.append((f"cold start, {label}", "not measured", "", str(error)))
-                    copies = []
+            copies = starts[years] if years not in failed else []
+            if years in failed:
+                rows.append((f"cold start, {label}", "not measured", "", failed[years]))
             if copies and bare is not None:
                 took = statistics.median(copies)
                 ratio = took / bare
