@@ -122,10 +122,9 @@ class AspireApp(App[None]):
             await self.switch_mode(mode)
 
     WARM_UP_AFTER = 0.1
-    """Seconds after mounting to start warming up. The first frame reaches the terminal
-    through Textual's writer thread, which must win the interpreter lock to write it: work
-    started at once (imports in a thread, working out every goal) kept it off the screen for
-    another 50 ms or more."""
+    """Seconds after mounting to start warming up: the imports in a thread, the launch
+    backup and working out every goal would compete with the first frame for the interpreter
+    and the disk, so they wait until it has been drawn."""
 
     def on_mount(self) -> None:
         """Saves go to disk from the store's own thread, so the screen never waits for the
