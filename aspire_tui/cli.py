@@ -124,10 +124,16 @@ def open_store(folder: Path, **kwargs: object) -> AspireStore:
 def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     if getattr(args, "demo", False) and not demo:
         return run_demo(args)
+    from textual.theme import BUILTIN_THEMES
+
+    from aspire_tui.store.settings_file import load_settings, settings_path
+
+    settings = load_settings(settings_path(), set(BUILTIN_THEMES))
+    keep = settings.settings.keep_backups
     from aspire_tui.store.lock import AlreadyOpenError
 
     try:
-        store = open_store(folder, read_only=args.read_only)
+        store = open_store(folder, read_only=args.read_only, keep_backups=keep)
     except AlreadyOpenError as error:
         if not sys.stdin.isatty():
             raise CommandError(
@@ -138,7 +144,7 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
         store = open_store(folder, read_only=True)
     from aspire_tui.ui.app import AspireApp
 
-    app = AspireApp(store, tune_gc=True, demo=demo)
+    app = AspireApp(store, tune_gc=True, demo=demo, settings=settings)
     try:
         app.run()
     finally:

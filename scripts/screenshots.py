@@ -41,6 +41,7 @@ SHOTS = (
     ("assessment", ("1", "t", "5", "4", "6")),
     ("reevaluate", ("2", "v")),
     ("journal-entry", ("1", "n")),
+    ("settings", ("comma",)),
 )
 YEAR_SHOTS = (
     ("year-home", ()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import time
 from collections.abc import Callable, Iterable
@@ -17,8 +18,10 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from aspire_tui.domain.progress import GoalProgress
+from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.render import safe
 from aspire_tui.ui.screens.main import MainScreen
@@ -72,6 +75,7 @@ class AspireApp(App[None]):
     NOTIFICATION_TIMEOUT = 3  # confirmations should not pile up over the next dialog
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("comma", "settings", "Settings", id="settings"),
         *navigation_bindings(),
         Binding("ctrl+z", "undo_elsewhere", "", show=False),
     ]
@@ -83,6 +87,7 @@ class AspireApp(App[None]):
         start: str | None = None,
         tune_gc: bool = False,
         demo: bool = False,
+        settings: LoadedSettings | None = None,
     ) -> None:
         """`start` names the screen to open on; by default Home once there is data.
         `tune_gc`: the process is Aspire's own (`aspire`), so once the first frame is drawn the
@@ -92,6 +97,9 @@ class AspireApp(App[None]):
             self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
         super().__init__()
         self.store = store
+        self.settings = settings or LoadedSettings(Settings(), settings_path())
+        """The settings in use, and the file they came from (see `store/settings_file.py`)."""
+        self.theme = self.settings.settings.theme
         self._today = today
         self.undo = UndoStack()
         self.standing = GoalStanding(store)
@@ -132,6 +140,8 @@ class AspireApp(App[None]):
         so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
+        if self.settings.problems:
+            self.report_error(safe(self.settings.report()))
 
     def _save_failed_elsewhere(self, reason: str) -> None:
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
@@ -237,6 +247,55 @@ class AspireApp(App[None]):
         question = Content("This form has unsaved changes. Quit and lose them?")
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
 
+    def action_settings(self) -> None:
+        """The settings dialog; the theme it shows is the app's own while it is open."""
+        from textual.theme import BUILTIN_THEMES
+
+        from aspire_tui.ui.dialogs.settings_form import SettingsForm
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        form = SettingsForm(self.settings, BUILTIN_THEMES, self.store.path.parent)
+
+        def chosen(settings: Settings | None) -> None:
+            if settings is not None:
+                self._keep_settings(settings)
+
+        self.push_screen(form, chosen)
+
+    _keeping = False
+
+    def _keep_settings(self, settings: Settings, quiet: bool = False) -> None:
+        """Use `settings` from now on, and write them to the settings file if it may be."""
+        self._keeping = True
+        try:
+            self.theme = settings.theme
+        finally:
+            self._keeping = False
+        if not self.settings.writable:
+            self.settings = LoadedSettings(settings, self.settings.path, self.settings.problems)
+            if not quiet:
+                self.notify("Settings changed until you quit (the settings file was left alone).")
+            return
+        try:
+            self.settings = save_settings(self.settings, settings)
+        except StoreError as error:
+            self.report_error(safe(str(error)))
+            return
+        if not quiet:
+            self.notify(f"Settings saved to {self.settings.path}.", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen another way (the command palette's "Change theme") is kept too; the
+        settings dialog tries themes out, and saves its choice itself."""
+        from aspire_tui.ui.dialogs.settings_form import SettingsForm
+
+        if self._keeping or not self.is_running or isinstance(self.screen, SettingsForm):
+            return
+        current = self.settings.settings
+        if theme != current.theme:
+            self._keep_settings(dataclasses.replace(current, theme=theme), quiet=True)
+
     def action_help(self) -> None:
         from aspire_tui.ui.screens.help import HelpScreen
 
@@ -310,6 +369,9 @@ class AspireApp(App[None]):
                     partial(self._run_on, entry.mode, binding.action),
                 )
         yield SystemCommand("Help: every key", "Open the list of keys (?)", self.action_help)
+        yield SystemCommand(
+            "Settings", "Theme, backups to keep, where your data is (,)", self.action_settings
+        )
         from aspire_tui.ui.data_actions import DataActions
 
         data = DataActions(self)

@@ -1,0 +1,107 @@
+"""Settings: the theme (tried out live as you move through them), how many backups to keep,
+and where the data and the settings file are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Select, Static
+
+from aspire_tui.domain.settings import MAX_KEEP_BACKUPS, Settings
+from aspire_tui.domain.validation import ValidationError
+from aspire_tui.store.settings_file import LoadedSettings
+from aspire_tui.ui.dialogs.form import FormDialog
+from aspire_tui.ui.render import plain
+from aspire_tui.ui.widgets.plain_fields import PlainInput
+
+
+def parse_keep(text: str) -> int:
+    try:
+        keep = int(text.strip())
+    except ValueError:
+        raise ValidationError(f"A whole number from 1 to {MAX_KEEP_BACKUPS}.") from None
+    if not 1 <= keep <= MAX_KEEP_BACKUPS:
+        raise ValidationError(f"A whole number from 1 to {MAX_KEEP_BACKUPS}.")
+    return keep
+
+
+class SettingsForm(FormDialog[Settings]):
+    def __init__(self, loaded: LoadedSettings, themes: Iterable[str], data_folder: Path) -> None:
+        super().__init__("Settings")
+        self.loaded = loaded
+        self.themes = sorted(themes)
+        self.data_folder = data_folder
+        self.started_with = loaded.settings.theme
+
+    def compose_header(self) -> Iterable[Widget]:
+        if not self.loaded.writable:
+            yield Static(
+                Content.assemble(
+                    ("Your settings file has problems, so Aspire will not write over it: ", "bold"),
+                    plain("; ".join(self.loaded.problems)),
+                    ". What you choose here lasts until you quit.",
+                ),
+                classes="smart-check",
+            )
+
+    def compose_fields(self) -> Iterable[Widget]:
+        settings = self.loaded.settings
+        theme = Select(
+            [(name, name) for name in self.themes],
+            value=settings.theme,
+            allow_blank=False,
+            id="theme",
+            compact=True,
+        )
+        yield from self.field(
+            "Theme", theme, "It changes as soon as you choose one; save to keep it."
+        )
+        keep = PlainInput(str(settings.keep_backups), id="keep")
+        yield from self.field(
+            "Backups to keep",
+            keep,
+            "Dated copies of your data taken at each start (and, apart from them, as many "
+            "taken before a restore or an import).",
+            parse=parse_keep,
+        )
+        remapped = ", ".join(f"{name} = {keys}" for name, keys in sorted(settings.keys.items()))
+        yield Static(
+            Content.assemble(
+                ("\nData folder  ", "bold"),
+                plain(str(self.data_folder)),
+                ("\nTo use another: aspire --data-dir PATH, or set ASPIRE_DATA_DIR.", "dim"),
+                ("\n\nSettings file  ", "bold"),
+                plain(str(self.loaded.path)),
+                ("\nKeys are changed in its [keys] table (the README shows how)", "dim"),
+                ("; now: ", "dim") if remapped else "",
+                plain(remapped, "dim") if remapped else "",
+            ),
+            classes="reason-message",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#theme", Select).focus()
+
+    @on(Select.Changed, "#theme")
+    def _preview(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.app.theme = event.value
+
+    def build(self, values: dict[str, Any]) -> Settings:
+        theme = self.query_one("#theme", Select).value
+        return Settings(
+            theme=str(theme),
+            keep_backups=int(values["keep"]),
+            keys=dict(self.loaded.settings.keys),
+        )
+
+    def dismiss(self, result: Settings | None = None) -> Any:
+        if result is None:
+            self.app.theme = self.started_with  # cancelled: back to the theme in use
+        return super().dismiss(result)

@@ -1,0 +1,158 @@
+"""Settings: the file (read, checked, never written over when wrong), the dialog, the theme."""
+
+from __future__ import annotations
+
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.theme import BUILTIN_THEMES
+from textual.widgets import Select
+
+from aspire_tui.domain.models import Reflection
+from aspire_tui.domain.settings import Settings, parse_settings
+from aspire_tui.store import AspireStore
+from aspire_tui.store.settings_file import load_settings, settings_path
+from aspire_tui.ui.app import AspireApp
+from aspire_tui.ui.dialogs.settings_form import SettingsForm
+from tests.conftest import TODAY
+from tests.ui_helpers import SIZE, clear_field, notifications, type_text
+
+THEMES = set(BUILTIN_THEMES)
+
+
+def test_the_settings_file_lives_in_the_user_config_folder(tmp_path: Path) -> None:
+    # conftest points XDG_CONFIG_HOME into tmp_path/home/.config
+    assert settings_path() == tmp_path / "home" / ".config" / "aspire-tui" / "settings.toml"
+
+
+def test_no_file_means_the_defaults_and_no_complaint(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path / "settings.toml", THEMES)
+    assert loaded.settings == Settings() and loaded.problems == [] and loaded.writable
+
+
+def test_each_wrong_value_falls_back_alone_and_is_named() -> None:
+    raw = {"theme": "neon-pink", "keep_backups": 25, "keys": {"help": "f1", "quit": 3}, "x": 1}
+    settings, problems = parse_settings(raw, THEMES)
+    assert settings == Settings(keep_backups=25, keys={"help": "f1"})
+    assert any("neon-pink" in p for p in problems)
+    assert any("keys.quit" in p for p in problems)
+    assert any("unknown setting 'x'" in p for p in problems)
+    _, problems = parse_settings({"keep_backups": True}, THEMES)
+    assert problems == ["keep_backups must be a whole number from 1 to 1000"]
+
+
+def test_a_file_that_is_not_toml_is_reported_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("theme = nord\n")  # unquoted: not TOML
+    loaded = load_settings(path, THEMES)
+    assert loaded.settings == Settings() and not loaded.writable
+    assert "is not valid TOML" in loaded.report() and str(path) in loaded.report()
+
+
+def make_app(store: AspireStore) -> AspireApp:
+    loaded = load_settings(settings_path(), THEMES)
+    return AspireApp(store, today=TODAY, start="reflect", settings=loaded)
+
+
+async def test_choosing_a_theme_previews_it_and_saving_keeps_it(store: AspireStore) -> None:
+    store.save_reflection(Reflection(on=TODAY, want="Mine"))
+    async with make_app(store).run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, SettingsForm)
+        form.query_one("#theme", Select).value = "nord"  # as choosing it in the list does
+        await pilot.pause()
+        assert pilot.app.theme == "nord"  # seen at once, behind the dialog
+        await pilot.press("tab")
+        await clear_field(pilot)
+        await type_text(pilot, "25")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("Settings saved" in m for m in notifications(pilot.app))
+    written = settings_path().read_text()
+    assert tomllib.loads(written) == {"theme": "nord", "keep_backups": 25}
+    assert stat.S_IMODE(settings_path().stat().st_mode) == 0o600
+    async with make_app(store).run_test(size=SIZE) as pilot:  # the next start
+        await pilot.pause()
+        assert pilot.app.theme == "nord"
+
+
+async def test_cancelling_puts_the_theme_back(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        before = pilot.app.theme
+        await pilot.press("comma")
+        await pilot.pause()
+        pilot.app.screen.query_one("#theme", Select).value = "gruvbox"
+        await pilot.pause()
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, SettingsForm)
+        assert pilot.app.theme == before
+    assert not settings_path().exists()
+
+
+async def test_a_theme_from_the_command_palette_is_kept_too(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        pilot.app.theme = "dracula"  # what the palette's "Change theme" does
+        await pilot.pause()
+    assert tomllib.loads(settings_path().read_text())["theme"] == "dracula"
+
+
+async def test_a_wrong_settings_file_is_reported_at_start_and_never_written_over(
+    store: AspireStore,
+) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('theme = "[b]neon[/b]"\nkeep_backups = 0\n')
+    async with make_app(store).run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        [shown] = [m for m in notifications(pilot.app) if "settings.toml" in m]
+        assert "[b]neon[/b]" in shown and "keep_backups" in shown
+        assert pilot.app.theme == "textual-dark"
+        await pilot.press("comma")
+        await pilot.pause()
+        assert "will not write over it" in str(pilot.app.screen.query_one(".smart-check").visual)
+        pilot.app.screen.query_one("#theme", Select).value = "nord"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.theme == "nord"  # for this session
+    assert path.read_text() == 'theme = "[b]neon[/b]"\nkeep_backups = 0\n'
+
+
+def test_aspire_keeps_as_many_backups_as_the_settings_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`aspire` itself, with the app run by Pilot instead of a terminal."""
+    import asyncio
+    from datetime import datetime
+
+    from aspire_tui import cli
+    from aspire_tui.store.backups import list_backups, take_backup
+
+    folder = tmp_path / "data"
+    for minute in range(5):  # five different launch backups
+        store = AspireStore.open(folder, backup=False)
+        store.save_reflection(Reflection(on=TODAY, want=f"Entry {minute}"))
+        store.close()
+        take_backup(folder / "aspire.json", datetime(2026, 1, 1, 9, minute))
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('keep_backups = 2\ntheme = "nord"\n')
+    themes: list[str] = []
+
+    def run_in_pilot(self: AspireApp, *args: object, **kwargs: object) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                themes.append(self.theme)
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(AspireApp, "run", run_in_pilot)
+    assert cli.main(["--data-dir", str(folder)]) == 0
+    assert themes == ["nord"]
+    assert len([b for b in list_backups(folder / "aspire.json") if not b.reason]) == 2
