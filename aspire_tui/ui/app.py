@@ -77,7 +77,7 @@ class AspireApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("comma", "settings", "Settings", id="settings"),
         *navigation_bindings(),
-        Binding("ctrl+z", "undo_elsewhere", "", show=False),
+        Binding("ctrl+z", "undo_elsewhere", "", show=False, id="undo.elsewhere"),
     ]
 
     def __init__(
@@ -100,6 +100,7 @@ class AspireApp(App[None]):
         self.settings = settings or LoadedSettings(Settings(), settings_path())
         """The settings in use, and the file they came from (see `store/settings_file.py`)."""
         self.theme = self.settings.settings.theme
+        self.set_keymap(dict(self.settings.settings.keys))
         self._today = today
         self.undo = UndoStack()
         self.standing = GoalStanding(store)
@@ -164,7 +165,27 @@ class AspireApp(App[None]):
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
         self.call_after_refresh(self._work_out_standing)
         self.store.start_launch_backup()  # held back until the first frame was drawn
+        if self._keymap:
+            self.run_worker(self._check_keymap, thread=True, group="warm-up")
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
+
+    def _check_keymap(self) -> None:
+        """Report keys in the settings file that name no binding or clash, once, at start."""
+        from aspire_tui.ui.keymap_check import binding_classes, keymap_problems
+
+        problems = keymap_problems(self._keymap, type(self).BINDINGS, binding_classes())
+        if problems:
+            message = f"Keys in {self.settings.path}: " + "; ".join(problems) + "."
+            with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
+                self.call_from_thread(self.report_error, safe(message))
+
+    def key_for(self, binding: Binding) -> str:
+        """How a binding's key is shown, as the settings file's [keys] may have changed it."""
+        keys = self._keymap.get(binding.id or "")
+        if keys:
+            first = keys.split(",")[0].strip()
+            binding = binding.with_key(first)
+        return self.get_key_display(binding)
 
     def _work_out_standing(self) -> None:
         """Home worked out only the goals it shows; the rest now, before another screen
@@ -303,7 +324,7 @@ class AspireApp(App[None]):
 
     def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
         return [
-            (self.get_key_display(b), b.tooltip or b.description)
+            (self.key_for(b), b.tooltip or b.description)
             for b in bindings
             if isinstance(b, Binding) and b.description
         ]
@@ -365,7 +386,7 @@ class AspireApp(App[None]):
                     continue  # acting on a highlighted entry the person cannot see
                 yield SystemCommand(
                     f"{entry.name}: {binding.tooltip or binding.description}",
-                    f"Key {self.get_key_display(binding)} on the {entry.name} screen",
+                    f"Key {self.key_for(binding)} on the {entry.name} screen",
                     partial(self._run_on, entry.mode, binding.action),
                 )
         yield SystemCommand("Help: every key", "Open the list of keys (?)", self.action_help)

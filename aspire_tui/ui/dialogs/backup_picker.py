@@ -22,7 +22,7 @@ class BackupPicker(ModalScreen[str | None]):
 
     CSS_PATH = DIALOG_CSS
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="backups.cancel")]
 
     def __init__(self, backups: list[Backup]) -> None:
         super().__init__()

@@ -61,8 +61,8 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "choose", "Choose", show=True),
+        Binding("escape", "cancel", "Cancel", id="catalog.cancel"),
+        Binding("enter", "choose", "Choose", show=True, id="catalog.choose"),
         *navigation_bindings("app."),
     ]
 

@@ -33,7 +33,7 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
     BINDINGS = [
         Binding("e,enter", "choose('edit')", "Correct", id="checkins.edit"),
         Binding("d,delete", "choose('delete')", "Delete", id="checkins.delete"),
-        Binding("escape", "dismiss(None)", "Close"),
+        Binding("escape", "dismiss(None)", "Close", id="checkins.close"),
     ]
 
     def __init__(self, goal: Goal, checkins: list[CheckIn]) -> None:

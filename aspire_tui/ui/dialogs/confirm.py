@@ -18,8 +18,8 @@ class ConfirmDialog(ModalScreen[bool]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(

@@ -39,8 +39,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
 
     def __init__(self, heading: str | Content, save_label: str = "Save") -> None:

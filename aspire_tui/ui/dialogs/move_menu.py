@@ -32,7 +32,7 @@ class MoveMenu(ModalScreen[str | None]):
 
     CSS_PATH = DIALOG_CSS
 
-    BINDINGS = [Binding("escape", "choose('')", "Cancel")]
+    BINDINGS = [Binding("escape", "choose('')", "Cancel", id="moves.cancel")]
 
     def __init__(self, title: str, items: list[MenuItem]) -> None:
         super().__init__()

@@ -34,12 +34,15 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("1", "answer(1)", "Answer", key_display="1-6"),
-        *[Binding(str(n), f"answer({n})", f"{n}", show=False) for n in range(2, 7)],
-        Binding("left,backspace,k", "back", "Back", key_display="←"),
-        Binding("right,j", "skip", "Skip", key_display="→"),
-        Binding("ctrl+s", "finish", "Finish", show=False),
-        Binding("escape", "leave", "Leave (answers kept)"),
+        Binding("1", "answer(1)", "Answer", key_display="1-6", id="assessment.answer1"),
+        *[
+            Binding(str(n), f"answer({n})", f"{n}", show=False, id=f"assessment.answer{n}")
+            for n in range(2, 7)
+        ],
+        Binding("left,backspace,k", "back", "Back", key_display="←", id="assessment.back"),
+        Binding("right,j", "skip", "Skip", key_display="→", id="assessment.skip"),
+        Binding("ctrl+s", "finish", "Finish", show=False, id="assessment.finish"),
+        Binding("escape", "leave", "Leave (answers kept)", id="assessment.leave"),
     ]
 
     def __init__(self, questionnaire: Questionnaire, draft: Assessment, today: date) -> None:

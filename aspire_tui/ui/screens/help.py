@@ -22,7 +22,10 @@ Row = tuple[str, str]
 class HelpScreen(PassesNavigation, ModalScreen[None]):
     CSS_PATH = DIALOG_CSS
 
-    BINDINGS = [Binding("escape,question_mark", "close", "Close"), *navigation_bindings("app.")]
+    BINDINGS = [
+        Binding("escape,question_mark", "close", "Close", id="help.close"),
+        *navigation_bindings("app."),
+    ]
 
     def __init__(self, sections: Iterable[tuple[str, list[Row]]], data_file: str) -> None:
         super().__init__()

@@ -57,8 +57,8 @@ class MainScreen(Screen[None]):
     MODE = ""
     LIST_TITLE = ""
     BINDINGS = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("escape", "back", "Back", show=False),
+        Binding("enter", "open", "Open", show=False, id="list.open"),
+        Binding("escape", "back", "Back", show=False, id="list.back"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -10,8 +10,8 @@ from textual.message import Message
 
 class DetailPane(VerticalScroll):
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="detail.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="detail.up"),
     ]
 
     class Resized(Message):

@@ -26,9 +26,9 @@ class Rating(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("right,plus", "change(1)", "More", show=False),
-        Binding("left,minus", "change(-1)", "Less", show=False),
-        Binding("backspace,delete,0", "clear", "Clear", show=False),
+        Binding("right,plus", "change(1)", "More", show=False, id="rating.more"),
+        Binding("left,minus", "change(-1)", "Less", show=False, id="rating.less"),
+        Binding("backspace,delete,0", "clear", "Clear", show=False, id="rating.clear"),
     ]
 
     value: reactive[int | None] = reactive(None)

@@ -14,8 +14,8 @@ class RecordList(OptionList):
     """Options carry the record id as their option id; headings are disabled options."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     def show_records(self, rows: Iterable[tuple[str | None, Content]]) -> None:
