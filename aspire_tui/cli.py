@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import sys
 from collections.abc import Callable, Sequence
@@ -127,8 +128,11 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     from textual.theme import BUILTIN_THEMES
 
     from aspire_tui.store.settings_file import load_settings, settings_path
+    from aspire_tui.ui.keymap_check import keys_named
 
-    settings = load_settings(settings_path(), set(BUILTIN_THEMES))
+    settings = load_settings(settings_path(), set(BUILTIN_THEMES), keys_named)
+    if demo:  # made-up data: the person's own settings are read, never written
+        settings = dataclasses.replace(settings, may_write=False)
     keep = settings.settings.keep_backups
     from aspire_tui.store.lock import AlreadyOpenError
 

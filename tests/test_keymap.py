@@ -61,7 +61,8 @@ async def test_unknown_ids_and_clashes_are_reported_at_start(store: AspireStore)
         [message] = [m for m in notifications(pilot.app) if "Keys in" in m]
         assert "keys.nonsense: no key has that id" in message
         assert "3 would be both" in message
-        assert "n would be both New and Help on the Goals screen" in message
+        assert "n would be both New and Help on the Aspirations screen" in message
+    assert "the Goals screen" in message and "the Reflect screen" in message
 
 
 def test_every_key_has_an_id_the_keymap_can_name() -> None:
@@ -72,3 +73,8 @@ def test_every_key_has_an_id_the_keymap_can_name() -> None:
 
 def test_the_shipped_keys_do_not_clash() -> None:
     assert keymap_problems({}, AspireApp.BINDINGS, binding_classes()) == []
+
+
+def test_a_pair_of_moves_sharing_a_key_moves_together() -> None:
+    keymap = {"aspiration.pause": "u", "aspiration.archive": "z"}
+    assert keymap_problems(keymap, AspireApp.BINDINGS, binding_classes()) == []

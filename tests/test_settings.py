@@ -156,3 +156,41 @@ def test_aspire_keeps_as_many_backups_as_the_settings_say(
     assert cli.main(["--data-dir", str(folder)]) == 0
     assert themes == ["nord"]
     assert len([b for b in list_backups(folder / "aspire.json") if not b.reason]) == 2
+
+
+def test_odd_files_are_reported_not_crashed_on(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("x = " + "[" * 600 + "]" * 600 + "\n")
+    assert "is not valid TOML" in load_settings(path, THEMES).report()
+    path.unlink()
+    path.mkdir()
+    assert "is not a file" in load_settings(path, THEMES).report()
+
+
+def test_a_key_that_names_no_key_is_refused_so_it_can_never_become_markup() -> None:
+    from aspire_tui.ui.keymap_check import keys_named
+
+    raw = {"keys": {"goal": {"new": "[/x]"}, "help": "F1", "go.home": "Ctrl+G,?", "quit": "esc"}}
+    settings, problems = parse_settings(raw, THEMES, keys_named)
+    assert dict(settings.keys) == {"help": "f1", "go.home": "ctrl+G,question_mark"}
+    assert any("keys.goal.new" in p for p in problems)  # unquoted dotted ids work too
+    assert any("keys.quit" in p for p in problems)
+
+
+async def test_saving_keeps_the_persons_own_lines_and_refuses_a_file_changed_meanwhile(
+    store: AspireStore,
+) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    original = '# my settings\ntheme = "nord"  \n\n[keys]\n# vim habits\nhelp = "f1"\n'
+    path.write_text(original)
+    async with make_app(store).run_test(size=SIZE, notifications=True) as pilot:
+        pilot.app.theme = "gruvbox"
+        await pilot.pause()
+        assert path.read_text() == original.replace('theme = "nord"  \n', 'theme = "gruvbox"\n')
+        path.write_text(path.read_text() + "# edited by hand meanwhile\n")
+        pilot.app.theme = "dracula"
+        await pilot.pause()
+        assert any("was changed since Aspire read it" in m for m in notifications(pilot.app))
+    assert path.read_text().endswith("# edited by hand meanwhile\n")
+    assert 'theme = "gruvbox"' in path.read_text()

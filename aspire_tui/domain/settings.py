@@ -3,7 +3,7 @@ wrong value falls back to its default without losing the rest."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +25,14 @@ class Settings:
 KNOWN = {"theme", "keep_backups", "keys"}
 
 
-def parse_settings(raw: Mapping[str, Any], themes: set[str]) -> tuple[Settings, list[str]]:
+def parse_settings(
+    raw: Mapping[str, Any],
+    themes: set[str],
+    keys_named: Callable[[str], str | None] = lambda keys: keys,
+) -> tuple[Settings, list[str]]:
     """The settings in `raw`, and what was wrong with it (each wrong value is left at its
-    default). `themes`: the theme names there are."""
+    default). `themes`: the theme names there are; `keys_named`: a key string as the app
+    names its keys, or None if it names no key."""
     problems: list[str] = []
     values: dict[str, Any] = {}
     for name in sorted(set(raw) - KNOWN):
@@ -36,7 +41,7 @@ def parse_settings(raw: Mapping[str, Any], themes: set[str]) -> tuple[Settings, 
     if isinstance(theme, str) and theme in themes:
         values["theme"] = theme
     else:
-        problems.append(f"theme {theme!r} is not one of: {', '.join(sorted(themes))}")
+        problems.append(f"theme {_short(repr(theme))} is not one of: {', '.join(sorted(themes))}")
     keep = raw.get("keep_backups", DEFAULT_KEEP_BACKUPS)
     if type(keep) is int and 1 <= keep <= MAX_KEEP_BACKUPS:
         values["keep_backups"] = keep
@@ -45,20 +50,32 @@ def parse_settings(raw: Mapping[str, Any], themes: set[str]) -> tuple[Settings, 
     keys = raw.get("keys", {})
     if isinstance(keys, Mapping):
         good = {}
-        for binding_id, pressed in keys.items():
-            if isinstance(pressed, str) and pressed.strip() and pressed.isprintable():
-                good[str(binding_id)] = pressed.strip()
+        for binding_id, pressed in _flat(keys):
+            ok = isinstance(pressed, str) and pressed.isprintable()
+            named = keys_named(pressed.strip()) if ok and pressed.strip() else None
+            if named:
+                good[binding_id] = named
             else:
-                problems.append(f'keys.{binding_id} must be a key, such as "f1" or "ctrl+n"')
+                problems.append(
+                    f'keys.{_short(binding_id)} must be a key, such as "f1" or "ctrl+n"'
+                )
         values["keys"] = good
     else:
         problems.append('keys must be a table: [keys] followed by lines like help = "f1"')
     return Settings(**values), problems
 
 
-def settings_table(settings: Settings) -> dict[str, Any]:
-    """What the settings file holds, in the order it is written."""
-    table: dict[str, Any] = {"theme": settings.theme, "keep_backups": settings.keep_backups}
-    if settings.keys:
-        table["keys"] = dict(settings.keys)
-    return table
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _flat(table: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """`goal.new = "x"` unquoted is TOML for a table `goal` holding `new`: the id is the
+    dotted name either way."""
+    found: list[tuple[str, Any]] = []
+    for name, value in table.items():
+        if isinstance(value, Mapping) and len(prefix) < 200:
+            found += _flat(value, f"{prefix}{name}.")
+        else:
+            found.append((f"{prefix}{name}", value))
+    return found

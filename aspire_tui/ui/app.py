@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
@@ -97,7 +98,7 @@ class AspireApp(App[None]):
             self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
         super().__init__()
         self.store = store
-        self.settings = settings or LoadedSettings(Settings(), settings_path())
+        self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
         """The settings in use, and the file they came from (see `store/settings_file.py`)."""
         self.theme = self.settings.settings.theme
         self.set_keymap(dict(self.settings.settings.keys))
@@ -166,18 +167,32 @@ class AspireApp(App[None]):
         self.call_after_refresh(self._work_out_standing)
         self.store.start_launch_backup()  # held back until the first frame was drawn
         if self._keymap:
-            self.run_worker(self._check_keymap, thread=True, group="warm-up")
+            self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
 
     def _check_keymap(self) -> None:
         """Report keys in the settings file that name no binding or clash, once, at start."""
         from aspire_tui.ui.keymap_check import binding_classes, keymap_problems
 
-        problems = keymap_problems(self._keymap, type(self).BINDINGS, binding_classes())
+        try:
+            classes = binding_classes()
+        except ImportError:  # never expected; a check must not stop the app
+            return
+        problems = keymap_problems(
+            self._keymap, type(self).BINDINGS, classes, self.COMMAND_PALETTE_BINDING
+        )
         if problems:
             message = f"Keys in {self.settings.path}: " + "; ".join(problems) + "."
-            with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
-                self.call_from_thread(self.report_error, safe(message))
+            self.report_error(safe(message))
+
+    def key_for_id(self, binding_id: str) -> str:
+        """The key of the app's own binding with this id, as shown (remapped or not)."""
+        from aspire_tui.ui.navigation import navigation_bindings
+
+        for binding in [*self.BINDINGS, *navigation_bindings()]:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return self.key_for(binding)
+        return ""
 
     def key_for(self, binding: Binding) -> str:
         """How a binding's key is shown, as the settings file's [keys] may have changed it."""
@@ -285,6 +300,8 @@ class AspireApp(App[None]):
         self.push_screen(form, chosen)
 
     _keeping = False
+    previewing_theme = False
+    """Set by the settings dialog while it tries a theme out: that is not a choice to keep."""
 
     def _keep_settings(self, settings: Settings, quiet: bool = False) -> None:
         """Use `settings` from now on, and write them to the settings file if it may be."""
@@ -309,9 +326,7 @@ class AspireApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         """A theme chosen another way (the command palette's "Change theme") is kept too; the
         settings dialog tries themes out, and saves its choice itself."""
-        from aspire_tui.ui.dialogs.settings_form import SettingsForm
-
-        if self._keeping or not self.is_running or isinstance(self.screen, SettingsForm):
+        if self._keeping or self.previewing_theme or not self.is_running:
             return
         current = self.settings.settings
         if theme != current.theme:
@@ -371,9 +386,10 @@ class AspireApp(App[None]):
             return  # a dialog is open: answer it first
         for entry in MAIN_SCREENS:
             main_class = screen_class(entry.mode)
+            key = escape(self.key_for_id(f"go.{entry.mode}"))
             yield SystemCommand(
                 f"Go to {entry.name}",
-                f"Switch to the {entry.name} screen ({entry.key})",
+                f"Switch to the {entry.name} screen ({key})",
                 partial(self.action_go, entry.mode),
             )
             here = isinstance(screen, main_class)
@@ -386,12 +402,20 @@ class AspireApp(App[None]):
                     continue  # acting on a highlighted entry the person cannot see
                 yield SystemCommand(
                     f"{entry.name}: {binding.tooltip or binding.description}",
-                    f"Key {self.key_for(binding)} on the {entry.name} screen",
+                    f"Key {escape(self.key_for(binding))} on the {entry.name} screen",
                     partial(self._run_on, entry.mode, binding.action),
                 )
-        yield SystemCommand("Help: every key", "Open the list of keys (?)", self.action_help)
+        help_key, settings_key = (
+            escape(self.key_for_id("help")),
+            escape(self.key_for_id("settings")),
+        )
         yield SystemCommand(
-            "Settings", "Theme, backups to keep, where your data is (,)", self.action_settings
+            "Help: every key", f"Open the list of keys ({help_key})", self.action_help
+        )
+        yield SystemCommand(
+            "Settings",
+            f"Theme, backups to keep, where your data is ({settings_key})",
+            self.action_settings,
         )
         from aspire_tui.ui.data_actions import DataActions
 

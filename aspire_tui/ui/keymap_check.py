@@ -12,6 +12,32 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
+MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+
+
+def keys_named(text: str) -> str | None:
+    """A key string from the settings file as Textual names keys ("Ctrl+N" -> "ctrl+N",
+    "?" -> "question_mark", "F1" -> "f1"), or None if a part of it names no key."""
+    from textual.keys import Keys, _character_to_key
+
+    names = {k.value for k in Keys} | {_character_to_key(chr(c)) for c in range(33, 127)}
+    found = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            return None
+        *modifiers, name = part.split("+") if part != "+" else ["+"]
+        if any(m.strip().lower() not in MODIFIERS for m in modifiers):
+            return None
+        if len(name) == 1 and name.isprintable():
+            key = _character_to_key(name)
+        elif name.lower() in names:
+            key = name.lower()
+        else:
+            return None
+        found.append("+".join([*(m.strip().lower() for m in modifiers), key]))
+    return ",".join(found)
+
 
 def binding_classes() -> list[type[DOMNode]]:
     """Every screen and widget of Aspire's that has keys of its own (imports them all)."""
@@ -45,10 +71,14 @@ def _place(cls: type[DOMNode]) -> str:
     return cls.__name__
 
 
+LIST_WIDGETS = {"RecordList", "DetailPane"}
+
+
 def keymap_problems(
     keymap: Mapping[str, str],
     everywhere: Iterable[object],
     classes: Iterable[type[DOMNode]],
+    palette_key: str = "ctrl+p",
 ) -> list[str]:
     """`keymap` as Textual normalises it (long key names); `everywhere`: the app's own
     bindings, which the main screens share."""
@@ -57,20 +87,31 @@ def keymap_problems(
     known = {b.id for cls in classes for b in _bindings(cls) if b.id}
     known |= {b.id for b in shared if b.id}
     problems = [f"keys.{name}: no key has that id" for name in keymap if name not in known]
+    lists = [b for cls in classes if cls.__name__ in LIST_WIDGETS for b in _bindings(cls)]
+    palette = [Binding(palette_key, "command_palette", "Command palette", id="palette")]
+    places: dict[tuple[str, str, str], list[str]] = {}
     for cls in classes:
-        layers = _bindings(cls)
-        if issubclass(cls, Screen) and not issubclass(cls, ModalScreen):
-            layers = layers + shared
+        main = issubclass(cls, Screen) and not issubclass(cls, ModalScreen)
+        if main and not getattr(cls, "SUB_TITLE", ""):
+            continue  # the shape the main screens share: each is checked itself
+        # What a key does is looked for in the focused list first, then the screen, then the
+        # app; a key two of them share does only the first one's thing.
+        layers = (lists + _bindings(cls) + shared + palette) if main else _bindings(cls)
         owner: dict[str, Binding] = {}
         for binding in layers:
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             for key in (k.strip() for k in keys.split(",")):
                 other = owner.get(key)
-                remapped = binding.id in keymap or (other is not None and other.id in keymap)
-                if other is not None and other.action != binding.action and remapped:
-                    problems.append(
-                        f"{key} would be both {other.description or other.action} and "
-                        f"{binding.description or binding.action} on {_place(cls)}"
-                    )
-                owner.setdefault(key, binding)
-    return list(dict.fromkeys(problems))
+                if other is None:
+                    owner[key] = binding
+                    continue
+                remapped = binding.id in keymap or other.id in keymap
+                if other.action == binding.action or other.id == binding.id or not remapped:
+                    continue
+                what = (key, other.description or other.action, binding.description)
+                places.setdefault(what, [])
+                if _place(cls) not in places[what]:
+                    places[what].append(_place(cls))
+    for (key, first, second), where in places.items():
+        problems.append(f"{key} would be both {first} and {second} on {', '.join(where)}")
+    return problems

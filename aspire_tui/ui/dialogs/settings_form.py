@@ -36,7 +36,7 @@ class SettingsForm(FormDialog[Settings]):
         self.loaded = loaded
         self.themes = sorted(themes)
         self.data_folder = data_folder
-        self.started_with = loaded.settings.theme
+        self.started_with = ""
 
     def compose_header(self) -> Iterable[Widget]:
         if not self.loaded.writable:
@@ -51,9 +51,10 @@ class SettingsForm(FormDialog[Settings]):
 
     def compose_fields(self) -> Iterable[Widget]:
         settings = self.loaded.settings
+        self.started_with = self.app.theme  # what is in use, which a failed save may have left
         theme = Select(
             [(name, name) for name in self.themes],
-            value=settings.theme,
+            value=self.started_with if self.started_with in self.themes else settings.theme,
             allow_blank=False,
             id="theme",
             compact=True,
@@ -66,7 +67,7 @@ class SettingsForm(FormDialog[Settings]):
             "Backups to keep",
             keep,
             "Dated copies of your data taken at each start (and, apart from them, as many "
-            "taken before a restore or an import).",
+            "taken before a restore or an import). Older ones go at the next start.",
             parse=parse_keep,
         )
         remapped = ", ".join(f"{name} = {keys}" for name, keys in sorted(settings.keys.items()))
@@ -91,7 +92,15 @@ class SettingsForm(FormDialog[Settings]):
     @on(Select.Changed, "#theme")
     def _preview(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.app.theme = event.value
+            self._try(event.value)
+
+    def _try(self, theme: str) -> None:
+        app = self.app
+        app.previewing_theme = True  # type: ignore[attr-defined]
+        try:
+            app.theme = theme
+        finally:
+            app.previewing_theme = False  # type: ignore[attr-defined]
 
     def build(self, values: dict[str, Any]) -> Settings:
         theme = self.query_one("#theme", Select).value
@@ -103,5 +112,5 @@ class SettingsForm(FormDialog[Settings]):
 
     def dismiss(self, result: Settings | None = None) -> Any:
         if result is None:
-            self.app.theme = self.started_with  # cancelled: back to the theme in use
+            self._try(self.started_with)  # cancelled: back to the theme in use
         return super().dismiss(result)

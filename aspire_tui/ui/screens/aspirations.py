@@ -65,10 +65,12 @@ class AspirationsScreen(MainScreen):
         ),
         Binding("s", "step_down", "Step down a level", id="aspiration.step_down", show=False),
         Binding("p", "pause", "Pause", id="aspiration.pause", show=False),
-        Binding("p", "resume", "Resume", id="aspiration.resume", show=False),
+        # Pause and resume share a key, as archive and restore do (only one of each pair
+        # applies to an aspiration), so each pair shares one id: remapping one moves both.
+        Binding("p", "resume", "Resume", id="aspiration.pause", show=False),
         Binding("v", "reevaluate", "Reevaluate", id="aspiration.reevaluate", show=False),
         Binding("a", "archive", "Archive", id="aspiration.archive", show=False),
-        Binding("a", "restore", "Restore", id="aspiration.restore", show=False),
+        Binding("a", "restore", "Restore", id="aspiration.archive", show=False),
         Binding("x", "let_go", "Let go", id="aspiration.let_go", show=False),
     ]
     NEEDS_SELECTION = frozenset(
