@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +68,8 @@ def load_settings(
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "not UTF-8 text"
         return LoadedSettings(Settings(), path, [f"cannot be read ({reason})"])
+    import tomllib  # only when there is a file: most people never write one
+
     try:
         raw = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
@@ -100,6 +101,8 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     if not values:
         return LoadedSettings(settings, path, [], current)
     text = _with_values(current or "", values)
+    import tomllib
+
     try:
         written = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):
