@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from aspire_tui.demo import populate
+from aspire_tui.domain.settings import Settings
 from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
+from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.app import AspireApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -56,7 +58,8 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path, data: str = "dem
         populate(store, TODAY)
     elif data == "year" and store.is_empty():
         generate(store, TODAY, years=1)
-    app = AspireApp(store, today=TODAY)
+    settings = LoadedSettings(Settings(), folder.parent / "settings.toml")  # never the real one
+    app = AspireApp(store, today=TODAY, settings=settings)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

@@ -194,3 +194,19 @@ async def test_saving_keeps_the_persons_own_lines_and_refuses_a_file_changed_mea
         assert any("was changed since Aspire read it" in m for m in notifications(pilot.app))
     assert path.read_text().endswith("# edited by hand meanwhile\n")
     assert 'theme = "gruvbox"' in path.read_text()
+
+
+async def test_settings_not_read_from_a_file_say_so_and_are_never_saved(
+    store: AspireStore,
+) -> None:
+    async with AspireApp(store, today=TODAY, start="reflect").run_test(size=SIZE) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        header = str(pilot.app.screen.query_one(".smart-check").visual)
+        assert "not read from your settings file" in header and "problems" not in header
+        pilot.app.screen.query_one("#theme", Select).value = "nord"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.theme == "nord"
+    assert not settings_path().exists()

@@ -388,10 +388,6 @@ class AspireStore:
             if bucket
         }
 
-    def checkins_by_goal(self) -> dict[int, list[CheckIn]]:
-        """Every goal's check-ins, in no particular order: for working out progress."""
-        return {goal_id: list(bucket.values()) for goal_id, bucket in self._checkins.index()}
-
     def write_in_background(self, on_failure: Callable[[str], None] | None = None) -> None:
         """Saves return once the change is made and encoded; a thread of the store's own puts
         it on disk. `on_failure` hears, on that thread, when one could not be saved; the store

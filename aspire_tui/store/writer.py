@@ -62,7 +62,6 @@ class BackgroundWriter:
         """The file's identity, size and time after the last write that reached the disk."""
         self.on_failure: Callable[[str], None] | None = None
         """Called from the writer's thread when a write fails (it must not block)."""
-        self.written = 0
         self._thread = threading.Thread(target=self._run, name="aspire-writer", daemon=True)
         self._thread.start()
         _LIVE.add(self)
@@ -129,7 +128,6 @@ class BackgroundWriter:
                 self._busy = False
                 if failure is None:
                     self.stamp = self._expected = stamp
-                    self.written += 1
                 else:
                     self.failure = failure
                     self._next = None  # built on the change that failed; the owner reverts

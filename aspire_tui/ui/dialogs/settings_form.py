@@ -39,15 +39,20 @@ class SettingsForm(FormDialog[Settings]):
         self.started_with = ""
 
     def compose_header(self) -> Iterable[Widget]:
-        if not self.loaded.writable:
-            yield Static(
-                Content.assemble(
-                    ("Your settings file has problems, so Aspire will not write over it: ", "bold"),
-                    plain("; ".join(self.loaded.problems)),
-                    ". What you choose here lasts until you quit.",
-                ),
-                classes="smart-check",
+        if self.loaded.problems:
+            why = Content.assemble(
+                ("Your settings file has problems, so Aspire will not write over it: ", "bold"),
+                plain("; ".join(self.loaded.problems)),
+                ".",
             )
+        elif not self.loaded.may_write:
+            why = Content.styled("These settings were not read from your settings file.", "bold")
+        else:
+            return
+        yield Static(
+            Content.assemble(why, " What you choose here lasts until you quit."),
+            classes="smart-check",
+        )
 
     def compose_fields(self) -> Iterable[Widget]:
         settings = self.loaded.settings
