@@ -12,11 +12,14 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from statistics import fmean
+from typing import TYPE_CHECKING
 
-from aspire_tui.domain.catalog import CatalogPath
 from aspire_tui.domain.models import Assessment, Driver
+
+if TYPE_CHECKING:
+    from aspire_tui.domain.catalog import CatalogPath
 
 SCALE = range(1, 7)
 PICKS = 3
@@ -81,7 +84,7 @@ def parse_questionnaire(raw: str) -> Questionnaire:
 
 @cache
 def questionnaire() -> Questionnaire:
-    raw = resources.files("aspire_tui.domain").joinpath("assessment.json").read_text("utf-8")
+    raw = (Path(__file__).parent / "assessment.json").read_text("utf-8")
     return parse_questionnaire(raw)
 
 

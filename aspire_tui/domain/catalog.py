@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from aspire_tui.domain.models import Driver, Target
@@ -127,7 +127,7 @@ def parse_catalog(raw: str) -> tuple[CatalogPath, ...]:
 
 @cache
 def catalog() -> tuple[CatalogPath, ...]:
-    raw = resources.files("aspire_tui.domain").joinpath("catalog.json").read_text("utf-8")
+    raw = (Path(__file__).parent / "catalog.json").read_text("utf-8")
     return parse_catalog(raw)
 
 

@@ -6,7 +6,6 @@ Records are frozen so that a screen can never change what the store holds behind
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -14,6 +13,8 @@ from enum import StrEnum
 
 def new_uid() -> str:
     """A record's identity across files: export and import match records by it."""
+    import uuid  # only when a record is made: not worth its import before the first frame
+
     return uuid.uuid4().hex
 
 

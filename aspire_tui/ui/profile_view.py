@@ -3,7 +3,7 @@ paths that fit it. It describes and never judges: no driver is better than anoth
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.content import Content
 
@@ -114,11 +114,14 @@ def _driver_lines(
     ]
 
 
-def profile_summary(assessments: Sequence[Assessment], questionnaire: Questionnaire) -> str:
-    """One line for the list: the top drivers of the latest profile."""
+def profile_summary(
+    assessments: Sequence[Assessment], questionnaire: Callable[[], Questionnaire]
+) -> str:
+    """One line for the list: the top drivers of the latest profile. The questionnaire is
+    read only when there is a profile to summarise."""
     if not assessments:
         return "not taken yet: press t"
-    top = ranked(score(assessments[-1], questionnaire.statements))[:3]
+    top = ranked(score(assessments[-1], questionnaire().statements))[:3]
     return "top: " + ", ".join(SHORT_NAMES[s.driver] for s in top if s.score is not None)
 
 

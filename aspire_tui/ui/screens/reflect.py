@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Label
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
-from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
 from aspire_tui.domain.journal import QUESTIONS, search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection
 from aspire_tui.domain.validation import parse_text
@@ -25,9 +24,11 @@ from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 if TYPE_CHECKING:
+    from aspire_tui.domain.catalog import CatalogPath
     from aspire_tui.ui.dialogs.adopt_form import Adoption
 
-# Dialogs are imported where they open: importing them all up front would slow the first frame.
+# Dialogs are imported where they open, and the catalog of paths where it is shown: importing
+# them all up front would slow the first frame.
 
 WELCOME = Content.assemble(
     ("Welcome to Aspire", "bold $text-accent"),
@@ -83,14 +84,13 @@ class ReflectScreen(MainScreen):
     NEEDS_SELECTION = frozenset({"edit", "delete", "open"})
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
-        q = questionnaire()
         assessments = self.store.assessments()
         yield None, Content.styled("What drives you", "bold dim")
         unfinished = self.store.unfinished_assessment()
-        summary = profile_summary(assessments, q)
+        summary = profile_summary(assessments, questionnaire)
         if unfinished is not None:
             done = len(unfinished.answers)
-            summary = f"{done} of {len(q.statements)} answered: t carries on"
+            summary = f"{done} of {len(questionnaire().statements)} answered: t carries on"
         yield (
             PROFILE,
             Content.assemble(
@@ -105,7 +105,9 @@ class ReflectScreen(MainScreen):
             ),
         )
         if assessments:
-            latest = score(assessments[-1], q.statements)
+            from aspire_tui.domain.catalog import catalog
+
+            latest = score(assessments[-1], questionnaire().statements)
             for place, rec in enumerate(recommend(latest, catalog())[:SHOWN_PATHS], 1):
                 fit = f"fit {rec.fit:.1f}"
                 yield (
@@ -191,6 +193,8 @@ class ReflectScreen(MainScreen):
         assessments = self.store.assessments()
         if not assessments:
             return None
+        from aspire_tui.domain.catalog import catalog
+
         latest = score(assessments[-1], questionnaire().statements)
         for place, rec in enumerate(recommend(latest, catalog()), 1):
             if PATH_PREFIX + rec.path.key == key:
@@ -245,6 +249,8 @@ class ReflectScreen(MainScreen):
     @guarded
     def action_adopt(self) -> None:
         key = self._key()
+        from aspire_tui.domain.catalog import find_path
+
         path = find_path(key.removeprefix(PATH_PREFIX)) if key else None
         if path is None:
             self.notify("Highlight one of the paths that fit you first.")
