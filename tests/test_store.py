@@ -365,3 +365,25 @@ def test_progress_can_not_go_below_zero(store: AspireStore, data_dir: Path) -> N
         store.save_checkin(CheckIn(g.id or 0, D, -2))
     store.save_checkin(CheckIn(g.id or 0, D, -1.5))
     assert sum(d["amount"] for d in docs(data_dir, "checkins")) == 0
+
+
+@given(
+    goal_id=st.integers(0, 10**6),
+    amount=st.floats(-1e6, 1e6, allow_nan=False),
+    note=st.text(st.characters(max_codepoint=127), max_size=20),
+    doc_id=st.integers(0, 10**6),
+)
+def test_a_decoded_check_in_is_the_record_a_constructor_makes(
+    goal_id: int, amount: float, note: str, doc_id: int
+) -> None:
+    """The decoder makes check-ins without their __init__ (for speed): the result must be the
+    same record, equal, hashable alike and still frozen."""
+    from dataclasses import FrozenInstanceError
+
+    from aspire_tui.store import codec
+
+    made = CheckIn(goal_id, date(2026, 11, 27), amount, note, "", "a" * 32, doc_id)
+    decoded = codec.decode_checkin(codec.encode_checkin(made), doc_id)
+    assert decoded == made and hash(decoded) == hash(made) and repr(decoded) == repr(made)
+    with pytest.raises(FrozenInstanceError):
+        decoded.note = "changed"  # type: ignore[misc]
