@@ -66,7 +66,7 @@ async def test_choosing_a_theme_previews_it_and_saving_keeps_it(store: AspireSto
         form.query_one("#theme", Select).value = "nord"  # as choosing it in the list does
         await pilot.pause()
         assert pilot.app.theme == "nord"  # seen at once, behind the dialog
-        await pilot.press("tab")
+        await pilot.press("tab", "tab", "tab")  # past the review's cadence and first day
         await clear_field(pilot)
         await type_text(pilot, "25")
         await pilot.press("ctrl+s")

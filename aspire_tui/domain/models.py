@@ -275,3 +275,51 @@ class CheckIn:
     """The milestone this check-in marks done, for a checklist goal."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
+
+
+class ReviewAction(StrEnum):
+    """What a person did to a goal or an aspiration during a review."""
+
+    LOGGED = "logged"
+    ADJUSTED = "adjusted"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+    KEPT = "kept"
+    """An aspiration confirmed as still one's own."""
+    REEVALUATED = "reevaluated"
+    RETAKEN = "retaken"
+    """The drivers self-assessment taken again."""
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """One change made during a review. The title is kept as it was, so the review still
+    reads right after the goal or aspiration is renamed or deleted."""
+
+    step: str
+    """The step it was made at: "goal:<uid>", "aspiration:<uid>" or "drivers"."""
+    action: ReviewAction
+    title: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """A periodic review: a walk through the active goals and aspirations, the drivers if
+    they are old, and a closing reflection. Unfinished until `finished` is set, so that it
+    can be left and resumed where it stood."""
+
+    started: date
+    plan: tuple[str, ...]
+    """The steps, fixed when the review began: goal and aspiration steps by record uid,
+    then "drivers" if the profile is over a year old, then "closing"."""
+    step: int = 0
+    notes: dict[str, str] = field(default_factory=dict)
+    """Step -> what the person wrote about it."""
+    changes: tuple[ReviewChange, ...] = ()
+    went_well: str = ""
+    will_change: str = ""
+    next_step: str = ""
+    finished: date | None = None
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from aspire_tui.domain.review import DEFAULT_CADENCE, WEEKDAYS, Cadence
+
 DEFAULT_THEME = "textual-dark"
 DEFAULT_KEEP_BACKUPS = 10
 MAX_KEEP_BACKUPS = 1000
@@ -20,9 +22,16 @@ class Settings:
     """How many launch backups to keep (and as many taken before a restore or an import)."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id -> the keys that press it instead, comma-separated ("f1", "ctrl+n,n")."""
+    review_cadence: Cadence = DEFAULT_CADENCE
+    first_day_of_week: str = "monday"
+    """Where a week (and a fortnight) of reviews begins."""
+
+    @property
+    def first_weekday(self) -> int:
+        return WEEKDAYS.index(self.first_day_of_week)
 
 
-KNOWN = {"theme", "keep_backups", "keys"}
+KNOWN = {"theme", "keep_backups", "keys", "review_cadence", "first_day_of_week"}
 
 
 def parse_settings(
@@ -47,6 +56,16 @@ def parse_settings(
         values["keep_backups"] = keep
     else:
         problems.append(f"keep_backups must be a whole number from 1 to {MAX_KEEP_BACKUPS}")
+    cadence = raw.get("review_cadence", DEFAULT_CADENCE.value)
+    if isinstance(cadence, str) and cadence in set(Cadence):
+        values["review_cadence"] = Cadence(cadence)
+    else:
+        problems.append(f"review_cadence must be one of: {', '.join(c.value for c in Cadence)}")
+    first = raw.get("first_day_of_week", "monday")
+    if isinstance(first, str) and first.lower() in WEEKDAYS:
+        values["first_day_of_week"] = first.lower()
+    else:
+        problems.append(f"first_day_of_week must be one of: {', '.join(WEEKDAYS)}")
     keys = raw.get("keys", {})
     if isinstance(keys, Mapping):
         good = {}

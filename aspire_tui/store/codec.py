@@ -21,9 +21,13 @@ from aspire_tui.domain.models import (
     Move,
     Passions,
     Reflection,
+    Review,
+    ReviewAction,
+    ReviewChange,
     Target,
 )
 from aspire_tui.domain.passions import check_passions
+from aspire_tui.domain.review import check_review
 from aspire_tui.domain.validation import (
     ValidationError,
     check_assessment,
@@ -422,5 +426,60 @@ def decode_passions(doc: Document, doc_id: int) -> Passions:
     passions = Passions(**lists, updated=_optional_date(doc, "updated"), uid=_uid(doc), id=doc_id)
     try:
         return check_passions(passions)
+    except ValidationError as error:
+        raise CodecError(str(error).rstrip(".")) from None
+
+
+def encode_review(r: Review) -> Document:
+    return {
+        "uid": r.uid,
+        "started": r.started.isoformat(),
+        "plan": list(r.plan),
+        "step": r.step,
+        "notes": dict(r.notes),
+        "changes": [
+            {"step": c.step, "action": c.action.value, "title": c.title, "detail": c.detail}
+            for c in r.changes
+        ],
+        "went_well": r.went_well,
+        "will_change": r.will_change,
+        "next_step": r.next_step,
+        "finished": r.finished.isoformat() if r.finished else None,
+    }
+
+
+def _review_change(doc: Any) -> ReviewChange:
+    if not isinstance(doc, dict):
+        raise CodecError("a change should be an object")
+    try:
+        action = ReviewAction(_str(doc, "action"))
+    except ValueError:
+        raise CodecError("a change has an unknown action") from None
+    return ReviewChange(_str(doc, "step"), action, _str(doc, "title"), _str(doc, "detail"))
+
+
+def decode_review(doc: Document, doc_id: int) -> Review:
+    plan, notes, changes = doc.get("plan"), doc.get("notes"), doc.get("changes")
+    if not isinstance(plan, list) or not all(isinstance(p, str) for p in plan):
+        raise CodecError("'plan' should be a list of steps")
+    if not isinstance(notes, dict) or not all(isinstance(n, str) for n in notes.values()):
+        raise CodecError("'notes' should be an object of text")
+    if not isinstance(changes, list):
+        raise CodecError("'changes' should be a list")
+    review = Review(
+        started=_date(doc, "started"),
+        plan=tuple(plan),
+        step=_int(doc, "step"),
+        notes={key: _str(notes, key) for key in notes},
+        changes=tuple(_review_change(c) for c in changes),
+        went_well=_str(doc, "went_well"),
+        will_change=_str(doc, "will_change"),
+        next_step=_str(doc, "next_step"),
+        finished=_optional_date(doc, "finished"),
+        uid=_uid(doc),
+        id=doc_id,
+    )
+    try:
+        return check_review(review)
     except ValidationError as error:
         raise CodecError(str(error).rstrip(".")) from None

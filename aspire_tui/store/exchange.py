@@ -15,8 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.models import Aspiration, Assessment, CheckIn, Goal, Passions, Reflection
+from aspire_tui.domain.models import (
+    Aspiration,
+    Assessment,
+    CheckIn,
+    Goal,
+    Passions,
+    Reflection,
+    Review,
+)
 from aspire_tui.domain.passions import check_passions
+from aspire_tui.domain.review import check_review
 from aspire_tui.domain.validation import (
     ValidationError,
     check_aspiration,
@@ -56,6 +65,8 @@ class Export:
     reflections: list[tuple[Reflection, str | None]]  # with the linked aspiration's uid
     assessments: list[Assessment]
     passions: list[Passions]
+    reviews: list[Review] = dataclasses.field(default_factory=list)
+    """Reviews name goals and aspirations by uid and keep their titles: nothing to link."""
 
     @property
     def count(self) -> int:
@@ -66,6 +77,7 @@ class Export:
             self.reflections,
             self.assessments,
             self.passions,
+            self.reviews,
         )
         return sum(len(kind) for kind in records)
 
@@ -85,6 +97,11 @@ def export_data(store: AspireStore) -> dict[str, Any]:
     assessments = sorted(
         store.assessments() + ([unfinished] if unfinished else []),
         key=lambda a: (a.started, a.uid),
+    )
+    unfinished_review = store.unfinished_review()
+    reviews = sorted(
+        store.reviews() + ([unfinished_review] if unfinished_review else []),
+        key=lambda r: (r.started, r.uid),
     )
     aspiration_uid = {a.id: a.uid for a in aspirations}
     goal_uid = {g.id: g.uid for g in goals}
@@ -114,6 +131,7 @@ def export_data(store: AspireStore) -> dict[str, Any]:
         "reflections": [reflection_doc(r) for r in reflections],
         "assessments": [codec.encode_assessment(a) for a in assessments],
         "passions": [codec.encode_passions(p) for p in [store.passions()] if p is not None],
+        "reviews": [codec.encode_review(r) for r in reviews],
     }
 
 
@@ -173,7 +191,7 @@ def read_export(path: Path, raw: bytes) -> Export:
         data = _export_v3_to_v4(data)
     if schema in (2, 3, 4):
         data = _export_v4_to_v5(data)
-    elif schema != SCHEMA_VERSION:
+    elif schema not in (5, SCHEMA_VERSION):  # 6 added reviews, which a 5 simply has none of
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
         )
@@ -191,7 +209,8 @@ def read_export(path: Path, raw: bytes) -> Export:
     passions = reader.records("passions", codec.decode_passions, check_passions)
     if len(passions) > 1:
         raise ImportFileError(path, "it holds more than one set of passions and values.")
-    return Export(aspirations, goals, checkins, reflections, assessments, passions)
+    reviews = reader.records("reviews", codec.decode_review, check_review)
+    return Export(aspirations, goals, checkins, reflections, assessments, passions, reviews)
 
 
 def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
@@ -231,7 +250,7 @@ def _with_level(doc: dict[str, Any]) -> dict[str, Any]:
     return {"level": 0, **doc}
 
 
-KINDS = ("aspirations", "goals", "checkins", "reflections", "assessments", "passions")
+KINDS = ("aspirations", "goals", "checkins", "reflections", "assessments", "passions", "reviews")
 
 
 class _Reader:
@@ -311,6 +330,8 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
     keeps_draft = not replace and store.unfinished_assessment() is not None
     every += [a.uid for a in export.assessments if a.finished or not keeps_draft]
     every += [p.uid for p in export.passions if not keeps_passions]
+    keeps_review = not replace and store.unfinished_review() is not None
+    every += [r.uid for r in export.reviews if r.finished or not keeps_review]
     return sum(1 for uid in every if uid not in mine)
 
 
@@ -330,6 +351,8 @@ def _profile_uids(store: AspireStore) -> set[str]:
     unfinished = store.unfinished_assessment()
     passions = store.passions()
     found = {a.uid for a in store.assessments()} | ({unfinished.uid} if unfinished else set())
+    review = store.unfinished_review()
+    found |= {r.uid for r in store.reviews()} | ({review.uid} if review else set())
     return found | ({passions.uid} if passions else set())
 
 
@@ -384,6 +407,12 @@ def import_export(store: AspireStore, export: Export, *, replace: bool = False) 
                 continue  # one half-done sitting at a time: the one here is kept
             if assessment.uid not in known:
                 store.save_assessment(assessment)
+                added += 1
+        for review in export.reviews:
+            if review.finished is None and store.unfinished_review() is not None:
+                continue  # one review under way at a time: the one here is kept
+            if review.uid not in known:
+                store.save_review(review)
                 added += 1
     return ImportResult(added=added, already_there=export.count - added)
 

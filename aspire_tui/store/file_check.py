@@ -19,6 +19,7 @@ _DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
     "checkins": codec.decode_checkin,
     "assessments": codec.decode_assessment,
     "passions": codec.decode_passions,
+    "reviews": codec.decode_review,
 }
 
 

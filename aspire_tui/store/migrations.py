@@ -17,7 +17,15 @@ from aspire_tui.domain.models import FIRST_RUNG
 
 Data = dict[str, Any]
 META_TABLE = "_meta"
-RECORD_TABLES = ("reflections", "aspirations", "goals", "checkins", "assessments", "passions")
+RECORD_TABLES = (
+    "reflections",
+    "aspirations",
+    "goals",
+    "checkins",
+    "assessments",
+    "passions",
+    "reviews",
+)
 
 
 _UID_NAMESPACE = uuid.UUID("6b1f3c52-5f0e-4f6e-9a59-2d1c4b8e7a10")
@@ -108,11 +116,18 @@ def _v4_to_v5(data: Data) -> Data:
     return data
 
 
+def _v5_to_v6(data: Data) -> Data:
+    """Schema 6 adds periodic reviews, in a table of their own; nothing else changes, but an
+    older Aspire must not write over a file that holds them."""
+    return data
+
+
 STEPS: dict[int, Callable[[Data], Data]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 """The step that upgrades a file *from* each version."""
 

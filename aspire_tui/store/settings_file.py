@@ -80,7 +80,7 @@ def load_settings(
 
 
 def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
-    """Write the theme and the backups to keep (the keys are the file's own to change)."""
+    """Write what the settings dialog changes (the keys are the file's own to change)."""
     if not loaded.writable:
         raise StoreError(
             f"{loaded.path} has problems Aspire will not write over; fix or remove it first."
@@ -94,9 +94,9 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     if current != loaded.text:
         raise StoreError(f"{path} was changed since Aspire read it; start Aspire again to use it.")
     values: dict[str, str | int] = {
-        name: getattr(settings, name)
-        for name in ("theme", "keep_backups")
-        if getattr(settings, name) != getattr(loaded.settings, name)
+        name: value if isinstance(value, int) else str(value)
+        for name in ("theme", "keep_backups", "review_cadence", "first_day_of_week")
+        if (value := getattr(settings, name)) != getattr(loaded.settings, name)
     }
     if not values:
         return LoadedSettings(settings, path, [], current)

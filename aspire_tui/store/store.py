@@ -20,10 +20,12 @@ from aspire_tui.domain.models import (
     Goal,
     Passions,
     Reflection,
+    Review,
     TargetKind,
 )
 from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.progress import format_amount
+from aspire_tui.domain.review import check_review
 from aspire_tui.domain.validation import (
     ValidationError,
     check_aspiration,
@@ -62,7 +64,7 @@ from aspire_tui.store.table import AspireTable
 
 TABLES = RECORD_TABLES
 
-T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions)
+T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions, Review)
 
 
 class _Records(Generic[T]):
@@ -233,6 +235,7 @@ class AspireStore:
             self, "assessments", codec.encode_assessment, codec.decode_assessment
         )
         self._passions = _Records(self, "passions", codec.encode_passions, codec.decode_passions)
+        self._reviews = _Records(self, "reviews", codec.encode_review, codec.decode_review)
 
     @classmethod
     def open(
@@ -365,6 +368,7 @@ class AspireStore:
             self._checkins,
             self._assessments,
             self._passions,
+            self._reviews,
         ]
 
     @property
@@ -675,6 +679,32 @@ class AspireStore:
         if passions.id is None and current is not None:
             passions = dataclasses.replace(passions, id=current.id, uid=current.uid)
         return self._passions.save(passions)
+
+    # Reviews ---------------------------------------------------------------------------
+
+    def reviews(self) -> list[Review]:
+        """The finished ones, newest first."""
+        done = [r for r in self._reviews.all() if r.finished is not None]
+        return sorted(done, key=lambda r: (r.finished or r.started, r.id or 0), reverse=True)
+
+    def review(self, review_id: int) -> Review | None:
+        return self._reviews.get(review_id)
+
+    def unfinished_review(self) -> Review | None:
+        """The review left half-way, to resume; there is at most one."""
+        left = [r for r in self._reviews.all() if r.finished is None]
+        return max(left, key=lambda r: r.id or 0) if left else None
+
+    def save_review(self, review: Review) -> Review:
+        _valid(check_review, review)
+        if review.finished is None:
+            other = self.unfinished_review()
+            if other is not None and other.id != review.id:
+                raise StoreError("Another review is under way: finish or leave that one first.")
+        return self._reviews.save(review)
+
+    def delete_review(self, review_id: int) -> None:
+        self._reviews.remove([review_id])
 
     def is_empty(self) -> bool:
         return not any(len(self._table(name)) for name in TABLES)

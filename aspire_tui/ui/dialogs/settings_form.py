@@ -1,5 +1,5 @@
-"""Settings: the theme (tried out live as you move through them), how many backups to keep,
-and where the data and the settings file are."""
+"""Settings: the theme (tried out live as you move through them), how often to review, how
+many backups to keep, and where the data and the settings file are."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
+from aspire_tui.domain.review import WEEKDAYS, Cadence
 from aspire_tui.domain.settings import MAX_KEEP_BACKUPS, Settings
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store.settings_file import LoadedSettings
@@ -67,6 +68,24 @@ class SettingsForm(FormDialog[Settings]):
         yield from self.field(
             "Theme", theme, "It changes as soon as you choose one; save to keep it."
         )
+        cadence = Select(
+            [(c.value.capitalize(), c.value) for c in Cadence],
+            value=settings.review_cadence.value,
+            allow_blank=False,
+            id="cadence",
+            compact=True,
+        )
+        yield from self.field(
+            "Review", cadence, "How often a review falls due (r starts one, any time)."
+        )
+        first = Select(
+            [(day.capitalize(), day) for day in WEEKDAYS],
+            value=settings.first_day_of_week,
+            allow_blank=False,
+            id="first-day",
+            compact=True,
+        )
+        yield from self.field("First day of the week", first, "Where a week of reviews begins.")
         keep = PlainInput(str(settings.keep_backups), id="keep")
         yield from self.field(
             "Backups to keep",
@@ -113,6 +132,8 @@ class SettingsForm(FormDialog[Settings]):
             theme=str(theme),
             keep_backups=int(values["keep"]),
             keys=dict(self.loaded.settings.keys),
+            review_cadence=Cadence(str(self.query_one("#cadence", Select).value)),
+            first_day_of_week=str(self.query_one("#first-day", Select).value),
         )
 
     def dismiss(self, result: Settings | None = None) -> Any:

@@ -9,11 +9,9 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
-from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.journal import REEVALUATION_PROMPT
 from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
-from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder, Reflection
+from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
 from aspire_tui.domain.progress import achieved_count
@@ -25,9 +23,9 @@ from aspire_tui.ui.dialogs.catalog_picker import CUSTOM, CatalogPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
-from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm, parse_level_name
+from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
-from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm, Reevaluation
+from aspire_tui.ui.reevaluation import ReevaluationFlow
 from aspire_tui.ui.render import long_date, one_line, plain
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -41,7 +39,7 @@ EMPTY = Content.assemble(
 )
 
 
-class AspirationsScreen(MainScreen):
+class AspirationsScreen(ReevaluationFlow, MainScreen):
     MODE = "aspirations"
     SUB_TITLE = "Aspirations"
     LIST_TITLE = "Aspirations"
@@ -313,48 +311,6 @@ class AspirationsScreen(MainScreen):
         if a is not None:
             self._raise(a)
 
-    def _raise(
-        self,
-        a: Aspiration,
-        reason: str = "",
-        reevaluation: Reevaluation | None = None,
-    ) -> None:
-        """Climb, with the next level's goals; from a reevaluation, nothing is kept unless the
-        climb is confirmed too."""
-        goals = self.store.goals(a.id)
-        progress = self.aspire.goal_progress()
-        done, total = achieved_count(progress[g.id] for g in level_goals(a, goals) if g.id)
-        above = a.ladder.level + 1
-        there = [g.title for g in goals if g.level == above]
-        form = RaiseForm(a, find_path(a.path), done, total, there, reason)
-
-        def answered(result: Raise | None) -> None:
-            if result is None:
-                if reevaluation is not None:
-                    self.notify("Nothing was changed or recorded: the bar stays where it was.")
-                return
-            today = self.today()
-            ladder = a.ladder
-            if reevaluation is not None:
-                ladder = moves.reevaluate(ladder, today, "Decided: raise the bar.")
-            if result.new_level is not None:
-                ladder = moves.add_level(ladder, result.new_level, today)
-            level_done = bool(total) and done == total
-            ladder = moves.raise_bar(ladder, today, result.reason, level_done=level_done)
-            with self.store.transaction():
-                changed = dataclasses.replace(a, ladder=ladder)
-                saved = save_with_goals(self.store, changed, result.goals, today)
-                if reevaluation is not None:
-                    self._journal(saved, reevaluation)
-            self.notify(
-                f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}",
-                title="Onwards",
-                markup=False,
-            )
-            self.reload(select=saved.id)
-
-        self.ask(form, answered)
-
     @guarded
     def action_add_level(self) -> None:
         a = self._movable(MoveKind.LEVEL_ADDED)
@@ -436,63 +392,11 @@ class AspirationsScreen(MainScreen):
     @guarded
     def action_reevaluate(self) -> None:
         a = self._movable(MoveKind.REEVALUATED)
-        if a is None:
-            return
-        assessments = self.store.assessments()
-        scores = score(assessments[-1], questionnaire().statements) if assessments else None
-        form = ReevaluateForm(a, find_path(a.path), scores)
+        if a is not None:
+            self.reevaluate(a)
 
-        def answered(result: Reevaluation | None) -> None:
-            if result is not None:
-                self._decide(a, result)
-
-        self.ask(form, answered)
-
-    def _decide(self, a: Aspiration, result: Reevaluation) -> None:
-        """The decision acts on the aspiration; the thinking goes in the journal."""
-        today, decision = self.today(), result.decision
-        if decision is MoveKind.RAISED:
-            self._raise(a, result.reason, result)
-            return
-        if decision is MoveKind.REEVALUATED:
-            ladder = moves.reevaluate(a.ladder, today, result.reason)
-        else:
-            ladder = moves.reevaluate(a.ladder, today, f"Decided: {result.label.lower()}.")
-        if decision is MoveKind.STEPPED_DOWN:
-            ladder = moves.step_down(ladder, today, result.reason)
-        elif decision is MoveKind.PAUSED:
-            ladder = moves.pause(ladder, today, result.reason)
-        elif decision is MoveKind.RESUMED:
-            ladder = moves.resume(ladder, today, result.reason)
-        elif decision is MoveKind.LET_GO:
-            ladder = moves.let_go(ladder, today, result.reason)
-        status = AspirationStatus.ARCHIVED if decision is MoveKind.LET_GO else a.status
-        changed = dataclasses.replace(a, ladder=ladder, status=status)
-        with self.store.transaction():
-            saved = self.store.save_aspiration(changed)
-            self._journal(saved, result)
-        self.notify(
-            f"{result.label}: kept in the history, and your thoughts in the journal.",
-            markup=False,
-        )
+    def reevaluated(self, saved: Aspiration, label: str) -> None:
         self.reload(select=saved.id)
-
-    def _journal(self, a: Aspiration, result: Reevaluation) -> None:
-        """The reevaluation's answers, as a journal entry about the aspiration."""
-        thoughts = [
-            f"Still what I want? {result.still_mine}" if result.still_mine else "",
-            f"What I have learned: {result.learned}" if result.learned else "",
-            f"Decided: {result.label.lower()}, because {result.reason}",
-        ]
-        self.store.save_reflection(
-            Reflection(
-                on=self.today(),
-                note="\n\n".join(t for t in thoughts if t),
-                prompt=REEVALUATION_PROMPT,
-                tags=("reevaluation",),
-                aspiration_id=a.id,
-            )
-        )
 
     @guarded
     def action_archive(self) -> None:
