@@ -18,13 +18,15 @@ from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from aspire_tui.domain.models import Review
 from aspire_tui.domain.progress import GoalProgress
+from aspire_tui.domain.review import ReviewStatus, review_status
 from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
-from aspire_tui.ui.render import safe
+from aspire_tui.ui.render import long_date, safe
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
@@ -77,6 +79,7 @@ class AspireApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("comma", "settings", "Settings", id="settings"),
+        Binding("r,R", "review", "Review", id="review", tooltip="Start or resume the review"),
         *navigation_bindings(),
         Binding("ctrl+z", "undo_elsewhere", "", show=False, id="undo.elsewhere"),
     ]
@@ -108,10 +111,12 @@ class AspireApp(App[None]):
         self.select_on_show: dict[str, int | str] = {}
         """A record a screen should highlight next time it shows, by the screen's mode."""
         self._last_error, self._last_error_at = "", 0.0
+        self.base_title = self.title
         if store.read_only:
-            self.title = "Aspire (read-only)"
+            self.base_title = "Aspire (read-only)"
         elif demo:
-            self.title = "Aspire (demo: made-up data, gone when you quit)"
+            self.base_title = "Aspire (demo: made-up data, gone when you quit)"
+        self.title = self.base_title
 
     def goal_states(self) -> dict[int, GoalState]:
         """Where every goal stands today (kept until the data changes)."""
@@ -142,8 +147,82 @@ class AspireApp(App[None]):
         so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
+        self.show_review_status()
+        if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
+            import asyncio
+            import signal
+
+            with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hung_up)
         if self.settings.problems:
             self.report_error(safe(self.settings.report()))
+
+    def _hung_up(self) -> None:
+        """The terminal closed: what is being typed in a review goes to disk before the
+        app stops (the quit waits for the last write)."""
+        from aspire_tui.ui.screens.review import ReviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.save_draft()
+        self.store.flush()
+        self.exit()
+
+    # The review -------------------------------------------------------------------------
+
+    def review_status(self) -> ReviewStatus:
+        settings = self.settings.settings
+        finished = [r.finished for r in self.store.reviews() if r.finished is not None]
+        return review_status(
+            finished, self.today(), settings.review_cadence, settings.first_weekday
+        )
+
+    def show_review_status(self) -> None:
+        """The title bar says when a review is due."""
+        if self.store.read_only:
+            return
+        due = self.review_status().due
+        self.title = f"{self.base_title} · review due (r)" if due else self.base_title
+
+    def action_review(self) -> None:
+        """Resume the review under way, or start one with today's goals and aspirations."""
+        from aspire_tui.domain.review import review_plan
+        from aspire_tui.ui.screens.review import ReviewScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        if self.store.read_only:
+            self.notify("Read-only: a review would change your data.", markup=False)
+            return
+        review = self.store.unfinished_review()
+        if review is None:
+            today = self.today()
+            achieved = {gid for gid, p in self.goal_progress().items() if p.achieved}
+            profiles = self.store.assessments()
+            last = profiles[-1].finished if profiles else None
+            plan = review_plan(self.store.aspirations(), self.store.goals(), achieved, last, today)
+            try:
+                review = self.store.save_review(Review(started=today, plan=plan))
+            except StoreError as error:
+                self.report_error(safe(str(error)))
+                return
+        self.push_screen(ReviewScreen(review), self._reviewed)
+
+    def _reviewed(self, review: Review | None) -> None:
+        self.show_review_status()
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.on_screen_resume()
+        if review is None:
+            self.notify("Review kept: r carries on where you left off.")
+            return
+        status = self.review_status()
+        streak = f"On-time streak: {status.streak}. " if status.streak > 1 else ""
+        self.notify(
+            f"{streak}The next one is due from {long_date(status.next_from)}.",
+            title="Review saved in your journal",
+            markup=False,
+        )
 
     def _save_failed_elsewhere(self, reason: str) -> None:
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
@@ -312,6 +391,7 @@ class AspireApp(App[None]):
             self._keeping = False
         if not self.settings.writable:
             self.settings = LoadedSettings(settings, self.settings.path, self.settings.problems)
+            self.show_review_status()
             if not quiet:
                 self.notify("Settings changed until you quit (the settings file was left alone).")
             return
@@ -320,6 +400,10 @@ class AspireApp(App[None]):
         except StoreError as error:
             self.report_error(safe(str(error)))
             return
+        finally:
+            self.show_review_status()
+            if isinstance(self.screen, MainScreen):
+                self.screen.on_screen_resume()
         if not quiet:
             self.notify(f"Settings saved to {self.settings.path}.", markup=False)
 
@@ -378,6 +462,12 @@ class AspireApp(App[None]):
             ("escape", "Leave; every answer is kept, and t carries on"),
         ]
         sections.append(("The drivers self-assessment (t on Reflect)", assessment))
+        from aspire_tui.ui.screens.review import ReviewScreen
+
+        review = self._rows(ReviewScreen.BINDINGS) + [
+            ("enter", "In a note: back to the keys; in a closing answer: the next one"),
+        ]
+        sections.append((f"The review ({self.key_for_id('review')})", review))
         return sections
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -414,8 +504,13 @@ class AspireApp(App[None]):
         )
         yield SystemCommand(
             "Settings",
-            f"Theme, backups to keep, where your data is ({settings_key})",
+            f"Theme, review cadence, backups to keep, where your data is ({settings_key})",
             self.action_settings,
+        )
+        yield SystemCommand(
+            "Review: start or resume",
+            f"Walk through your goals and aspirations ({escape(self.key_for_id('review'))})",
+            self.action_review,
         )
         from aspire_tui.ui.data_actions import DataActions
 

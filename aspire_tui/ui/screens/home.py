@@ -24,6 +24,7 @@ from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_b
 from aspire_tui.ui.screens.main import MainScreen
 
 PROFILE = "profile"
+REVIEW = "review"
 WELCOME = Content.assemble(
     heading("Where you stand"),
     "\n\nNothing here yet. Start on ",
@@ -58,6 +59,7 @@ class HomeScreen(MainScreen):
         won = self.aspire.standing.latest_achievements(today)
         self._states.update((s.goal.id, s) for s in won if s.goal.id is not None)
         live = in_play(self._aspirations.values())
+        yield from self._section("Review", [(REVIEW, self._review_row())])
         yield from self._section("Aspirations", self._aspiration_rows())
         soon = due_soon(self._states, live, today)
         yield from self._section(
@@ -151,6 +153,32 @@ class HomeScreen(MainScreen):
             return "nothing logged yet"
         return f"last {state.last_checkin.isoformat()}"
 
+    def _review_row(self) -> Content:
+        status = self.aspire.review_status()
+        cadence = self.aspire.settings.settings.review_cadence
+        key = self.aspire.key_for_id("review")
+        under_way = self.store.unfinished_review()
+        if under_way is not None:
+            step = f"step {under_way.step + 1} of {len(under_way.plan)}"
+            head, style = f"Review under way ({step}): {key} carries on", "bold $warning"
+        elif status.due:
+            head, style = (
+                f"{cadence.value.capitalize()} review due: {key} starts it",
+                "bold $warning",
+            )
+        else:
+            head, style = f"Done · the next from {long_date(status.next_from)}", "$success"
+        period = cadence.period + ("s" if status.streak != 1 else "")
+        tail = f"on-time streak: {status.streak} {period}"
+        if status.last is not None:
+            tail += f" · last {long_date(status.last)}"
+        return Content.assemble(
+            "  ",
+            (one_line(head, self.row_width(2)), style),
+            "\n  ",
+            (one_line(tail, self.row_width(2)), "dim"),
+        )
+
     def _profile_line(self) -> Content:
         finished = [a for a in self.store.assessments() if a.finished]
         if not finished:
@@ -184,6 +212,21 @@ class HomeScreen(MainScreen):
                     describe_goal(state, owner, self.today(), bar, hints=False),
                     ("\nenter opens it on the Goals screen", "dim italic"),
                 )
+        elif key == REVIEW:
+            cadence = self.aspire.settings.settings.review_cadence
+            return Content.assemble(
+                heading("The review"),
+                "\n\n",
+                self._review_row(),
+                "\n\nA walk through each open goal and each active aspiration, then three "
+                f"questions to close it, once a {cadence.period}. ",
+                ("enter", "bold"),
+                " (or ",
+                (self.aspire.key_for_id("review"), "bold"),
+                ") starts it; the cadence is in Settings (",
+                (self.aspire.key_for_id("settings"), "bold"),
+                ").",
+            )
         elif key == PROFILE:
             return Content.assemble(
                 heading("Your drivers"),
@@ -205,6 +248,8 @@ class HomeScreen(MainScreen):
         elif kind in ("due", "behind", "quiet", "won"):
             self.aspire.select_on_show["goals"] = int(raw)
             self.run_worker(self.aspire.action_go("goals"))
+        elif key == REVIEW:
+            self.aspire.action_review()
         elif key == PROFILE:
             self.aspire.select_on_show["reflect"] = PROFILE
             self.run_worker(self.aspire.action_go("reflect"))

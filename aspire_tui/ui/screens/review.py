@@ -1,0 +1,461 @@
+"""The periodic review, one step at a time: each open goal, each active aspiration, the drivers
+if they are old, and a closing reflection. Every change and every word typed is saved as it is
+made, so the review can be left (escape) and resumed (r) where it stood."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Label, Static
+
+from aspire_tui.domain.models import (
+    Aspiration,
+    Assessment,
+    CheckIn,
+    Goal,
+    Review,
+    ReviewAction,
+    ReviewChange,
+)
+from aspire_tui.domain.progress import goal_progress
+from aspire_tui.domain.review import (
+    ACTION_WORDS,
+    ASPIRATION,
+    CLOSING,
+    DRIVERS,
+    GOAL,
+    adjustment,
+    completing_checkins,
+    step_parts,
+)
+from aspire_tui.domain.validation import ValidationError
+from aspire_tui.store import StoreError
+from aspire_tui.ui.aspiration_view import describe_aspiration
+from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.goal_page import describe_goal
+from aspire_tui.ui.reevaluation import ReevaluationFlow
+from aspire_tui.ui.render import long_date, one_line, plain, safe
+from aspire_tui.ui.undo import UndoEntry
+from aspire_tui.ui.widgets.key_footer import KeyFooter
+from aspire_tui.ui.widgets.plain_fields import PlainInput
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from aspire_tui.store import AspireStore
+    from aspire_tui.ui.app import AspireApp
+
+CLOSING_FIELDS = (
+    ("went_well", "What went well?"),
+    ("will_change", "What will I change?"),
+    ("next_step", "The one thing I will do next"),
+)
+ACTIONS = {
+    GOAL: {"log", "adjust", "achieved", "drop", "write"},
+    ASPIRATION: {"keep", "reevaluate", "write"},
+    DRIVERS: {"retake", "write"},
+    CLOSING: {"write", "finish"},
+}
+
+
+class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
+    """Dismisses with the finished review, or None when left (kept, to resume)."""
+
+    CSS_PATH = DIALOG_CSS
+    BINDINGS = [
+        Binding("enter,right", "next", "Next", key_display="→", id="review.next"),
+        Binding("left,backspace", "previous", "Back", key_display="←", id="review.back"),
+        Binding("l", "log", "Log", id="review.log"),
+        Binding("e", "adjust", "Adjust", id="review.adjust"),
+        Binding("a", "achieved", "Achieved", id="review.achieved"),
+        Binding("x", "drop", "Drop", id="review.drop"),
+        Binding("y", "keep", "Still mine", id="review.keep"),
+        Binding("v", "reevaluate", "Reevaluate", id="review.reevaluate"),
+        Binding("t", "retake", "Retake drivers", id="review.retake"),
+        Binding("w", "write", "Write", id="review.write", tooltip="Write a note on this step"),
+        Binding("ctrl+s", "finish", "Finish", id="review.finish"),
+        Binding("escape", "leave", "Leave (kept)", id="review.leave"),
+    ]
+
+    def __init__(self, review: Review) -> None:
+        super().__init__()
+        self.review = review
+
+    @property
+    def aspire(self) -> AspireApp:  # type: ignore[override]
+        return cast("AspireApp", self.app)
+
+    @property
+    def store(self) -> AspireStore:  # type: ignore[override]
+        return self.aspire.store
+
+    def today(self) -> date:
+        return self.aspire.today()
+
+    @property
+    def key(self) -> str:
+        return self.review.plan[self.review.step]
+
+    @property
+    def kind(self) -> str:
+        return step_parts(self.key)[0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide review"):
+            yield Label("Review", classes="dialog-title", id="review-title")
+            with VerticalScroll(id="review-card"):
+                yield Static(id="review-body")
+                yield Static(id="review-changes")
+            yield Label("Note on this step", classes="field-label", id="note-label")
+            yield PlainInput(
+                placeholder="w to write: what you noticed, why you changed it", id="note"
+            )
+            with Vertical(id="closing"):
+                for name, label in CLOSING_FIELDS:
+                    yield Label(label, classes="field-label")
+                    yield PlainInput(getattr(self.review, name), id=name)
+            yield Static(id="review-hint", classes="field-hint")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    # Showing a step -----------------------------------------------------------------------
+
+    def _goal(self) -> Goal | None:
+        uid = step_parts(self.key)[1]
+        return next((g for g in self.store.goals() if g.uid == uid), None)
+
+    def _aspiration(self) -> Aspiration | None:
+        uid = step_parts(self.key)[1]
+        return next((a for a in self.store.aspirations() if a.uid == uid), None)
+
+    def show(self) -> None:
+        review, plan = self.review, self.review.plan
+        names = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers", CLOSING: "Closing"}
+        title = f"Review · step {review.step + 1} of {len(plan)} · {names[self.kind]}"
+        self.query_one("#review-title", Label).update(title)
+        self.query_one("#review-body", Static).update(self._body())
+        self.query_one("#review-changes", Static).update(self._changes())
+        closing = self.kind == CLOSING
+        self.query_one("#closing").display = closing
+        self.query_one("#note").display = not closing
+        self.query_one("#note-label").display = not closing
+        note = self.query_one("#note", Input)
+        with note.prevent(Input.Changed):
+            note.value = review.notes.get(self.key, "")
+        self.query_one("#review-hint", Static).update(self._hint())
+        self.query_one("#review-card", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _body(self) -> Content:
+        kind, today = self.kind, self.today()
+        if kind == GOAL:
+            goal = self._goal()
+            if goal is None or goal.id is None:
+                return Content.styled("This goal is no longer there: → goes on.", "italic")
+            state = self.aspire.standing.of([goal], today)[goal.id]
+            owner = self.store.aspiration(goal.aspiration_id)
+            return Content.assemble(
+                describe_goal(state, owner, today, bar_width=30, hints=False),
+                ("\nHow is it going? ", "bold"),
+                ("l log progress · e adjust target or deadline · a achieved · x drop", "dim"),
+            )
+        if kind == ASPIRATION:
+            a = self._aspiration()
+            if a is None:
+                return Content.styled("This aspiration is no longer there: → goes on.", "italic")
+            from aspire_tui.domain.catalog import find_path
+
+            goals = self.store.goals(a.id)
+            progress = self.aspire.goal_progress()
+            return Content.assemble(
+                describe_aspiration(a, find_path(a.path), goals, progress, 80),
+                ("\nStill mine? ", "bold"),
+                ("y yes, still mine · v reevaluate it (step down, pause, let go…)", "dim"),
+            )
+        if kind == DRIVERS:
+            latest = self.store.assessments()[-1:]
+            when = long_date(latest[0].finished) if latest and latest[0].finished else "long ago"
+            return Content.assemble(
+                ("Your drivers profile", "bold"),
+                f"\n\nYou last took the drivers self-assessment on {when}, over a year ago. "
+                "What drives a person moves with the years: ",
+                ("t", "bold"),
+                " takes it again (the earlier results are kept), or → goes on.",
+            )
+        done = len(self.review.changes)
+        return Content.assemble(
+            ("Closing reflection", "bold"),
+            f"\n\n{done} change{'s' if done != 1 else ''} made in this review. ",
+            "Three questions to close it, then ",
+            ("ctrl+s", "bold"),
+            " saves the review in your journal.",
+        )
+
+    def _changes(self) -> Content:
+        made = [c for c in self.review.changes if c.step == self.key]
+        if not made:
+            return Content("")
+        lines: list[Content | str | tuple[str, str]] = [("\nDone in this review", "bold")]
+        for change in made:
+            lines += ["\n  ✓ ", (ACTION_WORDS[change.action], "bold $success")]
+            if change.detail:
+                lines += [": ", plain(one_line(change.detail, 160))]
+        return Content.assemble(*lines)
+
+    def _hint(self) -> str:
+        if self.kind == CLOSING:
+            return "w writes (tab to the next answer) · ctrl+s saves the review · esc leaves: kept"
+        return "→ next · ← back · w note · esc leaves: everything is kept, r resumes"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"next", "previous", "leave"}:
+            if action == "next" and self.kind == CLOSING:
+                return None
+            if action == "previous" and self.review.step == 0:
+                return None
+            return True
+        allowed = {name for names in ACTIONS.values() for name in names}
+        if action in allowed:
+            return action in ACTIONS[self.kind]
+        return True
+
+    # Saving ---------------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        """Every keystroke is saved (the store writes off the UI thread, folding a burst of
+        saves into one write), so a closed terminal loses nothing typed."""
+        self.save_draft()
+
+    def save_draft(self) -> bool:
+        """What is typed, into the review on disk; False (and said) if it could not be."""
+        notes = dict(self.review.notes)
+        if self.kind != CLOSING:
+            text = self.query_one("#note", Input).value
+            if text.strip():
+                notes[self.key] = text
+            else:
+                notes.pop(self.key, None)
+
+        def answer(name: str) -> str:
+            return self.query_one(f"#{name}", Input).value
+
+        return self._save(
+            dataclasses.replace(
+                self.review,
+                notes=notes,
+                went_well=answer("went_well"),
+                will_change=answer("will_change"),
+                next_step=answer("next_step"),
+            )
+        )
+
+    def _save(self, review: Review) -> bool:
+        if review == self.review and review.id is not None:
+            return True
+        try:
+            self.review = self.store.save_review(review)
+        except (StoreError, ValidationError) as error:
+            self.aspire.report_error(safe(str(error)))
+            return False
+        return True
+
+    def _record(self, action: ReviewAction, title: str, detail: str = "") -> None:
+        change = ReviewChange(self.key, action, title, detail)
+        if change in self.review.changes:
+            return
+        self.save_draft()
+        self._save(dataclasses.replace(self.review, changes=(*self.review.changes, change)))
+        self.show()
+
+    # Moving through the steps ---------------------------------------------------------------
+
+    def _go(self, step: int) -> None:
+        if not self.save_draft():
+            return
+        self._save(dataclasses.replace(self.review, step=step))
+        self.set_focus(None)
+        self.show()
+
+    def action_next(self) -> None:
+        if self.review.step + 1 < len(self.review.plan):
+            self._go(self.review.step + 1)
+
+    def action_previous(self) -> None:
+        if self.review.step > 0:
+            self._go(self.review.step - 1)
+
+    def action_write(self) -> None:
+        field = "#went_well" if self.kind == CLOSING else "#note"
+        self.query_one(field, Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in a closing answer goes to the next one; elsewhere, back to the keys."""
+        names = [name for name, _ in CLOSING_FIELDS]
+        self.save_draft()
+        if event.input.id in names[:-1]:
+            self.query_one(f"#{names[names.index(str(event.input.id)) + 1]}", Input).focus()
+        else:
+            self.set_focus(None)
+
+    def action_leave(self) -> None:
+        if isinstance(self.focused, Input):  # escape from a field: back to the keys
+            self.save_draft()
+            self.set_focus(None)
+            return
+        if self.save_draft():
+            self.dismiss(None)
+
+    def action_finish(self) -> None:
+        if not self.save_draft():
+            return
+        if self._save(dataclasses.replace(self.review, finished=self.today())):
+            self.dismiss(self.review)
+
+    # The changes a step can make ------------------------------------------------------------
+
+    def ask(self, dialog: Screen[Any], then: Any) -> None:
+        """A dialog over the review; the review is saved before it opens."""
+        self.save_draft()
+        self.app.push_screen(dialog, then)
+
+    def action_log(self) -> None:
+        from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+
+        goal = self._goal()
+        if goal is None:
+            return
+        checkins = self.store.checkins(goal.id)
+        if goal_progress(goal, checkins).achieved:
+            self.notify("Already achieved: → goes on.")
+            return
+        done = frozenset(c.milestone for c in checkins if c.milestone)
+
+        def logged(checkin: CheckIn | None) -> None:
+            if checkin is None:
+                return
+            if not self._guarded(lambda: self.store.save_checkin(checkin)):
+                return
+            from aspire_tui.domain.measure import progress_text
+
+            after = goal_progress(goal, self.store.checkins(goal.id))
+            detail = progress_text(goal, after) + (", achieved" if after.achieved else "")
+            action = ReviewAction.ACHIEVED if after.achieved else ReviewAction.LOGGED
+            self._record(action, goal.title, detail)
+
+        form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
+        self.ask(form, logged)
+
+    def action_adjust(self) -> None:
+        from aspire_tui.ui.dialogs.goal_form import GoalForm
+
+        goal = self._goal()
+        if goal is None:
+            return
+        choices = [a for a in self.store.aspirations() if a.active or a.id == goal.aspiration_id]
+        checkins = self.store.checkins(goal.id)
+        form = GoalForm(
+            self.today(),
+            choices,
+            goal,
+            logged=bool(checkins),
+            done_milestones=frozenset(c.milestone for c in checkins if c.milestone),
+        )
+
+        def saved(edited: Goal | None) -> None:
+            if edited is None or edited == goal:
+                return
+            if self._guarded(lambda: self.store.save_goal(edited)):
+                self.aspire.undo.push(UndoEntry("the edit of a goal", [goal], [], goal.id))
+                self._record(ReviewAction.ADJUSTED, edited.title, adjustment(goal, edited))
+
+        self.ask(form, saved)
+
+    def action_achieved(self) -> None:
+        goal = self._goal()
+        if goal is None:
+            return
+        adding = completing_checkins(goal, self.store.checkins(goal.id), self.today())
+        if not adding:
+            self.notify("Already achieved: → goes on.")
+            return
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+        message = Content.assemble(
+            "Mark ",
+            plain(f"“{one_line(goal.title, 60)}”", "bold"),
+            " achieved? This logs what is left to reach its target today.",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._guarded(lambda: self.store.add_checkins(goal, adding)):
+                self._record(ReviewAction.ACHIEVED, goal.title, f"on {self.today().isoformat()}")
+
+        self.ask(ConfirmDialog("Achieved", message, "Achieved", "Not yet"), confirmed)
+
+    def action_drop(self) -> None:
+        goal = self._goal()
+        if goal is None or goal.id is None:
+            return
+        checkins = self.store.checkins(goal.id)
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+        message = Content.assemble(
+            "Drop ",
+            plain(f"“{one_line(goal.title, 60)}”", "bold"),
+            f"? The goal and its {len(checkins)} check-in{'s' if len(checkins) != 1 else ''} "
+            "are deleted (ctrl+z on the Goals screen puts them back); this review keeps its "
+            "title and your note.",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            goal_id = goal.id
+            if yes and goal_id is not None:
+                if self._guarded(lambda: self.store.delete_goal(goal_id)):
+                    self.aspire.undo.push(UndoEntry("the dropped goal", [goal], checkins, goal_id))
+                    self._record(ReviewAction.DROPPED, goal.title)
+
+        self.ask(ConfirmDialog("Drop this goal", message, "Drop", "Keep it"), confirmed)
+
+    def action_keep(self) -> None:
+        a = self._aspiration()
+        if a is not None:
+            self._record(ReviewAction.KEPT, a.title)
+
+    def action_reevaluate(self) -> None:
+        a = self._aspiration()
+        if a is not None:
+            self.reevaluate(a)
+
+    def reevaluated(self, saved: Aspiration, label: str) -> None:
+        self._record(ReviewAction.REEVALUATED, saved.title, label)
+
+    def action_retake(self) -> None:
+        from aspire_tui.domain.assessment import questionnaire
+        from aspire_tui.ui.screens.assessment import AssessmentScreen
+
+        draft = self.store.unfinished_assessment() or Assessment(started=self.today())
+
+        def done(finished: Assessment | None) -> None:
+            if finished is not None:
+                self._record(ReviewAction.RETAKEN, "Drivers profile", "the assessment retaken")
+
+        self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
+
+    def _guarded(self, change: Any) -> bool:
+        try:
+            change()
+        except (StoreError, ValidationError) as error:
+            self.aspire.report_error(safe(str(error)))
+            return False
+        return True
