@@ -258,3 +258,23 @@ def review_text(review: Review) -> str:
     parts = [*review.notes.values(), review.went_well, review.will_change, review.next_step]
     parts += [f"{c.title} {c.detail}" for c in review.changes]
     return "\n".join(p for p in parts if p)
+
+
+REVIEW_TAG = "review"
+"""How the journal's search names reviews: `#review` finds them, `-#review` leaves them out."""
+
+
+def review_matches(review: Review, query: str) -> bool:
+    """The journal search's rules (every word found; `#tag`, `-#tag`), a review's one tag
+    being "review"."""
+    haystack = review_text(review).casefold()
+    for word in query.casefold().split():
+        if word.startswith("-#"):
+            if word[2:] == REVIEW_TAG:
+                return False
+        elif word.startswith("#"):
+            if word[1:] and word[1:] != REVIEW_TAG:
+                return False
+        elif word not in haystack and word not in REVIEW_TAG:
+            return False
+    return True

@@ -79,7 +79,14 @@ class AspireApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("comma", "settings", "Settings", id="settings"),
-        Binding("r,R", "review", "Review", id="review", tooltip="Start or resume the review"),
+        Binding(
+            "r,R",
+            "review",
+            "Review",
+            key_display="r",
+            id="review",
+            tooltip="Start or resume the review",
+        ),
         *navigation_bindings(),
         Binding("ctrl+z", "undo_elsewhere", "", show=False, id="undo.elsewhere"),
     ]

@@ -11,7 +11,8 @@ from textual.widgets import Label
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
 from aspire_tui.domain.journal import QUESTIONS, search
-from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection
+from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection, Review
+from aspire_tui.domain.review import review_matches
 from aspire_tui.domain.validation import parse_text
 from aspire_tui.ui.profile_view import (
     describe_passions,
@@ -21,6 +22,7 @@ from aspire_tui.ui.profile_view import (
     profile_summary,
 )
 from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
+from aspire_tui.ui.review_view import describe_review, review_summary
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ PAGE = 100
 """Journal entries shown at a time: a decade of them would take long to draw at once."""
 PASSIONS = "passions"
 PATH_PREFIX = "path:"
+REVIEW_PREFIX = "review:"
 SHOWN_PATHS = 3
 
 
@@ -121,15 +124,30 @@ class ReflectScreen(MainScreen):
                         ),
                     ),
                 )
-        entries = self.store.reflections()
+        entries: list[Reflection | Review] = []
+        reflections, reviews = self.store.reflections(), self.store.reviews()
         heading_text = "Journal"
         if self.query_text:
             titles = {a.id: a.title for a in self.store.aspirations() if a.id is not None}
-            entries = search(entries, self.query_text, titles)
+            reflections = search(reflections, self.query_text, titles)
+            reviews = [r for r in reviews if review_matches(r, self.query_text)]
+        entries = sorted([*reflections, *reviews], key=_entry_order, reverse=True)
+        if self.query_text:
             found = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
             heading_text = one_line(found, self.row_width())
         yield None, Content.styled(heading_text, "bold dim")
         for r in entries[: self.shown]:
+            if isinstance(r, Review):
+                day = (r.finished or r.started).isoformat()
+                yield (
+                    f"{REVIEW_PREFIX}{r.id}",
+                    Content.assemble(
+                        (one_line(f"{day} #review", self.row_width()), "bold"),
+                        "\n",
+                        (one_line(review_summary(r), self.row_width()), "dim"),
+                    ),
+                )
+                continue
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
             tags = " ".join(f"#{t}" for t in r.tags)
             head = f"{r.on.isoformat()} {tags}" if tags else r.on.isoformat()
@@ -155,6 +173,9 @@ class ReflectScreen(MainScreen):
             self.reload()
             self.records.highlighted = first_new
             return
+        if (self._key() or "").startswith(REVIEW_PREFIX):
+            self.query_one("#detail-pane").focus()
+            return
         super().action_open()
 
     def _key(self) -> str | None:
@@ -178,6 +199,12 @@ class ReflectScreen(MainScreen):
                 ("/", "bold"),
                 " searches all of them.",
             )
+        if key is not None and key.startswith(REVIEW_PREFIX):
+            review = self.store.review(int(key.removeprefix(REVIEW_PREFIX)))
+            if review is not None:
+                titles = {g.uid: g.title for g in self.store.goals()}
+                titles |= {a.uid: a.title for a in self.store.aspirations()}
+                return describe_review(review, titles)
         if key is not None and key.startswith(PATH_PREFIX):
             found = self._recommendation(key)
             if found is not None:
@@ -210,6 +237,8 @@ class ReflectScreen(MainScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit" and self._key() == PASSIONS:
             return True
+        if (self._key() or "").startswith(REVIEW_PREFIX) and action in self.NEEDS_SELECTION:
+            return None if action == "edit" else True  # a review is kept as it was written
         if action == "adopt":
             key = self._key()
             return True if key and key.startswith(PATH_PREFIX) else None
@@ -302,6 +331,9 @@ class ReflectScreen(MainScreen):
             self._edit_passions()
             return
         record_id = self.selected_id()
+        if (self._key() or "").startswith(REVIEW_PREFIX):
+            self.notify("A review is kept as it was written; d deletes it.")
+            return
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is not None:
             from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
@@ -371,6 +403,10 @@ class ReflectScreen(MainScreen):
 
     @guarded
     def action_delete(self) -> None:
+        key = self._key()
+        if key is not None and key.startswith(REVIEW_PREFIX):
+            self._delete_review(int(key.removeprefix(REVIEW_PREFIX)))
+            return
         record_id = self.selected_id()
         reflection = self.store.reflection(record_id) if record_id is not None else None
         if reflection is None or record_id is None:
@@ -387,6 +423,33 @@ class ReflectScreen(MainScreen):
         from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
         self.ask(ConfirmDialog("Delete reflection", message), confirmed)
+
+    def _delete_review(self, review_id: int) -> None:
+        review = self.store.review(review_id)
+        if review is None:
+            return
+        day = long_date(review.finished or review.started)
+        message = Content(
+            f"Delete the review of {day}? The changes it made stay; its notes and answers go. "
+            "This cannot be undone."
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.store.delete_review(review_id)
+                self.aspire.show_review_status()
+                self.reload()
+
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+        self.ask(ConfirmDialog("Delete review", message), confirmed)
+
+
+def _entry_order(entry: Reflection | Review) -> tuple[object, ...]:
+    """Newest first, reviews and reflections of a day together."""
+    if isinstance(entry, Review):
+        return (entry.finished or entry.started, 1, entry.id or 0)
+    return (entry.on, 0, entry.id or 0)
 
 
 def describe_reflection(r: Reflection, about: str | None = None) -> Content:

@@ -1,0 +1,62 @@
+"""A finished review as the journal shows it: the changes step by step, with their notes,
+and the closing answers. Everything written is shown as text, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.content import Content
+
+from aspire_tui.domain.models import Review
+from aspire_tui.domain.review import ACTION_WORDS, ASPIRATION, CLOSING, DRIVERS, GOAL, step_parts
+from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
+
+Part = Content | str | tuple[str, str]
+KINDS = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers"}
+
+
+def review_summary(review: Review) -> str:
+    """One line for the journal list."""
+    changed = len(review.changes)
+    head = f"{changed} change{'s' if changed != 1 else ''}"
+    return f"{head} · next: {review.next_step}" if review.next_step else head
+
+
+def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
+    """`titles`: record uid -> title now, for steps where nothing was changed (a change keeps
+    the title as it was)."""
+    day = review.finished or review.started
+    parts: list[Part] = [heading(f"Review of {long_date(day)}"), "  ", ("#review", "$accent")]
+    parts.append("\n\n")
+    for key in review.plan:
+        kind, uid = step_parts(key)
+        if kind == CLOSING:
+            continue
+        changes = [c for c in review.changes if c.step == key]
+        note = review.notes.get(key, "")
+        if not changes and not note:
+            continue
+        title = (
+            changes[0].title
+            if changes
+            else titles.get(uid, "Drivers profile" if kind == DRIVERS else "(no longer there)")
+        )
+        parts += [(f"{KINDS.get(kind, kind)}: ", "dim"), plain(one_line(title, 80), "bold"), "\n"]
+        for change in changes:
+            parts += ["  ✓ ", (ACTION_WORDS[change.action], "$success")]
+            if change.detail:
+                parts += [": ", plain(change.detail)]
+            parts.append("\n")
+        if note:
+            parts += ["  ", plain(note, "italic"), "\n"]
+        parts.append("\n")
+    if not review.changes and not review.notes:
+        parts += [("Nothing changed: everything stayed on course.", "dim italic"), "\n\n"]
+    parts += [
+        paragraph("What went well", review.went_well),
+        "\n",
+        paragraph("What I will change", review.will_change),
+        "\n",
+        paragraph("The one thing I will do next", review.next_step),
+    ]
+    return Content.assemble(*parts)

@@ -1,0 +1,247 @@
+"""The periodic review, driven by keys with a fixed today: when it is due, the walk through
+goals, aspirations, drivers and the closing, what the file then holds, the journal and the
+streak, and leaving and resuming with nothing typed lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from aspire_tui.domain.models import (
+    Aspiration,
+    Assessment,
+    CheckIn,
+    Goal,
+    Review,
+    Target,
+)
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm
+from aspire_tui.ui.screens.review import ReviewScreen
+from tests.conftest import TODAY, docs
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    journal_rows,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+)
+
+LONG_AGO = date(2024, 6, 1)
+
+
+def seed(store: AspireStore) -> tuple[Aspiration, Goal, Goal]:
+    aspiration = store.save_aspiration(Aspiration("Become the [b]go-to[/b] expert", LONG_AGO))
+    assert aspiration.id is not None
+    hours = store.save_goal(
+        Goal(aspiration.id, "Study 10 hours", Target.number(10, "hours"), LONG_AGO)
+    )
+    talk = store.save_goal(Goal(aspiration.id, "Give a talk", Target.done(), LONG_AGO))
+    store.save_assessment(
+        Assessment(started=LONG_AGO, answers={"a1": 5}, finished=LONG_AGO)  # over a year old
+    )
+    return aspiration, hours, talk
+
+
+def review_text(app: object) -> str:
+    return screen_text(app)  # type: ignore[arg-type]
+
+
+async def test_a_whole_review_by_keys_is_saved_as_one_entry(
+    store: AspireStore, data_dir: Path
+) -> None:
+    aspiration, hours, talk = seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.pause()
+        assert "review due" in app.title
+        assert "Monthly review due: r starts it" in list_rows(app)[1]
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "step 1 of 5 · Goal" in review_text(app) and "Study 10 hours" in review_text(app)
+        # Goal 1: log progress, with a note on the step
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInForm)
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Logged: 3 of 10 hours" in review_text(app)
+        await pilot.press("w")
+        await type_text(pilot, "[b]slow[/b] month")
+        await pilot.press("enter", "right")
+        await pilot.pause()
+        # Goal 2: achieved
+        assert "step 2 of 5" in review_text(app) and "Give a talk" in review_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Achieved" in review_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        # The aspiration: still mine
+        assert "step 3 of 5 · Aspiration" in review_text(app)
+        assert "[b]go-to[/b]" in review_text(app)  # user text, shown literally
+        await pilot.press("y", "right")
+        await pilot.pause()
+        # The drivers, over a year old: offered, passed over
+        assert "step 4 of 5 · Drivers" in review_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert "step 5 of 5 · Closing" in review_text(app)
+        await pilot.press("w")
+        await type_text(pilot, "Shipped the talk")
+        await pilot.press("enter")
+        await type_text(pilot, "Less email")
+        await pilot.press("enter")
+        await type_text(pilot, "Book study time")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        assert any("next one is due from Tue 1 Dec 2026" in n for n in notifications(app))
+        assert "review due" not in app.title
+        assert "Done · the next from Tue 1 Dec 2026" in list_rows(app)[1]
+        assert "on-time streak: 1 month" in list_rows(app)[1]
+    (saved,) = docs(data_dir, "reviews")
+    assert saved["finished"] == TODAY.isoformat() and saved["started"] == TODAY.isoformat()
+    assert [c["action"] for c in saved["changes"]] == ["logged", "achieved", "kept"]
+    assert saved["changes"][0]["detail"] == "3 of 10 hours"
+    assert saved["notes"] == {f"goal:{hours.uid}": "[b]slow[/b] month"}
+    assert (saved["went_well"], saved["will_change"], saved["next_step"]) == (
+        "Shipped the talk",
+        "Less email",
+        "Book study time",
+    )
+    amounts = sorted((c["goal_id"], c["amount"]) for c in docs(data_dir, "checkins"))
+    assert amounts == [(hours.id, 3.0), (talk.id, 1.0)]
+
+
+async def test_the_journal_shows_a_review_among_the_reflections(
+    store: AspireStore, data_dir: Path
+) -> None:
+    _, hours, _ = seed(store)
+    from aspire_tui.domain.models import ReviewAction, ReviewChange
+
+    plan = (f"goal:{hours.uid}", "closing")
+    store.save_review(
+        Review(
+            started=TODAY,
+            plan=plan,
+            step=1,
+            notes={plan[0]: "[@click=app.quit]note[/]"},
+            changes=(ReviewChange(plan[0], ReviewAction.LOGGED, hours.title, "3 of 10 hours"),),
+            next_step="[b]Book[/b] study time",
+            finished=TODAY,
+        )
+    )
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        rows = journal_rows(app)
+        assert rows[0].startswith("2026-11-27 #review")
+        assert "1 change · next: [b]Book[/b] study t" in rows[0]
+        await pilot.press(*["down"] * (list_rows(app).index(rows[0]) - 1))
+        await pilot.pause()
+        shown = detail_text(app)
+        assert "Review of Fri 27 Nov 2026" in shown
+        assert "Study 10 hours" in shown and "Logged: 3 of 10 hours" in shown
+        assert "[@click=app.quit]note[/]" in shown  # literal, and clicking it quits nothing
+        await pilot.press("slash")
+        await type_text(pilot, "-#review")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not any("#review" in row for row in journal_rows(app))
+
+
+async def test_leaving_half_way_and_quitting_loses_nothing_typed(
+    store: AspireStore, data_dir: Path
+) -> None:
+    _, hours, _ = seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "right")  # on to the second goal
+        await pilot.pause()
+        await pilot.press("w")
+        await type_text(pilot, "half a thought")
+        await pilot.press("ctrl+q")  # straight out, from inside the field
+        await pilot.pause()
+    (draft,) = docs(data_dir, "reviews")
+    assert draft["finished"] is None and draft["step"] == 1
+    assert list(draft["notes"].values()) == ["half a thought"]
+    store.close()
+    reopened = AspireStore.open(data_dir)
+    try:
+        async with make_app(reopened, start=None).run_test(size=SIZE) as pilot:
+            app = pilot.app
+            await pilot.pause()
+            assert "Review under way (step 2 of 5): r carries on" in list_rows(app)[1]
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, ReviewScreen)
+            assert "step 2 of 5" in review_text(app)
+            assert app.screen.query_one("#note").value == "half a thought"  # type: ignore[attr-defined]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert any("r carries on where you left off" in n for n in notifications(app))
+    finally:
+        reopened.close()
+
+
+async def test_dropping_a_goal_deletes_it_and_the_review_keeps_its_title(
+    store: AspireStore, data_dir: Path
+) -> None:
+    _, hours, _ = seed(store)
+    store.save_checkin(CheckIn(hours.id or 0, TODAY, 2.0))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "x")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "1 check-in" in screen_text(pilot.app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Dropped" in review_text(pilot.app)
+        await pilot.press("right")
+        await pilot.pause()
+        await pilot.press("v")  # the aspiration step comes after the goals
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ReevaluateForm)  # still on a goal step
+    assert [g["title"] for g in docs(data_dir, "goals")] == ["Give a talk"]
+    assert docs(data_dir, "checkins") == []
+    (draft,) = docs(data_dir, "reviews")
+    assert [(c["action"], c["title"]) for c in draft["changes"]] == [("dropped", "Study 10 hours")]
+
+
+async def test_an_aspiration_step_opens_the_reevaluation(store: AspireStore) -> None:
+    seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "right", "right")
+        await pilot.pause()
+        assert "Aspiration" in review_text(pilot.app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReevaluateForm)
+
+
+async def test_the_streak_counts_reviews_done_on_time(store: AspireStore) -> None:
+    seed(store)
+    for day in (date(2026, 9, 30), date(2026, 10, 15), date(2026, 11, 2)):
+        store.save_review(Review(started=day, plan=("closing",), finished=day))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        row = list_rows(pilot.app)[1]
+        assert "Done · the next from Tue 1 Dec 2026" in row
+        assert "on-time streak: 3 months · last Mon 2 Nov 2026" in row
+    # A month later, with December's not yet done, the streak stands; it is due again.
+    async with make_app(store, today=date(2026, 12, 20), start=None).run_test(size=SIZE) as pilot:
+        assert "review due" in pilot.app.title
+        row = list_rows(pilot.app)[1]
+        assert "Monthly review due" in row and "on-time streak: 3 months" in row
+    # Missing January breaks it.
+    async with make_app(store, today=date(2027, 2, 3), start=None).run_test(size=SIZE) as pilot:
+        assert "on-time streak: 0 months" in list_rows(pilot.app)[1]
