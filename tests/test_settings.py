@@ -66,7 +66,7 @@ async def test_choosing_a_theme_previews_it_and_saving_keeps_it(store: AspireSto
         form.query_one("#theme", Select).value = "nord"  # as choosing it in the list does
         await pilot.pause()
         assert pilot.app.theme == "nord"  # seen at once, behind the dialog
-        await pilot.press("tab", "tab", "tab")  # past the review's cadence and first day
+        await pilot.press("tab", "tab", "tab", "tab")  # past review cadence, first day, dates
         await clear_field(pilot)
         await type_text(pilot, "25")
         await pilot.press("ctrl+s")
@@ -210,3 +210,72 @@ async def test_settings_not_read_from_a_file_say_so_and_are_never_saved(
         await pilot.pause()
         assert pilot.app.theme == "nord"
     assert not settings_path().exists()
+
+
+async def test_the_date_format_reaches_the_screens_and_dates_are_still_typed_iso(
+    store: AspireStore,
+) -> None:
+    from datetime import date
+
+    from aspire_tui.domain.models import Aspiration, Goal, Target
+    from aspire_tui.ui.dialogs.goal_form import GoalForm
+    from tests.ui_helpers import detail_text
+
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text('date_format = "day-month"\n')
+    mine = store.save_aspiration(Aspiration("Lead", date(2026, 1, 5)))
+    store.save_goal(Goal(mine.id or 0, "Ship it", Target.done(), TODAY, deadline=date(2027, 1, 10)))
+    loaded = load_settings(settings_path(), THEMES)
+    app = AspireApp(store, today=TODAY, start="goals", settings=loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "due 10/01/2027 (in 44 days)" in detail_text(pilot.app)
+        assert "From 27/11/2026" in detail_text(pilot.app)
+        await pilot.press("e")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, GoalForm)
+        assert form.query_one("#deadline").value == "2027-01-10"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert "adopted Mon 5 Jan 2026" in detail_text(pilot.app)  # prose: day month year
+    # Chosen in the dialog, it is saved and followed at once.
+    app = AspireApp(
+        store, today=TODAY, start="goals", settings=load_settings(settings_path(), THEMES)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, SettingsForm)
+        form.query_one("#date-format", Select).value = "month-day"  # as choosing it does
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "due 01/10/2027 (in 44 days)" in detail_text(pilot.app)
+    assert tomllib.loads(settings_path().read_text())["date_format"] == "month-day"
+
+
+def test_review_and_date_settings_are_saved_line_by_line(tmp_path: Path) -> None:
+    from aspire_tui.domain.dates import DateFormat
+    from aspire_tui.domain.review import Cadence
+    from aspire_tui.store.settings_file import save_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('# mine\ntheme = "nord"\n\n[keys]\nhelp = "f1"\n')
+    loaded = load_settings(path, THEMES)
+    changed = Settings(
+        theme="nord",
+        keys=loaded.settings.keys,
+        review_cadence=Cadence.WEEKLY,
+        first_day_of_week="sunday",
+        date_format=DateFormat.DAY_MONTH,
+    )
+    save_settings(loaded, changed)
+    text = path.read_text()
+    assert text.startswith('review_cadence = "weekly"') or "# mine" in text
+    assert "# mine" in text and '[keys]\nhelp = "f1"' in text
+    again = load_settings(path, THEMES)
+    assert again.settings == changed and again.problems == []

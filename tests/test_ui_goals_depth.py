@@ -348,7 +348,7 @@ async def test_home_answers_where_do_i_stand(
         assert section(rows, "Recent achievements") == ["Pass the exam"]
         assert "no profile yet" in section(rows, "Drivers")[0].lower()
 
-        await pilot.press("down")  # from the aspiration to the goal due soon
+        await pilot.press("down", "down")  # from the review, past the aspiration, to the goal
         await pilot.pause()
         assert "Submit the article" in detail_text(pilot.app)
         await pilot.press("enter")

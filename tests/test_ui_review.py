@@ -73,7 +73,7 @@ async def test_a_whole_review_by_keys_is_saved_as_one_entry(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert "Logged: 3 of 10 hours" in review_text(app)
+        assert "Logged: now 3 of 10 hours" in review_text(app)
         await pilot.press("w")
         await type_text(pilot, "[b]slow[/b] month")
         await pilot.press("enter", "right")
@@ -114,7 +114,7 @@ async def test_a_whole_review_by_keys_is_saved_as_one_entry(
     (saved,) = docs(data_dir, "reviews")
     assert saved["finished"] == TODAY.isoformat() and saved["started"] == TODAY.isoformat()
     assert [c["action"] for c in saved["changes"]] == ["logged", "achieved", "kept"]
-    assert saved["changes"][0]["detail"] == "3 of 10 hours"
+    assert saved["changes"][0]["detail"] == "now 3 of 10 hours"
     assert saved["notes"] == {f"goal:{hours.uid}": "[b]slow[/b] month"}
     assert (saved["went_well"], saved["will_change"], saved["next_step"]) == (
         "Shipped the talk",
@@ -181,7 +181,7 @@ async def test_leaving_half_way_and_quitting_loses_nothing_typed(
         async with make_app(reopened, start=None).run_test(size=SIZE) as pilot:
             app = pilot.app
             await pilot.pause()
-            assert "Review under way (step 2 of 5): r carries on" in list_rows(app)[1]
+            assert "Review under way: step 2/5" in list_rows(app)[1]
             await pilot.press("r")
             await pilot.pause()
             assert isinstance(app.screen, ReviewScreen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import Goal, Target, TargetKind
 from aspire_tui.domain.progress import GoalProgress, format_amount
 from aspire_tui.domain.text import one_line
@@ -59,9 +60,9 @@ def due_text(deadline: date | None, today: date, achieved: bool) -> str:
         return "no deadline"
     days = (deadline - today).days
     if achieved:
-        return f"due {deadline.isoformat()}"
+        return f"due {shown(deadline)}"
     if days < 0:
-        return f"overdue since {deadline.isoformat()}"
+        return f"overdue since {shown(deadline)}"
     if days == 0:
         return "due today"
-    return f"due {deadline.isoformat()} (in {days} day{'s' if days != 1 else ''})"
+    return f"due {shown(deadline)} (in {days} day{'s' if days != 1 else ''})"

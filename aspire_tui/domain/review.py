@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import (
     Aspiration,
     CheckIn,
@@ -239,7 +240,7 @@ def _target(goal: Goal) -> str:
 
 
 def _day(day: date | None) -> str:
-    return day.isoformat() if day else "none"
+    return shown(day) if day else "none"
 
 
 ACTION_WORDS = {

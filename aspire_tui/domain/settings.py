@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.review import DEFAULT_CADENCE, WEEKDAYS, Cadence
 
 DEFAULT_THEME = "textual-dark"
@@ -25,13 +26,15 @@ class Settings:
     review_cadence: Cadence = DEFAULT_CADENCE
     first_day_of_week: str = "monday"
     """Where a week (and a fortnight) of reviews begins."""
+    date_format: DateFormat = DateFormat.ISO
+    """How the screens show dates; they are always typed and stored as 2026-11-27."""
 
     @property
     def first_weekday(self) -> int:
         return WEEKDAYS.index(self.first_day_of_week)
 
 
-KNOWN = {"theme", "keep_backups", "keys", "review_cadence", "first_day_of_week"}
+KNOWN = {"theme", "keep_backups", "keys", "review_cadence", "first_day_of_week", "date_format"}
 
 
 def parse_settings(
@@ -66,6 +69,11 @@ def parse_settings(
         values["first_day_of_week"] = first.lower()
     else:
         problems.append(f"first_day_of_week must be one of: {', '.join(WEEKDAYS)}")
+    style = raw.get("date_format", DateFormat.ISO.value)
+    if isinstance(style, str) and style in set(DateFormat):
+        values["date_format"] = DateFormat(style)
+    else:
+        problems.append(f"date_format must be one of: {', '.join(f.value for f in DateFormat)}")
     keys = raw.get("keys", {})
     if isinstance(keys, Mapping):
         good = {}

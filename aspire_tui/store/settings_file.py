@@ -95,7 +95,7 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
         raise StoreError(f"{path} was changed since Aspire read it; start Aspire again to use it.")
     values: dict[str, str | int] = {
         name: value if isinstance(value, int) else str(value)
-        for name in ("theme", "keep_backups", "review_cadence", "first_day_of_week")
+        for name in ("theme", "keep_backups", "review_cadence", "first_day_of_week", "date_format")
         if (value := getattr(settings, name)) != getattr(loaded.settings, name)
     }
     if not values:

@@ -18,6 +18,7 @@ from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from aspire_tui.domain.dates import show_dates_as
 from aspire_tui.domain.models import Review
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus, review_status
@@ -79,11 +80,14 @@ class AspireApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("comma", "settings", "Settings", id="settings"),
+        # Shown in the footer on Home, where the due notice is: the other screens' footers
+        # have no room left at 80 columns. Help and the palette list it everywhere.
         Binding(
             "r,R",
             "review",
             "Review",
             key_display="r",
+            show=False,
             id="review",
             tooltip="Start or resume the review",
         ),
@@ -111,6 +115,7 @@ class AspireApp(App[None]):
         self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
         """The settings in use, and the file they came from (see `store/settings_file.py`)."""
         self.theme = self.settings.settings.theme
+        show_dates_as(self.settings.settings.date_format)
         self.set_keymap(dict(self.settings.settings.keys))
         self._today = today
         self.undo = UndoStack()
@@ -398,7 +403,7 @@ class AspireApp(App[None]):
             self._keeping = False
         if not self.settings.writable:
             self.settings = LoadedSettings(settings, self.settings.path, self.settings.problems)
-            self.show_review_status()
+            self._settings_changed()
             if not quiet:
                 self.notify("Settings changed until you quit (the settings file was left alone).")
             return
@@ -408,11 +413,21 @@ class AspireApp(App[None]):
             self.report_error(safe(str(error)))
             return
         finally:
-            self.show_review_status()
-            if isinstance(self.screen, MainScreen):
-                self.screen.on_screen_resume()
+            self._settings_changed()
         if not quiet:
             self.notify(f"Settings saved to {self.settings.path}.", markup=False)
+
+    settings_epoch = 0
+    """Moves on when the settings change, so that screens draw their dates again."""
+
+    def _settings_changed(self) -> None:
+        """The review's due date and the way dates are shown follow the settings at once."""
+        show_dates_as(self.settings.settings.date_format)
+        self.settings_epoch += 1
+        self.show_review_status()
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.on_screen_resume()
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen another way (the command palette's "Change theme") is kept too; the
@@ -493,6 +508,8 @@ class AspireApp(App[None]):
             for binding in main_class.BINDINGS:
                 if not (isinstance(binding, Binding) and binding.description and binding.id):
                     continue
+                if binding.action.startswith("app."):
+                    continue  # the app's own, listed once below
                 if here and screen.check_action(binding.action, ()) is False:
                     continue  # e.g. Resume for an aspiration that is not paused
                 if not here and binding.action in main_class.NEEDS_SELECTION:

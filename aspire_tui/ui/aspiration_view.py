@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from textual.content import Content
 
 from aspire_tui.domain.catalog import CatalogPath
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.ladder import last_set_aside, level_goals
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.pace import PaceStatus
@@ -85,7 +86,7 @@ def timeline_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) 
     for on, goal in sorted(won, key=lambda pair: (pair[0], pair[1].id or 0)):
         assert on is not None
         parts += [
-            (f"{on.isoformat()}  ", "bold"),
+            (f"{shown(on)}  ", "bold"),
             ("✓ ", "$success"),
             plain(one_line(goal.title, 60)),
         ]
@@ -114,7 +115,7 @@ def history_lines(history: Sequence[Event]) -> list[Part]:
     parts: list[Part] = []
     for event in reversed(history):
         words = MOVE_WORDS[event.move].format(n=event.level + 1)
-        parts += [(f"{event.on.isoformat()}  ", "bold"), words, "\n"]
+        parts += [(f"{shown(event.on)}  ", "bold"), words, "\n"]
         if event.reason:
             parts += ["            ", plain(event.reason, "italic"), "\n"]
     return parts

@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.content import Content
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
@@ -99,7 +100,7 @@ def describe_goal(
         (due, due_style),
         "\n",
         ("From ", "dim"),
-        goal.begins.isoformat(),
+        shown(goal.begins),
         "\n\n",
         progress_bar(p.fraction, bar_width),
         (f" {p.percent}%", "bold"),
@@ -141,7 +142,7 @@ def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
             mark = ("✓ ", "$success") if when else ("○ ", "dim")
             parts += [mark, plain(one_line(name, 200))]
             if when:
-                parts.append((f"  {when.isoformat()}", "dim"))
+                parts.append((f"  {shown(when)}", "dim"))
             parts.append("\n")
         parts.append("\n")
     parts += [("Check-ins", "bold"), ("  (c corrects or deletes)", "dim") if checkins else "", "\n"]
@@ -150,7 +151,7 @@ def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
         parts.append((f"None yet. Press l to {verb}.", "dim italic"))
     for c in reversed(checkins):
         parts += [
-            (c.on.isoformat(), "bold"),
+            (shown(c.on), "bold"),
             f"  {amount_text(goal, c.amount, c.milestone):>8}  ",
             plain(one_line(c.note, 10_000)),
             "\n",

@@ -10,6 +10,7 @@ from datetime import date
 
 from textual.content import Content
 
+from aspire_tui.domain.dates import shown_long
 from aspire_tui.domain.measure import amount_text, progress_text, target_text
 from aspire_tui.domain.models import Target
 from aspire_tui.domain.progress import format_amount
@@ -43,7 +44,8 @@ def target_field_text(target: Target) -> str:
 
 
 def long_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """In prose, as the settings' date format says ("Fri 27 Nov 2026")."""
+    return shown_long(day)
 
 
 def heading(text: str) -> Content:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.measure import amount_text
 from aspire_tui.domain.models import CheckIn, Goal
 from aspire_tui.ui.dialogs import DIALOG_CSS
@@ -51,7 +52,7 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
             options = [
                 Option(
                     Content.assemble(
-                        (c.on.isoformat(), "bold"),
+                        (shown(c.on), "bold"),
                         "  ",
                         plain(f"{one_line(amount, width):<{width}}"),
                         "  ",

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.review import WEEKDAYS, Cadence
 from aspire_tui.domain.settings import MAX_KEEP_BACKUPS, Settings
 from aspire_tui.domain.validation import ValidationError
@@ -86,6 +87,16 @@ class SettingsForm(FormDialog[Settings]):
             compact=True,
         )
         yield from self.field("First day of the week", first, "Where a week of reviews begins.")
+        dates = Select(
+            [(style.example, style.value) for style in DateFormat],
+            value=settings.date_format.value,
+            allow_blank=False,
+            id="date-format",
+            compact=True,
+        )
+        yield from self.field(
+            "Dates", dates, "How the screens show them; you always type them as 2026-11-27."
+        )
         keep = PlainInput(str(settings.keep_backups), id="keep")
         yield from self.field(
             "Backups to keep",
@@ -134,6 +145,7 @@ class SettingsForm(FormDialog[Settings]):
             keys=dict(self.loaded.settings.keys),
             review_cadence=Cadence(str(self.query_one("#cadence", Select).value)),
             first_day_of_week=str(self.query_one("#first-day", Select).value),
+            date_format=DateFormat(str(self.query_one("#date-format", Select).value)),
         )
 
     def dismiss(self, result: Settings | None = None) -> Any:

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import ready_to_raise
 from aspire_tui.domain.measure import amount_text, progress_text
@@ -134,11 +135,12 @@ class GoalsScreen(MainScreen):
                 yield str(state.goal.id), self._row(state, None)
 
     _drawn_rows: dict[int, tuple[GoalState, Aspiration | None, int, Content]] | None = None
+    _rows_epoch = 0
 
     def _row(self, state: GoalState, owner: Aspiration | None) -> Content:
         """A goal's row, drawn again only when its standing, aspiration or width changed."""
-        if self._drawn_rows is None:
-            self._drawn_rows = {}
+        if self._drawn_rows is None or self._rows_epoch != self.aspire.settings_epoch:
+            self._drawn_rows, self._rows_epoch = {}, self.aspire.settings_epoch
         width = self.row_width()
         known = self._drawn_rows.get(state.goal.id or 0)
         if known is not None and known[0] is state and known[1] is owner and known[2] == width:
@@ -378,7 +380,7 @@ class GoalsScreen(MainScreen):
         self.aspire.undo.push(UndoEntry("the deleted check-in", [], [checkin], goal.id))
         what = amount_text(goal, checkin.amount, checkin.milestone)
         self.notify(
-            f"Check-in of {checkin.on.isoformat()} ({what}) deleted. ctrl+z brings it back.",
+            f"Check-in of {shown(checkin.on)} ({what}) deleted. ctrl+z brings it back.",
             markup=False,
         )
         self.reload(select=goal.id)

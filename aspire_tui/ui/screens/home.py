@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, score
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.ladder import level_goals
 from aspire_tui.domain.models import Aspiration
 from aspire_tui.domain.standing import (
@@ -41,7 +42,17 @@ class HomeScreen(MainScreen):
     MODE = "home"
     SUB_TITLE = "Home"
     LIST_TITLE = "Where you stand"
-    BINDINGS = [Binding("enter", "open", "Open where it lives", id="home.open")]
+    BINDINGS = [
+        Binding("enter", "open", "Open where it lives", id="home.open"),
+        Binding(
+            "r,R",
+            "app.review",
+            "Review",
+            key_display="r",
+            id="review",
+            tooltip="Start or resume the review",
+        ),
+    ]
 
     _states: dict[int, GoalState] = {}
     _aspirations: dict[int, Aspiration] = {}
@@ -139,7 +150,7 @@ class HomeScreen(MainScreen):
             ("✓ ", "$success"),
             plain(one_line(state.goal.title, self.row_width(2))),
             "\n  ",
-            plain(one_line(f"{on.isoformat() if on else ''}{where}", self.row_width(2)), "dim"),
+            plain(one_line(f"{shown(on) if on else ''}{where}", self.row_width(2)), "dim"),
         )
 
     def _days(self, state: GoalState) -> str:
@@ -151,16 +162,16 @@ class HomeScreen(MainScreen):
     def _last(self, state: GoalState) -> str:
         if state.last_checkin is None:
             return "nothing logged yet"
-        return f"last {state.last_checkin.isoformat()}"
+        return f"last {shown(state.last_checkin)}"
 
-    def _review_row(self) -> Content:
+    def _review_row(self, width: int | None = None) -> Content:
         status = self.aspire.review_status()
         cadence = self.aspire.settings.settings.review_cadence
         key = self.aspire.key_for_id("review")
         under_way = self.store.unfinished_review()
         if under_way is not None:
-            step = f"step {under_way.step + 1} of {len(under_way.plan)}"
-            head, style = f"Review under way ({step}): {key} carries on", "bold $warning"
+            step = f"step {under_way.step + 1}/{len(under_way.plan)}"
+            head, style = f"Review under way: {step}", "bold $warning"
         elif status.due:
             head, style = (
                 f"{cadence.value.capitalize()} review due: {key} starts it",
@@ -172,11 +183,9 @@ class HomeScreen(MainScreen):
         tail = f"on-time streak: {status.streak} {period}"
         if status.last is not None:
             tail += f" · last {long_date(status.last)}"
+        room = width or self.row_width(2)
         return Content.assemble(
-            "  ",
-            (one_line(head, self.row_width(2)), style),
-            "\n  ",
-            (one_line(tail, self.row_width(2)), "dim"),
+            "  ", (one_line(head, room), style), "\n  ", (one_line(tail, room), "dim")
         )
 
     def _profile_line(self) -> Content:
@@ -217,13 +226,13 @@ class HomeScreen(MainScreen):
             return Content.assemble(
                 heading("The review"),
                 "\n\n",
-                self._review_row(),
+                self._review_row(max(20, self.detail_width() - 4)),
                 "\n\nA walk through each open goal and each active aspiration, then three "
                 f"questions to close it, once a {cadence.period}. ",
                 ("enter", "bold"),
                 " (or ",
                 (self.aspire.key_for_id("review"), "bold"),
-                ") starts it; the cadence is in Settings (",
+                ") starts it, or carries on with the one under way. The cadence is in Settings (",
                 (self.aspire.key_for_id("settings"), "bold"),
                 ").",
             )

@@ -123,7 +123,8 @@ class MainScreen(Screen[None]):
     _waiting: tuple[int | str | None] | None = None
 
     def _loaded_key(self) -> object:
-        return self.store.version, self.today()  # a new width is on_resize's to handle
+        # A new width is on_resize's to handle; new settings (how dates show) move the epoch.
+        return self.store.version, self.today(), self.aspire.settings_epoch
 
     def estimated_widths(self) -> tuple[int, int] | None:
         """The list's and the detail pane's text widths once laid out, worked out from the

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Label
 
 from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.journal import QUESTIONS, search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection, Review
 from aspire_tui.domain.review import review_matches
@@ -138,7 +139,7 @@ class ReflectScreen(MainScreen):
         yield None, Content.styled(heading_text, "bold dim")
         for r in entries[: self.shown]:
             if isinstance(r, Review):
-                day = (r.finished or r.started).isoformat()
+                day = shown(r.finished or r.started)
                 yield (
                     f"{REVIEW_PREFIX}{r.id}",
                     Content.assemble(
@@ -150,7 +151,7 @@ class ReflectScreen(MainScreen):
                 continue
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
             tags = " ".join(f"#{t}" for t in r.tags)
-            head = f"{r.on.isoformat()} {tags}" if tags else r.on.isoformat()
+            head = f"{shown(r.on)} {tags}" if tags else shown(r.on)
             yield (
                 str(r.id),
                 Content.assemble(
@@ -179,7 +180,9 @@ class ReflectScreen(MainScreen):
         super().action_open()
 
     def _key(self) -> str | None:
-        return self.records.highlighted_record_id
+        """The highlighted row's key; None before the list is there (the footer asks early)."""
+        found = self.query("#records")
+        return self.records.highlighted_record_id if found else None
 
     def describe(self, record_id: int | None) -> Content:
         key = self._key()

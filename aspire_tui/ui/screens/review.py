@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -112,7 +113,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             yield Label("Review", classes="dialog-title", id="review-title")
             with VerticalScroll(id="review-card"):
                 yield Static(id="review-body")
-                yield Static(id="review-changes")
+            yield Static(id="review-changes")  # outside the scroll: always in view
             yield Label("Note on this step", classes="field-label", id="note-label")
             yield PlainInput(
                 placeholder="w to write: what you noticed, why you changed it", id="note"
@@ -143,7 +144,9 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         title = f"Review · step {review.step + 1} of {len(plan)} · {names[self.kind]}"
         self.query_one("#review-title", Label).update(title)
         self.query_one("#review-body", Static).update(self._body())
-        self.query_one("#review-changes", Static).update(self._changes())
+        changes = self.query_one("#review-changes", Static)
+        changes.update(self._changes())
+        changes.display = any(c.step == self.key for c in review.changes)
         closing = self.kind == CLOSING
         self.query_one("#closing").display = closing
         self.query_one("#note").display = not closing
@@ -204,7 +207,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         made = [c for c in self.review.changes if c.step == self.key]
         if not made:
             return Content("")
-        lines: list[Content | str | tuple[str, str]] = [("\nDone in this review", "bold")]
+        lines: list[Content | str | tuple[str, str]] = [("Done in this review:", "bold")]
         for change in made:
             lines += ["\n  ✓ ", (ACTION_WORDS[change.action], "bold $success")]
             if change.detail:
@@ -213,7 +216,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
 
     def _hint(self) -> str:
         if self.kind == CLOSING:
-            return "w writes (tab to the next answer) · ctrl+s saves the review · esc leaves: kept"
+            return "w writes · enter: the next answer · ctrl+s saves the review · esc leaves"
         return "→ next · ← back · w note · esc leaves: everything is kept, r resumes"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -349,7 +352,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             from aspire_tui.domain.measure import progress_text
 
             after = goal_progress(goal, self.store.checkins(goal.id))
-            detail = progress_text(goal, after) + (", achieved" if after.achieved else "")
+            detail = "now " + progress_text(goal, after) + (", achieved" if after.achieved else "")
             action = ReviewAction.ACHIEVED if after.achieved else ReviewAction.LOGGED
             self._record(action, goal.title, detail)
 
@@ -399,7 +402,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self._guarded(lambda: self.store.add_checkins(goal, adding)):
-                self._record(ReviewAction.ACHIEVED, goal.title, f"on {self.today().isoformat()}")
+                self._record(ReviewAction.ACHIEVED, goal.title, f"on {shown(self.today())}")
 
         self.ask(ConfirmDialog("Achieved", message, "Achieved", "Not yet"), confirmed)
 

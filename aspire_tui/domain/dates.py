@@ -1,0 +1,54 @@
+"""How dates are shown, in the format the person chose in their settings.
+
+Dates are always typed, stored and exported as 2026-11-27 (ISO 8601): only what the screens
+show follows the setting, so the choice can never make a date ambiguous on disk.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+
+class DateFormat(StrEnum):
+    ISO = "iso"
+    DAY_MONTH = "day-month"
+    MONTH_DAY = "month-day"
+
+    @property
+    def example(self) -> str:
+        sample = date(2026, 11, 27)
+        return f"{short_date(sample, self)}, {long_date(sample, self)}"
+
+
+def short_date(day: date, style: DateFormat) -> str:
+    if style is DateFormat.DAY_MONTH:
+        return f"{day.day:02}/{day.month:02}/{day.year}"
+    if style is DateFormat.MONTH_DAY:
+        return f"{day.month:02}/{day.day:02}/{day.year}"
+    return day.isoformat()
+
+
+def long_date(day: date, style: DateFormat) -> str:
+    if style is DateFormat.MONTH_DAY:
+        return f"{day:%a}, {day:%b} {day.day}, {day.year}"
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+_shown = DateFormat.ISO
+
+
+def show_dates_as(style: DateFormat) -> None:
+    """Set once from the settings (and again when they change): every screen follows."""
+    global _shown
+    _shown = style
+
+
+def shown(day: date) -> str:
+    """A date as the screens show it in a line: 2026-11-27, 27/11/2026 or 11/27/2026."""
+    return short_date(day, _shown)
+
+
+def shown_long(day: date) -> str:
+    """A date as the screens show it in prose: Fri 27 Nov 2026 or Fri, Nov 27, 2026."""
+    return long_date(day, _shown)
