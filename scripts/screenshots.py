@@ -45,6 +45,29 @@ SHOTS = (
     ("journal-entry", ("1", "n")),
     ("settings", ("comma",)),
 )
+
+
+def typed(text: str) -> tuple[str, ...]:
+    return tuple({" ": "space", ",": "comma", ".": "full_stop"}.get(ch, ch) for ch in text)
+
+
+REVIEW_SHOTS = (  # one after another, in a folder of their own: each carries on from the last
+    ("review", ("r", "w", *typed("Two sessions lost to travel"), "enter")),
+    (
+        "review-closing",
+        (
+            "r",
+            *["right"] * 40,  # to the closing: → does nothing there
+            "w",
+            *typed("Kept the Friday study block"),
+            "enter",
+            *typed("Say no to a second committee"),
+            "enter",
+            *typed("Book the exam date"),
+        ),
+    ),
+    ("review-journal", ("r", "ctrl+s", "1", "home", *["down"] * 5)),
+)
 YEAR_SHOTS = (
     ("year-home", ()),
     ("year-goals", ("3",)),
@@ -79,6 +102,8 @@ async def main(png: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = [await shoot(name, keys, Path(tmp) / "data") for name, keys in SHOTS]
         paths.append(await shoot("first-run", (), Path(tmp) / "empty", data="none"))
+        for name, keys in REVIEW_SHOTS:
+            paths.append(await shoot(name, keys, Path(tmp) / "review"))
         for name, keys in YEAR_SHOTS:
             paths.append(await shoot(name, keys, Path(tmp) / "year", data="year"))
     for path in paths:

@@ -147,7 +147,7 @@ async def test_the_journal_shows_a_review_among_the_reflections(
         app = pilot.app
         rows = journal_rows(app)
         assert rows[0].startswith("2026-11-27 #review")
-        assert "1 change · next: [b]Book[/b] study t" in rows[0]
+        assert "1 change, 1 note · next: [b]Book[/b]" in rows[0]
         await pilot.press(*["down"] * (list_rows(app).index(rows[0]) - 1))
         await pilot.pause()
         shown = detail_text(app)

@@ -4,6 +4,7 @@ lost on close, and a write that fails is reported and undone in memory."""
 from __future__ import annotations
 
 import errno
+import json
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from aspire_tui.domain.models import Aspiration, Goal, Reflection, Target
-from aspire_tui.store import AspireStore, DataFileError, StoreError
+from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store import storage as storage_module
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from tests.conftest import docs
@@ -292,7 +293,8 @@ def test_after_a_failed_save_the_file_is_checked_before_it_is_used(
     disk.fail = True
     store.save_reflection(Reflection(on=D, want="Lost"))
     store._storage._writer.flush()  # type: ignore[union-attr]
-    (data_dir / "aspire.json").write_text('{"_meta": {"1": {"schema": 5}}, "goals": {"1": 7}}')
+    damaged = {"_meta": {"1": {"schema": SCHEMA_VERSION}}, "goals": {"1": 7}}
+    (data_dir / "aspire.json").write_text(json.dumps(damaged))
     disk.fail = False
     with pytest.raises(DataFileError, match="damaged entry goals/1"):
         store.reflections()

@@ -16,9 +16,11 @@ KINDS = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers"}
 
 
 def review_summary(review: Review) -> str:
-    """One line for the journal list."""
-    changed = len(review.changes)
-    head = f"{changed} change{'s' if changed != 1 else ''}"
+    """One line for the journal list: "2 changes, 1 note · next: Book the exam"."""
+    changed, noted = len(review.changes), len(review.notes)
+    said = [f"{changed} change{'s' if changed != 1 else ''}"] if changed else []
+    said += [f"{noted} note{'s' if noted != 1 else ''}"] if noted else []
+    head = ", ".join(said) or "all on course"
     return f"{head} · next: {review.next_step}" if review.next_step else head
 
 
