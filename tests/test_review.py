@@ -3,6 +3,7 @@ settings that shape it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aspire_tui.domain.ladder import adopt
 from aspire_tui.domain.models import (
     Aspiration,
     AspirationStatus,
@@ -95,6 +97,12 @@ def test_a_review_walks_open_goals_active_aspirations_and_old_drivers() -> None:
     ]
     plan = review_plan([mine, gone], goals, {4}, date(2025, 11, 26), TODAY)
     assert plan == (f"goal:{'3' * 32}", f"aspiration:{'1' * 32}", "drivers", "closing")
+    later = Goal(1, "Next level's", Target.done(), TODAY, level=1, uid="6" * 32, id=6)
+    climbing = Aspiration("Lead", TODAY, ladder=adopt(["A", "B"], 0, TODAY), uid="1" * 32, id=1)
+    plan = review_plan([climbing], [*goals, later], {4}, None, TODAY)
+    assert plan == (f"goal:{'3' * 32}", f"aspiration:{'1' * 32}", "closing")  # not level 2's
+    paused = dataclasses.replace(climbing, ladder=dataclasses.replace(climbing.ladder, paused=True))
+    assert review_plan([paused], goals, set(), None, TODAY) == (f"aspiration:{'1' * 32}", "closing")
     assert "drivers" not in review_plan([mine], goals, set(), date(2025, 11, 28), TODAY)
     assert review_plan([], [], set(), None, TODAY) == ("closing",)
 
@@ -116,6 +124,17 @@ def test_marking_achieved_logs_exactly_what_is_left(target: Target) -> None:
     adding = completing_checkins(goal, before, TODAY)
     assert adding and goal_progress(goal, [*before, *adding]).achieved
     assert completing_checkins(goal, [*before, *adding], TODAY) == []
+
+
+@given(
+    target=st.decimals("0.01", "100000", places=2),
+    done=st.lists(st.decimals("0.01", "1000", places=2), max_size=5),
+)
+def test_marking_a_number_achieved_always_reaches_it(target: object, done: list[object]) -> None:
+    goal = Goal(1, "G", Target.number(float(target)), TODAY, id=1)  # type: ignore[arg-type]
+    before = [CheckIn(1, TODAY, float(d)) for d in done]  # type: ignore[arg-type]
+    adding = completing_checkins(goal, before, TODAY)
+    assert goal_progress(goal, [*before, *adding]).achieved
 
 
 def test_an_adjustment_says_what_changed() -> None:

@@ -245,3 +245,52 @@ async def test_the_streak_counts_reviews_done_on_time(store: AspireStore) -> Non
     # Missing January breaks it.
     async with make_app(store, today=date(2027, 2, 3), start=None).run_test(size=SIZE) as pilot:
         assert "on-time streak: 0 months" in list_rows(pilot.app)[1]
+
+
+async def test_r_on_aspirations_raises_the_bar_and_never_starts_a_review(
+    store: AspireStore, data_dir: Path
+) -> None:
+    async with make_app(store, start="aspirations").run_test(size=SIZE) as pilot:
+        await pilot.press("r")  # an empty list: nothing to raise
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ReviewScreen)
+        assert "review due" not in pilot.app.title  # nothing to review yet either
+        await pilot.press("R")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ReviewScreen)
+        assert any("Nothing to review yet" in n for n in notifications(pilot.app))
+    assert docs(data_dir, "reviews") == []
+
+
+async def test_a_review_can_be_discarded_and_the_changes_it_made_stay(
+    store: AspireStore, data_dir: Path
+) -> None:
+    _, hours, _ = seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "l")
+        await pilot.pause()
+        await type_text(pilot, "4")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ReviewScreen)
+        assert any("Review discarded" in n for n in notifications(pilot.app))
+    assert docs(data_dir, "reviews") == []
+    assert [c["amount"] for c in docs(data_dir, "checkins")] == [4.0]
+
+
+async def test_control_characters_in_a_stored_note_never_reach_the_terminal(
+    store: AspireStore,
+) -> None:
+    _, hours, _ = seed(store)
+    plan = (f"goal:{hours.uid}", "closing")
+    store.save_review(Review(TODAY, plan, notes={plan[0]: "\x1b[31mred"}))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        shown = pilot.app.screen.query_one("#note").value  # type: ignore[attr-defined]
+        assert "\x1b" not in shown and "[31mred" in shown

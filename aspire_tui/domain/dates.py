@@ -44,6 +44,10 @@ def show_dates_as(style: DateFormat) -> None:
     _shown = style
 
 
+def dates_shown_as() -> DateFormat:
+    return _shown
+
+
 def shown(day: date) -> str:
     """A date as the screens show it in a line: 2026-11-27, 27/11/2026 or 11/27/2026."""
     return short_date(day, _shown)

@@ -7,12 +7,12 @@ was finished in the current period, and the streak counts periods in a row with 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import (
     Aspiration,
     CheckIn,
@@ -134,12 +134,20 @@ def review_plan(
     last_assessment: date | None,
     today: date,
 ) -> tuple[str, ...]:
-    """Each open goal of an active aspiration (in the aspirations' order), each active
-    aspiration, the drivers if the latest profile is over a year old, and the closing."""
+    """Each open goal in play (of an active aspiration that is not paused, on a level reached),
+    in the aspirations' order; each active aspiration (a paused one too: still mine?); the
+    drivers if the latest profile is over a year old; and the closing."""
     active = [a for a in aspirations if a.active]
     order = {a.id: place for place, a in enumerate(active)}
+    climbing = {a.id: a.ladder.level for a in active if not a.ladder.paused}
     open_goals = sorted(
-        (g for g in goals if g.aspiration_id in order and g.id not in achieved),
+        (
+            g
+            for g in goals
+            if g.aspiration_id in climbing
+            and g.level <= climbing[g.aspiration_id]  # levels above are not in play yet
+            and g.id not in achieved
+        ),
         key=lambda g: (order[g.aspiration_id], g.level, g.id or 0),
     )
     steps = [step_key(GOAL, g.uid) for g in open_goals]
@@ -207,7 +215,10 @@ def completing_checkins(goal: Goal, checkins: Sequence[CheckIn], today: date) ->
         return [CheckIn(goal.id, today, target.amount)]
     if target.kind is TargetKind.DONE:
         return [CheckIn(goal.id, today, 1.0)]
-    return [CheckIn(goal.id, today, target.amount - progress.done)]
+    left = round(target.amount - progress.done, 9)
+    while not goal_progress(goal, [*checkins, CheckIn(goal.id, today, left)]).achieved:
+        left = math.nextafter(left, math.inf)  # 0.1 + 0.2 falls short of 0.3 otherwise
+    return [CheckIn(goal.id, today, left)]
 
 
 def adjustment(before: Goal, after: Goal) -> str:
@@ -240,7 +251,7 @@ def _target(goal: Goal) -> str:
 
 
 def _day(day: date | None) -> str:
-    return shown(day) if day else "none"
+    return day.isoformat() if day else "none"  # stored text: ISO, whatever the screens show
 
 
 ACTION_WORDS = {

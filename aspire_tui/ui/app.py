@@ -24,6 +24,7 @@ from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus, review_status
 from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
+from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
@@ -164,8 +165,10 @@ class AspireApp(App[None]):
             import asyncio
             import signal
 
-            with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
-                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hung_up)
+            loop = asyncio.get_running_loop()
+            for name in ("SIGHUP", "SIGTERM"):  # a closed terminal; a polite kill
+                with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+                    loop.add_signal_handler(getattr(signal, name), self._hung_up)
         if self.settings.problems:
             self.report_error(safe(self.settings.report()))
 
@@ -174,13 +177,21 @@ class AspireApp(App[None]):
         app stops (the quit waits for the last write)."""
         from aspire_tui.ui.screens.review import ReviewScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
-                screen.save_draft()
-        self.store.flush()
-        self.exit()
+        try:
+            for screen in self.screen_stack:
+                if isinstance(screen, ReviewScreen):
+                    screen.save_draft()
+            self.store.flush()
+        finally:
+            self.exit()
 
     # The review -------------------------------------------------------------------------
+
+    def review_due(self) -> bool:
+        """Due, and something to review: with no active aspiration there is nothing yet."""
+        if not any(a.active for a in self.store.aspirations()):
+            return False
+        return self.review_status().due
 
     def review_status(self) -> ReviewStatus:
         settings = self.settings.settings
@@ -193,8 +204,12 @@ class AspireApp(App[None]):
         """The title bar says when a review is due."""
         if self.store.read_only:
             return
-        due = self.review_status().due
-        self.title = f"{self.base_title} · review due (r)" if due else self.base_title
+        try:
+            due = self.review_due()
+        except StoreError:
+            return  # the screen reports it
+        key = self.key_for_id("review")
+        self.title = f"{self.base_title} · review due ({key})" if due else self.base_title
 
     def action_review(self) -> None:
         """Resume the review under way, or start one with today's goals and aspirations."""
@@ -207,6 +222,10 @@ class AspireApp(App[None]):
             self.notify("Read-only: a review would change your data.", markup=False)
             return
         review = self.store.unfinished_review()
+        if review is None and not any(a.active for a in self.store.aspirations()):
+            key = self.key_for_id("go.aspirations")
+            self.notify(f"Nothing to review yet: choose an aspiration first ({key}, then n).")
+            return
         if review is None:
             today = self.today()
             achieved = {gid for gid, p in self.goal_progress().items() if p.achieved}
@@ -215,7 +234,7 @@ class AspireApp(App[None]):
             plan = review_plan(self.store.aspirations(), self.store.goals(), achieved, last, today)
             try:
                 review = self.store.save_review(Review(started=today, plan=plan))
-            except StoreError as error:
+            except (StoreError, ValidationError) as error:
                 self.report_error(safe(str(error)))
                 return
         self.push_screen(ReviewScreen(review), self._reviewed)
@@ -225,8 +244,12 @@ class AspireApp(App[None]):
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.on_screen_resume()
+        if review is None and self.store.unfinished_review() is None:
+            self.notify("Review discarded; the changes it made stay.")
+            return
         if review is None:
-            self.notify("Review kept: r carries on where you left off.")
+            key = self.key_for_id("review")
+            self.notify(f"Review kept: {key} carries on where you left off.", markup=False)
             return
         status = self.review_status()
         streak = f"On-time streak: {status.streak}. " if status.streak > 1 else ""

@@ -160,12 +160,18 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             if not a.active:
                 return action == "pause"  # pause then explains that it is archived
             return a.ladder.paused == (action == "resume")
+        if action == "raise_bar" and self._highlighted is None:
+            # Dimmed, Textual would hand `r` on to the app, whose `r` starts a review: here `r`
+            # only ever raises the bar (and says so when there is nothing to raise).
+            return True
         return super().check_action(action, parameters)
 
     def _movable(self, move: MoveKind) -> Aspiration | None:
         """The highlighted aspiration, if `move` can be made on it; otherwise say why not."""
         a = self._selected()
         if a is None:
+            if move is MoveKind.RAISED:
+                self.notify("Highlight an aspiration first (n adds one).")
             return None
         path = find_path(a.path)
         why_not = blocker(a, move, needs_reason=bool(path and path.needs_reason))

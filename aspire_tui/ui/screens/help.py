@@ -23,7 +23,9 @@ class HelpScreen(PassesNavigation, ModalScreen[None]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("escape,question_mark", "close", "Close", id="help.close"),
+        Binding("escape", "close", "Close", id="help.close"),
+        # The key that opened help closes it: the same id, so a remap of `help` moves it too.
+        Binding("question_mark", "close", "Close", show=False, id="help"),
         *navigation_bindings("app."),
     ]
 

@@ -172,6 +172,8 @@ class HomeScreen(MainScreen):
         if under_way is not None:
             step = f"step {under_way.step + 1}/{len(under_way.plan)}"
             head, style = f"Review under way: {step}", "bold $warning"
+        elif not any(a.active for a in self._aspirations.values()):
+            head, style = "Nothing to review until an aspiration is chosen", "dim"
         elif status.due:
             head, style = (
                 f"{cadence.value.capitalize()} review due: {key} starts it",

@@ -15,7 +15,6 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
-from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -36,13 +35,13 @@ from aspire_tui.domain.review import (
     completing_checkins,
     step_parts,
 )
+from aspire_tui.domain.text import safe as safe_text
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
-from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.goal_page import describe_goal
 from aspire_tui.ui.reevaluation import ReevaluationFlow
-from aspire_tui.ui.render import long_date, one_line, plain, safe
+from aspire_tui.ui.render import heading, long_date, one_line, plain, safe
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -82,6 +81,14 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         Binding("t", "retake", "Retake drivers", id="review.retake"),
         Binding("w", "write", "Write", id="review.write", tooltip="Write a note on this step"),
         Binding("ctrl+s", "finish", "Finish", id="review.finish"),
+        Binding(
+            "ctrl+d",
+            "discard",
+            "Discard",
+            show=False,
+            id="review.discard",
+            tooltip="Discard this review (the changes it made stay)",
+        ),
         Binding("escape", "leave", "Leave (kept)", id="review.leave"),
     ]
 
@@ -143,7 +150,12 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         names = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers", CLOSING: "Closing"}
         title = f"Review · step {review.step + 1} of {len(plan)} · {names[self.kind]}"
         self.query_one("#review-title", Label).update(title)
-        self.query_one("#review-body", Static).update(self._body())
+        try:
+            body = self._body()
+        except (StoreError, ValidationError) as error:  # said once, in a toast
+            self.aspire.report_error(safe(str(error)))
+            body = Content.styled("This step cannot be shown now: → goes on.", "italic")
+        self.query_one("#review-body", Static).update(body)
         changes = self.query_one("#review-changes", Static)
         changes.update(self._changes())
         changes.display = any(c.step == self.key for c in review.changes)
@@ -153,13 +165,13 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.query_one("#note-label").display = not closing
         note = self.query_one("#note", Input)
         with note.prevent(Input.Changed):
-            note.value = review.notes.get(self.key, "")
+            note.value = safe_text(review.notes.get(self.key, "")).replace("\n", " ")
         self.query_one("#review-hint", Static).update(self._hint())
         self.query_one("#review-card", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
     def _body(self) -> Content:
-        kind, today = self.kind, self.today()
+        kind, today, k = self.kind, self.today(), self.shown_key
         if kind == GOAL:
             goal = self._goal()
             if goal is None or goal.id is None:
@@ -169,20 +181,24 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             return Content.assemble(
                 describe_goal(state, owner, today, bar_width=30, hints=False),
                 ("\nHow is it going? ", "bold"),
-                ("l log progress · e adjust target or deadline · a achieved · x drop", "dim"),
+                (
+                    f"{k('review.log')} log progress · {k('review.adjust')} adjust target or "
+                    f"deadline · {k('review.achieved')} achieved · {k('review.drop')} drop",
+                    "dim",
+                ),
             )
         if kind == ASPIRATION:
             a = self._aspiration()
             if a is None:
                 return Content.styled("This aspiration is no longer there: → goes on.", "italic")
-            from aspire_tui.domain.catalog import find_path
-
-            goals = self.store.goals(a.id)
-            progress = self.aspire.goal_progress()
             return Content.assemble(
-                describe_aspiration(a, find_path(a.path), goals, progress, 80),
+                self._aspiration_card(a),
                 ("\nStill mine? ", "bold"),
-                ("y yes, still mine · v reevaluate it (step down, pause, let go…)", "dim"),
+                (
+                    f"{k('review.keep')} yes, still mine · {k('review.reevaluate')} reevaluate "
+                    "it (step down, pause, let go…)",
+                    "dim",
+                ),
             )
         if kind == DRIVERS:
             latest = self.store.assessments()[-1:]
@@ -191,17 +207,45 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
                 ("Your drivers profile", "bold"),
                 f"\n\nYou last took the drivers self-assessment on {when}, over a year ago. "
                 "What drives a person moves with the years: ",
-                ("t", "bold"),
-                " takes it again (the earlier results are kept), or → goes on.",
+                (k("review.retake"), "bold"),
+                f" takes it again (the earlier results are kept), or {k('review.next')} goes on.",
             )
         done = len(self.review.changes)
         return Content.assemble(
             ("Closing reflection", "bold"),
             f"\n\n{done} change{'s' if done != 1 else ''} made in this review. ",
             "Three questions to close it, then ",
-            ("ctrl+s", "bold"),
+            (k("review.finish"), "bold"),
             " saves the review in your journal.",
         )
+
+    def _aspiration_card(self, a: Aspiration) -> Content:
+        """What "still mine?" is asked about: the direction, why, and where it stands (the
+        Aspirations page names that screen's keys, which mean other things here)."""
+        from aspire_tui.domain.ladder import level_goals
+
+        ladder = a.ladder
+        progress = self.aspire.goal_progress()
+        current = level_goals(a, self.store.goals(a.id))
+        done = sum(1 for g in current if g.id is not None and progress[g.id].achieved)
+        parts: list[Content | str | tuple[str, str]] = [
+            heading(one_line(a.title, 200)),
+            "\n",
+            ("Level ", "dim"),
+            f"{ladder.position()}: ",
+            plain(one_line(ladder.current, 120), "bold"),
+            (" · paused" if ladder.paused else "", "$warning"),
+            "\n",
+            ("This level's goals: ", "dim"),
+            f"{done} of {len(current)} achieved",
+            "\n",
+        ]
+        if ladder.next_rung:
+            parts += [("Next: ", "dim"), plain(one_line(ladder.next_rung, 120)), "\n"]
+        parts += ["\n", ("Why it is mine", "bold"), "\n"]
+        parts.append(plain(a.why) if a.why.strip() else Content.styled("not written", "dim italic"))
+        parts += ["\n", ("Adopted ", "dim"), long_date(a.created), "\n"]
+        return Content.assemble(*parts)
 
     def _changes(self) -> Content:
         made = [c for c in self.review.changes if c.step == self.key]
@@ -214,10 +258,25 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
                 lines += [": ", plain(one_line(change.detail, 160))]
         return Content.assemble(*lines)
 
+    def shown_key(self, binding_id: str) -> str:
+        """A key as shown, following the settings file's [keys]."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return self.aspire.key_for(binding)
+        return binding_id
+
     def _hint(self) -> str:
+        k = self.shown_key
+        write, leave = k("review.write"), k("review.leave")
         if self.kind == CLOSING:
-            return "w writes · enter: the next answer · ctrl+s saves the review · esc leaves"
-        return "→ next · ← back · w note · esc leaves: everything is kept, r resumes"
+            return (
+                f"{write} writes · enter: the next answer · {k('review.finish')} saves the review"
+                f" · {leave} leaves"
+            )
+        return (
+            f"{k('review.next')} next · {k('review.back')} back · {write} note · {leave} leaves:"
+            f" everything is kept, {self.aspire.key_for_id('review')} resumes"
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"next", "previous", "leave"}:
@@ -265,6 +324,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     def _save(self, review: Review) -> bool:
         if review == self.review and review.id is not None:
             return True
+        if review.id is not None and not self._kept(review):
+            review = dataclasses.replace(review, id=None)  # a failed write took it: add it again
         try:
             self.review = self.store.save_review(review)
         except (StoreError, ValidationError) as error:
@@ -316,21 +377,47 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             self.save_draft()
             self.set_focus(None)
             return
-        if self.save_draft():
-            self.dismiss(None)
+        self.save_draft()  # a store that refuses has said so; leaving must still work
+        self.dismiss(None)
 
     def action_finish(self) -> None:
         if not self.save_draft():
             return
-        if self._save(dataclasses.replace(self.review, finished=self.today())):
+        finished = max(self.today(), self.review.started)  # a clock set back
+        if self._save(dataclasses.replace(self.review, finished=finished)):
             self.dismiss(self.review)
+
+    def action_discard(self) -> None:
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+        message = Content(
+            "Discard this review? Its notes and answers go; the changes it made to goals and "
+            "aspirations stay. The next review starts afresh."
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            review_id = self.review.id
+            if yes and (
+                review_id is None or self._guarded(lambda: self.store.delete_review(review_id))
+            ):
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard the review", message, "Discard", "Keep it"), confirmed
+        )
 
     # The changes a step can make ------------------------------------------------------------
 
     def ask(self, dialog: Screen[Any], then: Any) -> None:
-        """A dialog over the review; the review is saved before it opens."""
+        """A dialog over the review; the review is saved before it opens, and what is done
+        with the answer is guarded: a store that refuses says so, the review goes on."""
         self.save_draft()
-        self.app.push_screen(dialog, then)
+
+        def answered(result: Any) -> None:
+            self._guarded(lambda: then(result))
+            self._guarded(self.show)
+
+        self.app.push_screen(dialog, answered)
 
     def action_log(self) -> None:
         from aspire_tui.ui.dialogs.checkin_form import CheckInForm
@@ -402,7 +489,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self._guarded(lambda: self.store.add_checkins(goal, adding)):
-                self._record(ReviewAction.ACHIEVED, goal.title, f"on {shown(self.today())}")
+                self._record(ReviewAction.ACHIEVED, goal.title, f"on {self.today().isoformat()}")
 
         self.ask(ConfirmDialog("Achieved", message, "Achieved", "Not yet"), confirmed)
 
@@ -454,6 +541,12 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
                 self._record(ReviewAction.RETAKEN, "Drivers profile", "the assessment retaken")
 
         self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
+
+    def _kept(self, review: Review) -> bool:
+        try:
+            return review.id is not None and self.store.review(review.id) is not None
+        except (StoreError, ValidationError):
+            return True  # cannot tell: let the save say what is wrong
 
     def _guarded(self, change: Any) -> bool:
         try:

@@ -11,10 +11,13 @@ from datetime import date
 
 from textual_plotext import PlotextPlot
 
+from aspire_tui.domain.dates import DateFormat, dates_shown_as
 from aspire_tui.domain.models import Goal
 from aspire_tui.domain.pace import STRETCH_BAR
 
 DATE_FORM = "Y-m-d"
+"""How dates go in; they come out on the axis as the settings' date format says."""
+AXIS_FORMS = {DateFormat.ISO: "Y-m-d", DateFormat.DAY_MONTH: "d/m/Y", DateFormat.MONTH_DAY: "m/d/Y"}
 
 
 class ProgressChart(PlotextPlot):
@@ -29,7 +32,7 @@ class ProgressChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.date_form(DATE_FORM)
+        plt.date_form(DATE_FORM, AXIS_FORMS[dates_shown_as()])
         days = [goal.begins, *(day for day, _ in series)]
         values = [start, *(value for _, value in series)]
         if days[-1] < today:
