@@ -56,6 +56,7 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
         subprocess.run([*tmux, "send-keys", "r"], check=True, timeout=10)
         _wait_for(tmux, "step 1 of 3")
         subprocess.run([*tmux, "send-keys", "w"], check=True, timeout=10)
+        _wait_for(tmux, "Writing: saved as you type")  # the note field has the keys now
         subprocess.run([*tmux, "send-keys", "-l", "two offers out"], check=True, timeout=10)
         _wait_for(tmux, "two offers out")
     finally:

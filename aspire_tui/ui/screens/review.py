@@ -361,6 +361,14 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     def action_write(self) -> None:
         field = "#went_well" if self.kind == CLOSING else "#note"
         self.query_one(field, Input).focus()
+        leave = self.shown_key("review.leave")
+        self.query_one("#review-hint", Static).update(
+            f"Writing: saved as you type · enter or {leave} goes back to the keys"
+        )
+
+    def _back_to_keys(self) -> None:
+        self.set_focus(None)
+        self.query_one("#review-hint", Static).update(self._hint())
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -370,12 +378,12 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         if event.input.id in names[:-1]:
             self.query_one(f"#{names[names.index(str(event.input.id)) + 1]}", Input).focus()
         else:
-            self.set_focus(None)
+            self._back_to_keys()
 
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):  # escape from a field: back to the keys
             self.save_draft()
-            self.set_focus(None)
+            self._back_to_keys()
             return
         self.save_draft()  # a store that refuses has said so; leaving must still work
         self.dismiss(None)
