@@ -78,3 +78,26 @@ def test_the_shipped_keys_do_not_clash() -> None:
 def test_a_pair_of_moves_sharing_a_key_moves_together() -> None:
     keymap = {"aspiration.pause": "u", "aspiration.archive": "z"}
     assert keymap_problems(keymap, AspireApp.BINDINGS, binding_classes()) == []
+
+
+async def test_buttons_the_nav_bar_and_closing_help_follow_a_remap(store: AspireStore) -> None:
+    from textual.widgets import Button
+
+    from aspire_tui.ui.widgets.nav_bar import NavBar
+
+    store.save_aspiration(Aspiration("Lead a team", TODAY))
+    app = with_keys(store, 'help = "f1"\n"form.save" = "f2"\n"go.goals" = "g"')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = str(pilot.app.screen.query_one(NavBar).visual)
+        assert " g  Goals" in bar and "f1 help" in bar
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("f1")  # the key that opened help closes it
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        save = pilot.app.screen.query_one("#save", Button)
+        assert str(save.label) == "Save (f2)"

@@ -6,8 +6,11 @@ swapped control characters for their visible pictures.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
+from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.dates import shown_long
@@ -56,3 +59,15 @@ def paragraph(label: str, text: str, empty: str = "—") -> Content:
     """A labelled block of user text for a detail pane."""
     body = plain(text) if text.strip() else Content.styled(empty, "dim italic")
     return Content.assemble((label, "bold"), "\n", body, "\n")
+
+
+def key_of(app: Any, bindings: Iterable[object], binding_id: str) -> str:
+    """How the binding with this id is shown, remapped by the settings file's [keys] if it
+    was (for labels that name a key: buttons, the nav bar, hints)."""
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.id == binding_id:
+            binding = binding.with_key(binding.key.split(",")[0], binding.key_display)
+            key_for = getattr(app, "key_for", None)
+            shown = str(key_for(binding) if key_for else app.get_key_display(binding))
+            return "ctrl+" + shown[1:] if shown.startswith("^") and len(shown) > 1 else shown
+    return ""

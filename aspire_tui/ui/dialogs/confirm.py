@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.render import key_of
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 
 
@@ -40,8 +41,9 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="confirm-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
-                yield Button(f"{self.keep_label} (n)", id="no")
+                yes, no = (key_of(self.app, self.BINDINGS, f"confirm.{n}") for n in ("yes", "no"))
+                yield Button(Content(f"{self.confirm_label} ({yes})"), variant="error", id="yes")
+                yield Button(Content(f"{self.keep_label} ({no})"), id="no")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.render import key_of
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
@@ -57,8 +58,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             with VerticalScroll(classes="dialog-body"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.save_label} (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                save, cancel = (
+                    key_of(self.app, self.BINDINGS, f"form.{n}") for n in ("save", "cancel")
+                )
+                yield Button(Content(f"{self.save_label} ({save})"), variant="primary", id="save")
+                yield Button(Content(f"Cancel ({cancel})"), id="cancel")
         yield KeyFooter()
 
     def on_mount(self) -> None:

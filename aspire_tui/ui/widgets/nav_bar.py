@@ -20,11 +20,17 @@ class NavBar(Static):
     def __init__(self, current: str) -> None:
         super().__init__(self._content(current))
 
-    @staticmethod
-    def _content(current: str) -> Content:
+    def _content(self, current: str) -> Content:
+        """The keys as the settings file's [keys] may have changed them."""
+        key_for_id = getattr(self.app, "key_for_id", None)
+
+        def key(binding_id: str, usual: str) -> str:
+            return (key_for_id(binding_id) if key_for_id else "") or usual
+
         parts: list[str | tuple[str, str]] = []
-        for key, mode, label in MAIN_SCREENS:
+        for usual, mode, label in MAIN_SCREENS:
             style = "bold reverse $accent" if mode == current else ""
-            parts.extend([(f" {key} ", "bold $text-accent"), (f" {label} ", style), "   "])
-        parts.append(("? help", "dim"))
+            shown = key(f"go.{mode}", usual).split(",")[0]
+            parts.extend([(f" {shown} ", "bold $text-accent"), (f" {label} ", style), "   "])
+        parts.append((f"{key('help', '?')} help", "dim"))
         return Content.assemble(*parts)
