@@ -16,6 +16,7 @@ from aspire_tui.domain.models import (
     Target,
 )
 from aspire_tui.store import AspireStore
+from aspire_tui.ui.app import AspireApp
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm
@@ -294,3 +295,67 @@ async def test_control_characters_in_a_stored_note_never_reach_the_terminal(
         await pilot.pause()
         shown = pilot.app.screen.query_one("#note").value  # type: ignore[attr-defined]
         assert "\x1b" not in shown and "[31mred" in shown
+
+
+async def test_a_second_review_in_a_period_is_asked_for_and_needs_a_next_step(
+    store: AspireStore, data_dir: Path
+) -> None:
+    seed(store)
+    store.save_review(Review(TODAY, ("closing",), finished=TODAY))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "This month's review is done" in screen_text(pilot.app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        await pilot.press(*["right"] * 4, "ctrl+s")  # at the closing, nothing written
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert any("Write the one thing you will do next" in n for n in notifications(pilot.app))
+
+
+async def test_a_dropped_goal_put_back_is_no_longer_dropped_in_the_review(
+    store: AspireStore, data_dir: Path
+) -> None:
+    from aspire_tui.ui.screens.goals import GoalsScreen
+
+    seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "x", "y")
+        await pilot.pause()
+        assert "Dropped" in review_text(pilot.app)
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Study 10 hours" in review_text(pilot.app)
+        assert "Dropped" not in review_text(pilot.app)
+    (draft,) = docs(data_dir, "reviews")
+    assert draft["changes"] == []
+
+
+async def test_dates_in_a_review_follow_the_date_format(store: AspireStore) -> None:
+    from aspire_tui.domain.dates import DateFormat
+    from aspire_tui.domain.models import ReviewAction, ReviewChange
+    from aspire_tui.domain.settings import Settings
+    from aspire_tui.store.settings_file import LoadedSettings
+
+    _, hours, _ = seed(store)
+    plan = (f"goal:{hours.uid}", "closing")
+    change = ReviewChange(plan[0], ReviewAction.ADJUSTED, hours.title, "deadline none → 2027-01-31")
+    store.save_review(Review(TODAY, plan, changes=(change,)))
+    settings = LoadedSettings(
+        Settings(date_format=DateFormat.DAY_MONTH), Path("x"), may_write=False
+    )
+    app = AspireApp(store, today=TODAY, start="home", settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Adjusted: deadline none → 31/01/2027" in review_text(pilot.app)
+    (saved,) = [r for r in store.reviews()] or [store.unfinished_review()]
+    assert saved is not None and saved.changes[0].detail.endswith("2027-01-31")  # stored ISO

@@ -90,7 +90,7 @@ class AspireApp(App[None]):
             key_display="r",
             show=False,
             id="review",
-            tooltip="Start or resume the review",
+            tooltip="Start or resume the review (R on Aspirations, where r raises the bar)",
         ),
         *navigation_bindings(),
         Binding("ctrl+z", "undo_elsewhere", "", show=False, id="undo.elsewhere"),
@@ -211,8 +211,9 @@ class AspireApp(App[None]):
         key = self.key_for_id("review")
         self.title = f"{self.base_title} · review due ({key})" if due else self.base_title
 
-    def action_review(self) -> None:
-        """Resume the review under way, or start one with today's goals and aspirations."""
+    def action_review(self, again: bool = False) -> None:
+        """Resume the review under way, or start one with today's goals and aspirations
+        (asking first when this period's review is already done)."""
         from aspire_tui.domain.review import review_plan
         from aspire_tui.ui.screens.review import ReviewScreen
 
@@ -226,6 +227,9 @@ class AspireApp(App[None]):
             key = self.key_for_id("go.aspirations")
             self.notify(f"Nothing to review yet: choose an aspiration first ({key}, then n).")
             return
+        if review is None and not again and not self.review_status().due:
+            self._ask_for_another()
+            return
         if review is None:
             today = self.today()
             achieved = {gid for gid, p in self.goal_progress().items() if p.achieved}
@@ -238,6 +242,22 @@ class AspireApp(App[None]):
                 self.report_error(safe(str(error)))
                 return
         self.push_screen(ReviewScreen(review), self._reviewed)
+
+    def _ask_for_another(self) -> None:
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+        status = self.review_status()
+        period = self.settings.settings.review_cadence.period
+        message = Content(
+            f"This {period}'s review is done; the next is due from "
+            f"{long_date(status.next_from)}. Start another one now?"
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_review(again=True)
+
+        self.push_screen(ConfirmDialog("Review again", message, "Start", "Not now"), answered)
 
     def _reviewed(self, review: Review | None) -> None:
         self.show_review_status()

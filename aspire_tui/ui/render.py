@@ -6,6 +6,7 @@ swapped control characters for their visible pictures.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from aspire_tui.domain.dates import shown_long
+from aspire_tui.domain.dates import shown, shown_long
 from aspire_tui.domain.measure import amount_text, progress_text, target_text
 from aspire_tui.domain.models import Target
 from aspire_tui.domain.progress import format_amount
@@ -71,3 +72,19 @@ def key_of(app: Any, bindings: Iterable[object], binding_id: str) -> str:
             shown = str(key_for(binding) if key_for else app.get_key_display(binding))
             return "ctrl+" + shown[1:] if shown.startswith("^") and len(shown) > 1 else shown
     return ""
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def with_dates_shown(text: str) -> str:
+    """Stored text that names days (kept as 2026-11-27 on disk) with them as the settings'
+    date format shows them."""
+
+    def one(match: re.Match[str]) -> str:
+        try:
+            return shown(date(*(int(part) for part in match.groups())))
+        except ValueError:
+            return match.group(0)
+
+    return _ISO_DAY.sub(one, text)

@@ -9,7 +9,14 @@ from textual.content import Content
 
 from aspire_tui.domain.models import Review
 from aspire_tui.domain.review import ACTION_WORDS, ASPIRATION, CLOSING, DRIVERS, GOAL, step_parts
-from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
+from aspire_tui.ui.render import (
+    heading,
+    long_date,
+    one_line,
+    paragraph,
+    plain,
+    with_dates_shown,
+)
 
 Part = Content | str | tuple[str, str]
 KINDS = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers"}
@@ -47,7 +54,7 @@ def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
         for change in changes:
             parts += ["  ✓ ", (ACTION_WORDS[change.action], "$success")]
             if change.detail:
-                parts += [": ", plain(change.detail)]
+                parts += [": ", plain(with_dates_shown(change.detail))]
             parts.append("\n")
         if note:
             parts += ["  ", plain(note, "italic"), "\n"]

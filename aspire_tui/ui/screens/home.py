@@ -228,7 +228,7 @@ class HomeScreen(MainScreen):
             return Content.assemble(
                 heading("The review"),
                 "\n\n",
-                self._review_row(max(20, self.detail_width() - 4)),
+                self._review_row(200),  # the detail pane wraps: no need to cut
                 "\n\nA walk through each open goal and each active aspiration, then three "
                 f"questions to close it, once a {cadence.period}. ",
                 ("enter", "bold"),

@@ -30,6 +30,7 @@ from aspire_tui.domain.review import (
     ASPIRATION,
     CLOSING,
     DRIVERS,
+    DRIVERS_STALE_DAYS,
     GOAL,
     adjustment,
     completing_checkins,
@@ -41,7 +42,7 @@ from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.goal_page import describe_goal
 from aspire_tui.ui.reevaluation import ReevaluationFlow
-from aspire_tui.ui.render import heading, long_date, one_line, plain, safe
+from aspire_tui.ui.render import heading, long_date, one_line, plain, safe, with_dates_shown
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -90,6 +91,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             tooltip="Discard this review (the changes it made stay)",
         ),
         Binding("escape", "leave", "Leave (kept)", id="review.leave"),
+        Binding("question_mark", "app.help", "Help", show=False, id="help"),
     ]
 
     def __init__(self, review: Review) -> None:
@@ -146,6 +148,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         return next((a for a in self.store.aspirations() if a.uid == uid), None)
 
     def show(self) -> None:
+        self._reconcile()
         review, plan = self.review, self.review.plan
         names = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers", CLOSING: "Closing"}
         title = f"Review · step {review.step + 1} of {len(plan)} · {names[self.kind]}"
@@ -156,6 +159,10 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             self.aspire.report_error(safe(str(error)))
             body = Content.styled("This step cannot be shown now: → goes on.", "italic")
         self.query_one("#review-body", Static).update(body)
+        kind = self.kind
+        self._present = kind not in (GOAL, ASPIRATION) or bool(
+            self._safely(self._goal if kind == GOAL else self._aspiration)
+        )
         changes = self.query_one("#review-changes", Static)
         changes.update(self._changes())
         changes.display = any(c.step == self.key for c in review.changes)
@@ -170,39 +177,64 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.query_one("#review-card", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
+    def _reconcile(self) -> None:
+        """A goal dropped in this review and put back since (ctrl+z) is no longer dropped."""
+        if self.kind != GOAL:
+            return
+        dropped = [
+            c
+            for c in self.review.changes
+            if c.step == self.key and c.action is ReviewAction.DROPPED
+        ]
+        if dropped and self._goal() is not None:
+            kept = tuple(c for c in self.review.changes if c not in dropped)
+            self._save(dataclasses.replace(self.review, changes=kept))
+
     def _body(self) -> Content:
         kind, today, k = self.kind, self.today(), self.shown_key
         if kind == GOAL:
             goal = self._goal()
             if goal is None or goal.id is None:
-                return Content.styled("This goal is no longer there: → goes on.", "italic")
+                said = [c.title for c in self.review.changes if c.step == self.key]
+                gone = f"“{one_line(said[0], 80)}” is" if said else "This goal is"
+                return Content.styled(f"{gone} no longer there: {k('review.next')} goes on.")
             state = self.aspire.standing.of([goal], today)[goal.id]
             owner = self.store.aspiration(goal.aspiration_id)
             return Content.assemble(
-                describe_goal(state, owner, today, bar_width=30, hints=False),
-                ("\nHow is it going? ", "bold"),
+                ("How is it going? ", "bold"),
                 (
                     f"{k('review.log')} log progress · {k('review.adjust')} adjust target or "
                     f"deadline · {k('review.achieved')} achieved · {k('review.drop')} drop",
                     "dim",
                 ),
+                "\n\n",
+                describe_goal(state, owner, today, bar_width=30, hints=False),
             )
         if kind == ASPIRATION:
             a = self._aspiration()
             if a is None:
                 return Content.styled("This aspiration is no longer there: → goes on.", "italic")
+            moves = "resume, step down, let go…" if a.ladder.paused else "step down, pause, let go…"
             return Content.assemble(
-                self._aspiration_card(a),
-                ("\nStill mine? ", "bold"),
+                ("Still mine? ", "bold"),
                 (
                     f"{k('review.keep')} yes, still mine · {k('review.reevaluate')} reevaluate "
-                    "it (step down, pause, let go…)",
+                    f"it ({moves})",
                     "dim",
                 ),
+                "\n\n",
+                self._aspiration_card(a),
             )
         if kind == DRIVERS:
             latest = self.store.assessments()[-1:]
-            when = long_date(latest[0].finished) if latest and latest[0].finished else "long ago"
+            finished = latest[0].finished if latest else None
+            if finished is not None and (today - finished).days <= DRIVERS_STALE_DAYS:
+                return Content.assemble(
+                    ("Your drivers profile", "bold"),
+                    f"\n\nTaken again on {long_date(finished)}: the profile on Reflect shows "
+                    f"how each driver has moved. {k('review.next')} goes on.",
+                )
+            when = long_date(finished) if finished else "long ago"
             return Content.assemble(
                 ("Your drivers profile", "bold"),
                 f"\n\nYou last took the drivers self-assessment on {when}, over a year ago. "
@@ -255,7 +287,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         for change in made:
             lines += ["\n  ✓ ", (ACTION_WORDS[change.action], "bold $success")]
             if change.detail:
-                lines += [": ", plain(one_line(change.detail, 160))]
+                lines += [": ", plain(one_line(with_dates_shown(change.detail), 160))]
         return Content.assemble(*lines)
 
     def shown_key(self, binding_id: str) -> str:
@@ -287,8 +319,13 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             return True
         allowed = {name for names in ACTIONS.values() for name in names}
         if action in allowed:
+            if action in ACTIONS[self.kind] and action != "write" and not self._present:
+                return None  # its goal or aspiration is gone: nothing to act on
             return action in ACTIONS[self.kind]
         return True
+
+    _present = True
+    """Whether the step's goal or aspiration is still there (worked out as the step shows)."""
 
     # Saving ---------------------------------------------------------------------------------
 
@@ -367,6 +404,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         )
 
     def _back_to_keys(self) -> None:
+        for field in self.query(Input):
+            field.cursor_position = 0  # written: show it from its start
         self.set_focus(None)
         self.query_one("#review-hint", Static).update(self._hint())
 
@@ -390,6 +429,13 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
 
     def action_finish(self) -> None:
         if not self.save_draft():
+            return
+        if not self.review.next_step.strip():
+            self.notify(
+                f"Write the one thing you will do next first ({self.shown_key('review.write')}"
+                ", then enter twice): it is what the next review starts from.",
+                markup=False,
+            )
             return
         finished = max(self.today(), self.review.started)  # a clock set back
         if self._save(dataclasses.replace(self.review, finished=finished)):
@@ -512,8 +558,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             "Drop ",
             plain(f"“{one_line(goal.title, 60)}”", "bold"),
             f"? The goal and its {len(checkins)} check-in{'s' if len(checkins) != 1 else ''} "
-            "are deleted (ctrl+z on the Goals screen puts them back); this review keeps its "
-            "title and your note.",
+            "are deleted (ctrl+z on the Goals screen puts them back until you quit); this review "
+            "keeps its title and your note.",
         )
 
         def confirmed(yes: bool | None) -> None:
@@ -546,9 +592,15 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
 
         def done(finished: Assessment | None) -> None:
             if finished is not None:
-                self._record(ReviewAction.RETAKEN, "Drivers profile", "the assessment retaken")
+                self._record(ReviewAction.RETAKEN, "Drivers profile")
 
         self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
+
+    def _safely(self, read: Any) -> Any:
+        try:
+            return read()
+        except (StoreError, ValidationError):
+            return None
 
     def _kept(self, review: Review) -> bool:
         try:
