@@ -357,5 +357,5 @@ async def test_dates_in_a_review_follow_the_date_format(store: AspireStore) -> N
         await pilot.press("r")
         await pilot.pause()
         assert "Adjusted: deadline none → 31/01/2027" in review_text(pilot.app)
-    (saved,) = [r for r in store.reviews()] or [store.unfinished_review()]
+    saved = store.unfinished_review()
     assert saved is not None and saved.changes[0].detail.endswith("2027-01-31")  # stored ISO
