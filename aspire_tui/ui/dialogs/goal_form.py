@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.containers import Vertical
@@ -30,6 +30,9 @@ from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import plain, target_field_text
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
+if TYPE_CHECKING:
+    from aspire_tui.store import AspireStore
+
 MEASURES = [
     ("Reach a number, or done / not done", TargetKind.UP),
     ("Bring a number down", TargetKind.DOWN),
@@ -44,6 +47,20 @@ SHOWN_FOR = {
 
 
 class GoalForm(FormDialog[Goal]):
+    @classmethod
+    def editing(cls, store: AspireStore, goal: Goal, today: date) -> GoalForm:
+        """The form for an existing goal: its aspiration even if archived, and what its
+        check-ins fix (how it is measured, the milestones already done)."""
+        choices = [a for a in store.aspirations() if a.active or a.id == goal.aspiration_id]
+        checkins = store.checkins(goal.id)
+        return cls(
+            today,
+            choices,
+            goal,
+            logged=bool(checkins),
+            done_milestones=frozenset(c.milestone for c in checkins if c.milestone),
+        )
+
     def __init__(
         self,
         today: date,

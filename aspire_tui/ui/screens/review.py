@@ -506,15 +506,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         goal = self._goal()
         if goal is None:
             return
-        choices = [a for a in self.store.aspirations() if a.active or a.id == goal.aspiration_id]
-        checkins = self.store.checkins(goal.id)
-        form = GoalForm(
-            self.today(),
-            choices,
-            goal,
-            logged=bool(checkins),
-            done_milestones=frozenset(c.milestone for c in checkins if c.milestone),
-        )
+        form = GoalForm.editing(self.store, goal, self.today())
 
         def saved(edited: Goal | None) -> None:
             if edited is None or edited == goal:
