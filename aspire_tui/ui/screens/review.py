@@ -186,7 +186,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             for c in self.review.changes
             if c.step == self.key and c.action is ReviewAction.DROPPED
         ]
-        if dropped and self._goal() is not None:
+        if dropped and self._safely(self._goal) is not None:
             kept = tuple(c for c in self.review.changes if c not in dropped)
             self._save(dataclasses.replace(self.review, changes=kept))
 
