@@ -77,7 +77,6 @@ def next_period(start: date, cadence: Cadence, first_weekday: int = 0) -> date:
 class ReviewStatus:
     due: bool
     """No review was finished in the current period."""
-    period_from: date
     next_from: date
     """When the next period, and with it the next review, begins."""
     streak: int
@@ -100,7 +99,6 @@ def review_status(
         current = period_start(current - timedelta(days=1), cadence, first_weekday)
     return ReviewStatus(
         due=due,
-        period_from=start,
         next_from=next_period(start, cadence, first_weekday),
         streak=streak,
         last=done[-1] if done else None,

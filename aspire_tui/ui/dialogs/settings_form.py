@@ -59,44 +59,23 @@ class SettingsForm(FormDialog[Settings]):
     def compose_fields(self) -> Iterable[Widget]:
         settings = self.loaded.settings
         self.started_with = self.app.theme  # what is in use, which a failed save may have left
-        theme = Select(
-            [(name, name) for name in self.themes],
-            value=self.started_with if self.started_with in self.themes else settings.theme,
-            allow_blank=False,
-            id="theme",
-            compact=True,
-        )
-        yield from self.field(
-            "Theme", theme, "It changes as soon as you choose one; save to keep it."
-        )
-        cadence = Select(
-            [(c.value.capitalize(), c.value) for c in Cadence],
-            value=settings.review_cadence.value,
-            allow_blank=False,
-            id="cadence",
-            compact=True,
-        )
-        yield from self.field(
-            "Review", cadence, "How often a review falls due (r starts one, any time)."
-        )
-        first = Select(
-            [(day.capitalize(), day) for day in WEEKDAYS],
-            value=settings.first_day_of_week,
-            allow_blank=False,
-            id="first-day",
-            compact=True,
-        )
-        yield from self.field("First day of the week", first, "Where a week of reviews begins.")
-        dates = Select(
-            [(style.example, style.value) for style in DateFormat],
-            value=settings.date_format.value,
-            allow_blank=False,
-            id="date-format",
-            compact=True,
-        )
-        yield from self.field(
-            "Dates", dates, "How the screens show them; you always type them as 2026-11-27."
-        )
+        theme = self.started_with if self.started_with in self.themes else settings.theme
+        review_key = getattr(self.app, "key_for_id", lambda _: "r")("review") or "r"
+        choices = (
+            ("Theme", "theme", [(name, name) for name in self.themes], theme,
+             "It changes as soon as you choose one; save to keep it."),
+            ("Review", "cadence", [(c.value.capitalize(), c.value) for c in Cadence],
+             settings.review_cadence.value,
+             f"How often a review falls due ({review_key} starts one, any time)."),
+            ("First day of the week", "first-day", [(d.capitalize(), d) for d in WEEKDAYS],
+             settings.first_day_of_week, "Where a week of reviews begins."),
+            ("Dates", "date-format", [(f.example, f.value) for f in DateFormat],
+             settings.date_format.value,
+             "How the screens show them; you always type them as 2026-11-27."),
+        )  # fmt: skip
+        for label, field_id, options, value, hint in choices:
+            select = Select(options, value=value, allow_blank=False, id=field_id, compact=True)
+            yield from self.field(label, select, hint)
         keep = PlainInput(str(settings.keep_backups), id="keep")
         yield from self.field(
             "Backups to keep",
