@@ -42,7 +42,15 @@ from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.goal_page import describe_goal
 from aspire_tui.ui.reevaluation import ReevaluationFlow
-from aspire_tui.ui.render import heading, long_date, one_line, plain, safe, with_dates_shown
+from aspire_tui.ui.render import (
+    heading,
+    key_of,
+    long_date,
+    one_line,
+    plain,
+    safe,
+    with_dates_shown,
+)
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -291,11 +299,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         return Content.assemble(*lines)
 
     def shown_key(self, binding_id: str) -> str:
-        """A key as shown, following the settings file's [keys]."""
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                return self.aspire.key_for(binding)
-        return binding_id
+        """A key as shown in words, following the settings file's [keys]."""
+        return key_of(self.app, self.BINDINGS, binding_id) or binding_id
 
     def _hint(self) -> str:
         k = self.shown_key
@@ -414,8 +419,11 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         """Enter in a closing answer goes to the next one; elsewhere, back to the keys."""
         names = [name for name, _ in CLOSING_FIELDS]
         self.save_draft()
-        if event.input.id in names[:-1]:
-            self.query_one(f"#{names[names.index(str(event.input.id)) + 1]}", Input).focus()
+        # From the field focused now, not the one that sent this: two quick enters are two
+        # steps, though the second was pressed before the first one's move was made.
+        at = self.focused.id if isinstance(self.focused, Input) else event.input.id
+        if at in names[:-1]:
+            self.set_focus(self.query_one(f"#{names[names.index(str(at)) + 1]}", Input))
         else:
             self._back_to_keys()
 
