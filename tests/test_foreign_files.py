@@ -235,3 +235,19 @@ def test_a_note_longer_than_aspire_keeps_is_refused(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "maker" / "aspire.json").read_bytes())
     data["reflections"]["1"]["note"] = "x" * (TEXT_MAX + 1)
     _refused_untouched(tmp_path, json.dumps(data).encode(), "reflections/1")
+
+
+def test_restore_over_a_link_to_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "aspire.json").write_bytes(aspire_bytes(tmp_path))
+    AspireStore.open(folder).close()  # a launch with data keeps a backup
+    (name,) = os.listdir(folder / "backups")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    (folder / "aspire.json").unlink()
+    (folder / "aspire.json").symlink_to(pipe)
+    result, seconds = aspire("--data-dir", str(folder), "restore", name)
+    assert result.returncode == 2 and seconds < 5, result.stderr
+    assert "not an ordinary file" in result.stderr and "Traceback" not in result.stderr
+    assert (folder / "aspire.json").is_symlink()

@@ -37,11 +37,17 @@ _KINDS = {
 }
 
 
-def check_ordinary(info: os.stat_result) -> None:
-    """Refuse, from its `stat`, anything that is not an ordinary file of a sane size."""
+def check_kind(info: os.stat_result) -> None:
+    """Refuse, from its `stat`, anything that is not an ordinary file: reading a pipe waits
+    for ever for a writer, and a device may never end."""
     if not stat.S_ISREG(info.st_mode):
         kind = _KINDS.get(stat.S_IFMT(info.st_mode), "something else")
         raise Refused(f"is not an ordinary file ({kind}), so Aspire does not read it.")
+
+
+def check_ordinary(info: os.stat_result) -> None:
+    """Refuse, from its `stat`, anything that is not an ordinary file of a sane size."""
+    check_kind(info)
     if info.st_size > FILE_MAX_BYTES:
         raise Refused(
             f"is {megabytes(info.st_size)}, larger than any file Aspire writes "

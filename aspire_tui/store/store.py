@@ -45,7 +45,7 @@ from aspire_tui.store.backups import (
 )
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import check_file, check_schema
-from aspire_tui.store.limits import Refused, read_file
+from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.migrations import (
@@ -446,6 +446,7 @@ class AspireStore:
         lock = FolderLock(path)
         lock.acquire()
         try:
+            _check_kind(path)  # its bytes are kept first: never wait on a pipe for them
             saved = take_backup(path, now, "before-restore") if path.exists() else None
             try:
                 atomic_write(path, encode_json(data))
@@ -767,6 +768,17 @@ def _prepare_folder(folder: Path, own_folder: bool) -> None:
         raise DataFileError(
             folder, f"cannot be created ({error.strerror}).", "Name another folder with --data-dir."
         ) from None
+
+
+def _check_kind(path: Path) -> None:
+    try:
+        check_kind(os.stat(path))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
+    except Refused as refused:
+        raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
 
 
 def _backup_data(backup: Backup) -> dict[str, Any]:
