@@ -18,6 +18,7 @@ import pytest
 from aspire_tui.domain.models import Aspiration, Reflection
 from aspire_tui.domain.validation import TEXT_MAX
 from aspire_tui.store import AspireStore, DataFileError
+from aspire_tui.store import storage as storage_module
 from aspire_tui.store.limits import FILE_MAX_BYTES
 from aspire_tui.store.lock import AlreadyOpenError
 from tests.conftest import TODAY
@@ -194,6 +195,30 @@ def test_a_key_twice_in_a_table_is_refused(tmp_path: Path) -> None:
     twice = canonical.replace(b'"2":{', b'"1":{')  # as compact as Aspire writes
     assert len(orjson.loads(twice)["aspirations"]) == 1
     _refused_untouched(tmp_path, twice, "twice")
+
+
+def test_a_field_twice_in_a_compact_record_is_refused(tmp_path: Path) -> None:
+    canonical = aspire_bytes(tmp_path)
+    twice = canonical.replace(b'"title":"Two"', b'"title":"Two","title":"Three"')
+    assert twice != canonical
+    _refused_untouched(tmp_path, twice, "twice")
+
+
+def test_a_file_aspire_wrote_is_read_without_the_slow_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cold start of ten years depends on it: only files Aspire did not write this way
+    pay for the standard library's slower read."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "aspire.json").write_bytes(aspire_bytes(tmp_path))
+
+    def slow(raw: bytes) -> None:
+        raise AssertionError("read twice")
+
+    monkeypatch.setattr(storage_module, "loads_unique", slow)
+    store = AspireStore.open(tmp_path / "data")
+    assert [a.title for a in store.aspirations()] == ["One", "Two"]
+    store.close()
 
 
 def test_a_key_twice_in_an_indented_file_or_a_record_is_refused(tmp_path: Path) -> None:
