@@ -10,6 +10,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -88,7 +89,7 @@ def refused(folder: Path) -> str:
 
 
 @pytest.fixture
-def dev_lock_files() -> list[Path]:
+def dev_lock_files() -> Iterator[list[Path]]:
     """Lock files an Aspire may wrongly leave in /dev: none may be left there."""
     found = [Path("/dev/zero.lock"), Path("/dev/null.lock"), Path("/dev/zero.owner")]
     before = {path for path in found if path.exists()}

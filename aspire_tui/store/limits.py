@@ -50,7 +50,7 @@ def check_ordinary(info: os.stat_result) -> None:
     check_kind(info)
     if info.st_size > FILE_MAX_BYTES:
         raise Refused(
-            f"is {megabytes(info.st_size)}, larger than any file Aspire writes "
+            f"is {info.st_size / (1024 * 1024):,.1f} MB, larger than any file Aspire writes "
             f"(at most {megabytes(FILE_MAX_BYTES)})."
         )
 

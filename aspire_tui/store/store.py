@@ -271,7 +271,7 @@ class AspireStore:
             opened._named = named
             return opened
         _prepare_folder(folder, own_folder)
-        lock = FolderLock(folder / DATA_FILE_NAME)  # in the data folder, not beside a link's file
+        lock = FolderLock(named)  # in the data folder, not beside the file a link leads to
         lock.acquire()
         launch_backup: bytes | None = None
         try:
