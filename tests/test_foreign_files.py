@@ -277,3 +277,25 @@ def test_restore_over_a_link_to_a_pipe_is_refused_at_once(tmp_path: Path) -> Non
     assert result.returncode == 2 and seconds < 5, result.stderr
     assert "not an ordinary file" in result.stderr and "Traceback" not in result.stderr
     assert (folder / "aspire.json").is_symlink()
+
+
+def test_import_keeps_the_same_limits_as_opening(tmp_path: Path) -> None:
+    """One definition of what Aspire reads: a key twice, a huge file, a pipe."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "aspire.json").write_bytes(aspire_bytes(tmp_path))
+    before = (folder / "aspire.json").read_bytes()
+    export = tmp_path / "all.json"
+    result, _ = aspire("--data-dir", str(folder), "export", "--format", "json", "-o", str(export))
+    assert result.returncode == 0, result.stderr
+    text = export.read_text()
+    twice = tmp_path / "twice.json"
+    twice.write_text(text.replace('"title": "Two"', '"title": "Two",\n  "title": "Three"'))
+    huge = tmp_path / "huge.json"
+    huge.write_text(text)
+    os.truncate(huge, FILE_MAX_BYTES + 1)
+    for path, words in ((twice, "twice"), (huge, "larger than")):
+        result, _ = aspire("--data-dir", str(folder), "import", str(path))
+        assert result.returncode == 2 and words in result.stderr, result.stderr
+        assert "Nothing was changed" in result.stderr
+    assert (folder / "aspire.json").read_bytes() == before
