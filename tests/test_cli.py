@@ -278,6 +278,7 @@ def test_export_never_writes_over_the_file_a_linked_data_file_points_to(tmp_path
         real / "aspire.json",
         tmp_path / "real" / ".." / "real" / "aspire.json",
         folder / "aspire.json.lock",
+        real / "aspire.json.lock",
         real / "backups" / "x.json",
     ):
         for form in ("json", "markdown"):
