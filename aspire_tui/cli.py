@@ -263,6 +263,7 @@ def import_command(args: argparse.Namespace, folder: Path) -> int:
         check_import,
         describe_import,
         import_export,
+        nothing_to_import,
         read_export,
         read_import_file,
     )
@@ -273,7 +274,7 @@ def import_command(args: argparse.Namespace, folder: Path) -> int:
     try:
         fresh = check_import(store, export, source, replace=args.replace)
         if not fresh:
-            print(f"Everything in {source.name} is already there. Nothing was changed.")
+            print(nothing_to_import(source.name, export))
             return 0
         if args.replace and not args.yes and not confirm_replace(store, export.count):
             print("Nothing was changed.", file=sys.stderr)

@@ -264,3 +264,60 @@ def test_demo_does_not_go_with_a_command_or_a_data_folder(tmp_path: Path) -> Non
         result = run(*args)
         assert result.returncode == 2 and "--demo" in result.stderr
     assert not (tmp_path / "mine").exists()
+
+
+def test_export_never_writes_over_the_file_a_linked_data_file_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    seeded(real)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "aspire.json").symlink_to(real / "aspire.json")
+    AspireStore.open(folder).close()  # a launch: backups beside the real file
+    before = (real / "aspire.json").read_bytes()
+    for target in (
+        real / "aspire.json",
+        tmp_path / "real" / ".." / "real" / "aspire.json",
+        folder / "aspire.json.lock",
+        real / "aspire.json.lock",
+        real / "backups" / "x.json",
+    ):
+        for form in ("json", "markdown"):
+            result = run(
+                "--data-dir", str(folder), "export", "--format", form, "-o", str(target), "--force"
+            )
+            assert result.returncode == 2 and "Aspire's own files" in result.stderr, target
+    assert (real / "aspire.json").read_bytes() == before
+    assert not (real / "backups" / "x.json").exists()
+
+
+def test_importing_a_file_with_no_records_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    AspireStore.open(tmp_path / "none").close()
+    made = run("--data-dir", str(tmp_path / "none"), "export", "--format", "json", "-o", str(empty))
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "data"
+    seeded(folder)
+    before = (folder / "aspire.json").read_bytes()
+    replaced = run("--data-dir", str(folder), "import", "--replace", "--yes", str(empty))
+    assert replaced.returncode == 2, replaced.stdout
+    assert "holds no records" in replaced.stderr and "Nothing was changed" in replaced.stderr
+    assert "already there" not in replaced.stdout + replaced.stderr
+    merged = run("--data-dir", str(folder), "import", str(empty))
+    assert merged.returncode == 0 and "holds no records" in merged.stdout
+    assert "already there" not in merged.stdout
+    assert (folder / "aspire.json").read_bytes() == before
+
+
+def test_a_data_version_past_64_bits_is_from_a_newer_aspire(tmp_path: Path) -> None:
+    huge = 2**64 + 1
+    folder = tmp_path / "data"
+    folder.mkdir()
+    content = f'{{"_meta": {{"1": {{"schema": {huge}}}}}}}'
+    (folder / "aspire.json").write_text(content)
+    opened = run("--data-dir", str(folder))
+    assert opened.returncode == 2 and "newer version of Aspire" in opened.stderr, opened.stderr
+    assert (folder / "aspire.json").read_text() == content
+    export = tmp_path / "future.json"
+    export.write_text(f'{{"format": "aspire-export", "schema": {huge}}}')
+    imported = run("--data-dir", str(tmp_path / "other"), "import", str(export))
+    assert imported.returncode == 2 and "newer version of Aspire" in imported.stderr

@@ -29,6 +29,7 @@ from aspire_tui.domain.models import (
 from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.review import check_review
 from aspire_tui.domain.validation import (
+    TEXT_MAX,
     ValidationError,
     check_assessment,
     check_journal_fields,
@@ -76,6 +77,8 @@ def _str(doc: Document, key: str) -> str:
     value = doc.get(key)
     if not isinstance(value, str):
         raise CodecError(f"'{key}' should be text")
+    if len(value) > TEXT_MAX:  # as import and the forms refuse it; it could freeze the app
+        raise CodecError(f"'{key}' is longer than Aspire keeps (at most {TEXT_MAX:,} characters)")
     if not value.isascii():  # only then can it hold a lone surrogate
         try:
             value.encode("utf-8")
@@ -357,6 +360,8 @@ def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
         and type(uid) is str
         and note.isascii()
         and milestone.isascii()
+        and len(note) <= TEXT_MAX
+        and len(milestone) <= TEXT_MAX
         and len(uid) == 32
         and not uid.strip(_HEX)  # all hex digits: _UID, without a regex per check-in
         and -1e300 < amount < 1e300  # type: ignore[operator]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,12 +34,13 @@ from aspire_tui.domain.validation import (
     check_reflection,
 )
 from aspire_tui.store import codec
+from aspire_tui.store.backups import BACKUP_FOLDER
 from aspire_tui.store.errors import StoreError
+from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
 from aspire_tui.store.migrations import SCHEMA_VERSION, checkin_v5, goal_v5, ladder_v3
 from aspire_tui.store.store import AspireStore
 
 EXPORT_FORMAT = "aspire-export"
-IMPORT_MAX_BYTES = 256 * 1024 * 1024
 
 
 class ImportFileError(StoreError):
@@ -146,14 +146,22 @@ def export_json(store: AspireStore) -> str:
 
 
 def check_export_target(data_file: Path, target: Path, *, overwrite: bool) -> None:
-    """Refuse to write an export over Aspire's own files, or over any file unless asked."""
+    """Refuse to write an export over Aspire's own files, or over any file unless asked.
+    `data_file` is the data file as the data folder names it, perhaps a link: the file it
+    leads to is Aspire's as well, with the lock and backups beside it."""
     try:
         resolved = target.resolve()
-        folder = data_file.parent.resolve()
+        named = data_file.parent.resolve() / data_file.name
+        real = named.resolve()
     except (OSError, RuntimeError):
         raise StoreError(f"Cannot write to {target}: the path cannot be followed.") from None
-    own = {folder / f"{data_file.name}{suffix}" for suffix in ("", ".lock", ".owner")}
-    if resolved in own or folder / "backups" in resolved.parents:
+    own = {
+        file.with_name(file.name + suffix)
+        for file in (named, real)
+        for suffix in ("", ".lock", ".owner")
+    }
+    backups = {named.parent / BACKUP_FOLDER, real.parent / BACKUP_FOLDER}
+    if resolved in own or any(b == resolved or b in resolved.parents for b in backups):
         raise StoreError(f"{target} is one of Aspire's own files; choose another place.")
     if target.is_dir():
         raise StoreError(f"{target} is a folder; name a file inside it.")
@@ -162,14 +170,12 @@ def check_export_target(data_file: Path, target: Path, *, overwrite: bool) -> No
 
 
 def read_import_file(path: Path) -> bytes:
-    """Read a file to import, refusing what is not an ordinary file of sane size."""
+    """Read a file to import, refusing what is not an ordinary file of sane size (the same
+    limits as the data file's: `limits.read_file`)."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ImportFileError(path, "it is not an ordinary file.")
-        if info.st_size > IMPORT_MAX_BYTES:
-            raise ImportFileError(path, "it is far too large to be an Aspire export.")
-        return path.read_bytes()
+        return read_file(path)
+    except Refused as refused:
+        raise ImportFileError(path, f"it {refused}") from None
     except OSError as error:
         raise ImportFileError(path, f"it cannot be read ({error.strerror}).") from None
 
@@ -177,7 +183,11 @@ def read_import_file(path: Path) -> bytes:
 def read_export(path: Path, raw: bytes) -> Export:
     """Check the whole file before anything is changed."""
     try:
-        data = json.loads(raw)
+        data = loads_unique(raw)
+    except DuplicateKey as twice:
+        raise ImportFileError(
+            path, f'it has the key "{shortened(twice.key)}" twice in one place'
+        ) from None
     except (ValueError, RecursionError):
         raise ImportFileError(path, "it is not valid JSON (perhaps cut short).") from None
     if not isinstance(data, dict):
@@ -191,6 +201,13 @@ def read_export(path: Path, raw: bytes) -> Export:
         data = _export_v3_to_v4(data)
     if schema in (2, 3, 4):
         data = _export_v4_to_v5(data)
+    elif _newer(schema):
+        raise ImportFileError(
+            path,
+            f"it was written by a newer version of Aspire (data version "
+            f"{shortened(str(schema))}; this one reads up to {SCHEMA_VERSION}); upgrade Aspire "
+            "to import it",
+        )
     elif schema not in (5, SCHEMA_VERSION):  # 6 added reviews, which a 5 simply has none of
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
@@ -211,6 +228,10 @@ def read_export(path: Path, raw: bytes) -> Export:
         raise ImportFileError(path, "it holds more than one set of passions and values.")
     reviews = reader.records("reviews", codec.decode_review, check_review)
     return Export(aspirations, goals, checkins, reflections, assessments, passions, reviews)
+
+
+def _newer(schema: object) -> bool:
+    return isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION
 
 
 def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
@@ -305,7 +326,16 @@ class _Reader:
 
 def check_import(store: AspireStore, export: Export, source: Path, *, replace: bool = False) -> int:
     """How many records the import would add; raises, before anything changes, if a goal or a
-    check-in points to something in neither the file nor (when merging) the data."""
+    check-in points to something in neither the file nor (when merging) the data, or if
+    replacing would put nothing in place of the records here."""
+    if replace and export.count == 0 and not store.is_empty():
+        here = len(_uids(store))
+        raise ImportFileError(
+            source,
+            f"it holds no records, so replacing your data with it would only delete the "
+            f"{here} record{'s' if here != 1 else ''} here (to start with none, open Aspire "
+            "on a new folder with --data-dir)",
+        )
     mine = set() if replace else _uids(store)
     aspirations = {a.uid for a in export.aspirations} | mine
     goals = {g.uid for g, _ in export.goals} | mine
@@ -333,6 +363,13 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
     keeps_review = not replace and store.unfinished_review() is not None
     every += [r.uid for r in export.reviews if r.finished or not keeps_review]
     return sum(1 for uid in every if uid not in mine)
+
+
+def nothing_to_import(name: str, export: Export) -> str:
+    """What an import that adds nothing says (`check_import` found no record to add)."""
+    if export.count == 0:
+        return f"{name} holds no records. Nothing was changed."
+    return f"Everything in {name} is already there. Nothing was changed."
 
 
 def describe_import(result: ImportResult) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
+from aspire_tui.store.limits import ID_MAX_DIGITS, shortened
 from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
 
 TABLES = RECORD_TABLES
@@ -31,7 +32,7 @@ def check_schema(path: Path, data: dict[str, Any]) -> int:
     if schema > SCHEMA_VERSION:
         raise DataFileError(
             path,
-            f"was written by a newer version of Aspire (data version {schema}; "
+            f"was written by a newer version of Aspire (data version {shortened(str(schema))}; "
             f"this one reads up to {SCHEMA_VERSION}).",
             "Aspire has left it untouched. Upgrade Aspire to open it.",
         )
@@ -64,12 +65,15 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
             continue
         for key, doc in table.items():
             try:
-                if not _canonical(key) or not isinstance(doc, dict):
+                if not _canonical(key):
+                    raise codec.CodecError(_BAD_NUMBER)
+                if not isinstance(doc, dict):
                     raise codec.CodecError("entry is not an object")
                 number = int(key)
                 record: Any = decode(doc, number)
             except codec.CodecError as error:
-                raise DataFileError(path, f"has a damaged entry {name}/{key}: {error}.") from None
+                where = f"{name}/{shortened(key)}"
+                raise DataFileError(path, f"has a damaged entry {where}: {error}.") from None
             uid = record.uid
             if uid in uids:
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
@@ -105,14 +109,20 @@ def _check_checkins(
     decode = codec.decode_checkin
     for key, doc in table.items():
         try:  # `_canonical`, written out: it runs for every check-in
-            if not (key.isdigit() and key.isascii() and (key[0] != "0" or key == "0")) or (
-                type(doc) is not dict
+            if not (
+                key.isdigit()
+                and key.isascii()
+                and (key[0] != "0" or key == "0")
+                and len(key) <= ID_MAX_DIGITS
             ):
+                raise codec.CodecError(_BAD_NUMBER)
+            if type(doc) is not dict:
                 raise codec.CodecError("entry is not an object")
             number = int(key)
             record = decode(doc, number)
         except codec.CodecError as error:
-            raise DataFileError(path, f"has a damaged entry checkins/{key}: {error}.") from None
+            where = f"checkins/{shortened(key)}"
+            raise DataFileError(path, f"has a damaged entry {where}: {error}.") from None
         known = len(uids)
         uids.add(record.uid)
         if len(uids) == known:
@@ -122,7 +132,15 @@ def _check_checkins(
         mine[number] = record
 
 
+_BAD_NUMBER = f"its number is not one Aspire writes (up to {ID_MAX_DIGITS} digits, no leading 0)"
+
+
 def _canonical(key: str) -> bool:
     """An id as Aspire writes it: digits, no leading zero ("01" would be a second name for
-    entry 1, which a later save would write beside it)."""
-    return key.isdigit() and key.isascii() and (key == "0" or key[0] != "0")
+    entry 1, which a later save would write beside it), and no longer than a count could run."""
+    return (
+        key.isdigit()
+        and key.isascii()
+        and (key == "0" or key[0] != "0")
+        and len(key) <= ID_MAX_DIGITS
+    )

@@ -1,10 +1,14 @@
 """One Aspire at a time per data folder: two writers would silently undo each other's changes.
 
-The lock is an OS-level lock on a file beside the data, which the kernel drops when its process
+The lock is an OS-level lock on a file in the data folder, which the kernel drops when its process
 dies, so a crash never leaves a stale lock behind: `flock` where the system has it, filelock's
 elsewhere (Windows). filelock is imported only there, since importing it costs more than a tenth
 of the time Aspire takes to draw its first frame. Beside the lock, the holder writes its process
 id, so that a second launch can say who has the folder open.
+
+The lock lives in the data folder even when `aspire.json` there is a link to a file elsewhere:
+nothing is put beside a file before Aspire knows the file is its own. Once it does, a second
+lock beside that file keeps out an Aspire that reaches the same file through another folder.
 """
 
 from __future__ import annotations
@@ -38,6 +42,15 @@ class FolderLock:
         self.path = data_file.with_name(data_file.name + ".lock")
         self.owner_path = data_file.with_name(data_file.name + ".owner")
         self._lock: _Flock | Any = _Flock(self.path) if _HAS_FLOCK else _filelock(self.path)
+        self._beside: FolderLock | None = None
+
+    def lock_beside(self, data_file: Path) -> None:
+        """Also lock `data_file`, the file a link in the data folder leads to, once it is known
+        to be Aspire's (or is about to be created as such); released with this lock."""
+        if self._beside is None:
+            beside = FolderLock(data_file)
+            beside.acquire()
+            self._beside = beside
 
     def acquire(self) -> None:
         try:
@@ -58,6 +71,9 @@ class FolderLock:
         return text if text.isdigit() else ""
 
     def release(self) -> None:
+        beside, self._beside = self._beside, None
+        if beside is not None:
+            beside.release()
         if not self._lock.is_locked:
             return
         with contextlib.suppress(OSError):

@@ -45,6 +45,7 @@ from aspire_tui.store.backups import (
 )
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import check_file, check_schema
+from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.migrations import (
@@ -256,8 +257,9 @@ class AspireStore:
         refuses every change, for a second look while another Aspire has the folder.
         """
         folder = Path(folder)
-        path = folder / DATA_FILE_NAME
-        if path.is_symlink():
+        path = named = folder / DATA_FILE_NAME
+        linked = path.is_symlink()
+        if linked:
             try:
                 path = path.resolve(strict=False)  # write through the link, so it stays a link
             except (OSError, RuntimeError):
@@ -265,24 +267,32 @@ class AspireStore:
                     path, "is a link that leads nowhere (or in a circle)."
                 ) from None
         if read_only:
-            return cls._open_read_only(path)
+            opened = cls._open_read_only(path)
+            opened._named = named
+            return opened
         _prepare_folder(folder, own_folder)
-        lock = FolderLock(path)
+        lock = FolderLock(named)  # in the data folder, not beside the file a link leads to
         lock.acquire()
         launch_backup: bytes | None = None
         try:
-            remove_stale_temp_files(path)
             storage = AtomicJSONStorage(path, check=check_file)
             storage.keep_read_bytes = True
             data = storage.read()
             raw, storage.last_read_bytes = storage.last_read_bytes, None
             storage.keep_read_bytes = False
-            if data is None:
-                storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
-            else:
+            if data is not None:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
                 decoded = check_file(path, upgraded)
+            # Aspire's own file (or none yet): only now is anything put beside it.
+            if linked:
+                lock.lock_beside(path)
+                if not storage.unchanged():
+                    raise StoreError(f"{path} changed while Aspire was opening it; start again.")
+            remove_stale_temp_files(path)
+            if data is None:
+                storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
+            else:
                 if upgraded is not data:  # the file as it was, before the upgrade
                     take_backup(path, now or datetime.now())
                     storage.write(upgraded)
@@ -295,6 +305,7 @@ class AspireStore:
             lock.release()
             raise
         store = cls(storage, lock)
+        store._named = named
         if data is not None:
             store._seed(decoded)
         if launch_backup is not None:
@@ -435,6 +446,7 @@ class AspireStore:
         lock = FolderLock(path)
         lock.acquire()
         try:
+            _check_kind(path)  # its bytes are kept first: never wait on a pipe for them
             saved = take_backup(path, now, "before-restore") if path.exists() else None
             try:
                 atomic_write(path, encode_json(data))
@@ -476,6 +488,13 @@ class AspireStore:
     @property
     def path(self) -> Path:
         return self._storage.path
+
+    _named: Path | None = None
+
+    @property
+    def named_path(self) -> Path:
+        """The data file as the data folder names it: `path`, or a link that leads to it."""
+        return self._named or self.path
 
     def close(self) -> None:
         """Finish putting changes on disk, then let another Aspire have the folder."""
@@ -751,10 +770,23 @@ def _prepare_folder(folder: Path, own_folder: bool) -> None:
         ) from None
 
 
+def _check_kind(path: Path) -> None:
+    try:
+        check_kind(os.stat(path))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
+    except Refused as refused:
+        raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
+
+
 def _backup_data(backup: Backup) -> dict[str, Any]:
     """A backup's content, upgraded if it is older, and checked like any data file."""
     try:
-        data = decode_json(backup.path, backup.path.read_bytes())
+        data = decode_json(backup.path, read_file(backup.path))
+    except Refused as refused:
+        raise StoreError(f"{backup.path}: {refused}") from None
     except OSError as error:
         raise StoreError(f"Cannot read {backup.path} ({error.strerror}).") from None
     schema = check_schema(backup.path, data)

@@ -18,6 +18,7 @@ from aspire_tui.store.exchange import (
     describe_import,
     export_json,
     import_export,
+    nothing_to_import,
     read_export,
     read_import_file,
 )
@@ -107,7 +108,7 @@ class DataActions:
 
         def write(path: Path) -> None:
             try:
-                check_export_target(self.store.path, path, overwrite=True)
+                check_export_target(self.store.named_path, path, overwrite=True)
                 text = export_json(self.store) if kind == "json" else self._plan()
                 atomic_write(path, text.encode("utf-8"))
             except StoreError as error:
@@ -122,7 +123,7 @@ class DataActions:
             if path is None:
                 return
             try:
-                check_export_target(self.store.path, path, overwrite=False)
+                check_export_target(self.store.named_path, path, overwrite=False)
             except ExportTargetExists:
                 question = Content(f"{path} already exists. Replace it?")
                 self.app.push_screen(
@@ -158,7 +159,7 @@ class DataActions:
                 self._report(error)
                 return
             if fresh == 0:
-                self.app.notify(f"Everything in {path.name} is already here.", markup=False)
+                self.app.notify(nothing_to_import(path.name, export), markup=False)
                 return
             question = Content(
                 f"Add {fresh} record{'s' if fresh != 1 else ''} from {path.name} that "
