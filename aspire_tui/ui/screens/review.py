@@ -24,6 +24,7 @@ from aspire_tui.domain.models import (
     ReviewAction,
     ReviewChange,
 )
+from aspire_tui.domain.check_ins import why_not_log
 from aspire_tui.domain.progress import goal_progress
 from aspire_tui.domain.review import (
     ACTION_WORDS,
@@ -488,21 +489,25 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         if goal is None:
             return
         checkins = self.store.checkins(goal.id)
-        if goal_progress(goal, checkins).achieved:
-            self.notify("Already achieved: → goes on.")
+        today = self.today()
+        refused = why_not_log(goal, checkins, today)
+        if refused:
+            self.notify(f"{refused} → goes on.")
             return
+        before = goal_progress(goal, checkins, today)
         done = frozenset(c.milestone for c in checkins if c.milestone)
 
         def logged(checkin: CheckIn | None) -> None:
             if checkin is None:
                 return
-            if not self._guarded(lambda: self.store.save_checkin(checkin)):
+            if not self._guarded(lambda: self.store.log_checkin(checkin)):
                 return
             from aspire_tui.domain.measure import progress_text
 
-            after = goal_progress(goal, self.store.checkins(goal.id))
+            after = goal_progress(goal, self.store.checkins(goal.id), today)
             detail = "now " + progress_text(goal, after) + (", achieved" if after.achieved else "")
-            action = ReviewAction.ACHIEVED if after.achieved else ReviewAction.LOGGED
+            newly = after.achieved and not before.achieved
+            action = ReviewAction.ACHIEVED if newly else ReviewAction.LOGGED
             self._record(action, goal.title, detail)
 
         form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
