@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from aspire_tui.domain.check_ins import start_moved_back, why_not_log
 from aspire_tui.domain.models import (
@@ -44,7 +44,6 @@ from tests.ui_helpers import (
     detail_text,
     list_rows,
     make_app,
-    notifications,
     screen_text,
     type_text,
 )
@@ -128,18 +127,24 @@ async def test_a_future_check_in_is_refused_beside_the_date_and_invents_nothing(
         await pilot.pause()
         form = pilot.app.screen
         assert isinstance(form, CheckInForm)
-        await type_text(pilot, "PyCon")
         await pilot.press("shift+tab")  # from the note to the date
         await clear_field(pilot)
         await type_text(pilot, "2027-05-01")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is form, "the form stays open"
-        error = form.query_one("#on-error")
+        error = form.query_one("#on-error", Static)
         assert error.display and "2027-05-01 is after today" in str(error.visual)
         assert form.query_one("#on", Input).value == "2027-05-01"
-        assert form.query_one("#note", Input).value == "PyCon"
         assert pilot.app.focused is form.query_one("#on")
+        # What else was typed stays too, and a second try is refused the same way.
+        form.query_one("#note", Input).focus()
+        await type_text(pilot, "PyCon")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.query_one("#note", Input).value == "PyCon"
+        assert "2027-05-01 is after today" in str(form.query_one("#on-error", Static).visual)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(pilot.app.screen, GoalsScreen)
@@ -165,7 +170,7 @@ async def test_a_future_reflection_is_refused_beside_the_date(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is form
-        error = form.query_one("#on-error")
+        error = form.query_one("#on-error", Static)
         assert error.display and "2027-05-01 is after today" in str(error.visual)
         assert form.query_one("#on", Input).value == "2027-05-01"
         assert "a good week" in form.query_one("#note").text  # type: ignore[attr-defined]
@@ -220,7 +225,7 @@ async def test_no_keeps_the_form_open_to_fix_the_date(
         assert isinstance(form, CheckInForm)
         assert form.query_one("#on", Input).value == "2026-11-01"
         assert form.query_one("#amount", Input).value == "2"
-        assert "before the goal starts" in str(form.query_one("#on-error").visual)
+        assert "before the goal starts" in str(form.query_one("#on-error", Static).visual)
         await clear_field(pilot)
         await type_text(pilot, TODAY.isoformat())
         await pilot.press("ctrl+s")
@@ -236,9 +241,7 @@ async def test_the_review_logs_by_the_same_rules(
 ) -> None:
     """The review and Goals agree on "may I log?": a number past its target takes more (the
     review used to refuse once achieved), and a future date is refused beside the field."""
-    goal = store.save_goal(
-        Goal(aspiration.id or 0, "Win clients", Target.number(2, "clients"), D)
-    )
+    goal = store.save_goal(Goal(aspiration.id or 0, "Win clients", Target.number(2, "clients"), D))
     store.save_checkin(CheckIn(goal.id or 0, D, 1.0))
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -261,7 +264,7 @@ async def test_the_review_logs_by_the_same_rules(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is form
-        assert "is after today" in str(form.query_one("#on-error").visual)
+        assert "is after today" in str(form.query_one("#on-error", Static).visual)
     assert [c["on"] for c in docs(data_dir, "checkins")] == [D.isoformat(), TODAY.isoformat()]
 
 
@@ -322,9 +325,7 @@ def test_the_file_check_refuses_a_reflection_or_review_far_ahead(tmp_path: Path)
 async def test_a_check_in_a_day_ahead_reaches_the_target_only_on_its_day(
     store: AspireStore, aspiration: Aspiration
 ) -> None:
-    goal = store.save_goal(
-        Goal(aspiration.id or 0, "Win clients", Target.number(3, "clients"), D)
-    )
+    goal = store.save_goal(Goal(aspiration.id or 0, "Win clients", Target.number(3, "clients"), D))
     store.save_checkin(CheckIn(goal.id or 0, D, 2.0))
     store.save_checkin(CheckIn(goal.id or 0, TOMORROW, 1.0, "from Tokyo"))
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
@@ -337,3 +338,16 @@ async def test_a_check_in_a_day_ahead_reaches_the_target_only_on_its_day(
     async with make_app(store, today=TOMORROW, start="goals").run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Achieved on Sat 28 Nov 2026" in detail_text(pilot.app)
+
+
+def test_opening_a_file_dated_two_days_ahead_is_refused_and_leaves_it(tmp_path: Path) -> None:
+    """The real path: the store opens with this computer's today."""
+    ahead = date.today() + timedelta(days=2)
+    _data_file_with_checkin_on(tmp_path / "data", ahead)
+    path = tmp_path / "data" / "aspire.json"
+    before = path.read_bytes()
+    with pytest.raises(DataFileError) as refused:
+        AspireStore.open(tmp_path / "data")
+    assert f"checkins/2 dated {ahead.isoformat()}" in str(refused.value)
+    assert "If this computer's clock is right" in str(refused.value)
+    assert path.read_bytes() == before

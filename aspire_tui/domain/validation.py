@@ -31,7 +31,7 @@ AMOUNT_MAX = 1_000_000_000_000
 """Far beyond any real target, and still exact as a float."""
 
 
-T_Dated = TypeVar("T_Dated", CheckIn, Reflection, Review)
+T_Dated = TypeVar("T_Dated", bound=CheckIn | Reflection | Review)
 
 
 class ValidationError(ValueError):

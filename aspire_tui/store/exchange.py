@@ -42,7 +42,7 @@ from aspire_tui.store.errors import StoreError
 from aspire_tui.store.migrations import SCHEMA_VERSION, checkin_v5, goal_v5, ladder_v3
 from aspire_tui.store.store import AspireStore
 
-T = TypeVar("T")
+Dated = TypeVar("Dated", bound=CheckIn | Reflection | Review)
 EXPORT_FORMAT = "aspire-export"
 IMPORT_MAX_BYTES = 256 * 1024 * 1024
 
@@ -206,8 +206,8 @@ def read_export(path: Path, raw: bytes, today: date | None = None) -> Export:
         raise ImportFileError(path, f"it has parts Aspire does not know: {sorted(unknown)}.")
     reader = _Reader(path, data)
 
-    def dated(check: Callable[[T], T]) -> Callable[[T], T]:
-        return lambda record: check_dated_in_file(check(record), today)  # type: ignore[type-var]
+    def dated(check: Callable[[Dated], Dated]) -> Callable[[Dated], Dated]:
+        return lambda record: check_dated_in_file(check(record), today)
 
     aspirations = reader.records("aspirations", codec.decode_aspiration, check_aspiration)
     goals = reader.linked("goals", "aspiration", "aspiration_id", codec.decode_goal, check_goal)

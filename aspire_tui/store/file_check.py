@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from aspire_tui.domain.validation import FILE_DATE_SLACK, ValidationError, check_dated_in_file
-
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
@@ -142,7 +141,13 @@ def _check_dated(path: Path, entry: str, record: Any, latest: date) -> None:
     try:
         check_dated_in_file(record, latest - FILE_DATE_SLACK)
     except ValidationError as error:
-        raise DataFileError(path, f"has an entry {entry} {error}.") from None
+        raise DataFileError(
+            path,
+            f"has an entry {entry} {error}.",
+            "Aspire has left it untouched. If this computer's clock is right, that date is a "
+            "mistake: correct it in the file (it is plain JSON) or restore a backup "
+            "(aspire backups lists them).",
+        ) from None
 
 
 def _canonical(key: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from tinydb.table import Document, Table
 
+from aspire_tui.domain.check_ins import start_moved_back
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -23,7 +24,6 @@ from aspire_tui.domain.models import (
     Review,
     TargetKind,
 )
-from aspire_tui.domain.check_ins import start_moved_back
 from aspire_tui.domain.passions import check_passions
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.review import check_review

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
+from aspire_tui.domain.check_ins import why_not_log
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -24,7 +25,6 @@ from aspire_tui.domain.models import (
     ReviewAction,
     ReviewChange,
 )
-from aspire_tui.domain.check_ins import why_not_log
 from aspire_tui.domain.progress import goal_progress
 from aspire_tui.domain.review import (
     ACTION_WORDS,
