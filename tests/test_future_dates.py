@@ -265,7 +265,17 @@ async def test_the_review_logs_by_the_same_rules(
         await pilot.pause()
         assert pilot.app.screen is form
         assert "is after today" in str(form.query_one("#on-error", Static).visual)
-    assert [c["on"] for c in docs(data_dir, "checkins")] == [D.isoformat(), TODAY.isoformat()]
+        await clear_field(pilot)
+        await type_text(pilot, TODAY.isoformat())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+    assert [c["on"] for c in docs(data_dir, "checkins")] == [D.isoformat()] + [
+        TODAY.isoformat()
+    ] * 2
+    [review] = docs(data_dir, "reviews")
+    # Achieved once: what is logged after that is logged, not achieved again.
+    assert [c["action"] for c in review["changes"]] == ["achieved", "logged"]
 
 
 # Files and imports -------------------------------------------------------------------------
