@@ -236,6 +236,31 @@ async def test_no_keeps_the_form_open_to_fix_the_date(
     assert [c["on"] for c in docs(data_dir, "checkins")] == [TODAY.isoformat()]
 
 
+async def test_a_correction_before_the_start_moves_it_and_undo_puts_both_back(
+    store: AspireStore, aspiration: Aspiration, data_dir: Path
+) -> None:
+    goal = store.save_goal(
+        Goal(aspiration.id or 0, "Win clients", Target.number(10, "clients"), D, starts=TODAY)
+    )
+    store.save_checkin(CheckIn(goal.id or 0, TODAY, 2.0))
+    before = (docs(data_dir, "goals"), docs(data_dir, "checkins"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "c", "e")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CheckInForm)
+        await pilot.press("shift+tab")
+        await clear_field(pilot)
+        await type_text(pilot, "2026-10-01")
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        assert docs(data_dir, "goals")[0]["starts"] == "2026-10-01"
+        assert docs(data_dir, "checkins")[0]["on"] == "2026-10-01"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert (docs(data_dir, "goals"), docs(data_dir, "checkins")) == before
+
+
 async def test_the_review_logs_by_the_same_rules(
     store: AspireStore, aspiration: Aspiration, data_dir: Path
 ) -> None:
