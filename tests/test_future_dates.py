@@ -386,3 +386,24 @@ def test_opening_a_file_dated_two_days_ahead_is_refused_and_leaves_it(tmp_path: 
     assert f"checkins/2 dated {ahead.isoformat()}" in str(refused.value)
     assert "If this computer's clock is right" in str(refused.value)
     assert path.read_bytes() == before
+
+
+async def test_achieved_in_the_review_before_the_start_moves_the_start_too(
+    store: AspireStore, aspiration: Aspiration, data_dir: Path
+) -> None:
+    later = TODAY + timedelta(days=10)
+    store.save_goal(Goal(aspiration.id or 0, "Give a talk", Target.done(), D, starts=later))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "Its start moves back to today" in screen_text(pilot.app)
+        await pilot.press("y")
+        await pilot.pause()
+    [goal] = docs(data_dir, "goals")
+    assert goal["starts"] == TODAY.isoformat()
+    assert [c["on"] for c in docs(data_dir, "checkins")] == [TODAY.isoformat()]

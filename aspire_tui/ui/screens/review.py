@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
-from aspire_tui.domain.check_ins import why_not_log
+from aspire_tui.domain.check_ins import start_moved_back, why_not_log
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -540,14 +540,22 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             return
         from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
+        moved = start_moved_back(goal, self.today())  # progress and pace line begin together
         message = Content.assemble(
             "Mark ",
             plain(f"“{one_line(goal.title, 60)}”", "bold"),
             " achieved? This logs what is left to reach its target today.",
+            " Its start moves back to today." if moved else "",
         )
 
+        def achieve() -> None:
+            with self.store.transaction():
+                if moved is not None:
+                    self.store.save_goal(moved)
+                self.store.add_checkins(moved or goal, adding)
+
         def confirmed(yes: bool | None) -> None:
-            if yes and self._guarded(lambda: self.store.add_checkins(goal, adding)):
+            if yes and self._guarded(achieve):
                 self._record(ReviewAction.ACHIEVED, goal.title, f"on {self.today().isoformat()}")
 
         self.ask(ConfirmDialog("Achieved", message, "Achieved", "Not yet"), confirmed)
