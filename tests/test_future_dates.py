@@ -28,6 +28,7 @@ from aspire_tui.domain.validation import (
     ValidationError,
     check_dated_in_file,
     check_not_after_today,
+    parse_date_so_far,
 )
 from aspire_tui.store import AspireStore, DataFileError
 from aspire_tui.store.exchange import ImportFileError, export_json, read_export
@@ -71,6 +72,15 @@ def test_a_day_after_today_is_refused_and_today_is_not() -> None:
     assert check_not_after_today(TODAY, TODAY) == TODAY
     with pytest.raises(ValidationError, match="2027-05-01 is after today"):
         check_not_after_today(date(2027, 5, 1), TODAY)
+
+
+def test_a_date_a_file_brought_a_day_ahead_may_stay_when_the_record_is_edited() -> None:
+    assert parse_date_so_far(TOMORROW.isoformat(), TODAY, kept=TOMORROW) == TOMORROW
+    with pytest.raises(ValidationError, match="is after today"):
+        parse_date_so_far(TOMORROW.isoformat(), TODAY)  # typed anew: refused
+    far = TODAY + timedelta(days=2)
+    with pytest.raises(ValidationError, match="is after today"):
+        parse_date_so_far(far.isoformat(), TODAY, kept=far)
 
 
 def test_a_file_may_hold_a_day_ahead_and_no_more() -> None:

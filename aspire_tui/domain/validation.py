@@ -89,14 +89,18 @@ def check_not_after_today(day: date, today: date, what: str = "Date") -> date:
     return day
 
 
-def parse_date_so_far(text: str, today: date, what: str = "Date") -> date:
-    """A date typed for something that has happened: today or before."""
-    return check_not_after_today(parse_date(text, what), today, what)
-
-
 FILE_DATE_SLACK = timedelta(days=1)
 """How far ahead of this computer's today a file or an import may be dated: a record written
 where it is already tomorrow (another time zone) is true, a later one is a mistake."""
+
+
+def parse_date_so_far(text: str, today: date, what: str = "Date", kept: date | None = None) -> date:
+    """A date typed for something that has happened: today or before. `kept`: the date the
+    record already has, which may stay as it is if a file brought it a day ahead."""
+    day = parse_date(text, what)
+    if day == kept and day <= today + FILE_DATE_SLACK:
+        return day
+    return check_not_after_today(day, today, what)
 
 
 def check_dated_in_file(record: T_Dated, today: date) -> T_Dated:

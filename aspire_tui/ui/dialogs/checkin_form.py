@@ -64,7 +64,7 @@ class CheckInForm(FormDialog[CheckIn]):
         yield from self.field(
             "Date",
             PlainInput(c.on.isoformat(), placeholder="YYYY-MM-DD", id="on"),
-            parse=lambda text: parse_date_so_far(text, self.today),
+            parse=lambda text: parse_date_so_far(text, self.today, kept=c.on),
         )
         unit = one_line(self.goal.target.unit or "units", 40)
         amount = format_amount(c.amount) if c.id is not None else ""

@@ -51,7 +51,7 @@ class ReflectionForm(FormDialog[Reflection]):
         r = self.original
         date_input = PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on")
         yield from self.field(
-            "Date", date_input, parse=lambda text: parse_date_so_far(text, self.today)
+            "Date", date_input, parse=lambda text: parse_date_so_far(text, self.today, kept=r.on)
         )
         order = ("note", "want", "passions")
         for name, label, hint in sorted(QUESTIONS, key=lambda p: order.index(p[0])):
