@@ -17,7 +17,8 @@ from aspire_tui.domain.validation import ValidationError, parse_title
 from aspire_tui.store import AspireStore
 
 texts = st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=300)
-dates = st.dates(min_value=date(1970, 1, 1), max_value=date(2200, 12, 31))
+dates = st.dates(min_value=date(1970, 1, 1), max_value=date.today())
+"""A file never holds a journal entry dated later than tomorrow (see test_future_dates)."""
 T = TypeVar("T")
 
 

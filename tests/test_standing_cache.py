@@ -33,7 +33,10 @@ def test_latest_achievements_match_working_out_every_goal(history: Path, days_ba
     assert expected, "the history has achievements to find"
     standing = GoalStanding(store)
     assert standing.latest_achievements(today) == expected
-    assert len(standing._kept) < len(everything)  # it did not need every goal
+    if days_back < 365:  # it did not need every goal
+        # (Seen from further back, most goals hold check-ins after that day, which count
+        # only from their own day on: no real file is like that, and every goal is looked at.)
+        assert len(standing._kept) < len(everything)
     assert standing.all(today) == everything
 
 

@@ -23,7 +23,7 @@ def _block(text: str) -> str:
 
 def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
     series = value_series(goal, checkins)
-    p = progress_of(goal, series)
+    p = progress_of(goal, series, today)
     measure = progress_text(goal, p)
     status = (
         f"achieved {p.achieved_on.isoformat()}"
@@ -62,7 +62,7 @@ def career_plan(
         theirs = [g for g in goals if g.aspiration_id == aspiration.id]
         mine = [g for g in theirs if g.level == aspiration.ladder.level]
         others = sorted((g for g in theirs if g not in mine), key=lambda g: g.level)
-        achieved = sum(1 for g in mine if goal_progress(g, checkins).achieved)
+        achieved = sum(1 for g in mine if goal_progress(g, checkins, today).achieved)
         lines += [f"## {one_line(aspiration.title, 200)}", ""]
         kind = path.name if path else "A direction of my own"
         lines += [f"*{kind}, adopted {aspiration.created.isoformat()}.*", ""]

@@ -74,15 +74,20 @@ def value_series(goal: Goal, checkins: Iterable[CheckIn]) -> list[tuple[date, fl
     return series
 
 
-def progress_of(goal: Goal, series: list[tuple[date, float]]) -> GoalProgress:
+def progress_of(
+    goal: Goal, series: list[tuple[date, float]], today: date | None = None
+) -> GoalProgress:
     """The goal is achieved on the day it first reaches its target and stays achieved while
-    it remains there."""
+    it remains there. As of `today`, a check-in dated later (a file from a time zone already
+    in tomorrow) does not count yet: nothing is achieved before its date."""
     target = goal.target
     start = target.start if target.kind in (TargetKind.UP, TargetKind.DOWN) else 0.0
     aim = target.amount
     down = aim < start  # the same test as GoalProgress.reached, written out: it runs per check-in
     value = start
     achieved_on: date | None = None
+    if today is not None and series and series[-1][0] > today:  # in date order: look at the end
+        series = [point for point in series if point[0] <= today]
     for day, value in series:
         if (value <= aim) if down else (value >= aim):
             achieved_on = achieved_on or day
@@ -91,8 +96,11 @@ def progress_of(goal: Goal, series: list[tuple[date, float]]) -> GoalProgress:
     return GoalProgress(done=value, target=aim, achieved_on=achieved_on, start=start)
 
 
-def goal_progress(goal: Goal, checkins: Iterable[CheckIn]) -> GoalProgress:
-    return progress_of(goal, value_series(goal, checkins))
+def goal_progress(
+    goal: Goal, checkins: Iterable[CheckIn], today: date | None = None
+) -> GoalProgress:
+    """Where the goal stands as of `today` (or after every check-in, without one)."""
+    return progress_of(goal, value_series(goal, checkins), today)
 
 
 def achieved_count(progresses: Iterable[GoalProgress]) -> tuple[int, int]:
@@ -115,11 +123,13 @@ def checkins_by_goal(checkins: Iterable[CheckIn]) -> dict[int, list[CheckIn]]:
     return by_goal
 
 
-def progress_by_goal(goals: Iterable[Goal], checkins: Iterable[CheckIn]) -> dict[int, GoalProgress]:
+def progress_by_goal(
+    goals: Iterable[Goal], checkins: Iterable[CheckIn], today: date | None = None
+) -> dict[int, GoalProgress]:
     """Progress of every goal in one pass over the check-ins."""
     by_goal = checkins_by_goal(checkins)
     return {
-        goal.id: goal_progress(goal, by_goal.get(goal.id, []))
+        goal.id: goal_progress(goal, by_goal.get(goal.id, []), today)
         for goal in goals
         if goal.id is not None
     }

@@ -203,7 +203,7 @@ def completing_checkins(goal: Goal, checkins: Sequence[CheckIn], today: date) ->
     if goal.id is None:
         return []
     target = goal.target
-    progress = goal_progress(goal, checkins)
+    progress = goal_progress(goal, checkins, today)
     if progress.achieved:
         return []
     if target.kind is TargetKind.MILESTONES:
@@ -214,7 +214,7 @@ def completing_checkins(goal: Goal, checkins: Sequence[CheckIn], today: date) ->
     if target.kind is TargetKind.DONE:
         return [CheckIn(goal.id, today, 1.0)]
     left = round(target.amount - progress.done, 9)
-    while not goal_progress(goal, [*checkins, CheckIn(goal.id, today, left)]).achieved:
+    while not goal_progress(goal, [*checkins, CheckIn(goal.id, today, left)], today).achieved:
         left = math.nextafter(left, math.inf)  # 0.1 + 0.2 falls short of 0.3 otherwise
     return [CheckIn(goal.id, today, left)]
 

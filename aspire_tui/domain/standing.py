@@ -47,7 +47,7 @@ def goal_state(goal: Goal, checkins: Iterable[CheckIn], today: date) -> GoalStat
     """Where one goal stands, from its own check-ins, in any order."""
     mine = list(checkins)
     series = value_series(goal, mine)
-    progress = progress_of(goal, series)
+    progress = progress_of(goal, series, today)
     return GoalState(
         goal=goal,
         progress=progress,

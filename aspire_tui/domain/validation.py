@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
+from typing import TypeVar
 
 from aspire_tui.domain.models import (
     RATING_MAX,
@@ -19,6 +20,7 @@ from aspire_tui.domain.models import (
     Goal,
     Ladder,
     Reflection,
+    Review,
     Target,
 )
 
@@ -27,6 +29,9 @@ TEXT_MAX = 100_000
 UNIT_MAX = 40
 AMOUNT_MAX = 1_000_000_000_000
 """Far beyond any real target, and still exact as a float."""
+
+
+T_Dated = TypeVar("T_Dated", bound=CheckIn | Reflection | Review)
 
 
 class ValidationError(ValueError):
@@ -71,6 +76,45 @@ def parse_date(text: str, what: str = "Date") -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise ValidationError(f"{what} {value} does not exist on the calendar.") from None
+
+
+def check_not_after_today(day: date, today: date, what: str = "Date") -> date:
+    """A check-in, an achievement, a reflection or a review is never dated after today: one
+    typo in a year would otherwise record an achievement that has not happened."""
+    if day > today:
+        raise ValidationError(
+            f"{what} {day.isoformat()} is after today ({today.isoformat()}): "
+            "record only what has happened."
+        )
+    return day
+
+
+FILE_DATE_SLACK = timedelta(days=1)
+"""How far ahead of this computer's today a file or an import may be dated: a record written
+where it is already tomorrow (another time zone) is true, a later one is a mistake."""
+
+
+def parse_date_so_far(text: str, today: date, what: str = "Date", kept: date | None = None) -> date:
+    """A date typed for something that has happened: today or before. `kept`: the date the
+    record already has, which may stay as it is if a file brought it a day ahead."""
+    day = parse_date(text, what)
+    if day == kept and day <= today + FILE_DATE_SLACK:
+        return day
+    return check_not_after_today(day, today, what)
+
+
+def check_dated_in_file(record: T_Dated, today: date) -> T_Dated:
+    """A record read from a file or an import, refused if dated more than a day after today.
+    Progress still counts a check-in only from its own day (see `domain.progress`)."""
+    days = [record.started, record.finished] if isinstance(record, Review) else [record.on]
+    latest = today + FILE_DATE_SLACK
+    for day in days:
+        if day is not None and day > latest:
+            raise ValidationError(
+                f"dated {day.isoformat()}, more than a day after today ({today.isoformat()} "
+                "on this computer's clock)"
+            )
+    return record
 
 
 def parse_optional_date(text: str, what: str = "Date") -> date | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from aspire_tui.domain.models import (
     Aspiration,
@@ -30,6 +32,7 @@ from aspire_tui.domain.validation import (
     check_aspiration,
     check_assessment,
     check_checkin,
+    check_dated_in_file,
     check_goal,
     check_reflection,
 )
@@ -40,6 +43,7 @@ from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_fi
 from aspire_tui.store.migrations import SCHEMA_VERSION, checkin_v5, goal_v5, ladder_v3
 from aspire_tui.store.store import AspireStore
 
+Dated = TypeVar("Dated", bound=CheckIn | Reflection | Review)
 EXPORT_FORMAT = "aspire-export"
 
 
@@ -180,8 +184,10 @@ def read_import_file(path: Path) -> bytes:
         raise ImportFileError(path, f"it cannot be read ({error.strerror}).") from None
 
 
-def read_export(path: Path, raw: bytes) -> Export:
-    """Check the whole file before anything is changed."""
+def read_export(path: Path, raw: bytes, today: date | None = None) -> Export:
+    """Check the whole file before anything is changed. `today` (this computer's, unless
+    said): check-ins, journal entries and reviews may be dated a day after it, no later."""
+    today = today or date.today()
     try:
         data = loads_unique(raw)
     except DuplicateKey as twice:
@@ -216,17 +222,27 @@ def read_export(path: Path, raw: bytes) -> Export:
     if unknown:
         raise ImportFileError(path, f"it has parts Aspire does not know: {sorted(unknown)}.")
     reader = _Reader(path, data)
+
+    def dated(check: Callable[[Dated], Dated]) -> Callable[[Dated], Dated]:
+        return lambda record: check_dated_in_file(check(record), today)
+
     aspirations = reader.records("aspirations", codec.decode_aspiration, check_aspiration)
     goals = reader.linked("goals", "aspiration", "aspiration_id", codec.decode_goal, check_goal)
-    checkins = reader.linked("checkins", "goal", "goal_id", codec.decode_checkin, check_checkin)
+    checkins = reader.linked(
+        "checkins", "goal", "goal_id", codec.decode_checkin, dated(check_checkin)
+    )
     reflections = reader.optionally_linked(
-        "reflections", "aspiration", "aspiration_id", codec.decode_reflection, check_reflection
+        "reflections",
+        "aspiration",
+        "aspiration_id",
+        codec.decode_reflection,
+        dated(check_reflection),
     )
     assessments = reader.records("assessments", codec.decode_assessment, check_assessment)
     passions = reader.records("passions", codec.decode_passions, check_passions)
     if len(passions) > 1:
         raise ImportFileError(path, "it holds more than one set of passions and values.")
-    reviews = reader.records("reviews", codec.decode_review, check_review)
+    reviews = reader.records("reviews", codec.decode_review, dated(check_review))
     return Export(aspirations, goals, checkins, reflections, assessments, passions, reviews)
 
 

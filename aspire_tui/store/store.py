@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from tinydb.table import Document, Table
 
+from aspire_tui.domain.check_ins import start_moved_back
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -617,6 +618,17 @@ class AspireStore:
     def save_checkin(self, checkin: CheckIn) -> CheckIn:
         self.check_checkin(checkin)
         return self._checkins.save(checkin)
+
+    def log_checkin(self, checkin: CheckIn) -> CheckIn:
+        """Save a check-in a person logged. One dated before its goal's start moves the start
+        back to its day, in the same write: the form asked first, and progress and the pace
+        line then begin together."""
+        goal = self.goal(checkin.goal_id)
+        moved = start_moved_back(goal, checkin.on) if goal is not None else None
+        with self.transaction():
+            if moved is not None:
+                self.save_goal(moved)
+            return self.save_checkin(checkin)
 
     def add_checkins(self, goal: Goal, checkins: list[CheckIn]) -> list[CheckIn]:
         """Many new check-ins on one goal at once (a generated history, say), checked as

@@ -153,7 +153,7 @@ class DataActions:
             if path is None:
                 return
             try:
-                export = read_export(path, read_import_file(path))
+                export = read_export(path, read_import_file(path), self.app.today())
                 fresh = check_import(self.store, export, path)
             except StoreError as error:
                 self._report(error)

@@ -11,15 +11,18 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
+from aspire_tui.domain.check_ins import start_moved_back
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
     parse_checkin_amount,
-    parse_date,
+    parse_date_so_far,
     parse_reading,
     parse_text,
 )
 from aspire_tui.store import StoreError
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import one_line, plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -51,6 +54,9 @@ class CheckInForm(FormDialog[CheckIn]):
         self.original = checkin or CheckIn(goal_id=goal.id, on=today, amount=1.0)
         self.done_milestones = done_milestones - {self.original.milestone}
         self.check = check
+        self.start_moved_to: date | None = None
+        """A day before the goal's start that the person agreed to move the start back to;
+        whoever saves the check-in moves it (`AspireStore.log_checkin`)."""
 
     def compose_fields(self) -> Iterable[Widget]:
         c = self.original
@@ -58,7 +64,7 @@ class CheckInForm(FormDialog[CheckIn]):
         yield from self.field(
             "Date",
             PlainInput(c.on.isoformat(), placeholder="YYYY-MM-DD", id="on"),
-            parse=parse_date,
+            parse=lambda text: parse_date_so_far(text, self.today, kept=c.on),
         )
         unit = one_line(self.goal.target.unit or "units", 40)
         amount = format_amount(c.amount) if c.id is not None else ""
@@ -118,4 +124,27 @@ class CheckInForm(FormDialog[CheckIn]):
             except StoreError as error:
                 field = "amount" if self.query("#amount") else "on"
                 raise FieldError(field, str(error)) from None
+        if start_moved_back(self.goal, checkin.on) and self.start_moved_to != checkin.on:
+            self._ask_to_move_start(checkin.on)
+            raise FieldError(
+                "on", f"{shown(checkin.on)} is before the goal starts ({shown(self.goal.begins)})."
+            )
         return checkin
+
+    def _ask_to_move_start(self, day: date) -> None:
+        """Progress before the start would disagree with the pace line: move the start back,
+        or stay here to fix the date."""
+        question = Content(
+            f"Move the goal's start back to {shown(day)}? It starts on {shown(self.goal.begins)}"
+            ", and its pace line should begin with its first progress."
+        )
+
+        def answered(move: bool | None) -> None:
+            if move:
+                self.start_moved_to = day
+                self.action_save()
+
+        self.app.push_screen(
+            ConfirmDialog("Before the goal starts", question, "Move it back", "Fix the date"),
+            answered,
+        )

@@ -17,7 +17,12 @@ from aspire_tui.domain.journal import PROMPTS as JOURNAL_PROMPTS
 from aspire_tui.domain.journal import QUESTIONS, parse_tags, prompt_of_the_day
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, Reflection
 from aspire_tui.domain.text import one_line
-from aspire_tui.domain.validation import ValidationError, check_reflection, parse_date, parse_text
+from aspire_tui.domain.validation import (
+    ValidationError,
+    check_reflection,
+    parse_date_so_far,
+    parse_text,
+)
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
@@ -45,7 +50,9 @@ class ReflectionForm(FormDialog[Reflection]):
     def compose_fields(self) -> Iterable[Widget]:
         r = self.original
         date_input = PlainInput(r.on.isoformat(), placeholder="YYYY-MM-DD", id="on")
-        yield from self.field("Date", date_input, parse=parse_date)
+        yield from self.field(
+            "Date", date_input, parse=lambda text: parse_date_so_far(text, self.today, kept=r.on)
+        )
         order = ("note", "want", "passions")
         for name, label, hint in sorted(QUESTIONS, key=lambda p: order.index(p[0])):
             area = PlainTextArea(getattr(r, name), id=name, classes="answer")

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
+from aspire_tui.domain.check_ins import why_not_log
 from aspire_tui.domain.dates import shown
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import ready_to_raise
@@ -289,20 +290,19 @@ class GoalsScreen(MainScreen):
         if goal is None:
             return
         checkins = self.store.checkins(goal.id)
-        before = goal_progress(goal, checkins)
-        if goal.target.done_only and before.achieved:
-            self.notify("Already done. Press c to correct or delete its check-in.")
+        today = self.today()
+        refused = why_not_log(goal, checkins, today)
+        if refused:
+            self.notify(f"{refused} Press c to correct or delete a check-in.")
             return
+        before = goal_progress(goal, checkins, today)
         done = frozenset(c.milestone for c in checkins if c.milestone)
-        if goal.target.kind is TargetKind.MILESTONES and done >= set(goal.target.milestones):
-            self.notify("Every milestone is done. Press c to correct one.")
-            return
 
         def logged(checkin: CheckIn | None) -> None:
             if checkin is None:
                 return
-            self.store.save_checkin(checkin)
-            after = goal_progress(goal, self.store.checkins(goal.id))
+            self.store.log_checkin(checkin)
+            after = goal_progress(goal, self.store.checkins(goal.id), today)
             if after.achieved and not before.achieved:
                 self._celebrate(goal)
             else:
@@ -383,8 +383,11 @@ class GoalsScreen(MainScreen):
         def corrected(edited: CheckIn | None) -> None:
             if edited is None or edited == checkin:
                 return
-            self.store.save_checkin(edited)
-            self.aspire.undo.push(UndoEntry("the correction", [], [checkin], goal.id))
+            moved = edited.on < goal.begins  # the form asked: the start moves back with it
+            self.store.log_checkin(edited)
+            self.aspire.undo.push(
+                UndoEntry("the correction", [goal] if moved else [], [checkin], goal.id)
+            )
             self.notify("Check-in corrected. ctrl+z undoes it.")
             self.reload(select=goal.id)
 
@@ -396,7 +399,7 @@ class GoalsScreen(MainScreen):
         goal = self._selected()
         if goal is None:
             return
-        if not goal_progress(goal, self.store.checkins(goal.id)).achieved:
+        if not goal_progress(goal, self.store.checkins(goal.id), self.today()).achieved:
             self.notify("Once this goal is achieved, w notes how it moved you forward.")
             return
         aspiration = self.store.aspiration(goal.aspiration_id)

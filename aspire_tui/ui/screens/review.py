@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
+from aspire_tui.domain.check_ins import start_moved_back, why_not_log
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -488,21 +489,25 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         if goal is None:
             return
         checkins = self.store.checkins(goal.id)
-        if goal_progress(goal, checkins).achieved:
-            self.notify("Already achieved: → goes on.")
+        today = self.today()
+        refused = why_not_log(goal, checkins, today)
+        if refused:
+            self.notify(f"{refused} → goes on.")
             return
+        before = goal_progress(goal, checkins, today)
         done = frozenset(c.milestone for c in checkins if c.milestone)
 
         def logged(checkin: CheckIn | None) -> None:
             if checkin is None:
                 return
-            if not self._guarded(lambda: self.store.save_checkin(checkin)):
+            if not self._guarded(lambda: self.store.log_checkin(checkin)):
                 return
             from aspire_tui.domain.measure import progress_text
 
-            after = goal_progress(goal, self.store.checkins(goal.id))
+            after = goal_progress(goal, self.store.checkins(goal.id), today)
             detail = "now " + progress_text(goal, after) + (", achieved" if after.achieved else "")
-            action = ReviewAction.ACHIEVED if after.achieved else ReviewAction.LOGGED
+            newly = after.achieved and not before.achieved
+            action = ReviewAction.ACHIEVED if newly else ReviewAction.LOGGED
             self._record(action, goal.title, detail)
 
         form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
@@ -535,14 +540,22 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             return
         from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
+        moved = start_moved_back(goal, self.today())  # progress and pace line begin together
         message = Content.assemble(
             "Mark ",
             plain(f"“{one_line(goal.title, 60)}”", "bold"),
             " achieved? This logs what is left to reach its target today.",
+            " Its start moves back to today." if moved else "",
         )
 
+        def achieve() -> None:
+            with self.store.transaction():
+                if moved is not None:
+                    self.store.save_goal(moved)
+                self.store.add_checkins(moved or goal, adding)
+
         def confirmed(yes: bool | None) -> None:
-            if yes and self._guarded(lambda: self.store.add_checkins(goal, adding)):
+            if yes and self._guarded(achieve):
                 self._record(ReviewAction.ACHIEVED, goal.title, f"on {self.today().isoformat()}")
 
         self.ask(ConfirmDialog("Achieved", message, "Achieved", "Not yet"), confirmed)
