@@ -211,9 +211,30 @@ class AspireApp(App[None]):
         key = self.key_for_id("review")
         self.title = f"{self.base_title} · review due ({key})" if due else self.base_title
 
+    async def run_action(
+        self,
+        action: str | Any,
+        default_namespace: Any = None,
+        namespaces: Any = None,
+    ) -> bool:
+        """Every key and command runs through here: a data file that another program damaged
+        or deleted meanwhile is reported, never a traceback that ends the app."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as error:
+            self.report_error(safe(str(error)))
+            return True
+
     def action_review(self, again: bool = False) -> None:
         """Resume the review under way, or start one with today's goals and aspirations
-        (asking first when this period's review is already done)."""
+        (asking first when this period's review is already done); a file that cannot be read
+        is reported."""
+        try:
+            self._start_review(again)
+        except StoreError as error:
+            self.report_error(safe(str(error)))
+
+    def _start_review(self, again: bool) -> None:
         from aspire_tui.domain.review import review_plan
         from aspire_tui.ui.screens.review import ReviewScreen
 
