@@ -196,18 +196,29 @@ def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) ->
 
 def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.store import DATA_FILE_NAME
-    from aspire_tui.store.backups import backup_folder, list_backups
+    from aspire_tui.store.backups import backup_folder, describe_held, list_backups, records_held
 
     data_file = folder / DATA_FILE_NAME
-    backups = list_backups(data_file)
+    everything = list_backups(data_file)
+    backups = [b for b in everything if not b.kept_unsaved]
+    kept = [b for b in everything if b.kept_unsaved]
     if not backups:
         print(f"No backups yet in {backup_folder(data_file)}.")
-        return 0
-    print(f"Backups in {backup_folder(data_file)}, newest first:")
+    else:
+        print(f"Backups in {backup_folder(data_file)}, newest first:")
     for backup in backups:
         reason = f"  ({backup.reason.replace('-', ' ') if backup.reason else 'at start'})"
         print(f"  {backup.name:<44} {backup.taken:%Y-%m-%d %H:%M}  {backup.size:>9,} bytes{reason}")
-    print("Put one back with: aspire restore NAME")
+    if kept:
+        print(
+            "\nChanges that could not be saved into the data file, kept here instead\n"
+            "(never removed automatically; delete one once you have what it holds):"
+        )
+    for backup in kept:
+        held = describe_held(records_held(backup))
+        print(f"  {backup.name:<44} kept {backup.taken:%Y-%m-%d %H:%M}  {held}")
+    if everything:
+        print("Put one back with: aspire restore NAME")
     return 0
 
 
