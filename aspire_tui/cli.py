@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description="Aspire: a private, keyboard-driven terminal app for steering your career.",
         epilog="Data lives in aspire.json in the data folder: --data-dir, else $ASPIRE_DATA_DIR, "
-        "else your platform's user data folder (~/.local/share/aspire-tui on Linux).",
+        "else your platform's user data folder (~/.local/share/aspire-tui on Linux). "
+        "Exit status 3: the app closed with changes it could not save (a full disk, say).",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
     parser.add_argument(
@@ -100,8 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": export_command,
         "import": import_command,
     }
+    from aspire_tui.store.errors import UnsavedChanges
+
     try:
         return handlers[args.command](args, folder)
+    except UnsavedChanges as error:  # the app quit with changes the disk refused
+        print(f"aspire: {error}", file=sys.stderr)
+        return error.exit_status
     except (StoreError, CommandError) as error:
         print(f"aspire: {error}", file=sys.stderr)
         return 2

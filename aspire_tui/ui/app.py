@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from aspire_tui.domain.dates import show_dates_as
 from aspire_tui.domain.models import Review
@@ -61,6 +62,12 @@ def screen_class(mode: str) -> type[MainScreen]:
 
 def _maker(mode: str) -> Callable[[], Screen[Any]]:
     return lambda: screen_class(mode)()
+
+
+UNSAVED_MARK = "changes not saved"
+"""In the title while changes are held in memory because the disk refused them."""
+RETRY_EVERY = 2.0
+"""Seconds between tries to write changes the disk refused."""
 
 
 class SaveFailed(Message):
@@ -209,7 +216,8 @@ class AspireApp(App[None]):
         except StoreError:
             return  # the screen reports it
         key = self.key_for_id("review")
-        self.title = f"{self.base_title} · review due ({key})" if due else self.base_title
+        title = f"{self.base_title} · review due ({key})" if due else self.base_title
+        self.title = f"{title} · {UNSAVED_MARK}" if self.store.unsaved else title
 
     async def run_action(
         self,
@@ -304,12 +312,29 @@ class AspireApp(App[None]):
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        """A change shown as made did not reach the disk: say so, and show what the file
-        holds again."""
+        """A change shown as made did not reach the disk: say so, and show what the store
+        holds now (the file again, or the change held in memory, marked in the title)."""
         self.report_error(safe(message.reason))
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.on_screen_resume()
+        self.show_review_status()
+        if self.store.unsaved and self._unsaved_timer is None:
+            self._unsaved_timer = self.set_interval(RETRY_EVERY, self._retry_saving)
+
+    _unsaved_timer: Timer | None = None
+
+    def _retry_saving(self) -> None:
+        """While changes are held unsaved (a full disk), try again every few seconds; once
+        they are on disk, say so and take the mark off the title."""
+        if self.store.unsaved:
+            self.store.retry_saving()
+            return
+        if self._unsaved_timer is not None:
+            self._unsaved_timer.stop()
+            self._unsaved_timer = None
+        self.show_review_status()
+        self.notify("Your changes are saved now.", markup=False)
 
     def _warm_up(self) -> None:
         if self.tune_gc:
@@ -387,8 +412,12 @@ class AspireApp(App[None]):
             from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
             self.report_error(safe(str(error)))
+            self.show_review_status()
             question = Content(
-                "Your latest changes could not be saved (the message says why). Quit anyway?"
+                "Your latest changes are not on disk (the message says why): quitting now "
+                "loses them. Quit anyway?"
+                if self.store.unsaved
+                else "Your latest changes could not be saved (the message says why). Quit anyway?"
             )
 
             def answered(quit_anyway: bool | None) -> None:

@@ -1,0 +1,237 @@
+"""Saves the disk refuses (a full disk) stay in the app, marked unsaved, and reach the file
+once it has room again; quitting asks first, and the exit status says what was not saved.
+Saves queued behind one refused because another program replaced the file are kept too."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Reflection
+from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store import storage as storage_module
+from aspire_tui.store.errors import UnsavedChanges
+from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+from aspire_tui.ui.screens.reflect import ReflectScreen
+from tests.conftest import TODAY, docs
+from tests.ui_helpers import SIZE, journal_rows, make_app, notifications, type_text
+
+
+class FullDisk:
+    """The real atomic write, on a disk that is full while `full` is set."""
+
+    def __init__(self) -> None:
+        self.real = storage_module.atomic_write
+        self.full = False
+        self.refused = 0
+
+    def __call__(
+        self, path: Path, data: bytes, before_replace: Callable[[], None] | None = None
+    ) -> None:
+        if self.full:
+            self.refused += 1
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.real(path, data, before_replace)
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    fake = FullDisk()
+    monkeypatch.setattr(storage_module, "atomic_write", fake)
+    return fake
+
+
+def on_disk(data_dir: Path) -> list[str]:
+    return sorted(d["want"] for d in docs(data_dir, "reflections"))
+
+
+def test_a_save_the_full_disk_refuses_is_kept_and_written_once_there_is_room(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)
+    failures: list[str] = []
+    store.write_in_background(failures.append)
+    store.save_reflection(Reflection(on=TODAY, want="Before"))
+    store.flush()
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Typed on a full disk"))
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.flush()
+    assert "No space left on device" in failures[0]
+    assert sorted(r.want for r in store.reflections()) == ["Before", "Typed on a full disk"]
+    assert store.unsaved is not None and "No space left" in store.unsaved
+    store.save_reflection(Reflection(on=TODAY, want="Second on a full disk"))
+    with pytest.raises(StoreError):
+        store.flush()
+    assert on_disk(data_dir) == ["Before"]
+    disk.full = False
+    store.save_reflection(Reflection(on=TODAY, want="After room came back"))
+    store.flush()
+    assert store.unsaved is None
+    assert on_disk(data_dir) == [
+        "After room came back",
+        "Before",
+        "Second on a full disk",
+        "Typed on a full disk",
+    ]
+    store.close()
+
+
+def test_quitting_retries_and_closing_with_unsaved_changes_says_so(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)
+    store.write_in_background()
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Typed on a full disk"))
+    with pytest.raises(UnsavedChanges, match="No space left"):
+        store.close()
+    assert docs(data_dir, "reflections") == []
+    store = AspireStore.open(data_dir)  # the folder was let go all the same
+    store.write_in_background()
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Typed on a full disk"))
+    with pytest.raises(StoreError):
+        store.flush()
+    disk.full = False  # room again by the time the person quits
+    store.close()
+    assert on_disk(data_dir) == ["Typed on a full disk"]
+
+
+async def write_reflection(pilot: object, text: str) -> None:
+    await pilot.press("n")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(pilot.app.screen, ReflectionForm)  # type: ignore[attr-defined]
+    await type_text(pilot, text)  # type: ignore[arg-type]
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
+    for _ in range(300):
+        if done():
+            return
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+    raise AssertionError("never happened")
+
+
+async def test_a_reflection_saved_on_a_full_disk_stays_and_quitting_asks(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        disk.full = True
+        await write_reflection(pilot, "Tired but hopeful")
+        await wait_until(pilot, lambda: any("No space" in m for m in notifications(app)))
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectScreen)
+        assert any("Tired but hopeful" in row for row in journal_rows(app))  # still shown
+        assert "not saved" in app.title.lower()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.is_running
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ReflectScreen)
+        assert docs(data_dir, "reflections") == []
+        disk.full = False  # room again: the next save writes everything
+        await write_reflection(pilot, "A second entry")
+        store.flush()
+        assert len(docs(data_dir, "reflections")) == 2  # the held one came along
+        await wait_until(pilot, lambda: "not saved" not in app.title.lower())
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    store.close()
+    notes = sorted(d["note"] for d in docs(data_dir, "reflections"))
+    assert notes == ["A second entry", "Tired but hopeful"]
+
+
+async def test_quitting_anyway_with_unsaved_changes_ends_with_a_failing_status(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        disk.full = True
+        await write_reflection(pilot, "Tired but hopeful")
+        await wait_until(pilot, lambda: any("No space" in m for m in notifications(app)))
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    with pytest.raises(UnsavedChanges):
+        store.close()
+    assert docs(data_dir, "reflections") == []
+
+
+# Another program replaces the file while saves are on their way ------------------------------
+
+
+class SlowDisk:
+    """The real atomic write, slowed by a random pause before it starts."""
+
+    def __init__(self, chooser: random.Random) -> None:
+        self.real = storage_module.atomic_write
+        self.chooser = chooser
+
+    def __call__(
+        self, path: Path, data: bytes, before_replace: Callable[[], None] | None = None
+    ) -> None:
+        time.sleep(self.chooser.random() * 0.002)
+        self.real(path, data, before_replace, durable=False)
+
+
+def replace_from_outside(path: Path) -> None:
+    """What a sync tool does: write the same content to a new file and rename it over."""
+    data = path.read_bytes()
+    fresh = path.with_name("sync-tool.tmp")
+    fresh.write_bytes(data)
+    os.replace(fresh, path)
+
+
+def test_every_confirmed_save_reaches_the_file_or_a_kept_copy(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chooser = random.Random(20261206)
+    monkeypatch.setattr(storage_module, "atomic_write", SlowDisk(random.Random(7)))
+    store = AspireStore.open(data_dir)
+    store.write_in_background()
+    path = data_dir / "aspire.json"
+    confirmed: list[str] = []
+    refused = replaced = 0
+    for n in range(1200):
+        try:
+            store.save_reflection(Reflection(on=TODAY, want=f"save {n}"))
+        except StoreError:
+            refused += 1  # not confirmed: the person is told
+        else:
+            confirmed.append(f"save {n}")
+        if chooser.random() < 0.04:
+            replace_from_outside(path)
+            replaced += 1
+        if chooser.random() < 0.3:
+            time.sleep(chooser.random() * 0.002)
+    try:
+        store.close()
+    except StoreError:
+        pass
+    found = {d["want"] for d in docs(data_dir, "reflections")}
+    for kept in (data_dir / "backups").glob("*-unsaved*.json"):
+        import json
+
+        held = json.loads(kept.read_bytes()).get("reflections", {})
+        found |= {d["want"] for d in held.values()}
+    lost = [want for want in confirmed if want not in found]
+    assert replaced > 20
+    assert len(confirmed) >= 1000
+    assert lost == []
