@@ -4,11 +4,13 @@ Saves queued behind one refused because another program replaced the file are ke
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import random
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -235,3 +237,59 @@ def test_every_confirmed_save_reaches_the_file_or_a_kept_copy(
     assert replaced > 20
     assert len(confirmed) >= 1000
     assert lost == []
+
+
+# A real full file system (a small tmpfs: needs the right to mount) ---------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    mount = tmp_path / "small"
+    mount.mkdir()
+    try:
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
+            capture_output=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        pytest.skip("cannot mount a small file system here")
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=10)
+
+
+def fill(folder: Path) -> Path:
+    """Fill the file system until it refuses another byte."""
+    filler = folder / "filler"
+    with filler.open("wb", buffering=0) as handle:
+        with contextlib.suppress(OSError):
+            while True:
+                handle.write(b"x" * 4096)
+    return filler
+
+
+async def test_a_really_full_disk_holds_the_entry_until_there_is_room(small_disk: Path) -> None:
+    data_dir = small_disk / "data"
+    store = AspireStore.open(data_dir)
+    store.save_reflection(Reflection(on=TODAY, want="Before the disk filled"))
+    store.close()
+    store = AspireStore.open(data_dir, backup=False)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        filler = fill(small_disk)
+        await write_reflection(pilot, "Written on a full disk")
+        await wait_until(pilot, lambda: any("No space" in m for m in notifications(app)))
+        assert "not saved" in app.title
+        assert len(journal_rows(app)) == 2
+        filler.unlink()  # room again
+        await wait_until(pilot, lambda: "not saved" not in app.title)
+        assert any("saved now" in m for m in notifications(app))
+        await pilot.press("q")
+        await pilot.pause()
+    store.close()
+    notes = [d["note"] for d in docs(data_dir, "reflections")]
+    assert any(note.startswith("Written on a full disk") for note in notes)
