@@ -8,7 +8,9 @@ import contextlib
 import errno
 import os
 import random
+import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -293,3 +295,74 @@ async def test_a_really_full_disk_holds_the_entry_until_there_is_room(small_disk
     store.close()
     notes = [d["note"] for d in docs(data_dir, "reflections")]
     assert any(note.startswith("Written on a full disk") for note in notes)
+
+
+# The real `aspire` in a real terminal --------------------------------------------------------
+
+FULL_DISK_ASPIRE = """
+import errno, sys
+from aspire_tui.store import storage
+
+def full(path, data, before_replace=None, durable=True):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+storage.atomic_write = full  # the writer's own saves; the data file exists already
+from aspire_tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _pane(tmux: list[str]) -> str:
+    return subprocess.run(
+        [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False, timeout=10
+    ).stdout
+
+
+def _wait_for(tmux: list[str], text: str, timeout: float = 20) -> None:
+    """Poll the terminal until `text` shows (a real terminal has no pilot to await)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in _pane(tmux):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never showed:\n{_pane(tmux)}")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    AspireStore.open(data).close()
+    script = tmp_path / "full_disk_aspire.py"
+    script.write_text(FULL_DISK_ASPIRE)
+    status = tmp_path / "status"
+    tmux = ["tmux", "-L", f"aspire-full-{os.getpid()}", "-f", "/dev/null"]
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(repo)}
+    command = (  # Textual draws on stderr: the message after it is read off the terminal
+        f"'{sys.executable}' '{script}' --data-dir '{data}'; echo $? >'{status}'; sleep 60"
+    )
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-x", "100", "-y", "30", command],
+        check=True,
+        env=env,
+        timeout=10,
+    )
+    try:
+        _wait_for(tmux, "Reflect")
+        subprocess.run([*tmux, "send-keys", "n"], check=True, timeout=10)
+        _wait_for(tmux, "ctrl+s")
+        subprocess.run([*tmux, "send-keys", "-l", "Tired but hopeful"], check=True, timeout=10)
+        subprocess.run([*tmux, "send-keys", "C-s"], check=True, timeout=10)
+        _wait_for(tmux, "changes not saved")
+        subprocess.run([*tmux, "send-keys", "q"], check=True, timeout=10)
+        _wait_for(tmux, "Quit anyway?")
+        subprocess.run([*tmux, "send-keys", "y"], check=True, timeout=10)
+        deadline = time.monotonic() + 15
+        while not (status.exists() and status.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        said = " ".join(_pane(tmux).split())
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
+    assert status.read_text().strip() == "3"
+    assert "aspire: Could not save" in said and "No space left on device" in said
+    assert "not saved" in said
