@@ -230,7 +230,9 @@ def test_every_confirmed_save_reaches_the_file_or_a_kept_copy(
     except StoreError:
         pass
     found = {d["want"] for d in docs(data_dir, "reflections")}
-    for kept in (data_dir / "backups").glob("*-unsaved*.json"):
+    copies = list((data_dir / "backups").glob("*-unsaved*.json"))
+    assert copies, "the outside replacements met saves on their way"
+    for kept in copies:
         import json
 
         held = json.loads(kept.read_bytes()).get("reflections", {})
