@@ -25,7 +25,14 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs
-from tests.ui_helpers import SIZE, journal_rows, make_app, notifications, type_text
+from tests.ui_helpers import (
+    SIZE,
+    journal_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+)
 
 
 class FullDisk:
@@ -142,6 +149,7 @@ async def test_a_reflection_saved_on_a_full_disk_stays_and_quitting_asks(
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog) and app.is_running
+        assert "No space left" in screen_text(app) and "loses them" in screen_text(app)
         await pilot.press("n")  # stay
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, ReflectScreen)

@@ -19,7 +19,7 @@ from aspire_tui.store import storage as storage_module
 from aspire_tui.store.errors import UnsavedChanges
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, list_rows, make_app, notifications, type_text
+from tests.ui_helpers import SIZE, list_rows, make_app, notifications, screen_text, type_text
 
 D = date(2026, 11, 27)
 
@@ -325,7 +325,7 @@ async def test_quitting_after_a_failed_save_says_so_and_asks(
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app.is_running
-        assert any("No space left" in m for m in notifications(pilot.app))
+        assert "No space left" in screen_text(pilot.app)  # the question says why
         await pilot.press("y")
         await pilot.pause()
     with pytest.raises(UnsavedChanges):

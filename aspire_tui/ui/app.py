@@ -35,6 +35,11 @@ from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
     from aspire_tui.ui.screens.help import Row
 
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
@@ -221,9 +226,9 @@ class AspireApp(App[None]):
 
     async def run_action(
         self,
-        action: str | Any,
-        default_namespace: Any = None,
-        namespaces: Any = None,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
         """Every key and command runs through here: a data file that another program damaged
         or deleted meanwhile is reported, never a traceback that ends the app."""
@@ -411,14 +416,19 @@ class AspireApp(App[None]):
         except StoreError as error:
             from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
-            self.report_error(safe(str(error)))
             self.show_review_status()
-            question = Content(
-                "Your latest changes are not on disk (the message says why): quitting now "
-                "loses them. Quit anyway?"
-                if self.store.unsaved
-                else "Your latest changes could not be saved (the message says why). Quit anyway?"
-            )
+            unsaved = self.store.unsaved
+            if unsaved:  # the dialog says why: toasts would cover it
+                self.clear_notifications()
+                question = Content(
+                    f"{unsaved} Your latest changes are not on disk: quitting now loses them. "
+                    "Quit anyway?"
+                )
+            else:
+                self.report_error(safe(str(error)))
+                question = Content(
+                    "Your latest changes could not be saved (the message says why). Quit anyway?"
+                )
 
             def answered(quit_anyway: bool | None) -> None:
                 if quit_anyway:
