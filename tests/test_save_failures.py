@@ -376,3 +376,54 @@ def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: 
     assert status.read_text().strip() == "3"
     assert "aspire: Could not save" in said and "No space left on device" in said
     assert "not saved" in said
+
+
+def test_a_held_save_meets_a_file_another_program_changed_and_is_kept_aside(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)
+    store.write_in_background()
+    store.save_reflection(Reflection(on=TODAY, want="Mine"))
+    store.flush()
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Held on a full disk"))
+    with pytest.raises(StoreError, match="No space"):
+        store.flush()
+    path = data_dir / "aspire.json"
+    elsewhere = path.read_text().replace("Mine", "Edited on another computer")
+    path.write_text(elsewhere)
+    disk.full = False
+    assert [r.want for r in store.reflections()] == ["Edited on another computer"]
+    with pytest.raises(StoreError, match="changed by another program"):
+        store.flush()  # the held save is not written over the other program's file
+    assert path.read_text() == elsewhere
+    [kept] = [b for b in store.backups() if b.reason == "unsaved"]
+    assert "Held on a full disk" in kept.path.read_text()
+    assert store.unsaved is None
+    store.close()
+
+
+def test_a_new_save_on_a_file_changed_meanwhile_sets_the_held_one_aside(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)
+    failures: list[str] = []
+    store.write_in_background(failures.append)
+    store.save_reflection(Reflection(on=TODAY, want="Mine"))
+    store.flush()
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Held on a full disk"))
+    with pytest.raises(StoreError, match="No space"):
+        store.flush()
+    path = data_dir / "aspire.json"
+    path.write_text(path.read_text().replace("Mine", "Edited on another computer"))
+    disk.full = False
+    store.save_reflection(Reflection(on=TODAY, want="Written after"))
+    store.flush()
+    assert on_disk(data_dir) == ["Edited on another computer", "Written after"]
+    [kept] = [b for b in store.backups() if b.reason == "unsaved"]
+    assert "Held on a full disk" in kept.path.read_text()
+    assert store.unsaved is None
+    assert f"kept in backups/{kept.name}" in failures[-1]
+    assert "not saved" not in failures[-1]  # the latest change was
+    store.close()

@@ -19,7 +19,7 @@ import orjson
 from tinydb.storages import Storage
 
 from aspire_tui.store.errors import DataFileError, StoreError, UnsavedChanges
-from aspire_tui.store.writer import BackgroundWriter
+from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter
 
 TEMP_SUFFIX = ".tmp"
 
@@ -70,6 +70,12 @@ def held(failure: str) -> str:
         f"{failure} Your latest changes are still in Aspire but not on disk: Aspire tries "
         "again with your next change and when you quit, and asks before quitting without them."
     )
+
+
+def _worded(failure: str, kind: str) -> str:
+    if kind == HELD:
+        return held(failure)
+    return failed(failure) if kind == REFUSED else failure
 
 
 def fsync_dir(folder: Path) -> None:
@@ -148,7 +154,7 @@ class AtomicJSONStorage(Storage):
             self._writer.on_failure = (
                 None
                 if on_failure is None
-                else lambda failure, kept: on_failure(held(failure) if kept else failed(failure))
+                else lambda failure, kind: on_failure(_worded(failure, kind))
             )
 
     @property

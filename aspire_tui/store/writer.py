@@ -28,8 +28,11 @@ _LIVE: weakref.WeakSet[BackgroundWriter] = weakref.WeakSet()
 Stamp = tuple[int, int, int]
 Write = Callable[[Path, bytes, Callable[[], None]], None]
 """`atomic_write(path, data, before_replace)`."""
-Listener = Callable[[str, bool], None]
-"""`on_failure(message, held)`: `held` when the save is still held in memory, not on disk."""
+Listener = Callable[[str, str], None]
+"""`on_failure(message, kind)`: HELD, the save is held in memory, not on disk; REFUSED, it
+found the file changed and the owner must read the file again; ASIDE, saves held earlier
+were kept aside because the file had changed since."""
+HELD, REFUSED, ASIDE = "held", "refused", "aside"
 
 
 class ChangedElsewhere(Exception):
@@ -170,22 +173,22 @@ class BackgroundWriter:
                     data, self._next, stranded = self._next, None, []
                 expected = self._expected
                 self._busy = True
-            reports: list[tuple[str, bool]] = []
+            reports: list[tuple[str, str]] = []
             with _quick_switching():
                 for old in stranded:
-                    reports.append(self._refused(old))
+                    reports.append(self._set_aside(old))
                 if data is not None:
                     reports.append(self._write_once(data, expected))
             with self._changed:
                 self._busy = False
                 self._changed.notify_all()
-            for message, held in reports:
+            for message, kind in reports:
                 if message and self.on_failure is not None:
                     with contextlib.suppress(Exception):  # the writer must outlive its listener
-                        self.on_failure(message, held)
+                        self.on_failure(message, kind)
 
-    def _write_once(self, data: bytes, expected: Stamp | None) -> tuple[str, bool]:
-        """Write `data`; what to report (nothing when it is on disk), and whether it is held."""
+    def _write_once(self, data: bytes, expected: Stamp | None) -> tuple[str, str]:
+        """Write `data`; what to report (nothing when it is on disk), and of which kind."""
 
         def still_ours() -> None:
             if stamp_of(self.path) != expected:
@@ -203,33 +206,55 @@ class BackgroundWriter:
                 again = self._failing and self._problem == message
                 self._unwritten, self._problem = data, message  # the newest refused
                 self._failing = True
-            return ("" if again else message), True  # said once, not at every retry
+            return ("" if again else message), HELD  # said once, not at every retry
         with self._changed:
             self.stamp = self._expected = stamp
             self._unwritten = None  # it was inside this save
             self._failing = False
-        return "", False
+        return "", ""
 
-    def _refused(self, data: bytes) -> tuple[str, bool]:
+    def _keep(self, data: bytes) -> str:
+        if self._keep_unsaved is None:
+            raise OSError("there is nowhere to keep it")
+        return self._keep_unsaved(data)
+
+    def _refused(self, data: bytes) -> tuple[str, str]:
         """The file was changed by another program: keep `data` aside, or hold it."""
         message = (
             f"{self.path} was changed by another program while Aspire was saving, so "
             "Aspire left it as it is."
         )
         try:
-            if self._keep_unsaved is None:
-                raise OSError("nowhere to keep it")
-            kept = f"{message} Your change is kept in {self._keep_unsaved(data)}."
+            kept = f"{message} Your change is kept in {self._keep(data)}."
         except Exception as error:  # noqa: BLE001 - held, and said
             message = f"{message} Your change could not be kept aside either ({error})."
             with self._changed:
                 self._stranded.append(data)
                 self._problem = message
                 self._refusals.append(message)
-            return message, True
+            return message, HELD
         with self._changed:
             self._refusals.append(kept)
-        return kept, False
+        return kept, REFUSED
+
+    def _set_aside(self, data: bytes) -> tuple[str, str]:
+        """Keep aside a save held earlier that the file has moved on from, or go on holding it."""
+        try:
+            kept = self._keep(data)
+        except Exception as error:  # noqa: BLE001 - still held, and said
+            message = (
+                f"{self.path} was changed by another program while Aspire held changes it "
+                f"could not save, and they could not be kept aside either ({error})."
+            )
+            with self._changed:
+                self._stranded.append(data)
+                self._problem = message
+            return message, HELD
+        return (
+            f"{self.path} was changed by another program while Aspire held changes it could "
+            f"not save, so they were not written over it: they are kept in {kept}.",
+            ASIDE,
+        )
 
 
 _SWITCHING = threading.Lock()
