@@ -427,3 +427,31 @@ def test_a_new_save_on_a_file_changed_meanwhile_sets_the_held_one_aside(
     assert f"kept in backups/{kept.name}" in failures[-1]
     assert "not saved" not in failures[-1]  # the latest change was
     store.close()
+
+
+def test_a_refused_save_that_cannot_be_kept_aside_is_held_until_it_can(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    store = AspireStore.open(data_dir)  # a first launch: no backups folder yet
+    store.write_in_background()
+    store.save_reflection(Reflection(on=TODAY, want="Mine"))
+    store.flush()
+    (data_dir / "backups").write_text("not a folder")  # nowhere to keep a copy
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Held"))
+    with pytest.raises(StoreError, match="No space"):
+        store.flush()
+    path = data_dir / "aspire.json"
+    elsewhere = path.read_text().replace("Mine", "Edited elsewhere")
+    path.write_text(elsewhere)
+    disk.full = False
+    with pytest.raises(StoreError, match="could not be kept aside"):
+        store.flush()
+    assert store.unsaved is not None and path.read_text() == elsewhere
+    (data_dir / "backups").unlink()  # room for a copy again
+    store.retry_saving()
+    store.flush()
+    assert store.unsaved is None and path.read_text() == elsewhere
+    [kept] = [b for b in store.backups() if b.reason == "unsaved"]
+    assert "Held" in kept.path.read_text()
+    store.close()

@@ -119,7 +119,7 @@ class BackgroundWriter:
             if self._closed:
                 return
             if self._unwritten is not None and not self._busy and self._next is None:
-                self._next, self._unwritten = self._unwritten, None
+                self._next = self._unwritten  # still unsaved until it is on disk
             if self._stranded:
                 self._retry_stranded = True
             self._changed.notify_all()
@@ -164,9 +164,8 @@ class BackgroundWriter:
                 self._changed.wait_for(
                     lambda: self._next is not None or self._retry_stranded or self._closed
                 )
-                if self._retry_stranded:
-                    stranded, self._stranded = self._stranded, []
-                    self._retry_stranded, data = False, None
+                if self._retry_stranded:  # each stays held until it is kept aside
+                    stranded, self._retry_stranded, data = list(self._stranded), False, None
                 elif self._next is None:
                     return
                 else:
@@ -230,10 +229,12 @@ class BackgroundWriter:
             message = f"{message} Your change could not be kept aside either ({error})."
             with self._changed:
                 self._stranded.append(data)
+                self._unwritten = None  # inside `data`, which is held instead
                 self._problem = message
                 self._refusals.append(message)
             return message, HELD
         with self._changed:
+            self._unwritten = None  # inside `data`, which is kept
             self._refusals.append(kept)
         return kept, REFUSED
 
@@ -247,9 +248,10 @@ class BackgroundWriter:
                 f"could not save, and they could not be kept aside either ({error})."
             )
             with self._changed:
-                self._stranded.append(data)
                 self._problem = message
             return message, HELD
+        with self._changed:
+            self._stranded.remove(data)
         return (
             f"{self.path} was changed by another program while Aspire held changes it could "
             f"not save, so they were not written over it: they are kept in {kept}.",
