@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description="Aspire: a private, keyboard-driven terminal app for steering your career.",
         epilog="Data lives in aspire.json in the data folder: --data-dir, else $ASPIRE_DATA_DIR, "
-        "else your platform's user data folder (~/.local/share/aspire-tui on Linux).",
+        "else your platform's user data folder (~/.local/share/aspire-tui on Linux). "
+        "Exit status 3: the app closed with changes it could not save (a full disk, say).",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
     parser.add_argument(
@@ -100,8 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": export_command,
         "import": import_command,
     }
+    from aspire_tui.store.errors import UnsavedChanges
+
     try:
         return handlers[args.command](args, folder)
+    except UnsavedChanges as error:  # the app quit with changes the disk refused
+        print(f"aspire: {error}", file=sys.stderr)
+        return error.exit_status
     except (StoreError, CommandError) as error:
         print(f"aspire: {error}", file=sys.stderr)
         return 2
@@ -196,18 +202,29 @@ def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) ->
 
 def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.store import DATA_FILE_NAME
-    from aspire_tui.store.backups import backup_folder, list_backups
+    from aspire_tui.store.backups import backup_folder, describe_held, list_backups, records_held
 
     data_file = folder / DATA_FILE_NAME
-    backups = list_backups(data_file)
+    everything = list_backups(data_file)
+    backups = [b for b in everything if not b.kept_unsaved]
+    kept = [b for b in everything if b.kept_unsaved]
     if not backups:
         print(f"No backups yet in {backup_folder(data_file)}.")
-        return 0
-    print(f"Backups in {backup_folder(data_file)}, newest first:")
+    else:
+        print(f"Backups in {backup_folder(data_file)}, newest first:")
     for backup in backups:
         reason = f"  ({backup.reason.replace('-', ' ') if backup.reason else 'at start'})"
         print(f"  {backup.name:<44} {backup.taken:%Y-%m-%d %H:%M}  {backup.size:>9,} bytes{reason}")
-    print("Put one back with: aspire restore NAME")
+    if kept:
+        print(
+            "\nChanges that could not be saved into the data file, kept here instead\n"
+            "(never removed automatically; delete one once you have what it holds):"
+        )
+    for backup in kept:
+        held = describe_held(records_held(backup))
+        print(f"  {backup.name:<44} kept {backup.taken:%Y-%m-%d %H:%M}  {held}")
+    if everything:
+        print("Put one back with: aspire restore NAME")
     return 0
 
 

@@ -306,3 +306,51 @@ def test_restore_into_a_folder_without_backups_creates_nothing(tmp_path: Path) -
     with pytest.raises(StoreError, match="no backup called"):
         AspireStore.restore_folder(tmp_path / "new", "x.json", NOW)
     assert not (tmp_path / "new").exists()
+
+
+# Kept copies of saves that could not replace the file ---------------------------------------
+
+
+def keep_unsaved_copy(data_dir: Path, when: datetime, reflections: int) -> Path:
+    """What the store keeps when a save finds the file changed by another program."""
+    from aspire_tui.store.backups import take_backup
+
+    data = read_data(data_dir)
+    data["reflections"] = {
+        str(n): {"on": "2026-11-01", "want": f"Typed {n}", "uid": f"u{n}"}
+        for n in range(1, reflections + 1)
+    }
+    return take_backup(data_dir / "aspire.json", when, "unsaved", data=json.dumps(data).encode())
+
+
+def test_kept_unsaved_copies_are_never_pruned(data_dir: Path) -> None:
+    change(data_dir, "Lead", NOW)
+    first = keep_unsaved_copy(data_dir, NOW - timedelta(days=30), reflections=2)
+    second = keep_unsaved_copy(data_dir, NOW - timedelta(days=29), reflections=1)
+    for hour in range(1, 15):
+        change(data_dir, f"step {hour}", NOW + timedelta(hours=hour))
+        store = launch(data_dir, NOW + timedelta(hours=hour, minutes=1))
+        store.back_up(NOW + timedelta(hours=hour, minutes=2), "before-import")
+        store.close()
+    launch(data_dir, NOW + timedelta(days=2), keep_backups=1).close()
+    assert first.exists() and second.exists()
+    reasons = [b.reason for b in list_backups(data_dir / "aspire.json")]
+    assert reasons.count("unsaved") == 2
+    assert reasons.count("") == 1 and reasons.count("before-import") == 1
+
+
+def test_aspire_backups_lists_kept_copies_apart_with_what_they_hold(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from aspire_tui.cli import main
+
+    change(data_dir, "Lead", NOW)
+    launch(data_dir, NOW + timedelta(minutes=1)).close()
+    kept = keep_unsaved_copy(data_dir, datetime(2026, 11, 20, 8, 15), reflections=2)
+    assert main(["--data-dir", str(data_dir), "backups"]) == 0
+    out = capsys.readouterr().out
+    regular, _, apart = out.partition("never removed")
+    assert "aspire-20261127-093100.json" in regular and kept.name not in regular
+    line = next(line for line in apart.splitlines() if kept.name in line)
+    assert "2026-11-20 08:15" in line
+    assert "1 aspiration" in line and "2 journal entries" in line

@@ -3,6 +3,7 @@ lost on close, and a write that fails is reported and undone in memory."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import threading
@@ -15,9 +16,10 @@ import pytest
 from aspire_tui.domain.models import Aspiration, Goal, Reflection, Target
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store import storage as storage_module
+from aspire_tui.store.errors import UnsavedChanges
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, list_rows, make_app, notifications, type_text
+from tests.ui_helpers import SIZE, list_rows, make_app, notifications, screen_text, type_text
 
 D = date(2026, 11, 27)
 
@@ -55,7 +57,8 @@ def behind(store: AspireStore) -> Iterator[list[str]]:
     failures: list[str] = []
     store.write_in_background(failures.append)
     yield failures
-    store.flush()
+    with contextlib.suppress(StoreError):  # what a test left unsaved is its own business
+        store.flush()
 
 
 def on_disk(data_dir: Path) -> list[str]:
@@ -108,36 +111,36 @@ def test_close_puts_every_change_on_disk_first(data_dir: Path, disk: Disk, tmp_p
     again.close()
 
 
-def test_a_failed_write_is_reported_and_the_store_goes_back_to_the_file(
+def test_a_write_the_disk_refuses_is_reported_once_held_and_written_later(
     store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
 ) -> None:
     store.save_reflection(Reflection(on=D, want="Kept"))
     store.flush()
     disk.fail = True
-    store.save_reflection(Reflection(on=D, want="Lost to a full disk"))
+    store.save_reflection(Reflection(on=D, want="Held on a full disk"))
     with pytest.raises(StoreError, match="No space left on device"):
-        store.flush()
+        store.flush()  # it tried again, in vain
     assert len(behind) == 1 and "No space left on device" in behind[0]
-    assert [r.want for r in store.reflections()] == ["Kept"]  # what the file holds
+    assert sorted(r.want for r in store.reflections()) == ["Held on a full disk", "Kept"]
     assert on_disk(data_dir) == ["Kept"]
     disk.fail = False
     store.save_reflection(Reflection(on=D, want="After the disk was freed"))
     store.flush()
-    assert sorted(on_disk(data_dir)) == ["After the disk was freed", "Kept"]
+    assert sorted(on_disk(data_dir)) == ["After the disk was freed", "Held on a full disk", "Kept"]
 
 
-def test_the_next_save_after_a_failed_one_builds_on_the_file_not_on_the_loss(
+def test_the_next_save_after_a_refused_one_carries_it_too(
     store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
 ) -> None:
     disk.fail = True
-    store.save_reflection(Reflection(on=D, want="Lost"))
+    store.save_reflection(Reflection(on=D, want="Held"))
     store._storage._writer.flush()  # type: ignore[union-attr]  # failed, not yet noticed
     disk.fail = False
     store.save_aspiration(Aspiration("Made after the failure", D))
     store.flush()
-    assert store.reflections() == []
+    assert [r.want for r in store.reflections()] == ["Held"]
     assert [a.title for a in store.aspirations()] == ["Made after the failure"]
-    assert read_file_tables(data_dir) == {"reflections": 0, "aspirations": 1}
+    assert read_file_tables(data_dir) == {"reflections": 1, "aspirations": 1}
     assert len(behind) == 1
 
 
@@ -205,24 +208,25 @@ async def test_logging_shows_at_once_while_the_disk_is_still_writing(
         assert [c["note"] for c in docs(data_dir, "checkins")] == ["AWS passed"]
 
 
-async def test_a_log_the_disk_refuses_is_reported_and_taken_back_on_screen(
+async def test_a_log_the_disk_refuses_is_reported_and_stays_on_screen_marked_unsaved(
     store: AspireStore, goal: Goal, disk: Disk, data_dir: Path
 ) -> None:
     async with make_app(store).run_test(size=SIZE) as pilot:
         disk.gate.clear()
-        await log_one(pilot, "[b]lost[/b]")
+        await log_one(pilot, "[b]held[/b]")
         assert "33%" in list_rows(pilot.app)[1]
         disk.fail = True
         disk.gate.set()
         pilot.app.store._storage._writer.flush()  # type: ignore[attr-defined]
-        await wait_until(pilot, lambda: any("not saved" in m for m in notifications(pilot.app)))
-        shown = [m for m in notifications(pilot.app) if "not saved" in m]
+        await wait_until(pilot, lambda: any("not on disk" in m for m in notifications(pilot.app)))
+        shown = [m for m in notifications(pilot.app) if "not on disk" in m]
         assert "No space left on device" in shown[0]
-        assert "0%" in list_rows(pilot.app)[1]  # back to what the file holds
+        assert "33%" in list_rows(pilot.app)[1]  # still shown, as it is still in Aspire
+        assert "not saved" in pilot.app.title
         disk.fail = False
         await log_one(pilot, "second try")
-        assert "33%" in list_rows(pilot.app)[1]
-    assert [c["note"] for c in docs(data_dir, "checkins")] == ["second try"]
+        assert "67%" in list_rows(pilot.app)[1]
+    assert [c["note"] for c in docs(data_dir, "checkins")] == ["[b]held[/b]", "second try"]
 
 
 async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
@@ -321,7 +325,9 @@ async def test_quitting_after_a_failed_save_says_so_and_asks(
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app.is_running
-        assert any("No space left" in m for m in notifications(pilot.app))
+        assert "No space left" in screen_text(pilot.app)  # the question says why
         await pilot.press("y")
         await pilot.pause()
+    with pytest.raises(UnsavedChanges):
+        store.close()
     assert docs(data_dir, "checkins") == []

@@ -1,5 +1,6 @@
 """Dated copies of the data file in `backups/` beside it, taken at each launch and before any
-restore, import or upgrade; the newest few are kept."""
+restore, import or upgrade; the newest few are kept. A save that could not replace the file
+(`…-unsaved.json`) is kept too, and never pruned: it may be the only copy of what was typed."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from datetime import datetime
 from pathlib import Path
 
 from aspire_tui.store.errors import StoreError
-from aspire_tui.store.storage import atomic_write
+from aspire_tui.store.migrations import RECORD_TABLES
+from aspire_tui.store.storage import atomic_write, decode_json
 
 BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 10
+UNSAVED = "unsaved"
+"""The reason of a kept copy: a save that found the file changed by another program."""
 _NAME = re.compile(r"aspire-(\d{8}-\d{6})(?:-([a-z-]+))?(?:-(\d+))?\.json")
 
 
@@ -25,6 +29,10 @@ class Backup:
     taken: datetime
     reason: str
     size: int
+
+    @property
+    def kept_unsaved(self) -> bool:
+        return self.reason == UNSAVED
 
 
 def backup_folder(data_file: Path) -> Path:
@@ -87,11 +95,12 @@ def list_backups(data_file: Path) -> list[Backup]:
 
 def prune_backups(data_file: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     """Keep the newest `keep` launch backups, and apart from them the newest `keep` taken
-    before a restore, an import or by hand, so routine launches never push those out."""
+    before a restore, an import or by hand, so routine launches never push those out. Kept
+    copies of unsaved changes are never removed here."""
     removed = []
     backups = list_backups(data_file)
     launches = [b for b in backups if not b.reason]
-    events = [b for b in backups if b.reason]
+    events = [b for b in backups if b.reason and not b.kept_unsaved]
     for backup in launches[keep:] + events[keep:]:
         with contextlib.suppress(OSError):
             os.unlink(backup.path)
@@ -104,3 +113,41 @@ def find_backup(data_file: Path, name: str) -> Backup:
         if backup.name == name:
             return backup
     raise StoreError(f"There is no backup called {name!r}. `aspire backups` lists them.")
+
+
+def records_held(backup: Backup) -> dict[str, int] | None:
+    """How many records of each kind a backup holds (None if it cannot be read as data)."""
+    try:
+        data = decode_json(backup.path, backup.path.read_bytes())
+    except (OSError, StoreError):
+        return None
+    counts = {}
+    for table in RECORD_TABLES:
+        records = data.get(table)
+        if isinstance(records, dict) and records:
+            counts[table] = len(records)
+    return counts
+
+
+_KIND_NAMES = {
+    "reflections": ("journal entry", "journal entries"),
+    "aspirations": ("aspiration", "aspirations"),
+    "goals": ("goal", "goals"),
+    "checkins": ("check-in", "check-ins"),
+    "assessments": ("self-assessment", "self-assessments"),
+    "passions": ("list of passions and values", "lists of passions and values"),
+    "reviews": ("review", "reviews"),
+}
+
+
+def describe_held(counts: dict[str, int] | None) -> str:
+    """`records_held` in words: "1 aspiration, 2 journal entries"."""
+    if counts is None:
+        return "cannot be read"
+    if not counts:
+        return "no records"
+    parts = []
+    for table, count in counts.items():
+        one, many = _KIND_NAMES.get(table, (table, table))
+        parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts)

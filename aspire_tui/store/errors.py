@@ -20,3 +20,10 @@ class DataFileError(StoreError):
             "to start afresh (use --data-dir to open another folder)."
         )
         super().__init__(f"{path}: {problem}\n{self.advice}")
+
+
+class UnsavedChanges(StoreError):
+    """Aspire closed with changes it could not put on disk (a full disk, say): they are lost,
+    and `aspire` says so in its exit status."""
+
+    exit_status = 3

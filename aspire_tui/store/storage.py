@@ -18,9 +18,9 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from aspire_tui.store.errors import DataFileError, StoreError
+from aspire_tui.store.errors import DataFileError, StoreError, UnsavedChanges
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
-from aspire_tui.store.writer import BackgroundWriter
+from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter
 
 TEMP_SUFFIX = ".tmp"
 
@@ -61,8 +61,22 @@ def _atomic_write(path: Path, data: bytes, before_replace: Callable[[], None]) -
 
 
 def failed(failure: str) -> str:
-    """What the person is told when a save did not reach the disk."""
+    """What the person is told when a save found the file changed by another program."""
     return f"{failure} Your latest changes were not saved; Aspire shows what the file holds."
+
+
+def held(failure: str) -> str:
+    """What the person is told when the disk refused a save (a full disk, say)."""
+    return (
+        f"{failure} Your latest changes are still in Aspire but not on disk: Aspire tries "
+        "again with your next change and when you quit, and asks before quitting without them."
+    )
+
+
+def _worded(failure: str, kind: str) -> str:
+    if kind == HELD:
+        return held(failure)
+    return failed(failure) if kind == REFUSED else failure
 
 
 def fsync_dir(folder: Path) -> None:
@@ -139,14 +153,34 @@ class AtomicJSONStorage(Storage):
             )
         if self._writer is not None:
             self._writer.on_failure = (
-                None if on_failure is None else lambda failure: on_failure(failed(failure))
+                None
+                if on_failure is None
+                else lambda failure, kind: on_failure(_worded(failure, kind))
             )
 
-    def flush(self) -> None:
-        """Wait until everything written so far is on disk; raise StoreError if it failed."""
+    @property
+    def unsaved(self) -> str | None:
+        """Why changes shown in Aspire are not on disk (nor kept aside), while they are not."""
+        return None if self._writer is None else self._writer.unsaved
+
+    def retry(self) -> None:
+        """Try again, in the background, what the disk refused."""
         if self._writer is not None:
-            self._writer.flush()
+            self._writer.retry()
+
+    def flush(self) -> None:
+        """Wait until everything written so far is on disk, trying again what the disk
+        refused; raise StoreError if something is not."""
+        writer = self._writer
+        if writer is not None:
+            writer.flush()
+            if writer.unsaved is not None:
+                writer.retry()
+                writer.flush()
             self._settle()
+            problem = writer.unsaved
+            if problem is not None:
+                raise StoreError(held(problem))
 
     def _settle(self) -> bool:
         """Take in what the writer has done; True while it still has writes to finish."""
@@ -155,12 +189,12 @@ class AtomicJSONStorage(Storage):
             return False
         if writer.pending:
             return True
-        failure = writer.take_failure()
-        if failure is not None:
+        refusals = writer.take_refusals()
+        if refusals:
             self._cache = None  # back to what the file holds, checked again
             self._recheck = True
             self.generation += 1
-            raise StoreError(failed(failure))
+            raise StoreError(failed(" ".join(refusals)))
         stamp = writer.take_stamp()
         if stamp is not None:
             self._stamp = stamp
@@ -282,15 +316,28 @@ class AtomicJSONStorage(Storage):
             self._batch = None
 
     def close(self) -> None:
-        """Finish the writes still on their way to disk; raise StoreError if one failed."""
+        """Finish the writes still on their way to disk; raise UnsavedChanges if changes are
+        neither on disk nor kept aside (a save refused because the file had changed was
+        reported when it happened, and is kept in `backups/`)."""
         writer, self._writer = self._writer, None
         if writer is not None:
+            writer.flush()
+            if writer.unsaved is not None:
+                writer.retry()  # a full disk may have room by now
             writer.close()
             self._writer = writer
+            refused: StoreError | None = None
             try:
                 self._settle()
+            except StoreError as error:
+                refused = error
             finally:
                 self._writer = None
+            problem = writer.unsaved
+            if problem is not None:
+                raise UnsavedChanges(f"{problem} Your latest changes were not saved.")
+            if refused is not None:
+                raise refused
 
 
 def encode_json(data: dict[str, Any]) -> bytes:

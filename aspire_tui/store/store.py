@@ -416,8 +416,19 @@ class AspireStore:
         return str(kept.relative_to(self.path.parent))
 
     def flush(self) -> None:
-        """Wait until every change so far is on disk; StoreError if one could not be saved."""
+        """Wait until every change so far is on disk, trying again what the disk refused;
+        StoreError if something could not be saved."""
         self._storage.flush()
+
+    @property
+    def unsaved(self) -> str | None:
+        """Why changes Aspire shows are not on disk yet (a full disk, say), while they are
+        not: they are written with the next change, or by `retry_saving`."""
+        return self._storage.unsaved
+
+    def retry_saving(self) -> None:
+        """Try again, in the background, to write what the disk refused."""
+        self._storage.retry()
 
     def backups(self) -> list[Backup]:
         self.launch_backup_problem()  # listed once it is written

@@ -3,10 +3,13 @@
 Each save is the whole file, already encoded by the caller, so when saves arrive faster than
 the disk takes them only the newest needs writing: the older ones are inside it. Writes stay
 atomic and fsynced (`atomic_write`). A write replaces the file only if it is still the one
-Aspire last read or wrote: a file changed by another program meanwhile is left alone, and the
-save that would have replaced it is kept aside (`keep_unsaved`) rather than lost. A failed
-write is kept for the owner to notice, and the saves queued behind it are dropped, because the
-owner goes back to what the file holds.
+Aspire last read or wrote.
+
+Nothing handed over is dropped. A save the disk refuses (a full disk, say) leaves the file as
+it was; it is held here, marked unsaved (`unsaved`), and written with the next save or the
+next `retry`. A save that finds the file changed by another program leaves the file alone and
+is kept aside (`keep_unsaved`), and so is every save queued behind it, each built on the
+same old file; one that cannot be kept aside either is held and tried again.
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ _LIVE: weakref.WeakSet[BackgroundWriter] = weakref.WeakSet()
 Stamp = tuple[int, int, int]
 Write = Callable[[Path, bytes, Callable[[], None]], None]
 """`atomic_write(path, data, before_replace)`."""
+Listener = Callable[[str, str], None]
+"""`on_failure(message, kind)`: HELD, the save is held in memory, not on disk; REFUSED, it
+found the file changed and the owner must read the file again; ASIDE, saves held earlier
+were kept aside because the file had changed since."""
+HELD, REFUSED, ASIDE = "held", "refused", "aside"
 
 
 class ChangedElsewhere(Exception):
@@ -56,23 +64,38 @@ class BackgroundWriter:
         """The stamp the file must still have for the next write to replace it."""
         self._busy = False
         self._closed = False
-        self.failure: str | None = None
-        """Why the last write failed, until the owner takes it with `take_failure`."""
+        self._unwritten: bytes | None = None
+        """The newest save the disk refused; the file is as it was, so it may be tried again."""
+        self._stranded: list[bytes] = []
+        """Saves refused because the file had changed that could not be kept aside either."""
+        self._retry_stranded = False
+        self._problem: str | None = None
+        self._failing = False
+        """The disk refused the last write: the same failure is not reported again."""
+        self._refusals: list[str] = []
+        """Why saves were refused, until the owner takes them (`take_refusals`)."""
         self.stamp: Stamp | None = None
         """The file's identity, size and time after the last write that reached the disk."""
-        self.on_failure: Callable[[str], None] | None = None
-        """Called from the writer's thread when a write fails (it must not block)."""
+        self.on_failure: Listener | None = None
+        """Called from the writer's thread when a save fails (it must not block)."""
         self._thread = threading.Thread(target=self._run, name="aspire-writer", daemon=True)
         self._thread.start()
         _LIVE.add(self)
 
     def put(self, data: bytes, expected: Stamp | None = None) -> None:
         """Hand over a save. `expected`: the file's stamp as the owner last saw it, when the
-        writer has nothing of its own in flight (otherwise its own last write is expected)."""
+        writer has nothing of its own in flight or untaken (otherwise its own last write is
+        expected)."""
         with self._changed:
             if self._closed or not self._thread.is_alive():
                 raise RuntimeError("the writer has stopped")
-            if expected is not None and not (self._busy or self._next is not None):
+            idle = not (self._busy or self._next is not None)
+            if expected is not None and idle and self.stamp is None:  # else the owner's is stale
+                if self._unwritten is not None and expected != self._expected:
+                    # The owner has read the file another program wrote since: what the
+                    # disk refused was built on the old one, so it is kept aside instead.
+                    self._stranded.append(self._unwritten)
+                    self._unwritten, self._retry_stranded = None, True
                 self._expected = expected
             self._next = data
             self._changed.notify_all()
@@ -81,14 +104,33 @@ class BackgroundWriter:
     def pending(self) -> bool:
         """Whether a save is waiting for, or on its way to, the disk."""
         with self._changed:
-            return self._busy or self._next is not None
+            return self._busy or self._next is not None or self._retry_stranded
 
-    def take_failure(self) -> str | None:
+    @property
+    def unsaved(self) -> str | None:
+        """Why saves handed over are neither in the file nor in a kept copy, while they are."""
         with self._changed:
-            failure, self.failure = self.failure, None
-            if failure is not None:
-                self.stamp = None  # from before the failure: the owner reads the file again
-            return failure
+            held = self._unwritten is not None or self._stranded
+            return self._problem if held else None
+
+    def retry(self) -> None:
+        """Try again what the disk refused (a full disk may have room now)."""
+        with self._changed:
+            if self._closed:
+                return
+            if self._unwritten is not None and not self._busy and self._next is None:
+                self._next = self._unwritten  # still unsaved until it is on disk
+            if self._stranded:
+                self._retry_stranded = True
+            self._changed.notify_all()
+
+    def take_refusals(self) -> list[str]:
+        """Why saves found the file changed by another program, once."""
+        with self._changed:
+            refusals, self._refusals = self._refusals, []
+            if refusals:
+                self.stamp = None  # the owner reads the file again
+            return refusals
 
     def take_stamp(self) -> Stamp | None:
         """The stamp of the last write, once: later changes by others must still be noticed."""
@@ -97,12 +139,14 @@ class BackgroundWriter:
             return stamp
 
     def flush(self) -> None:
-        """Wait until every save handed over so far is on disk (or has failed)."""
+        """Wait until every save handed over so far is on disk, kept aside or held unsaved."""
         with self._changed:
-            while self._busy or self._next is not None:
+            while self._busy or self._next is not None or self._retry_stranded:
                 if not self._thread.is_alive():  # never expected; never wait for nothing
-                    self._next, self._busy = None, False
-                    self.failure = self.failure or f"Could not save to {self.path}."
+                    if self._next is not None:
+                        self._unwritten = self._next
+                    self._next, self._busy, self._retry_stranded = None, False, False
+                    self._problem = self._problem or f"Could not save to {self.path}."
                     return
                 self._changed.wait(timeout=0.5)
 
@@ -117,53 +161,102 @@ class BackgroundWriter:
     def _run(self) -> None:
         while True:
             with self._changed:
-                self._changed.wait_for(lambda: self._next is not None or self._closed)
-                if self._next is None:
+                self._changed.wait_for(
+                    lambda: self._next is not None or self._retry_stranded or self._closed
+                )
+                if self._retry_stranded:  # each stays held until it is kept aside
+                    stranded, self._retry_stranded, data = list(self._stranded), False, None
+                elif self._next is None:
                     return
-                data, self._next = self._next, None
+                else:
+                    data, self._next, stranded = self._next, None, []
                 expected = self._expected
                 self._busy = True
-            failure, stamp = self._write_once(data, expected)
+            reports: list[tuple[str, str]] = []
+            with _quick_switching():
+                for old in stranded:
+                    reports.append(self._set_aside(old))
+                if data is not None:
+                    reports.append(self._write_once(data, expected))
             with self._changed:
                 self._busy = False
-                if failure is None:
-                    self.stamp = self._expected = stamp
-                else:
-                    self.failure = failure
-                    self._next = None  # built on the change that failed; the owner reverts
                 self._changed.notify_all()
-            if failure is not None and self.on_failure is not None:
-                with contextlib.suppress(Exception):  # the writer must outlive its listener
-                    self.on_failure(failure)
+            for message, kind in reports:
+                if message and self.on_failure is not None:
+                    with contextlib.suppress(Exception):  # the writer must outlive its listener
+                        self.on_failure(message, kind)
 
-    def _write_once(self, data: bytes, expected: Stamp | None) -> tuple[str | None, Stamp | None]:
+    def _write_once(self, data: bytes, expected: Stamp | None) -> tuple[str, str]:
+        """Write `data`; what to report (nothing when it is on disk), and of which kind."""
+
         def still_ours() -> None:
             if stamp_of(self.path) != expected:
                 raise ChangedElsewhere
 
-        with _quick_switching():
-            try:
-                self._write(self.path, data, still_ours)
-                return None, stamp_of(self.path)
-            except ChangedElsewhere:
-                kept = self._keep(data)
-                return (
-                    f"{self.path} was changed by another program while Aspire was saving, so "
-                    f"Aspire left it as it is.{kept}",
-                    None,
-                )
-            except OSError as error:
-                return f"Could not save to {self.path} ({error.strerror or error}).", None
-            except Exception as error:  # noqa: BLE001 - reported, never lost silently
-                return f"Could not save to {self.path} ({error}).", None
+        try:
+            self._write(self.path, data, still_ours)
+            stamp = stamp_of(self.path)
+        except ChangedElsewhere:
+            return self._refused(data)
+        except Exception as error:  # noqa: BLE001 - held and reported, never lost silently
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            message = f"Could not save to {self.path} ({reason})."
+            with self._changed:
+                again = self._failing and self._problem == message
+                self._unwritten, self._problem = data, message  # the newest refused
+                self._failing = True
+            return ("" if again else message), HELD  # said once, not at every retry
+        with self._changed:
+            self.stamp = self._expected = stamp
+            self._unwritten = None  # it was inside this save
+            self._failing = False
+        return "", ""
 
     def _keep(self, data: bytes) -> str:
         if self._keep_unsaved is None:
-            return ""
+            raise OSError("there is nowhere to keep it")
+        return self._keep_unsaved(data)
+
+    def _refused(self, data: bytes) -> tuple[str, str]:
+        """The file was changed by another program: keep `data` aside, or hold it."""
+        message = (
+            f"{self.path} was changed by another program while Aspire was saving, so "
+            "Aspire left it as it is."
+        )
         try:
-            return f" Your change is kept in {self._keep_unsaved(data)}."
-        except Exception:  # noqa: BLE001 - the message still says what happened
-            return ""
+            kept = f"{message} Your change is kept in {self._keep(data)}."
+        except Exception as error:  # noqa: BLE001 - held, and said
+            message = f"{message} Your change could not be kept aside either ({error})."
+            with self._changed:
+                self._stranded.append(data)
+                self._unwritten = None  # inside `data`, which is held instead
+                self._problem = message
+                self._refusals.append(message)
+            return message, HELD
+        with self._changed:
+            self._unwritten = None  # inside `data`, which is kept
+            self._refusals.append(kept)
+        return kept, REFUSED
+
+    def _set_aside(self, data: bytes) -> tuple[str, str]:
+        """Keep aside a save held earlier that the file has moved on from, or go on holding it."""
+        try:
+            kept = self._keep(data)
+        except Exception as error:  # noqa: BLE001 - still held, and said
+            message = (
+                f"{self.path} was changed by another program while Aspire held changes it "
+                f"could not save, and they could not be kept aside either ({error})."
+            )
+            with self._changed:
+                self._problem = message
+            return message, HELD
+        with self._changed:
+            self._stranded.remove(data)
+        return (
+            f"{self.path} was changed by another program while Aspire held changes it could "
+            f"not save, so they were not written over it: they are kept in {kept}.",
+            ASIDE,
+        )
 
 
 _SWITCHING = threading.Lock()

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from aspire_tui.domain.dates import show_dates_as
 from aspire_tui.domain.models import Review
@@ -34,6 +35,11 @@ from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
     from aspire_tui.ui.screens.help import Row
 
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
@@ -61,6 +67,12 @@ def screen_class(mode: str) -> type[MainScreen]:
 
 def _maker(mode: str) -> Callable[[], Screen[Any]]:
     return lambda: screen_class(mode)()
+
+
+UNSAVED_MARK = "changes not saved"
+"""In the title while changes are held in memory because the disk refused them."""
+RETRY_EVERY = 2.0
+"""Seconds between tries to write changes the disk refused."""
 
 
 class SaveFailed(Message):
@@ -209,11 +221,33 @@ class AspireApp(App[None]):
         except StoreError:
             return  # the screen reports it
         key = self.key_for_id("review")
-        self.title = f"{self.base_title} · review due ({key})" if due else self.base_title
+        title = f"{self.base_title} · review due ({key})" if due else self.base_title
+        self.title = f"{title} · {UNSAVED_MARK}" if self.store.unsaved else title
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key and command runs through here: a data file that another program damaged
+        or deleted meanwhile is reported, never a traceback that ends the app."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as error:
+            self.report_error(safe(str(error)))
+            return True
 
     def action_review(self, again: bool = False) -> None:
         """Resume the review under way, or start one with today's goals and aspirations
-        (asking first when this period's review is already done)."""
+        (asking first when this period's review is already done); a file that cannot be read
+        is reported."""
+        try:
+            self._start_review(again)
+        except StoreError as error:
+            self.report_error(safe(str(error)))
+
+    def _start_review(self, again: bool) -> None:
         from aspire_tui.domain.review import review_plan
         from aspire_tui.ui.screens.review import ReviewScreen
 
@@ -283,12 +317,29 @@ class AspireApp(App[None]):
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        """A change shown as made did not reach the disk: say so, and show what the file
-        holds again."""
+        """A change shown as made did not reach the disk: say so, and show what the store
+        holds now (the file again, or the change held in memory, marked in the title)."""
         self.report_error(safe(message.reason))
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.on_screen_resume()
+        self.show_review_status()
+        if self.store.unsaved and self._unsaved_timer is None:
+            self._unsaved_timer = self.set_interval(RETRY_EVERY, self._retry_saving)
+
+    _unsaved_timer: Timer | None = None
+
+    def _retry_saving(self) -> None:
+        """While changes are held unsaved (a full disk), try again every few seconds; once
+        they are on disk, say so and take the mark off the title."""
+        if self.store.unsaved:
+            self.store.retry_saving()
+            return
+        if self._unsaved_timer is not None:
+            self._unsaved_timer.stop()
+            self._unsaved_timer = None
+        self.show_review_status()
+        self.notify("Your changes are saved now.", markup=False)
 
     def _warm_up(self) -> None:
         if self.tune_gc:
@@ -365,10 +416,19 @@ class AspireApp(App[None]):
         except StoreError as error:
             from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
-            self.report_error(safe(str(error)))
-            question = Content(
-                "Your latest changes could not be saved (the message says why). Quit anyway?"
-            )
+            self.show_review_status()
+            unsaved = self.store.unsaved
+            if unsaved:  # the dialog says why: toasts would cover it
+                self.clear_notifications()
+                question = Content(
+                    f"{unsaved} Your latest changes are not on disk: quitting now loses them. "
+                    "Quit anyway?"
+                )
+            else:
+                self.report_error(safe(str(error)))
+                question = Content(
+                    "Your latest changes could not be saved (the message says why). Quit anyway?"
+                )
 
             def answered(quit_anyway: bool | None) -> None:
                 if quit_anyway:

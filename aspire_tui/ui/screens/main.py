@@ -271,7 +271,7 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#records")
     def _record_chosen(self) -> None:
-        self.action_open()
+        self.safely(self.action_open)  # a message handler: a traceback here would end the app
 
     def action_open(self) -> None:
         """Move into the detail pane to read (and scroll) all of it."""
