@@ -35,6 +35,7 @@ from aspire_tui.domain.review import (
     adjustment,
     completing_checkins,
     step_parts,
+    without_undone_drops,
 )
 from aspire_tui.domain.text import safe as safe_text
 from aspire_tui.domain.validation import ValidationError
@@ -185,18 +186,20 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.query_one("#review-card", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
-    def _reconcile(self) -> None:
-        """A goal dropped in this review and put back since (ctrl+z) is no longer dropped."""
-        if self.kind != GOAL:
-            return
-        dropped = [
-            c
-            for c in self.review.changes
-            if c.step == self.key and c.action is ReviewAction.DROPPED
-        ]
-        if dropped and self._safely(self._goal) is not None:
-            kept = tuple(c for c in self.review.changes if c not in dropped)
-            self._save(dataclasses.replace(self.review, changes=kept))
+    def _reconcile(self, report: bool = False) -> bool:
+        """A goal dropped in this review and put back since (ctrl+z), at any step, is no
+        longer dropped: the review says what is true as it is shown and as it is saved.
+        False if the goals could not be read (said in a toast when `report`; a step shown
+        says it its own way) or the review could not be saved (said)."""
+        if not any(c.action is ReviewAction.DROPPED for c in self.review.changes):
+            return True
+        try:
+            uids = {g.uid for g in self.store.goals()}
+        except (StoreError, ValidationError) as error:
+            if report:
+                self.aspire.report_error(safe(str(error)))
+            return False
+        return self._save(without_undone_drops(self.review, uids))
 
     def _body(self) -> Content:
         kind, today, k = self.kind, self.today(), self.shown_key
@@ -436,7 +439,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.dismiss(None)
 
     def action_finish(self) -> None:
-        if not self.save_draft():
+        if not self.save_draft() or not self._reconcile(report=True):
             return
         if not self.review.next_step.strip():
             self.notify(
