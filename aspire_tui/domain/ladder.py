@@ -175,6 +175,50 @@ def ready_to_raise(
     return level_complete(progress[g.id] for g in level_goals(aspiration, goals) if g.id)
 
 
+def stepped_down_on(ladder: Ladder) -> date | None:
+    """The day of the step down that brought the person to the level they stand on; None
+    if they climbed to it or started on it."""
+    for event in reversed(ladder.history):
+        if event.move is Move.STEPPED_DOWN:
+            return event.on
+        if event.move in (Move.RAISED, Move.ADOPTED):
+            return None
+    return None
+
+
+def climb_held(
+    aspiration: Aspiration, goals: Iterable[Goal], last_checkin: Mapping[int, date | None]
+) -> date | None:
+    """After a step down, the offer to climb waits until the level is worked on again: a goal
+    of it added, or a check-in on one of its goals dated, after the day of the step down.
+    Records are dated by the day, so work on that day itself does not count yet.
+    `last_checkin`: goal id -> the day of its latest check-in. The step down's day while the
+    offer waits; None when it does not."""
+    day = stepped_down_on(aspiration.ladder)
+    if day is None:
+        return None
+    for goal in level_goals(aspiration, goals):
+        last = last_checkin.get(goal.id) if goal.id is not None else None
+        if goal.created > day or (last is not None and last > day):
+            return None
+    return day
+
+
+def climb_offered(
+    aspiration: Aspiration,
+    goals: Iterable[Goal],
+    progress: Mapping[int, GoalProgress],
+    last_checkin: Mapping[int, date | None],
+) -> bool:
+    """Whether to offer the climb unasked ("↑ raise the bar", the congratulation): the level
+    is done (`ready_to_raise`) and not just stepped down to (`climb_held`). Raising when
+    asked (r) needs neither."""
+    goals = list(goals)
+    return ready_to_raise(aspiration, goals, progress) and (
+        climb_held(aspiration, goals, last_checkin) is None
+    )
+
+
 def parse_levels(text: str) -> list[str]:
     """Level names typed one per line, lowest first."""
     names = [line for line in text.splitlines() if line.strip()]

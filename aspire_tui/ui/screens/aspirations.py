@@ -10,7 +10,7 @@ from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
+from aspire_tui.domain.ladder import blocker, climb_offered, last_set_aside, level_goals
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
@@ -94,6 +94,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         goals = self.store.goals()
         states = self.aspire.goal_states()
         progress = {goal_id: state.progress for goal_id, state in states.items()}
+        last = {goal_id: state.last_checkin for goal_id, state in states.items()}
         shown_archived_heading = False
         for a in self.store.aspirations():
             if not a.active and not shown_archived_heading:
@@ -107,7 +108,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
                 state = ("paused", "$warning")
-            elif ready_to_raise(a, goals, progress):
+            elif climb_offered(a, goals, progress, last):
                 state = ("↑ raise the bar", "bold $success")
             else:
                 state = (f"{done}/{total} goals" if total else "no goals yet", "dim")
@@ -137,10 +138,11 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         states = {g.id: every[g.id] for g in goals if g.id in every}
         progress = {goal_id: state.progress for goal_id, state in states.items()}
         paces = {goal_id: state.status for goal_id, state in states.items()}
+        last = {goal_id: state.last_checkin for goal_id, state in states.items()}
         path = find_path(aspiration.path)
         mine = all_items(self.store.passions())
         width = self.detail_width()
-        return describe_aspiration(aspiration, path, goals, progress, width, mine, paces)
+        return describe_aspiration(aspiration, path, goals, progress, width, mine, paces, last)
 
     def _selected(self) -> Aspiration | None:
         record_id = self.selected_id()

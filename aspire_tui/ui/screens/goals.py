@@ -13,7 +13,7 @@ from textual.widgets import Label, Sparkline, Static
 
 from aspire_tui.domain.dates import shown
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
-from aspire_tui.domain.ladder import ready_to_raise
+from aspire_tui.domain.ladder import climb_offered
 from aspire_tui.domain.measure import amount_text, progress_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress
@@ -333,7 +333,10 @@ class GoalsScreen(MainScreen):
         if aspiration is None or goal.level != aspiration.ladder.level:
             return
         goals = self.store.goals(aspiration.id)
-        if ready_to_raise(aspiration, goals, self.aspire.goal_progress()):
+        states = self.aspire.goal_states()
+        progress = {goal_id: state.progress for goal_id, state in states.items()}
+        last = {goal_id: state.last_checkin for goal_id, state in states.items()}
+        if climb_offered(aspiration, goals, progress, last):
             if aspiration.id is not None:
                 self.aspire.select_on_show["aspirations"] = aspiration.id
             self.notify(
