@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from enum import StrEnum
 
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
-from aspire_tui.domain.progress import GoalProgress
+from aspire_tui.domain.progress import GoalProgress, achieved_count
 from aspire_tui.domain.validation import MAX_RUNGS, ValidationError, parse_text, parse_title
 
 NEEDS_REASON = frozenset(
@@ -164,6 +165,39 @@ def level_goals(aspiration: Aspiration, goals: Iterable[Goal]) -> list[Goal]:
     return [
         g for g in goals if g.aspiration_id == aspiration.id and g.level == aspiration.ladder.level
     ]
+
+
+def level_count(
+    aspiration: Aspiration, goals: Iterable[Goal], progress: Mapping[int, GoalProgress]
+) -> tuple[int, int]:
+    """(achieved, total) among the goals of the level the person stands on: the one count
+    every screen gives an aspiration (goals of other levels are not counted)."""
+    return achieved_count(
+        progress[g.id] for g in level_goals(aspiration, goals) if g.id is not None
+    )
+
+
+class GoalPlace(StrEnum):
+    """Whether a goal is live work, or set apart from it."""
+
+    LIVE = "live"
+    """On the level the person stands on, of an aspiration being climbed."""
+    OTHER_LEVEL = "other level"
+    PAUSED = "paused"
+    SET_ASIDE = "set aside"
+    """Of an archived or let-go aspiration (or one not there)."""
+
+
+def goal_place(aspiration: Aspiration | None, goal: Goal) -> GoalPlace:
+    """Where a goal stands in its aspiration's climb: a paused aspiration's goals are all
+    paused; an active one's are live on the current level, set apart on the others."""
+    if aspiration is None or not aspiration.active:
+        return GoalPlace.SET_ASIDE
+    if aspiration.ladder.paused:
+        return GoalPlace.PAUSED
+    if goal.level != aspiration.ladder.level:
+        return GoalPlace.OTHER_LEVEL
+    return GoalPlace.LIVE
 
 
 def ready_to_raise(

@@ -10,10 +10,10 @@ from textual.content import Content
 
 from aspire_tui.domain.catalog import CatalogPath
 from aspire_tui.domain.dates import shown
-from aspire_tui.domain.ladder import climb_held, last_set_aside, level_goals
+from aspire_tui.domain.ladder import climb_held, last_set_aside, level_count, level_goals
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.pace import PaceStatus
-from aspire_tui.domain.progress import GoalProgress, achieved_count
+from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.ui.render import (
     heading,
     long_date,
@@ -207,7 +207,7 @@ def describe_aspiration(
     mine = [g for g in goals if g.aspiration_id == aspiration.id]
     current = level_goals(aspiration, mine)
     others = [g for g in mine if g.level != ladder.level]
-    done, total = achieved_count(progress[g.id] for g in current if g.id is not None)
+    done, total = level_count(aspiration, mine, progress)
     parts: list[Part] = [
         heading(one_line(aspiration.title, 200)),
         "\n",

@@ -10,11 +10,16 @@ from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.ladder import blocker, climb_offered, last_set_aside, level_goals
+from aspire_tui.domain.ladder import (
+    blocker,
+    climb_offered,
+    last_set_aside,
+    level_count,
+    level_goals,
+)
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
-from aspire_tui.domain.progress import achieved_count
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
@@ -101,17 +106,18 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 shown_archived_heading = True
                 yield None, Content.styled("Archived", "bold dim")
             current = level_goals(a, goals)
-            done, total = achieved_count(progress[g.id] for g in current if g.id is not None)
+            done, total = level_count(a, goals, progress)
+            counted = f"{done}/{total} goals" if total else "no goals yet"
             level = f"level {a.ladder.position()} · "
             if not a.active:
                 gone = (event := last_set_aside(a.ladder)) and event.move is MoveKind.LET_GO
                 state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
-                state = ("paused", "$warning")
+                state = (f"paused · {counted}", "$warning")
             elif climb_offered(a, goals, progress, last):
                 state = ("↑ raise the bar", "bold $success")
             else:
-                state = (f"{done}/{total} goals" if total else "no goals yet", "dim")
+                state = (counted, "dim")
             late = sum(1 for g in current if g.id and states[g.id].status.flagged)
             if late and a.active and not a.ladder.paused:
                 state = (f"{state[0]} · {late} behind", "$warning")

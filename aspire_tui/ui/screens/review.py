@@ -265,12 +265,10 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     def _aspiration_card(self, a: Aspiration) -> Content:
         """What "still mine?" is asked about: the direction, why, and where it stands (the
         Aspirations page names that screen's keys, which mean other things here)."""
-        from aspire_tui.domain.ladder import level_goals
+        from aspire_tui.domain.ladder import level_count
 
         ladder = a.ladder
-        progress = self.aspire.goal_progress()
-        current = level_goals(a, self.store.goals(a.id))
-        done = sum(1 for g in current if g.id is not None and progress[g.id].achieved)
+        done, total = level_count(a, self.store.goals(a.id), self.aspire.goal_progress())
         parts: list[Content | str | tuple[str, str]] = [
             heading(one_line(a.title, 200)),
             "\n",
@@ -280,7 +278,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             (" · paused" if ladder.paused else "", "$warning"),
             "\n",
             ("This level's goals: ", "dim"),
-            f"{done} of {len(current)} achieved",
+            f"{done} of {total} achieved",
             "\n",
         ]
         if ladder.next_rung:
