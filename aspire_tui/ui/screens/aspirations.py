@@ -113,7 +113,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 gone = (event := last_set_aside(a.ladder)) and event.move is MoveKind.LET_GO
                 state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
-                state = (f"paused · {counted}", "$warning")
+                state = (f"paused · {counted}" if total else "paused", "$warning")
             elif climb_offered(a, goals, progress, last):
                 state = ("↑ raise the bar", "bold $success")
             else:
