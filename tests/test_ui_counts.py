@@ -11,7 +11,7 @@ from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.ladder import adopt, pause
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
-from tests.ui_helpers import SIZE, list_rows, make_app
+from tests.ui_helpers import SIZE, detail_text, list_rows, make_app
 
 D = date(2026, 1, 1)
 
@@ -85,6 +85,10 @@ async def test_goals_of_other_levels_and_paused_aspirations_are_set_apart(
         await pilot.press("3")
         await pilot.pause()
         rows = [r.strip() for r in list_rows(pilot.app)]
+        loose = next(i for i, r in enumerate(rows) if r.startswith("Old loose end"))
+        pilot.app.screen.query_one("#records").highlighted = loose  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "Set apart: not the level you stand on (2/5)." in detail_text(pilot.app)
     names = (*TITLES, "Other levels", "Paused", "Old win", "Old loose end", "Hire two people")
     names += ("Run a team offsite", "Outline the plot", "Write the draft")
     firsts = [r.split("\n")[0].lstrip(" ✓!·↕‖") for r in rows]

@@ -252,7 +252,7 @@ class GoalsScreen(MainScreen):
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
         aspiration = self.store.aspiration(state.goal.aspiration_id)
         bar = max(8, min(30, self.detail_width() - 6))
-        return describe_goal(state, aspiration, self.today(), bar)
+        return describe_goal(state, aspiration, self.today(), bar, set_apart=True)
 
     def show_detail(self) -> None:
         super().show_detail()
