@@ -89,6 +89,11 @@ async def test_goals_of_other_levels_and_paused_aspirations_are_set_apart(
         pilot.app.screen.query_one("#records").highlighted = loose  # type: ignore[attr-defined]
         await pilot.pause()
         assert "Set apart: not the level you stand on (2/5)." in detail_text(pilot.app)
+        await pilot.press("o")  # by deadline: no headings, each row still marked
+        await pilot.pause()
+        by_deadline = [r.strip() for r in list_rows(pilot.app)]
+    flat = next(r for r in by_deadline if r.startswith("Old loose end"))
+    assert "level 1" in flat and "overdue" not in flat
     names = (*TITLES, "Other levels", "Paused", "Old win", "Old loose end", "Hire two people")
     names += ("Run a team offsite", "Outline the plot", "Write the draft")
     firsts = [r.split("\n")[0].lstrip(" ✓!·↕‖") for r in rows]
