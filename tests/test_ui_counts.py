@@ -85,8 +85,8 @@ async def test_goals_of_other_levels_and_paused_aspirations_are_set_apart(
         await pilot.press("3")
         await pilot.pause()
         rows = [r.strip() for r in list_rows(pilot.app)]
-        loose = next(i for i, r in enumerate(rows) if r.startswith("Old loose end"))
-        pilot.app.screen.query_one("#records").highlighted = loose  # type: ignore[attr-defined]
+        at_loose = next(i for i, r in enumerate(rows) if r.startswith("Old loose end"))
+        pilot.app.screen.query_one("#records").highlighted = at_loose  # type: ignore[attr-defined]
         await pilot.pause()
         assert "Set apart: not the level you stand on (2/5)." in detail_text(pilot.app)
         await pilot.press("o")  # by deadline: no headings, each row still marked
@@ -94,8 +94,8 @@ async def test_goals_of_other_levels_and_paused_aspirations_are_set_apart(
         by_deadline = [r.strip() for r in list_rows(pilot.app)]
     flat = next(r for r in by_deadline if r.startswith("Old loose end"))
     assert "level 1" in flat and "overdue" not in flat
-    names = (*TITLES, "Other levels", "Paused", "Old win", "Old loose end", "Hire two people")
-    names += ("Run a team offsite", "Outline the plot", "Write the draft")
+    names = [*TITLES, "Other levels", "Paused", "Old win", "Old loose end", "Hire two people"]
+    names += ["Run a team offsite", "Outline the plot", "Write the draft"]
     firsts = [r.split("\n")[0].lstrip(" ✓!·↕‖") for r in rows]
     at = {name: next(i for i, f in enumerate(firsts) if f.startswith(name)) for name in names}
     # Lead people: this level's goals first, then the other levels under their heading.
