@@ -8,12 +8,17 @@ from datetime import date
 import pytest
 
 from aspire_tui.domain.ladder import (
+    GoalPlace,
     LadderError,
     add_level,
     adopt,
     blocker,
+    climb_held,
+    climb_offered,
+    goal_place,
     let_go,
     level_complete,
+    level_count,
     level_goals,
     parse_levels,
     pause,
@@ -24,6 +29,7 @@ from aspire_tui.domain.ladder import (
     resume,
     set_aside,
     step_down,
+    stepped_down_on,
     take_up,
 )
 from aspire_tui.domain.models import (
@@ -218,3 +224,42 @@ def test_each_level_has_its_own_name() -> None:
         parse_levels("Draft\nPublish\ndraft")
     with pytest.raises(LadderError, match="Two levels are called"):
         add_level(adopt(RUNGS, 0, D1), "Manage a team", D2)
+
+
+def test_after_a_step_down_the_climb_waits_for_work_on_that_level() -> None:
+    a = Aspiration("Lead", D1, ladder=raise_bar(adopt(RUNGS, 0, D1), D1), id=1)
+    down_on = date(2026, 6, 1)
+    down = dataclasses.replace(a, ladder=step_down(a.ladder, down_on, "Too much"))
+    goal = Goal(1, "Lead a project", Target.done(), D1, level=0, id=1)
+    done = {1: GoalProgress(1, 1, D1)}
+    assert stepped_down_on(a.ladder) is None and stepped_down_on(down.ladder) == down_on
+    assert climb_held(down, [goal], {1: D1}) == down_on
+    assert not climb_offered(down, [goal], done, {1: D1})
+    assert not climb_offered(down, [goal], done, {1: down_on}), "the same day is not after"
+    assert climb_offered(down, [goal], done, {1: date(2026, 6, 2)})
+    added = Goal(1, "Mentor someone", Target.done(), date(2026, 6, 2), level=0, id=2)
+    both = {**done, 2: GoalProgress(1, 1, date(2026, 6, 2))}
+    assert climb_offered(down, [goal, added], both, {1: D1, 2: None})
+    resumed = dataclasses.replace(
+        down, ladder=resume(pause(down.ladder, down_on, "a break"), down_on, "back")
+    )
+    assert climb_held(resumed, [goal], {1: D1}) == down_on, "a pause does not end the wait"
+    climbed = dataclasses.replace(down, ladder=raise_bar(down.ladder, down_on))
+    assert stepped_down_on(climbed.ladder) is None
+
+
+def test_one_count_and_one_place_for_every_goal() -> None:
+    a = Aspiration("Lead", D1, ladder=adopt(RUNGS, 1, D1), id=1)
+    old = Goal(1, "Old", Target.done(), D1, level=0, id=1)
+    now = Goal(1, "Now", Target.done(), D1, level=1, id=2)
+    later = Goal(1, "Later", Target.done(), D1, level=1, id=3)
+    done, open_ = GoalProgress(1, 1, D1), GoalProgress(0, 1, None)
+    progress = {1: done, 2: done, 3: open_}
+    assert level_count(a, [old, now, later], progress) == (1, 2)  # this level's goals only
+    assert [goal_place(a, g) for g in (old, now)] == [GoalPlace.OTHER_LEVEL, GoalPlace.LIVE]
+    paused = dataclasses.replace(a, ladder=pause(a.ladder, D2, "a break"))
+    assert {goal_place(paused, g) for g in (old, now)} == {GoalPlace.PAUSED}
+    assert level_count(paused, [old, now, later], progress) == (1, 2)
+    archived = dataclasses.replace(a, status=AspirationStatus.ARCHIVED)
+    assert goal_place(archived, now) is GoalPlace.SET_ASIDE
+    assert goal_place(None, now) is GoalPlace.SET_ASIDE

@@ -33,6 +33,7 @@ from aspire_tui.domain.review import (
     period_start,
     review_plan,
     review_status,
+    without_undone_drops,
 )
 from aspire_tui.domain.settings import Settings, parse_settings
 from aspire_tui.domain.validation import ValidationError
@@ -229,3 +230,20 @@ def test_a_review_file_record_is_plain_json(store: AspireStore, data_dir: Path) 
     (doc,) = docs(data_dir, "reviews")
     assert doc["plan"] == ["drivers", "closing"] and doc["notes"] == {"drivers": "[b]x[/b]"}
     assert doc["finished"] is None and doc["step"] == 0
+
+
+def test_a_drop_whose_goal_is_there_again_is_no_longer_a_change() -> None:
+    back, gone = "a" * 32, "b" * 32
+    changes = (
+        ReviewChange(f"goal:{back}", ReviewAction.LOGGED, "Back", "now 3 of 10"),
+        ReviewChange(f"goal:{back}", ReviewAction.DROPPED, "Back"),
+        ReviewChange(f"goal:{gone}", ReviewAction.DROPPED, "Gone"),
+    )
+    plan = (f"goal:{back}", f"goal:{gone}", "closing")
+    review = Review(date(2026, 11, 27), plan, changes=changes)
+    now = without_undone_drops(review, {back})
+    assert [(c.title, c.action) for c in now.changes] == [
+        ("Back", ReviewAction.LOGGED),
+        ("Gone", ReviewAction.DROPPED),
+    ]
+    assert without_undone_drops(review, set()) is review

@@ -586,3 +586,100 @@ async def test_the_checklist_keeps_what_you_wrote_and_takes_what_you_type_on_a_t
         assert pilot.app.focused is not box
         titles = [i.value for i in form.query(".goal-title").results(Input)]
         assert "Board seat" in titles
+
+
+def _stepped_down_onto_a_done_level(store: AspireStore) -> tuple[Aspiration, Goal]:
+    """Level 1 achieved, the bar raised to level 2: the person is there, about to step down."""
+    from aspire_tui.domain.ladder import raise_bar
+
+    a = management()
+    lead = store.save_aspiration(dataclasses.replace(a, ladder=raise_bar(a.ladder, D)))
+    assert lead.id is not None
+    first = store.save_goal(Goal(lead.id, "Lead a project", Target.done(), D))
+    talks = store.save_goal(Goal(lead.id, "Ask for feedback", Target.number(3, "talks"), D))
+    assert first.id is not None and talks.id is not None
+    store.save_checkin(CheckIn(first.id, D, 1))
+    store.save_checkin(CheckIn(talks.id, D, 3))
+    return lead, talks
+
+
+async def test_after_a_step_down_the_climb_is_not_offered_until_the_level_is_worked_on(
+    store: AspireStore, data_dir: Path
+) -> None:
+    from tests.conftest import TODAY
+
+    _, talks = _stepped_down_onto_a_done_level(store)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "s")
+        await pilot.pause()
+        await type_text(pilot, "Too many meetings")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Stepped down to level 1" in detail_text(pilot.app)
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · 2/2 goals"]
+        assert "Press r to raise the bar" not in detail_text(pilot.app)
+        assert "r raises the bar again when you are ready" in detail_text(pilot.app)
+        await pilot.press("r")  # asked for: the climb is there
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, RaiseForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("3")  # Goals: the level is not pushed there either
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · 2/2 goals"]
+    assert docs(data_dir, "aspirations")[0]["ladder"]["level"] == 0
+    # The next day, a talk more on that level: the person is at work there again.
+    next_day = date.fromordinal(TODAY.toordinal() + 1)
+    async with make_app(store, today=next_day).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · 2/2 goals"]
+        await pilot.press("3")
+        await pilot.pause()
+        rows = list_rows(pilot.app)
+        at = next(i for i, row in enumerate(rows) if "Ask for feedback" in row)
+        records = pilot.app.screen.query_one("#records")
+        records.highlighted = at  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ raise the bar"]
+        assert "Every goal of this level is achieved. Press r" in detail_text(pilot.app)
+    assert [c["amount"] for c in docs(data_dir, "checkins") if c["goal_id"] == talks.id] == [3, 1]
+
+
+async def test_after_a_step_down_completing_the_level_offers_the_climb(
+    store: AspireStore, data_dir: Path
+) -> None:
+    from aspire_tui.domain.ladder import raise_bar, step_down
+
+    a = management()
+    ladder = step_down(raise_bar(a.ladder, D), date(2026, 6, 1), "Too much")
+    lead = store.save_aspiration(dataclasses.replace(a, ladder=ladder))
+    assert lead.id is not None
+    talks = store.save_goal(Goal(lead.id, "Ask for feedback", Target.number(3, "talks"), D))
+    assert talks.id is not None
+    store.save_checkin(CheckIn(talks.id, D, 2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · 0/1 goals"]
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        offer = [m for m in notifications(pilot.app) if "raise the bar" in m]
+        assert offer and "Every goal of level 1/5" in offer[0]
+        await pilot.press("2")
+        await pilot.pause()
+        assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ raise the bar"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -359,3 +361,104 @@ async def test_dates_in_a_review_follow_the_date_format(store: AspireStore) -> N
         assert "Adjusted: deadline none → 31/01/2027" in review_text(pilot.app)
     saved = store.unfinished_review()
     assert saved is not None and saved.changes[0].detail.endswith("2027-01-31")  # stored ISO
+
+
+async def _finish_review(pilot: Pilot[None], steps_left: int) -> None:
+    """From the step shown, on to the closing, the three answers, and ctrl+s."""
+    await pilot.press(*["right"] * steps_left)
+    await pilot.pause()
+    assert "Closing" in review_text(pilot.app)
+    await pilot.press("w")
+    await type_text(pilot, "Kept at it")
+    await pilot.press("enter")
+    await type_text(pilot, "Less email")
+    await pilot.press("enter")
+    await type_text(pilot, "Book study time")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, ReviewScreen)
+
+
+async def _journal_review_text(pilot: Pilot[None]) -> str:
+    """The newest review as the journal (Reflect, 1) shows it."""
+    await pilot.press("1")
+    await pilot.pause()
+    rows = journal_rows(pilot.app)
+    await pilot.press(*["down"] * (list_rows(pilot.app).index(rows[0]) - 1))
+    await pilot.pause()
+    return detail_text(pilot.app)
+
+
+async def test_a_drop_undone_while_the_review_was_left_is_not_saved_as_dropped(
+    store: AspireStore, data_dir: Path
+) -> None:
+    from aspire_tui.ui.screens.goals import GoalsScreen
+
+    seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "x", "y")
+        await pilot.pause()
+        assert "Dropped" in review_text(pilot.app)
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await pilot.press("ctrl+z", "0")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        await _finish_review(pilot, 4)
+        shown = await _journal_review_text(pilot)
+        assert "Review of" in shown and "Dropped" not in shown
+    (saved,) = docs(data_dir, "reviews")
+    assert saved["finished"] == TODAY.isoformat()
+    assert [c["action"] for c in saved["changes"]] == []
+    assert "Study 10 hours" in [g["title"] for g in docs(data_dir, "goals")]
+
+
+async def test_a_drop_undone_after_the_closing_is_reached_is_not_saved_as_dropped(
+    store: AspireStore, data_dir: Path
+) -> None:
+    from aspire_tui.ui.screens.goals import GoalsScreen
+
+    seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "x", "y")
+        await pilot.pause()
+        assert "Dropped" in review_text(pilot.app)
+        await pilot.press(*["right"] * 4)
+        await pilot.pause()
+        assert "Closing" in review_text(pilot.app)
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await pilot.press("ctrl+z", "0")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert "Closing" in review_text(pilot.app)
+        assert "0 changes made" in review_text(pilot.app)
+        await _finish_review(pilot, 0)
+        shown = await _journal_review_text(pilot)
+        assert "Review of" in shown and "Dropped" not in shown
+    (saved,) = docs(data_dir, "reviews")
+    assert saved["finished"] == TODAY.isoformat()
+    assert [c["action"] for c in saved["changes"]] == []
+
+
+async def test_a_drop_undone_after_the_review_is_saved_shows_as_put_back_in_the_journal(
+    store: AspireStore, data_dir: Path
+) -> None:
+    seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("r", "x", "y")
+        await pilot.pause()
+        await _finish_review(pilot, 4)
+        (saved,) = docs(data_dir, "reviews")
+        assert [c["action"] for c in saved["changes"]] == ["dropped"]  # true when saved
+        await pilot.press("3", "ctrl+z")
+        await pilot.pause()
+        shown = await _journal_review_text(pilot)
+        assert "Study 10 hours" in shown
+        assert "Dropped, then put back" in shown

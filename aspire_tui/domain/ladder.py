@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from enum import StrEnum
 
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
-from aspire_tui.domain.progress import GoalProgress
+from aspire_tui.domain.progress import GoalProgress, achieved_count
 from aspire_tui.domain.validation import MAX_RUNGS, ValidationError, parse_text, parse_title
 
 NEEDS_REASON = frozenset(
@@ -166,6 +167,39 @@ def level_goals(aspiration: Aspiration, goals: Iterable[Goal]) -> list[Goal]:
     ]
 
 
+def level_count(
+    aspiration: Aspiration, goals: Iterable[Goal], progress: Mapping[int, GoalProgress]
+) -> tuple[int, int]:
+    """(achieved, total) among the goals of the level the person stands on: the one count
+    every screen gives an aspiration (goals of other levels are not counted)."""
+    return achieved_count(
+        progress[g.id] for g in level_goals(aspiration, goals) if g.id is not None
+    )
+
+
+class GoalPlace(StrEnum):
+    """Whether a goal is live work, or set apart from it."""
+
+    LIVE = "live"
+    """On the level the person stands on, of an aspiration being climbed."""
+    OTHER_LEVEL = "other level"
+    PAUSED = "paused"
+    SET_ASIDE = "set aside"
+    """Of an archived or let-go aspiration (or one not there)."""
+
+
+def goal_place(aspiration: Aspiration | None, goal: Goal) -> GoalPlace:
+    """Where a goal stands in its aspiration's climb: a paused aspiration's goals are all
+    paused; an active one's are live on the current level, set apart on the others."""
+    if aspiration is None or not aspiration.active:
+        return GoalPlace.SET_ASIDE
+    if aspiration.ladder.paused:
+        return GoalPlace.PAUSED
+    if goal.level != aspiration.ladder.level:
+        return GoalPlace.OTHER_LEVEL
+    return GoalPlace.LIVE
+
+
 def ready_to_raise(
     aspiration: Aspiration, goals: Iterable[Goal], progress: Mapping[int, GoalProgress]
 ) -> bool:
@@ -173,6 +207,50 @@ def ready_to_raise(
     if not aspiration.active or aspiration.ladder.paused:
         return False
     return level_complete(progress[g.id] for g in level_goals(aspiration, goals) if g.id)
+
+
+def stepped_down_on(ladder: Ladder) -> date | None:
+    """The day of the step down that brought the person to the level they stand on; None
+    if they climbed to it or started on it."""
+    for event in reversed(ladder.history):
+        if event.move is Move.STEPPED_DOWN:
+            return event.on
+        if event.move in (Move.RAISED, Move.ADOPTED):
+            return None
+    return None
+
+
+def climb_held(
+    aspiration: Aspiration, goals: Iterable[Goal], last_checkin: Mapping[int, date | None]
+) -> date | None:
+    """After a step down, the offer to climb waits until the level is worked on again: a goal
+    of it added, or a check-in on one of its goals dated, after the day of the step down.
+    Records are dated by the day, so work on that day itself does not count yet.
+    `last_checkin`: goal id -> the day of its latest check-in. The step down's day while the
+    offer waits; None when it does not."""
+    day = stepped_down_on(aspiration.ladder)
+    if day is None:
+        return None
+    for goal in level_goals(aspiration, goals):
+        last = last_checkin.get(goal.id) if goal.id is not None else None
+        if goal.created > day or (last is not None and last > day):
+            return None
+    return day
+
+
+def climb_offered(
+    aspiration: Aspiration,
+    goals: Iterable[Goal],
+    progress: Mapping[int, GoalProgress],
+    last_checkin: Mapping[int, date | None],
+) -> bool:
+    """Whether to offer the climb unasked ("↑ raise the bar", the congratulation): the level
+    is done (`ready_to_raise`) and not just stepped down to (`climb_held`). Raising when
+    asked (r) needs neither."""
+    goals = list(goals)
+    return ready_to_raise(aspiration, goals, progress) and (
+        climb_held(aspiration, goals, last_checkin) is None
+    )
 
 
 def parse_levels(text: str) -> list[str]:

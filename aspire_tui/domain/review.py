@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -19,6 +19,7 @@ from aspire_tui.domain.models import (
     Goal,
     Review,
     ReviewAction,
+    ReviewChange,
     TargetKind,
 )
 from aspire_tui.domain.progress import format_amount, goal_progress
@@ -192,6 +193,19 @@ def check_review(review: Review) -> Review:
     if review.finished is not None and review.finished < review.started:
         raise ValidationError("A review cannot finish before it started.")
     return review
+
+
+def undone_drop(change: ReviewChange, goal_uids: Collection[str]) -> bool:
+    """A goal dropped in a review that exists again (put back with ctrl+z): not dropped."""
+    kind, uid = step_parts(change.step)
+    return change.action is ReviewAction.DROPPED and kind == GOAL and uid in goal_uids
+
+
+def without_undone_drops(review: Review, goal_uids: Collection[str]) -> Review:
+    """The review as it is true now: a drop undone since is no longer among its changes.
+    `goal_uids`: the goals there now. Called as the review is shown and as it is saved."""
+    kept = tuple(c for c in review.changes if not undone_drop(c, goal_uids))
+    return review if kept == review.changes else replace(review, changes=kept)
 
 
 # What a step changes ---------------------------------------------------------------------------

@@ -4,15 +4,16 @@ the next level takes, why it matters, and the history of how the person got here
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from textual.content import Content
 
 from aspire_tui.domain.catalog import CatalogPath
 from aspire_tui.domain.dates import shown
-from aspire_tui.domain.ladder import last_set_aside, level_goals
+from aspire_tui.domain.ladder import climb_held, last_set_aside, level_count, level_goals
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.pace import PaceStatus
-from aspire_tui.domain.progress import GoalProgress, achieved_count
+from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.ui.render import (
     heading,
     long_date,
@@ -122,13 +123,24 @@ def history_lines(history: Sequence[Event]) -> list[Part]:
 
 
 def next_step(
-    aspiration: Aspiration, path: CatalogPath | None, done: int, total: int
+    aspiration: Aspiration,
+    path: CatalogPath | None,
+    done: int,
+    total: int,
+    held: date | None = None,
 ) -> list[Part]:
+    """`held`: the day of the step down to this level, while the climb waits (`climb_held`):
+    then it is said, not pushed."""
     ladder = aspiration.ladder
     if not aspiration.active:
         return [("Set aside: press a to take it up again on this level.", "dim italic"), "\n"]
     if ladder.paused:
         return [("Paused: press p to resume.", "dim italic"), "\n"]
+    if total and done == total and held is not None:
+        return [
+            f"You stepped down to this level on {long_date(held)}, and its goals are "
+            "achieved: r raises the bar again when you are ready.\n"
+        ]
     if total and done == total:
         word = "name a higher level" if ladder.at_top else "climb to the next level"
         return [
@@ -182,7 +194,9 @@ def describe_aspiration(
     width: int,
     passion_items: Sequence[str] = (),
     paces: Mapping[int, PaceStatus] | None = None,
+    last_checkin: Mapping[int, date | None] | None = None,
 ) -> Content:
+    """`last_checkin`: goal id -> the day of its latest check-in (none known: none)."""
     ladder = aspiration.ladder
     set_aside = last_set_aside(ladder)
     if not aspiration.active:
@@ -193,7 +207,7 @@ def describe_aspiration(
     mine = [g for g in goals if g.aspiration_id == aspiration.id]
     current = level_goals(aspiration, mine)
     others = [g for g in mine if g.level != ladder.level]
-    done, total = achieved_count(progress[g.id] for g in current if g.id is not None)
+    done, total = level_count(aspiration, mine, progress)
     parts: list[Part] = [
         heading(one_line(aspiration.title, 200)),
         "\n",
@@ -214,7 +228,8 @@ def describe_aspiration(
         add = " Press g to add one." if aspiration.active else ""
         parts += [(f"No goals on this level yet.{add}", "dim italic"), "\n"]
     parts += ["\n", ("Reaching the next level", "bold"), "\n"]
-    parts += next_step(aspiration, path, done, total)
+    held = climb_held(aspiration, mine, last_checkin or {})
+    parts += next_step(aspiration, path, done, total, held)
     priced = bool(path and path.needs_reason)
     missing = (
         "Not written yet. This path has a real price: press e and write why it is worth it to you."

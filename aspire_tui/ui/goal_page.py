@@ -7,6 +7,7 @@ from datetime import date
 from textual.content import Content
 
 from aspire_tui.domain.dates import shown
+from aspire_tui.domain.ladder import GoalPlace, goal_place
 from aspire_tui.domain.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
@@ -46,6 +47,20 @@ def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
     return [(f" · level {goal.level + 1}, ", "dim"), plain(one_line(rung, 60), "dim")]
 
 
+def _apart_line(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
+    """Why a goal is set apart on the Goals list, if it is (`goal_place`)."""
+    place = goal_place(aspiration, goal)
+    if aspiration is None or place is GoalPlace.LIVE:
+        return []
+    if place is GoalPlace.OTHER_LEVEL:
+        why = f"not the level you stand on ({aspiration.ladder.position()})"
+    elif place is GoalPlace.PAUSED:
+        why = "its aspiration is paused"
+    else:
+        why = "its aspiration is archived"
+    return [(f"Set apart: {why}.", "italic $text-muted"), "\n"]
+
+
 def _pace_lines(state: GoalState, today: date) -> list[Part]:
     goal, p, found = state.goal, state.progress, state.pace
     word, style = status_text(found.status)
@@ -77,8 +92,10 @@ def describe_goal(
     today: date,
     bar_width: int = 30,
     hints: bool = True,
+    set_apart: bool = False,
 ) -> Content:
-    """`hints` name the Goals screen's keys; elsewhere (Home) they would not work."""
+    """`hints` name the Goals screen's keys; elsewhere (Home) they would not work.
+    `set_apart`: say why the goal is set apart from live work, as the Goals list does."""
     goal, p = state.goal, state.progress
     due, due_style = deadline_text(goal.deadline, today, p.achieved)
     commitment = "stretch goal" if goal.stretch else "committed"
@@ -94,6 +111,7 @@ def describe_goal(
         plain(one_line(aspiration.title, 80) if aspiration else "?"),
         *_level_of(goal, aspiration),
         "\n",
+        *(_apart_line(goal, aspiration) if set_apart else []),
         ("Target: ", "dim"),
         plain(target_text(goal)),
         ("  ·  ", "dim"),

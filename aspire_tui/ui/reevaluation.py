@@ -12,10 +12,9 @@ from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.journal import REEVALUATION_PROMPT
-from aspire_tui.domain.ladder import level_goals
+from aspire_tui.domain.ladder import level_count
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Reflection
 from aspire_tui.domain.models import Move as MoveKind
-from aspire_tui.domain.progress import achieved_count
 from aspire_tui.ui.adoption import save_with_goals
 from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm
 from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm, Reevaluation
@@ -107,7 +106,7 @@ class ReevaluationFlow:
         climb is confirmed too."""
         goals = self.store.goals(a.id)
         progress = self.aspire.goal_progress()
-        done, total = achieved_count(progress[g.id] for g in level_goals(a, goals) if g.id)
+        done, total = level_count(a, goals, progress)
         above = a.ladder.level + 1
         there = [g.title for g in goals if g.level == above]
         form = RaiseForm(a, find_path(a.path), done, total, there, reason)

@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from textual.content import Content
 
 from aspire_tui.domain.models import Review
-from aspire_tui.domain.review import ACTION_WORDS, ASPIRATION, CLOSING, DRIVERS, GOAL, step_parts
+from aspire_tui.domain.review import (
+    ACTION_WORDS,
+    ASPIRATION,
+    CLOSING,
+    DRIVERS,
+    GOAL,
+    step_parts,
+    undone_drop,
+)
 from aspire_tui.ui.render import (
     heading,
     long_date,
@@ -33,7 +41,7 @@ def review_summary(review: Review) -> str:
 
 def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
     """`titles`: record uid -> title now, for steps where nothing was changed (a change keeps
-    the title as it was)."""
+    the title as it was), and to tell a goal dropped then put back (it is there now)."""
     day = review.finished or review.started
     parts: list[Part] = [heading(f"Review of {long_date(day)}"), "  ", ("#review", "$accent")]
     parts.append("\n\n")
@@ -52,6 +60,9 @@ def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
         )
         parts += [(f"{KINDS.get(kind, kind)}: ", "dim"), plain(one_line(title, 80), "bold"), "\n"]
         for change in changes:
+            if undone_drop(change, titles):
+                parts += ["  ↺ ", ("Dropped, then put back", "$warning"), "\n"]
+                continue
             parts += ["  ✓ ", (ACTION_WORDS[change.action], "$success")]
             if change.detail:
                 parts += [": ", plain(with_dates_shown(change.detail))]

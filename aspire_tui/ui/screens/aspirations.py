@@ -10,11 +10,16 @@ from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.ladder import blocker, last_set_aside, level_goals, ready_to_raise
+from aspire_tui.domain.ladder import (
+    blocker,
+    climb_offered,
+    last_set_aside,
+    level_count,
+    level_goals,
+)
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
-from aspire_tui.domain.progress import achieved_count
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
 from aspire_tui.ui.aspiration_view import describe_aspiration
 from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
@@ -94,23 +99,25 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         goals = self.store.goals()
         states = self.aspire.goal_states()
         progress = {goal_id: state.progress for goal_id, state in states.items()}
+        last = {goal_id: state.last_checkin for goal_id, state in states.items()}
         shown_archived_heading = False
         for a in self.store.aspirations():
             if not a.active and not shown_archived_heading:
                 shown_archived_heading = True
                 yield None, Content.styled("Archived", "bold dim")
             current = level_goals(a, goals)
-            done, total = achieved_count(progress[g.id] for g in current if g.id is not None)
+            done, total = level_count(a, goals, progress)
+            counted = f"{done}/{total} goals" if total else "no goals yet"
             level = f"level {a.ladder.position()} · "
             if not a.active:
                 gone = (event := last_set_aside(a.ladder)) and event.move is MoveKind.LET_GO
                 state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
-                state = ("paused", "$warning")
-            elif ready_to_raise(a, goals, progress):
+                state = (f"paused · {counted}" if total else "paused", "$warning")
+            elif climb_offered(a, goals, progress, last):
                 state = ("↑ raise the bar", "bold $success")
             else:
-                state = (f"{done}/{total} goals" if total else "no goals yet", "dim")
+                state = (counted, "dim")
             late = sum(1 for g in current if g.id and states[g.id].status.flagged)
             if late and a.active and not a.ladder.paused:
                 state = (f"{state[0]} · {late} behind", "$warning")
@@ -137,10 +144,11 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         states = {g.id: every[g.id] for g in goals if g.id in every}
         progress = {goal_id: state.progress for goal_id, state in states.items()}
         paces = {goal_id: state.status for goal_id, state in states.items()}
+        last = {goal_id: state.last_checkin for goal_id, state in states.items()}
         path = find_path(aspiration.path)
         mine = all_items(self.store.passions())
         width = self.detail_width()
-        return describe_aspiration(aspiration, path, goals, progress, width, mine, paces)
+        return describe_aspiration(aspiration, path, goals, progress, width, mine, paces, last)
 
     def _selected(self) -> Aspiration | None:
         record_id = self.selected_id()

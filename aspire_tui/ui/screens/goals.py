@@ -14,7 +14,7 @@ from textual.widgets import Label, Sparkline, Static
 from aspire_tui.domain.check_ins import why_not_log
 from aspire_tui.domain.dates import shown
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
-from aspire_tui.domain.ladder import ready_to_raise
+from aspire_tui.domain.ladder import GoalPlace, climb_offered, goal_place, level_count
 from aspire_tui.domain.measure import amount_text, progress_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress
@@ -55,6 +55,30 @@ NOTHING_FOUND = Content.assemble(
     ("escape", "bold $text-accent"),
     " to show every goal again.",
 )
+
+SET_APART = (
+    (GoalPlace.PAUSED, "  ‖ Paused"),
+    (GoalPlace.OTHER_LEVEL, "  ↕ Other levels"),
+)
+"""The headings that set goals apart from the live ones, in the order they come."""
+
+
+DrawnRow = tuple[GoalState, Aspiration | None, GoalPlace, int, Content]
+"""A goal's row as drawn, with what it was drawn from."""
+
+
+def _group_state(aspiration: Aspiration) -> str:
+    """What an aspiration's heading adds after its count."""
+    if not aspiration.active:
+        return ", archived"
+    return ", paused" if aspiration.ladder.paused else ""
+
+
+def _apart_word(goal: Goal, place: GoalPlace) -> str:
+    """What a goal set apart shows where a live one shows its pace."""
+    if place is GoalPlace.OTHER_LEVEL:
+        return f"level {goal.level + 1}"
+    return "paused" if place is GoalPlace.PAUSED else "archived"
 
 
 class GoalsScreen(MainScreen):
@@ -112,60 +136,90 @@ class GoalsScreen(MainScreen):
         if self.view.sort is not Sort.ASPIRATION:
             for state in found:
                 owner = aspirations.get(state.goal.aspiration_id)
-                yield str(state.goal.id), self._row(state, owner)
+                yield str(state.goal.id), self._row(state, owner, goal_place(owner, state.goal))
             return
         shown: dict[int, list[GoalState]] = {}
         for state in found:
             shown.setdefault(state.goal.aspiration_id, []).append(state)
-        tally: dict[int, list[int]] = {}
+        every: dict[int, list[Goal]] = {}
         for state in self._states.values():
-            done_total = tally.setdefault(state.goal.aspiration_id, [0, 0])
-            done_total[0] += state.progress.achieved
-            done_total[1] += 1
+            every.setdefault(state.goal.aspiration_id, []).append(state.goal)
+        progress = {goal_id: state.progress for goal_id, state in self._states.items()}
         for aspiration_id, aspiration in aspirations.items():
             mine = shown.get(aspiration_id, [])
             quiet = not aspiration.active or self.view.narrowed
             if not mine and quiet:
                 continue
-            done, total = tally.get(aspiration_id, (0, 0))
-            count = f"{done}/{total} done" + ("" if aspiration.active else ", archived")
+            done, total = level_count(aspiration, every.get(aspiration_id, []), progress)
+            count = f"{done}/{total} done{_group_state(aspiration)}"
             width = self.row_width(len(count) + 1)
             title = f"{one_line(aspiration.title, width):<{width}} "
             yield None, Content.assemble((title, "bold $text-accent"), (count, "dim"))
-            for state in mine:
-                yield str(state.goal.id), self._row(state, None)
+            yield from self._group(aspiration, mine)
 
-    _drawn_rows: dict[int, tuple[GoalState, Aspiration | None, int, Content]] | None = None
+    def _group(
+        self, aspiration: Aspiration, states: list[GoalState]
+    ) -> Iterable[tuple[str | None, Content]]:
+        """An aspiration's goals: the live ones first, then those set apart under a dim
+        heading (its other levels; all of a paused one's)."""
+        placed = [(goal_place(aspiration, s.goal), s) for s in states]
+        for place, state in placed:
+            if place is GoalPlace.LIVE:
+                yield str(state.goal.id), self._row(state, None, place)
+        for place, heading in SET_APART:
+            apart = [s for p, s in placed if p is place]
+            if not apart:
+                continue
+            yield None, Content.styled(heading, "dim italic")
+            for state in sorted(apart, key=lambda s: s.goal.level):  # stable: then as added
+                yield str(state.goal.id), self._row(state, None, place)
+        for place, state in placed:
+            if place is GoalPlace.SET_ASIDE:  # an archived aspiration's: its heading says so
+                yield str(state.goal.id), self._row(state, None, place)
+
+    _drawn_rows: dict[int, DrawnRow] | None = None
     _rows_epoch = 0
 
-    def _row(self, state: GoalState, owner: Aspiration | None) -> Content:
-        """A goal's row, drawn again only when its standing, aspiration or width changed."""
+    def _row(self, state: GoalState, owner: Aspiration | None, place: GoalPlace) -> Content:
+        """A goal's row, drawn again only when its standing, aspiration, place or width
+        changed."""
         if self._drawn_rows is None or self._rows_epoch != self.aspire.settings_epoch:
             self._drawn_rows, self._rows_epoch = {}, self.aspire.settings_epoch
         width = self.row_width()
         known = self._drawn_rows.get(state.goal.id or 0)
-        if known is not None and known[0] is state and known[1] is owner and known[2] == width:
-            return known[3]
-        row = self._draw_row(state, owner)
-        self._drawn_rows[state.goal.id or 0] = (state, owner, width, row)
+        if (
+            known is not None
+            and known[0] is state
+            and known[1] is owner
+            and known[2] is place
+            and known[3] == width
+        ):
+            return known[4]
+        row = self._draw_row(state, owner, place)
+        self._drawn_rows[state.goal.id or 0] = (state, owner, place, width, row)
         return row
 
-    def _draw_row(self, state: GoalState, owner: Aspiration | None) -> Content:
+    def _draw_row(self, state: GoalState, owner: Aspiration | None, place: GoalPlace) -> Content:
+        """A live goal shows its pace; one set apart is dimmed and says where it stands
+        instead ("level 1", "paused"), never "behind": it is not being worked on now."""
         p = state.progress
+        live = place is GoalPlace.LIVE
         if p.achieved:
             mark = ("✓ ", "$success")
-        elif state.status.flagged:
+        elif state.status.flagged and live:
             mark = ("! ", "bold $error")
         else:
             mark = ("  ", "")
         word, style = status_text(state.status)
+        if not live:
+            word, style = _apart_word(state.goal, place), "dim italic"
         bar = max(3, min(12, self.row_width() - 9 - len(word)))  # narrow panes shrink the bar
         tail: list[Content | tuple[str, str] | str] = [(f"  {word}", style)]
         if owner is not None:
             room = self.row_width(11 + bar + len(word))
             if room > 4:
                 tail += [("  ", ""), plain(one_line(owner.title, room), "dim")]
-        return Content.assemble(
+        row = Content.assemble(
             mark,
             plain(one_line(state.goal.title, self.row_width(2))),
             "\n  ",
@@ -173,6 +227,7 @@ class GoalsScreen(MainScreen):
             (f" {p.percent:>3}%", "bold"),
             *tail,
         )
+        return row if live else row.stylize("dim")
 
     def _title(self) -> None:
         view = self.view
@@ -198,7 +253,7 @@ class GoalsScreen(MainScreen):
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
         aspiration = self.store.aspiration(state.goal.aspiration_id)
         bar = max(8, min(30, self.detail_width() - 6))
-        return describe_goal(state, aspiration, self.today(), bar)
+        return describe_goal(state, aspiration, self.today(), bar, set_apart=True)
 
     def show_detail(self) -> None:
         super().show_detail()
@@ -333,7 +388,10 @@ class GoalsScreen(MainScreen):
         if aspiration is None or goal.level != aspiration.ladder.level:
             return
         goals = self.store.goals(aspiration.id)
-        if ready_to_raise(aspiration, goals, self.aspire.goal_progress()):
+        states = self.aspire.goal_states()
+        progress = {goal_id: state.progress for goal_id, state in states.items()}
+        last = {goal_id: state.last_checkin for goal_id, state in states.items()}
+        if climb_offered(aspiration, goals, progress, last):
             if aspiration.id is not None:
                 self.aspire.select_on_show["aspirations"] = aspiration.id
             self.notify(

@@ -9,7 +9,7 @@ from textual.content import Content
 
 from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, score
 from aspire_tui.domain.dates import shown
-from aspire_tui.domain.ladder import level_goals
+from aspire_tui.domain.ladder import GoalPlace, goal_place, level_count, level_goals
 from aspire_tui.domain.models import Aspiration
 from aspire_tui.domain.standing import (
     DUE_SOON_DAYS,
@@ -70,22 +70,28 @@ class HomeScreen(MainScreen):
         won = self.aspire.standing.latest_achievements(today)
         self._states.update((s.goal.id, s) for s in won if s.goal.id is not None)
         live = in_play(self._aspirations.values())
+        # What asks for attention is live work: other levels' goals are set apart, as on Goals.
+        working = {
+            goal_id: s
+            for goal_id, s in self._states.items()
+            if goal_place(self._aspirations.get(s.goal.aspiration_id), s.goal) is GoalPlace.LIVE
+        }
         yield from self._section("Review", [(REVIEW, self._review_row())])
         yield from self._section("Aspirations", self._aspiration_rows())
-        soon = due_soon(self._states, live, today)
+        soon = due_soon(working, live, today)
         yield from self._section(
             f"Due in the next {DUE_SOON_DAYS} days",
             ((f"due:{s.goal.id}", self._goal_row(s, f"due {self._days(s)}")) for s in soon),
         )
         yield from self._section(
             "Behind pace",
-            ((f"behind:{s.goal.id}", self._goal_row(s, "")) for s in behind(self._states, live)),
+            ((f"behind:{s.goal.id}", self._goal_row(s, "")) for s in behind(working, live)),
         )
         yield from self._section(
             f"No check-in for {QUIET_DAYS} days",
             (
                 (f"quiet:{s.goal.id}", self._goal_row(s, self._last(s)))
-                for s in quiet(self._states, live, today)
+                for s in quiet(working, live, today)
             ),
         )
         yield from self._section(
@@ -105,16 +111,16 @@ class HomeScreen(MainScreen):
 
     def _aspiration_rows(self) -> Iterable[tuple[str, Content]]:
         goals = [s.goal for s in self._states.values()]
+        progress = {goal_id: s.progress for goal_id, s in self._states.items()}
         for aspiration in self._aspirations.values():
             if not aspiration.active:
                 continue
             ladder = aspiration.ladder
-            current = level_goals(aspiration, goals)
-            done = sum(1 for g in current if g.id and self._states[g.id].progress.achieved)
-            fraction = done / len(current) if current else 0.0
+            done, total = level_count(aspiration, goals, progress)
+            fraction = done / total if total else 0.0
             nxt = "to next" if ladder.next_rung else "at the top"
             state = "paused · " if ladder.paused else ""
-            detail = f"{state}level {ladder.position()} · {done}/{len(current)} {nxt}"
+            detail = f"{state}level {ladder.position()} · {done}/{total} {nxt}"
             yield (
                 f"asp:{aspiration.id}",
                 Content.assemble(

@@ -36,6 +36,7 @@ from aspire_tui.domain.review import (
     adjustment,
     completing_checkins,
     step_parts,
+    without_undone_drops,
 )
 from aspire_tui.domain.text import safe as safe_text
 from aspire_tui.domain.validation import ValidationError
@@ -186,18 +187,20 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.query_one("#review-card", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
-    def _reconcile(self) -> None:
-        """A goal dropped in this review and put back since (ctrl+z) is no longer dropped."""
-        if self.kind != GOAL:
-            return
-        dropped = [
-            c
-            for c in self.review.changes
-            if c.step == self.key and c.action is ReviewAction.DROPPED
-        ]
-        if dropped and self._safely(self._goal) is not None:
-            kept = tuple(c for c in self.review.changes if c not in dropped)
-            self._save(dataclasses.replace(self.review, changes=kept))
+    def _reconcile(self, report: bool = False) -> bool:
+        """A goal dropped in this review and put back since (ctrl+z), at any step, is no
+        longer dropped: the review says what is true as it is shown and as it is saved.
+        False if the goals could not be read (said in a toast when `report`; a step shown
+        says it its own way) or the review could not be saved (said)."""
+        if not any(c.action is ReviewAction.DROPPED for c in self.review.changes):
+            return True
+        try:
+            uids = {g.uid for g in self.store.goals()}
+        except (StoreError, ValidationError) as error:
+            if report:
+                self.aspire.report_error(safe(str(error)))
+            return False
+        return self._save(without_undone_drops(self.review, uids))
 
     def _body(self) -> Content:
         kind, today, k = self.kind, self.today(), self.shown_key
@@ -263,12 +266,10 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     def _aspiration_card(self, a: Aspiration) -> Content:
         """What "still mine?" is asked about: the direction, why, and where it stands (the
         Aspirations page names that screen's keys, which mean other things here)."""
-        from aspire_tui.domain.ladder import level_goals
+        from aspire_tui.domain.ladder import level_count
 
         ladder = a.ladder
-        progress = self.aspire.goal_progress()
-        current = level_goals(a, self.store.goals(a.id))
-        done = sum(1 for g in current if g.id is not None and progress[g.id].achieved)
+        done, total = level_count(a, self.store.goals(a.id), self.aspire.goal_progress())
         parts: list[Content | str | tuple[str, str]] = [
             heading(one_line(a.title, 200)),
             "\n",
@@ -278,7 +279,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             (" · paused" if ladder.paused else "", "$warning"),
             "\n",
             ("This level's goals: ", "dim"),
-            f"{done} of {len(current)} achieved",
+            f"{done} of {total} achieved",
             "\n",
         ]
         if ladder.next_rung:
@@ -437,7 +438,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.dismiss(None)
 
     def action_finish(self) -> None:
-        if not self.save_draft():
+        if not self.save_draft() or not self._reconcile(report=True):
             return
         if not self.review.next_step.strip():
             self.notify(
