@@ -162,28 +162,21 @@ class AspireApp(App[None]):
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
         if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
-            import asyncio
-            import signal
+            from aspire_tui.ui.hang_up import HangUp
 
-            loop = asyncio.get_running_loop()
-            for name in ("SIGHUP", "SIGTERM"):  # a closed terminal; a polite kill
-                with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
-                    loop.add_signal_handler(getattr(signal, name), self._hung_up)
+            HangUp(self._hung_up, lambda status: self.exit(return_code=status)).install()
         if self.settings.problems:
             self.report_error(safe(self.settings.report()))
 
     def _hung_up(self) -> None:
-        """The terminal closed: what is being typed in a review goes to disk before the
-        app stops (the quit waits for the last write)."""
+        """The terminal closed, or the process was asked to stop: what is being typed in a
+        review goes to disk (`HangUp` then stops the app, and makes sure it ends)."""
         from aspire_tui.ui.screens.review import ReviewScreen
 
-        try:
-            for screen in self.screen_stack:
-                if isinstance(screen, ReviewScreen):
-                    screen.save_draft()
-            self.store.flush()
-        finally:
-            self.exit()
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.save_draft()
+        self.store.flush()
 
     # The review -------------------------------------------------------------------------
 
