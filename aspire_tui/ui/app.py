@@ -112,6 +112,9 @@ class AspireApp(App[None]):
         if start is not None or not store.is_empty():
             self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
         super().__init__()
+        from aspire_tui.ui import paste_guard
+
+        paste_guard.install()  # before the driver starts reading the terminal
         self.store = store
         self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
         """The settings in use, and the file they came from (see `store/settings_file.py`)."""
