@@ -1,0 +1,80 @@
+"""Drafts: a form's unsaved text kept when Aspire is stopped, and given back at the next start
+by opening the same form again with the text in it (the person then saves it with ctrl+s, or
+lets it go with escape, which asks first, as for anything typed).
+
+A form opens again the way the person opened it: the same screen, the same record, the same
+action, so what saving it does is what it would have done. A draft whose form cannot open
+again (its record is gone, or the form is one opened from a dialog) is said in a message,
+with the text, and left in the draft file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from aspire_tui.domain.drafts import Draft
+from aspire_tui.ui.dialogs.form import FormDialog
+from aspire_tui.ui.render import long_date
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.app import AspireApp
+
+REOPEN: dict[str, tuple[str, str, str]] = {
+    # form: (screen, the action for a new record, the action on the highlighted record)
+    "reflection": ("reflect", "new", "edit"),
+    "goal": ("goals", "new", "edit"),
+    "checkin": ("goals", "", "log"),
+    "aspiration": ("aspirations", "new", "edit"),
+}
+
+
+def draft_of(form: FormDialog[object], now: datetime) -> Draft | None:
+    """What to keep of `form`: None if nothing was typed in it."""
+    if not form.has_changes:
+        return None
+    from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
+    from aspire_tui.ui.dialogs.checkin_form import CheckInForm
+    from aspire_tui.ui.dialogs.goal_form import GoalForm
+    from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+
+    heading = form.heading if isinstance(form.heading, str) else form.heading.plain
+    kind, record = type(form).__name__, None
+    if isinstance(form, ReflectionForm | GoalForm | AspirationForm):
+        kind = {ReflectionForm: "reflection", GoalForm: "goal", AspirationForm: "aspiration"}[
+            type(form)
+        ]
+        record = form.original.id
+    elif isinstance(form, CheckInForm):
+        kind = "checkin" if form.original.id is None else "checkin correction"
+        record = form.goal.id
+    return Draft(kind, heading, now, form.draft_fields(), record)
+
+
+def when(draft: Draft) -> str:
+    return f"{long_date(draft.saved.date())} at {draft.saved:%H:%M}"
+
+
+async def reopen(app: AspireApp, draft: Draft) -> bool:
+    """Open the draft's form again with its text; False if it cannot open."""
+    if draft.form not in REOPEN:
+        return False
+    mode, new, on_record = REOPEN[draft.form]
+    await app.action_go(mode)
+    screen = app.screen
+    action = new
+    if draft.record is not None or not new:
+        from aspire_tui.ui.screens.main import MainScreen
+
+        if not isinstance(screen, MainScreen):
+            return False
+        screen.reload(select=draft.record)
+        if screen.selected_id() != draft.record:
+            return False  # gone since
+        action = on_record
+    await screen.run_action(action)
+    form = app.screen
+    if not isinstance(form, FormDialog) or form is screen:
+        return False  # the action said why not (a goal achieved since, say)
+    form.call_after_refresh(form.restore_draft, draft.fields)
+    return True
