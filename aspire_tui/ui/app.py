@@ -229,7 +229,7 @@ class AspireApp(App[None]):
             self.report_error(safe(str(error)))
             return
         self.notify(
-            f"Aspire closed while you were writing \"{draft.heading}\" on {when(draft)}, and "
+            f'Aspire closed while you were writing "{draft.heading}" on {when(draft)}, and '
             f"that form cannot open again. What you typed:\n{draft.text()}\n\nIt stays in "
             f"{drafts_path(folder)} until you remove that file.",
             title="A draft was kept",

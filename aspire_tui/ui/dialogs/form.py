@@ -140,7 +140,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                     widget.text = value
                     widget.move_cursor(widget.document.end)
                 else:
-                    setattr(widget, "value", value)
+                    cast(Any, widget).value = value
 
     def action_save(self) -> None:
         for line in self.query(".field-error"):
