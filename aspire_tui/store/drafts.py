@@ -12,7 +12,7 @@ from pathlib import Path
 
 from aspire_tui.domain.drafts import Draft
 from aspire_tui.store.errors import StoreError
-from aspire_tui.store.storage import atomic_write
+from aspire_tui.store.storage import atomic_write, remove_stale_temp_files
 
 DRAFTS_FILE_NAME = "drafts.json"
 MAX_SIZE = 64 * 1024 * 1024
@@ -42,8 +42,9 @@ def save_draft(folder: Path, draft: Draft) -> Path:
 
 def load_draft(folder: Path) -> Draft | None:
     """The draft kept at the last stop, if any; StoreError (the file left as it is) if the
-    file is not one Aspire wrote."""
+    file is not one Aspire wrote. A draft's write cut short left only a temp file: removed."""
     path = drafts_path(folder)
+    remove_stale_temp_files(path)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SIZE:

@@ -199,6 +199,9 @@ class AspireApp(App[None]):
         if draft is not None:
             save_draft(self.store.path.parent, draft)
 
+    def _offer_draft_later(self) -> None:
+        self.run_worker(self._offer_draft(), exit_on_error=False, group="draft")
+
     async def _offer_draft(self) -> None:
         """A form being written when Aspire last stopped opens again with its text."""
         from aspire_tui.store.drafts import discard_draft, drafts_path, load_draft
@@ -207,12 +210,15 @@ class AspireApp(App[None]):
 
         if self.store.read_only:
             return
+        if not isinstance(self.screen, MainScreen):  # the person has opened something already
+            self.set_timer(1.0, self._offer_draft_later)
+            return
         folder = self.store.path.parent
         try:
             draft = load_draft(folder)
             if draft is None:
                 return
-            if not isinstance(self.screen, ModalScreen) and await reopen(self, draft):
+            if await reopen(self, draft):
                 discard_draft(folder)  # the text is in the form again
                 save, cancel = (
                     key_of(self, FormDialog.BINDINGS, f"form.{name}") for name in ("save", "cancel")
@@ -353,7 +359,7 @@ class AspireApp(App[None]):
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
         self.call_after_refresh(self._work_out_standing)
         self.store.start_launch_backup()  # held back until the first frame was drawn
-        self.run_worker(self._offer_draft(), exit_on_error=False, group="draft")
+        self._offer_draft_later()
         if self._keymap:
             self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")

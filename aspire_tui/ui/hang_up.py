@@ -62,6 +62,8 @@ class HangUp:
     def _keep_then_stop(self) -> None:
         try:
             self._keep()
+        except Exception:  # noqa: BLE001 - nothing more can be saved, and no one to tell
+            pass
         finally:
             self._kept.set()
             self._stop(128 + (self.signal or 0))
