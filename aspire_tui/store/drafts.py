@@ -78,3 +78,13 @@ def discard_draft(folder: Path) -> None:
         drafts_path(folder).unlink(missing_ok=True)
     except OSError as error:
         raise StoreError(f"Could not remove {drafts_path(folder)} ({error.strerror}).") from None
+
+
+def set_aside_draft(folder: Path, draft: Draft) -> Path:
+    """Keep a draft that will not be offered again under a name of its own, dated."""
+    kept = folder / f"drafts-{draft.saved:%Y-%m-%d-%H%M%S}.json"
+    try:
+        os.replace(drafts_path(folder), kept)
+    except OSError as error:
+        raise StoreError(f"Could not rename {drafts_path(folder)} ({error.strerror}).") from None
+    return kept

@@ -204,7 +204,7 @@ class AspireApp(App[None]):
 
     async def _offer_draft(self) -> None:
         """A form being written when Aspire last stopped opens again with its text."""
-        from aspire_tui.store.drafts import discard_draft, drafts_path, load_draft
+        from aspire_tui.store.drafts import discard_draft, load_draft, set_aside_draft
         from aspire_tui.ui.dialogs.form import FormDialog
         from aspire_tui.ui.drafts import reopen, when
 
@@ -231,13 +231,14 @@ class AspireApp(App[None]):
                     timeout=10,
                 )
                 return
+            kept = set_aside_draft(folder, draft)
         except StoreError as error:
             self.report_error(safe(str(error)))
             return
         self.notify(
             f'Aspire closed while you were writing "{draft.heading}" on {when(draft)}, and '
-            f"that form cannot open again. What you typed:\n{draft.text()}\n\nIt stays in "
-            f"{drafts_path(folder)} until you remove that file.",
+            f"that form cannot open again. What you typed:\n{draft.text()}\n\nIt is kept "
+            f"in {kept}.",
             title="A draft was kept",
             severity="warning",
             markup=False,

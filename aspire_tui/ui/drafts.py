@@ -4,8 +4,8 @@ lets it go with escape, which asks first, as for anything typed).
 
 A form opens again the way the person opened it: the same screen, the same record, the same
 action, so what saving it does is what it would have done. A draft whose form cannot open
-again (its record is gone, or the form is one opened from a dialog) is said in a message,
-with the text, and left in the draft file.
+again (its record is gone, or the form is one this cannot open) is said once in a message,
+with the text, and set aside in a file of its own in the data folder.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ REOPEN: dict[str, tuple[str, str, str]] = {
     "reflection": ("reflect", "new", "edit"),
     "goal": ("goals", "new", "edit"),
     "checkin": ("goals", "", "log"),
-    "aspiration": ("aspirations", "new", "edit"),
+    "aspiration": ("aspirations", "", "edit"),
 }
 
 
@@ -60,6 +60,8 @@ async def reopen(app: AspireApp, draft: Draft) -> bool:
     if draft.form not in REOPEN:
         return False
     mode, new, on_record = REOPEN[draft.form]
+    if draft.record is None and not new:
+        return False
     await app.action_go(mode)
     screen = app.screen
     action = new
