@@ -93,3 +93,26 @@ async def test_a_draft_file_aspire_did_not_write_is_reported_and_left_alone(
         )
         assert pilot.app.is_running
     assert drafts_path(data_dir).read_text("utf-8") == "[1, 2"
+
+
+async def test_passions_being_written_open_again_on_their_row(
+    store: AspireStore, data_dir: Path
+) -> None:
+    save_draft(data_dir, Draft("passions", "Passions and values", NOW, {"love": "teaching"}))
+    async with make_app(store, start="home").run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#love").text == "teaching"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert docs(data_dir, "passions")[0]["love"] == ["teaching"]
+
+
+async def test_a_search_or_the_settings_keep_no_draft(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await type_text(pilot, "burnout")
+        form = pilot.app.screen
+        assert isinstance(form, FormDialog) and form.has_changes
+        assert draft_of(form, NOW) is None

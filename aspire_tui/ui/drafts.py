@@ -26,21 +26,29 @@ REOPEN: dict[str, tuple[str, str, str]] = {
     "goal": ("goals", "new", "edit"),
     "checkin": ("goals", "", "log"),
     "aspiration": ("aspirations", "", "edit"),
+    "passions": ("reflect", "", "edit"),
 }
+ROWS = {"passions": "passions"}
+"""Forms about a row that is not a record: the row's key in its screen's list."""
+NOT_WRITING = {"SettingsForm", "GoalFinderForm", "PathForm"}
+"""Forms that choose or search rather than hold writing: nothing in them to keep."""
 
 
 def draft_of(form: FormDialog[object], now: datetime) -> Draft | None:
     """What to keep of `form`: None if nothing was typed in it."""
-    if not form.has_changes:
+    heading = form.heading if isinstance(form.heading, str) else form.heading.plain
+    kind, record = type(form).__name__, None
+    if not form.has_changes or kind in NOT_WRITING or heading.startswith("Search"):
         return None
     from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
     from aspire_tui.ui.dialogs.checkin_form import CheckInForm
     from aspire_tui.ui.dialogs.goal_form import GoalForm
+    from aspire_tui.ui.dialogs.passions_form import PassionsForm
     from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 
-    heading = form.heading if isinstance(form.heading, str) else form.heading.plain
-    kind, record = type(form).__name__, None
-    if isinstance(form, ReflectionForm | GoalForm | AspirationForm):
+    if isinstance(form, PassionsForm):
+        kind = "passions"
+    elif isinstance(form, ReflectionForm | GoalForm | AspirationForm):
         kind = {ReflectionForm: "reflection", GoalForm: "goal", AspirationForm: "aspiration"}[
             type(form)
         ]
@@ -60,18 +68,19 @@ async def reopen(app: AspireApp, draft: Draft) -> bool:
     if draft.form not in REOPEN:
         return False
     mode, new, on_record = REOPEN[draft.form]
-    if draft.record is None and not new:
+    row = ROWS.get(draft.form, draft.record)
+    if row is None and not new:
         return False
     await app.action_go(mode)
     screen = app.screen
     action = new
-    if draft.record is not None or not new:
+    if row is not None:
         from aspire_tui.ui.screens.main import MainScreen
 
         if not isinstance(screen, MainScreen):
             return False
-        screen.reload(select=draft.record)
-        if screen.selected_id() != draft.record:
+        screen.reload(select=row)
+        if screen.records.highlighted_record_id != str(row):
             return False  # gone since
         action = on_record
     await screen.run_action(action)
