@@ -107,5 +107,9 @@ def install() -> None:
         "textual.drivers.web_driver",
     ):
         module = sys.modules.get(name)
+        if module is None and name.endswith("win32") and sys.platform == "win32":
+            import importlib  # loaded only once the Windows driver starts: too late
+
+            module = importlib.import_module(name)
         if module is not None and getattr(module, "XTermParser", None) is XTermParser:
             module.XTermParser = PasteGuardParser  # type: ignore[attr-defined]
