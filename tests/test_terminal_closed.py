@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 import time
@@ -70,3 +72,135 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
             break
         time.sleep(0.1)
     assert notes == ["two offers out"]
+
+
+def _start(tmux: list[str], data: Path) -> int:
+    """`aspire` in a new terminal; its process id."""
+    command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    started = subprocess.run(
+        [*tmux, "new-session", "-d", "-x", "100", "-y", "30", "-P", "-F", "#{pane_pid}", command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=10,
+    )
+    return int(started.stdout)
+
+
+def _ended(pid: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return
+        except FileNotFoundError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} still running")
+
+
+def _styled_line(tmux: list[str], marker: str) -> str:
+    """The line holding `marker`, with its colours (which show where the focus is)."""
+    styled = subprocess.run(
+        [*tmux, "capture-pane", "-p", "-e"], capture_output=True, text=True, timeout=10
+    ).stdout
+    return next((line for line in styled.splitlines() if marker in line), "")
+
+
+Step = tuple[str, str, str]
+"""("key", key, text to wait for) | ("type", text, "") | ("focus", key, a line that shows
+the focus arriving): a key that moves the focus is waited on, as keys sent right behind it
+can reach the field it leaves."""
+
+DRAFT_CASES: dict[str, tuple[list[Step], str, str]] = {
+    # name: the steps to open the form and type, the text to find again, how it ends
+    "journal entry": (
+        [("key", "1", "Journal"), ("key", "n", "New reflection"), ("type", "half a thought", "")],
+        "half a thought",
+        "close",
+    ),
+    "goal": (
+        [("key", "3", "Hire two"), ("key", "n", "New goal"), ("type", "Run a 10k", "")],
+        "Run a 10k",
+        "SIGTERM",
+    ),
+    "check-in": (
+        [
+            ("key", "3", "Hire two"),
+            ("key", "l", "Log progress"),
+            ("type", "1", ""),
+            ("focus", "Tab", "hat happened?"),
+            ("type", "called two clients", ""),
+        ],
+        "called two clients",
+        "close",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", DRAFT_CASES, ids=str)
+def test_a_form_being_written_when_the_terminal_closes_is_offered_back_as_a_draft(
+    tmp_path: Path, case: str
+) -> None:
+    """What is typed in a form survives a closed terminal (SIGHUP) and a polite kill (SIGTERM)
+    as a draft beside the data, readable by its owner only; the next start opens the same
+    form again with the text in it, and saving it saves the record and drops the draft."""
+    steps, text, how = DRAFT_CASES[case]
+    data = tmp_path / "data"
+    store = AspireStore.open(data)
+    mine = store.save_aspiration(Aspiration("Lead a team", TODAY))
+    store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), TODAY))
+    store.close()
+    before = json.loads((data / "aspire.json").read_text("utf-8"))
+    tmux = ["tmux", "-L", f"aspire-draft-{os.getpid()}", "-f", "/dev/null"]
+
+    def keys_in(*sent: str) -> None:
+        subprocess.run([*tmux, "send-keys", *sent], check=True, timeout=10)
+
+    pid = _start(tmux, data)
+    try:
+        _wait_for(tmux, "? help")
+        for step, what, then in steps:
+            if step == "key":
+                keys_in(what)
+                _wait_for(tmux, then)
+            elif step == "type":
+                keys_in("-l", what)
+                _wait_for(tmux, what)
+            else:
+                unfocused = _styled_line(tmux, then)
+                keys_in(what)
+                deadline = time.monotonic() + 10
+                while _styled_line(tmux, then) == unfocused:
+                    assert time.monotonic() < deadline, f"{what} did not move the focus"
+                    time.sleep(0.05)
+        if how == "SIGTERM":
+            os.kill(pid, signal.SIGTERM)
+            _ended(pid)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
+    _ended(pid)
+    drafts = data / "drafts.json"
+    assert text in drafts.read_text("utf-8")
+    assert stat.S_IMODE(drafts.stat().st_mode) == 0o600
+    assert json.loads((data / "aspire.json").read_text("utf-8")) == before  # nothing saved
+
+    heading = steps[1][2]
+    pid = _start(tmux, data)
+    try:
+        _wait_for(tmux, heading)  # the same form, open again at the start
+        _wait_for(tmux, text)
+        _wait_for(tmux, "kept when Aspire closed")
+        assert not drafts.exists()  # the text is in the form again
+        keys_in("C-s")
+        deadline = time.monotonic() + 10
+        while heading in _screen(tmux):  # saved, and the form closed
+            assert time.monotonic() < deadline, _screen(tmux)
+            time.sleep(0.05)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
+    _ended(pid)
+    assert text in (data / "aspire.json").read_text("utf-8")

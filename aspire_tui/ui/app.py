@@ -7,7 +7,7 @@ import dataclasses
 import gc
 import time
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
-from aspire_tui.ui.render import long_date, safe
+from aspire_tui.ui.render import key_of, long_date, safe
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
@@ -124,6 +124,9 @@ class AspireApp(App[None]):
         if start is not None or not store.is_empty():
             self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
         super().__init__()
+        from aspire_tui.ui import paste_guard
+
+        paste_guard.install()  # before the driver starts reading the terminal
         self.store = store
         self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
         """The settings in use, and the file they came from (see `store/settings_file.py`)."""
@@ -174,28 +177,85 @@ class AspireApp(App[None]):
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
         if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
-            import asyncio
-            import signal
+            from aspire_tui.ui.hang_up import HangUp
 
-            loop = asyncio.get_running_loop()
-            for name in ("SIGHUP", "SIGTERM"):  # a closed terminal; a polite kill
-                with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
-                    loop.add_signal_handler(getattr(signal, name), self._hung_up)
+            HangUp(self._hung_up, lambda status: self.exit(return_code=status)).install()
         if self.settings.problems:
             self.report_error(safe(self.settings.report()))
 
     def _hung_up(self) -> None:
-        """The terminal closed: what is being typed in a review goes to disk before the
-        app stops (the quit waits for the last write)."""
+        """The terminal closed, or the process was asked to stop: what is being typed goes to
+        disk, a review's into the review, a form's as a draft offered back at the next start
+        (`HangUp` then stops the app, and makes sure it ends)."""
         from aspire_tui.ui.screens.review import ReviewScreen
 
         try:
             for screen in self.screen_stack:
                 if isinstance(screen, ReviewScreen):
                     screen.save_draft()
-            self.store.flush()
         finally:
-            self.exit()
+            try:
+                self._keep_draft()
+            finally:
+                self.store.flush()
+
+    def _keep_draft(self) -> None:
+        from aspire_tui.store.drafts import save_draft
+        from aspire_tui.ui.dialogs.form import FormDialog
+        from aspire_tui.ui.drafts import draft_of
+
+        if self.store.read_only:
+            return  # the folder is another Aspire's
+        forms = [s for s in self.screen_stack if isinstance(s, FormDialog)]
+        draft = draft_of(forms[-1], datetime.now()) if forms else None
+        if draft is not None:
+            save_draft(self.store.path.parent, draft)
+
+    def _offer_draft_later(self) -> None:
+        self.run_worker(self._offer_draft(), exit_on_error=False, group="draft")
+
+    async def _offer_draft(self) -> None:
+        """A form being written when Aspire last stopped opens again with its text."""
+        from aspire_tui.store.drafts import discard_draft, load_draft, set_aside_draft
+        from aspire_tui.ui.dialogs.form import FormDialog
+        from aspire_tui.ui.drafts import reopen, when
+
+        if self.store.read_only:
+            return
+        if not isinstance(self.screen, MainScreen):  # the person has opened something already
+            self.set_timer(1.0, self._offer_draft_later)
+            return
+        folder = self.store.path.parent
+        try:
+            draft = load_draft(folder)
+            if draft is None:
+                return
+            if await reopen(self, draft):
+                discard_draft(folder)  # the text is in the form again
+                save, cancel = (
+                    key_of(self, FormDialog.BINDINGS, f"form.{name}") for name in ("save", "cancel")
+                )
+                self.notify(
+                    f"What you were writing on {when(draft)} was kept when Aspire closed. "
+                    f"{save} saves it; {cancel} lets it go.",
+                    title="Draft restored",
+                    markup=False,
+                    timeout=10,
+                )
+                return
+            kept = set_aside_draft(folder, draft)
+        except StoreError as error:
+            self.report_error(safe(str(error)))
+            return
+        self.notify(
+            f'Aspire closed while you were writing "{draft.heading}" on {when(draft)}, and '
+            f"that form cannot open again. What you typed:\n{draft.text()}\n\nIt is kept "
+            f"in {kept}.",
+            title="A draft was kept",
+            severity="warning",
+            markup=False,
+            timeout=60,
+        )
 
     # The review -------------------------------------------------------------------------
 
@@ -351,6 +411,7 @@ class AspireApp(App[None]):
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
         self.call_after_refresh(self._work_out_standing)
         self.store.start_launch_backup()  # held back until the first frame was drawn
+        self._offer_draft_later()
         if self._keymap:
             self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")

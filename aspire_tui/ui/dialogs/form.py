@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar, cast
 
@@ -116,6 +117,30 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     @property
     def has_changes(self) -> bool:
         return self.is_mounted and self._snapshot() != self._initial
+
+    DRAFT_FIELDS = "Input, TextArea, Select, Rating, Checkbox"
+
+    def draft_fields(self) -> dict[str, str | int | float | bool | None]:
+        """Every field's value by its id, to keep as a draft when Aspire is stopped."""
+        values: dict[str, str | int | float | bool | None] = {}
+        for widget in self.query(self.DRAFT_FIELDS):
+            value = widget.text if isinstance(widget, TextArea) else getattr(widget, "value", None)
+            if widget.id and (value is None or isinstance(value, str | int | float | bool)):
+                values[widget.id] = value
+        return values
+
+    def restore_draft(self, values: dict[str, str | int | float | bool | None]) -> None:
+        """Put a kept draft's values back in the fields that still take them."""
+        for widget in self.query(self.DRAFT_FIELDS):
+            if widget.id not in values or widget.disabled:
+                continue
+            value = values[widget.id]
+            with contextlib.suppress(Exception):  # a choice no longer offered stays as it is
+                if isinstance(widget, TextArea) and isinstance(value, str):
+                    widget.text = value
+                    widget.move_cursor(widget.document.end)
+                else:
+                    cast(Any, widget).value = value
 
     def action_save(self) -> None:
         for line in self.query(".field-error"):
