@@ -209,7 +209,7 @@ class AspireApp(App[None]):
         forms = [s for s in self.screen_stack if isinstance(s, FormDialog)]
         draft = draft_of(forms[-1], datetime.now()) if forms else None
         if draft is not None:
-            save_draft(self.store.path.parent, draft)
+            save_draft(self.store.named_path.parent, draft)
 
     def _offer_draft_later(self) -> None:
         self.run_worker(self._offer_draft(), exit_on_error=False, group="draft")
@@ -225,7 +225,7 @@ class AspireApp(App[None]):
         if not isinstance(self.screen, MainScreen):  # the person has opened something already
             self.set_timer(1.0, self._offer_draft_later)
             return
-        folder = self.store.path.parent
+        folder = self.store.named_path.parent
         try:
             draft = load_draft(folder)
             if draft is None:
