@@ -219,9 +219,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             self.focus_next()
 
     @property
-    def single_line(self) -> bool:
-        """A form whose only field is one line of text (a name, a reason): `enter` saves it,
-        as it would in any one-question prompt. Every other form moves on with `enter`."""
+    def enter_saves(self) -> bool:
+        """Whether `enter` in a one-line field saves: only where nothing can be half-filled,
+        a form whose only field is one line of text (a name, a reason), as in any one-question
+        prompt. Every other form moves on with `enter`."""
         fields = [
             w
             for w in self.query_one(".dialog-body").query(
@@ -236,7 +237,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         """`enter` in a one-line field goes to the next field (in the last, to Save): a form
         is saved with ctrl+s or its Save button, never half-filled by a stray enter."""
         event.stop()
-        if self.single_line:
+        if self.enter_saves:
             self.action_save()
         else:
             self.focus_next()
