@@ -521,9 +521,9 @@ class AspireApp(App[None]):
         ]
         sections.append(("Dialogs and forms", dialogs))
         assessment = [
-            ("1-6", "Answer the statement and go on"),
-            ("← / backspace / k", "Back to the statement before"),
-            ("→ / j", "Skip the statement"),
+            ("1-6", "Answer, and go on to the next unanswered statement"),
+            ("← / backspace / k", "Back to the statement before, to change its answer"),
+            ("→ / j", "Skip to the next unanswered statement"),
             ("space", "At the end: pick one of the three most true statements"),
             ("ctrl+s", "At the end: finish"),
             ("escape", "Leave; every answer is kept, and t carries on"),
