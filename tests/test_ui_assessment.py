@@ -27,6 +27,7 @@ from tests.ui_helpers import (
 )
 
 STATEMENTS = questionnaire().statements
+TOTAL = len(STATEMENTS)
 
 
 def title(app: object) -> str:
@@ -39,7 +40,7 @@ async def test_take_the_whole_assessment_by_keys(store: AspireStore, data_dir: P
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(pilot.app.screen, AssessmentScreen)
-        assert title(pilot.app) == f"What drives you · statement 1 · 0 of {len(STATEMENTS)} answered"
+        assert title(pilot.app) == f"What drives you · statement 1 · 0 of {TOTAL} answered"
         # Autonomy and building always true, everything else sometimes.
         for statement in STATEMENTS:
             strong = statement.driver in (Driver.AUTONOMY, Driver.BUILDING)
@@ -73,7 +74,7 @@ async def test_leave_half_way_and_resume_where_you_were(store: AspireStore, data
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("t", "4", "5", "2", "left")
         await pilot.pause()
-        assert title(pilot.app) == f"What drives you · statement 3 · 3 of {len(STATEMENTS)} answered"
+        assert title(pilot.app) == f"What drives you · statement 3 · 3 of {TOTAL} answered"
         await pilot.press("6", "escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
@@ -84,7 +85,7 @@ async def test_leave_half_way_and_resume_where_you_were(store: AspireStore, data
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("t")
         await pilot.pause()
-        assert title(pilot.app) == f"What drives you · statement 4 · 3 of {len(STATEMENTS)} answered"
+        assert title(pilot.app) == f"What drives you · statement 4 · 3 of {TOTAL} answered"
 
 
 async def test_resuming_goes_from_gap_to_gap_and_keeps_every_answer(

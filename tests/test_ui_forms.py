@@ -36,9 +36,7 @@ def aspiration(store: AspireStore) -> Aspiration:
 # 1. Nothing typed after a dropdown choice is lost -----------------------------------------
 
 
-async def test_writing_goes_on_after_choosing_a_prompt(
-    store: AspireStore, data_dir: Path
-) -> None:
+async def test_writing_goes_on_after_choosing_a_prompt(store: AspireStore, data_dir: Path) -> None:
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab", "enter", "down", "enter")
         await pilot.pause()

@@ -13,8 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
-from textual.widgets._select import SelectOverlay
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs import DIALOG_CSS
@@ -197,10 +196,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def on_key(self, event: events.Key) -> None:
         """`enter` on an open dropdown's list chooses: remember which, to move on once it
         closes (escape closes it without a choice and stays)."""
-        focused = self.focused
-        choosing = event.key == "enter" and isinstance(focused, SelectOverlay)
-        parent = focused.parent if focused is not None else None
-        self._choosing = parent if choosing and isinstance(parent, Select) else None
+        focused = self.focused  # an open dropdown's list is an OptionList inside the Select
+        parent = focused.parent if isinstance(focused, OptionList) else None
+        self._choosing = parent if event.key == "enter" and isinstance(parent, Select) else None
 
     def _select_closed(self, select: Select[Any], expanded: bool) -> None:
         if expanded or self._choosing is not select:
