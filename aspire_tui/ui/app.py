@@ -510,9 +510,9 @@ class AspireApp(App[None]):
             sections.append((f"{screen.SUB_TITLE} screen", self._rows(screen.BINDINGS)))
         dialogs = [
             ("tab / shift+tab", "Next / previous field"),
-            ("enter", "Next field; saves only a form of one line (and shows Find goals)"),
-            ("enter / space", "On a list field: open it; enter chooses and moves on"),
-            ("ctrl+s", "Save the form (its Save button does too)"),
+            ("enter", "Next field; in a form of one line, or Find goals: save"),
+            ("enter / space", "Open a list field; enter chooses and moves on"),
+            ("ctrl+s", "Save the form (or its Save button)"),
             ("escape", "Cancel and close (asks first if you typed something)"),
             ("1-5, ← →, 0", "Set a rating, or clear it"),
             ("y / n", "Answer a confirmation"),
