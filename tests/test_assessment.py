@@ -15,6 +15,7 @@ from aspire_tui.domain.assessment import (
     QuestionnaireError,
     Statement,
     changes,
+    next_unanswered,
     parse_questionnaire,
     questionnaire,
     ranked,
@@ -35,6 +36,14 @@ STATEMENTS = [
     Statement("b1", B, "x"),
     Statement("b2", B, "x"),
 ]
+
+
+def test_the_next_statement_is_the_next_unanswered_one() -> None:
+    answered = {"a1": 3, "b1": 4}
+    assert next_unanswered(STATEMENTS, answered) == 1, "resuming starts at the first gap"
+    assert next_unanswered(STATEMENTS, answered, after=1) == 3, "answered b1 is passed over"
+    assert next_unanswered(STATEMENTS, answered, after=3) == 4, "none left: the last step"
+    assert next_unanswered(STATEMENTS, {s.id: 1 for s in STATEMENTS}) == 4
 
 
 def test_the_packaged_statements_cover_every_driver_in_own_words() -> None:

@@ -254,7 +254,7 @@ async def test_add_goal_from_the_aspiration(store: AspireStore, data_dir: Path) 
         await pilot.press("2", "g")
         await pilot.pause()
         await type_text(pilot, "Run a planning session")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert list_rows(pilot.app) == ["Lead a team\nlevel 1/1 · 0/1 goals"]
         assert "Run a planning session" in detail_text(pilot.app)

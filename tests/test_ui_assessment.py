@@ -27,6 +27,7 @@ from tests.ui_helpers import (
 )
 
 STATEMENTS = questionnaire().statements
+TOTAL = len(STATEMENTS)
 
 
 def title(app: object) -> str:
@@ -39,7 +40,7 @@ async def test_take_the_whole_assessment_by_keys(store: AspireStore, data_dir: P
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(pilot.app.screen, AssessmentScreen)
-        assert title(pilot.app) == f"What drives you · 1 of {len(STATEMENTS)}"
+        assert title(pilot.app) == f"What drives you · statement 1 · 0 of {TOTAL} answered"
         # Autonomy and building always true, everything else sometimes.
         for statement in STATEMENTS:
             strong = statement.driver in (Driver.AUTONOMY, Driver.BUILDING)
@@ -73,7 +74,7 @@ async def test_leave_half_way_and_resume_where_you_were(store: AspireStore, data
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("t", "4", "5", "2", "left")
         await pilot.pause()
-        assert title(pilot.app) == f"What drives you · 3 of {len(STATEMENTS)}"
+        assert title(pilot.app) == f"What drives you · statement 3 · 3 of {TOTAL} answered"
         await pilot.press("6", "escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
@@ -84,7 +85,42 @@ async def test_leave_half_way_and_resume_where_you_were(store: AspireStore, data
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("t")
         await pilot.pause()
-        assert title(pilot.app) == f"What drives you · 4 of {len(STATEMENTS)}"
+        assert title(pilot.app) == f"What drives you · statement 4 · 3 of {TOTAL} answered"
+
+
+async def test_resuming_goes_from_gap_to_gap_and_keeps_every_answer(
+    store: AspireStore, data_dir: Path
+) -> None:
+    total = len(STATEMENTS)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("t", *["2"] * 24, "right", *["3"] * 12, "escape", "t")
+        await pilot.pause()
+        assert title(pilot.app) == f"What drives you · statement 25 · 36 of {total} answered"
+        await pilot.press("5")
+        await pilot.pause()
+        assert title(pilot.app) == f"What drives you · statement 38 · 37 of {total} answered"
+        await pilot.press("5", "5", "5")
+        await pilot.pause()
+        assert title(pilot.app) == "What drives you · last step"
+        kept = dict(pilot.app.screen.assessment.answers)  # type: ignore[attr-defined]
+    [doc] = docs(data_dir, "assessments")
+    ids = [s.id for s in STATEMENTS]
+    for answers in (doc["answers"], kept):
+        assert [answers[i] for i in ids[25:28]] == [3, 3, 3], "26-28 are never overwritten"
+        assert [answers[i] for i in (ids[24], *ids[37:])] == [5, 5, 5, 5]
+        assert [answers[i] for i in ids[:24]] == [2] * 24 and len(answers) == total
+
+
+async def test_a_changed_answer_is_made_by_going_back(store: AspireStore, data_dir: Path) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("t", "4", "5", "2", "left", "left")
+        await pilot.pause()
+        assert title(pilot.app).startswith("What drives you · statement 2 · 3 of")
+        await pilot.press("6")
+        await pilot.pause()
+        assert title(pilot.app).startswith("What drives you · statement 4 · 3 of")
+    [doc] = docs(data_dir, "assessments")
+    assert list(doc["answers"].values()) == [4, 6, 2]
 
 
 async def test_a_recommended_path_is_one_key_from_adopted(

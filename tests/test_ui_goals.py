@@ -59,7 +59,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
         await type_text(pilot, "3 certifications")
         await pilot.press("tab", "tab")  # past "Starting from": 0
         await type_text(pilot, "2027-06-30")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, GoalsScreen)
         assert list_rows(pilot.app)[1].startswith("  Earn certifications")
@@ -80,7 +80,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
         await type_text(pilot, "1")
         await pilot.press("tab")
         await type_text(pilot, "AWS passed")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "33%" in list_rows(pilot.app)[1]
         assert "1 of 3 certifications" in detail_text(pilot.app)
@@ -89,7 +89,7 @@ async def test_add_a_goal_and_log_it_to_achieved(
 
         await pilot.press("l")
         await type_text(pilot, "2")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert list_rows(pilot.app)[1].startswith("✓ Earn certifications")
         assert "100%" in list_rows(pilot.app)[1]
@@ -115,7 +115,7 @@ async def test_a_done_or_not_done_goal(
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("3", "n")
         await type_text(pilot, "Give a conference talk")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "not done yet" in detail_text(pilot.app)
         await pilot.press("l")
@@ -124,7 +124,7 @@ async def test_a_done_or_not_done_goal(
         assert isinstance(form, CheckInForm)
         assert not form.query("#amount")
         await type_text(pilot, "PyCon")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Achieved on" in detail_text(pilot.app)
     [checkin] = docs(data_dir, "checkins")
@@ -172,7 +172,7 @@ async def test_checkin_amount_must_be_a_number(store: AspireStore, aspiration: A
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("3", "l")
         await type_text(pilot, "a few")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         form = pilot.app.screen
         assert isinstance(form, CheckInForm)
@@ -270,7 +270,7 @@ async def test_a_new_goal_serves_the_level_its_aspiration_stands_on(
         await pilot.press("3", "n")
         await pilot.pause()
         await type_text(pilot, "Send to agents")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "level 2, Publish" in detail_text(pilot.app)
     [goal] = docs(data_dir, "goals")

@@ -127,7 +127,7 @@ async def test_a_number_to_bring_down_is_checked_and_saved_with_its_start(
         assert isinstance(form, CheckInForm)
         assert "Where it stands now (hours a week)" in screen_text(pilot.app)
         await type_text(pilot, "0")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         [checkin] = docs(data_dir, "checkins")
         assert checkin["amount"] == 0, "a reading of zero is kept as it is"

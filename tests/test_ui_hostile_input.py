@@ -120,7 +120,7 @@ async def test_checkin_note_and_amount_take_hostile_text(
         await type_text(pilot, "1")
         await pilot.press("tab")
         await paste(pilot, f"{MARKUP}\n{ANSI}")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert f"{MARKUP} {ANSI_PASTED}" in screen_text(pilot.app)
     assert docs(data_dir, "checkins")[0]["note"] == f"{MARKUP} {ANSI_PASTED}"

@@ -73,7 +73,7 @@ async def test_raise_the_bar_after_achieving_every_goal_of_the_level(
         await pilot.press("l")
         await pilot.pause()
         await type_text(pilot, "3")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         offer = [m for m in notifications(pilot.app) if "raise the bar" in m]
         assert offer and "Every goal of level 1/5" in offer[0]
@@ -534,7 +534,7 @@ async def test_the_level_done_toast_leads_to_that_aspiration(
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("2", "down")  # the other aspiration
         await pilot.pause()
-        await pilot.press("3", "l", "enter")
+        await pilot.press("3", "l", "ctrl+s")
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()

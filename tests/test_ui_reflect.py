@@ -50,8 +50,8 @@ async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) ->
         await type_text(pilot, "Teaching")
         await pilot.press("tab")
         await type_text(pilot, "#career, energy, career")
-        await pilot.press("tab", "enter", "down", "enter")  # about: Lead a team
-        await pilot.press("tab", "4", "tab", "right", "right", "tab", "5", "left")
+        await pilot.press("tab", "enter", "down", "enter")  # about: Lead a team; moves on
+        await pilot.press("4", "tab", "right", "right", "tab", "5", "left")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)

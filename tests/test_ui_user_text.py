@@ -68,7 +68,7 @@ async def test_markup_in_dialogs_and_notifications_is_literal(store: AspireStore
         assert HOSTILE in screen_text(app)
         assert "Progress to add ([i]units[/i])" in screen_text(app)
         await pilot.press("1")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert any(HOSTILE in m for m in notifications(app))
         assert app.is_running

@@ -191,7 +191,7 @@ async def log_one(pilot: object, note: str) -> None:
     await type_text(pilot, "1")  # type: ignore[arg-type]
     await pilot.press("tab")  # type: ignore[attr-defined]
     await type_text(pilot, note)  # type: ignore[arg-type]
-    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -88,6 +88,18 @@ def questionnaire() -> Questionnaire:
     return parse_questionnaire(raw)
 
 
+def next_unanswered(
+    statements: Sequence[Statement], answers: Mapping[str, int], after: int = -1
+) -> int:
+    """The index of the first statement after `after` still without an answer, or
+    `len(statements)` (the last step) when none is left: answering or skipping goes from one
+    gap to the next, so a given answer is only replaced when the person goes back to it."""
+    for index in range(max(after + 1, 0), len(statements)):
+        if statements[index].id not in answers:
+            return index
+    return len(statements)
+
+
 @dataclass(frozen=True)
 class DriverScore:
     driver: Driver

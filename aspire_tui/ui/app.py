@@ -631,7 +631,9 @@ class AspireApp(App[None]):
             sections.append((f"{screen.SUB_TITLE} screen", self._rows(screen.BINDINGS)))
         dialogs = [
             ("tab / shift+tab", "Next / previous field"),
-            ("ctrl+s", "Save (enter does too in a one-line field)"),
+            ("enter", "Next field; in a form of one line, or Find goals: save"),
+            ("enter / space", "Open a list field; enter chooses and moves on"),
+            ("ctrl+s", "Save the form (or its Save button)"),
             ("escape", "Cancel and close (asks first if you typed something)"),
             ("1-5, ← →, 0", "Set a rating, or clear it"),
             ("y / n", "Answer a confirmation"),
@@ -640,9 +642,9 @@ class AspireApp(App[None]):
         ]
         sections.append(("Dialogs and forms", dialogs))
         assessment = [
-            ("1-6", "Answer the statement and go on"),
-            ("← / backspace / k", "Back to the statement before"),
-            ("→ / j", "Skip the statement"),
+            ("1-6", "Answer, and go on to the next unanswered statement"),
+            ("← / backspace / k", "Back to the statement before, to change its answer"),
+            ("→ / j", "Skip to the next unanswered statement"),
             ("space", "At the end: pick one of the three most true statements"),
             ("ctrl+s", "At the end: finish"),
             ("escape", "Leave; every answer is kept, and t carries on"),

@@ -24,7 +24,7 @@ from aspire_tui.domain.validation import (
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.render import one_line, plain
+from aspire_tui.ui.render import long_date, one_line, plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 
@@ -76,8 +76,10 @@ class CheckInForm(FormDialog[CheckIn]):
                 parse=parse_checkin_amount,
             )
         elif kind is TargetKind.DOWN:
+            # A correction is of a reading taken then, not of where it stands today.
+            when = f"stood on {long_date(c.on)}" if c.id is not None else "stands now"
             yield from self.field(
-                f"Where it stands now ({unit})",
+                f"Where it {when} ({unit})",
                 PlainInput(amount, placeholder="e.g. 12", id="amount"),
                 f"Aiming for {format_amount(self.goal.target.amount)}.",
                 parse=parse_reading,

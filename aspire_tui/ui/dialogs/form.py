@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, Generic, TypeVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs import DIALOG_CSS
@@ -51,11 +52,13 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self.save_label = save_label
         self._parsers: dict[str, Callable[[str], Any]] = {}
         self._initial: tuple[object, ...] = ()
+        self._choosing: Select[Any] | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        header = list(self.compose_header())
+        with Vertical(classes="dialog has-header" if header else "dialog"):
             yield Label(self.heading, classes="dialog-title", markup=False)
-            yield from self.compose_header()
+            yield from header
             with VerticalScroll(classes="dialog-body"):
                 yield from self.compose_fields()
             with Horizontal(classes="dialog-buttons"):
@@ -69,6 +72,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)  # editing usually continues a text
+        for select in self.query(Select):
+            self.watch(select, "expanded", partial(self._select_closed, select), init=False)
         self._initial = self._snapshot()
 
     def compose_header(self) -> Iterable[Widget]:
@@ -206,6 +211,56 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 return
             widget = widget.parent if isinstance(widget.parent, Widget) else None
 
+    # Keys that move on --------------------------------------------------------------------
+
+    def after_choice(self, select: Select[Any]) -> Widget | None:
+        """Where the cursor goes once a dropdown's value is chosen by keys, so that the next
+        thing typed lands in a field rather than on the dropdown: the next field by default."""
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """`enter` on an open dropdown's list chooses: remember which, to move on once it
+        closes (escape closes it without a choice and stays)."""
+        focused = self.focused  # an open dropdown's list is an OptionList inside the Select
+        parent = focused.parent if isinstance(focused, OptionList) else None
+        self._choosing = parent if event.key == "enter" and isinstance(parent, Select) else None
+
+    def _select_closed(self, select: Select[Any], expanded: bool) -> None:
+        if expanded or self._choosing is not select:
+            return
+        self._choosing = None
+        # After the dropdown's own focus() puts the cursor back on it.
+        self.app.call_later(self._move_on_from, select)
+
+    def _move_on_from(self, select: Select[Any]) -> None:
+        if self.focused is not select:
+            return
+        target = self.after_choice(select)
+        if target is not None:
+            target.focus()
+        else:
+            self.focus_next()
+
+    @property
+    def enter_saves(self) -> bool:
+        """Whether `enter` in a one-line field saves: only where nothing can be half-filled,
+        a form whose only field is one line of text (a name, a reason), as in any one-question
+        prompt. Every other form moves on with `enter`."""
+        fields = [
+            w
+            for w in self.query_one(".dialog-body").query(
+                "Input, TextArea, Select, Rating, Checkbox, SelectionList, RadioSet"
+            )
+            if w.focusable
+        ]
+        return len(fields) == 1 and isinstance(fields[0], Input)
+
     @on(Input.Submitted)
-    def _input_submitted(self) -> None:
-        self.action_save()
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        """`enter` in a one-line field goes to the next field (in the last, to Save): a form
+        is saved with ctrl+s or its Save button, never half-filled by a stray enter."""
+        event.stop()
+        if self.enter_saves:
+            self.action_save()
+        else:
+            self.focus_next()

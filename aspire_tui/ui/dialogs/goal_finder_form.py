@@ -61,6 +61,11 @@ class GoalFinderForm(FormDialog[GoalView]):
             Select(hide, value=v.hide_done, allow_blank=False, id="hide", compact=True),
         )
 
+    @property
+    def enter_saves(self) -> bool:
+        """A search: `enter` shows what it finds, as in any search box (it records nothing)."""
+        return True
+
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#query", Input).focus()

@@ -100,6 +100,10 @@ class ReflectionForm(FormDialog[Reflection]):
         label = str(event.value) if event.value else QUESTIONS[2][1]
         self.query_one("#note-label", Label).update(label)
 
+    def after_choice(self, select: Select[Any]) -> Widget | None:
+        """A prompt is chosen to write from: the cursor goes back to the writing."""
+        return self.query_one("#note", TextArea) if select.id == "prompt" else None
+
     def on_mount(self) -> None:
         self.query_one("#note", TextArea).focus()
 

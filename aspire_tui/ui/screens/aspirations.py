@@ -31,7 +31,7 @@ from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from aspire_tui.ui.reevaluation import ReevaluationFlow
-from aspire_tui.ui.render import long_date, one_line, plain
+from aspire_tui.ui.render import key_of, long_date, one_line, plain
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 EMPTY = Content.assemble(
@@ -475,11 +475,18 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         goals = (
             f" and its {count} goal{'s' if count != 1 else ''} with their progress" if count else ""
         )
+        archive_key = key_of(self.app, self.BINDINGS, "aspiration.archive")
+        instead = (
+            f"To keep it out of the way instead, archive it with {archive_key}."
+            if aspiration.active
+            else f"It is already archived, out of the way without deleting it; "
+            f"{archive_key} restores it."
+        )
         message = Content.assemble(
             "Delete “",
             (safe_title(aspiration), "bold"),
             f"”{goals}? This cannot be undone.\n\n",
-            ("To keep it out of the way instead, archive it with a.", "dim"),
+            (instead, "dim"),
         )
         aspiration_id = aspiration.id
 

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from aspire_tui.domain.assessment import PICKS, Questionnaire
+from aspire_tui.domain.assessment import PICKS, Questionnaire, next_unanswered
 from aspire_tui.domain.models import Assessment
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
@@ -50,9 +50,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         self.questionnaire = questionnaire
         self.assessment = draft
         self.today = today
-        statements = questionnaire.statements
-        unanswered = [i for i, s in enumerate(statements) if s.id not in draft.answers]
-        self.index = unanswered[0] if unanswered else len(statements)
+        self.index = next_unanswered(questionnaire.statements, draft.answers)
 
     @property
     def aspire(self) -> AspireApp:
@@ -88,7 +86,10 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             self._show_picks(picks)
             return
         statement = statements[self.index]
-        title = f"What drives you · {self.index + 1} of {len(statements)}"
+        title = (
+            f"What drives you · statement {self.index + 1} · "
+            f"{len(answers)} of {len(statements)} answered"
+        )
         self.query_one("#assessment-title", Label).update(title)
         self.query_one("#statement", Static).update(Content.styled(statement.text, "bold"))
         given = answers.get(statement.id)
@@ -156,8 +157,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         statement = self.questionnaire.statements[self.index]
         answers = {**self.assessment.answers, statement.id: value}
         if self._save(dataclasses.replace(self.assessment, answers=answers)):
-            self.index += 1
-            self.show()
+            self._go_on()
 
     def action_back(self) -> None:
         if self.index > 0:
@@ -165,7 +165,14 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             self.show()
 
     def action_skip(self) -> None:
-        self.index += 1
+        self._go_on()
+
+    def _go_on(self) -> None:
+        """On to the next statement without an answer: those answered are only ever changed
+        by going back to them."""
+        self.index = next_unanswered(
+            self.questionnaire.statements, self.assessment.answers, after=self.index
+        )
         self.show()
 
     @on(SelectionList.SelectedChanged, "#picks")
