@@ -189,6 +189,8 @@ def test_a_form_being_written_when_the_terminal_closes_is_offered_back_as_a_draf
     assert json.loads((data / "aspire.json").read_text("utf-8")) == before  # nothing saved
 
     heading = steps[1][2]
+    # A server of its own: the first one may still be going away, under load.
+    tmux = ["tmux", "-L", f"aspire-draft-{os.getpid()}-again", "-f", "/dev/null"]
     pid = _start(tmux, data)
     try:
         _wait_for(tmux, heading)  # the same form, open again at the start

@@ -646,7 +646,7 @@ async def test_after_a_step_down_the_climb_is_not_offered_until_the_level_is_wor
         await pilot.press("l")
         await pilot.pause()
         await type_text(pilot, "1")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
@@ -676,7 +676,7 @@ async def test_after_a_step_down_completing_the_level_offers_the_climb(
         await pilot.press("l")
         await pilot.pause()
         await type_text(pilot, "1")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         offer = [m for m in notifications(pilot.app) if "raise the bar" in m]
         assert offer and "Every goal of level 1/5" in offer[0]

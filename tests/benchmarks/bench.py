@@ -206,7 +206,7 @@ async def logged_write(folder: Path, runs: int) -> dict[str, float]:
                 await pilot.press("1")
                 written = len(on_disk)
                 ticks.append(start := time.perf_counter())
-                await pilot.press("enter")
+                await pilot.press("ctrl+s")
                 while len(on_disk) == written:
                     if time.perf_counter() - start > 5:
                         raise RuntimeError("the check-in did not reach the disk within 5 s")
