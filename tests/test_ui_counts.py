@@ -11,6 +11,7 @@ from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.ladder import adopt, pause
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
+from tests.test_ui_goals_depth import pick
 from tests.ui_helpers import SIZE, detail_text, list_rows, make_app
 
 D = date(2026, 1, 1)
@@ -109,3 +110,37 @@ async def test_goals_of_other_levels_and_paused_aspirations_are_set_apart(
     draft = rows[at["Write the draft"]]
     assert "paused" in draft and "overdue" not in draft and not draft.startswith("!")
     assert "paused" in rows[at["Write a novel"]]
+
+
+async def test_finding_behind_on_track_or_due_soon_lists_only_live_work(
+    store: AspireStore,
+) -> None:
+    """The finder's live-work filters use the rule of the list and Home: a goal of another
+    level, or of a paused aspiration, is not behind, on track or due soon."""
+    seed(store)
+    lead, novel = store.aspirations()
+    soon, late = date(2026, 12, 7), date(2026, 10, 1)
+    for goal in (
+        Goal(lead.id or 0, "Ship the roadmap", Target.done(), D, level=1, deadline=late),
+        Goal(lead.id or 0, "Give the talk", Target.done(), D, level=1, deadline=soon),
+        Goal(lead.id or 0, "Old talk", Target.done(), D, level=0, deadline=soon),
+        Goal(novel.id or 0, "Send to agents", Target.done(), D, deadline=soon),
+    ):
+        store.save_goal(goal)
+    found: dict[str, list[str]] = {}
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        for label in ("Behind", "On track", "Due soon"):
+            await pilot.press("slash")
+            await pilot.pause()
+            await pick(pilot, "#show", label)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            rows = [r for r in list_rows(pilot.app) if "\n" in r]  # goals, not headings
+            found[label] = [r.split("\n")[0].strip(" ✓!") for r in rows]
+    assert found == {
+        "Behind": ["Ship the roadmap"],
+        "On track": ["Give the talk"],
+        "Due soon": ["Give the talk"],
+    }

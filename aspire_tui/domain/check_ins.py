@@ -1,7 +1,7 @@
 """What may be logged on a goal, and what a check-in changes about the goal itself.
 
-Every path that logs progress (the Goals screen, the review) asks here, so that they can
-never answer "may I log?" differently.
+Every path that logs progress or moves a goal's start (the Goals screen, the review) asks
+here, so that they can never answer "may I log?" or "may it start then?" differently.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
+from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress
 
@@ -36,3 +37,15 @@ def start_moved_back(goal: Goal, day: date) -> Goal | None:
     if day >= goal.begins:
         return None
     return dataclasses.replace(goal, starts=day)
+
+
+def why_not_start(goal: Goal, starts: date, checkins: Sequence[CheckIn]) -> str | None:
+    """Why `goal` cannot start on `starts`, or None if it can: a check-in before the start
+    would count progress the pace line has not begun (the check-in's side of this is
+    `start_moved_back`). The start the goal has already may stay, even if a file from before
+    this rule puts it after a check-in: files are read as they are; only a new start is
+    refused."""
+    first = min((c.on for c in checkins), default=None)
+    if first is None or starts <= first or starts == goal.begins:
+        return None
+    return f"Its first check-in is on {shown(first)}: the start can be no later."

@@ -1,4 +1,8 @@
-"""Which goals the Goals screen lists, and in what order: search, filters and sorting."""
+"""Which goals the Goals screen lists, and in what order: search, filters and sorting.
+
+The filters that speak of live work (behind, on track, due soon) list only live goals, by the
+rule the list and Home use (`ladder.goal_place`): a goal of another level or of a paused or
+archived aspiration is set apart, not behind."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from aspire_tui.domain.ladder import GoalPlace, goal_place
 from aspire_tui.domain.models import Aspiration
 from aspire_tui.domain.pace import PaceStatus
 from aspire_tui.domain.standing import DUE_SOON_DAYS, GoalState
@@ -81,7 +86,13 @@ def _matches(state: GoalState, words: list[str], aspiration: Aspiration | None) 
     return all(word in haystack for word in words)
 
 
-def _shown(state: GoalState, show: Show, today: date) -> bool:
+LIVE_WORK = frozenset({Show.BEHIND, Show.ON_TRACK, Show.DUE_SOON})
+"""Filters that ask about work under way: set-apart goals are left out of them."""
+
+
+def _shown(state: GoalState, show: Show, today: date, owner: Aspiration | None) -> bool:
+    if show in LIVE_WORK and goal_place(owner, state.goal) is not GoalPlace.LIVE:
+        return False
     status = state.status
     match show:
         case Show.BEHIND:
@@ -116,7 +127,7 @@ def find_goals(
             continue
         if view.hide_done and (state.progress.achieved or owner is None or not owner.active):
             continue
-        if not _shown(state, view.show, today) or not _matches(state, words, owner):
+        if not _shown(state, view.show, today, owner) or not _matches(state, words, owner):
             continue
         found.append(state)
     order = {aid: i for i, aid in enumerate(aspirations)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
-from aspire_tui.domain.models import Aspiration, Goal, Target, TargetKind
+from aspire_tui.domain.check_ins import why_not_start
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target, TargetKind
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.smart import smart_check
 from aspire_tui.domain.validation import (
@@ -50,7 +51,7 @@ class GoalForm(FormDialog[Goal]):
     @classmethod
     def editing(cls, store: AspireStore, goal: Goal, today: date) -> GoalForm:
         """The form for an existing goal: its aspiration even if archived, and what its
-        check-ins fix (how it is measured, the milestones already done)."""
+        check-ins fix (how it is measured, the milestones already done, the latest start)."""
         choices = [a for a in store.aspirations() if a.active or a.id == goal.aspiration_id]
         checkins = store.checkins(goal.id)
         return cls(
@@ -59,6 +60,7 @@ class GoalForm(FormDialog[Goal]):
             goal,
             logged=bool(checkins),
             done_milestones=frozenset(c.milestone for c in checkins if c.milestone),
+            checkins=checkins,
         )
 
     def __init__(
@@ -70,13 +72,16 @@ class GoalForm(FormDialog[Goal]):
         *,
         logged: bool = False,
         done_milestones: frozenset[str] = frozenset(),
+        checkins: Sequence[CheckIn] = (),
     ) -> None:
         """`logged`: the goal has check-ins, so how it is measured can no longer change;
-        `done_milestones` cannot be removed from its checklist."""
+        `done_milestones` cannot be removed from its checklist; `checkins`: the goal's, none
+        of which the start may pass."""
         super().__init__("Edit goal" if goal else "New goal")
         self.aspirations = aspirations
         self.logged = logged
         self.done_milestones = done_milestones
+        self.checkins = tuple(checkins)
         first = aspiration_id if aspiration_id is not None else aspirations[0].id
         owner = next((a for a in aspirations if a.id == first), aspirations[0])
         self.original = goal or Goal(
@@ -180,7 +185,7 @@ class GoalForm(FormDialog[Goal]):
             "Starts",
             starts,
             "The pace line runs from this day to the deadline.",
-            parse=lambda text: parse_date(text, "Starts"),
+            parse=self._parse_starts,
         )
 
     def _group(self, group_id: str, label: str, widget: Widget, hint: str, parse: Any) -> Vertical:
@@ -281,6 +286,13 @@ class GoalForm(FormDialog[Goal]):
         for done in sorted(self.done_milestones - set(names)):
             raise ValidationError(f"“{done}” is already done: its check-in keeps it on the list.")
         return names
+
+    def _parse_starts(self, text: str) -> date:
+        starts = parse_date(text, "Starts")
+        problem = why_not_start(self.original, starts, self.checkins)
+        if problem is not None:
+            raise ValidationError(problem)
+        return starts
 
     def build(self, values: dict[str, Any]) -> Goal:
         aspiration_id = self.query_one("#aspiration", Select).value
