@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,13 @@ from aspire_tui.store import AspireStore
 from aspire_tui.store.writer import flush_all
 
 TODAY = date(2026, 11, 27)
+
+
+def terminal_env(**extra: str) -> dict[str, str]:
+    """The environment for Aspire in a real terminal (tmux): without COLUMNS and LINES, which
+    pytest-xdist's workers set and Textual would take over the terminal's own size."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    return {**env, "TERM": "xterm-256color", **extra}
 
 
 @pytest.fixture(autouse=True)

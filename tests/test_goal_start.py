@@ -40,9 +40,7 @@ def test_the_start_can_be_no_later_than_the_first_check_in() -> None:
 
 def _logged_goal(store: AspireStore) -> Goal:
     aspiration = store.save_aspiration(Aspiration("Become a tax expert", D))
-    goal = store.save_goal(
-        Goal(aspiration.id or 0, "Win clients", Target.number(10, "clients"), D)
-    )
+    goal = store.save_goal(Goal(aspiration.id or 0, "Win clients", Target.number(10, "clients"), D))
     store.save_checkin(CheckIn(goal.id or 0, FIRST, 2))
     return goal
 

@@ -23,7 +23,7 @@ from aspire_tui.domain.models import Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui import paste_guard
 from aspire_tui.ui.paste_guard import PasteGuardParser
-from tests.conftest import TODAY
+from tests.conftest import TODAY, terminal_env
 from tests.test_terminal_closed import _screen, _wait_for
 
 START, END = "\x1b[200~", "\x1b[201~"
@@ -159,7 +159,7 @@ def test_pasting_escapes_and_ctrl_q_into_the_real_app_neither_deletes_nor_quits(
     store.save_reflection(Reflection(TODAY, note="Keep this entry"))
     store.close()
     tmux = ["tmux", "-L", f"aspire-paste-{os.getpid()}", "-f", "/dev/null"]
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = terminal_env()
     command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
 
     def send(*args: str) -> str:

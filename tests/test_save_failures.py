@@ -24,7 +24,7 @@ from aspire_tui.store.errors import UnsavedChanges
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
-from tests.conftest import TODAY, docs
+from tests.conftest import TODAY, docs, terminal_env
 from tests.ui_helpers import (
     SIZE,
     journal_rows,
@@ -347,7 +347,7 @@ def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: 
     status = tmp_path / "status"
     tmux = ["tmux", "-L", f"aspire-full-{os.getpid()}", "-f", "/dev/null"]
     repo = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(repo)}
+    env = terminal_env(PYTHONPATH=str(repo))
     command = (  # Textual draws on stderr: the message after it is read off the terminal
         f"'{sys.executable}' '{script}' --data-dir '{data}'; echo $? >'{status}'; sleep 60"
     )

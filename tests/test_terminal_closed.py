@@ -17,7 +17,7 @@ import pytest
 
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.store import AspireStore
-from tests.conftest import TODAY
+from tests.conftest import TODAY, terminal_env
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
@@ -45,7 +45,7 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
     store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), TODAY))
     store.close()
     tmux = ["tmux", "-L", f"aspire-test-{os.getpid()}", "-f", "/dev/null"]
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = terminal_env()
     command = f"'{sys.executable}' -m aspire_tui --data-dir '{data}'"
     subprocess.run(
         [*tmux, "new-session", "-d", "-x", "100", "-y", "30", command],
@@ -77,7 +77,7 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
 def _start(tmux: list[str], data: Path) -> int:
     """`aspire` in a new terminal; its process id."""
     command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = terminal_env()
     started = subprocess.run(
         [*tmux, "new-session", "-d", "-x", "100", "-y", "30", "-P", "-F", "#{pane_pid}", command],
         capture_output=True,

@@ -18,6 +18,7 @@ import pytest
 
 from aspire_tui.store import AspireStore
 from aspire_tui.store.lock import AlreadyOpenError
+from tests.conftest import terminal_env
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
@@ -48,7 +49,7 @@ def _launch(number: int, moment: str, root: Path) -> str | None:
     """One start and close; what went wrong, or None."""
     data = root / f"data-{number}"
     tmux = ["tmux", "-L", f"aspire-hangup-{os.getpid()}-{number}", "-f", "/dev/null"]
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = terminal_env()
 
     def run(*args: str) -> str:
         return subprocess.run(
