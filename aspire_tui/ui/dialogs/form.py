@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -44,6 +45,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
+        # Acted on by the App before it hands on the next key, so that keys typed right behind
+        # a move land in the field moved to (see `action_move_focus`).
+        Binding("tab", "move_focus(1)", show=False, priority=True, id="form.next"),
+        Binding("shift+tab", "move_focus(-1)", show=False, priority=True, id="form.previous"),
+        Binding("enter", "enter", show=False, priority=True, id="form.enter"),
     ]
 
     def __init__(self, heading: str | Content, save_label: str = "Save") -> None:
@@ -53,6 +59,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self._parsers: dict[str, Callable[[str], Any]] = {}
         self._initial: tuple[object, ...] = ()
         self._choosing: Select[Any] | None = None
+        self._early_keys: list[events.Key] | None = []
+        """Keys that came before any field had the focus, for the first field to get."""
 
     def compose(self) -> ComposeResult:
         header = list(self.compose_header())
@@ -75,6 +83,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         for select in self.query(Select):
             self.watch(select, "expanded", partial(self._select_closed, select), init=False)
         self._initial = self._snapshot()
+        self.call_after_refresh(self._hand_on_early_keys)  # if no field takes the focus
 
     def compose_header(self) -> Iterable[Widget]:
         """What stays in view above the fields while they scroll."""
@@ -255,12 +264,55 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         ]
         return len(fields) == 1 and isinstance(fields[0], Input)
 
-    @on(Input.Submitted)
-    def _input_submitted(self, event: Input.Submitted) -> None:
+    # Keys typed ahead ----------------------------------------------------------------------
+    # The App hands each key to the focused widget's queue as it arrives; a widget acts on a
+    # key only when it gets to it. A tab or enter handled by the field would move the focus
+    # after the keys typed behind it were already queued to that same field. Priority
+    # bindings are checked by the App itself before it hands on the next key.
+
+    def _in_dropdown(self) -> bool:
+        focused = self.focused
+        return isinstance(focused, OptionList) and isinstance(focused.parent, Select)
+
+    def action_move_focus(self, step: int) -> None:
+        """tab / shift+tab: the next or previous field, as the screen's own binding does; an
+        open dropdown's list keeps its own handling."""
+        if self.focused is None or self._in_dropdown():
+            raise SkipAction()
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def action_enter(self) -> None:
         """`enter` in a one-line field goes to the next field (in the last, to Save): a form
-        is saved with ctrl+s or its Save button, never half-filled by a stray enter."""
-        event.stop()
+        is saved with ctrl+s or its Save button, never half-filled by a stray enter. Anywhere
+        else (a dropdown, a button, a text area) enter does what it does there."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         if self.enter_saves:
             self.action_save()
         else:
             self.focus_next()
+
+    def _forward_event(self, event: events.Event) -> None:
+        """Keys the App hands to the form itself because nothing in it has the focus yet
+        (typed right behind the key that opened it) wait for the first field."""
+        if isinstance(event, events.Key) and self._early_keys is not None and not self.focused:
+            self._early_keys.append(event)
+            return
+        super()._forward_event(event)
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        if self.focused is not None:
+            self._hand_on_early_keys()
+
+    def _hand_on_early_keys(self) -> None:
+        """In the order typed, before any key the App hands on from now (same task)."""
+        keys, self._early_keys = self._early_keys or [], None
+        target: Widget = self.focused or self
+        for key in keys:
+            target.post_message(key)
