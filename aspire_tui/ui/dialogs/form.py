@@ -59,8 +59,6 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self._parsers: dict[str, Callable[[str], Any]] = {}
         self._initial: tuple[object, ...] = ()
         self._choosing: Select[Any] | None = None
-        self._early_keys: list[events.Key] | None = []
-        """Keys that came before any field had the focus, for the first field to get."""
 
     def compose(self) -> ComposeResult:
         header = list(self.compose_header())
@@ -83,7 +81,6 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         for select in self.query(Select):
             self.watch(select, "expanded", partial(self._select_closed, select), init=False)
         self._initial = self._snapshot()
-        self.call_after_refresh(self._hand_on_early_keys)  # if no field takes the focus
 
     def compose_header(self) -> Iterable[Widget]:
         """What stays in view above the fields while they scroll."""
@@ -294,25 +291,3 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             self.action_save()
         else:
             self.focus_next()
-
-    def _forward_event(self, event: events.Event) -> None:
-        """Keys the App hands to the form itself because nothing in it has the focus yet
-        (typed right behind the key that opened it) wait for the first field."""
-        if isinstance(event, events.Key) and self._early_keys is not None and not self.focused:
-            self._early_keys.append(event)
-            return
-        super()._forward_event(event)
-
-    def set_focus(
-        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
-    ) -> None:
-        super().set_focus(widget, scroll_visible, from_app_focus)
-        if self.focused is not None:
-            self._hand_on_early_keys()
-
-    def _hand_on_early_keys(self) -> None:
-        """In the order typed, before any key the App hands on from now (same task)."""
-        keys, self._early_keys = self._early_keys or [], None
-        target: Widget = self.focused or self
-        for key in keys:
-            target.post_message(key)
