@@ -1,6 +1,7 @@
 """Keys typed right behind a key that moves the focus land in the field moved to: the real
 `aspire` in a real terminal (tmux), the move and the text sent in one go, as a fast typist's
-keys arrive. Each round repeats it, as the race is not lost every time."""
+keys arrive. The rounds repeat it: before the fix every round lost the race here, but a
+race can be won by chance."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from aspire_tui.store import AspireStore
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 ROUNDS = 4
-STARTED = date(2026, 1, 5)  # before the real today, whenever the test runs
+STARTED = date(2026, 1, 5)  # the app runs on the real today: the goal began before it
 
 
 def _screen(tmux: list[str]) -> str:
@@ -32,12 +33,14 @@ def _screen(tmux: list[str]) -> str:
     ).stdout
 
 
-def _wait_until(tmux: list[str], done: object, what: str, timeout: float = 20) -> str:
+def _wait_until(
+    tmux: list[str], done: Callable[[str], bool], what: str, timeout: float = 20
+) -> str:
     """Poll the terminal until `done(screen)` (a real terminal has no pilot to await)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         screen = _screen(tmux)
-        if done(screen):  # type: ignore[operator]
+        if done(screen):
             return screen
         time.sleep(0.05)
     raise AssertionError(f"{what} never showed:\n{_screen(tmux)}")

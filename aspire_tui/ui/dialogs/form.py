@@ -8,8 +8,8 @@ from functools import partial
 from typing import Any, Generic, TypeVar, cast
 
 from textual import events, on
-from textual.app import ComposeResult
 from textual.actions import SkipAction
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
