@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any, Generic, TypeVar, cast
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -44,6 +45,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
+        # Acted on by the App before it hands on the next key, so that keys typed right behind
+        # a move land in the field moved to (see `action_move_focus`).
+        Binding("tab", "move_focus(1)", show=False, priority=True, id="form.next"),
+        Binding("shift+tab", "move_focus(-1)", show=False, priority=True, id="form.previous"),
+        Binding("enter", "enter", show=False, priority=True, id="form.enter"),
     ]
 
     def __init__(self, heading: str | Content, save_label: str = "Save") -> None:
@@ -255,11 +261,32 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         ]
         return len(fields) == 1 and isinstance(fields[0], Input)
 
-    @on(Input.Submitted)
-    def _input_submitted(self, event: Input.Submitted) -> None:
+    # Keys typed ahead ----------------------------------------------------------------------
+    # The App hands each key to the focused widget's queue as it arrives; a widget acts on a
+    # key only when it gets to it. A tab or enter handled by the field would move the focus
+    # after the keys typed behind it were already queued to that same field. Priority
+    # bindings are checked by the App itself before it hands on the next key.
+
+    def _in_dropdown(self) -> bool:
+        focused = self.focused
+        return isinstance(focused, OptionList) and isinstance(focused.parent, Select)
+
+    def action_move_focus(self, step: int) -> None:
+        """tab / shift+tab: the next or previous field, as the screen's own binding does; an
+        open dropdown's list keeps its own handling."""
+        if self.focused is None or self._in_dropdown():
+            raise SkipAction()
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def action_enter(self) -> None:
         """`enter` in a one-line field goes to the next field (in the last, to Save): a form
-        is saved with ctrl+s or its Save button, never half-filled by a stray enter."""
-        event.stop()
+        is saved with ctrl+s or its Save button, never half-filled by a stray enter. Anywhere
+        else (a dropdown, a button, a text area) enter does what it does there."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         if self.enter_saves:
             self.action_save()
         else:

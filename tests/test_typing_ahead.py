@@ -1,0 +1,144 @@
+"""Keys typed right behind a key that moves the focus land in the field moved to: the real
+`aspire` in a real terminal (tmux), the move and the text sent in one go, as a fast typist's
+keys arrive. The rounds repeat it: before the fix every round lost the race here, but a
+race can be won by chance."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
+from aspire_tui.store import AspireStore
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+ROUNDS = 4
+STARTED = date(2026, 1, 5)  # the app runs on the real today: the goal began before it
+
+
+def _screen(tmux: list[str]) -> str:
+    return subprocess.run(
+        [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False, timeout=10
+    ).stdout
+
+
+def _wait_until(
+    tmux: list[str], done: Callable[[str], bool], what: str, timeout: float = 20
+) -> str:
+    """Poll the terminal until `done(screen)` (a real terminal has no pilot to await)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = _screen(tmux)
+        if done(screen):
+            return screen
+        time.sleep(0.05)
+    raise AssertionError(f"{what} never showed:\n{_screen(tmux)}")
+
+
+def _field(screen: str, label: str, hint_lines: int = 0) -> str:
+    """The text of the form's field under `label` (the label, its hint's lines, the field)."""
+    inside = [line.split("█")[1].strip() for line in screen.splitlines() if line.count("█") > 1]
+    at = next((i for i, line in enumerate(inside) if line.startswith(label)), None)
+    return "" if at is None else inside[at + 1 + hint_lines]
+
+
+@contextmanager
+def _aspire(tmp_path: Path, name: str) -> Iterator[tuple[list[str], Path]]:
+    """Aspire in a terminal of its own, on a goal that has a check-in (so that its measure
+    is fixed and `enter` after the title goes to the target)."""
+    data = tmp_path / "data"
+    store = AspireStore.open(data)
+    mine = store.save_aspiration(Aspiration("Lead a team", STARTED))
+    goal = store.save_goal(Goal(mine.id or 0, "Hire", Target.number(50, "calls"), STARTED))
+    store.log_checkin(CheckIn(goal.id or 0, STARTED, 1.0))
+    store.close()
+    tmux = ["tmux", "-L", f"aspire-{name}-{os.getpid()}", "-f", "/dev/null"]
+    command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-x", "100", "-y", "40", command],
+        check=True,
+        env=env,
+        timeout=10,
+    )
+    try:
+        _wait_until(tmux, lambda s: "? help" in s, "the first screen")
+        _keys(tmux, "3")
+        _wait_until(tmux, lambda s: "Hire" in s, "the goals")
+        yield tmux, data / "aspire.json"
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
+
+
+def _keys(tmux: list[str], *keys: str) -> None:
+    """Keys in ONE send-keys: tmux writes them to the terminal at once."""
+    subprocess.run([*tmux, "send-keys", *keys], check=True, timeout=10)
+
+
+def _closed(tmux: list[str], heading: str) -> None:
+    _wait_until(tmux, lambda s: heading not in s, f"{heading} closing")
+
+
+def test_tab_and_shift_tab_then_text_in_the_check_in_form(tmp_path: Path) -> None:
+    with _aspire(tmp_path, "tab") as (tmux, file):
+        for round in range(ROUNDS):
+            _keys(tmux, "l")
+            _wait_until(tmux, lambda s: "Log progress" in s and "e.g. 1" in s, "the form")
+            _keys(tmux, "1")
+            _wait_until(tmux, lambda s: "e.g. 1" not in s, "the amount typed")
+            _keys(tmux, "Tab", f"called {round} clients")
+            screen = _wait_until(
+                tmux,
+                lambda s: "clients" in _field(s, "Note") + _field(s, "Progress to add", 1),
+                "the note",
+            )
+            assert _field(screen, "Note (optional)") == f"called {round} clients", screen
+            assert _field(screen, "Progress to add", 1) == "1", screen
+            _keys(tmux, "BTab", "0")
+            screen = _wait_until(
+                tmux, lambda s: "0" in _field(s, "Progress to add", 1), "the second digit"
+            )
+            assert _field(screen, "Progress to add", 1) == "10", screen
+            assert _field(screen, "Note (optional)") == f"called {round} clients", screen
+            _keys(tmux, "C-s")
+            _closed(tmux, "Log progress")
+        checkins = json.loads(file.read_text("utf-8"))["checkins"].values()
+        saved = sorted((c["note"], c["amount"]) for c in checkins if c["note"])
+        assert saved == [(f"called {r} clients", 10.0) for r in range(ROUNDS)]
+
+
+def test_enter_then_text_after_the_goal_title(tmp_path: Path) -> None:
+    with _aspire(tmp_path, "enter") as (tmux, file):
+        for round in range(ROUNDS):
+            _keys(tmux, "e")
+            _wait_until(tmux, lambda s: "Edit goal" in s and "calls" in s, "the form")
+            _keys(tmux, "Enter", f" by M{round}")
+            screen = _wait_until(
+                tmux,
+                lambda s: f"M{round}" in _field(s, "Target", 2) or "by M" in _field(s, "Goal"),
+                "the target",
+            )
+            assert _field(screen, "Target", 2).endswith(f" by M{round}"), screen
+            assert _field(screen, "Goal").startswith("Hire"), screen
+            assert "by M" not in _field(screen, "Goal"), screen
+            _keys(tmux, "BTab", f" {round}")
+            screen = _wait_until(
+                tmux, lambda s: _field(s, "Goal").endswith(f" {round}"), "the title"
+            )
+            assert _field(screen, "Target", 2).endswith(f" by M{round}"), screen
+            _keys(tmux, "C-s")
+            _closed(tmux, "Edit goal")
+        goal = next(iter(json.loads(file.read_text("utf-8"))["goals"].values()))
+        assert goal["title"] == "Hire " + " ".join(str(r) for r in range(ROUNDS))
+        assert goal["target"]["unit"] == "calls" + "".join(f" by M{r}" for r in range(ROUNDS))
