@@ -20,6 +20,7 @@ import pytest
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
+from tests.conftest import terminal_env
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
@@ -65,7 +66,7 @@ def _aspire(tmp_path: Path, name: str) -> Iterator[tuple[list[str], Path]]:
     store.close()
     tmux = ["tmux", "-L", f"aspire-{name}-{os.getpid()}", "-f", "/dev/null"]
     command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = terminal_env()
     subprocess.run(
         [*tmux, "new-session", "-d", "-x", "100", "-y", "40", command],
         check=True,
@@ -126,7 +127,9 @@ def test_enter_then_text_after_the_goal_title(tmp_path: Path) -> None:
             _keys(tmux, "Enter", f" by M{round}")
             screen = _wait_until(
                 tmux,
-                lambda s: f"M{round}" in _field(s, "Target", 2) or "by M" in _field(s, "Goal"),
+                lambda s, round=round: (
+                    f"M{round}" in _field(s, "Target", 2) or "by M" in _field(s, "Goal")
+                ),
                 "the target",
             )
             assert _field(screen, "Target", 2).endswith(f" by M{round}"), screen
@@ -134,7 +137,7 @@ def test_enter_then_text_after_the_goal_title(tmp_path: Path) -> None:
             assert "by M" not in _field(screen, "Goal"), screen
             _keys(tmux, "BTab", f" {round}")
             screen = _wait_until(
-                tmux, lambda s: _field(s, "Goal").endswith(f" {round}"), "the title"
+                tmux, lambda s, round=round: _field(s, "Goal").endswith(f" {round}"), "the title"
             )
             assert _field(screen, "Target", 2).endswith(f" by M{round}"), screen
             _keys(tmux, "C-s")
@@ -142,3 +145,19 @@ def test_enter_then_text_after_the_goal_title(tmp_path: Path) -> None:
         goal = next(iter(json.loads(file.read_text("utf-8"))["goals"].values()))
         assert goal["title"] == "Hire " + " ".join(str(r) for r in range(ROUNDS))
         assert goal["target"]["unit"] == "calls" + "".join(f" by M{r}" for r in range(ROUNDS))
+
+
+def test_a_fields_own_keys_keep_their_place_in_a_burst(tmp_path: Path) -> None:
+    """Backspace, arrows and home are a field's bindings, which Textual runs only once the key
+    has gone up to the App, while letters are typed as they arrive: `hello`, then five
+    backspaces and `world` sent at once, read "hworl" in the goal form."""
+    with _aspire(tmp_path, "burst") as (tmux, file):
+        _keys(tmux, "n")
+        _wait_until(tmux, lambda s: "New goal" in s, "the form")
+        text = ""
+        for round in range(ROUNDS):
+            _keys(tmux, "End", "h", "e", "l", "l", "o")
+            _wait_until(tmux, lambda s, t=text: _field(s, "Goal") == f"{t}hello", "hello")
+            _keys(tmux, *["BSpace"] * 5, *"world", "Left", "Left", "-", "Home", str(round))
+            text = f"{round}{text}wor-ld"
+            _wait_until(tmux, lambda s, t=text: _field(s, "Goal") == t, repr(text), timeout=5)

@@ -34,6 +34,27 @@ def _without_controls(widget: Widget, text: str) -> str:
     return cleaned
 
 
+async def own_key_acts(field: Widget, event: events.Key) -> bool:
+    """Run `field`'s own binding for `event` (backspace, an arrow, home) as the key arrives.
+
+    Textual types a letter as the field receives it, but runs the field's bindings only once
+    the key has gone up through every container to the App and back: keys that arrive
+    together (a fast typist, a key held down, a program sending them) were applied out of
+    order, so `hello`, five backspaces and `world` read "hellowo". Run here, each key acts in
+    the order it came; a key the field does not bind goes on as before (Textual calls the
+    base class's `_on_key` next, unless this one prevented it)."""
+    if event.is_printable:
+        return False
+    for binding in field._bindings.key_to_bindings.get(event.key, ()):
+        if binding.priority:  # the App ran those before the key reached the field
+            continue
+        if await field.app.run_action(binding.action, field):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
 class PlainInput(Input):
     """Also keeps the cursor at the end on focus, so typing adds to a pre-filled value."""
 
@@ -41,6 +62,9 @@ class PlainInput(Input):
         kwargs.setdefault("select_on_focus", False)
         kwargs.setdefault("compact", True)
         super().__init__(safe(value).replace("\n", " ").replace("\t", " "), **kwargs)
+
+    async def _on_key(self, event: events.Key) -> None:
+        await own_key_acts(self, event)  # else Textual calls the base class's handler next
 
     def _on_paste(self, event: events.Paste) -> None:
         # One line: pasted line breaks become spaces rather than losing all but the first line.
@@ -52,6 +76,9 @@ class PlainTextArea(TextArea):
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("compact", True)
         super().__init__(safe(text), **kwargs)
+
+    async def _on_key(self, event: events.Key) -> None:
+        await own_key_acts(self, event)  # else Textual calls the base class's handler next
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.text = _without_controls(self, event.text)
