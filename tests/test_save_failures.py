@@ -146,6 +146,8 @@ async def test_a_reflection_saved_on_a_full_disk_stays_and_quitting_asks(
         assert isinstance(app.screen, ReflectScreen)
         assert any("Tired but hopeful" in row for row in journal_rows(app))  # still shown
         assert "not saved" in app.title.lower()
+        # The "… saved." shown as the form closed is taken back, not left beside the failure.
+        assert not [m for m in notifications(app) if m.endswith("saved.")], notifications(app)
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog) and app.is_running

@@ -378,7 +378,10 @@ class AspireApp(App[None]):
 
     def on_save_failed(self, message: SaveFailed) -> None:
         """A change shown as made did not reach the disk: say so, and show what the store
-        holds now (the file again, or the change held in memory, marked in the title)."""
+        holds now (the file again, or the change held in memory, marked in the title). The
+        toasts before it go: one of them said "saved" as the form closed."""
+        self.clear_notifications()
+        self._last_error = ""
         self.report_error(safe(message.reason))
         screen = self.screen
         if isinstance(screen, MainScreen):
