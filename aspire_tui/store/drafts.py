@@ -23,6 +23,12 @@ def drafts_path(folder: Path) -> Path:
     return folder / DRAFTS_FILE_NAME
 
 
+def has_draft(folder: Path) -> bool:
+    """Whether a draft may be waiting: one look at the folder, so that a start with none
+    imports no form code."""
+    return os.path.lexists(drafts_path(folder))
+
+
 def save_draft(folder: Path, draft: Draft) -> Path:
     record = {
         "version": 1,

@@ -414,7 +414,10 @@ class AspireApp(App[None]):
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
         self.call_after_refresh(self._work_out_standing)
         self.store.start_launch_backup()  # held back until the first frame was drawn
-        self._offer_draft_later()
+        from aspire_tui.store.drafts import has_draft
+
+        if has_draft(self.store.named_path.parent):  # the forms' code is imported only then
+            self._offer_draft_later()
         if self._keymap:
             self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
