@@ -24,7 +24,7 @@ from aspire_tui.store import AspireStore
 from aspire_tui.ui import paste_guard
 from aspire_tui.ui.paste_guard import PasteGuardParser
 from tests.conftest import TODAY, terminal_env
-from tests.test_terminal_closed import _screen, _wait_for
+from tests.terminal import screen, wait_for
 
 START, END = "\x1b[200~", "\x1b[201~"
 PASTES = [
@@ -169,13 +169,13 @@ def test_pasting_escapes_and_ctrl_q_into_the_real_app_neither_deletes_nor_quits(
 
     pid = int(send("new-session", "-d", "-x", "80", "-y", "24", "-P", "-F", "#{pane_pid}", command))
     try:
-        _wait_for(tmux, "? help")
+        wait_for(tmux, "? help")
         send("send-keys", "1")
-        _wait_for(tmux, "Keep this entry")
+        wait_for(tmux, "Keep this entry")
         send("send-keys", "n")
-        _wait_for(tmux, "New reflection")
+        wait_for(tmux, "New reflection")
         send("send-keys", "-l", "Typed first")  # into the note, once the form has the keys
-        _wait_for(tmux, "Typed first")
+        wait_for(tmux, "Typed first")
 
         def date_field() -> str:  # with its colours, which show where the focus is
             lines = send("capture-pane", "-p", "-e").splitlines()
@@ -188,15 +188,15 @@ def test_pasting_escapes_and_ctrl_q_into_the_real_app_neither_deletes_nor_quits(
             assert time.monotonic() < deadline, "shift+tab did not move the focus"
             time.sleep(0.05)
         send("send-keys", "Z")
-        _wait_for(tmux, f"{date.today().isoformat()}Z")
+        wait_for(tmux, f"{date.today().isoformat()}Z")
         send("set-buffer", "-b", "hostile", "note\x1b\x1b\x1bdy")
         send("paste-buffer", "-p", "-b", "hostile")
-        _wait_for(tmux, "Znotedy", timeout=10)
-        _wait_for(tmux, "Left out control characters", timeout=10)
+        wait_for(tmux, "Znotedy", timeout=10)
+        wait_for(tmux, "Left out control characters", timeout=10)
         send("set-buffer", "-b", "hostile", "quit\x1b\x11y")
         send("paste-buffer", "-p", "-b", "hostile")
-        _wait_for(tmux, "Znotedyquity", timeout=10)  # as text, less the control characters
-        assert "New reflection" in _screen(tmux)
+        wait_for(tmux, "Znotedyquity", timeout=10)  # as text, less the control characters
+        assert "New reflection" in screen(tmux)
         assert os.path.exists(f"/proc/{pid}")
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)

@@ -18,24 +18,9 @@ import pytest
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY, terminal_env
+from tests.terminal import screen, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
-
-
-def _screen(tmux: list[str]) -> str:
-    return subprocess.run(
-        [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False, timeout=10
-    ).stdout
-
-
-def _wait_for(tmux: list[str], text: str, timeout: float = 20) -> None:
-    """Poll the terminal until `text` shows (a real terminal has no pilot to await)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if text in _screen(tmux):
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{text!r} never showed:\n{_screen(tmux)}")
 
 
 def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> None:
@@ -54,13 +39,13 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
         timeout=10,
     )
     try:
-        _wait_for(tmux, "review due")
+        wait_for(tmux, "review due")
         subprocess.run([*tmux, "send-keys", "r"], check=True, timeout=10)
-        _wait_for(tmux, "step 1 of 3")
+        wait_for(tmux, "step 1 of 3")
         subprocess.run([*tmux, "send-keys", "w"], check=True, timeout=10)
-        _wait_for(tmux, "Writing: saved as you type")  # the note field has the keys now
+        wait_for(tmux, "Writing: saved as you type")  # the note field has the keys now
         subprocess.run([*tmux, "send-keys", "-l", "two offers out"], check=True, timeout=10)
-        _wait_for(tmux, "two offers out")
+        wait_for(tmux, "two offers out")
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
     deadline = time.monotonic() + 10
@@ -162,14 +147,14 @@ def test_a_form_being_written_when_the_terminal_closes_is_offered_back_as_a_draf
 
     pid = _start(tmux, data)
     try:
-        _wait_for(tmux, "? help")
+        wait_for(tmux, "? help")
         for step, what, then in steps:
             if step == "key":
                 keys_in(what)
-                _wait_for(tmux, then)
+                wait_for(tmux, then)
             elif step == "type":
                 keys_in("-l", what)
-                _wait_for(tmux, what)
+                wait_for(tmux, what)
             else:
                 unfocused = _styled_line(tmux, then)
                 keys_in(what)
@@ -193,14 +178,14 @@ def test_a_form_being_written_when_the_terminal_closes_is_offered_back_as_a_draf
     tmux = ["tmux", "-L", f"aspire-draft-{os.getpid()}-again", "-f", "/dev/null"]
     pid = _start(tmux, data)
     try:
-        _wait_for(tmux, heading)  # the same form, open again at the start
-        _wait_for(tmux, text)
-        _wait_for(tmux, "kept when Aspire closed")
+        wait_for(tmux, heading)  # the same form, open again at the start
+        wait_for(tmux, text)
+        wait_for(tmux, "kept when Aspire closed")
         assert not drafts.exists()  # the text is in the form again
         keys_in("C-s")
         deadline = time.monotonic() + 10
-        while heading in _screen(tmux):  # saved, and the form closed
-            assert time.monotonic() < deadline, _screen(tmux)
+        while heading in screen(tmux):  # saved, and the form closed
+            assert time.monotonic() < deadline, screen(tmux)
             time.sleep(0.05)
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)

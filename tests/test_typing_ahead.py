@@ -10,8 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -21,30 +20,12 @@ import pytest
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 from tests.conftest import terminal_env
+from tests.terminal import wait_until
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
 ROUNDS = 4
 STARTED = date(2026, 1, 5)  # the app runs on the real today: the goal began before it
-
-
-def _screen(tmux: list[str]) -> str:
-    return subprocess.run(
-        [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False, timeout=10
-    ).stdout
-
-
-def _wait_until(
-    tmux: list[str], done: Callable[[str], bool], what: str, timeout: float = 20
-) -> str:
-    """Poll the terminal until `done(screen)` (a real terminal has no pilot to await)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        screen = _screen(tmux)
-        if done(screen):
-            return screen
-        time.sleep(0.05)
-    raise AssertionError(f"{what} never showed:\n{_screen(tmux)}")
 
 
 def _field(screen: str, label: str, hint_lines: int = 0) -> str:
@@ -74,9 +55,9 @@ def _aspire(tmp_path: Path, name: str) -> Iterator[tuple[list[str], Path]]:
         timeout=10,
     )
     try:
-        _wait_until(tmux, lambda s: "? help" in s, "the first screen")
+        wait_until(tmux, lambda s: "? help" in s, "the first screen")
         _keys(tmux, "3")
-        _wait_until(tmux, lambda s: "Hire" in s, "the goals")
+        wait_until(tmux, lambda s: "Hire" in s, "the goals")
         yield tmux, data / "aspire.json"
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
@@ -88,30 +69,30 @@ def _keys(tmux: list[str], *keys: str) -> None:
 
 
 def _closed(tmux: list[str], heading: str) -> None:
-    _wait_until(tmux, lambda s: heading not in s, f"{heading} closing")
+    wait_until(tmux, lambda s: heading not in s, f"{heading} closing")
 
 
 def test_tab_and_shift_tab_then_text_in_the_check_in_form(tmp_path: Path) -> None:
     with _aspire(tmp_path, "tab") as (tmux, file):
         for round in range(ROUNDS):
             _keys(tmux, "l")
-            _wait_until(tmux, lambda s: "Log progress" in s and "e.g. 1" in s, "the form")
+            wait_until(tmux, lambda s: "Log progress" in s and "e.g. 1" in s, "the form")
             _keys(tmux, "1")
-            _wait_until(tmux, lambda s: "e.g. 1" not in s, "the amount typed")
+            wait_until(tmux, lambda s: "e.g. 1" not in s, "the amount typed")
             _keys(tmux, "Tab", f"called {round} clients")
-            screen = _wait_until(
+            shown = wait_until(
                 tmux,
                 lambda s: "clients" in _field(s, "Note") + _field(s, "Progress to add", 1),
                 "the note",
             )
-            assert _field(screen, "Note (optional)") == f"called {round} clients", screen
-            assert _field(screen, "Progress to add", 1) == "1", screen
+            assert _field(shown, "Note (optional)") == f"called {round} clients", shown
+            assert _field(shown, "Progress to add", 1) == "1", shown
             _keys(tmux, "BTab", "0")
-            screen = _wait_until(
+            shown = wait_until(
                 tmux, lambda s: "0" in _field(s, "Progress to add", 1), "the second digit"
             )
-            assert _field(screen, "Progress to add", 1) == "10", screen
-            assert _field(screen, "Note (optional)") == f"called {round} clients", screen
+            assert _field(shown, "Progress to add", 1) == "10", shown
+            assert _field(shown, "Note (optional)") == f"called {round} clients", shown
             _keys(tmux, "C-s")
             _closed(tmux, "Log progress")
         checkins = json.loads(file.read_text("utf-8"))["checkins"].values()
@@ -123,23 +104,23 @@ def test_enter_then_text_after_the_goal_title(tmp_path: Path) -> None:
     with _aspire(tmp_path, "enter") as (tmux, file):
         for round in range(ROUNDS):
             _keys(tmux, "e")
-            _wait_until(tmux, lambda s: "Edit goal" in s and "calls" in s, "the form")
+            wait_until(tmux, lambda s: "Edit goal" in s and "calls" in s, "the form")
             _keys(tmux, "Enter", f" by M{round}")
-            screen = _wait_until(
+            shown = wait_until(
                 tmux,
                 lambda s, round=round: (
                     f"M{round}" in _field(s, "Target", 2) or "by M" in _field(s, "Goal")
                 ),
                 "the target",
             )
-            assert _field(screen, "Target", 2).endswith(f" by M{round}"), screen
-            assert _field(screen, "Goal").startswith("Hire"), screen
-            assert "by M" not in _field(screen, "Goal"), screen
+            assert _field(shown, "Target", 2).endswith(f" by M{round}"), shown
+            assert _field(shown, "Goal").startswith("Hire"), shown
+            assert "by M" not in _field(shown, "Goal"), shown
             _keys(tmux, "BTab", f" {round}")
-            screen = _wait_until(
+            shown = wait_until(
                 tmux, lambda s, round=round: _field(s, "Goal").endswith(f" {round}"), "the title"
             )
-            assert _field(screen, "Target", 2).endswith(f" by M{round}"), screen
+            assert _field(shown, "Target", 2).endswith(f" by M{round}"), shown
             _keys(tmux, "C-s")
             _closed(tmux, "Edit goal")
         goal = next(iter(json.loads(file.read_text("utf-8"))["goals"].values()))
@@ -153,11 +134,11 @@ def test_a_fields_own_keys_keep_their_place_in_a_burst(tmp_path: Path) -> None:
     backspaces and `world` sent at once, read "hworl" in the goal form."""
     with _aspire(tmp_path, "burst") as (tmux, file):
         _keys(tmux, "n")
-        _wait_until(tmux, lambda s: "New goal" in s, "the form")
+        wait_until(tmux, lambda s: "New goal" in s, "the form")
         text = ""
         for round in range(ROUNDS):
             _keys(tmux, "End", "h", "e", "l", "l", "o")
-            _wait_until(tmux, lambda s, t=text: _field(s, "Goal") == f"{t}hello", "hello")
+            wait_until(tmux, lambda s, t=text: _field(s, "Goal") == f"{t}hello", "hello")
             _keys(tmux, *["BSpace"] * 5, *"world", "Left", "Left", "-", "Home", str(round))
             text = f"{round}{text}wor-ld"
-            _wait_until(tmux, lambda s, t=text: _field(s, "Goal") == t, repr(text), timeout=5)
+            wait_until(tmux, lambda s, t=text: _field(s, "Goal") == t, repr(text), timeout=5)

@@ -1,0 +1,31 @@
+"""Reading a real terminal (tmux) from a test: a real terminal has no pilot to await, so a test
+polls the pane until what it waits for shows, with a deadline."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Callable
+
+
+def screen(tmux: list[str]) -> str:
+    """What the terminal shows now, as text."""
+    return subprocess.run(
+        [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False, timeout=10
+    ).stdout
+
+
+def wait_until(tmux: list[str], done: Callable[[str], bool], what: str, timeout: float = 20) -> str:
+    """Poll the terminal until `done(screen)`; the screen then."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = screen(tmux)
+        if done(shown):
+            return shown
+        time.sleep(0.05)
+    raise AssertionError(f"{what} never showed:\n{screen(tmux)}")
+
+
+def wait_for(tmux: list[str], text: str, timeout: float = 20) -> None:
+    """Poll the terminal until `text` shows."""
+    wait_until(tmux, lambda shown: text in shown, repr(text), timeout)
