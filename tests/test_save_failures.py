@@ -96,6 +96,30 @@ def test_a_save_the_full_disk_refuses_is_kept_and_written_once_there_is_room(
     store.close()
 
 
+def test_a_change_held_on_a_full_disk_survives_a_change_that_failed_half_way(
+    data_dir: Path, disk: FullDisk
+) -> None:
+    """A failed change drops the copy in memory; the held change must not go with it (it was
+    read back from the older file, and the next save replaced it without a word)."""
+    store = AspireStore.open(data_dir)
+    store.write_in_background()
+    store.save_reflection(Reflection(on=TODAY, want="Before"))
+    store.flush()
+    disk.full = True
+    store.save_reflection(Reflection(on=TODAY, want="Held"))
+    with pytest.raises(StoreError):
+        store.flush()
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save_reflection(Reflection(on=TODAY, want="Half-way"))
+        raise RuntimeError("a change that fails half-way")
+    assert sorted(r.want for r in store.reflections()) == ["Before", "Held"]
+    assert store.unsaved is not None
+    disk.full = False
+    store.save_reflection(Reflection(on=TODAY, want="After"))
+    store.close()
+    assert on_disk(data_dir) == ["After", "Before", "Held"]
+
+
 def test_quitting_retries_and_closing_with_unsaved_changes_says_so(
     data_dir: Path, disk: FullDisk
 ) -> None:

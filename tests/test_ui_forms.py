@@ -107,6 +107,30 @@ async def test_every_form_with_a_dropdown_moves_on_after_a_choice(
         assert pilot.app.focused is selects[1]
 
 
+async def test_choosing_a_start_level_moves_on_to_that_levels_goals(store: AspireStore) -> None:
+    """The adopt form offers the chosen level's goals in place of the first level's: the
+    cursor goes to the first of them, not to a row that is then taken away."""
+    from textual.widgets import Input
+
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n", "enter")  # Join management
+        await pilot.pause()
+        form = pilot.app.screen
+        start = form.query_one("#start", Select)
+        start.focus()
+        await pilot.pause()
+        await pilot.press("enter", "down", "enter")  # level 2
+        await pilot.pause()
+        await pilot.pause()
+        assert start.value == 1
+        first_row = form.query(".goal-row").first()
+        focused = pilot.app.focused
+        assert focused is not None and first_row in focused.ancestors_with_self, focused
+        await type_text(pilot, "xy")
+        titles = [i.value for i in form.query(".goal-title").results(Input)]
+        assert any(t.endswith("xy") for t in titles), titles
+
+
 # 3. enter moves on; ctrl+s saves; Save is on screen ---------------------------------------
 
 

@@ -221,6 +221,10 @@ class AtomicJSONStorage(Storage):
                     self._settle()
             except StoreError:
                 pass  # reported to the owner by the writer; read the file as it is
+            held = self._writer.held() if self._cache is None else None
+            if held is not None:  # the copy was dropped while the disk refused a change:
+                self._cache = decode_json(self.path, held)  # the data is that, not the file
+                return self._cache
         stamp = self._stat()
         if stamp is None:
             if self._seen:

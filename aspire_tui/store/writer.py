@@ -113,6 +113,12 @@ class BackgroundWriter:
             held = self._unwritten is not None or self._stranded
             return self._problem if held else None
 
+    def held(self) -> bytes | None:
+        """The newest save the disk refused, to be written yet: what the owner's data is,
+        ahead of the file (None when nothing is held)."""
+        with self._changed:
+            return self._unwritten
+
     def retry(self) -> None:
         """Try again what the disk refused (a full disk may have room now)."""
         with self._changed:
