@@ -123,7 +123,9 @@ async def test_choosing_a_start_level_moves_on_to_that_levels_goals(store: Aspir
         await pilot.pause()
         await pilot.pause()
         assert start.value == 1
-        first_row = form.query(".goal-row").first()
+        from aspire_tui.ui.widgets.goal_checklist import GoalRow
+
+        first_row = form.query(GoalRow).first()
         focused = pilot.app.focused
         assert focused is not None and first_row in focused.ancestors_with_self, focused
         await type_text(pilot, "xy")

@@ -105,10 +105,23 @@ class AdoptForm(FormDialog[Adoption]):
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
+    _offered = 0
+    """The level whose starter goals the checklist offers."""
+
+    def after_choice(self, select: Select[Any]) -> Widget | None:
+        """A new start level replaces the checklist's rows: the cursor waits on the dropdown
+        until they are there (`_level_chosen` moves it on), never on a row being taken away."""
+        if select.id == "start" and select.value != self._offered:
+            return select
+        return None
+
     @on(Select.Changed, "#start")
     async def _level_chosen(self, event: Select.Changed) -> None:
         if self.path is not None and isinstance(event.value, int):
             await self.query_one(GoalChecklist).offer(self.path.levels[event.value].goals)
+            self._offered = event.value
+            if self.focused is event.select:  # chosen here: on to the level's first goal
+                self.focus_next()
 
     def other_errors(self) -> list[FieldError]:
         found = checklist_errors(self.query_one(GoalChecklist))
