@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -299,3 +300,28 @@ def test_import_keeps_the_same_limits_as_opening(tmp_path: Path) -> None:
         assert result.returncode == 2 and words in result.stderr, result.stderr
         assert "Nothing was changed" in result.stderr
     assert (folder / "aspire.json").read_bytes() == before
+
+
+def test_aspire_never_writes_a_file_larger_than_it_would_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that would make the file larger than Aspire reads is refused with a message,
+    and the file stays as it was: Aspire must never write what it would refuse to open."""
+    from aspire_tui.domain.models import Reflection
+    from aspire_tui.store import StoreError, limits
+
+    store = AspireStore.open(tmp_path / "data")
+    store.write_in_background()
+    store.save_reflection(Reflection(on=date(2026, 11, 27), want="Small"))
+    store.flush()
+    before = (tmp_path / "data" / "aspire.json").read_bytes()
+    monkeypatch.setattr(limits, "FILE_MAX_BYTES", len(before) + 200)
+    with pytest.raises(StoreError, match="larger than"):
+        store.save_reflection(Reflection(on=date(2026, 11, 27), want="x" * 1000))
+    store.flush()
+    assert (tmp_path / "data" / "aspire.json").read_bytes() == before
+    assert [r.want for r in store.reflections()] == ["Small"]
+    store.close()
+    reopened = AspireStore.open(tmp_path / "data")
+    assert [r.want for r in reopened.reflections()] == ["Small"]
+    reopened.close()

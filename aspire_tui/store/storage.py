@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from aspire_tui.store import limits
 from aspire_tui.store.errors import DataFileError, StoreError, UnsavedChanges
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
 from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter
@@ -270,7 +271,7 @@ class AtomicJSONStorage(Storage):
             self._write_behind(data)
             return
         try:
-            atomic_write(self.path, encode_json(data))
+            atomic_write(self.path, within_limit(self.path, encode_json(data)))
         except OSError as error:
             self._cache = None  # TinyDB changed it in place; the file is what counts now
             self.generation += 1  # and every table and cache must read it again
@@ -293,7 +294,7 @@ class AtomicJSONStorage(Storage):
         assert self._writer is not None
         try:
             self._settle()  # a write that failed since the last read: this one built on it
-            encoded = encode_json(data)
+            encoded = within_limit(self.path, encode_json(data))
         except BaseException:
             self._cache = None
             self.generation += 1
@@ -352,6 +353,18 @@ def encode_json(data: dict[str, Any]) -> bytes:
         return orjson.dumps(data)
     except TypeError:
         return json.dumps(data, separators=(",", ":")).encode("ascii")
+
+
+def within_limit(path: Path, encoded: bytes) -> bytes:
+    """Refuse a save that would make the file larger than Aspire reads (`limits`): a file
+    Aspire wrote must always open again."""
+    if len(encoded) > limits.FILE_MAX_BYTES:
+        raise StoreError(
+            f"Not saved: {path} would grow to {len(encoded) / (1024 * 1024):,.1f} MB, larger than "
+            f"Aspire reads ({limits.megabytes(limits.FILE_MAX_BYTES)}). Shorten or delete "
+            "something long (a pasted text, say), then try again."
+        )
+    return encoded
 
 
 def decode_json(path: Path, raw: bytes) -> dict[str, Any]:
