@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.validation import FILE_DATE_SLACK, ValidationError, check_dated_in_file
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.limits import ID_MAX_DIGITS, shortened
@@ -43,13 +41,12 @@ def check_schema(path: Path, data: dict[str, Any]) -> int:
     return schema
 
 
-def check_file(
-    path: Path, data: dict[str, Any], today: date | None = None
-) -> dict[str, dict[int, Any]]:
+def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
     """Raise DataFileError unless `data` is exactly what this version of Aspire writes.
     Returns the records it decoded on the way, table by table, so they need not be again.
-    `today` (this computer's, unless said): nothing may be dated more than a day after it."""
-    latest = (today or date.today()) + FILE_DATE_SLACK
+    Dates after today are read as they are: a clock set back or a trip across the date line
+    must never lock a person out of their own file (progress counts a check-in only from its
+    day; forms and imports refuse what is ahead)."""
     if check_schema(path, data) != SCHEMA_VERSION:
         raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
     unknown = set(data) - {META_TABLE, *TABLES}
@@ -67,7 +64,7 @@ def check_file(
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
         if name == "checkins":  # nine in ten records: a loop of their own
-            _check_checkins(path, table, goals, uids, mine, latest)
+            _check_checkins(path, table, goals, uids, mine)
             continue
         for key, doc in table.items():
             try:
@@ -85,8 +82,6 @@ def check_file(
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
             uids.add(uid)
             mine[number] = record
-            if name in _DATED:
-                _check_dated(path, f"{name}/{key}", record, latest)
             # Goals are read after aspirations, and check-ins after goals, so what they point
             # to is checked at once; an entry's aspiration is checked once all are read.
             if name == "goals":
@@ -112,7 +107,6 @@ def _check_checkins(
     goals: dict[int, Any],
     uids: set[str],
     mine: dict[int, Any],
-    latest: date,
 ) -> None:
     """`check_file` for the check-ins: the same checks, with less said per record."""
     decode = codec.decode_checkin
@@ -138,29 +132,10 @@ def _check_checkins(
             raise DataFileError(path, f"has two entries with the same uid (checkins/{key}).")
         if record.goal_id not in goals:
             raise DataFileError(path, f"has an entry checkins/{key} that points to nothing.")
-        if record.on > latest:
-            _check_dated(path, f"checkins/{key}", record, latest)
         mine[number] = record
 
 
 _BAD_NUMBER = f"its number is not one Aspire writes (up to {ID_MAX_DIGITS} digits, no leading 0)"
-
-
-_DATED = frozenset({"reflections", "reviews"})
-"""Besides check-ins, the records dated by what happened, never ahead of today."""
-
-
-def _check_dated(path: Path, entry: str, record: Any, latest: date) -> None:
-    try:
-        check_dated_in_file(record, latest - FILE_DATE_SLACK)
-    except ValidationError as error:
-        raise DataFileError(
-            path,
-            f"has an entry {entry} {error}.",
-            "Aspire has left it untouched. If this computer's clock is right, that date is a "
-            "mistake: correct it in the file (it is plain JSON) or restore a backup "
-            "(aspire backups lists them).",
-        ) from None
 
 
 def _canonical(key: str) -> bool:
