@@ -127,6 +127,15 @@ def test_marking_achieved_logs_exactly_what_is_left(target: Target) -> None:
     assert completing_checkins(goal, [*before, *adding], TODAY) == []
 
 
+@pytest.mark.parametrize("target", [Target.done(), Target.number(10, "hours")])
+def test_marking_achieved_counts_what_is_logged_a_day_ahead(target: Target) -> None:
+    """A check-in a file brought a day ahead already completes the goal: marking it achieved
+    again would log it twice (it counts from its own day)."""
+    goal = Goal(1, "G", target, TODAY, id=1)
+    ahead = [CheckIn(1, TODAY + timedelta(days=1), 10.0 if target.amount > 1 else 1.0)]
+    assert completing_checkins(goal, ahead, TODAY) == []
+
+
 @given(
     target=st.decimals("0.01", "100000", places=2),
     done=st.lists(st.decimals("0.01", "1000", places=2), max_size=5),

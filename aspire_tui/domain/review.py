@@ -217,7 +217,9 @@ def completing_checkins(goal: Goal, checkins: Sequence[CheckIn], today: date) ->
     if goal.id is None:
         return []
     target = goal.target
-    progress = goal_progress(goal, checkins, today)
+    # Every check-in counts here, those a file brought a day ahead too: they complete the goal
+    # on their day, and logging what they cover again would count it twice.
+    progress = goal_progress(goal, checkins)
     if progress.achieved:
         return []
     if target.kind is TargetKind.MILESTONES:
@@ -228,7 +230,7 @@ def completing_checkins(goal: Goal, checkins: Sequence[CheckIn], today: date) ->
     if target.kind is TargetKind.DONE:
         return [CheckIn(goal.id, today, 1.0)]
     left = round(target.amount - progress.done, 9)
-    while not goal_progress(goal, [*checkins, CheckIn(goal.id, today, left)], today).achieved:
+    while not goal_progress(goal, [*checkins, CheckIn(goal.id, today, left)]).achieved:
         left = math.nextafter(left, math.inf)  # 0.1 + 0.2 falls short of 0.3 otherwise
     return [CheckIn(goal.id, today, left)]
 
