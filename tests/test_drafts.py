@@ -116,3 +116,28 @@ async def test_a_search_or_the_settings_keep_no_draft(store: AspireStore) -> Non
         form = pilot.app.screen
         assert isinstance(form, FormDialog) and form.has_changes
         assert draft_of(form, NOW) is None
+
+
+async def test_a_check_in_being_written_in_a_review_is_not_reopened_outside_it(
+    store: AspireStore, data_dir: Path
+) -> None:
+    """A check-in form opened from a review, kept as a draft: reopened on Goals, saving it
+    would log progress the review never records, so it is set aside with its text."""
+    mine = store.save_aspiration(Aspiration("Lead a team", TODAY))
+    store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), TODAY))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormDialog)
+        await type_text(pilot, "1")
+        pilot.app._keep_draft()  # what a closed terminal does  # type: ignore[attr-defined]
+    kept = load_draft(data_dir)
+    assert kept is not None and kept.form == "review checkin"
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: any("cannot open again" in m for m in notifications(pilot.app)))
+        assert not isinstance(pilot.app.screen, FormDialog)
+    assert list(data_dir.glob("drafts-*.json"))
+    assert docs(data_dir, "checkins") == []

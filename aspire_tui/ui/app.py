@@ -206,8 +206,11 @@ class AspireApp(App[None]):
 
         if self.store.read_only:
             return  # the folder is another Aspire's
+        from aspire_tui.ui.screens.review import ReviewScreen
+
         forms = [s for s in self.screen_stack if isinstance(s, FormDialog)]
-        draft = draft_of(forms[-1], datetime.now()) if forms else None
+        in_review = any(isinstance(s, ReviewScreen) for s in self.screen_stack)
+        draft = draft_of(forms[-1], datetime.now(), in_review) if forms else None
         if draft is not None:
             save_draft(self.store.named_path.parent, draft)
 

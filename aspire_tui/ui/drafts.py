@@ -34,8 +34,10 @@ NOT_WRITING = {"SettingsForm", "GoalFinderForm", "PathForm"}
 """Forms that choose or search rather than hold writing: nothing in them to keep."""
 
 
-def draft_of(form: FormDialog[object], now: datetime) -> Draft | None:
-    """What to keep of `form`: None if nothing was typed in it."""
+def draft_of(form: FormDialog[object], now: datetime, in_review: bool = False) -> Draft | None:
+    """What to keep of `form`: None if nothing was typed in it. A form opened from a review
+    is never reopened outside it (saving there would change what the review does not
+    record): it is kept as a "review …" draft, set aside with its text."""
     heading = form.heading if isinstance(form.heading, str) else form.heading.plain
     kind, record = type(form).__name__, None
     if not form.has_changes or kind in NOT_WRITING or heading.startswith("Search"):
@@ -56,6 +58,8 @@ def draft_of(form: FormDialog[object], now: datetime) -> Draft | None:
     elif isinstance(form, CheckInForm):
         kind = "checkin" if form.original.id is None else "checkin correction"
         record = form.goal.id
+    if in_review:
+        kind = f"review {kind}"
     return Draft(kind, heading, now, form.draft_fields(), record)
 
 
