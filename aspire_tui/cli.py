@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gc
 import sys
@@ -205,6 +206,9 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.store.backups import backup_folder, describe_held, list_backups, records_held
 
     data_file = folder / DATA_FILE_NAME
+    if data_file.is_symlink():  # backups are kept beside the file a link leads to, as the app does
+        with contextlib.suppress(OSError, RuntimeError):
+            data_file = data_file.resolve()
     everything = list_backups(data_file)
     backups = [b for b in everything if not b.kept_unsaved]
     kept = [b for b in everything if b.kept_unsaved]

@@ -321,3 +321,21 @@ def test_a_data_version_past_64_bits_is_from_a_newer_aspire(tmp_path: Path) -> N
     export.write_text(f'{{"format": "aspire-export", "schema": {huge}}}')
     imported = run("--data-dir", str(tmp_path / "other"), "import", str(export))
     assert imported.returncode == 2 and "newer version of Aspire" in imported.stderr
+
+
+def test_backups_lists_what_is_beside_a_linked_data_file(tmp_path: Path) -> None:
+    """With aspire.json a link (a data file kept in a synced folder, say), Aspire keeps its
+    backups beside the file the link leads to: `aspire backups` lists those."""
+    real = tmp_path / "sync"
+    store = AspireStore.open(real)
+    populate(store, date(2026, 11, 27))
+    store.close()
+    AspireStore.open(real).close()  # a start that finds data keeps a backup
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "aspire.json").symlink_to(real / "aspire.json")
+    assert list((real / "backups").glob("*.json"))
+    result = run("--data-dir", str(folder), "backups")
+    assert result.returncode == 0, result.stderr
+    assert "No backups yet" not in result.stdout
+    assert str(real / "backups") in result.stdout
