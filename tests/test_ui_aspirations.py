@@ -163,7 +163,7 @@ async def test_adopt_on_a_chosen_level_with_edited_starter_goals(
         await pilot.pause()
         titles = [i.value for i in pilot.app.screen.query(".goal-title").results(Input)]
         assert titles[: len(third.goals)] == [g.title for g in third.goals]
-        await pilot.press("tab", "space")  # untick the first starter goal
+        await pilot.press("space")  # the choice moved on to the first starter goal: untick it
         await pilot.press("tab", "tab", "tab", "tab")  # title, target, box, then title 2
         await pilot.press("end")
         await type_text(pilot, " this year")
