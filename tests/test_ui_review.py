@@ -318,20 +318,30 @@ async def test_a_second_review_in_a_period_is_asked_for_and_needs_a_next_step(
         assert any("Write the one thing you will do next" in n for n in notifications(pilot.app))
 
 
+async def _drop_then_put_back(pilot: Pilot[None], steps_after: int = 0) -> None:
+    """Drop the first goal in a review, go `steps_after` steps on, leave, and put the goal
+    back with ctrl+z on Goals (what the person does to undo a drop)."""
+    from aspire_tui.ui.screens.goals import GoalsScreen
+
+    await pilot.press("r", "x", "y")
+    await pilot.pause()
+    assert "Dropped" in review_text(pilot.app)
+    if steps_after:
+        await pilot.press(*["right"] * steps_after)
+        await pilot.pause()
+        assert "Closing" in review_text(pilot.app)
+    await pilot.press("escape", "3")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, GoalsScreen)
+    await pilot.press("ctrl+z")
+
+
 async def test_a_dropped_goal_put_back_is_no_longer_dropped_in_the_review(
     store: AspireStore, data_dir: Path
 ) -> None:
-    from aspire_tui.ui.screens.goals import GoalsScreen
-
     seed(store)
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
-        await pilot.press("r", "x", "y")
-        await pilot.pause()
-        assert "Dropped" in review_text(pilot.app)
-        await pilot.press("escape", "3")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, GoalsScreen)
-        await pilot.press("ctrl+z")
+        await _drop_then_put_back(pilot)
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
@@ -392,17 +402,10 @@ async def _journal_review_text(pilot: Pilot[None]) -> str:
 async def test_a_drop_undone_while_the_review_was_left_is_not_saved_as_dropped(
     store: AspireStore, data_dir: Path
 ) -> None:
-    from aspire_tui.ui.screens.goals import GoalsScreen
-
     seed(store)
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
-        await pilot.press("r", "x", "y")
-        await pilot.pause()
-        assert "Dropped" in review_text(pilot.app)
-        await pilot.press("escape", "3")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, GoalsScreen)
-        await pilot.press("ctrl+z", "0")
+        await _drop_then_put_back(pilot)
+        await pilot.press("0")
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
@@ -419,20 +422,10 @@ async def test_a_drop_undone_while_the_review_was_left_is_not_saved_as_dropped(
 async def test_a_drop_undone_after_the_closing_is_reached_is_not_saved_as_dropped(
     store: AspireStore, data_dir: Path
 ) -> None:
-    from aspire_tui.ui.screens.goals import GoalsScreen
-
     seed(store)
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
-        await pilot.press("r", "x", "y")
-        await pilot.pause()
-        assert "Dropped" in review_text(pilot.app)
-        await pilot.press(*["right"] * 4)
-        await pilot.pause()
-        assert "Closing" in review_text(pilot.app)
-        await pilot.press("escape", "3")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, GoalsScreen)
-        await pilot.press("ctrl+z", "0")
+        await _drop_then_put_back(pilot, steps_after=4)
+        await pilot.press("0")
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
