@@ -28,11 +28,13 @@ def _rungs(key: str) -> list[str]:
 
 
 def _answers(leaning: dict[Driver, int]) -> dict[str, int]:
-    """A believable set of answers: each driver's leaning, give or take one."""
+    """A believable set of answers: each driver's leaning, give or take one; a driver with no
+    leaning is left unanswered, as in a profile taken before its statements existed."""
     statements = questionnaire().statements
     return {
         s.id: max(1, min(6, leaning[s.driver] + (0, 1, -1, 0, 1)[n % 5]))
         for n, s in enumerate(statements)
+        if s.driver in leaning
     }
 
 
@@ -207,7 +209,7 @@ def populate(store: AspireStore, today: date) -> None:
             d.BUILDING: 2,
             d.SERVICE: 3,
         },
-        ("sec-2", "mas-1", "ach-3"),
+        ("sec-2", "mas-5", "ach-1"),
     )
     _assess(
         store,
@@ -221,8 +223,9 @@ def populate(store: AspireStore, today: date) -> None:
             d.AUTONOMY: 4,
             d.BUILDING: 2,
             d.SERVICE: 4,
+            d.CHALLENGE: 3,
         },
-        ("mas-1", "mas-5", "bal-2"),
+        ("mas-6", "mas-5", "bal-2"),
     )
     store.save_passions(
         Passions(

@@ -162,6 +162,7 @@ SHORT_NAMES = {
     Driver.AUTONOMY: "autonomy",
     Driver.BUILDING: "building",
     Driver.SERVICE: "service",
+    Driver.CHALLENGE: "challenge",
 }
 
 

@@ -29,6 +29,7 @@ class Driver(StrEnum):
     AUTONOMY = "autonomy"
     BUILDING = "building"
     SERVICE = "service"
+    CHALLENGE = "challenge"
 
     @property
     def label(self) -> str:
@@ -44,6 +45,7 @@ DRIVER_LABELS: dict[Driver, str] = {
     Driver.AUTONOMY: "Autonomy",
     Driver.BUILDING: "Building something of your own",
     Driver.SERVICE: "Service to a cause",
+    Driver.CHALLENGE: "Hard problems to beat",
 }
 
 REFLECTION_DRIVERS = (Driver.ACHIEVEMENT, Driver.BALANCE, Driver.SECURITY)
@@ -67,6 +69,10 @@ class Reflection:
     tags: tuple[str, ...] = ()
     aspiration_id: int | None = None
     """The aspiration the entry is about, if any."""
+    look_back: date | None = None
+    """For a decision: the day to ask how it went (see `domain.decisions`)."""
+    follows: str = ""
+    """For a look back: the uid of the decision entry it answers."""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
