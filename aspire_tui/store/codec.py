@@ -125,6 +125,13 @@ def _uid(doc: Document) -> str:
     return value
 
 
+def _follows(doc: Document) -> str:
+    """The decision a look back answers: a uid, or empty (and absent in files before it)."""
+    if doc.get("follows") in (None, ""):
+        return ""
+    return _uid({"uid": doc["follows"]})
+
+
 def encode_reflection(r: Reflection) -> Document:
     return {
         "uid": r.uid,
@@ -136,6 +143,8 @@ def encode_reflection(r: Reflection) -> Document:
         "prompt": r.prompt,
         "tags": list(r.tags),
         "aspiration_id": r.aspiration_id,
+        "look_back": r.look_back.isoformat() if r.look_back else None,
+        "follows": r.follows,
     }
 
 
@@ -168,6 +177,8 @@ def decode_reflection(doc: Document, doc_id: int) -> Reflection:
         prompt=_str(doc, "prompt"),
         tags=tuple(tags),
         aspiration_id=linked,
+        look_back=_optional_date(doc, "look_back"),
+        follows=_follows(doc),
         uid=_uid(doc),
         id=doc_id,
     )
