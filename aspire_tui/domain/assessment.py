@@ -1,5 +1,6 @@
-"""The career-drivers self-assessment: statements rated 1-6, three picks that earn a bonus, a
-score per driver, and the catalog ranked by how well each path fits the scores.
+"""The career-drivers self-assessment: statements rated 1-6, three picks of the statements most
+true, a score per driver on the same 1-6 scale, and the catalog ranked by how close each path
+comes to the scores.
 
 The statements live in `assessment.json`, checked in full when first read (the tests read it),
 so that their wording can change without touching code. Answers are stored by statement id,
@@ -8,12 +9,14 @@ so reordering or rewording a statement never changes what an old answer meant.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
+from itertools import groupby
 from pathlib import Path
-from statistics import fmean
 from typing import TYPE_CHECKING
 
 from aspire_tui.domain.models import Assessment, Driver
@@ -23,12 +26,22 @@ if TYPE_CHECKING:
 
 SCALE = range(1, 7)
 PICKS = 3
-BONUS = 4
-"""Each of the three statements picked as most true adds this to its driver's total, which
-separates drivers that would otherwise tie (as in the career-anchors method)."""
+"""Statements picked as most true. A pick never adds points: it settles what the answers leave
+level, as in the career-anchors method, and is shown as a pick."""
 MIDPOINT = 3.5
-"""The middle of the 1-6 scale: a strained driver only counts against a path above it."""
+"""The middle of the 1-6 scale: above it a driver matters to the person; a strained driver
+only counts against a path above it."""
+LEAD_WEIGHT = 2.0
+"""A path's leading driver counts twice its other served drivers: it is what the path is for."""
 STRAIN_WEIGHT = 0.5
+"""How much a strained driver's rise above the middle costs a path, averaged over the drivers
+the path strains (a fixed count, so a second, barely felt strain never shrinks the first)."""
+SERVED_MAX = 2
+"""A path serves its leading driver and at most one more, so every fit weighs alike."""
+CLOSE = 0.1
+"""Fits nearer than this are equally close: answers move a fit in steps of about 0.07."""
+FLAT_SPAN = 1.0
+"""Driver scores all within this of each other make a flat profile: no clear leaning."""
 
 
 @dataclass(frozen=True)
@@ -105,20 +118,26 @@ class DriverScore:
     driver: Driver
     answered: int
     total: int
-    """The answers' sum plus the bonus."""
-    bonus: int
+    """The answers' sum."""
+    picks: int = 0
+    """How many of the three picks are this driver's statements."""
 
     @property
     def score(self) -> float | None:
-        """The total per answered statement: the answers' average, lifted by any picks."""
+        """The answers' average, on the 1-6 scale they were given on; None if none."""
         return self.total / self.answered if self.answered else None
+
+    @property
+    def matters(self) -> bool:
+        """Above the middle of the scale: a driver this person wants from work."""
+        return self.score is not None and self.score > MIDPOINT
 
 
 def score(assessment: Assessment, statements: Iterable[Statement]) -> dict[Driver, DriverScore]:
-    """Every driver's score; statements left unanswered do not count either way."""
+    """Every driver's score; statements left unanswered, or no longer asked, do not count."""
     answered = {d: 0 for d in Driver}
     totals = {d: 0 for d in Driver}
-    bonus = {d: 0 for d in Driver}
+    picks = {d: 0 for d in Driver}
     by_id = {s.id: s for s in statements}
     for statement_id, value in assessment.answers.items():
         statement = by_id.get(statement_id)
@@ -128,16 +147,22 @@ def score(assessment: Assessment, statements: Iterable[Statement]) -> dict[Drive
     for statement_id in assessment.picks:
         statement = by_id.get(statement_id)
         if statement is not None and statement_id in assessment.answers:
-            bonus[statement.driver] += BONUS
-    return {d: DriverScore(d, answered[d], totals[d] + bonus[d], bonus[d]) for d in Driver}
+            picks[statement.driver] += 1
+    return {d: DriverScore(d, answered[d], totals[d], picks[d]) for d in Driver}
+
+
+def missing(assessment: Assessment, statements: Sequence[Statement]) -> tuple[Statement, ...]:
+    """Today's statements this profile has no answer for: those added or reworded since it
+    was taken (or skipped). Never guessed: a retake adds them."""
+    return tuple(s for s in statements if s.id not in assessment.answers)
 
 
 def ranked(scores: Mapping[Driver, DriverScore]) -> list[DriverScore]:
-    """Highest first; equal scores keep the drivers' usual order; unscored drivers last."""
+    """Highest first; picks settle equal scores; unscored drivers last."""
     order = {d: i for i, d in enumerate(Driver)}
     return sorted(
         scores.values(),
-        key=lambda s: (s.score is None, -(s.score or 0.0), order[s.driver]),
+        key=lambda s: (s.score is None, -(s.score or 0.0), -s.picks, order[s.driver]),
     )
 
 
@@ -153,66 +178,155 @@ def changes(
     return moved
 
 
+class Shape(StrEnum):
+    """How much a profile leans: only a clear leaning supports saying a path fits."""
+
+    CLEAR = "clear"
+    FLAT = "flat"
+    """Every score within `FLAT_SPAN` of the others."""
+    LOW = "low"
+    """Nothing above the middle of the scale."""
+
+
+def profile_shape(scores: Mapping[Driver, DriverScore]) -> Shape:
+    values = [s.score for s in scores.values() if s.score is not None]
+    if not values or max(values) <= MIDPOINT:
+        return Shape.LOW
+    if max(values) - min(values) <= FLAT_SPAN + 1e-9:
+        return Shape.FLAT
+    return Shape.CLEAR
+
+
 SHORT_NAMES = {
-    Driver.ACHIEVEMENT: "achievement",
-    Driver.BALANCE: "balance",
-    Driver.SECURITY: "security",
-    Driver.MASTERY: "mastery",
+    Driver.ACHIEVEMENT: "recognition and getting ahead",
+    Driver.BALANCE: "time for a life outside work",
+    Driver.SECURITY: "a steady, secure income",
+    Driver.MASTERY: "depth in one field",
     Driver.LEADING: "leading people",
-    Driver.AUTONOMY: "autonomy",
-    Driver.BUILDING: "building",
-    Driver.SERVICE: "service",
-    Driver.CHALLENGE: "challenge",
+    Driver.AUTONOMY: "freedom to work your own way",
+    Driver.BUILDING: "building something of your own",
+    Driver.SERVICE: "work that helps others",
+    Driver.CHALLENGE: "hard problems to beat",
 }
+"""How a driver is named in a sentence: as a person would say what they want."""
+
+
+def _names(pairs: Sequence[tuple[Driver, float]]) -> str:
+    words = [f"{SHORT_NAMES[d]} ({value:.1f})" for d, value in pairs]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True)
 class Recommendation:
     path: CatalogPath
     fit: float
+    """On the 1-6 scale: the served drivers' weighted average less the strain."""
     serves: tuple[tuple[Driver, float], ...]
+    """The served drivers with a score, the leading driver first."""
     strains: tuple[tuple[Driver, float], ...]
-    """Only the strained drivers that matter to the person (above the scale's middle)."""
+    """The strained drivers with a score, highest first."""
+    picks: float = 0.0
+    """Picks among the served drivers' statements, weighed as the drivers are: they settle
+    equally close fits."""
+    place: int = 1
+    """1 for the closest; paths equally close share a place."""
+    equal: tuple[str, ...] = ()
+    """The names of the other paths exactly as close."""
+    clear: bool = True
+    """Whether the profile leans clearly (`Shape.CLEAR`): a flat or low one fits nothing."""
+
+    @property
+    def fits(self) -> bool:
+        """Judged from answers alone: a profile that leans, and the fit and the leading driver
+        both above the middle."""
+        return self.clear and self.fit > MIDPOINT and self.serves[0][1] > MIDPOINT
+
+    @property
+    def felt_strains(self) -> tuple[tuple[Driver, float], ...]:
+        return tuple((d, v) for d, v in self.strains if v > MIDPOINT)
 
     def explanation(self) -> str:
-        """ "fits your autonomy (5.7) and building (5.0); strains your security (5.3)" """
-
-        def names(pairs: Sequence[tuple[Driver, float]]) -> str:
-            words = [f"{SHORT_NAMES[d]} ({value:.1f})" for d, value in pairs]
-            return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-        fits = [(d, v) for d, v in self.serves if v > MIDPOINT]
+        """ "serves building something of your own (5.7) and freedom to work your own way
+        (5.0); costs a steady, secure income (5.3), which matters to you" in plain words: a
+        driver at or below the middle is never called a fit."""
+        wanted = [(d, v) for d, v in self.serves if v > MIDPOINT]
         less = [(d, v) for d, v in self.serves if v <= MIDPOINT]
         parts = []
-        if fits:
-            parts.append(f"fits your {names(fits)}")
+        if wanted:
+            parts.append(f"serves {_names(wanted)}, which you want")
         if less:
             verb = "matters" if len(less) == 1 else "matter"
-            lead = "also serves" if fits else "serves"
-            parts.append(f"{lead} your {names(less)}, which {verb} less to you now")
+            lead = "also serves" if wanted else "serves"
+            parts.append(f"{lead} {_names(less)}, which {verb} less to you now")
         text = "; ".join(parts)
-        if self.strains:
-            text += f"; strains your {names(self.strains)}"
+        felt = self.felt_strains
+        if felt:
+            verb = "matters" if len(felt) == 1 else "matter"
+            text += f"; costs {_names(felt)}, which {verb} to you"
         return text
+
+
+def fit(path: CatalogPath, scores: Mapping[Driver, DriverScore]) -> float | None:
+    """How close a path comes to the answers, on their 1-6 scale: its leading driver counted
+    `LEAD_WEIGHT` times beside its other served driver (the middle of the scale stands in
+    for a path that serves one driver, so serving fewer is no advantage), less
+    `STRAIN_WEIGHT` times the average rise above the middle of the drivers it strains, never
+    below 1. Raising a served driver never lowers it; raising a strained one never raises it.
+    None if the leading driver has no answers (a profile taken before its statements)."""
+    lead = scores[path.serves[0]].score
+    if lead is None:
+        return None
+    others = [MIDPOINT if (v := scores[d].score) is None else v for d in path.serves[1:]]
+    others += [MIDPOINT] * (SERVED_MAX - 1 - len(others))
+    served = (LEAD_WEIGHT * lead + sum(others)) / (LEAD_WEIGHT + len(others))
+    strained = [v for d in path.strains if (v := scores[d].score) is not None]
+    strain = sum(max(0.0, v - MIDPOINT) for v in strained) / len(strained) if strained else 0.0
+    return max(float(SCALE.start), served - STRAIN_WEIGHT * strain)
 
 
 def recommend(
     scores: Mapping[Driver, DriverScore], paths: Iterable[CatalogPath]
 ) -> list[Recommendation]:
-    """The paths ranked by fit: the average score of the drivers a path serves, less half of
-    how far the drivers it strains rise above the scale's middle. Ties keep catalog order."""
+    """The paths closest first. Fits within `CLOSE` of each other are equally close: picks
+    among their served drivers settle them, and those still level share a place and name
+    each other. File order never decides."""
     found: list[Recommendation] = []
+    clear = profile_shape(scores) is Shape.CLEAR
     for path in paths:
-        serves = [(d, s) for d in path.serves if (s := scores[d].score) is not None]
-        strained = [(d, s) for d in path.strains if (s := scores[d].score) is not None]
-        if not serves:
+        value = fit(path, scores)
+        if value is None:
             continue
-        felt = [(d, s) for d, s in strained if s > MIDPOINT]
-        penalty = fmean(s - MIDPOINT for _, s in felt) if felt else 0.0
-        fit = fmean(s for _, s in serves) - STRAIN_WEIGHT * penalty
-        order = {d: i for i, d in enumerate(Driver)}
-        serves.sort(key=lambda pair: (-pair[1], order[pair[0]]))
-        felt.sort(key=lambda pair: (-pair[1], order[pair[0]]))
-        found.append(Recommendation(path, fit, tuple(serves), tuple(felt)))
-    place = {id(r): i for i, r in enumerate(found)}
-    return sorted(found, key=lambda r: (-round(r.fit, 9), place[id(r)]))
+        serves = tuple((d, v) for d in path.serves if (v := scores[d].score) is not None)
+        strains = [(d, v) for d in path.strains if (v := scores[d].score) is not None]
+        strains.sort(key=lambda pair: -pair[1])
+        picks = sum(
+            (LEAD_WEIGHT if n == 0 else 1.0) * scores[d].picks for n, d in enumerate(path.serves)
+        )
+        found.append(Recommendation(path, value, serves, tuple(strains), picks, clear=clear))
+    found.sort(key=lambda r: (-r.fit, r.path.name))
+    bands: list[list[Recommendation]] = []
+    for rec in found:
+        if bands and bands[-1][0].fit - rec.fit < CLOSE:
+            bands[-1].append(rec)
+        else:
+            bands.append([rec])
+    result: list[Recommendation] = []
+    for band in bands:
+        band.sort(key=lambda r: (-r.picks, r.path.name))
+        for _, same in groupby(band, key=lambda r: r.picks):
+            level = list(same)
+            place = len(result) + 1
+            for rec in level:
+                others = tuple(o.path.name for o in level if o is not rec)
+                result.append(dataclasses.replace(rec, place=place, equal=others))
+    return result
+
+
+SHOWN_PATHS = 3
+
+
+def shown_paths(recommendations: Sequence[Recommendation]) -> list[Recommendation]:
+    """What Reflect lists: the paths that fit (at most three); when none does (a flat or low
+    profile, or no path led by what the person wants), the closest three, called closest."""
+    fitting = [r for r in recommendations if r.fits]
+    return fitting[:SHOWN_PATHS] if fitting else list(recommendations[:SHOWN_PATHS])

@@ -100,9 +100,14 @@ def _path(entry: Any) -> CatalogPath:
     levels = entry["levels"]
     if not isinstance(levels, list) or not MIN_LEVELS <= len(levels) <= MAX_LEVELS:
         raise CatalogError(f"catalog entry {key!r} should have {MIN_LEVELS} to {MAX_LEVELS} levels")
+    serves = _drivers(f"{key}: serves", entry["serves"])
+    if not 1 <= len(serves) <= 2:
+        raise CatalogError(
+            f"catalog entry {key!r} should serve its leading driver and at most one more"
+        )
     return CatalogPath(
         **{f: entry[f] for f in _TEXT_FIELDS},
-        serves=_drivers(f"{key}: serves", entry["serves"]),
+        serves=serves,
         strains=_drivers(f"{key}: strains", entry["strains"]),
         needs_reason=entry["needs_reason"],
         reason_prompt=prompt,

@@ -1,0 +1,192 @@
+"""The guidance holds for people nobody tuned it to: scores stay on the answered scale, fit
+moves the right way, equal paths are shown as equal, flat profiles say so, and the test
+people written blind (tests/personas) get the path a coach would put first."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aspire_tui.domain.assessment import (
+    MIDPOINT,
+    SHORT_NAMES,
+    Recommendation,
+    Shape,
+    fit,
+    missing,
+    profile_shape,
+    questionnaire,
+    recommend,
+    score,
+    shown_paths,
+)
+from aspire_tui.domain.catalog import catalog
+from aspire_tui.domain.models import Assessment, Driver
+
+D = date(2026, 1, 1)
+STATEMENTS = questionnaire().statements
+PEOPLE = json.loads((Path(__file__).parent / "personas" / "people.json").read_text("utf-8"))[
+    "people"
+]
+
+answers = st.fixed_dictionaries({s.id: st.integers(1, 6) for s in STATEMENTS})
+
+
+@st.composite
+def assessments(draw: st.DrawFn) -> Assessment:
+    given_answers = draw(answers)
+    picks = draw(st.lists(st.sampled_from([s.id for s in STATEMENTS]), max_size=3, unique=True))
+    return Assessment(D, given_answers, tuple(picks), finished=D)
+
+
+def _shown(taken: Assessment) -> list[Recommendation]:
+    return shown_paths(recommend(score(taken, STATEMENTS), catalog()))
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=[p["name"] for p in PEOPLE])
+def test_a_person_written_blind_gets_the_path_a_coach_would_put_first(person: dict) -> None:
+    taken = Assessment(D, person["answers"], tuple(person["picks"]), finished=D)
+    scores = score(taken, STATEMENTS)
+    shown = _shown(taken)
+    found = [(r.path.key, round(r.fit, 2), r.place) for r in shown]
+    wrong = [r.path.key for r in shown if r.path.key in person["wrong"]]
+    assert not wrong, f"{wrong} shown to {person['name']}, whom a coach would never send there"
+    if person["flat"]:
+        assert profile_shape(scores) is not Shape.CLEAR, "a flat profile says so"
+        assert person["first"] in [r.path.key for r in shown], found
+        assert not any(r.fits for r in shown), "a flat profile's paths are only the closest"
+        return
+    assert [r.path.key for r in shown if r.place == 1] == [person["first"]], found
+
+
+def test_the_blind_people_cover_every_path_and_are_enough() -> None:
+    assert len(PEOPLE) >= 16
+    assert {p["first"] for p in PEOPLE} == {path.key for path in catalog()}
+
+
+@settings(max_examples=150, deadline=None)
+@given(taken=assessments())
+def test_every_score_and_fit_shown_stays_on_the_answered_scale(taken: Assessment) -> None:
+    scores = score(taken, STATEMENTS)
+    assert all(1.0 <= s.score <= 6.0 for s in scores.values() if s.score is not None)
+    for rec in recommend(scores, catalog()):
+        assert 1.0 <= rec.fit <= 6.0
+        assert all(1.0 <= value <= 6.0 for _, value in (*rec.serves, *rec.strains))
+
+
+def _raise_one(taken: Assessment, driver: Driver, rng: random.Random) -> Assessment | None:
+    room = [s.id for s in STATEMENTS if s.driver is driver and taken.answers[s.id] < 6]
+    if not room:
+        return None
+    chosen = rng.choice(room)
+    return Assessment(D, {**taken.answers, chosen: taken.answers[chosen] + 1}, taken.picks)
+
+
+@settings(max_examples=150, deadline=None)
+@given(taken=assessments(), seed=st.integers(0, 2**16), driver=st.sampled_from(list(Driver)))
+def test_fit_is_monotone_in_what_a_path_serves_and_strains(
+    taken: Assessment, seed: int, driver: Driver
+) -> None:
+    raised = _raise_one(taken, driver, random.Random(seed))
+    if raised is None:
+        return
+    before, after = score(taken, STATEMENTS), score(raised, STATEMENTS)
+    for path in catalog():
+        old, new = fit(path, before), fit(path, after)
+        assert old is not None and new is not None
+        if driver in path.serves:
+            assert new >= old - 1e-9, f"raising {driver} lowered {path.key}"
+        elif driver in path.strains:
+            assert new <= old + 1e-9, f"raising {driver} raised {path.key}"
+        else:
+            assert new == pytest.approx(old), f"{driver} moved {path.key}, which ignores it"
+
+
+@settings(max_examples=100, deadline=None)
+@given(taken=assessments(), seed=st.integers(0, 2**16))
+def test_catalog_order_never_decides(taken: Assessment, seed: int) -> None:
+    scores = score(taken, STATEMENTS)
+    paths = list(catalog())
+    random.Random(seed).shuffle(paths)
+    as_filed = [(r.path.key, r.place, sorted(r.equal)) for r in recommend(scores, catalog())]
+    shuffled = [(r.path.key, r.place, sorted(r.equal)) for r in recommend(scores, paths)]
+    assert sorted(as_filed) == sorted(shuffled)
+    places = [place for _, place, _ in as_filed]
+    assert places == sorted(places)
+
+
+@settings(max_examples=100, deadline=None)
+@given(taken=assessments())
+def test_a_reason_never_calls_a_driver_wanted_that_the_answers_put_at_the_middle(
+    taken: Assessment,
+) -> None:
+    for rec in recommend(score(taken, STATEMENTS), catalog()):
+        text = rec.explanation()
+        wanted = text.split(", which you want")[0] if ", which you want" in text else ""
+        for driver, value in rec.serves:
+            if value <= MIDPOINT:
+                assert SHORT_NAMES[driver] not in wanted
+        assert not rec.fits or rec.fit > MIDPOINT
+
+
+def test_two_paths_equally_close_are_shown_as_equal_in_words() -> None:
+    even = {s.id: 3 for s in STATEMENTS} | {
+        s.id: 6 for s in STATEMENTS if s.driver in (Driver.SERVICE, Driver.CHALLENGE)
+    }
+    recs = recommend(score(Assessment(D, even), STATEMENTS), catalog())
+    cause, challenge = (next(r for r in recs if r.path.key == k) for k in ("cause", "challenge"))
+    assert cause.fit == pytest.approx(challenge.fit)
+    assert cause.place == challenge.place == 1
+    assert challenge.path.name in cause.equal and cause.path.name in challenge.equal
+    picked = recommend(score(Assessment(D, even, ("cha-1",)), STATEMENTS), catalog())
+    assert [r.path.key for r in picked[:2]] == ["challenge", "cause"], "a pick settles it"
+    assert picked[0].place == 1 and picked[1].place == 2
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shape"), [(5, 6, Shape.FLAT), (1, 2, Shape.LOW), (3, 3, Shape.LOW)]
+)
+def test_a_flat_or_low_profile_says_so(low: int, high: int, shape: Shape) -> None:
+    rng = random.Random(7)
+    taken = Assessment(D, {s.id: rng.choice((low, high)) for s in STATEMENTS})
+    scores = score(taken, STATEMENTS)
+    assert profile_shape(scores) is shape
+    shown = shown_paths(recommend(scores, catalog()))
+    assert len(shown) == 3, "the closest three are still shown, called closest"
+
+
+def test_a_clear_profile_shows_only_paths_that_fit() -> None:
+    taken = {s.id: 2 for s in STATEMENTS} | {
+        s.id: 6 for s in STATEMENTS if s.driver is Driver.SERVICE
+    }
+    scores = score(Assessment(D, taken), STATEMENTS)
+    assert profile_shape(scores) is Shape.CLEAR
+    assert [r.path.key for r in shown_paths(recommend(scores, catalog()))] == ["cause"]
+
+
+def test_every_path_has_a_leading_driver_and_no_two_serve_and_strain_alike() -> None:
+    paths = catalog()
+    assert len({p.serves for p in paths}) == len(paths), "no two lead and serve alike"
+    pairs = {(frozenset(p.serves), frozenset(p.strains)) for p in paths}
+    assert len(pairs) == len(paths), "no two share the same served and strained sets"
+    for path in paths:
+        assert 1 <= len(path.serves) <= 2 and not set(path.serves) & set(path.strains)
+
+
+def test_a_profile_taken_before_the_new_statements_says_what_it_lacks() -> None:
+    retired = {"aut-1": 6, "aut-2": 6, "sec-3": 6, "mas-1": 6, "ser-4": 6, "bui-3": 6, "ach-3": 6}
+    new = {"ach-6", "sec-6", "mas-6", "aut-6", "aut-7", "bui-6", "ser-6"}
+    kept = {s.id: 4 for s in STATEMENTS if s.driver is not Driver.CHALLENGE and s.id not in new}
+    old = Assessment(D, kept | retired, finished=D)
+    scores = score(old, STATEMENTS)
+    assert scores[Driver.CHALLENGE].score is None, "never invented"
+    assert scores[Driver.AUTONOMY].answered == 3, "retired answers do not count"
+    lacking = missing(old, STATEMENTS)
+    assert {s.id for s in lacking} >= {"cha-1", "aut-6", "aut-7", "bui-6", "mas-6"}
+    assert "challenge" not in [r.path.key for r in recommend(scores, catalog())]
