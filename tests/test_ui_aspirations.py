@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from aspire_tui.domain.catalog import find_path
@@ -52,7 +53,8 @@ async def test_own_a_business_shows_its_price_and_waits_for_a_reason(
         assert isinstance(pilot.app.screen, AdoptForm)
         shown = screen_text(pilot.app)
         assert "The price: Your clients become your boss, income is uncertain" in shown
-        assert "beyond escaping a boss?" in shown
+        assert "Your clients will become your boss" in shown
+        assert "What makes it worth that to you?" in shown and "escaping" not in shown
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, AdoptForm), "not active without a reason"
@@ -260,3 +262,24 @@ async def test_add_goal_from_the_aspiration(store: AspireStore, data_dir: Path) 
         assert "Run a planning session" in detail_text(pilot.app)
     [goal] = docs(data_dir, "goals")
     assert goal["title"] == "Run a planning session" and goal["target"]["done_only"] is True
+
+
+@pytest.mark.parametrize(
+    ("path", "asks"), [("cause", "Which cause is it"), ("challenge", "Which problem draws you")]
+)
+async def test_a_cause_or_a_hard_problem_asks_for_its_reason_as_a_business_does(
+    store: AspireStore, data_dir: Path, path: str, asks: str
+) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        rows = list_rows(pilot.app, "#paths")
+        name = {"cause": "Service to a cause", "challenge": "Pure challenge"}[path]
+        await pilot.press(*["down"] * rows.index(name), "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AdoptForm)
+        assert asks in screen_text(pilot.app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AdoptForm), "not active without a reason"
+        assert docs(data_dir, "aspirations") == []

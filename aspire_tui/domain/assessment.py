@@ -312,7 +312,7 @@ def recommend(
             bands.append([rec])
     result: list[Recommendation] = []
     for band in bands:
-        band.sort(key=lambda r: (-r.picks, r.path.name))
+        band.sort(key=lambda r: (-r.picks, -r.fit, r.path.name))
         for _, same in groupby(band, key=lambda r: r.picks):
             level = list(same)
             place = len(result) + 1

@@ -239,7 +239,8 @@ def describe_aspiration(
     label = "My reason (this path has a price)" if priced else "Why it matters to me"
     parts += ["\n", paragraph(label, aspiration.why, missing)]
     if path is not None:
-        serves = ", ".join(d.label for d in path.serves)
+        serves = path.serves[0].label + " (what it is for)"
+        serves += "".join(", " + d.label for d in path.serves[1:])
         strains = ", ".join(d.label for d in path.strains)
         parts += ["\n", ("Drivers", "bold"), "\n", ("Serves: ", "dim"), serves, "\n"]
         parts += [("Strains: ", "dim"), strains or "none in particular", "\n"]

@@ -8,13 +8,18 @@ from collections.abc import Callable, Sequence
 from textual.content import Content
 
 from aspire_tui.domain.assessment import (
-    BONUS,
+    LEAD_WEIGHT,
+    MIDPOINT,
     PICKS,
     SHORT_NAMES,
+    STRAIN_WEIGHT,
     DriverScore,
     Questionnaire,
     Recommendation,
+    Shape,
     changes,
+    missing,
+    profile_shape,
     ranked,
     score,
 )
@@ -28,7 +33,7 @@ TOP = 6.0
 
 
 def sparkline(values: Sequence[float | None]) -> str:
-    """One character per assessment, oldest first, on the 1-6 scale (picks can go above)."""
+    """One character per assessment, oldest first, on the 1-6 scale."""
     marks = []
     for value in values:
         if value is None:
@@ -49,11 +54,12 @@ def _change(moved: float | None) -> tuple[str, str]:
 
 NOT_TAKEN = Content.assemble(
     ("What drives you?", "bold $text-accent"),
-    "\n\nForty short statements, each rated from 'never true for me' to 'always true for "
-    "me', show which of eight drivers matter most to you at work: achievement, balance, "
-    "security, mastery of a craft, leading people, autonomy, building something of your "
-    "own, and service to a cause. There is no right or wrong profile.\n\nIt takes about ten "
-    "minutes, one statement at a time, and you can stop and come back.\n\nPress ",
+    "\n\nForty-five short statements, each rated from 'never true for me' to 'always true "
+    "for me', show which of nine drivers matter most to you at work: recognition, time for "
+    "a life outside work, security, depth in one field, leading people, freedom to work your "
+    "own way, building something of your own, work that helps others, and hard problems to "
+    "beat. There is no right or wrong profile.\n\nIt takes about twelve minutes, one "
+    "statement at a time, and you can stop and come back.\n\nPress ",
     ("t", "bold $text-accent"),
     " to take it.",
 )
@@ -74,12 +80,16 @@ def describe_profile(
         "\n",
         (f"Taken {long_date(when)}", "dim"),
         (f" · {len(assessments)} assessments so far" if len(assessments) > 1 else "", "dim"),
-        "\n\n",
+        "\n",
     ]
+    parts += _shape_note(latest)
+    lacking = missing(assessments[-1], questionnaire.statements)
+    if lacking:
+        parts += [("\n" + lacking_note(len(lacking)), "italic"), "\n"]
+    parts.append("\n")
     bar = max(6, min(20, width - 30))
-    top = max([TOP, *(s.score for s in latest.values() if s.score is not None)])
     for place, driver_score in enumerate(ranked(latest), 1):
-        parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar, top)
+        parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar)
         trend = sparkline([h[driver_score.driver].score for h in history])
         if len(history) > 1:
             parts += [("    over time ", "dim"), (trend, "$accent"), "\n"]
@@ -87,18 +97,51 @@ def describe_profile(
     parts += [
         ("How the scores work", "bold"),
         "\n",
-        f"A driver's score is the average of your answers to its statements (1 to 6), plus "
-        f"{BONUS} points for each of your {PICKS} picks among them, spread over those answers. "
-        "A change is against your assessment before this one. The profile describes what "
-        "you want from work now; it can change, and no profile is better than another.",
+        "A driver's score is the average of your answers to its statements, on the same 1 to "
+        f"6 scale. Your {PICKS} picks of the statements most true of you are shown as ★ and "
+        "only settle drivers or paths your answers leave level; they never add points. Above "
+        f"{MIDPOINT:g}, the middle of the scale, a driver is one you want from work. A change "
+        "is against your assessment before this one. The profile describes what you want "
+        "from work now; it can change, and no profile is better than another.\n\n",
+        ("How a path's fit is worked out", "bold"),
+        "\n",
+        "Each path serves some drivers and costs others. Its fit is the average of your "
+        f"scores for the drivers it serves, its leading driver counted {LEAD_WEIGHT:g} times, "
+        f"less {STRAIN_WEIGHT:g} times how far, on average, the drivers it costs rise above "
+        "the middle for you. A path fits when its fit and its leading driver are both above "
+        "the middle. Fits within 0.1 of each other are equally close, and are shown so.",
     ]
     return Content.assemble(*parts)
 
 
-def _driver_lines(
-    place: int, s: DriverScore, moved: float | None, bar: int, top: float
-) -> list[Part]:
-    """Bars share one scale, up to the highest score, so picks above 6 stay told apart."""
+def lacking_note(count: int) -> str:
+    """A profile taken under older statements: what it lacks, and what a retake adds."""
+    statements = "statement" if count == 1 else "statements"
+    return (
+        f"This profile has no answer to {count} of today's {statements} (added or reworded "
+        "since you took it): drivers they measure count only what you answered, and a "
+        "driver with none is not scored. A retake (t) asks them all."
+    )
+
+
+def _shape_note(latest: dict[Driver, DriverScore]) -> list[Part]:
+    shape = profile_shape(latest)
+    if shape is Shape.FLAT:
+        text = (
+            "Your scores sit close together: no driver stands out yet, so the paths below "
+            "are the closest, not clear fits."
+        )
+    elif shape is Shape.LOW:
+        text = (
+            "None of your scores is above the middle of the scale: nothing stands out as "
+            "wanted right now, so the paths below are only the closest."
+        )
+    else:
+        return []
+    return [("\n" + text, "italic"), "\n"]
+
+
+def _driver_lines(place: int, s: DriverScore, moved: float | None, bar: int) -> list[Part]:
     label = f"{place}. {s.driver.label}"
     if s.score is None:
         return [(label, "bold"), ("  not answered", "dim italic"), "\n"]
@@ -106,10 +149,11 @@ def _driver_lines(
     return [
         (f"{label}", "bold"),
         "\n    ",
-        progress_bar(min(1.0, s.score / top), bar),
+        progress_bar((s.score - 1.0) / (TOP - 1.0), bar),
         (f" {s.score:.1f}", "bold"),
+        (" of 6", "dim"),
         (change, style),
-        (f"  (+{s.bonus} picked)" if s.bonus else "", "dim"),
+        ("  " + "★" * s.picks + " picked" if s.picks else "", "$text-accent"),
         "\n",
     ]
 
@@ -125,14 +169,31 @@ def profile_summary(
     return "top: " + ", ".join(SHORT_NAMES[s.driver] for s in top if s.score is not None)
 
 
+def lead_reason(recommendation: Recommendation) -> str:
+    """The short reason in a list row: the driver the path is for, as the person scored it."""
+    if not recommendation.serves:
+        return ""
+    return "for " + SHORT_NAMES[recommendation.serves[0][0]]
+
+
+def standing(recommendation: Recommendation) -> str:
+    """ "fits" or "closest", with any paths equally close named: never a rank by file order."""
+    word = "Fits" if recommendation.fits else "Closest, not a clear fit"
+    text = f"{word} · {recommendation.fit:.1f} of 6"
+    if recommendation.equal:
+        text += " · equally close: " + ", ".join(recommendation.equal)
+    return text
+
+
 def describe_recommendation(recommendation: Recommendation, place: int) -> Content:
     path = recommendation.path
+    reason = recommendation.explanation()
     return Content.assemble(
         heading(path.name),
         "\n",
-        (f"Fit {recommendation.fit:.1f}, number {place} for your latest profile", "dim"),
+        (standing(recommendation), "dim"),
         "\n\n",
-        recommendation.explanation().capitalize(),
+        reason[:1].upper() + reason[1:],
         ".\n\n",
         path.summary,
         "\n\n",

@@ -202,10 +202,11 @@ class HomeScreen(MainScreen):
             hint = "No profile yet: take the self-assessment, t on Reflect"
             return Content.assemble("  ", (one_line(hint, self.row_width(2)), "dim"))
         latest = max(finished, key=lambda a: (a.finished, a.id or 0))
-        top = ranked(score(latest, questionnaire().statements))[:3]
-        words = " · ".join(
-            f"{SHORT_NAMES[s.driver]} {s.score:.1f}" for s in top if s.score is not None
-        )
+        top = [s for s in ranked(score(latest, questionnaire().statements))[:2] if s.matters]
+        if not top:
+            words = "No driver stands out in your profile yet"
+        else:
+            words = "Most: " + " · ".join(f"{SHORT_NAMES[s.driver]} {s.score:.1f}" for s in top)
         return Content.assemble("  ", one_line(words, self.row_width(2)))
 
     def selected_key(self) -> str | None:

@@ -9,7 +9,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Label
 
-from aspire_tui.domain.assessment import Recommendation, questionnaire, recommend, score
+from aspire_tui.domain.assessment import (
+    Recommendation,
+    questionnaire,
+    recommend,
+    score,
+    shown_paths,
+)
 from aspire_tui.domain.dates import shown
 from aspire_tui.domain.journal import QUESTIONS, search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection, Review
@@ -19,6 +25,7 @@ from aspire_tui.ui.profile_view import (
     describe_passions,
     describe_profile,
     describe_recommendation,
+    lead_reason,
     passions_summary,
     profile_summary,
 )
@@ -46,7 +53,7 @@ WELCOME = Content.assemble(
     "There are no right or wrong answers.\n\n",
     "To see what drives you at work, press ",
     ("t", "bold $text-accent"),
-    " for a ten-minute self-assessment: it ranks eight drivers and the paths that fit them.\n\n",
+    " for a twelve-minute self-assessment: it ranks nine drivers and the paths that fit them.\n\n",
     "Then choose an aspiration (",
     ("2", "bold $text-accent"),
     ") and set goals that move you along it (",
@@ -64,7 +71,6 @@ PAGE = 100
 PASSIONS = "passions"
 PATH_PREFIX = "path:"
 REVIEW_PREFIX = "review:"
-SHOWN_PATHS = 3
 
 
 class ReflectScreen(MainScreen):
@@ -112,15 +118,19 @@ class ReflectScreen(MainScreen):
             from aspire_tui.domain.catalog import catalog
 
             latest = score(assessments[-1], questionnaire().statements)
-            for place, rec in enumerate(recommend(latest, catalog())[:SHOWN_PATHS], 1):
-                fit = f"fit {rec.fit:.1f}"
+            for rec in shown_paths(recommend(latest, catalog())):
+                mark = "=" if rec.equal else f"{rec.place}."
+                word = "fits" if rec.fits else "closest"
                 yield (
                     PATH_PREFIX + rec.path.key,
                     Content.assemble(
-                        (f"{place}. {one_line(rec.path.name, self.row_width(3))}", "bold"),
+                        (f"{mark} {one_line(rec.path.name, self.row_width(3))}", "bold"),
                         "\n",
                         (
-                            "   " + one_line(f"{fit} · {rec.explanation()}", self.row_width(3)),
+                            "   "
+                            + one_line(
+                                f"{word} {rec.fit:.1f} · {lead_reason(rec)}", self.row_width(3)
+                            ),
                             "dim",
                         ),
                     ),
@@ -226,9 +236,9 @@ class ReflectScreen(MainScreen):
         from aspire_tui.domain.catalog import catalog
 
         latest = score(assessments[-1], questionnaire().statements)
-        for place, rec in enumerate(recommend(latest, catalog()), 1):
+        for rec in recommend(latest, catalog()):
             if PATH_PREFIX + rec.path.key == key:
-                return rec, place
+                return rec, rec.place
         return None
 
     def on_mount(self) -> None:
