@@ -660,7 +660,7 @@ class AspireApp(App[None]):
         ]
         sections.append(("The drivers self-assessment (t on Reflect)", assessment))
         from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
-        from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser
+        from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser, DirectionList
         from aspire_tui.ui.screens.aspirations import AspirationsScreen
         from aspire_tui.ui.screens.comparison import ComparisonScreen
 
@@ -670,6 +670,7 @@ class AspireApp(App[None]):
                 key_of(self, CatalogPicker.BINDINGS, "catalog.compare"),
                 "In the catalog: compare the highlighted path with other directions",
             ),
+            *self._rows(b for b in DirectionList.BINDINGS if b.id == "compare.toggle"),
             *self._rows(b for b in DirectionChooser.BINDINGS if b.id != "compare.cancel"),
             *self._rows(ComparisonScreen.BINDINGS),
             ("↑ ↓  or  j k", "Scroll the column that has the focus"),

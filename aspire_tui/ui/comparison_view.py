@@ -12,17 +12,6 @@ from aspire_tui.ui.render import plain
 
 Part = Content | str | tuple[str, str]
 
-SECTIONS = (
-    "Serves",
-    "Strains",
-    "Passions and values",
-    "The price",
-    "The reason",
-    "Where you stand",
-    "The next level takes",
-    "Journal",
-)
-"""Every column's headings, in order."""
 
 
 def _fit_lines(fit: Fit, side: Side, empty: str) -> list[Part]:
@@ -31,27 +20,28 @@ def _fit_lines(fit: Fit, side: Side, empty: str) -> list[Part]:
     if not fit:
         return [(empty, "dim italic"), "\n"]
     parts: list[Part] = []
-    for index, (driver, value) in enumerate(fit):
+    for driver, value in fit:
         parts.append("• ")
         if value is None:
             parts.append(driver.label)
         else:
             style = "bold" if value > MIDPOINT else ""
             parts += [(driver.label, style), " ", (f"{value:.1f}", f"{style} $text-accent")]
-        if index == 0 and fit is side.serves:
-            parts.append((" (its lead)", "dim"))
         parts.append("\n")
     return parts
 
 
-def _heading(title: str) -> list[Part]:
-    return ["\n", (title, "bold $text-accent"), "\n"]
+def _heading(title: str, aside: str = "") -> list[Part]:
+    parts: list[Part] = ["\n", (title, "bold $text-accent")]
+    if aside:
+        parts.append((f" ({aside})", "dim"))
+    return [*parts, "\n"]
 
 
 def describe_side(side: Side) -> Content:
     what = side.kind if side.state == "not adopted" else f"{side.kind} · {side.state}"
     parts: list[Part] = [plain(side.name, "bold"), "\n", (what, "dim"), "\n"]
-    parts += _heading("Serves") + _fit_lines(side.serves, side, "none named")
+    parts += _heading("Serves", "lead first") + _fit_lines(side.serves, side, "none named")
     parts += _heading("Strains") + _fit_lines(side.strains, side, "none in particular")
     parts += _heading("Passions and values")
     if side.passions or side.values:
@@ -62,7 +52,7 @@ def describe_side(side: Side) -> Content:
     elif side.state == "not adopted":
         parts += [("none linked: not adopted", "dim italic"), "\n"]
     else:
-        parts += [("none linked yet (e links them)", "dim italic"), "\n"]
+        parts += [("none linked yet", "dim italic"), "\n"]
     parts += _heading("The price")
     parts += [plain(side.price, "italic" if side.own else ""), "\n"]
     parts += _heading("The reason")

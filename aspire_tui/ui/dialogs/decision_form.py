@@ -43,7 +43,7 @@ class DecisionForm(FormDialog[Decision]):
         )
         options = [(plain(one_line(s.name, 60)), s.key) for s in self.comparison.sides]
         options.append((Content("None yet: I am still weighing them"), NONE_YET))
-        chosen = Select(options, prompt="Choose…", id="chosen")
+        chosen = Select(options, prompt="Choose…", id="chosen", compact=True)
         yield from self.field("Which direction?", chosen)
         why = PlainTextArea("", id="why", classes="answer")
         yield from self.field("Why?", why, parse=lambda text: parse_text(text, "Why"))

@@ -25,6 +25,7 @@ class DirectionList(SelectionList[str]):
     """j and k move, as in every list of Aspire's; space chooses or leaves out."""
 
     BINDINGS = [
+        Binding("space", "select", "Choose", id="compare.toggle", tooltip="Choose or leave out"),
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
@@ -32,9 +33,7 @@ class DirectionList(SelectionList[str]):
 
 def label(found: Candidate, width: int) -> Content:
     if found.aspiration is not None:
-        ladder = found.aspiration.ladder
-        state = "paused" if ladder.paused else f"level {ladder.position()}"
-        kind = f"  aspiration · {state}"
+        kind = "  aspiration · paused" if found.aspiration.ladder.paused else "  aspiration"
     else:
         kind = "  catalog path"
     name = one_line(found.name, max(10, width - len(kind)))
@@ -48,7 +47,6 @@ class DirectionChooser(ModalScreen[list[str] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="compare.cancel"),
-        Binding("space", "toggle", "Choose", id="compare.toggle", tooltip="Choose or leave out"),
         # Priority: the list's own enter would choose the row instead of comparing.
         Binding("enter", "compare", "Compare", priority=True, id="compare.go"),
     ]
@@ -61,11 +59,7 @@ class DirectionChooser(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog chooser"):
             yield Label("Compare directions", classes="dialog-title")
-            yield Static(
-                "Choose 2 or 3 to see side by side: what each serves and strains of what "
-                "drives you, its price, where you stand, and what comes next.",
-                classes="field-hint",
-            )
+            yield Static("Choose 2 or 3 to see side by side.", classes="field-hint")
             width = 60
             yield DirectionList(
                 *(Selection(label(c, width), c.key, c.key in self.first) for c in self.found),
@@ -85,10 +79,6 @@ class DirectionChooser(ModalScreen[list[str] | None]):
     def chosen(self) -> list[str]:
         picked = set(self.query_one("#directions", DirectionList).selected)
         return [c.key for c in self.found if c.key in picked]
-
-    def action_toggle(self) -> None:
-        """The list's own space does this when it has the focus, as it always has here."""
-        self.query_one("#directions", DirectionList).action_select()
 
     @on(SelectionList.SelectedChanged)
     def _changed(self) -> None:

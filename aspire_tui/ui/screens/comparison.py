@@ -28,10 +28,10 @@ class ComparisonScreen(ModalScreen[Reflection | None]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("escape", "close", "Close", id="comparison.close"),
         Binding("d", "decide", "Decide", id="comparison.decide", tooltip="Decide, in the journal"),
         Binding("tab", "app.focus_next", "Next column", id="comparison.next"),
         Binding("shift+tab", "app.focus_previous", "", show=False, id="comparison.previous"),
+        Binding("escape", "close", "Close", id="comparison.close"),
     ]
 
     def __init__(
@@ -51,7 +51,7 @@ class ComparisonScreen(ModalScreen[Reflection | None]):
             if note:
                 hint = f"Scores: {note} (t on Reflect)."
             else:
-                hint = "Scores from your latest drivers assessment, 1 to 6; bold matters to you."
+                hint = "Your drivers' scores, 1 to 6 (bold: matters to you)."
             yield Static(Content(hint), classes="field-hint compare-hint")
             with Horizontal(classes="compare-columns"):
                 for index, side in enumerate(self.comparison.sides):
