@@ -100,6 +100,11 @@ async def test_c_compares_two_aspirations_side_by_side_with_the_persons_scores(
         columns = list(screen.query(".compare-column"))
         assert columns[0].region.y == columns[1].region.y
         assert columns[0].region.right <= columns[1].region.x  # side by side
+        await pilot.press("escape")  # back one step, to the choice
+        await pilot.pause()
+        chooser = pilot.app.screen
+        assert isinstance(chooser, DirectionChooser)
+        assert chooser.chosen() == [f"aspiration:{lead.id}", f"aspiration:{deep.id}"]
         await pilot.press("escape")
         await pilot.pause()
         assert pilot.app.screen.__class__.__name__ == "AspirationsScreen"
@@ -231,3 +236,38 @@ async def test_the_compare_key_is_in_the_footer_help_and_palette(store: AspireSt
         assert ("c", "Compare directions side by side") in sections["Aspirations screen"]
         commands = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
         assert "Aspirations: Compare directions side by side" in commands
+
+
+async def test_what_a_person_wrote_is_shown_as_written_never_as_markup(
+    store: AspireStore,
+) -> None:
+    store.save_aspiration(Aspiration("[bold]Mine[/bold] [red", D, why="[link=x]why[/link]"))
+    store.save_aspiration(Aspiration("Other $text-accent", D))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await open_comparison(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ComparisonScreen)
+        first, second = column_texts(screen)
+        assert first.startswith("[bold]Mine[/bold] [red")
+        assert "[link=x]why[/link]" in first
+        assert "a direction of your own" in first and "no catalog price" in first
+        assert second.startswith("Other $text-accent")
+
+
+async def test_read_only_a_comparison_can_be_read_but_not_decided(
+    store: AspireStore, data_dir: Path
+) -> None:
+    two_aspirations(store)
+    store.close()
+    reader = AspireStore.open(data_dir, read_only=True)
+    try:
+        async with make_app(reader).run_test(size=SIZE) as pilot:
+            await open_comparison(pilot)
+            assert isinstance(pilot.app.screen, ComparisonScreen)
+            await pilot.press("d")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ComparisonScreen)
+            assert any("read-only" in n for n in notifications(pilot.app))
+    finally:
+        reader.close()
+    assert docs(data_dir, "reflections") == []

@@ -246,7 +246,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             chosen = path_key(key) if find_path(key) else None
         self.safely(lambda: self._choose_directions(chosen))
 
-    def _choose_directions(self, chosen: str | None) -> None:
+    def _choose_directions(self, chosen: str | None, *more: str) -> None:
         found = candidates(self.store.aspirations())
 
         def picked(keys: list[str] | None) -> None:
@@ -254,7 +254,8 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 by_key = {c.key: c for c in found}
                 self._compare([by_key[k] for k in keys])
 
-        self.ask(DirectionChooser(found, [chosen] if chosen else []), picked)
+        keys = [chosen, *more] if chosen else list(more)
+        self.ask(DirectionChooser(found, keys), picked)
 
     def _compare(self, directions: list[Candidate]) -> None:
         comparison = compare(
@@ -273,7 +274,9 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             return True
 
         def decided(entry: Reflection | None) -> None:
-            if entry is not None:
+            if entry is None:  # escape goes back one step, to the choice
+                self._choose_directions(*(d.key for d in directions))
+            else:
                 saved = self.store.save_reflection(entry)
                 when = long_date(saved.look_back) if saved.look_back else ""
                 self.notify(f"Decision kept in your journal; Aspire asks how it went on {when}.")
