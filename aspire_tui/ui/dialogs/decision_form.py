@@ -51,7 +51,7 @@ class DecisionForm(FormDialog[Decision]):
         yield from self.field(
             "Look back on",
             look_back,
-            "The day Aspire asks how this decision went (year-month-day).",
+            "A day to look back on how this decision went (year-month-day).",
             parse=self._parse_look_back,
         )
 

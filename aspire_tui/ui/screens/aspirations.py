@@ -278,8 +278,8 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 self._choose_directions(*(d.key for d in directions))
             else:
                 saved = self.store.save_reflection(entry)
-                when = long_date(saved.look_back) if saved.look_back else ""
-                self.notify(f"Decision kept in your journal; Aspire asks how it went on {when}.")
+                when = f", to look back on {long_date(saved.look_back)}" if saved.look_back else ""
+                self.notify(f"Decision kept in your journal{when}.", markup=False)
                 self.reload()
 
         self.ask(ComparisonScreen(comparison, self.today(), can_decide), decided)
