@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from aspire_tui.domain.assessment import questionnaire, score
@@ -19,7 +20,15 @@ from aspire_tui.ui.dialogs.decision_form import DecisionForm
 from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser
 from aspire_tui.ui.screens.comparison import ComparisonScreen
 from tests.conftest import TODAY, docs
-from tests.ui_helpers import SIZE, clear_field, make_app, notifications, screen_text, type_text
+from tests.ui_helpers import (
+    SIZE,
+    clear_field,
+    footer_keys,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+)
 
 D = date(2026, 10, 1)
 
@@ -59,13 +68,14 @@ def column_texts(screen: ComparisonScreen) -> list[str]:
     return [str(w.visual) for w in screen.query(".compare-text").results(Static)]
 
 
-async def open_comparison(pilot, keys: tuple[str, ...] = ("down", "space")) -> None:  # type: ignore[no-untyped-def]
+async def open_comparison(pilot: Pilot[None]) -> None:
+    """Aspirations, `c`, and the second direction chosen beside the highlighted one."""
     await pilot.press("2")
     await pilot.pause()
     await pilot.press("c")
     await pilot.pause()
     assert isinstance(pilot.app.screen, DirectionChooser)
-    await pilot.press(*keys, "enter")
+    await pilot.press("down", "space", "enter")
     await pilot.pause()
 
 
@@ -229,8 +239,6 @@ async def test_the_compare_key_is_in_the_footer_help_and_palette(store: AspireSt
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        from tests.ui_helpers import footer_keys
-
         assert footer_keys(pilot.app).get("Compare") == "c"
         sections = dict(pilot.app.key_sections())
         assert ("c", "Compare directions side by side") in sections["Aspirations screen"]

@@ -673,7 +673,7 @@ class AspireApp(App[None]):
             *self._rows(b for b in DirectionList.BINDINGS if b.id == "compare.toggle"),
             *self._rows(b for b in DirectionChooser.BINDINGS if b.id != "compare.cancel"),
             *self._rows(ComparisonScreen.BINDINGS),
-            ("↑ ↓  or  j k", "Scroll the column that has the focus"),
+            ("↑ ↓  or  j k", "Comparing: scroll the column that has the focus"),
         ]
         sections.append((f"Comparing directions ({compare_key} on Aspirations)", comparing))
         from aspire_tui.ui.screens.review import ReviewScreen

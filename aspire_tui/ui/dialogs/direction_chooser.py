@@ -25,7 +25,13 @@ class DirectionList(SelectionList[str]):
     """j and k move, as in every list of Aspire's; space chooses or leaves out."""
 
     BINDINGS = [
-        Binding("space", "select", "Choose", id="compare.toggle", tooltip="Choose or leave out"),
+        Binding(
+            "space",
+            "select",
+            "Choose",
+            id="compare.toggle",
+            tooltip="Choosing: choose a direction or leave it out",
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
@@ -48,7 +54,14 @@ class DirectionChooser(ModalScreen[list[str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="compare.cancel"),
         # Priority: the list's own enter would choose the row instead of comparing.
-        Binding("enter", "compare", "Compare", priority=True, id="compare.go"),
+        Binding(
+            "enter",
+            "compare",
+            "Compare",
+            priority=True,
+            id="compare.go",
+            tooltip="Choosing: compare the 2 or 3 chosen",
+        ),
     ]
 
     def __init__(self, found: Sequence[Candidate], chosen: Sequence[str] = ()) -> None:

@@ -28,10 +28,28 @@ class ComparisonScreen(ModalScreen[Reflection | None]):
     CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
-        Binding("d", "decide", "Decide", id="comparison.decide", tooltip="Decide, in the journal"),
-        Binding("tab", "app.focus_next", "Next column", id="comparison.next"),
+        Binding(
+            "d",
+            "decide",
+            "Decide",
+            id="comparison.decide",
+            tooltip="Comparing: decide, kept in the journal with a day to look back",
+        ),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next column",
+            id="comparison.next",
+            tooltip="Comparing: next column (shift+tab the one before)",
+        ),
         Binding("shift+tab", "app.focus_previous", "", show=False, id="comparison.previous"),
-        Binding("escape", "close", "Close", id="comparison.close"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            id="comparison.close",
+            tooltip="Comparing: back to the choice",
+        ),
     ]
 
     def __init__(
