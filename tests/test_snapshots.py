@@ -89,3 +89,14 @@ class TestGoalsInDepth:
 
     def test_find_goals(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         assert snap_compare(demo_app(tmp_path / "data"), press=["3", "slash"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+class TestCompare:
+    def test_chooser(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["2", "c", "down", "space"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_three_directions(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["2", "c", "down", "space", "down", "down", "down", "space", "enter"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)

@@ -44,6 +44,9 @@ QUESTIONS = (
 )
 """What a reflection answers: the field, the question and a hint."""
 REEVALUATION_PROMPT = "Is my current aspiration still mine?"
+DECISION_PROMPT = "Which direction do I choose?"
+"""The prompt of a decision made by comparing directions (see `domain.comparison`); not one
+of the daily prompts."""
 MAX_TAGS = 10
 
 

@@ -659,6 +659,23 @@ class AspireApp(App[None]):
             ("escape", "Leave; every answer is kept, and t carries on"),
         ]
         sections.append(("The drivers self-assessment (t on Reflect)", assessment))
+        from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
+        from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser, DirectionList
+        from aspire_tui.ui.screens.aspirations import AspirationsScreen
+        from aspire_tui.ui.screens.comparison import ComparisonScreen
+
+        compare_key = key_of(self, AspirationsScreen.BINDINGS, "aspiration.compare")
+        comparing = [
+            (
+                key_of(self, CatalogPicker.BINDINGS, "catalog.compare"),
+                "In the catalog: compare the highlighted path with other directions",
+            ),
+            *self._rows(b for b in DirectionList.BINDINGS if b.id == "compare.toggle"),
+            *self._rows(b for b in DirectionChooser.BINDINGS if b.id != "compare.cancel"),
+            *self._rows(ComparisonScreen.BINDINGS),
+            ("↑ ↓  or  j k", "Comparing: scroll the column that has the focus"),
+        ]
+        sections.append((f"Comparing directions ({compare_key} on Aspirations)", comparing))
         from aspire_tui.ui.screens.review import ReviewScreen
 
         review = self._rows(ReviewScreen.BINDINGS) + [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -63,13 +65,23 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="catalog.cancel"),
         Binding("enter", "choose", "Choose", show=True, id="catalog.choose"),
+        Binding(
+            "c", "compare", "Compare", id="catalog.compare", tooltip="Compare with other directions"
+        ),
         *navigation_bindings("app."),
     ]
 
-    def __init__(self, adopted: set[str] | None = None, highlight: str | None = None) -> None:
+    def __init__(
+        self,
+        adopted: set[str] | None = None,
+        highlight: str | None = None,
+        compare: Callable[[str], None] | None = None,
+    ) -> None:
+        """`compare`: opens the comparison with the highlighted path chosen (`c`)."""
         super().__init__()
         self.adopted = adopted or set()
         self.highlight = highlight
+        self.compare = compare
 
     def _prompt(self, path: CatalogPath) -> Content:
         if path.key in self.adopted:
@@ -86,7 +98,9 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
                 with VerticalScroll(id="path-detail"):
                     yield Static(id="path-text")
             yield Static(
-                "↑ ↓ j k look · enter choose · tab scroll the text · esc back",
+                "↑ ↓ j k look · enter choose · c compare · tab scroll the text · esc back"
+                if self.compare
+                else "↑ ↓ j k look · enter choose · tab scroll the text · esc back",
                 classes="field-hint",
             )
         yield KeyFooter()
@@ -109,6 +123,16 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
 
     def action_choose(self) -> None:
         self.dismiss(self.query_one("#paths", RecordList).highlighted_record_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "compare":
+            return self.compare is not None
+        return True
+
+    def action_compare(self) -> None:
+        key = self.query_one("#paths", RecordList).highlighted_record_id
+        if self.compare is not None:
+            self.compare(key if key not in (None, CUSTOM) else "")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

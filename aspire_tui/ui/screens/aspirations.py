@@ -10,6 +10,14 @@ from textual.content import Content
 
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.comparison import (
+    Candidate,
+    aspiration_key,
+    candidates,
+    compare,
+    latest_scores,
+    path_key,
+)
 from aspire_tui.domain.ladder import (
     blocker,
     climb_offered,
@@ -17,7 +25,7 @@ from aspire_tui.domain.ladder import (
     level_count,
     level_goals,
 )
-from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder
+from aspire_tui.domain.models import Aspiration, AspirationStatus, Goal, Ladder, Reflection
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.domain.passions import all_items
 from aspire_tui.ui.adoption import adopted_message, save_with_goals
@@ -26,13 +34,15 @@ from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
 from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
 from aspire_tui.ui.dialogs.catalog_picker import CUSTOM, CatalogPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from aspire_tui.ui.reevaluation import ReevaluationFlow
 from aspire_tui.ui.render import key_of, long_date, one_line, plain
-from aspire_tui.ui.screens.main import MainScreen, guarded
+from aspire_tui.ui.screens.comparison import ComparisonScreen
+from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen, guarded
 
 EMPTY = Content.assemble(
     ("No aspirations yet", "bold $text-accent"),
@@ -52,7 +62,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         # The footer shows the short word; help and the palette the tooltip's fuller one.
         Binding("n", "new", "New", id="aspiration.new", tooltip="New aspiration"),
         Binding("e", "edit", "Edit", id="aspiration.edit", tooltip="Edit name, reason, levels"),
-        Binding("g", "add_goal", "Add goal", id="aspiration.add_goal"),
+        Binding("g", "add_goal", "Goal", id="aspiration.add_goal", tooltip="Add goal"),
         Binding(
             "r",
             "raise_bar",
@@ -62,6 +72,13 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         ),
         Binding("m", "moves", "Moves", id="aspiration.moves", tooltip="Moves on the ladder…"),
         Binding("d", "delete", "Delete", id="aspiration.delete"),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            id="aspiration.compare",
+            tooltip="Compare directions side by side",
+        ),
         # The moves below are in the Moves menu (m), which lists each with its key.
         Binding(
             "plus", "add_level", "Add a level above the top", id="aspiration.add_level", show=False
@@ -210,7 +227,62 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
 
             self.ask(AdoptForm(self.today(), path), answered)
 
-        self.ask(CatalogPicker(adopted, highlight), chosen)
+        self.ask(CatalogPicker(adopted, highlight, compare=self._compare_path), chosen)
+
+    # Comparing directions -----------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        """Not guarded: comparing only reads; deciding says so when Aspire is read-only."""
+        a = self._selected()
+        chosen = aspiration_key(a.id) if a is not None and a.active else None
+        self.safely(lambda: self._choose_directions(chosen))
+
+    def _compare_path(self, key: str) -> None:
+        """`c` in the catalog: that path chosen, or the aspiration adopted from it."""
+        adopted = next((a for a in self.store.aspirations() if a.path == key), None)
+        if adopted is not None:
+            chosen = aspiration_key(adopted.id) if adopted.active else None
+        else:
+            chosen = path_key(key) if find_path(key) else None
+        self.safely(lambda: self._choose_directions(chosen))
+
+    def _choose_directions(self, chosen: str | None, *more: str) -> None:
+        found = candidates(self.store.aspirations())
+
+        def picked(keys: list[str] | None) -> None:
+            if keys:
+                by_key = {c.key: c for c in found}
+                self._compare([by_key[k] for k in keys])
+
+        keys = [chosen, *more] if chosen else list(more)
+        self.ask(DirectionChooser(found, keys), picked)
+
+    def _compare(self, directions: list[Candidate]) -> None:
+        comparison = compare(
+            directions,
+            latest_scores(self.store.assessments()),
+            self.store.passions(),
+            self.store.reflections(),
+            self.store.goals(),
+            self.aspire.goal_progress(),
+        )
+
+        def can_decide() -> bool:
+            if self.store.read_only:
+                self.notify(READ_ONLY_MESSAGE, severity="warning")
+                return False
+            return True
+
+        def decided(entry: Reflection | None) -> None:
+            if entry is None:  # escape goes back one step, to the choice
+                self._choose_directions(*(d.key for d in directions))
+            else:
+                saved = self.store.save_reflection(entry)
+                when = f", to look back on {long_date(saved.look_back)}" if saved.look_back else ""
+                self.notify(f"Decision kept in your journal{when}.", markup=False)
+                self.reload()
+
+        self.ask(ComparisonScreen(comparison, self.today(), can_decide), decided)
 
     def _adopted(self, adoption: Adoption) -> None:
         saved = save_with_goals(self.store, adoption.aspiration, adoption.goals, self.today())
