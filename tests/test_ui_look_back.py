@@ -1,0 +1,174 @@
+"""Decisions come back: every step down, pause, let go and raise of the bar leaves a journal
+entry with a day to look back on it; when the day comes, Home and the next review ask how it
+went, and the answer is kept linked to the decision."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from aspire_tui.domain.decisions import decision_entry
+from aspire_tui.domain.models import Reflection
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.screens.aspirations import AspirationsScreen
+from tests.conftest import TODAY, docs
+from tests.test_ui_ladder import history, management
+from tests.ui_helpers import SIZE, make_app, screen_text, type_text
+
+THREE_MONTHS_ON = "2027-02-27"  # TODAY (27 Nov 2026) and three months
+
+
+def error_text(app: object, field: str) -> str:
+    return str(app.screen.query_one(f"#{field}-error", Static).visual)  # type: ignore[attr-defined]
+
+
+def decisions(data_dir: Path) -> list[dict[str, object]]:
+    return [d for d in docs(data_dir, "reflections") if "decision" in d["tags"]]  # type: ignore[operator]
+
+
+async def _look_back_on(pilot: Pilot, text: str) -> None:
+    field = pilot.app.screen.query_one("#look_back", Input)
+    field.focus()
+    await pilot.press("end", "ctrl+u")
+    await type_text(pilot, text)
+
+
+# Every decision is kept, with a day to look back ---------------------------------------------
+
+
+async def test_a_step_down_keeps_a_decision_to_look_back_on_in_three_months(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management(level=2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "s")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#look_back", Input).value == THREE_MONTHS_ON
+        await type_text(pilot, "Too many meetings")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+    assert history(data_dir)[1:] == [("stepped_down", 1, "Too many meetings")]
+    [entry] = docs(data_dir, "reflections")
+    assert entry["note"] == "Decided: step down a level, because Too many meetings"
+    assert entry["tags"] == ["decision"] and entry["aspiration_id"] == 1
+    assert (entry["on"], entry["look_back"]) == (TODAY.isoformat(), THREE_MONTHS_ON)
+
+
+async def test_a_chosen_look_back_day_is_kept(store: AspireStore, data_dir: Path) -> None:
+    store.save_aspiration(management(level=1))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "p")
+        await pilot.pause()
+        await type_text(pilot, "New baby")
+        await _look_back_on(pilot, "2027-06-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await type_text(pilot, "Not mine now")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    paused, gone = decisions(data_dir)
+    assert (paused["note"], paused["look_back"]) == (
+        "Decided: pause it for now, because New baby",
+        "2027-06-01",
+    )
+    assert (gone["note"], gone["look_back"]) == (
+        "Decided: let it go, because Not mine now",
+        THREE_MONTHS_ON,
+    )
+
+
+async def test_a_look_back_day_not_after_today_is_refused_and_the_form_stays(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management(level=2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "x")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "Not mine")
+        for day, said in ((TODAY.isoformat(), "after today"), ("2027-02-30", "does not exist")):
+            await _look_back_on(pilot, day)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert pilot.app.screen is form
+            assert said in error_text(pilot.app, "look_back")
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    assert len(history(data_dir)) == 1 and docs(data_dir, "reflections") == []
+
+
+async def test_raising_the_bar_keeps_a_decision_too(store: AspireStore, data_dir: Path) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Ready for a team")
+        await _look_back_on(pilot, "2027-01-10")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AspirationsScreen)
+    [entry] = docs(data_dir, "reflections")
+    assert entry["note"] == "Decided: raise the bar, because Ready for a team"
+    assert (entry["tags"], entry["look_back"]) == (["decision"], "2027-01-10")
+
+
+async def test_a_reevaluation_decision_has_a_look_back_and_keep_going_has_none(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management(level=2))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "v")
+        await pilot.pause()
+        look_back = pilot.app.screen.query_one("#look_back", Input)
+        assert not look_back.display, "keep going: nothing to look back on"
+        pilot.app.screen.query_one("#decision", Select).value = "stepped_down"
+        await pilot.pause()
+        assert look_back.display and look_back.value == THREE_MONTHS_ON
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Too many meetings")
+        await _look_back_on(pilot, "2026-11-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "after today" in error_text(pilot.app, "look_back")
+        await _look_back_on(pilot, "2027-03-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Still right")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    stepped, kept = sorted(docs(data_dir, "reflections"), key=lambda d: str(d["note"]))[::-1]
+    assert stepped["tags"] == ["reevaluation", "decision"]
+    assert stepped["note"].endswith("Decided: step down a level, because Too many meetings")
+    assert stepped["look_back"] == "2027-03-01"
+    assert kept["tags"] == ["reevaluation"] and kept["look_back"] is None
+
+
+async def test_raising_from_a_reevaluation_carries_its_look_back_day(
+    store: AspireStore, data_dir: Path
+) -> None:
+    store.save_aspiration(management())
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("2", "v")
+        await pilot.pause()
+        pilot.app.screen.query_one("#decision", Select).value = "raised"
+        await pilot.pause()
+        pilot.app.screen.query_one("#reason").focus()
+        await type_text(pilot, "Ready")
+        await _look_back_on(pilot, "2027-04-04")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#look_back", Input).value == "2027-04-04"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [entry] = docs(data_dir, "reflections")
+    assert entry["tags"] == ["reevaluation", "decision"] and entry["look_back"] == "2027-04-04"
