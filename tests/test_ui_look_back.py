@@ -10,13 +10,15 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
+from aspire_tui.domain.assessment import questionnaire
 from aspire_tui.domain.decisions import decision_entry
-from aspire_tui.domain.models import Reflection
+from aspire_tui.domain.models import Assessment, Driver, Reflection
 from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.look_back_form import LookBackForm
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from tests.conftest import TODAY, docs
 from tests.test_ui_ladder import history, management
-from tests.ui_helpers import SIZE, make_app, screen_text, type_text
+from tests.ui_helpers import SIZE, footer_keys, list_rows, make_app, screen_text, type_text
 
 THREE_MONTHS_ON = "2027-02-27"  # TODAY (27 Nov 2026) and three months
 
@@ -26,7 +28,7 @@ def error_text(app: object, field: str) -> str:
 
 
 def decisions(data_dir: Path) -> list[dict[str, object]]:
-    return [d for d in docs(data_dir, "reflections") if "decision" in d["tags"]]  # type: ignore[operator]
+    return [d for d in docs(data_dir, "reflections") if "decision" in d["tags"]]
 
 
 async def _look_back_on(pilot: Pilot, text: str) -> None:
@@ -172,3 +174,112 @@ async def test_raising_from_a_reevaluation_carries_its_look_back_day(
         await pilot.pause()
     [entry] = docs(data_dir, "reflections")
     assert entry["tags"] == ["reevaluation", "decision"] and entry["look_back"] == "2027-04-04"
+
+
+# When the day comes, Home asks how it went ---------------------------------------------------
+
+DECIDED_ON = date(2026, 8, 27)
+
+
+def _profile(finished: date, leading: int) -> Assessment:
+    """A finished profile: every leading-people statement answered `leading`, the rest 3."""
+    answers = {
+        s.id: leading if s.driver is Driver.LEADING else 3 for s in questionnaire().statements
+    }
+    return Assessment(started=finished, answers=answers, finished=finished)
+
+
+def with_a_decision(
+    store: AspireStore,
+    look_back: date = TODAY,
+    on: date = DECIDED_ON,
+    why: str = "Too many meetings",
+) -> Reflection:
+    """An aspiration stepped down on `on`, its decision due to be looked back on."""
+    lead = store.save_aspiration(management(level=1))
+    entry = decision_entry(on, lead.id, "Step down a level", why, look_back)
+    return store.save_reflection(entry)
+
+
+def home_text(app: object) -> str:
+    return " ".join("\n".join(list_rows(app)).split())  # type: ignore[arg-type]
+
+
+async def test_home_asks_how_a_decision_went_once_its_day_has_come(
+    store: AspireStore, data_dir: Path
+) -> None:
+    decision = with_a_decision(store)
+    store.save_assessment(_profile(date(2026, 8, 1), leading=5))
+    store.save_assessment(_profile(date(2026, 11, 20), leading=2))
+    async with make_app(store, today=date(2026, 11, 26), start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Look back" not in home_text(pilot.app), "not before its day"
+        assert "Look back" not in footer_keys(pilot.app)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert (
+            "Look back: you decided to step down a level on 27 Aug. How did it go? (b)"
+            in home_text(pilot.app)
+        )
+        assert footer_keys(pilot.app)["Look back"] == "b"
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LookBackForm)
+        shown = " ".join(screen_text(pilot.app).split())
+        assert "Decided: step down a level, because Too many meetings" in shown
+        assert "Thu 27 Aug 2026" in shown
+        assert "Lead people" in shown and "now on level 2/5: Manage a team" in shown
+        assert "leading people 5.0 → 2.0" in shown and "balance" not in shown
+        await pilot.press("escape")  # nothing typed: nothing kept, and it is still asked
+        await pilot.pause()
+        assert "Look back: you decided" in home_text(pilot.app)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "How did it go" in error_text(pilot.app, "answer")
+        await type_text(pilot, "Right call: evenings back")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Look back" not in home_text(pilot.app)
+        assert "Look back" not in footer_keys(pilot.app)
+    answers = [d for d in docs(data_dir, "reflections") if d["tags"] == ["look back"]]
+    assert [(a["note"], a["follows"], a["aspiration_id"], a["on"]) for a in answers] == [
+        ("Right call: evenings back", decision.uid, 1, TODAY.isoformat())
+    ]
+
+
+async def test_home_names_the_oldest_look_back_and_how_many_more(store: AspireStore) -> None:
+    with_a_decision(store, look_back=date(2026, 11, 1), on=date(2026, 8, 1))
+    with_a_decision(store, look_back=date(2026, 10, 1), on=date(2026, 7, 1), why="Oldest")
+    with_a_decision(store, look_back=date(2026, 11, 20), on=date(2026, 8, 20))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = home_text(pilot.app)
+        assert "you decided to step down a level on 1 Jul. How did it go? (b)" in text
+        assert "and 2 more" in text
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Oldest" in screen_text(pilot.app)
+
+
+async def test_without_a_newer_profile_the_look_back_says_so(store: AspireStore) -> None:
+    with_a_decision(store)
+    store.save_assessment(_profile(date(2026, 8, 1), leading=5))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert "No drivers profile taken since" in " ".join(screen_text(pilot.app).split())
+
+
+async def test_the_look_back_key_is_in_help_and_the_palette(store: AspireStore) -> None:
+    with_a_decision(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "How did a decision go? Look back on it" in screen_text(pilot.app)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "look back")
+        await pilot.pause(0.3)
+        assert "Home: How did a decision go? Look back on it" in screen_text(pilot.app)
