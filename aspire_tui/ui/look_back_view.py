@@ -52,8 +52,11 @@ def standing_now(a: Aspiration) -> str:
     return said + (" · paused" if ladder.paused else "")
 
 
-def drivers_since(assessments: Sequence[Assessment], decided_on: date) -> Content:
-    """The drivers that moved by half a point or more since the decision, in words."""
+def drivers_since(
+    assessments: Sequence[Assessment], decided_on: date, columns: int = 1
+) -> Content:
+    """The drivers that moved by half a point or more since the decision, in words, in
+    `columns` of 34 characters (a dialog has room for two, a detail pane for one)."""
     then, now = profiles_around(assessments, decided_on)
     if then is None:
         return Content.styled("No drivers profile from before the decision to compare.", "dim")
@@ -63,18 +66,20 @@ def drivers_since(assessments: Sequence[Assessment], decided_on: date) -> Conten
     moved = drivers_moved(score(then, statements), score(now, statements))
     if not moved:
         return Content("None has moved by half a point or more.")
-    return Content(
-        " · ".join(f"{SHORT_NAMES[d]} {before:.1f} → {after:.1f}" for d, before, after in moved)
-    )
+    said = [f"{SHORT_NAMES[d]} {before:.1f} → {after:.1f}" for d, before, after in moved]
+    rows = [said[i : i + columns] for i in range(0, len(said), columns)]
+    return Content("\n".join("".join(f"{item:<34}" for item in row).rstrip() for row in rows))
 
 
 def describe_look_back(
     decision: Reflection,
     aspiration: Aspiration | None,
     assessments: Sequence[Assessment],
+    columns: int = 1,
 ) -> Content:
+    """What was written at the time, where the aspiration stands now, the drivers since."""
     parts: list[Part] = [
-        heading(f"On {long_date(decision.on)}, {decided_phrase(decision)}"),
+        heading(f"On {long_date(decision.on)}, {decided_phrase(decision)}."),
         "\n",
     ]
     if aspiration is not None:
@@ -85,13 +90,12 @@ def describe_look_back(
             "\n",
         ]
     parts += [
-        "\n",
         ("What you wrote then", "bold"),
         "\n",
         plain(decision.note) if decision.note.strip() else ("nothing written", "dim italic"),
-        "\n\n",
+        "\n",
         ("Your drivers since", "bold"),
         "\n",
-        drivers_since(assessments, decision.on),
+        drivers_since(assessments, decision.on, columns),
     ]
     return Content.assemble(*parts)

@@ -32,7 +32,7 @@ class LookBackForm(FormDialog[str]):
 
     def compose_fields(self) -> Iterable[Widget]:
         yield Static(self.shown, classes="reason-message")
-        answer = PlainTextArea("", id="answer", classes="answer")
+        answer = PlainTextArea("", id="answer", classes="short-answer")
         yield from self.field(LOOK_BACK_PROMPT, answer, parse=parse_answer)
 
     def on_mount(self) -> None:

@@ -321,7 +321,8 @@ class HomeScreen(MainScreen):
             return
         decision = due[0]
         about = self.store.aspiration(decision.aspiration_id) if decision.aspiration_id else None
-        form = LookBackForm(describe_look_back(decision, about, self.store.assessments()))
+        shown = describe_look_back(decision, about, self.store.assessments(), columns=2)
+        form = LookBackForm(shown)
 
         def answered(answer: str | None) -> None:
             if answer is not None:
