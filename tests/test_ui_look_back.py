@@ -16,6 +16,7 @@ from aspire_tui.domain.models import Assessment, Driver, Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.look_back_form import LookBackForm
 from aspire_tui.ui.screens.aspirations import AspirationsScreen
+from aspire_tui.ui.screens.review import ReviewScreen
 from tests.conftest import TODAY, docs
 from tests.test_ui_ladder import history, management
 from tests.ui_helpers import SIZE, footer_keys, list_rows, make_app, screen_text, type_text
@@ -283,3 +284,77 @@ async def test_the_look_back_key_is_in_help_and_the_palette(store: AspireStore) 
         await type_text(pilot, "look back")
         await pilot.pause(0.3)
         assert "Home: How did a decision go? Look back on it" in screen_text(pilot.app)
+
+
+# The next review asks too ----------------------------------------------------------------------
+
+
+def look_backs(data_dir: Path) -> list[tuple[str, str]]:
+    return [
+        (str(d["note"]), str(d["follows"]))
+        for d in docs(data_dir, "reflections")
+        if d["tags"] == ["look back"]
+    ]
+
+
+async def test_the_review_asks_how_a_due_decision_went_and_keeps_the_answer_linked(
+    store: AspireStore, data_dir: Path
+) -> None:
+    decision = with_a_decision(store)
+    store.save_assessment(_profile(date(2026, 8, 1), leading=5))
+    store.save_assessment(_profile(date(2026, 11, 20), leading=2))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        shown = " ".join(screen_text(app).split())
+        assert "step 1 of 3 · Look back" in shown
+        assert "Decided: step down a level, because Too many meetings" in shown
+        assert "now on level 2/5: Manage a team" in shown
+        assert "leading people 5.0 → 2.0" in shown
+        await pilot.press("w")
+        await type_text(pilot, "Good call")
+        await pilot.press("enter", "right")
+        await pilot.pause()
+        assert "step 2 of 3 · Aspiration" in screen_text(app)
+        assert look_backs(data_dir) == [("Good call", decision.uid)], "kept as the step is left"
+        await pilot.press("left", "w", "end")
+        await type_text(pilot, ", evenings back")
+        await pilot.press("enter", "escape")  # left: kept, and the answer with it
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        assert "Look back" not in home_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("right", "right", "w")
+        await type_text(pilot, "Well")
+        await pilot.press("enter")
+        await type_text(pilot, "Less")
+        await pilot.press("enter")
+        await type_text(pilot, "Next")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+    assert look_backs(data_dir) == [("Good call, evenings back", decision.uid)]
+    [answer] = [d for d in docs(data_dir, "reflections") if d["tags"] == ["look back"]]
+    assert answer["aspiration_id"] == 1 and answer["on"] == TODAY.isoformat()
+    [review] = docs(data_dir, "reviews")
+    step = f"lookback:{decision.uid}"
+    assert review["notes"][step] == "Good call, evenings back"
+    assert [(c["step"], c["action"]) for c in review["changes"]] == [(step, "looked back")]
+
+
+async def test_a_look_back_answered_on_home_is_not_asked_again_in_the_review(
+    store: AspireStore, data_dir: Path
+) -> None:
+    with_a_decision(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        await type_text(pilot, "Fine")
+        await pilot.press("ctrl+s", "r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert "step 1 of 2 · Aspiration" in screen_text(pilot.app)
+    assert len(look_backs(data_dir)) == 1
