@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from aspire_tui.domain.assessment import questionnaire
-from aspire_tui.domain.decisions import decision_entry
+from aspire_tui.domain.decisions import decision_entry, look_back_entry
 from aspire_tui.domain.models import Assessment, Driver, Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.look_back_form import LookBackForm
@@ -19,7 +19,16 @@ from aspire_tui.ui.screens.aspirations import AspirationsScreen
 from aspire_tui.ui.screens.review import ReviewScreen
 from tests.conftest import TODAY, docs
 from tests.test_ui_ladder import history, management
-from tests.ui_helpers import SIZE, footer_keys, list_rows, make_app, screen_text, type_text
+from tests.ui_helpers import (
+    SIZE,
+    detail_text,
+    footer_keys,
+    journal_rows,
+    list_rows,
+    make_app,
+    screen_text,
+    type_text,
+)
 
 THREE_MONTHS_ON = "2027-02-27"  # TODAY (27 Nov 2026) and three months
 
@@ -358,3 +367,32 @@ async def test_a_look_back_answered_on_home_is_not_asked_again_in_the_review(
         assert isinstance(pilot.app.screen, ReviewScreen)
         assert "step 1 of 2 · Aspiration" in screen_text(pilot.app)
     assert len(look_backs(data_dir)) == 1
+
+
+# The journal shows what each decision and look back is ------------------------------------------
+
+
+async def test_the_journal_shows_look_back_days_and_which_decision_a_look_back_answers(
+    store: AspireStore,
+) -> None:
+    waiting = with_a_decision(store, look_back=date(2027, 3, 6), on=date(2026, 11, 20))
+    done = with_a_decision(store, look_back=date(2026, 11, 1), on=date(2026, 8, 1), why="Old")
+    answer = store.save_reflection(look_back_entry(done, date(2026, 11, 2), "It worked out"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = [" ".join(r.split()) for r in journal_rows(pilot.app)]
+        assert any("#decision" in r and "look back on 6 Mar" in r for r in rows)
+        assert any("#decision" in r and "looked back on 2 Nov" in r for r in rows)
+        assert any("#look back" in r and "answers the decision of 1 Aug" in r for r in rows)
+        screen = pilot.app.screen
+        screen.reload(select=waiting.id)
+        await pilot.pause()
+        assert "Look back on Sat 6 Mar 2027" in detail_text(pilot.app)
+        screen.reload(select=done.id)
+        await pilot.pause()
+        assert "Looked back on Mon 2 Nov 2026: It worked out" in detail_text(pilot.app)
+        screen.reload(select=answer.id)
+        await pilot.pause()
+        shown = detail_text(pilot.app)
+        assert "Answers your decision of Sat 1 Aug 2026 to step down a level" in shown
+        assert "How did it go?" in shown and "It worked out" in shown

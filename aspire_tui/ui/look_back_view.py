@@ -4,7 +4,7 @@ by Home's dialog and the review's step."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from textual.content import Content
@@ -99,3 +99,57 @@ def describe_look_back(
         drivers_since(assessments, decision.on, columns),
     ]
     return Content.assemble(*parts)
+
+
+# In the journal -----------------------------------------------------------------------------
+
+
+def answers_by_decision(entries: Iterable[Reflection]) -> dict[str, Reflection]:
+    """Each decision's uid -> the newest look back that answers it."""
+    found: dict[str, Reflection] = {}
+    for e in sorted(entries, key=lambda e: (e.on, e.id or 0)):
+        if e.follows:
+            found[e.follows] = e
+    return found
+
+
+def journal_line(
+    entry: Reflection,
+    decisions: Mapping[str, Reflection],
+    answers: Mapping[str, Reflection],
+    today: date,
+) -> str:
+    """What a journal row adds for a decision or a look back: "look back on 6 Mar",
+    "looked back on 2 Nov", "answers the decision of 1 Aug"; "" for any other entry."""
+    if entry.look_back is not None:
+        answer = answers.get(entry.uid)
+        if answer is not None:
+            return f"looked back on {shown_in_sentence(answer.on, today)}"
+        return f"look back on {shown_in_sentence(entry.look_back, today)}"
+    if entry.follows:
+        decision = decisions.get(entry.follows)
+        if decision is None:
+            return "answers a decision no longer in the journal"
+        return f"answers the decision of {shown_in_sentence(decision.on, today)}"
+    return ""
+
+
+def journal_link(
+    entry: Reflection, decision: Reflection | None, answer: Reflection | None
+) -> Content:
+    """The same, in the entry's detail: when to look back, or the look back with its answer;
+    for a look back, the decision it answers. Empty for any other entry."""
+    if entry.look_back is not None and answer is not None:
+        return Content.assemble(
+            (f"Looked back on {long_date(answer.on)}: ", "bold"),
+            plain(one_line(answer.note, 200), "italic"),
+        )
+    if entry.look_back is not None:
+        return Content.styled(f"Look back on {long_date(entry.look_back)}", "bold")
+    if entry.follows and decision is None:
+        return Content.styled("Answers a decision no longer in the journal", "dim")
+    if entry.follows and decision is not None:
+        what = decided_what(decision)
+        said = f"Answers your decision of {long_date(decision.on)}"
+        return Content.styled(f"{said} to {what}" if what else said, "bold")
+    return Content("")

@@ -278,7 +278,7 @@ class HomeScreen(MainScreen):
                 describe_look_back(decision, about, self.store.assessments()),
                 ("\n\nenter (or ", "dim italic"),
                 (key_name, "bold"),
-                (") asks how it went; the answer goes in the journal with the decision.", "dim italic"),
+                (") asks how it went: kept in the journal with the decision.", "dim italic"),
             )
         elif key == PROFILE:
             return Content.assemble(
