@@ -71,6 +71,8 @@ async def test_write_a_reflection_by_keys(store: AspireStore, data_dir: Path) ->
         "prompt": daily,
         "tags": ["career", "energy"],
         "aspiration_id": lead.id,
+        "look_back": None,
+        "follows": "",
     }
 
 
