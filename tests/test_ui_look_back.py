@@ -396,3 +396,31 @@ async def test_the_journal_shows_look_back_days_and_which_decision_a_look_back_a
         shown = detail_text(pilot.app)
         assert "Answers your decision of Sat 1 Aug 2026 to step down a level" in shown
         assert "How did it go?" in shown and "It worked out" in shown
+
+
+async def test_a_look_back_being_written_when_aspire_stops_opens_again(
+    store: AspireStore, data_dir: Path
+) -> None:
+    from datetime import datetime
+
+    from aspire_tui.store.drafts import save_draft
+    from aspire_tui.ui.drafts import draft_of
+
+    with_a_decision(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        await type_text(pilot, "Half written")
+        draft = draft_of(pilot.app.screen, datetime(2026, 11, 27, 21, 5))  # type: ignore[arg-type]
+        assert draft is not None and draft.form == "look back"
+    save_draft(data_dir, draft)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            if isinstance(pilot.app.screen, LookBackForm):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#answer").text == "Half written"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert look_backs(data_dir) == [("Half written", docs(data_dir, "reflections")[0]["uid"])]
