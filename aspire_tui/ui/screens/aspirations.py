@@ -318,7 +318,10 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 if isinstance(result, Decided) and decision is not None:
                     today = self.today()
                     keep_decision(self.store, saved, decision, reason, result.look_back, today)
-            self.notify(done.format(level=saved.ladder.position()), markup=False)
+            said = done.format(level=saved.ladder.position())
+            if isinstance(result, Decided):
+                said += f" In your journal, to look back on {long_date(result.look_back)}."
+            self.notify(said, markup=False)
             self.reload(select=saved.id)
 
         self.ask(form, answered)
