@@ -24,8 +24,9 @@ LOOK_BACK_HINT = "The day Home and the review ask how it went (year-month-day)."
 def look_back_field(
     form: FormDialog[Any], today: date, initial: date | None = None, checked: bool = True
 ) -> Iterable[Widget]:
-    """"Look back on", three months on unless chosen; `checked`: refused by the form unless a
-    day after today (a form that checks it only for some decisions passes False)."""
+    """The "Look back on" field, three months on unless chosen. `checked`: the form refuses a
+    day that is not after today (a form that asks it only for some decisions passes False and
+    checks it itself)."""
     day = initial or months_later(today)
     widget = PlainInput(day.isoformat(), id=LOOK_BACK)
     parse = (lambda text: parse_look_back(text, today)) if checked else None
