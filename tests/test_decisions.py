@@ -133,3 +133,18 @@ def test_drivers_that_moved_by_half_a_point_or_more() -> None:
         (Driver.LEADING, 4.2, 3.1),
         (Driver.BALANCE, 3.0, 3.5),
     ]
+
+
+def test_a_review_plan_asks_each_due_look_back_before_the_aspirations() -> None:
+    from aspire_tui.domain.ladder import adopt
+    from aspire_tui.domain.models import Aspiration, Review
+    from aspire_tui.domain.review import check_review, review_plan
+
+    day = date(2026, 11, 27)
+    lead = Aspiration("Lead", day, ladder=adopt(["One", "Two"], 0, day), id=1)
+    due = [_decision(day, day, "a" * 32), _decision(day, day, "b" * 32)]
+    plan = review_plan([lead], [], set(), None, day, due)
+    looks = ("lookback:" + "a" * 32, "lookback:" + "b" * 32)
+    assert plan == (*looks, f"aspiration:{lead.uid}", "closing")
+    check_review(Review(started=day, plan=plan))
+    assert review_plan([lead], [], set(), None, day) == (f"aspiration:{lead.uid}", "closing")
