@@ -14,17 +14,17 @@ from aspire_tui.domain.comparison import (
     NO_SCORES,
     Comparison,
     candidates,
+    choice_entry,
     compare,
-    decision_entry,
     latest_scores,
 )
 from aspire_tui.domain.decisions import DECISION_TAG
 from aspire_tui.domain.journal import DECISION_PROMPT
 from aspire_tui.domain.ladder import adopt, pause, set_aside
 from aspire_tui.domain.models import (
-    Assessment,
     Aspiration,
     AspirationStatus,
+    Assessment,
     Driver,
     Goal,
     Passions,
@@ -182,28 +182,28 @@ def test_the_directions_offered_aspirations_first_then_paths_not_adopted() -> No
 def test_a_decision_is_one_journal_entry_naming_the_directions_and_the_choice() -> None:
     comparison = _compare(LEAD, EXPERT)
     look_back = date(2027, 2, 27)
-    entry = decision_entry(comparison, "aspiration:1", "People over code", look_back, TODAY)
+    entry = choice_entry(comparison, "aspiration:1", "People over code", look_back, TODAY)
     assert entry.on == TODAY
     assert DECISION_TAG in entry.tags
     assert entry.prompt == DECISION_PROMPT
     assert entry.look_back == date(2027, 2, 27)
     assert entry.aspiration_id == 1
     assert "Lead the platform team" in entry.note and EXPERT.name in entry.note
-    assert "Chose: Lead the platform team" in entry.note
+    assert "Decided: go for Lead the platform team, because People over code" in entry.note
     assert "People over code" in entry.note
     check_reflection(entry)
 
 
 def test_choosing_a_catalog_path_or_none_yet_links_no_aspiration() -> None:
     comparison = _compare(LEAD, EXPERT)
-    path = decision_entry(comparison, "path:expert", "Depth", date(2027, 1, 1), TODAY)
-    assert path.aspiration_id is None and f"Chose: {EXPERT.name}" in path.note
-    none = decision_entry(comparison, None, "", date(2027, 1, 1), TODAY)
-    assert none.aspiration_id is None and "none yet" in none.note
+    path = choice_entry(comparison, "path:expert", "Depth", date(2027, 1, 1), TODAY)
+    assert path.aspiration_id is None and f"Decided: go for {EXPERT.name}" in path.note
+    none = choice_entry(comparison, None, "", date(2027, 1, 1), TODAY)
+    assert none.aspiration_id is None and "none chosen yet" in none.note
 
 
 def test_a_look_back_day_must_come_after_today() -> None:
     comparison = _compare(LEAD, EXPERT)
     for day in (TODAY, date(2026, 1, 1)):
         with pytest.raises(ValidationError, match="after today"):
-            decision_entry(comparison, None, "", day, TODAY)
+            choice_entry(comparison, None, "", day, TODAY)

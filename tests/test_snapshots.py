@@ -100,3 +100,27 @@ class TestCompare:
     def test_three_directions(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         keys = ["2", "c", "down", "space", "down", "down", "down", "space", "enter"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+
+def look_back_app(folder: Path) -> AspireApp:
+    """The demo data and a step down decided three months ago, due to be looked back on."""
+    from datetime import date
+
+    from aspire_tui.domain.decisions import decision_entry
+
+    store = AspireStore.open(folder)
+    populate(store, TODAY)
+    expert = next(a for a in store.aspirations() if a.active)
+    why = "Too many meetings, and I missed the hands-on work"
+    decided = decision_entry(date(2026, 8, 27), expert.id, "Step down a level", why, TODAY)
+    store.save_reflection(decided)
+    return AspireApp(store, today=TODAY)
+
+
+class TestLookBack:
+    def test_home_with_a_look_back(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(look_back_app(tmp_path / "data"), terminal_size=(80, 24))
+
+    def test_look_back_dialog(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        app = look_back_app(tmp_path / "data")
+        assert snap_compare(app, press=["b"], terminal_size=(80, 24))

@@ -13,10 +13,10 @@ from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.decisions import DECISION_TAG, months_later
 from aspire_tui.domain.ladder import adopt
-from aspire_tui.domain.models import Assessment, Aspiration, Driver
+from aspire_tui.domain.models import Aspiration, Assessment, Driver
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
-from aspire_tui.ui.dialogs.decision_form import DecisionForm
+from aspire_tui.ui.dialogs.choose_direction_form import ChooseDirectionForm
 from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser
 from aspire_tui.ui.screens.comparison import ComparisonScreen
 from tests.conftest import TODAY, docs
@@ -158,8 +158,8 @@ async def test_deciding_writes_one_decision_that_looks_back_in_three_months(
         await pilot.press("d")
         await pilot.pause()
         form = pilot.app.screen
-        assert isinstance(form, DecisionForm)
-        look_back = form.query_one("#look-back", Input)
+        assert isinstance(form, ChooseDirectionForm)
+        look_back = form.query_one("#look_back", Input)
         assert look_back.value == months_later(TODAY).isoformat()
         assert isinstance(form.focused, Select)
         await pilot.press("enter", "down", "enter")  # the first direction compared
@@ -190,28 +190,28 @@ async def test_a_look_back_day_chosen_is_kept_and_one_not_after_today_refused(
         await pilot.press("d")
         await pilot.pause()
         form = pilot.app.screen
-        assert isinstance(form, DecisionForm)
+        assert isinstance(form, ChooseDirectionForm)
         await pilot.press("enter", "down", "down", "down", "enter")  # none yet
         await pilot.pause()
         assert form.query_one("#chosen", Select).value == "none"
         await type_text(pilot, "Need to talk to my manager")
-        form.query_one("#look-back", Input).focus()
+        form.query_one("#look_back", Input).focus()
         await clear_field(pilot)
         await type_text(pilot, TODAY.isoformat())
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, DecisionForm)
-        error = str(form.query_one("#look-back-error", Static).visual)
+        assert isinstance(pilot.app.screen, ChooseDirectionForm)
+        error = str(form.query_one("#look_back-error", Static).visual)
         assert "after today" in error
         await clear_field(pilot)
         await type_text(pilot, "2027-01-15")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not isinstance(pilot.app.screen, DecisionForm | ComparisonScreen)
+        assert not isinstance(pilot.app.screen, ChooseDirectionForm | ComparisonScreen)
     (entry,) = docs(data_dir, "reflections")
     assert entry["look_back"] == "2027-01-15"
     assert entry["aspiration_id"] is None
-    assert "none yet" in entry["note"]
+    assert "keep weighing them: none chosen yet" in entry["note"]
 
 
 async def test_c_in_the_catalog_chooses_the_highlighted_path(store: AspireStore) -> None:

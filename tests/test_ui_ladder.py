@@ -15,6 +15,7 @@ from aspire_tui.domain.ladder import adopt, set_aside
 from aspire_tui.domain.models import Aspiration, AspirationStatus, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
+from aspire_tui.ui.dialogs.decision_form import DecisionForm
 from aspire_tui.ui.dialogs.move_menu import MoveMenu
 from aspire_tui.ui.dialogs.raise_form import RaiseForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
@@ -143,7 +144,7 @@ async def test_step_down_a_level_asks_why_and_keeps_it(store: AspireStore, data_
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("2", "s")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ReasonForm)
+        assert isinstance(pilot.app.screen, DecisionForm)
         assert "not a failure" in screen_text(pilot.app)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -14,10 +14,10 @@ from datetime import date
 
 from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
-from aspire_tui.domain.decisions import DECISION_TAG
+from aspire_tui.domain.decisions import check_look_back, decision_entry
 from aspire_tui.domain.journal import DECISION_PROMPT
 from aspire_tui.domain.ladder import level_count
-from aspire_tui.domain.models import Assessment, Aspiration, Driver, Goal, Passions, Reflection
+from aspire_tui.domain.models import Aspiration, Assessment, Driver, Goal, Passions, Reflection
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.validation import ValidationError, parse_text
 
@@ -244,38 +244,28 @@ def check_chosen(count: int) -> None:
         )
 
 
-def check_look_back(day: date, today: date) -> date:
-    """A look back is a day to come: asking today how a decision made today went says nothing."""
-    if day <= today:
-        raise ValidationError(
-            f"Look back on {day.isoformat()}? Choose a day after today ({today.isoformat()})."
-        )
-    return day
-
-
-def decision_entry(
+def choice_entry(
     comparison: Comparison, chosen: str | None, reason: str, look_back: date, today: date
 ) -> Reflection:
-    """The one journal entry a decision makes: the directions compared, the one chosen (or
-    none yet) and why, with a day to look back on it; linked to the aspiration chosen, if an
-    aspiration was."""
+    """The one journal entry a comparison's decision makes: the directions compared, the one
+    chosen (or none yet) and why, with a day to look back on it; linked to the aspiration
+    chosen, if an aspiration was. It is a decision like a reevaluation's, so Home and the
+    review ask how it went."""
     check_look_back(look_back, today)
     why = parse_text(reason, "Why")
     side = comparison.side(chosen) if chosen is not None else None
     if chosen is not None and side is None:
         raise ValidationError("Choose one of the directions compared, or none yet.")
     names = "; ".join(s.name for s in comparison.sides)
-    lines = [f"Compared: {names}.", f"Chose: {side.name}." if side else "Chose: none yet."]
-    if why:
-        lines.append(f"Why: {why}")
     aspiration_id = None
     if side is not None and side.key.startswith("aspiration:"):
         aspiration_id = int(side.key.split(":", 1)[1])
-    return Reflection(
-        on=today,
-        note="\n".join(lines),
+    return decision_entry(
+        today,
+        aspiration_id,
+        f"go for {side.name}" if side else "keep weighing them: none chosen yet",
+        why,
+        look_back,
+        thoughts=[f"Compared: {names}."],
         prompt=DECISION_PROMPT,
-        tags=(DECISION_TAG,),
-        aspiration_id=aspiration_id,
-        look_back=look_back,
     )

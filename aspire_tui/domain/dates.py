@@ -56,3 +56,13 @@ def shown(day: date) -> str:
 def shown_long(day: date) -> str:
     """A date as the screens show it in prose: Fri 27 Nov 2026 or Fri, Nov 27, 2026."""
     return long_date(day, _shown)
+
+
+def shown_in_sentence(day: date, today: date) -> str:
+    """A day in a sentence, the year left out when it is this year's: 6 Sep (Sep 6 where
+    months come first), 6 Sep 2025 otherwise."""
+    month_first = _shown is DateFormat.MONTH_DAY
+    said = f"{day:%b} {day.day}" if month_first else f"{day.day} {day:%b}"
+    if day.year == today.year:
+        return said
+    return f"{said}, {day.year}" if month_first else f"{said} {day.year}"

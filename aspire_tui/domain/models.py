@@ -295,6 +295,8 @@ class ReviewAction(StrEnum):
     REEVALUATED = "reevaluated"
     RETAKEN = "retaken"
     """The drivers self-assessment taken again."""
+    LOOKED_BACK = "looked back"
+    """A decision looked back on: the answer is a journal entry linked to it."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from aspire_tui.domain.models import (
     Aspiration,
     CheckIn,
     Goal,
+    Reflection,
     Review,
     ReviewAction,
     ReviewChange,
@@ -110,6 +111,7 @@ def review_status(
 
 GOAL = "goal"
 ASPIRATION = "aspiration"
+LOOK_BACK = "lookback"
 DRIVERS = "drivers"
 CLOSING = "closing"
 DRIVERS_STALE_DAYS = 365
@@ -121,7 +123,8 @@ def step_key(kind: str, uid: str = "") -> str:
 
 
 def step_parts(key: str) -> tuple[str, str]:
-    """("goal", uid), ("aspiration", uid), ("drivers", "") or ("closing", "")."""
+    """("goal", uid), ("lookback", a decision's uid), ("aspiration", uid), ("drivers", "")
+    or ("closing", "")."""
     kind, _, uid = key.partition(":")
     return kind, uid
 
@@ -132,10 +135,12 @@ def review_plan(
     achieved: Collection[int],
     last_assessment: date | None,
     today: date,
+    look_backs: Sequence[Reflection] = (),
 ) -> tuple[str, ...]:
     """Each open goal in play (of an active aspiration that is not paused, on a level reached),
-    in the aspirations' order; each active aspiration (a paused one too: still mine?); the
-    drivers if the latest profile is over a year old; and the closing."""
+    in the aspirations' order; each decision due to be looked back on (`look_backs`); each
+    active aspiration (a paused one too: still mine?); the drivers if the latest profile is
+    over a year old; and the closing."""
     active = [a for a in aspirations if a.active]
     order = {a.id: place for place, a in enumerate(active)}
     climbing = {a.id: a.ladder.level for a in active if not a.ladder.paused}
@@ -150,6 +155,7 @@ def review_plan(
         key=lambda g: (order[g.aspiration_id], g.level, g.id or 0),
     )
     steps = [step_key(GOAL, g.uid) for g in open_goals]
+    steps += list(dict.fromkeys(step_key(LOOK_BACK, d.uid) for d in look_backs))
     steps += [step_key(ASPIRATION, a.uid) for a in active]
     if last_assessment is not None and (today - last_assessment).days > DRIVERS_STALE_DAYS:
         steps.append(DRIVERS)
@@ -167,9 +173,10 @@ def check_review(review: Review) -> Review:
         raise ValidationError("A review's steps must be distinct and end with the closing.")
     for key in plan:
         kind, uid = step_parts(key)
-        if (kind in (GOAL, ASPIRATION)) != bool(uid) or kind not in (
+        if (kind in (GOAL, ASPIRATION, LOOK_BACK)) != bool(uid) or kind not in (
             GOAL,
             ASPIRATION,
+            LOOK_BACK,
             DRIVERS,
             CLOSING,
         ):
@@ -276,6 +283,7 @@ ACTION_WORDS = {
     ReviewAction.KEPT: "Still mine",
     ReviewAction.REEVALUATED: "Reevaluated",
     ReviewAction.RETAKEN: "Drivers retaken",
+    ReviewAction.LOOKED_BACK: "Looked back",
 }
 
 

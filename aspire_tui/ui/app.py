@@ -332,7 +332,11 @@ class AspireApp(App[None]):
             achieved = {gid for gid, p in self.goal_progress().items() if p.achieved}
             profiles = self.store.assessments()
             last = profiles[-1].finished if profiles else None
-            plan = review_plan(self.store.aspirations(), self.store.goals(), achieved, last, today)
+            from aspire_tui.domain.decisions import due_look_backs
+
+            due = due_look_backs(self.store.reflections(), today)
+            aspirations, goals = self.store.aspirations(), self.store.goals()
+            plan = review_plan(aspirations, goals, achieved, last, today, due)
             try:
                 review = self.store.save_review(Review(started=today, plan=plan))
             except (StoreError, ValidationError) as error:

@@ -13,7 +13,6 @@ from aspire_tui.ui.render import plain
 Part = Content | str | tuple[str, str]
 
 
-
 def _fit_lines(fit: Fit, side: Side, empty: str) -> list[Part]:
     if side.own:
         return [("a direction of your own: no catalog drivers", "dim italic"), "\n"]

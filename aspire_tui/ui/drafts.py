@@ -27,6 +27,7 @@ REOPEN: dict[str, tuple[str, str, str]] = {
     "checkin": ("goals", "", "log"),
     "aspiration": ("aspirations", "", "edit"),
     "passions": ("reflect", "", "edit"),
+    "look back": ("home", "look_back", ""),  # the oldest decision due, as when it was opened
 }
 ROWS = {"passions": "passions"}
 """Forms about a row that is not a record: the row's key in its screen's list."""
@@ -45,11 +46,14 @@ def draft_of(form: FormDialog[object], now: datetime, in_review: bool = False) -
     from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
     from aspire_tui.ui.dialogs.checkin_form import CheckInForm
     from aspire_tui.ui.dialogs.goal_form import GoalForm
+    from aspire_tui.ui.dialogs.look_back_form import LookBackForm
     from aspire_tui.ui.dialogs.passions_form import PassionsForm
     from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 
     if isinstance(form, PassionsForm):
         kind = "passions"
+    elif isinstance(form, LookBackForm):
+        kind = "look back"
     elif isinstance(form, ReflectionForm | GoalForm | AspirationForm):
         kind = {ReflectionForm: "reflection", GoalForm: "goal", AspirationForm: "aspiration"}[
             type(form)

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.decisions import decision_entry
 from aspire_tui.domain.journal import REEVALUATION_PROMPT
 from aspire_tui.domain.ladder import level_count
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Reflection
 from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.ui.adoption import save_with_goals
 from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm
-from aspire_tui.ui.dialogs.reevaluate_form import ReevaluateForm, Reevaluation
+from aspire_tui.ui.dialogs.reevaluate_form import DECISIONS, ReevaluateForm, Reevaluation
 from aspire_tui.ui.render import one_line
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class ReevaluationFlow:
         """Still mine? The reevaluation form, and its decision acted on."""
         assessments = self.store.assessments()
         scores = score(assessments[-1], questionnaire().statements) if assessments else None
-        form = ReevaluateForm(a, find_path(a.path), scores)
+        form = ReevaluateForm(a, find_path(a.path), scores, self.today())
 
         def answered(result: Reevaluation | None) -> None:
             if result is not None:
@@ -54,7 +55,7 @@ class ReevaluationFlow:
         """The decision acts on the aspiration; the thinking goes in the journal."""
         today, decision = self.today(), result.decision
         if decision is MoveKind.RAISED:
-            self._raise(a, result.reason, result)
+            self._raise(a, result.reason, result, result.look_back)
             return
         if decision is MoveKind.REEVALUATED:
             ladder = moves.reevaluate(a.ladder, today, result.reason)
@@ -72,20 +73,35 @@ class ReevaluationFlow:
         changed = dataclasses.replace(a, ladder=ladder, status=status)
         with self.store.transaction():
             saved = self.store.save_aspiration(changed)
-            self._journal(saved, result)
+            self._journal(saved, result, result.look_back)
         self.notify(
             f"{result.label}: kept in the history, and your thoughts in the journal.",
             markup=False,
         )
         self.reevaluated(saved, result.label)
 
-    def _journal(self, a: Aspiration, result: Reevaluation) -> None:
-        """The reevaluation's answers, as a journal entry about the aspiration."""
+    def _journal(self, a: Aspiration, result: Reevaluation, look_back: date | None) -> None:
+        """The reevaluation's answers, as a journal entry about the aspiration; a decision
+        that acts (not keeping on or resuming) with its day to look back on it."""
         thoughts = [
             f"Still what I want? {result.still_mine}" if result.still_mine else "",
             f"What I have learned: {result.learned}" if result.learned else "",
-            f"Decided: {result.label.lower()}, because {result.reason}",
         ]
+        if look_back is not None:
+            self.store.save_reflection(
+                decision_entry(
+                    self.today(),
+                    a.id,
+                    result.label,
+                    result.reason,
+                    look_back,
+                    thoughts,
+                    tags=("reevaluation",),
+                    prompt=REEVALUATION_PROMPT,
+                )
+            )
+            return
+        thoughts.append(f"Decided: {result.label.lower()}, because {result.reason}")
         self.store.save_reflection(
             Reflection(
                 on=self.today(),
@@ -101,15 +117,17 @@ class ReevaluationFlow:
         a: Aspiration,
         reason: str = "",
         reevaluation: Reevaluation | None = None,
+        look_back: date | None = None,
     ) -> None:
-        """Climb, with the next level's goals; from a reevaluation, nothing is kept unless the
-        climb is confirmed too."""
+        """Climb, with the next level's goals, kept in the journal as a decision to look back
+        on; from a reevaluation, nothing is kept unless the climb is confirmed too."""
         goals = self.store.goals(a.id)
         progress = self.aspire.goal_progress()
         done, total = level_count(a, goals, progress)
         above = a.ladder.level + 1
         there = [g.title for g in goals if g.level == above]
-        form = RaiseForm(a, find_path(a.path), done, total, there, reason)
+        path, today = find_path(a.path), self.today()
+        form = RaiseForm(a, path, done, total, there, today, reason, look_back)
 
         def answered(result: Raise | None) -> None:
             if result is None:
@@ -128,7 +146,10 @@ class ReevaluationFlow:
                 changed = dataclasses.replace(a, ladder=ladder)
                 saved = save_with_goals(self.store, changed, result.goals, today)
                 if reevaluation is not None:
-                    self._journal(saved, reevaluation)
+                    self._journal(saved, reevaluation, result.look_back)
+                else:
+                    raised, why = MoveKind.RAISED, result.reason
+                    keep_decision(self.store, saved, raised, why, result.look_back, today)
             self.notify(
                 f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}",
                 title="Onwards",
@@ -137,3 +158,16 @@ class ReevaluationFlow:
             self.reevaluated(saved, "Raised the bar")
 
         self.ask(form, answered)
+
+
+def keep_decision(
+    store: AspireStore,
+    a: Aspiration,
+    move: MoveKind,
+    reason: str,
+    look_back: date,
+    today: date,
+) -> None:
+    """A move that is a decision (step down, pause, let go, raise the bar), in the journal
+    with its day to look back on it; called inside the move's own transaction."""
+    store.save_reflection(decision_entry(today, a.id, dict(DECISIONS)[move], reason, look_back))

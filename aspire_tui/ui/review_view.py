@@ -14,6 +14,7 @@ from aspire_tui.domain.review import (
     CLOSING,
     DRIVERS,
     GOAL,
+    LOOK_BACK,
     step_parts,
     undone_drop,
 )
@@ -27,7 +28,7 @@ from aspire_tui.ui.render import (
 )
 
 Part = Content | str | tuple[str, str]
-KINDS = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers"}
+KINDS = {GOAL: "Goal", LOOK_BACK: "Look back", ASPIRATION: "Aspiration", DRIVERS: "Drivers"}
 
 
 def review_summary(review: Review) -> str:

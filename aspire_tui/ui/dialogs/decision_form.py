@@ -1,5 +1,5 @@
-"""Decide between the directions compared: which one (or none yet), why, and the day to look
-back on it. The entry itself is made by `domain.comparison.decision_entry`."""
+"""A decision's reason and the day to look back on it: the fields a step down, a pause or a
+letting go asks for, and the look-back field the raise and reevaluate forms share."""
 
 from __future__ import annotations
 
@@ -10,65 +10,56 @@ from typing import Any
 
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
-from aspire_tui.domain.comparison import Comparison, check_look_back
-from aspire_tui.domain.decisions import months_later
-from aspire_tui.domain.validation import parse_date, parse_text
-from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.render import one_line, plain
+from aspire_tui.domain.decisions import months_later, parse_look_back
+from aspire_tui.ui.dialogs.form import FormDialog
+from aspire_tui.ui.dialogs.reason_form import required_reason
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
-NONE_YET = "none"
+LOOK_BACK = "look_back"
+LOOK_BACK_HINT = "The day Home and the review ask how it went (year-month-day)."
+
+
+def look_back_field(
+    form: FormDialog[Any], today: date, initial: date | None = None, checked: bool = True
+) -> Iterable[Widget]:
+    """The "Look back on" field, three months on unless chosen. `checked`: the form refuses a
+    day that is not after today (a form that asks it only for some decisions passes False and
+    checks it itself)."""
+    day = initial or months_later(today)
+    widget = PlainInput(day.isoformat(), id=LOOK_BACK)
+    parse = (lambda text: parse_look_back(text, today)) if checked else None
+    for part in form.field("Look back on", widget, LOOK_BACK_HINT, parse=parse):
+        part.add_class("look-back")
+        yield part
 
 
 @dataclass(frozen=True)
-class Decision:
-    chosen: str | None
-    """The key of the direction chosen, or None: none yet."""
+class Decided:
     reason: str
     look_back: date
 
 
-class DecisionForm(FormDialog[Decision]):
-    def __init__(self, comparison: Comparison, today: date) -> None:
-        super().__init__("Decide", "Keep in journal")
-        self.comparison = comparison
+class DecisionForm(FormDialog[Decided]):
+    """Why, and when to look back: for a move that is a decision (step down, pause, let go)."""
+
+    def __init__(
+        self, heading: str, message: Content, label: str, save_label: str, today: date
+    ) -> None:
+        super().__init__(heading, save_label)
+        self.message = message
+        self.label = label
         self.today = today
 
     def compose_fields(self) -> Iterable[Widget]:
-        names = " · ".join(one_line(s.name, 40) for s in self.comparison.sides)
-        yield Static(
-            Content.assemble(("Compared: ", "dim"), plain(names)), classes="reason-message"
-        )
-        options = [(plain(one_line(s.name, 60)), s.key) for s in self.comparison.sides]
-        options.append((Content("None yet: I am still weighing them"), NONE_YET))
-        chosen = Select(options, prompt="Choose…", id="chosen", compact=True)
-        yield from self.field("Which direction?", chosen)
-        why = PlainTextArea("", id="why", classes="answer")
-        yield from self.field("Why?", why, parse=lambda text: parse_text(text, "Why"))
-        look_back = PlainInput(months_later(self.today).isoformat(), id="look-back")
-        yield from self.field(
-            "Look back on",
-            look_back,
-            "A day to look back on how this decision went (year-month-day).",
-            parse=self._parse_look_back,
-        )
-
-    def _parse_look_back(self, text: str) -> date:
-        return check_look_back(parse_date(text, "Look back on"), self.today)
+        yield Static(self.message, classes="reason-message")
+        reason = PlainTextArea("", id="reason", classes="answer")
+        yield from self.field(self.label, reason, parse=required_reason)
+        yield from look_back_field(self, self.today)
 
     def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#chosen").focus()
+        self.query_one("#reason").focus()
 
-    def other_errors(self) -> list[FieldError]:
-        if not isinstance(self.query_one("#chosen", Select).value, str):
-            return [FieldError("chosen", "Choose one of the directions, or none yet.")]
-        return []
-
-    def build(self, values: dict[str, Any]) -> Decision:
-        chosen = self.query_one("#chosen", Select).value
-        assert isinstance(chosen, str)
-        key = None if chosen == NONE_YET else chosen
-        return Decision(key, values["why"], values["look-back"])
+    def build(self, values: dict[str, Any]) -> Decided:
+        return Decided(values["reason"], values[LOOK_BACK])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from textual.content import Content
@@ -13,6 +14,7 @@ from textual.widgets import Static
 from aspire_tui.domain.catalog import CatalogPath, StarterGoal
 from aspire_tui.domain.models import Aspiration, Target
 from aspire_tui.domain.validation import parse_title
+from aspire_tui.ui.dialogs.decision_form import LOOK_BACK, look_back_field
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.dialogs.reason_form import optional_reason, required_reason
 from aspire_tui.ui.render import plain
@@ -26,6 +28,8 @@ class Raise:
     """The name of a level added above the top first, when the person stands on the top."""
     reason: str
     goals: list[tuple[str, Target]]
+    look_back: date
+    """The day to ask how raising the bar went."""
 
 
 def parse_level_name(text: str) -> str:
@@ -50,10 +54,14 @@ class RaiseForm(FormDialog[Raise]):
         done: int,
         total: int,
         there: list[str],
+        today: date,
         reason: str = "",
+        look_back: date | None = None,
     ) -> None:
         super().__init__("Raise the bar", "Climb")
         self.reason = reason
+        self.today = today
+        self.look_back = look_back
         self.aspiration = aspiration
         self.path = path
         self.done, self.total = done, total
@@ -107,6 +115,7 @@ class RaiseForm(FormDialog[Raise]):
             label = "This level is not finished: what tells you it is time?"
             parse = required_reason
         yield from self.field(label, reason, parse=parse)
+        yield from look_back_field(self, self.today, self.look_back)
 
     def on_mount(self) -> None:
         first = "#level" if self.aspiration.ladder.at_top else "KeepBox"
@@ -118,4 +127,4 @@ class RaiseForm(FormDialog[Raise]):
 
     def build(self, values: dict[str, Any]) -> Raise:
         goals = self.query_one(GoalChecklist).chosen()  # checked in other_errors
-        return Raise(values.get("level"), values["reason"], goals)
+        return Raise(values.get("level"), values["reason"], goals, values[LOOK_BACK])

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from textual import on
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Select, Static
 
 from aspire_tui.domain.assessment import DriverScore, recommend
 from aspire_tui.domain.catalog import CatalogPath
+from aspire_tui.domain.decisions import parse_look_back
 from aspire_tui.domain.ladder import blocker
 from aspire_tui.domain.models import Aspiration, Driver, Move
 from aspire_tui.domain.text import one_line
-from aspire_tui.domain.validation import parse_text
+from aspire_tui.domain.validation import ValidationError, parse_text
+from aspire_tui.ui.dialogs.decision_form import LOOK_BACK, look_back_field
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.dialogs.reason_form import required_reason
 from aspire_tui.ui.render import plain
@@ -29,6 +33,8 @@ DECISIONS: tuple[tuple[Move, str], ...] = (
     (Move.RESUMED, "Resume it"),
     (Move.LET_GO, "Let it go"),
 )
+LOOKED_BACK_ON = frozenset({Move.RAISED, Move.STEPPED_DOWN, Move.PAUSED, Move.LET_GO})
+"""The decisions that get a day to look back on them; keeping on or resuming need none."""
 
 
 def decision_label(aspiration: Aspiration, move: Move) -> str:
@@ -47,6 +53,7 @@ class Reevaluation:
     reason: str
     still_mine: str
     learned: str
+    look_back: date | None = None
 
 
 def parse_answer(text: str) -> str:
@@ -71,8 +78,10 @@ class ReevaluateForm(FormDialog[Reevaluation]):
         aspiration: Aspiration,
         path: CatalogPath | None,
         scores: dict[Driver, DriverScore] | None,
+        today: date,
     ) -> None:
         super().__init__("Reevaluate", "Decide")
+        self.today = today
         self.aspiration = aspiration
         self.path = path
         self.scores = scores
@@ -111,9 +120,25 @@ class ReevaluateForm(FormDialog[Reevaluation]):
         )
         reason = PlainTextArea("", id="reason", classes="answer")
         yield from self.field("Why?", reason, parse=required_reason)
+        yield from look_back_field(self, self.today, checked=False)
 
     def on_mount(self) -> None:
         self.query_one("#still").focus()
+        self._show_look_back()
+
+    def _chosen(self) -> Move | None:
+        chosen = self.query_one("#decision", Select).value
+        return Move(chosen) if isinstance(chosen, str) else None
+
+    @on(Select.Changed, "#decision")
+    def _show_look_back(self) -> None:
+        """The look-back day is asked only for a decision that gets one."""
+        shown = self._chosen() in LOOKED_BACK_ON
+        for part in self.query(".look-back"):
+            if not part.has_class("field-error"):
+                part.display = shown
+            elif not shown:
+                part.display = False
 
     def build(self, values: dict[str, Any]) -> Reevaluation:
         chosen = self.query_one("#decision", Select).value
@@ -121,4 +146,12 @@ class ReevaluateForm(FormDialog[Reevaluation]):
             raise FieldError("decision", "Choose what you decide.")
         move = Move(chosen)
         label = decision_label(self.aspiration, move)
-        return Reevaluation(move, label, values["reason"], values["still"], values["learned"])
+        look_back = None
+        if move in LOOKED_BACK_ON:
+            try:
+                look_back = parse_look_back(self._text(LOOK_BACK), self.today)
+            except ValidationError as error:
+                raise FieldError(LOOK_BACK, str(error)) from None
+        return Reevaluation(
+            move, label, values["reason"], values["still"], values["learned"], look_back
+        )

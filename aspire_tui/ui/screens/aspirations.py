@@ -34,12 +34,13 @@ from aspire_tui.ui.dialogs.adopt_form import AdoptForm, Adoption
 from aspire_tui.ui.dialogs.aspiration_form import AspirationForm
 from aspire_tui.ui.dialogs.catalog_picker import CUSTOM, CatalogPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+from aspire_tui.ui.dialogs.decision_form import Decided, DecisionForm
 from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
-from aspire_tui.ui.reevaluation import ReevaluationFlow
+from aspire_tui.ui.reevaluation import ReevaluationFlow, keep_decision
 from aspire_tui.ui.render import key_of, long_date, one_line, plain
 from aspire_tui.ui.screens.comparison import ComparisonScreen
 from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen, guarded
@@ -369,20 +370,30 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
     def _move(
         self,
         a: Aspiration,
-        form: ReasonForm,
+        form: ReasonForm | DecisionForm,
         move: Callable[[Ladder, str], Ladder],
         done: str,
         status: AspirationStatus | None = None,
+        decision: MoveKind | None = None,
     ) -> None:
-        """Ask for the reason, make the move, keep it in the history."""
+        """Ask for the reason, make the move, keep it in the history; a `decision` (a
+        `DecisionForm` asks for it) in the journal too, with its day to look back on it."""
 
-        def answered(reason: str | None) -> None:
-            if reason is None:
+        def answered(result: str | Decided | None) -> None:
+            if result is None:
                 return
+            reason = result.reason if isinstance(result, Decided) else result
             ladder = move(a.ladder, reason)
             changed = dataclasses.replace(a, ladder=ladder, status=status or a.status)
-            saved = self.store.save_aspiration(changed)
-            self.notify(done.format(level=saved.ladder.position()), markup=False)
+            with self.store.transaction():
+                saved = self.store.save_aspiration(changed)
+                if isinstance(result, Decided) and decision is not None:
+                    today = self.today()
+                    keep_decision(self.store, saved, decision, reason, result.look_back, today)
+            said = done.format(level=saved.ladder.position())
+            if isinstance(result, Decided):
+                said += f" In your journal, to look back on {long_date(result.look_back)}."
+            self.notify(said, markup=False)
             self.reload(select=saved.id)
 
         self.ask(form, answered)
@@ -435,12 +446,14 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             "stepping down to find balance is a choice, not a failure. This level's goals "
             "stay where they are.",
         )
-        form = ReasonForm("Step down a level", text, "Why step down?", "Step down")
+        today = self.today()
+        form = DecisionForm("Step down a level", text, "Why step down?", "Step down", today)
         self._move(
             a,
             form,
-            lambda ladder, why: moves.step_down(ladder, self.today(), why),
+            lambda ladder, why: moves.step_down(ladder, today, why),
             "Stepped down: now on level {level}.",
+            decision=MoveKind.STEPPED_DOWN,
         )
 
     @guarded
@@ -449,11 +462,13 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         if a is None:
             return
         text = self._about(a, "Keep it and its goals, but not now. Press p again to resume.")
+        today = self.today()
         self._move(
             a,
-            ReasonForm("Pause", text, "Why pause?", "Pause"),
-            lambda ladder, why: moves.pause(ladder, self.today(), why),
+            DecisionForm("Pause", text, "Why pause?", "Pause", today),
+            lambda ladder, why: moves.pause(ladder, today, why),
             "Paused.",
+            decision=MoveKind.PAUSED,
         )
 
     @guarded
@@ -530,12 +545,14 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             "Decide this direction is no longer yours. Nothing is deleted: it moves to "
             "Archived with its goals and this reason.",
         )
+        today = self.today()
         self._move(
             a,
-            ReasonForm("Let go", text, "Why let it go?", "Let go"),
-            lambda ladder, why: moves.let_go(ladder, self.today(), why),
+            DecisionForm("Let go", text, "Why let it go?", "Let go", today),
+            lambda ladder, why: moves.let_go(ladder, today, why),
             "Let go. It is kept under Archived.",
             AspirationStatus.ARCHIVED,
+            decision=MoveKind.LET_GO,
         )
 
     @guarded

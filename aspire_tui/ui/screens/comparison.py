@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from aspire_tui.domain.comparison import Comparison, decision_entry
+from aspire_tui.domain.comparison import Comparison, choice_entry
 from aspire_tui.domain.models import Reflection
 from aspire_tui.ui.comparison_view import describe_side
 from aspire_tui.ui.dialogs import DIALOG_CSS
@@ -86,11 +86,14 @@ class ComparisonScreen(ModalScreen[Reflection | None]):
     def action_decide(self) -> None:
         if self.can_decide is not None and not self.can_decide():
             return
-        from aspire_tui.ui.dialogs.decision_form import Decision, DecisionForm
+        from aspire_tui.ui.dialogs.choose_direction_form import (
+            ChooseDirectionForm,
+            DirectionChoice,
+        )
 
-        def decided(decision: Decision | None) -> None:
+        def decided(decision: DirectionChoice | None) -> None:
             if decision is not None:
-                entry = decision_entry(
+                entry = choice_entry(
                     self.comparison,
                     decision.chosen,
                     decision.reason,
@@ -99,4 +102,4 @@ class ComparisonScreen(ModalScreen[Reflection | None]):
                 )
                 self.dismiss(entry)
 
-        self.app.push_screen(DecisionForm(self.comparison, self.today), decided)
+        self.app.push_screen(ChooseDirectionForm(self.comparison, self.today), decided)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from textual.binding import Binding
@@ -9,8 +10,9 @@ from textual.content import Content
 
 from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, score
 from aspire_tui.domain.dates import shown
+from aspire_tui.domain.decisions import due_look_backs, look_back_entry
 from aspire_tui.domain.ladder import GoalPlace, goal_place, level_count, level_goals
-from aspire_tui.domain.models import Aspiration
+from aspire_tui.domain.models import Aspiration, Reflection
 from aspire_tui.domain.standing import (
     DUE_SOON_DAYS,
     QUIET_DAYS,
@@ -21,11 +23,13 @@ from aspire_tui.domain.standing import (
     quiet,
 )
 from aspire_tui.ui.goal_page import describe_goal, status_text
-from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_bar
-from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.look_back_view import describe_look_back, invitation
+from aspire_tui.ui.render import heading, key_of, long_date, one_line, plain, progress_bar
+from aspire_tui.ui.screens.main import MainScreen, guarded
 
 PROFILE = "profile"
 REVIEW = "review"
+LOOK_BACK = "lookback"
 WELCOME = Content.assemble(
     heading("Where you stand"),
     "\n\nNothing here yet. Start on ",
@@ -52,10 +56,19 @@ class HomeScreen(MainScreen):
             id="review",
             tooltip="Start or resume the review",
         ),
+        Binding(
+            "b",
+            "look_back",
+            "Look back",
+            id="home.look_back",
+            tooltip="How did a decision go? Look back on it",
+        ),
     ]
 
     _states: dict[int, GoalState] = {}
     _aspirations: dict[int, Aspiration] = {}
+    _due: list[Reflection] = []
+    """The decisions whose day to look back on them has come, oldest first."""
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         if self.store.is_empty():
@@ -76,6 +89,9 @@ class HomeScreen(MainScreen):
             for goal_id, s in self._states.items()
             if goal_place(self._aspirations.get(s.goal.aspiration_id), s.goal) is GoalPlace.LIVE
         }
+        self._due = due_look_backs(self.store.reflections(), today)
+        if self._due:
+            yield LOOK_BACK, self._look_back_row()
         yield from self._section("Review", [(REVIEW, self._review_row())])
         yield from self._section("Aspirations", self._aspiration_rows())
         soon = due_soon(working, live, today)
@@ -196,6 +212,16 @@ class HomeScreen(MainScreen):
             "  ", (one_line(head, room), style), "\n  ", (one_line(tail, room), "dim")
         )
 
+    def _look_back_row(self) -> Content:
+        """An invitation, not a tally: the oldest decision due, and how many more."""
+        key = key_of(self.app, self.BINDINGS, "home.look_back")
+        text = invitation(self._due, self.today(), key).removeprefix("Look back:")
+        lines = textwrap.wrap("Look back:" + text, max(10, self.row_width()))[:4]
+        first = lines[0].removeprefix("Look back:")
+        return Content.assemble(
+            ("Look back:", "bold $text-accent"), first, *(f"\n{line}" for line in lines[1:])
+        )
+
     def _profile_line(self) -> Content:
         finished = [a for a in self.store.assessments() if a.finished]
         if not finished:
@@ -245,6 +271,16 @@ class HomeScreen(MainScreen):
                 (self.aspire.key_for_id("settings"), "bold"),
                 ").",
             )
+        elif key == LOOK_BACK and self._due:
+            decision = self._due[0]
+            about = self._aspirations.get(decision.aspiration_id or -1)
+            key_name = key_of(self.app, self.BINDINGS, "home.look_back")
+            return Content.assemble(
+                describe_look_back(decision, about, self.store.assessments()),
+                ("\n\nenter (or ", "dim italic"),
+                (key_name, "bold"),
+                (") asks how it went: kept in the journal with the decision.", "dim italic"),
+            )
         elif key == PROFILE:
             return Content.assemble(
                 heading("Your drivers"),
@@ -268,13 +304,40 @@ class HomeScreen(MainScreen):
             self.run_worker(self.aspire.action_go("goals"))
         elif key == REVIEW:
             self.aspire.action_review()
+        elif key == LOOK_BACK:
+            self.action_look_back()
         elif key == PROFILE:
             self.aspire.select_on_show["reflect"] = PROFILE
             self.run_worker(self.aspire.action_go("reflect"))
 
+    @guarded
+    def action_look_back(self) -> None:
+        """How did it go? The oldest decision due; the answer goes in the journal, linked."""
+        from aspire_tui.ui.dialogs.look_back_form import LookBackForm
+
+        today = self.today()
+        due = due_look_backs(self.store.reflections(), today)
+        if not due:
+            self.notify("No decision to look back on today: each comes back on its day.")
+            return
+        decision = due[0]
+        about = self.store.aspiration(decision.aspiration_id) if decision.aspiration_id else None
+        shown = describe_look_back(decision, about, self.store.assessments(), columns=2)
+        form = LookBackForm(shown)
+
+        def answered(answer: str | None) -> None:
+            if answer is not None:
+                self.store.save_reflection(look_back_entry(decision, today, answer))
+                self.notify("Kept in your journal, with the decision it answers.")
+                self.reload()
+
+        self.ask(form, answered)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open" and self.selected_key() is None:
             return None
+        if action == "look_back":
+            return bool(self._due)  # shown only when a decision has come back
         return True
 
 

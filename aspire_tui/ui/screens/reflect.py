@@ -137,6 +137,11 @@ class ReflectScreen(MainScreen):
                 )
         entries: list[Reflection | Review] = []
         reflections, reviews = self.store.reflections(), self.store.reviews()
+        from aspire_tui.ui.look_back_view import answers_by_decision, journal_line
+
+        decisions = {r.uid: r for r in reflections if r.look_back is not None}
+        answers = answers_by_decision(reflections)
+        today = self.today()
         heading_text = "Journal"
         if self.query_text:
             titles = {a.id: a.title for a in self.store.aspirations() if a.id is not None}
@@ -162,12 +167,14 @@ class ReflectScreen(MainScreen):
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
             tags = " ".join(f"#{t}" for t in r.tags)
             head = f"{shown(r.on)} {tags}" if tags else shown(r.on)
+            link = journal_line(r, decisions, answers, today)
             yield (
                 str(r.id),
                 Content.assemble(
                     (one_line(head, self.row_width()), "bold"),
                     "\n",
                     (one_line(text, self.row_width()), "dim"),
+                    (f"\n{one_line(link, self.row_width())}" if link else "", "italic $accent"),
                 ),
             )
         hidden = len(entries) - self.shown
@@ -217,6 +224,11 @@ class ReflectScreen(MainScreen):
             if review is not None:
                 titles = {g.uid: g.title for g in self.store.goals()}
                 titles |= {a.uid: a.title for a in self.store.aspirations()}
+                titles |= {
+                    r.uid: f"Decision of {shown(r.on)}"
+                    for r in self.store.reflections()
+                    if r.look_back is not None
+                }
                 return describe_review(review, titles)
         if key is not None and key.startswith(PATH_PREFIX):
             found = self._recommendation(key)
@@ -227,7 +239,16 @@ class ReflectScreen(MainScreen):
             return WELCOME
         linked = reflection.aspiration_id
         about = self.store.aspiration(linked) if linked is not None else None
-        return describe_reflection(reflection, about.title if about else None)
+        link = None
+        if reflection.look_back is not None or reflection.follows:
+            from aspire_tui.domain.decisions import look_back_of
+            from aspire_tui.ui.look_back_view import journal_link
+
+            every = self.store.reflections()
+            decision = next((r for r in every if r.uid == reflection.follows), None)
+            answer = look_back_of(reflection, every) if reflection.look_back else None
+            link = journal_link(reflection, decision, answer)
+        return describe_reflection(reflection, about.title if about else None, link)
 
     def _recommendation(self, key: str) -> tuple[Recommendation, int] | None:
         assessments = self.store.assessments()
@@ -465,12 +486,18 @@ def _entry_order(entry: Reflection | Review) -> tuple[object, ...]:
     return (entry.on, 0, entry.id or 0)
 
 
-def describe_reflection(r: Reflection, about: str | None = None) -> Content:
+def describe_reflection(
+    r: Reflection, about: str | None = None, link: Content | None = None
+) -> Content:
+    """`link`: for a decision, when to look back (or the look back); for a look back, the
+    decision it answers."""
     parts: list[Content | str | tuple[str, str]] = [heading(long_date(r.on))]
     if r.tags:
         parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$accent")]
     if about:
         parts += ["\n", ("About: ", "dim"), plain(one_line(about, 80))]
+    if link is not None and link.plain:
+        parts += ["\n", link]
     parts.append("\n\n")
     if r.prompt:
         parts += [plain(r.prompt, "italic $text-accent"), "\n"]

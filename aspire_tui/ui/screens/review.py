@@ -21,6 +21,7 @@ from aspire_tui.domain.models import (
     Assessment,
     CheckIn,
     Goal,
+    Reflection,
     Review,
     ReviewAction,
     ReviewChange,
@@ -33,6 +34,7 @@ from aspire_tui.domain.review import (
     DRIVERS,
     DRIVERS_STALE_DAYS,
     GOAL,
+    LOOK_BACK,
     adjustment,
     completing_checkins,
     step_parts,
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from aspire_tui.store import AspireStore
     from aspire_tui.ui.app import AspireApp
 
+NOTE_PLACEHOLDER = "w to write: what you noticed, why you changed it"
 CLOSING_FIELDS = (
     ("went_well", "What went well?"),
     ("will_change", "What will I change?"),
@@ -70,6 +73,7 @@ CLOSING_FIELDS = (
 )
 ACTIONS = {
     GOAL: {"log", "adjust", "achieved", "drop", "write"},
+    LOOK_BACK: {"write"},
     ASPIRATION: {"keep", "reevaluate", "write"},
     DRIVERS: {"retake", "write"},
     CLOSING: {"write", "finish"},
@@ -134,9 +138,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
                 yield Static(id="review-body")
             yield Static(id="review-changes")  # outside the scroll: always in view
             yield Label("Note on this step", classes="field-label", id="note-label")
-            yield PlainInput(
-                placeholder="w to write: what you noticed, why you changed it", id="note"
-            )
+            yield PlainInput(placeholder=NOTE_PLACEHOLDER, id="note")
             with Vertical(id="closing"):
                 for name, label in CLOSING_FIELDS:
                     yield Label(label, classes="field-label")
@@ -160,7 +162,13 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     def show(self) -> None:
         self._reconcile()
         review, plan = self.review, self.review.plan
-        names = {GOAL: "Goal", ASPIRATION: "Aspiration", DRIVERS: "Drivers", CLOSING: "Closing"}
+        names = {
+            GOAL: "Goal",
+            LOOK_BACK: "Look back",
+            ASPIRATION: "Aspiration",
+            DRIVERS: "Drivers",
+            CLOSING: "Closing",
+        }
         title = f"Review · step {review.step + 1} of {len(plan)} · {names[self.kind]}"
         self.query_one("#review-title", Label).update(title)
         try:
@@ -180,7 +188,16 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.query_one("#closing").display = closing
         self.query_one("#note").display = not closing
         self.query_one("#note-label").display = not closing
+        looking_back = kind == LOOK_BACK
+        self.query_one("#note-label", Label).update(
+            "How did it go?" if looking_back else "Note on this step"
+        )
         note = self.query_one("#note", Input)
+        note.placeholder = (
+            f"{self.shown_key('review.write')} to write how it went"
+            if looking_back
+            else NOTE_PLACEHOLDER
+        )
         with note.prevent(Input.Changed):
             note.value = safe_text(review.notes.get(self.key, "")).replace("\n", " ")
         self.query_one("#review-hint", Static).update(self._hint())
@@ -237,6 +254,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
                 "\n\n",
                 self._aspiration_card(a),
             )
+        if kind == LOOK_BACK:
+            return self._look_back_card()
         if kind == DRIVERS:
             latest = self.store.assessments()[-1:]
             finished = latest[0].finished if latest else None
@@ -262,6 +281,71 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             (k("review.finish"), "bold"),
             " saves the review in your journal.",
         )
+
+    def _decision(self) -> Reflection | None:
+        uid = step_parts(self.key)[1]
+        return next((r for r in self.store.reflections() if r.uid == uid), None)
+
+    def _answered_here(self) -> bool:
+        return any(
+            c.step == self.key and c.action is ReviewAction.LOOKED_BACK for c in self.review.changes
+        )
+
+    def _look_back_card(self) -> Content:
+        """How did it go? What was written at the time and the drivers since, as on Home; the
+        note on this step is the answer."""
+        from aspire_tui.domain.decisions import look_back_of
+        from aspire_tui.ui.look_back_view import describe_look_back
+
+        k = self.shown_key
+        decision = self._decision()
+        if decision is None:
+            return Content.styled(f"This decision is no longer there: {k('review.next')} goes on.")
+        about = self.store.aspiration(decision.aspiration_id) if decision.aspiration_id else None
+        card = describe_look_back(decision, about, self.store.assessments(), columns=2)
+        answer = look_back_of(decision, self.store.reflections())
+        if answer is not None and not self._answered_here():
+            said = Content.assemble(
+                (f"Looked back on {long_date(answer.on)}: ", "bold"),
+                plain(one_line(answer.note, 200), "italic"),
+                (f"  {k('review.next')} goes on.", "dim"),
+            )
+        else:
+            said = Content.assemble(
+                ("A decision come back: ", "bold"),
+                (f"{k('review.write')} writes how it went, kept in the journal with it.", "dim"),
+            )
+        return Content.assemble(said, "\n\n", card)
+
+    def _keep_look_back(self) -> bool:
+        """The note on a look-back step, kept as the journal's look back on the decision
+        (written once, then kept up to date); False (and said) if it could not be."""
+        if self.kind != LOOK_BACK:
+            return True
+        from aspire_tui.domain.decisions import look_back_entry, look_back_of
+
+        text = self.review.notes.get(self.key, "").strip()
+        decision = self._safely(self._decision)
+        if not text or decision is None:
+            return True
+        mine = self._answered_here()
+        found = self._safely(lambda: look_back_of(decision, self.store.reflections()))
+        if found is not None and not mine:
+            return True  # answered on Home since the review began: that answer stands
+        if found is not None:
+            if found.note == text:
+                return True
+            return self._guarded(
+                lambda: self.store.save_reflection(dataclasses.replace(found, note=text))
+            )
+        if not self._guarded(
+            lambda: self.store.save_reflection(look_back_entry(decision, self.today(), text))
+        ):
+            return False
+        about = self._safely(lambda: self.store.aspiration(decision.aspiration_id or -1))
+        title = one_line(about.title, 200) if about else f"Decision of {decision.on.isoformat()}"
+        change = ReviewChange(self.key, ReviewAction.LOOKED_BACK, title)
+        return self._save(dataclasses.replace(self.review, changes=(*self.review.changes, change)))
 
     def _aspiration_card(self, a: Aspiration) -> Content:
         """What "still mine?" is asked about: the direction, why, and where it stands (the
@@ -388,7 +472,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     # Moving through the steps ---------------------------------------------------------------
 
     def _go(self, step: int) -> None:
-        if not self.save_draft():
+        if not self.save_draft() or not self._keep_look_back():
             return
         self._save(dataclasses.replace(self.review, step=step))
         self.set_focus(None)
@@ -434,11 +518,12 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             self.save_draft()
             self._back_to_keys()
             return
-        self.save_draft()  # a store that refuses has said so; leaving must still work
+        if self.save_draft():  # a store that refuses has said so; leaving must still work
+            self._keep_look_back()
         self.dismiss(None)
 
     def action_finish(self) -> None:
-        if not self.save_draft() or not self._reconcile(report=True):
+        if not self.save_draft() or not self._keep_look_back() or not self._reconcile(report=True):
             return
         if not self.review.next_step.strip():
             self.notify(
