@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from aspire_tui.demo import populate
+from aspire_tui.domain.decisions import decision_entry
 from aspire_tui.domain.settings import Settings
 from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
@@ -42,6 +43,7 @@ SHOTS = (
     ("recommendation", ("1", "k", "k", "k")),
     ("assessment", ("1", "t", "5", "4", "6")),
     ("reevaluate", ("2", "v")),
+    ("compare", ("2", "c", "down", "space", "down", "down", "down", "space", "enter")),
     ("journal-entry", ("1", "n")),
     ("settings", ("comma",)),
 )
@@ -68,6 +70,10 @@ REVIEW_SHOTS = (  # one after another, in a folder of their own: each carries on
     ),
     ("review-journal", ("r", "ctrl+s", "1", "home", *["down"] * 5)),
 )
+DECISION_SHOTS = (  # the demo data and a step down decided three months ago, due today
+    ("look-back-home", ()),
+    ("look-back", ("b",)),
+)
 YEAR_SHOTS = (
     ("year-home", ()),
     ("year-goals", ("3",)),
@@ -81,6 +87,12 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path, data: str = "dem
         populate(store, TODAY)
     elif data == "year" and store.is_empty():
         generate(store, TODAY, years=1)
+    elif data == "decided" and store.is_empty():
+        populate(store, TODAY)
+        expert = next(a for a in store.aspirations() if a.active)
+        why = "Too many meetings, and I missed the hands-on work"
+        back = decision_entry(date(2026, 8, 27), expert.id, "Step down a level", why, TODAY)
+        store.save_reflection(back)
     settings = LoadedSettings(Settings(), folder.parent / "settings.toml")  # never the real one
     app = AspireApp(store, today=TODAY, settings=settings)
     try:
@@ -104,6 +116,8 @@ async def main(png: bool) -> None:
         paths.append(await shoot("first-run", (), Path(tmp) / "empty", data="none"))
         for name, keys in REVIEW_SHOTS:
             paths.append(await shoot(name, keys, Path(tmp) / "review"))
+        for name, keys in DECISION_SHOTS:
+            paths.append(await shoot(name, keys, Path(tmp) / "decided", data="decided"))
         for name, keys in YEAR_SHOTS:
             paths.append(await shoot(name, keys, Path(tmp) / "year", data="year"))
     for path in paths:

@@ -18,6 +18,7 @@ from aspire_tui.domain.assessment import (
     parse_questionnaire,
     questionnaire,
     ranked,
+    ranked_places,
     recommend,
     score,
 )
@@ -35,6 +36,10 @@ STATEMENTS = [
     Statement("b1", B, "x"),
     Statement("b2", B, "x"),
 ]
+SCORED = [
+    Statement(f"{d}{n}", driver, "x") for d, driver in (("a", A), ("b", B)) for n in (1, 2, 3, 4)
+]
+"""Enough statements per driver to be scored (`MIN_ANSWERS`)."""
 
 
 def test_the_next_statement_is_the_next_unanswered_one() -> None:
@@ -79,19 +84,21 @@ def test_a_broken_statements_file_fails_with_a_clear_message(raw: str, message: 
 
 
 def test_scores_are_averages_on_the_scale_and_picks_are_counted_apart() -> None:
-    taken = Assessment(D, {"a1": 6, "a2": 5, "b1": 4, "b2": 2}, picks=("a1",))
-    scores = score(taken, STATEMENTS)
-    assert scores[A].total == 6 + 5 and scores[A].score == pytest.approx(5.5)
+    taken = Assessment(
+        D, {"a1": 6, "a2": 5, "a3": 6, "a4": 5, "b1": 4, "b2": 2, "b3": 3}, picks=("a1",)
+    )
+    scores = score(taken, SCORED)
+    assert scores[A].total == 22 and scores[A].score == pytest.approx(5.5)
     assert scores[A].picks == 1, "a pick is kept as a pick, never as points"
     assert scores[B].score == pytest.approx(3.0) and scores[B].picks == 0
     assert scores[Driver.SECURITY].score is None, "no statements answered"
 
 
-def test_missing_answers_count_neither_way() -> None:
-    taken = Assessment(D, {"a1": 5, "b1": 5, "b2": 3})
-    scores = score(taken, STATEMENTS)
-    assert scores[A].score == 5.0 and scores[A].answered == 1
-    assert scores[B].score == 4.0
+def test_missing_answers_count_neither_way_and_too_few_score_nothing() -> None:
+    taken = Assessment(D, {"a1": 5, "a2": 5, "b1": 5, "b2": 3, "b3": 4})
+    scores = score(taken, SCORED)
+    assert scores[A].score is None and scores[A].answered == 2, "two answers say too little"
+    assert scores[B].score == 4.0 and scores[B].answered == 3
 
 
 def test_a_pick_of_an_unanswered_statement_earns_nothing() -> None:
@@ -99,12 +106,14 @@ def test_a_pick_of_an_unanswered_statement_earns_nothing() -> None:
     assert scores[B].total == 0 and scores[B].score is None and scores[B].picks == 0
 
 
-def test_picks_separate_a_tie() -> None:
-    flat = Assessment(D, {"a1": 5, "a2": 5, "b1": 5, "b2": 5})
-    assert [s.driver for s in ranked(score(flat, STATEMENTS))][:2] == [A, B], "usual order"
+def test_picks_separate_a_tie_and_equal_drivers_share_a_place() -> None:
+    flat = Assessment(D, {s.id: 5 for s in SCORED})
+    level = ranked(score(flat, SCORED))
+    assert [s.driver for s in level][:2] == [A, B] and ranked_places(level)[:2] == [1, 1]
     picked = Assessment(D, flat.answers, picks=("b2",))
-    top = ranked(score(picked, STATEMENTS))[0]
-    assert top.driver is B and top.score == pytest.approx(5.0), "the score stays on the scale"
+    top = ranked(score(picked, SCORED))
+    assert top[0].driver is B and top[0].score == pytest.approx(5.0), "it stays on the scale"
+    assert ranked_places(top)[:2] == [1, 2]
 
 
 def test_an_all_equal_profile_ranks_in_the_usual_order_with_unscored_last() -> None:
@@ -115,8 +124,8 @@ def test_an_all_equal_profile_ranks_in_the_usual_order_with_unscored_last() -> N
 
 
 def test_changes_since_last_time() -> None:
-    before = score(Assessment(D, {"a1": 3, "b1": 5}), STATEMENTS)
-    after = score(Assessment(D, {"a1": 5}), STATEMENTS)
+    before = score(Assessment(D, {"a1": 3, "a2": 3, "a3": 3, "b1": 5, "b2": 5, "b3": 5}), SCORED)
+    after = score(Assessment(D, {"a1": 5, "a2": 5, "a3": 5}), SCORED)
     moved = changes(after, before)
     assert moved[A] == pytest.approx(2.0) and moved[B] is None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
@@ -22,8 +23,10 @@ from aspire_tui.domain.decisions import (
     parse_look_back,
     profiles_around,
 )
-from aspire_tui.domain.models import Assessment, Driver, Reflection
+from aspire_tui.domain.models import Aspiration, Assessment, Driver, Reflection
 from aspire_tui.domain.validation import ValidationError, check_reflection
+from aspire_tui.store import AspireStore
+from aspire_tui.store.exchange import export_json, import_export, read_export
 
 
 @pytest.mark.parametrize(
@@ -148,3 +151,27 @@ def test_a_review_plan_asks_each_due_look_back_before_the_aspirations() -> None:
     assert plan == (*looks, f"aspiration:{lead.uid}", "closing")
     check_review(Review(started=day, plan=plan))
     assert review_plan([lead], [], set(), None, day) == (f"aspiration:{lead.uid}", "closing")
+
+
+def test_a_decision_and_its_look_back_travel_in_exports_still_linked(tmp_path: Path) -> None:
+    source = AspireStore.open(tmp_path / "a")
+    lead = source.save_aspiration(Aspiration("Lead a team", date(2026, 1, 1)))
+    decided = source.save_reflection(
+        decision_entry(
+            date(2026, 6, 1), lead.id, "Step down a level", "Too many meetings", date(2026, 9, 1)
+        )
+    )
+    source.save_reflection(look_back_entry(decided, date(2026, 9, 2), "It was right"))
+    text = export_json(source)
+    source.close()
+    target = AspireStore.open(tmp_path / "b")
+    import_export(target, read_export(Path("x"), text.encode()))
+    by_note = {r.note.splitlines()[0]: r for r in target.reflections()}
+    again, answer = (
+        by_note["Decided: step down a level, because Too many meetings"],
+        by_note["It was right"],
+    )
+    assert again.look_back == date(2026, 9, 1) and again.uid == decided.uid
+    assert answer.follows == decided.uid and answer.aspiration_id == again.aspiration_id
+    assert due_look_backs(target.reflections(), date(2026, 12, 1)) == []
+    target.close()

@@ -225,7 +225,7 @@ def test_the_markdown_plan_reads_like_a_plan(tmp_path: Path) -> None:
     assert "at 9 hours a week, aiming for 5 (60%)" in plan
     assert "ahead, finishing about 2027-01-04 at the recent rate" in plan
     assert "## Set aside for now\n\n- Run my own consultancy" in plan
-    assert "What matters now: Achievement and recognition 4/5" in plan
+    assert "What matters now: Recognition and getting ahead 4/5" in plan
 
 
 def test_an_export_from_before_ladders_imports_with_them(tmp_path: Path) -> None:

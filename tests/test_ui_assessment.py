@@ -59,7 +59,7 @@ async def test_take_the_whole_assessment_by_keys(store: AspireStore, data_dir: P
         await pilot.pause()
         assert isinstance(pilot.app.screen, ReflectScreen)
         shown = detail_text(pilot.app)
-        assert shown.index("Autonomy") < shown.index("Security and stability")
+        assert shown.index("Freedom to work your own way") < shown.index("A steady, secure income")
         assert "6.0 of 6  ★★ picked" in shown or "6.0 of 6  ★★★ picked" in shown
         assert "6.0 of 6  ★" in shown and not any(f"{n}.0 of 6" in shown for n in (7, 8, 9))
         rows = list_rows(pilot.app)

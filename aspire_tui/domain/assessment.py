@@ -34,14 +34,22 @@ only counts against a path above it."""
 LEAD_WEIGHT = 2.0
 """A path's leading driver counts twice its other served drivers: it is what the path is for."""
 STRAIN_WEIGHT = 0.5
-"""How much a strained driver's rise above the middle costs a path, averaged over the drivers
-the path strains (a fixed count, so a second, barely felt strain never shrinks the first)."""
+"""How much a strained driver's rise above the middle costs a path, averaged over every driver
+the path strains (a fixed count, so a second, barely felt or unanswered strain never shrinks the
+first)."""
 SERVED_MAX = 2
 """A path serves its leading driver and at most one more, so every fit weighs alike."""
+FITS_FROM = 4.0
+"""A path fits from a fit of 4, "often true for me": just above the middle is only close."""
+NOT_AGAINST = MIDPOINT - 1.0
+"""A path fits only if no driver it serves scores below this: mostly "rarely true for me"."""
 CLOSE = 0.1
-"""Fits nearer than this are equally close: answers move a fit in steps of about 0.07."""
+"""A path whose fit is less than this below the first of a group is equally close to it: a
+single answer moves a fit by 0.05 to 0.13, so less is within one answer's reach."""
 FLAT_SPAN = 1.0
 """Driver scores all within this of each other make a flat profile: no clear leaning."""
+MIN_ANSWERS = 3
+"""A driver is scored from three answers of its five: one or two say too little to guide."""
 
 
 @dataclass(frozen=True)
@@ -124,8 +132,9 @@ class DriverScore:
 
     @property
     def score(self) -> float | None:
-        """The answers' average, on the 1-6 scale they were given on; None if none."""
-        return self.total / self.answered if self.answered else None
+        """The answers' average, on the 1-6 scale they were given on; None with fewer than
+        `MIN_ANSWERS` answers (unanswered, or asked since the profile was taken)."""
+        return self.total / self.answered if self.answered >= MIN_ANSWERS else None
 
     @property
     def matters(self) -> bool:
@@ -155,6 +164,17 @@ def missing(assessment: Assessment, statements: Sequence[Statement]) -> tuple[St
     """Today's statements this profile has no answer for: those added or reworded since it
     was taken (or skipped). Never guessed: a retake adds them."""
     return tuple(s for s in statements if s.id not in assessment.answers)
+
+
+def ranked_places(ranked_scores: Sequence[DriverScore]) -> list[int]:
+    """The place of each ranked driver, shared by drivers with the same score and picks: code
+    order never makes one driver look ahead of an equal one."""
+    places: list[int] = []
+    for n, s in enumerate(ranked_scores):
+        before = ranked_scores[n - 1] if n else None
+        same = before is not None and (before.score, before.picks) == (s.score, s.picks)
+        places.append(places[-1] if same else n + 1)
+    return places
 
 
 def ranked(scores: Mapping[Driver, DriverScore]) -> list[DriverScore]:
@@ -197,18 +217,8 @@ def profile_shape(scores: Mapping[Driver, DriverScore]) -> Shape:
     return Shape.CLEAR
 
 
-SHORT_NAMES = {
-    Driver.ACHIEVEMENT: "recognition and getting ahead",
-    Driver.BALANCE: "time for a life outside work",
-    Driver.SECURITY: "a steady, secure income",
-    Driver.MASTERY: "depth in one field",
-    Driver.LEADING: "leading people",
-    Driver.AUTONOMY: "freedom to work your own way",
-    Driver.BUILDING: "building something of your own",
-    Driver.SERVICE: "work that helps others",
-    Driver.CHALLENGE: "hard problems to beat",
-}
-"""How a driver is named in a sentence: as a person would say what they want."""
+SHORT_NAMES = {d: d.label[:1].lower() + d.label[1:] for d in Driver}
+"""How a driver is named in a sentence: its label, as a person would say what they want."""
 
 
 def _names(pairs: Sequence[tuple[Driver, float]]) -> str:
@@ -237,9 +247,16 @@ class Recommendation:
 
     @property
     def fits(self) -> bool:
-        """Judged from answers alone: a profile that leans, and the fit and the leading driver
-        both above the middle."""
-        return self.clear and self.fit > MIDPOINT and self.serves[0][1] > MIDPOINT
+        """Judged from answers alone: a profile that leans, a fit of at least `FITS_FROM`, a
+        leading driver above the middle, and nothing it serves mostly "rarely true" for the
+        person."""
+        served = [value for _, value in self.serves]
+        return (
+            self.clear
+            and self.fit >= FITS_FROM
+            and served[0] > MIDPOINT
+            and min(served) >= NOT_AGAINST
+        )
 
     @property
     def felt_strains(self) -> tuple[tuple[Driver, float], ...]:
@@ -247,8 +264,8 @@ class Recommendation:
 
     def explanation(self) -> str:
         """ "serves building something of your own (5.7) and freedom to work your own way
-        (5.0); costs a steady, secure income (5.3), which matters to you" in plain words: a
-        driver at or below the middle is never called a fit."""
+        (5.0), which you want; costs a steady, secure income (5.3), which matters to you" in
+        plain words: a driver at or below the middle is never called wanted."""
         wanted = [(d, v) for d, v in self.serves if v > MIDPOINT]
         less = [(d, v) for d, v in self.serves if v <= MIDPOINT]
         parts = []
@@ -268,19 +285,20 @@ class Recommendation:
 
 def fit(path: CatalogPath, scores: Mapping[Driver, DriverScore]) -> float | None:
     """How close a path comes to the answers, on their 1-6 scale: its leading driver counted
-    `LEAD_WEIGHT` times beside its other served driver (the middle of the scale stands in
-    for a path that serves one driver, so serving fewer is no advantage), less
-    `STRAIN_WEIGHT` times the average rise above the middle of the drivers it strains, never
-    below 1. Raising a served driver never lowers it; raising a strained one never raises it.
-    None if the leading driver has no answers (a profile taken before its statements)."""
+    `LEAD_WEIGHT` times beside its other served driver, less `STRAIN_WEIGHT` times the average
+    rise above the middle of every driver it strains, never below 1. A path that serves one
+    driver counts the middle of the scale for the second, or the leading driver's own score
+    when that is lower: serving fewer is neither a plus nor a lift. Raising a served driver
+    never lowers it; raising a strained one never raises it. None if the leading driver has
+    no score (too few answers, or a profile taken before its statements)."""
     lead = scores[path.serves[0]].score
     if lead is None:
         return None
     others = [MIDPOINT if (v := scores[d].score) is None else v for d in path.serves[1:]]
-    others += [MIDPOINT] * (SERVED_MAX - 1 - len(others))
+    others += [min(lead, MIDPOINT)] * (SERVED_MAX - 1 - len(others))
     served = (LEAD_WEIGHT * lead + sum(others)) / (LEAD_WEIGHT + len(others))
-    strained = [v for d in path.strains if (v := scores[d].score) is not None]
-    strain = sum(max(0.0, v - MIDPOINT) for v in strained) / len(strained) if strained else 0.0
+    felt = [max(0.0, v - MIDPOINT) for d in path.strains if (v := scores[d].score) is not None]
+    strain = sum(felt) / len(path.strains) if path.strains else 0.0
     return max(float(SCALE.start), served - STRAIN_WEIGHT * strain)
 
 
@@ -306,7 +324,7 @@ def recommend(
     found.sort(key=lambda r: (-r.fit, r.path.name))
     bands: list[list[Recommendation]] = []
     for rec in found:
-        if bands and bands[-1][0].fit - rec.fit < CLOSE:
+        if bands and round(bands[-1][0].fit - rec.fit, 6) < CLOSE:
             bands[-1].append(rec)
         else:
             bands.append([rec])
@@ -323,10 +341,42 @@ def recommend(
 
 
 SHOWN_PATHS = 3
+SHOWN_MAX = 5
+"""Paths equally close to the third are listed too, up to this many."""
 
 
 def shown_paths(recommendations: Sequence[Recommendation]) -> list[Recommendation]:
-    """What Reflect lists: the paths that fit (at most three); when none does (a flat or low
-    profile, or no path led by what the person wants), the closest three, called closest."""
+    """What Reflect lists: the paths that fit (three, or up to `SHOWN_MAX` when the third is
+    equally close to the next); when none does (a flat or low profile, or no path led by what
+    the person wants), the closest in the same way, called closest. Places count among the
+    paths listed; "equally close" names only paths of the same kind (fitting, or closest),
+    even one left off the end of a long tie."""
     fitting = [r for r in recommendations if r.fits]
-    return fitting[:SHOWN_PATHS] if fitting else list(recommendations[:SHOWN_PATHS])
+    pool = fitting or list(recommendations)
+    shown = pool[:SHOWN_PATHS]
+    for rec in pool[SHOWN_PATHS:SHOWN_MAX]:
+        if rec.place != shown[-1].place:
+            break
+        shown.append(rec)
+    listed = {r.path.name for r in pool} if not fitting else {r.path.name for r in fitting}
+    result: list[Recommendation] = []
+    for n, rec in enumerate(shown):
+        same = n and rec.place == shown[n - 1].place
+        place = result[-1].place if same else n + 1
+        equal = tuple(name for name in rec.equal if name in listed)
+        result.append(dataclasses.replace(rec, place=place, equal=equal))
+    return result
+
+
+def unled_strongest(
+    scores: Mapping[Driver, DriverScore], paths: Iterable[CatalogPath]
+) -> tuple[Driver, tuple[CatalogPath, ...]] | None:
+    """The person's strongest driver, if it matters and no path leads with it, with the paths
+    that serve it: so a list without it says why."""
+    top = ranked(scores)[0]
+    if not top.matters:
+        return None
+    paths = tuple(paths)
+    if any(p.serves[0] is top.driver for p in paths):
+        return None
+    return top.driver, tuple(p for p in paths if top.driver in p.serves)

@@ -37,19 +37,20 @@ class Driver(StrEnum):
 
 
 DRIVER_LABELS: dict[Driver, str] = {
-    Driver.ACHIEVEMENT: "Achievement and recognition",
-    Driver.BALANCE: "Balance and flexibility",
-    Driver.SECURITY: "Security and stability",
-    Driver.MASTERY: "Mastery of a craft",
+    Driver.ACHIEVEMENT: "Recognition and getting ahead",
+    Driver.BALANCE: "Time for a life outside work",
+    Driver.SECURITY: "A steady, secure income",
+    Driver.MASTERY: "Depth in one field",
     Driver.LEADING: "Leading people",
-    Driver.AUTONOMY: "Autonomy",
+    Driver.AUTONOMY: "Freedom to work your own way",
     Driver.BUILDING: "Building something of your own",
-    Driver.SERVICE: "Service to a cause",
+    Driver.SERVICE: "Work that helps others",
     Driver.CHALLENGE: "Hard problems to beat",
 }
+"""Each driver named as a person would say what they want, the same on every screen."""
 
 REFLECTION_DRIVERS = (Driver.ACHIEVEMENT, Driver.BALANCE, Driver.SECURITY)
-"""The three motivations a reflection rates; the other five come from the self-assessment."""
+"""The three motivations a reflection rates; the other six come from the self-assessment."""
 
 RATING_MIN = 1
 RATING_MAX = 5

@@ -52,9 +52,14 @@ def standing_now(a: Aspiration) -> str:
     return said + (" · paused" if ladder.paused else "")
 
 
+COLUMNS_ROOM = 70
+"""Characters a look-back dialog has for the drivers' lines at 80 columns."""
+
+
 def drivers_since(assessments: Sequence[Assessment], decided_on: date, columns: int = 1) -> Content:
     """The drivers that moved by half a point or more since the decision, in words, in
-    `columns` of 34 characters (a dialog has room for two, a detail pane for one)."""
+    up to `columns` side by side (a dialog has room for two short ones, a detail pane for
+    one)."""
     then, now = profiles_around(assessments, decided_on)
     if then is None:
         return Content.styled("No drivers profile from before the decision to compare.", "dim")
@@ -65,8 +70,11 @@ def drivers_since(assessments: Sequence[Assessment], decided_on: date, columns: 
     if not moved:
         return Content("None has moved by half a point or more.")
     said = [f"{SHORT_NAMES[d]} {before:.1f} → {after:.1f}" for d, before, after in moved]
+    width = max(len(item) for item in said) + 3
+    if width * columns > COLUMNS_ROOM:
+        columns = 1  # drivers are named in words: two columns only when they fit side by side
     rows = [said[i : i + columns] for i in range(0, len(said), columns)]
-    return Content("\n".join("".join(f"{item:<34}" for item in row).rstrip() for row in rows))
+    return Content("\n".join("".join(f"{item:<{width}}" for item in row).rstrip() for row in rows))
 
 
 def describe_look_back(

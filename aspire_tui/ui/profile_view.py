@@ -8,8 +8,12 @@ from collections.abc import Callable, Sequence
 from textual.content import Content
 
 from aspire_tui.domain.assessment import (
+    CLOSE,
+    FITS_FROM,
     LEAD_WEIGHT,
     MIDPOINT,
+    MIN_ANSWERS,
+    NOT_AGAINST,
     PICKS,
     SHORT_NAMES,
     STRAIN_WEIGHT,
@@ -21,7 +25,9 @@ from aspire_tui.domain.assessment import (
     missing,
     profile_shape,
     ranked,
+    ranked_places,
     score,
+    unled_strongest,
 )
 from aspire_tui.domain.models import PASSION_LISTS, Assessment, Driver, Passions
 from aspire_tui.domain.passions import LIST_LABELS, SHORT_LABELS, overlaps
@@ -83,12 +89,14 @@ def describe_profile(
         "\n",
     ]
     parts += _shape_note(latest)
+    parts += _unled_note(latest)
     lacking = missing(assessments[-1], questionnaire.statements)
     if lacking:
         parts += [("\n" + lacking_note(len(lacking)), "italic"), "\n"]
     parts.append("\n")
     bar = max(6, min(20, width - 30))
-    for place, driver_score in enumerate(ranked(latest), 1):
+    order = ranked(latest)
+    for place, driver_score in zip(ranked_places(order), order, strict=True):
         parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar)
         trend = sparkline([h[driver_score.driver].score for h in history])
         if len(history) > 1:
@@ -105,11 +113,16 @@ def describe_profile(
         "from work now; it can change, and no profile is better than another.\n\n",
         ("How a path's fit is worked out", "bold"),
         "\n",
-        "Each path serves some drivers and costs others. Its fit is the average of your "
-        f"scores for the drivers it serves, its leading driver counted {LEAD_WEIGHT:g} times, "
-        f"less {STRAIN_WEIGHT:g} times how far, on average, the drivers it costs rise above "
-        "the middle for you. A path fits when its fit and its leading driver are both above "
-        "the middle. Fits within 0.1 of each other are equally close, and are shown so.",
+        "Each path leads with one driver, may serve one more, and costs others. Its fit is "
+        f"the average of your scores for what it serves, its leading driver counted "
+        f"{LEAD_WEIGHT:g} times (a path that serves one driver counts the middle of the scale, "
+        f"or your lead score if lower, for the second), less {STRAIN_WEIGHT:g} times how far, "
+        "on average, the drivers it costs rise above the middle for you; never below 1. A "
+        f"path fits from {FITS_FROM:g} (often true for you) when its leading driver is above "
+        f"the middle and nothing it serves is below {NOT_AGAINST:g}. A path less than "
+        f"{CLOSE:g} below the first of a group is equally close to it; picks among their "
+        "drivers (the leading one's counted twice) settle them, and those still level are "
+        "shown as equal.",
     ]
     return Content.assemble(*parts)
 
@@ -118,13 +131,34 @@ def lacking_note(count: int) -> str:
     """A profile taken under older statements: what it lacks, and what a retake adds."""
     statements = "statement" if count == 1 else "statements"
     return (
-        f"This profile has no answer to {count} of today's {statements} (added or reworded "
-        "since you took it): drivers they measure count only what you answered, and a "
-        "driver with none is not scored. A retake (t) asks them all."
+        f"This profile has no answer to {count} of today's {statements} (added, reworded or "
+        f"skipped since you took it): drivers they measure count only what you answered, and "
+        f"a driver with fewer than {MIN_ANSWERS} answers is not scored. A retake (t) asks "
+        "them all."
     )
 
 
+def _unled_note(latest: dict[Driver, DriverScore]) -> list[Part]:
+    """A strongest driver no path leads with: say so, so the list below is not a puzzle."""
+    from aspire_tui.domain.catalog import catalog
+
+    found = unled_strongest(latest, catalog())
+    if found is None:
+        return []
+    driver, serving = found
+    names = ", ".join(p.name for p in serving)
+    also = f": {names} serves it too" if serving else ""
+    text = f"{driver.label}, your strongest driver, leads no path of its own{also}."
+    return [("\n" + text, "italic"), "\n"]
+
+
 def _shape_note(latest: dict[Driver, DriverScore]) -> list[Part]:
+    if not any(s.score is not None for s in latest.values()):
+        text = (
+            f"No driver has the {MIN_ANSWERS} answers it needs to be scored: a retake (t) "
+            "asks every statement."
+        )
+        return [("\n" + text, "italic"), "\n"]
     shape = profile_shape(latest)
     if shape is Shape.FLAT:
         text = (
@@ -144,7 +178,8 @@ def _shape_note(latest: dict[Driver, DriverScore]) -> list[Part]:
 def _driver_lines(place: int, s: DriverScore, moved: float | None, bar: int) -> list[Part]:
     label = f"{place}. {s.driver.label}"
     if s.score is None:
-        return [(label, "bold"), ("  not answered", "dim italic"), "\n"]
+        why = f"  too few answers ({s.answered} of 5)" if s.answered else "  not answered"
+        return [(label, "bold"), (why, "dim italic"), "\n"]
     change, style = _change(moved)
     return [
         (f"{label}", "bold"),
@@ -165,8 +200,10 @@ def profile_summary(
     read only when there is a profile to summarise."""
     if not assessments:
         return "not taken yet: press t"
-    top = ranked(score(assessments[-1], questionnaire().statements))[:3]
-    return "top: " + ", ".join(SHORT_NAMES[s.driver] for s in top if s.score is not None)
+    top = [s for s in ranked(score(assessments[-1], questionnaire().statements))[:3] if s.matters]
+    if not top:
+        return "no driver stands out yet"
+    return "top: " + ", ".join(SHORT_NAMES[s.driver] for s in top)
 
 
 def lead_reason(recommendation: Recommendation) -> str:

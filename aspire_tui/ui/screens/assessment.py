@@ -116,8 +116,8 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         self.query_one("#statement", Static).update(
             Content.assemble(
                 (f"Pick the {need} {word} that feel most true for you.", "bold"),
-                "\nEach pick adds 4 points to its driver, which separates drivers that would "
-                "otherwise tie. Your strongest answers are at the top.",
+                "\nPicks never add points: they settle drivers your answers leave level. "
+                "Your strongest answers are at the top.",
             )
         )
         with picks.prevent(SelectionList.SelectedChanged):  # answers may have changed

@@ -119,7 +119,7 @@ class ReflectScreen(MainScreen):
 
             latest = score(assessments[-1], questionnaire().statements)
             for rec in shown_paths(recommend(latest, catalog())):
-                mark = "=" if rec.equal else f"{rec.place}."
+                mark = f"{rec.place}=" if rec.equal else f"{rec.place}."
                 word = "fits" if rec.fits else "closest"
                 yield (
                     PATH_PREFIX + rec.path.key,
