@@ -234,3 +234,17 @@ def test_a_profile_taken_before_the_new_statements_says_what_it_lacks() -> None:
     lacking = missing(old, STATEMENTS)
     assert {s.id for s in lacking} >= {"cha-1", "aut-6", "aut-7", "bui-6", "mas-6"}
     assert "challenge" not in [r.path.key for r in recommend(scores, catalog())]
+
+
+def test_a_clear_profile_that_no_path_fits_lists_the_closest_it_does_not_reject() -> None:
+    torn = {s.id: 3 for s in STATEMENTS} | {
+        s.id: 2 for s in STATEMENTS if s.driver in (Driver.BUILDING, Driver.ACHIEVEMENT)
+    }
+    torn |= {s.id: 5 for s in STATEMENTS if s.driver in (Driver.MASTERY, Driver.LEADING)}
+    taken = Assessment(D, torn)
+    scores = score(taken, STATEMENTS)
+    recs = recommend(scores, catalog())
+    assert profile_shape(scores) is Shape.CLEAR and not any(r.fits for r in recs)
+    shown = shown_paths(recs)
+    assert "craft" not in [r.path.key for r in shown], "building at 2 is rejected: not close"
+    assert all(min(v for _, v in r.serves) >= 2.5 for r in shown)

@@ -139,6 +139,7 @@ async def test_fewer_than_two_or_more_than_three_are_refused_with_a_message(
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
+        assert "1 chosen: Lead the platform team" in screen_text(pilot.app), "said from the start"
         await pilot.press("enter")  # only the highlighted one is chosen
         await pilot.pause()
         assert isinstance(pilot.app.screen, DirectionChooser)

@@ -83,3 +83,20 @@ async def test_a_profile_taken_under_the_old_statements_shows_what_it_can_and_wh
         rows = list_rows(pilot.app)
         assert rows[3].startswith("1. Join management\n   fits ")
         assert not any("Pure challenge" in row for row in rows)
+
+
+async def test_a_profile_that_leans_yet_fits_no_path_says_so_on_the_profile(
+    store: AspireStore,
+) -> None:
+    answers = {s.id: 3 for s in STATEMENTS} | {
+        s.id: 2 for s in STATEMENTS if s.driver in (Driver.BUILDING, Driver.ACHIEVEMENT)
+    }
+    answers |= {s.id: 5 for s in STATEMENTS if s.driver in (Driver.MASTERY, Driver.LEADING)}
+    store.save_assessment(_taken(answers))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = detail_text(pilot.app)
+        assert "No path reaches a fit of 4 for you" in shown
+        rows = list_rows(pilot.app)[3:6]
+        assert all("\n   closest " in row for row in rows), rows
+        assert not any("Creative craft" in row for row in rows)

@@ -26,6 +26,7 @@ from tests.ui_helpers import (
     journal_rows,
     list_rows,
     make_app,
+    notifications,
     screen_text,
     type_text,
 )
@@ -224,7 +225,12 @@ async def test_home_asks_how_a_decision_went_once_its_day_has_come(
     async with make_app(store, today=date(2026, 11, 26), start=None).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Look back" not in home_text(pilot.app), "not before its day"
-        assert "Look back" not in footer_keys(pilot.app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, LookBackForm)
+        said = " ".join(notifications(pilot.app))
+        assert "No decision to look back on today" in said, "the key says why, never nothing"
+        assert "The next comes back on Fri 27 Nov 2026" in said
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert (
@@ -252,7 +258,9 @@ async def test_home_asks_how_a_decision_went_once_its_day_has_come(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Look back" not in home_text(pilot.app)
-        assert "Look back" not in footer_keys(pilot.app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, LookBackForm), "answered: not asked again"
     answers = [d for d in docs(data_dir, "reflections") if d["tags"] == ["look back"]]
     assert [(a["note"], a["follows"], a["aspiration_id"], a["on"]) for a in answers] == [
         ("Right call: evenings back", decision.uid, 1, TODAY.isoformat())
@@ -387,7 +395,10 @@ async def test_the_journal_shows_look_back_days_and_which_decision_a_look_back_a
         screen = pilot.app.screen
         screen.reload(select=waiting.id)
         await pilot.pause()
-        assert "Look back on Sat 6 Mar 2027" in detail_text(pilot.app)
+        shown = detail_text(pilot.app)
+        assert "Look back on Sat 6 Mar 2027" in shown
+        assert "What do you want out of your career?" not in shown, "no empty reflection form"
+        assert "How much each matters now" not in shown
         screen.reload(select=done.id)
         await pilot.pause()
         assert "Looked back on Mon 2 Nov 2026: It worked out" in detail_text(pilot.app)

@@ -253,7 +253,7 @@ class Recommendation:
         served = [value for _, value in self.serves]
         return (
             self.clear
-            and self.fit >= FITS_FROM
+            and round(self.fit, 1) >= FITS_FROM  # as shown: "4.0" never reads as close
             and served[0] > MIDPOINT
             and min(served) >= NOT_AGAINST
         )
@@ -348,11 +348,13 @@ SHOWN_MAX = 5
 def shown_paths(recommendations: Sequence[Recommendation]) -> list[Recommendation]:
     """What Reflect lists: the paths that fit (three, or up to `SHOWN_MAX` when the third is
     equally close to the next); when none does (a flat or low profile, or no path led by what
-    the person wants), the closest in the same way, called closest. Places count among the
+    the person wants), the closest in the same way, called closest, leaving out paths that
+    serve a driver the person mostly rejects while others remain. Places count among the
     paths listed; "equally close" names only paths of the same kind (fitting, or closest),
     even one left off the end of a long tie."""
     fitting = [r for r in recommendations if r.fits]
-    pool = fitting or list(recommendations)
+    unrejected = [r for r in recommendations if min(v for _, v in r.serves) >= NOT_AGAINST]
+    pool = fitting or unrejected or list(recommendations)
     shown = pool[:SHOWN_PATHS]
     for rec in pool[SHOWN_PATHS:SHOWN_MAX]:
         if rec.place != shown[-1].place:

@@ -41,7 +41,7 @@ def describe_side(side: Side) -> Content:
     what = side.kind if side.state == "not adopted" else f"{side.kind} · {side.state}"
     parts: list[Part] = [plain(side.name, "bold"), "\n", (what, "dim"), "\n"]
     parts += _heading("Serves", "lead first") + _fit_lines(side.serves, side, "none named")
-    parts += _heading("Strains") + _fit_lines(side.strains, side, "none in particular")
+    parts += _heading("Costs") + _fit_lines(side.strains, side, "none in particular")
     parts += _heading("Passions and values")
     if side.passions or side.values:
         for item in side.passions:

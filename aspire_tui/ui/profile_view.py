@@ -26,6 +26,7 @@ from aspire_tui.domain.assessment import (
     profile_shape,
     ranked,
     ranked_places,
+    recommend,
     score,
     unled_strongest,
 )
@@ -90,6 +91,7 @@ def describe_profile(
     ]
     parts += _shape_note(latest)
     parts += _unled_note(latest)
+    parts += _no_fit_note(latest)
     lacking = missing(assessments[-1], questionnaire.statements)
     if lacking:
         parts += [("\n" + lacking_note(len(lacking)), "italic"), "\n"]
@@ -149,6 +151,21 @@ def _unled_note(latest: dict[Driver, DriverScore]) -> list[Part]:
     names = ", ".join(p.name for p in serving)
     also = f": {names} serves it too" if serving else ""
     text = f"{driver.label}, your strongest driver, leads no path of its own{also}."
+    return [("\n" + text, "italic"), "\n"]
+
+
+def _no_fit_note(latest: dict[Driver, DriverScore]) -> list[Part]:
+    """A profile that leans, yet no path fits: say so here, not only on each path."""
+    from aspire_tui.domain.catalog import catalog
+
+    if profile_shape(latest) is not Shape.CLEAR:
+        return []
+    if any(r.fits for r in recommend(latest, catalog())):
+        return []
+    text = (
+        f"No path reaches a fit of {FITS_FROM:g} for you: the paths below are only the "
+        "closest, and a direction of your own (n on Aspirations) may suit you better."
+    )
     return [("\n" + text, "italic"), "\n"]
 
 

@@ -18,7 +18,10 @@ from aspire_tui.ui.dialogs.reason_form import required_reason
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 LOOK_BACK = "look_back"
-LOOK_BACK_HINT = "The day Home and the review ask how it went (year-month-day)."
+LOOK_BACK_HINT = (
+    "Three months on unless you change it: the day Home and the review ask how it went "
+    "(year-month-day)."
+)
 
 
 def look_back_field(

@@ -78,6 +78,7 @@ class DirectionChooser(ModalScreen[list[str] | None]):
                 *(Selection(label(c, width), c.key, c.key in self.first) for c in self.found),
                 id="directions",
             )
+            yield Static("", id="directions-count", classes="field-hint", markup=False)
             yield Static("", id="directions-error", classes="field-error", markup=False)
             yield Static("space choose · enter compare · esc back", classes="field-hint")
         yield KeyFooter()
@@ -88,6 +89,13 @@ class DirectionChooser(ModalScreen[list[str] | None]):
         first = next((keys.index(k) for k in keys if k in self.first), 0)
         directions.highlighted = first if keys else None
         directions.focus()
+        self._count()
+
+    def _count(self) -> None:
+        """Say what is chosen: a chosen row differs from the others only by its colour."""
+        names = [c.name for c in self.found if c.key in set(self.chosen())]
+        text = f"{len(names)} chosen" + (": " + " · ".join(names) if names else "")
+        self.query_one("#directions-count", Static).update(text)
 
     def chosen(self) -> list[str]:
         picked = set(self.query_one("#directions", DirectionList).selected)
@@ -96,6 +104,7 @@ class DirectionChooser(ModalScreen[list[str] | None]):
     @on(SelectionList.SelectedChanged)
     def _changed(self) -> None:
         self.query_one("#directions-error").display = False
+        self._count()
 
     def action_compare(self) -> None:
         chosen = self.chosen()

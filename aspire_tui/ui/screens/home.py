@@ -318,7 +318,13 @@ class HomeScreen(MainScreen):
         today = self.today()
         due = due_look_backs(self.store.reflections(), today)
         if not due:
-            self.notify("No decision to look back on today: each comes back on its day.")
+            coming = [r.look_back for r in self.store.reflections() if r.look_back]
+            later = [day for day in coming if day > today]
+            when = f" The next comes back on {long_date(min(later))}." if later else ""
+            self.notify(
+                "No decision to look back on today: a step down, a pause, letting go, raising "
+                f"the bar or a choice between directions comes back here on its day.{when}"
+            )
             return
         decision = due[0]
         about = self.store.aspiration(decision.aspiration_id) if decision.aspiration_id else None
@@ -336,9 +342,7 @@ class HomeScreen(MainScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open" and self.selected_key() is None:
             return None
-        if action == "look_back":
-            return bool(self._due)  # shown only when a decision has come back
-        return True
+        return True  # b always answers: a look back when one is due, else when the next is
 
 
 def _overview() -> Content:

@@ -503,11 +503,16 @@ def describe_reflection(
         parts += [plain(r.prompt, "italic $text-accent"), "\n"]
         parts.append(plain(r.note) if r.note.strip() else ("not answered", "dim italic"))
         parts.append("\n\n")
+    decision = r.look_back is not None or bool(r.follows)
     for name, label, _ in QUESTIONS:
         text = getattr(r, name)
         if name == "note" and (r.prompt or not text.strip()):
             continue
+        if decision and not text.strip():
+            continue  # a decision or a look back answers no reflection questions
         parts += [paragraph(label if name != "note" else "Note", text), "\n"]
+    if decision and not r.ratings:
+        return Content.assemble(*parts)
     parts.append(Content.styled("How much each matters now", "bold"))
     for driver in REFLECTION_DRIVERS:
         value = r.ratings.get(driver)
