@@ -241,7 +241,7 @@ class Recommendation:
     place: int = 1
     """1 for the closest; paths equally close share a place."""
     equal: tuple[str, ...] = ()
-    """The names of the other paths exactly as close."""
+    """The names of the other paths equally close, that picks did not settle."""
     clear: bool = True
     """Whether the profile leans clearly (`Shape.CLEAR`): a flat or low one fits nothing."""
 
@@ -305,9 +305,9 @@ def fit(path: CatalogPath, scores: Mapping[Driver, DriverScore]) -> float | None
 def recommend(
     scores: Mapping[Driver, DriverScore], paths: Iterable[CatalogPath]
 ) -> list[Recommendation]:
-    """The paths closest first. Fits within `CLOSE` of each other are equally close: picks
-    among their served drivers settle them, and those still level share a place and name
-    each other. File order never decides."""
+    """The paths closest first. A path less than `CLOSE` below the first of a group is equally
+    close to it: picks among their served drivers settle them, and those still level share a
+    place and name each other. File order never decides."""
     found: list[Recommendation] = []
     clear = profile_shape(scores) is Shape.CLEAR
     for path in paths:
@@ -360,7 +360,7 @@ def shown_paths(recommendations: Sequence[Recommendation]) -> list[Recommendatio
         if rec.place != shown[-1].place:
             break
         shown.append(rec)
-    listed = {r.path.name for r in pool} if not fitting else {r.path.name for r in fitting}
+    listed = {r.path.name for r in pool}
     result: list[Recommendation] = []
     for n, rec in enumerate(shown):
         same = n and rec.place == shown[n - 1].place
