@@ -339,3 +339,16 @@ def test_backups_lists_what_is_beside_a_linked_data_file(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "No backups yet" not in result.stdout
     assert str(real / "backups") in result.stdout
+
+
+def test_export_writes_iso_dates_whatever_the_display_format(tmp_path: Path) -> None:
+    from aspire_tui.store.settings_file import settings_path
+
+    folder = tmp_path / "data"
+    seeded(folder)
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text('date_format = "day-month"\n')
+    result = run("--data-dir", str(folder), "export")
+    assert result.returncode == 0, result.stderr
+    assert "due 20" in result.stdout and "achieved 20" in result.stdout
+    assert "/20" not in result.stdout

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from aspire_tui.domain.catalog import find_path
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.measure import due_text, progress_text
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, CheckIn, Goal, Reflection
 from aspire_tui.domain.pace import PaceStatus, pace
@@ -28,7 +29,7 @@ def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
     status = (
         f"achieved {p.achieved_on.isoformat()}"
         if p.achieved_on
-        else due_text(goal.deadline, today, False)
+        else due_text(goal.deadline, today, False, DateFormat.ISO)
     )
     found = pace(goal, p, series, today)
     if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
