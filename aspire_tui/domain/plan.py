@@ -90,6 +90,8 @@ def career_plan(
         lines += ["## Recent reflections", ""]
     for reflection in recent:
         lines += [f"### {reflection.on.isoformat()}", ""]
+        if reflection.prompt.strip():
+            lines += [f"*{one_line(reflection.prompt, 200)}*", ""]
         for label, text in (
             ("What I want from my career", reflection.want),
             ("What I am passionate about", reflection.passions),
@@ -104,4 +106,6 @@ def career_plan(
                 if driver in reflection.ratings
             )
             lines += [f"What matters now: {rated}.", ""]
+        if reflection.tags:
+            lines += [f"Tags: {', '.join(one_line(t, 60) for t in reflection.tags)}.", ""]
     return "\n".join(lines).rstrip() + "\n"
