@@ -258,6 +258,8 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
                 store.checkins(),
                 store.reflections(),
                 date.today(),
+                store.assessments(),
+                store.passions(),
             )
     finally:
         store.close()

@@ -352,3 +352,5 @@ def test_export_writes_iso_dates_whatever_the_display_format(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert "due 20" in result.stdout and "achieved 20" in result.stdout
     assert "/20" not in result.stdout
+    assert "## What drives me" in result.stdout, "the profile a mentor would ask about"
+    assert "## What I love and what I value" in result.stdout
