@@ -232,6 +232,7 @@ def test_demo_opens_a_year_of_made_up_history_and_leaves_nothing_behind(
     import tempfile
 
     from aspire_tui import cli
+    from aspire_tui.demo_year import GOALS
     from aspire_tui.ui.app import AspireApp
     from tests.ui_helpers import list_rows
 
@@ -252,7 +253,7 @@ def test_demo_opens_a_year_of_made_up_history_and_leaves_nothing_behind(
     monkeypatch.setattr(AspireApp, "run", run_in_pilot)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert cli.main(["--demo"]) == 0
-    assert seen["goals"] == 60
+    assert seen["goals"] == sum(len(goals) for goals in GOALS.values())
     assert "demo" in str(seen["title"]) and "to next" in str(seen["home"])
     assert not Path(str(seen["folder"])).exists()
     assert list(tmp_path.iterdir()) == [tmp_path / "home"]  # nothing left but the test's home
