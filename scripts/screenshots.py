@@ -1,5 +1,6 @@
-"""Regenerate screenshots/ from the real app over the demo data, and a few over the made-up
-year `aspire --demo` opens (`aspire_tui.demo_year`).
+"""Regenerate screenshots/ from the real app over the demo data, and a few over a year of
+generated history (the benchmark's one-year case, heavy and mechanical; `aspire --demo` opens
+the smaller, hand-written year of `aspire_tui.demo_year` instead).
 
 Run: python scripts/screenshots.py   (writes SVGs; add --png to also write PNGs with cairosvg)
 """
@@ -13,9 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from aspire_tui.demo import populate
-from aspire_tui.demo_year import a_year
 from aspire_tui.domain.decisions import decision_entry
 from aspire_tui.domain.settings import Settings
+from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
 from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.app import AspireApp
@@ -86,7 +87,7 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path, data: str = "dem
     if data == "demo" and store.is_empty():
         populate(store, TODAY)
     elif data == "year" and store.is_empty():
-        a_year(store, TODAY)
+        generate(store, TODAY, years=1)
     elif data == "decided" and store.is_empty():
         populate(store, TODAY)
         expert = next(a for a in store.aspirations() if a.active)
