@@ -42,6 +42,11 @@ def _sitting(on: date, leaning: dict[str, int]) -> Assessment:
 
 def test_the_plan_shows_the_drivers_profile_and_how_it_changed() -> None:
     before = _sitting(date(2026, 3, 1), {"autonomy": 4, "security": 5})
+    before = Assessment(
+        before.started,
+        {k: v for k, v in before.answers.items() if not k.startswith("cha")},
+        finished=before.finished,
+    )
     latest = _sitting(date(2026, 9, 1), {"autonomy": 6, "security": 5})
     plan = career_plan([], [], [], [], TODAY, assessments=[before, latest])
     assert "## What drives me" in plan and "2026-09-01" in plan
@@ -50,6 +55,8 @@ def test_the_plan_shows_the_drivers_profile_and_how_it_changed() -> None:
     security = next(line for line in plan.splitlines() if Driver.SECURITY.label in line)
     assert "5.0" in security and "unchanged" in security
     assert plan.index(Driver.AUTONOMY.label) < plan.index(Driver.SECURITY.label), "highest first"
+    challenge = next(line for line in plan.splitlines() if Driver.CHALLENGE.label in line)
+    assert "not scored on 2026-03-01" in challenge, "a driver the sitting before left out"
 
 
 def test_the_plan_shows_passions_and_values_with_the_heart_of_it() -> None:

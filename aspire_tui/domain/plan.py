@@ -57,7 +57,9 @@ def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
     return line
 
 
-def _moved(change: float | None, since: date) -> str:
+def _moved(change: float | None, since: date, scored_before: bool) -> str:
+    if not scored_before:
+        return f", not scored on {since.isoformat()}"
     if change is None:
         return ""
     if round(change, 1) == 0:
@@ -74,7 +76,8 @@ def _drivers(assessments: Sequence[Assessment]) -> list[str]:
     statements = questionnaire().statements
     latest = score(done[-1], statements)
     before = done[-2] if len(done) > 1 else None
-    moved = changes(latest, score(before, statements)) if before else {}
+    earlier = score(before, statements) if before else {}
+    moved = changes(latest, earlier) if earlier else {}
     since = before.finished or before.started if before else None
     lines = [
         f"## What drives me (self-assessment of {(done[-1].finished or done[-1].started)})",
@@ -86,7 +89,8 @@ def _drivers(assessments: Sequence[Assessment]) -> list[str]:
     for found in ranked(latest):
         if found.score is None:
             continue
-        change = _moved(moved.get(found.driver), since) if since else ""
+        was = earlier[found.driver].score is not None if earlier else False
+        change = _moved(moved.get(found.driver), since, was) if since else ""
         lines.append(f"- {found.driver.label}: {found.score:.1f}{change}")
     return [*lines, ""]
 
