@@ -78,9 +78,10 @@ def _drivers(assessments: Sequence[Assessment]) -> list[str]:
     before = done[-2] if len(done) > 1 else None
     earlier = score(before, statements) if before else {}
     moved = changes(latest, earlier) if earlier else {}
-    since = before.finished or before.started if before else None
+    since = (before.finished or before.started) if before else None
+    taken = (done[-1].finished or done[-1].started).isoformat()
     lines = [
-        f"## What drives me (self-assessment of {(done[-1].finished or done[-1].started)})",
+        f"## What drives me (self-assessment of {taken})",
         "",
         f"Scores run from 1 (never true for me) to 6 (always true for me); above {MIDPOINT} "
         "a driver matters to me.",
