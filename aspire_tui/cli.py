@@ -169,12 +169,12 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """The app on a year of generated history (the one the benchmark and the screenshots of a
-    year use), in a folder of its own that goes when the app closes."""
+    """The app on one made-up person's year (`demo_year`; the benchmarks use the heavier,
+    mechanical `history`), in a folder of its own that goes when the app closes."""
     import shutil
     import tempfile
 
-    from aspire_tui.history import generate
+    from aspire_tui.demo_year import a_year
     from aspire_tui.store import AspireStore
 
     if args.read_only:
@@ -183,7 +183,7 @@ def run_demo(args: argparse.Namespace) -> int:
     try:
         store = AspireStore.open(folder / "data", backup=False)
         try:
-            generate(store, date.today(), years=1)
+            a_year(store, date.today())
         finally:
             store.close()
         return run_app(args, folder / "data", demo=True)
@@ -258,6 +258,8 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
                 store.checkins(),
                 store.reflections(),
                 date.today(),
+                store.assessments(),
+                store.passions(),
             )
     finally:
         store.close()

@@ -1,5 +1,6 @@
 """Regenerate screenshots/ from the real app over the demo data, and a few over a year of
-generated history (what `aspire --demo` opens and the benchmark's light case measures).
+generated history (the benchmark's one-year case, heavy and mechanical; `aspire --demo` opens
+the smaller, hand-written year of `aspire_tui.demo_year` instead).
 
 Run: python scripts/screenshots.py   (writes SVGs; add --png to also write PNGs with cairosvg)
 """

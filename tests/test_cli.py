@@ -232,6 +232,7 @@ def test_demo_opens_a_year_of_made_up_history_and_leaves_nothing_behind(
     import tempfile
 
     from aspire_tui import cli
+    from aspire_tui.demo_year import GOALS
     from aspire_tui.ui.app import AspireApp
     from tests.ui_helpers import list_rows
 
@@ -252,7 +253,7 @@ def test_demo_opens_a_year_of_made_up_history_and_leaves_nothing_behind(
     monkeypatch.setattr(AspireApp, "run", run_in_pilot)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert cli.main(["--demo"]) == 0
-    assert seen["goals"] == 60
+    assert seen["goals"] == sum(len(goals) for goals in GOALS.values())
     assert "demo" in str(seen["title"]) and "to next" in str(seen["home"])
     assert not Path(str(seen["folder"])).exists()
     assert list(tmp_path.iterdir()) == [tmp_path / "home"]  # nothing left but the test's home
@@ -339,3 +340,18 @@ def test_backups_lists_what_is_beside_a_linked_data_file(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "No backups yet" not in result.stdout
     assert str(real / "backups") in result.stdout
+
+
+def test_export_writes_iso_dates_whatever_the_display_format(tmp_path: Path) -> None:
+    from aspire_tui.store.settings_file import settings_path
+
+    folder = tmp_path / "data"
+    seeded(folder)
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text('date_format = "day-month"\n')
+    result = run("--data-dir", str(folder), "export")
+    assert result.returncode == 0, result.stderr
+    assert "due 20" in result.stdout and "achieved 20" in result.stdout
+    assert "/20" not in result.stdout
+    assert "## What drives me" in result.stdout, "the profile a mentor would ask about"
+    assert "## What I love and what I value" in result.stdout

@@ -189,7 +189,7 @@ def test_a_decision_is_one_journal_entry_naming_the_directions_and_the_choice() 
     assert entry.look_back == date(2027, 2, 27)
     assert entry.aspiration_id == 1
     assert "Lead the platform team" in entry.note and EXPERT.name in entry.note
-    assert "Decided: go for Lead the platform team, because People over code" in entry.note
+    assert "Decided: go for Lead the platform team. Why: People over code" in entry.note
     assert "People over code" in entry.note
     check_reflection(entry)
 

@@ -79,7 +79,7 @@ def test_due_look_backs_are_those_whose_day_has_come_and_not_answered_oldest_fir
 def test_a_decision_entry_says_what_was_decided_and_why_in_plain_words() -> None:
     why = "I miss my team, because meetings"
     entry = decision_entry(date(2026, 9, 6), 3, "Step down a level", why, date(2026, 12, 6))
-    assert entry.note == "Decided: step down a level, because I miss my team, because meetings"
+    assert entry.note == "Decided: step down a level. Why: I miss my team, because meetings"
     assert entry.tags == (DECISION_TAG,) and entry.aspiration_id == 3
     assert entry.look_back == date(2026, 12, 6)
     assert decided_what(entry) == "step down a level"
@@ -95,7 +95,7 @@ def test_a_decision_entry_says_what_was_decided_and_why_in_plain_words() -> None
         thoughts=["Still what I want? Yes", ""],
         tags=("reevaluation",),
     )
-    assert thought.note == "Still what I want? Yes\n\nDecided: pause it for now, because Baby"
+    assert thought.note == "Still what I want? Yes\n\nDecided: pause it for now. Why: Baby"
     assert thought.tags == ("reevaluation", DECISION_TAG)
     assert decided_what(Reflection(on=date(2026, 9, 6), note="edited away")) == ""
 
@@ -168,7 +168,7 @@ def test_a_decision_and_its_look_back_travel_in_exports_still_linked(tmp_path: P
     import_export(target, read_export(Path("x"), text.encode()))
     by_note = {r.note.splitlines()[0]: r for r in target.reflections()}
     again, answer = (
-        by_note["Decided: step down a level, because Too many meetings"],
+        by_note["Decided: step down a level. Why: Too many meetings"],
         by_note["It was right"],
     )
     assert again.look_back == date(2026, 9, 1) and again.uid == decided.uid

@@ -135,3 +135,32 @@ async def test_read_only_app_shows_and_refuses_changes(store: AspireStore, data_
         assert any("read-only" in m for m in notifications(pilot.app))
     reader.close()
     assert docs(data_dir, "aspirations")[0]["status"] == "active"
+
+
+async def test_the_plan_from_the_palette_keeps_iso_dates_whatever_the_display_format(
+    store: AspireStore, tmp_path: Path
+) -> None:
+    from aspire_tui.domain.dates import DateFormat
+    from aspire_tui.domain.models import CheckIn, Goal, Passions, Target
+    from aspire_tui.domain.settings import Settings
+    from aspire_tui.store.settings_file import LoadedSettings
+    from aspire_tui.ui.app import AspireApp
+
+    mine = store.save_aspiration(Aspiration("Lead", date(2026, 1, 5)))
+    store.save_goal(Goal(mine.id or 0, "Ship it", Target.done(), TODAY, deadline=date(2027, 3, 31)))
+    done = store.save_goal(Goal(mine.id or 0, "Talk", Target.done(), TODAY))
+    store.save_checkin(CheckIn(done.id or 0, date(2026, 11, 20), 1.0))
+    store.save_passions(Passions(love=("Teaching",), values=("Honesty",)))
+    settings = LoadedSettings(Settings(date_format=DateFormat.DAY_MONTH), Path("x"), False)
+    target = tmp_path / "plan.md"
+    app = AspireApp(store, today=TODAY, start="goals", settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "export career plan")
+        await clear_field(pilot)
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+    plan = target.read_text()
+    assert "due 2027-03-31" in plan and "achieved 2026-11-20" in plan
+    assert "31/03/2027" not in plan and "20/11/2026" not in plan
+    assert "Values I will not trade away: Honesty." in plan

@@ -283,7 +283,7 @@ async def test_reevaluate_shows_the_reason_and_the_price_again(
     assert thoughts["note"] == (
         "Still what I want? Yes, more than ever\n\n"
         "What I have learned: Clients come back when I answer fast\n\n"
-        "Decided: keep going, as it is, because First client came back twice"
+        "Decided: keep going, as it is. Why: First client came back twice"
     )
     assert thoughts["prompt"] == "Is my current aspiration still mine?"
     assert thoughts["tags"] == ["reevaluation"] and thoughts["aspiration_id"] == 1
@@ -362,7 +362,7 @@ async def test_raising_the_bar_from_a_reevaluation_opens_the_climb(
         ("raised", 1, "Ready for a team"),
     ]
     [entry] = docs(data_dir, "reflections")
-    assert entry["note"].endswith("raise the bar, because Ready for a team")
+    assert entry["note"].endswith("raise the bar. Why: Ready for a team")
 
 
 async def test_a_priced_path_without_a_reason_is_not_restored(

@@ -66,7 +66,7 @@ async def test_a_step_down_keeps_a_decision_to_look_back_on_in_three_months(
         assert isinstance(pilot.app.screen, AspirationsScreen)
     assert history(data_dir)[1:] == [("stepped_down", 1, "Too many meetings")]
     [entry] = docs(data_dir, "reflections")
-    assert entry["note"] == "Decided: step down a level, because Too many meetings"
+    assert entry["note"] == "Decided: step down a level. Why: Too many meetings"
     assert entry["tags"] == ["decision"] and entry["aspiration_id"] == 1
     assert (entry["on"], entry["look_back"]) == (TODAY.isoformat(), THREE_MONTHS_ON)
 
@@ -87,11 +87,11 @@ async def test_a_chosen_look_back_day_is_kept(store: AspireStore, data_dir: Path
         await pilot.pause()
     paused, gone = decisions(data_dir)
     assert (paused["note"], paused["look_back"]) == (
-        "Decided: pause it for now, because New baby",
+        "Decided: pause it for now. Why: New baby",
         "2027-06-01",
     )
     assert (gone["note"], gone["look_back"]) == (
-        "Decided: let it go, because Not mine now",
+        "Decided: let it go. Why: Not mine now",
         THREE_MONTHS_ON,
     )
 
@@ -128,7 +128,7 @@ async def test_raising_the_bar_keeps_a_decision_too(store: AspireStore, data_dir
         await pilot.pause()
         assert isinstance(pilot.app.screen, AspirationsScreen)
     [entry] = docs(data_dir, "reflections")
-    assert entry["note"] == "Decided: raise the bar, because Ready for a team"
+    assert entry["note"] == "Decided: raise the bar. Why: Ready for a team"
     assert (entry["tags"], entry["look_back"]) == (["decision"], "2027-01-10")
 
 
@@ -161,7 +161,7 @@ async def test_a_reevaluation_decision_has_a_look_back_and_keep_going_has_none(
         await pilot.pause()
     stepped, kept = sorted(docs(data_dir, "reflections"), key=lambda d: str(d["note"]))[::-1]
     assert stepped["tags"] == ["reevaluation", "decision"]
-    assert stepped["note"].endswith("Decided: step down a level, because Too many meetings")
+    assert stepped["note"].endswith("Decided: step down a level. Why: Too many meetings")
     assert stepped["look_back"] == "2027-03-01"
     assert kept["tags"] == ["reevaluation"] and kept["look_back"] is None
 
@@ -242,7 +242,7 @@ async def test_home_asks_how_a_decision_went_once_its_day_has_come(
         await pilot.pause()
         assert isinstance(pilot.app.screen, LookBackForm)
         shown = " ".join(screen_text(pilot.app).split())
-        assert "Decided: step down a level, because Too many meetings" in shown
+        assert "Decided: step down a level. Why: Too many meetings" in shown
         assert "Thu 27 Aug 2026" in shown
         assert "Lead people" in shown and "now on level 2/5: Manage a team" in shown
         assert "leading people 5.0 → 2.0" in shown and "balance" not in shown
@@ -327,7 +327,7 @@ async def test_the_review_asks_how_a_due_decision_went_and_keeps_the_answer_link
         assert isinstance(app.screen, ReviewScreen)
         shown = " ".join(screen_text(app).split())
         assert "step 1 of 3 · Look back" in shown
-        assert "Decided: step down a level, because Too many meetings" in shown
+        assert "Decided: step down a level. Why: Too many meetings" in shown
         assert "now on level 2/5: Manage a team" in shown
         assert "leading people 5.0 → 2.0" in shown
         await pilot.press("w")

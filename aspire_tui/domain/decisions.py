@@ -56,6 +56,13 @@ def parse_look_back(text: str, today: date) -> date:
     return check_look_back(parse_date(text, "Look back on"), today)
 
 
+def decided_line(decided: str, reason: str) -> str:
+    """ "Decided: step down a level. Why: Too many meetings": Aspire's words lowered to run on
+    in the sentence, the person's reason quoted as they wrote it, capital and all."""
+    what = decided[:1].lower() + decided[1:]  # "Step down a level"; a title keeps its case
+    return f"Decided: {what}" + (f". Why: {reason}" if reason else ".")
+
+
 def decision_entry(
     on: date,
     aspiration_id: int | None,
@@ -67,10 +74,8 @@ def decision_entry(
     prompt: str = "",
 ) -> Reflection:
     """The journal entry a decision leaves: what was decided and why, in plain words
-    ("Decided: step down a level, because …"), and the day to look back on it."""
-    what = decided[:1].lower() + decided[1:]  # "Step down a level"; a title keeps its case
-    said = f"Decided: {what}" + (f", because {reason}" if reason else ".")
-    note = "\n\n".join([*(t for t in thoughts if t), said])
+    ("Decided: step down a level. Why: …"), and the day to look back on it."""
+    note = "\n\n".join([*(t for t in thoughts if t), decided_line(decided, reason)])
     return Reflection(
         on=on,
         note=note,
@@ -86,7 +91,8 @@ def decided_what(entry: Reflection) -> str:
     longer says it in Aspire's words."""
     for paragraph in reversed(entry.note.split("\n\n")):
         if paragraph.startswith("Decided: "):
-            what = paragraph.removeprefix("Decided: ").split(", because ", 1)[0]
+            what = paragraph.removeprefix("Decided: ").split(". Why: ", 1)[0]
+            what = what.split(", because ", 1)[0]  # how entries were worded before
             return what.rstrip(".").strip()
     return ""
 

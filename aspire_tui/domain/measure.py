@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import DateFormat, short_date
 from aspire_tui.domain.models import Goal, Target, TargetKind
 from aspire_tui.domain.progress import GoalProgress, format_amount
 from aspire_tui.domain.text import one_line
@@ -54,15 +54,16 @@ def amount_text(goal: Goal, amount: float, milestone: str = "") -> str:
     return f"{'+' if amount > 0 else ''}{format_amount(amount)}"
 
 
-def due_text(deadline: date | None, today: date, achieved: bool) -> str:
-    """ "due 2027-04-26 (in 150 days)", "due today", "overdue since …" or "no deadline"."""
+def due_text(deadline: date | None, today: date, achieved: bool, style: DateFormat) -> str:
+    """ "due 2027-04-26 (in 150 days)", "due today", "overdue since …" or "no deadline", the
+    date in the given format: the screens pass the person's, the plan always ISO."""
     if deadline is None:
         return "no deadline"
     days = (deadline - today).days
     if achieved:
-        return f"due {shown(deadline)}"
+        return f"due {short_date(deadline, style)}"
     if days < 0:
-        return f"overdue since {shown(deadline)}"
+        return f"overdue since {short_date(deadline, style)}"
     if days == 0:
         return "due today"
-    return f"due {shown(deadline)} (in {days} day{'s' if days != 1 else ''})"
+    return f"due {short_date(deadline, style)} (in {days} day{'s' if days != 1 else ''})"

@@ -142,7 +142,13 @@ class DataActions:
     def _plan(self) -> str:
         s = self.store
         return career_plan(
-            s.aspirations(), s.goals(), s.checkins(), s.reflections(), self.app.today()
+            s.aspirations(),
+            s.goals(),
+            s.checkins(),
+            s.reflections(),
+            self.app.today(),
+            s.assessments(),
+            s.passions(),
         )
 
     def import_file(self) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.content import Content
 
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import dates_shown_as, shown
 from aspire_tui.domain.ladder import GoalPlace, goal_place
 from aspire_tui.domain.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
@@ -34,7 +34,7 @@ def status_text(status: PaceStatus) -> tuple[str, str]:
 
 
 def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[str, str]:
-    text = due_text(deadline, today, achieved)
+    text = due_text(deadline, today, achieved, dates_shown_as())
     if achieved or deadline is None or deadline > today:
         return text, "dim"
     return text, "$warning" if deadline == today else "$error"

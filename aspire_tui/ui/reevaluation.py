@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from aspire_tui.domain import ladder as moves
 from aspire_tui.domain.assessment import questionnaire, score
 from aspire_tui.domain.catalog import find_path
-from aspire_tui.domain.decisions import decision_entry
+from aspire_tui.domain.decisions import decided_line, decision_entry
 from aspire_tui.domain.journal import REEVALUATION_PROMPT
 from aspire_tui.domain.ladder import level_count
 from aspire_tui.domain.models import Aspiration, AspirationStatus, Reflection
@@ -101,7 +101,7 @@ class ReevaluationFlow:
                 )
             )
             return
-        thoughts.append(f"Decided: {result.label.lower()}, because {result.reason}")
+        thoughts.append(decided_line(result.label, result.reason))
         self.store.save_reflection(
             Reflection(
                 on=self.today(),
