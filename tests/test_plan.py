@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from aspire_tui.domain.decisions import decided_what, decision_entry
 from aspire_tui.domain.assessment import questionnaire
+from aspire_tui.domain.decisions import decided_what, decision_entry
 from aspire_tui.domain.models import Assessment, Driver, Passions, Reflection
 from aspire_tui.domain.plan import career_plan
 
