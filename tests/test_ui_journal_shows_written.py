@@ -8,7 +8,8 @@ from pathlib import Path
 from textual.widgets import Select
 
 from aspire_tui.domain.journal import PROMPTS, REEVALUATION_PROMPT, prompt_of_the_day
-from aspire_tui.domain.models import Driver, Reflection
+from aspire_tui.domain.dates import shown
+from aspire_tui.domain.models import Driver, Reflection, Review
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from tests.conftest import TODAY, docs
@@ -113,3 +114,23 @@ async def test_an_answer_already_written_to_the_field_stays_shown(store: AspireS
         form = pilot.app.screen
         assert isinstance(form, ReflectionForm)
         assert WANT_FIELD in shown_labels(form), "nothing written is hidden"
+
+
+async def test_newest_first_holds_within_a_day(store: AspireStore, data_dir: Path) -> None:
+    """An entry written after the day's review stands above it, one written before below."""
+    store.save_reflection(Reflection(on=TODAY, note="Before the review"))
+    store.save_review(Review(started=TODAY, plan=("closing",), finished=TODAY, went_well="Much"))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "After the review")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rows = [row.split("\n") for row in journal_rows(pilot.app)]
+        assert [row[0] for row in rows] == [
+            shown(TODAY),
+            f"{shown(TODAY)} #review",
+            shown(TODAY),
+        ]
+        assert rows[0][1] == "After the review" and rows[2][1] == "Before the review"
+    made = {d["note"] for d in docs(data_dir, "reflections")}
+    assert made == {"Before the review", "After the review"}

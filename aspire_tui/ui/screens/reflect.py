@@ -480,10 +480,11 @@ class ReflectScreen(MainScreen):
 
 
 def _entry_order(entry: Reflection | Review) -> tuple[object, ...]:
-    """Newest first, reviews and reflections of a day together."""
+    """Newest first, reviews and reflections of a day together, in the order they were made:
+    the two share one count of ids (see `AspireStore`)."""
     if isinstance(entry, Review):
-        return (entry.finished or entry.started, 1, entry.id or 0)
-    return (entry.on, 0, entry.id or 0)
+        return (entry.finished or entry.started, entry.id or 0)
+    return (entry.on, entry.id or 0)
 
 
 def describe_reflection(
