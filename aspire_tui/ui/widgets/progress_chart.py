@@ -11,8 +11,9 @@ from datetime import date
 
 from textual_plotext import PlotextPlot
 
-from aspire_tui.domain.dates import DateFormat, dates_shown_as
-from aspire_tui.domain.models import Goal
+from aspire_tui.domain.chart_ticks import date_ticks, value_ticks
+from aspire_tui.domain.dates import DateFormat, dates_shown_as, shown
+from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
 
 DATE_FORM = "Y-m-d"
@@ -33,19 +34,62 @@ class ProgressChart(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         plt.date_form(DATE_FORM, AXIS_FORMS[dates_shown_as()])
-        days = [goal.begins, *(day for day, _ in series)]
-        values = [start, *(value for _, value in series)]
-        if days[-1] < today:
-            days.append(today)
-            values.append(values[-1])
+        days, values = _progress(goal, series, start, today)
         plt.plot([day.isoformat() for day in days], values, label="progress")
-        end = goal.deadline
-        if end is not None and end > goal.begins:
-            share = STRETCH_BAR if goal.stretch else 1.0
-            aim = start + (goal.target.amount - start) * share
+        aim = _aim(goal, start)
+        if aim is not None and goal.deadline is not None:
             label = "stretch line (70%)" if goal.stretch else "pace line"
-            plt.plot([goal.begins.isoformat(), end.isoformat()], [start, aim], label=label)
+            plt.plot([goal.begins.isoformat(), goal.deadline.isoformat()], [start, aim], label=label)
+        (x_ticks, x_labels), (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
+        plt.xticks(x_ticks, x_labels)
+        plt.yticks(y_ticks, y_labels)
+        ends = [*values, start if aim is None else aim, *y_ticks]
+        low, high = min(ends), max(ends)
+        high = high if high > low else low + 1  # plotext divides by the range
+        plt.ylim(low, high)  # the data, and every tick (one whole tick may lie just outside)
         self.refresh()
+
+
+def _progress(
+    goal: Goal, series: list[tuple[date, float]], start: float, today: date
+) -> tuple[list[date], list[float]]:
+    """The progress line: from the start, through each check-in, on to today."""
+    days = [goal.begins, *(day for day, _ in series)]
+    values = [start, *(value for _, value in series)]
+    if days[-1] < today:
+        days.append(today)
+        values.append(values[-1])
+    return days, values
+
+
+def _aim(goal: Goal, start: float) -> float | None:
+    """Where the pace (or stretch) line ends, if the goal has a deadline to run to."""
+    if goal.deadline is None or goal.deadline <= goal.begins:
+        return None
+    share = STRETCH_BAR if goal.stretch else 1.0
+    return start + (goal.target.amount - start) * share
+
+
+def axis_ticks(
+    goal: Goal, series: list[tuple[date, float]], start: float, today: date
+) -> tuple[tuple[list[str], list[str]], tuple[list[float], list[str]]]:
+    """The chart's (x ticks, labels) and (y ticks, labels): dates on Mondays or firsts of
+    months, shown in the settings' format; whole numbers when the goal counts whole things."""
+    days, values = _progress(goal, series, start, today)
+    aim = _aim(goal, start)
+    if aim is not None and goal.deadline is not None:
+        days.append(goal.deadline)
+        values.append(aim)
+    counted = [start, goal.target.amount, *(value for _, value in series)]
+    whole = goal.target.kind is TargetKind.MILESTONES or all(v == int(v) for v in counted)
+    y_ticks = value_ticks(min(values), max(values), whole)
+    x_days = date_ticks(min(days), max(days)) or [min(days), max(days)]
+    x_ticks = [day.isoformat() for day in x_days]
+    return (x_ticks, [shown(day) for day in x_days]), (y_ticks, [_number(v) for v in y_ticks])
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
 
 
 def chartable(goal: Goal, series: list[tuple[date, float]], today: date) -> bool:
