@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from aspire_tui.domain.chart_ticks import date_ticks, value_ticks
+from aspire_tui.domain.chart_ticks import MOST_TICKS, date_ticks, value_ticks
 from aspire_tui.domain.dates import DateFormat, dates_shown_as, shown
 from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
 
 DATE_FORM = "Y-m-d"
 """How dates go in; they come out on the axis as the settings' date format says."""
+DATE_LABEL = 10
+"""Columns a date takes on the axis, in every format."""
 AXIS_FORMS = {DateFormat.ISO: "Y-m-d", DateFormat.DAY_MONTH: "d/m/Y", DateFormat.MONTH_DAY: "m/d/Y"}
 
 
@@ -40,14 +43,25 @@ class ProgressChart(PlotextPlot):
         if aim is not None and goal.deadline is not None:
             label = "stretch line (70%)" if goal.stretch else "pace line"
             plt.plot([goal.begins.isoformat(), goal.deadline.isoformat()], [start, aim], label=label)
-        (x_ticks, x_labels), (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
-        plt.xticks(x_ticks, x_labels)
+        self._drawn = (goal, series, start, today)
+        _, (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
         plt.yticks(y_ticks, y_labels)
         ends = [*values, start if aim is None else aim, *y_ticks]
         low, high = min(ends), max(ends)
         high = high if high > low else low + 1  # plotext divides by the range
         plt.ylim(low, high)  # the data, and every tick (one whole tick may lie just outside)
         self.refresh()
+
+    _drawn: tuple[Goal, list[tuple[date, float]], float, date] | None = None
+
+    def render(self) -> RenderResult:
+        """Dates as many as the width has room for, side by side, set as the chart is drawn
+        (its width is known only then)."""
+        if self._drawn is not None:
+            room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
+            (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room)
+            self.plt.xticks(x_ticks, x_labels)
+        return super().render()
 
 
 def _progress(
@@ -71,7 +85,11 @@ def _aim(goal: Goal, start: float) -> float | None:
 
 
 def axis_ticks(
-    goal: Goal, series: list[tuple[date, float]], start: float, today: date
+    goal: Goal,
+    series: list[tuple[date, float]],
+    start: float,
+    today: date,
+    most_dates: int = MOST_TICKS - 1,
 ) -> tuple[tuple[list[str], list[str]], tuple[list[float], list[str]]]:
     """The chart's (x ticks, labels) and (y ticks, labels): dates on Mondays or firsts of
     months, shown in the settings' format; whole numbers when the goal counts whole things."""
@@ -83,7 +101,7 @@ def axis_ticks(
     counted = [start, goal.target.amount, *(value for _, value in series)]
     whole = goal.target.kind is TargetKind.MILESTONES or all(v == int(v) for v in counted)
     y_ticks = value_ticks(min(values), max(values), whole)
-    x_days = date_ticks(min(days), max(days)) or [min(days), max(days)]
+    x_days = date_ticks(min(days), max(days), most_dates) or [min(days), max(days)]
     x_ticks = [day.isoformat() for day in x_days]
     return (x_ticks, [shown(day) for day in x_days]), (y_ticks, [_number(v) for v in y_ticks])
 
