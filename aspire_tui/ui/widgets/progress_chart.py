@@ -42,7 +42,8 @@ class ProgressChart(PlotextPlot):
         aim = _aim(goal, start)
         if aim is not None and goal.deadline is not None:
             label = "stretch line (70%)" if goal.stretch else "pace line"
-            plt.plot([goal.begins.isoformat(), goal.deadline.isoformat()], [start, aim], label=label)
+            line = [goal.begins.isoformat(), goal.deadline.isoformat()]
+            plt.plot(line, [start, aim], label=label)
         self._drawn = (goal, series, start, today)
         _, (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
         plt.yticks(y_ticks, y_labels)
