@@ -91,6 +91,13 @@ class TestGoalsInDepth:
         assert snap_compare(demo_app(tmp_path / "data"), press=["3", "slash"], terminal_size=size)
 
 
+def test_goal_chart_whole(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The whole chart, tall enough for both axes: whole ticks for whole weeks, dates on the
+    firsts of months."""
+    keys = ["3", "down", "down", "down", "down"]
+    assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=(100, 40))
+
+
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 class TestCompare:
     def test_chooser(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]

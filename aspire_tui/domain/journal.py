@@ -43,6 +43,9 @@ QUESTIONS = (
     ),
 )
 """What a reflection answers: the field, the question and a hint."""
+SAME_QUESTION = {"What do I want out of my career?": "want"}
+"""A prompt that asks what one of a reflection's own questions asks -> that question's field:
+a form with this prompt chosen does not ask it a second time."""
 REEVALUATION_PROMPT = "Is my current aspiration still mine?"
 DECISION_PROMPT = "Which direction do I choose?"
 """The prompt of a decision made by comparing directions (see `domain.comparison`); not one

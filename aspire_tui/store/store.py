@@ -85,9 +85,12 @@ class _Records(Generic[T]):
         encode: Callable[[T], dict[str, Any]],
         decode: Callable[[dict[str, Any], int], T],
         index_by: str | None = None,
+        next_id: Callable[[], int] | None = None,
     ) -> None:
         self.store = store
         self.name = name
+        self.next_id = next_id
+        """Where a new record's id comes from when it is shared with other tables."""
         self.encode: Callable[[T], dict[str, Any]] = encode
         self.decode: Callable[[dict[str, Any], int], T] = decode
         self.index_by = index_by
@@ -168,7 +171,7 @@ class _Records(Generic[T]):
         table = self.table
         doc = self.encode(record)
         if record.id is None:
-            record_id = table.insert(doc)
+            record_id = table.insert(Document(doc, self.next_id()) if self.next_id else doc)
         else:
             if record.id not in records:
                 raise StoreError("That entry no longer exists; it may have been deleted.")
@@ -224,7 +227,11 @@ class AspireStore:
         """Moves on whenever the tables are rebuilt: the records' caches start again."""
         self._changes = 0
         self._reflections = _Records(
-            self, "reflections", codec.encode_reflection, codec.decode_reflection
+            self,
+            "reflections",
+            codec.encode_reflection,
+            codec.decode_reflection,
+            next_id=self._next_journal_id,
         )
         self._aspirations = _Records(
             self, "aspirations", codec.encode_aspiration, codec.decode_aspiration
@@ -237,7 +244,9 @@ class AspireStore:
             self, "assessments", codec.encode_assessment, codec.decode_assessment
         )
         self._passions = _Records(self, "passions", codec.encode_passions, codec.decode_passions)
-        self._reviews = _Records(self, "reviews", codec.encode_review, codec.decode_review)
+        self._reviews = _Records(
+            self, "reviews", codec.encode_review, codec.decode_review, next_id=self._next_journal_id
+        )
 
     @classmethod
     def open(
@@ -744,6 +753,12 @@ class AspireStore:
             if other is not None and other.id != review.id:
                 raise StoreError("Another review is under way: finish or leave that one first.")
         return self._reviews.save(review)
+
+    def _next_journal_id(self) -> int:
+        """Reflections and reviews draw their ids from one count, so that within a day the
+        journal can tell which was made last (its ids are the order things were written in)."""
+        journal = [*self._reflections.all(), *self._reviews.all()]
+        return max((r.id or 0 for r in journal), default=0) + 1
 
     def delete_review(self, review_id: int) -> None:
         self._reviews.remove([review_id])

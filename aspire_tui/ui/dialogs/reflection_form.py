@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Select, TextArea
 
 from aspire_tui.domain.journal import PROMPTS as JOURNAL_PROMPTS
-from aspire_tui.domain.journal import QUESTIONS, parse_tags, prompt_of_the_day
+from aspire_tui.domain.journal import QUESTIONS, SAME_QUESTION, parse_tags, prompt_of_the_day
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, Reflection
 from aspire_tui.domain.text import one_line
 from aspire_tui.domain.validation import (
@@ -59,7 +59,8 @@ class ReflectionForm(FormDialog[Reflection]):
             if name == "note":
                 area.add_class("long")
                 label = r.prompt or label  # the prompt, right above the writing
-            yield from self.field(label, area, hint, parse=parse_answer)
+            for widget in self.field(label, area, hint, parse=parse_answer):
+                yield widget.add_class(f"question-{name}")
             if name == "note":
                 yield from self._prompt_field()
         tags = PlainInput(", ".join(r.tags), placeholder="e.g. burnout, promotion", id="tags")
@@ -99,12 +100,24 @@ class ReflectionForm(FormDialog[Reflection]):
     def _prompt_chosen(self, event: Select.Changed) -> None:
         label = str(event.value) if event.value else QUESTIONS[2][1]
         self.query_one("#note-label", Label).update(label)
+        self._ask_each_question_once(str(event.value or ""))
+
+    def _ask_each_question_once(self, prompt: str) -> None:
+        """The field that asks what the chosen prompt asks is hidden, unless something is
+        written in it already (nothing written is ever hidden)."""
+        for name, _, _ in QUESTIONS:
+            if name == "note":
+                continue
+            repeated = SAME_QUESTION.get(prompt) == name
+            written = bool(self.query_one(f"#{name}", TextArea).text.strip())
+            self.query(f".question-{name}").set(display=not repeated or written)
 
     def after_choice(self, select: Select[Any]) -> Widget | None:
         """A prompt is chosen to write from: the cursor goes back to the writing."""
         return self.query_one("#note", TextArea) if select.id == "prompt" else None
 
     def on_mount(self) -> None:
+        self._ask_each_question_once(self.original.prompt)
         self.query_one("#note", TextArea).focus()
 
     def build(self, values: dict[str, Any]) -> Reflection:

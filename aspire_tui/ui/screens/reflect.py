@@ -480,10 +480,11 @@ class ReflectScreen(MainScreen):
 
 
 def _entry_order(entry: Reflection | Review) -> tuple[object, ...]:
-    """Newest first, reviews and reflections of a day together."""
+    """Newest first, reviews and reflections of a day together, in the order they were made:
+    the two share one count of ids (see `AspireStore`)."""
     if isinstance(entry, Review):
-        return (entry.finished or entry.started, 1, entry.id or 0)
-    return (entry.on, 0, entry.id or 0)
+        return (entry.finished or entry.started, entry.id or 0)
+    return (entry.on, entry.id or 0)
 
 
 def describe_reflection(
@@ -499,24 +500,19 @@ def describe_reflection(
     if link is not None and link.plain:
         parts += ["\n", link]
     parts.append("\n\n")
-    if r.prompt:
-        parts += [plain(r.prompt, "italic $text-accent"), "\n"]
-        parts.append(plain(r.note) if r.note.strip() else ("not answered", "dim italic"))
-        parts.append("\n\n")
-    decision = r.look_back is not None or bool(r.follows)
+    if r.prompt and r.note.strip():
+        parts += [plain(r.prompt, "italic $text-accent"), "\n", plain(r.note), "\n\n"]
     for name, label, _ in QUESTIONS:
         text = getattr(r, name)
-        if name == "note" and (r.prompt or not text.strip()):
-            continue
-        if decision and not text.strip():
-            continue  # a decision or a look back answers no reflection questions
+        if not text.strip() or (name == "note" and r.prompt):
+            continue  # only what was written; a prompt's answer stands under it above
         parts += [paragraph(label if name != "note" else "Note", text), "\n"]
-    if decision and not r.ratings:
+    rated = [(d, r.ratings[d]) for d in REFLECTION_DRIVERS if r.ratings.get(d)]
+    if not rated:
         return Content.assemble(*parts)
     parts.append(Content.styled("How much each matters now", "bold"))
-    for driver in REFLECTION_DRIVERS:
-        value = r.ratings.get(driver)
-        dots = ("●" * value + "○" * (5 - value)) if value else "not rated"
+    for driver, value in rated:
+        dots = "●" * value + "○" * (5 - value)
         parts += ["\n", f"{driver.label:<30}", (dots, "$accent")]
     return Content.assemble(*parts)
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from aspire_tui.domain.dates import DateFormat, dates_shown_as
-from aspire_tui.domain.models import Goal
+from aspire_tui.domain.chart_ticks import MOST_TICKS, date_ticks, value_ticks
+from aspire_tui.domain.dates import DateFormat, dates_shown_as, shown
+from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
 
 DATE_FORM = "Y-m-d"
 """How dates go in; they come out on the axis as the settings' date format says."""
+DATE_LABEL = 10
+"""Columns a date takes on the axis, in every format."""
 AXIS_FORMS = {DateFormat.ISO: "Y-m-d", DateFormat.DAY_MONTH: "d/m/Y", DateFormat.MONTH_DAY: "m/d/Y"}
 
 
@@ -33,19 +37,78 @@ class ProgressChart(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         plt.date_form(DATE_FORM, AXIS_FORMS[dates_shown_as()])
-        days = [goal.begins, *(day for day, _ in series)]
-        values = [start, *(value for _, value in series)]
-        if days[-1] < today:
-            days.append(today)
-            values.append(values[-1])
+        days, values = _progress(goal, series, start, today)
         plt.plot([day.isoformat() for day in days], values, label="progress")
-        end = goal.deadline
-        if end is not None and end > goal.begins:
-            share = STRETCH_BAR if goal.stretch else 1.0
-            aim = start + (goal.target.amount - start) * share
+        aim = _aim(goal, start)
+        if aim is not None and goal.deadline is not None:
             label = "stretch line (70%)" if goal.stretch else "pace line"
-            plt.plot([goal.begins.isoformat(), end.isoformat()], [start, aim], label=label)
+            line = [goal.begins.isoformat(), goal.deadline.isoformat()]
+            plt.plot(line, [start, aim], label=label)
+        self._drawn = (goal, series, start, today)
+        _, (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
+        plt.yticks(y_ticks, y_labels)
+        ends = [*values, start if aim is None else aim, *y_ticks]
+        low, high = min(ends), max(ends)
+        high = high if high > low else low + 1  # plotext divides by the range
+        plt.ylim(low, high)  # the data, and every tick (one whole tick may lie just outside)
         self.refresh()
+
+    _drawn: tuple[Goal, list[tuple[date, float]], float, date] | None = None
+
+    def render(self) -> RenderResult:
+        """Dates as many as the width has room for, side by side, set as the chart is drawn
+        (its width is known only then)."""
+        if self._drawn is not None:
+            room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
+            (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room)
+            self.plt.xticks(x_ticks, x_labels)
+        return super().render()
+
+
+def _progress(
+    goal: Goal, series: list[tuple[date, float]], start: float, today: date
+) -> tuple[list[date], list[float]]:
+    """The progress line: from the start, through each check-in, on to today."""
+    days = [goal.begins, *(day for day, _ in series)]
+    values = [start, *(value for _, value in series)]
+    if days[-1] < today:
+        days.append(today)
+        values.append(values[-1])
+    return days, values
+
+
+def _aim(goal: Goal, start: float) -> float | None:
+    """Where the pace (or stretch) line ends, if the goal has a deadline to run to."""
+    if goal.deadline is None or goal.deadline <= goal.begins:
+        return None
+    share = STRETCH_BAR if goal.stretch else 1.0
+    return start + (goal.target.amount - start) * share
+
+
+def axis_ticks(
+    goal: Goal,
+    series: list[tuple[date, float]],
+    start: float,
+    today: date,
+    most_dates: int = MOST_TICKS - 1,
+) -> tuple[tuple[list[str], list[str]], tuple[list[float], list[str]]]:
+    """The chart's (x ticks, labels) and (y ticks, labels): dates on Mondays or firsts of
+    months, shown in the settings' format; whole numbers when the goal counts whole things."""
+    days, values = _progress(goal, series, start, today)
+    aim = _aim(goal, start)
+    if aim is not None and goal.deadline is not None:
+        days.append(goal.deadline)
+        values.append(aim)
+    counted = [start, goal.target.amount, *(value for _, value in series)]
+    whole = goal.target.kind is TargetKind.MILESTONES or all(v == int(v) for v in counted)
+    y_ticks = value_ticks(min(values), max(values), whole)
+    x_days = date_ticks(min(days), max(days), most_dates) or [min(days), max(days)]
+    x_ticks = [day.isoformat() for day in x_days]
+    return (x_ticks, [shown(day) for day in x_days]), (y_ticks, [_number(v) for v in y_ticks])
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
 
 
 def chartable(goal: Goal, series: list[tuple[date, float]], today: date) -> bool:
