@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Select
 
-from aspire_tui.domain.journal import PROMPTS, REEVALUATION_PROMPT, prompt_of_the_day
 from aspire_tui.domain.dates import shown
+from aspire_tui.domain.journal import PROMPTS, REEVALUATION_PROMPT, prompt_of_the_day
 from aspire_tui.domain.models import Driver, Reflection, Review
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
