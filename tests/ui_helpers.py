@@ -81,3 +81,8 @@ def journal_rows(app: App) -> list[str]:
     rows = list_rows(app)
     heading = next((i for i, row in enumerate(rows) if row.startswith("Journal")), None)
     return rows if heading is None else rows[heading + 1 :]
+
+
+def screen_lines(app: App) -> list[str]:
+    """The screen as drawn, one string per terminal row: what a person can actually read."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

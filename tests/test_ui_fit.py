@@ -1,0 +1,30 @@
+"""Nothing a person must read is cut off: small terminals keep help and quit in reach, and the
+text a person chooses by is shown whole at 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.demo import populate
+from aspire_tui.store import AspireStore
+from tests.conftest import TODAY
+from tests.ui_helpers import make_app, screen_lines
+
+
+def demo_store(folder: Path) -> AspireStore:
+    store = AspireStore.open(folder)
+    populate(store, TODAY)
+    return store
+
+
+@pytest.mark.parametrize("key", ["0", "1", "2", "3"])
+async def test_help_and_quit_stay_in_the_footer_at_60x20(tmp_path: Path, key: str) -> None:
+    app = make_app(demo_store(tmp_path / "data"), start=None)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert "? Help" in footer and "q Quit" in footer, footer
+        assert ", Settings" in footer, footer
