@@ -86,3 +86,15 @@ def journal_rows(app: App) -> list[str]:
 def screen_lines(app: App) -> list[str]:
     """The screen as drawn, one string per terminal row: what a person can actually read."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+_FRAME = {chr(c) for c in range(0x2500, 0x25A0)} | {"▐", "▌", "▊", "▎", "▏", "…"}
+
+
+def shows_whole(app: App, text: str) -> bool:
+    """Whether `text` can be read in full on the screen as drawn, wrapped or not: each row
+    loses its borders and scrollbars, the rows are joined with spaces, and the text (spaces
+    collapsed) must be in there. A text cut with … is not."""
+    rows = ["".join(" " if ch in _FRAME else ch for ch in row) for row in screen_lines(app)]
+    drawn = " ".join(" ".join(rows).split())
+    return " ".join(text.split()) in drawn
