@@ -10,7 +10,7 @@ import pytest
 from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY
-from tests.ui_helpers import make_app, screen_lines, shows_whole
+from tests.ui_helpers import list_rows, make_app, screen_lines, shows_whole
 
 
 def demo_store(folder: Path) -> AspireStore:
@@ -48,3 +48,52 @@ async def test_every_statement_to_pick_can_be_read_whole_at_80x24(tmp_path: Path
             await pilot.pause()
             shown = statements[str(picks.get_option_at_index(index).value)]
             assert shows_whole(app, shown), shown
+
+
+def _latest_scores(store: AspireStore):  # type: ignore[no-untyped-def]
+    from aspire_tui.domain.assessment import questionnaire, score
+
+    finished = [a for a in store.assessments() if a.finished]
+    return score(finished[-1], questionnaire().statements)
+
+
+def _whole_in_rows(rows: list[str], text: str, width: int) -> bool:
+    """The text is in one row, maybe wrapped, and no line of that row is wider than the list."""
+    for row in rows:
+        if " ".join(text.split()) in " ".join(row.split()):
+            return all(len(line) <= width for line in row.splitlines())
+    return False
+
+
+async def test_path_reasons_are_whole_on_reflect_at_80x24(tmp_path: Path) -> None:
+    from aspire_tui.domain.assessment import recommend, shown_paths
+    from aspire_tui.domain.catalog import catalog
+    from aspire_tui.ui.profile_view import lead_reason
+
+    store = demo_store(tmp_path / "data")
+    paths = shown_paths(recommend(_latest_scores(store), catalog()))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = list_rows(app)
+        width = app.screen.query_one("#records").scrollable_content_region.width
+        assert paths
+        for rec in paths:
+            word = "fits" if rec.fits else "closest"
+            reason = f"{word} {rec.fit:.1f} · {lead_reason(rec)}"
+            assert _whole_in_rows(rows, reason, width), (reason, rows)
+            assert shows_whole(app, reason, "#records"), reason
+
+
+async def test_the_drivers_line_is_whole_on_home_at_80x24(tmp_path: Path) -> None:
+    from aspire_tui.domain.assessment import SHORT_NAMES, ranked
+
+    store = demo_store(tmp_path / "data")
+    top = [s for s in ranked(_latest_scores(store))[:2] if s.matters]
+    words = "Most: " + " · ".join(f"{SHORT_NAMES[s.driver]} {s.score:.1f}" for s in top)
+    app = make_app(store, start=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("0")
+        await pilot.pause()
+        width = app.screen.query_one("#records").scrollable_content_region.width
+        assert _whole_in_rows(list_rows(app), words, width), list_rows(app)

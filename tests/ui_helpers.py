@@ -91,10 +91,15 @@ def screen_lines(app: App) -> list[str]:
 _FRAME = {chr(c) for c in range(0x2500, 0x25A0)} | {"▐", "▌", "▊", "▎", "▏", "…"}
 
 
-def shows_whole(app: App, text: str) -> bool:
+def shows_whole(app: App, text: str, selector: str | None = None) -> bool:
     """Whether `text` can be read in full on the screen as drawn, wrapped or not: each row
-    loses its borders and scrollbars, the rows are joined with spaces, and the text (spaces
-    collapsed) must be in there. A text cut with … is not."""
-    rows = ["".join(" " if ch in _FRAME else ch for ch in row) for row in screen_lines(app)]
+    (of the widget `selector` only, when given, as panes stand side by side) loses its borders
+    and scrollbars, the rows are joined with spaces, and the text (spaces collapsed) must be
+    in there. A text cut with … is not."""
+    lines = screen_lines(app)
+    if selector is not None:
+        region = app.screen.query_one(selector).region
+        lines = [row[region.x : region.right] for row in lines[region.y : region.bottom]]
+    rows = ["".join(" " if ch in _FRAME else ch for ch in row) for row in lines]
     drawn = " ".join(" ".join(rows).split())
     return " ".join(text.split()) in drawn

@@ -24,7 +24,15 @@ from aspire_tui.domain.standing import (
 )
 from aspire_tui.ui.goal_page import describe_goal, status_text
 from aspire_tui.ui.look_back_view import describe_look_back, invitation
-from aspire_tui.ui.render import heading, key_of, long_date, one_line, plain, progress_bar
+from aspire_tui.ui.render import (
+    heading,
+    key_of,
+    long_date,
+    one_line,
+    plain,
+    progress_bar,
+    wrapped,
+)
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 PROFILE = "profile"
@@ -233,7 +241,7 @@ class HomeScreen(MainScreen):
             words = "No driver stands out in your profile yet"
         else:
             words = "Most: " + " · ".join(f"{SHORT_NAMES[s.driver]} {s.score:.1f}" for s in top)
-        return Content.assemble("  ", one_line(words, self.row_width(2)))
+        return Content(wrapped(words, self.row_width(), indent="  "))
 
     def selected_key(self) -> str | None:
         return self.records.highlighted_record_id
