@@ -97,3 +97,65 @@ async def test_the_drivers_line_is_whole_on_home_at_80x24(tmp_path: Path) -> Non
         await pilot.pause()
         width = app.screen.query_one("#records").scrollable_content_region.width
         assert _whole_in_rows(list_rows(app), words, width), list_rows(app)
+
+
+async def test_goal_titles_and_their_aspirations_are_whole_in_the_goals_list(
+    tmp_path: Path,
+) -> None:
+    store = demo_store(tmp_path / "data")
+    titles = {a.id: a.title for a in store.aspirations()}
+    goals = [g for g in store.goals() if titles.get(g.aspiration_id)]
+    app = make_app(store, start=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        width = app.screen.query_one("#records").scrollable_content_region.width
+        rows = list_rows(app)
+        for goal in goals:
+            assert _whole_in_rows(rows, goal.title, width), (goal.title, rows)
+        await pilot.press("o")  # by deadline: each goal names its aspiration
+        await pilot.pause()
+        assert "by deadline" in screen_lines(app)[2]
+        rows = list_rows(app)
+        for goal in goals:
+            row = next(r for r in rows if " ".join(goal.title.split()) in " ".join(r.split()))
+            owner = titles[goal.aspiration_id]
+            assert _whole_in_rows([row], owner, width), (owner, row)
+
+
+async def test_ladder_rungs_are_whole_in_the_aspiration_view(tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "data")
+    first = next(a for a in store.aspirations() if a.active)
+    app = make_app(store, start=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert first.title in screen_lines(app)[3]
+        for rung in first.ladder.rungs:
+            assert shows_whole(app, rung, "#detail-pane"), rung
+
+
+async def test_starter_goal_titles_are_whole_on_the_adopt_form(tmp_path: Path) -> None:
+    from textual.widgets import Input, Select
+
+    from aspire_tui.ui.widgets.goal_checklist import GoalRow
+
+    app = make_app(AspireStore.open(tmp_path / "data"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n", "down", "enter")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#title", Input).value == "Subject-matter expert"
+        form.query_one("#start", Select).focus()
+        await pilot.pause()
+        await pilot.press("enter", "down", "down", "down", "down", "enter")  # the top level
+        await pilot.pause()
+        await pilot.pause()
+        starters = [row.goal.title for row in form.query(GoalRow) if row.goal is not None]
+        assert max(len(t) for t in starters) > 60, "a title longer than its field"
+        for row in form.query(GoalRow):
+            if row.goal is None:
+                continue
+            row.query_one(".goal-title", Input).focus()
+            await pilot.pause()
+            assert shows_whole(app, row.goal.title), row.goal.title

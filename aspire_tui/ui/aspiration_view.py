@@ -22,9 +22,19 @@ from aspire_tui.ui.render import (
     plain,
     progress_bar,
     progress_text,
+    wrapped,
 )
 
 Part = Content | str | tuple[str, str]
+
+
+_RUNG_INDENT = " " * 10
+"""Under the rung's number: where a long rung name carries on."""
+
+
+def _rung_name(rung: str, width: int) -> str:
+    """The rung whole, wrapped under its own start: a person chooses and climbs by it."""
+    return wrapped(rung, max(18, width), indent=_RUNG_INDENT).removeprefix(_RUNG_INDENT)
 
 
 def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
@@ -33,11 +43,11 @@ def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
     for index in reversed(range(len(ladder.rungs))):
         number = f"{index + 1:>2} "
         if index == ladder.level:
-            name = one_line(ladder.rungs[index], max(8, width - 10))
+            name = _rung_name(ladder.rungs[index], width)
             parts += [("▶ ", "bold $accent"), ("╟━━╢", "bold $accent"), (f" {number}", "bold")]
             parts.append(plain(name, "bold $text-accent"))
         else:
-            name = one_line(ladder.rungs[index], max(8, width - 10))
+            name = _rung_name(ladder.rungs[index], width)
             style = "$success" if index < ladder.level else "dim"
             parts += ["  ", ("╟──╢", style), (f" {number}", "dim"), plain(name)]
         parts.append("\n")

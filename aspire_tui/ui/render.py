@@ -34,7 +34,7 @@ def wrapped(text: str, width: int, indent: str = "") -> str:
     """Text broken at spaces into lines of at most `width` characters, indent included: for a
     list row a person must read whole, where `one_line` would cut it with …."""
     lines = textwrap.wrap(
-        text, max(10, width), initial_indent=indent, subsequent_indent=indent
+        safe(text), max(10, width), initial_indent=indent, subsequent_indent=indent
     )
     return "\n".join(lines) or indent
 
