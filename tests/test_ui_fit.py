@@ -159,3 +159,12 @@ async def test_starter_goal_titles_are_whole_on_the_adopt_form(tmp_path: Path) -
             row.query_one(".goal-title", Input).focus()
             await pilot.pause()
             assert shows_whole(app, row.goal.title), row.goal.title
+
+
+async def test_an_adopted_path_keeps_its_mark_on_one_line_in_the_catalog(tmp_path: Path) -> None:
+    app = make_app(demo_store(tmp_path / "data"), start=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("Subject-matter expert  ✓ adopted" in line for line in lines), lines
