@@ -10,7 +10,7 @@ import pytest
 from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY
-from tests.ui_helpers import list_rows, make_app, screen_lines, shows_whole
+from tests.ui_helpers import faint_text, list_rows, make_app, screen_lines, shows_whole
 
 
 def demo_store(folder: Path) -> AspireStore:
@@ -168,3 +168,28 @@ async def test_an_adopted_path_keeps_its_mark_on_one_line_in_the_catalog(tmp_pat
         await pilot.pause()
         lines = screen_lines(app)
         assert any("Subject-matter expert  ✓ adopted" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("key", ["0", "1", "2", "3"])
+async def test_nothing_vanishes_in_a_light_theme(tmp_path: Path, key: str) -> None:
+    app = make_app(demo_store(tmp_path / "data"), start=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "textual-light"
+        await pilot.press(key)
+        await pilot.pause()
+        assert faint_text(app) == []
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [["question_mark"], ["comma"], ["3", "n"], ["2", "n"], ["r"], ["1", "t", "y"]],
+    ids=["help", "settings", "goal-form", "catalog", "review", "assessment"],
+)
+async def test_nothing_vanishes_in_dialogs_in_a_light_theme(tmp_path: Path, keys: list[str]) -> None:
+    app = make_app(demo_store(tmp_path / "data"), start=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "textual-light"
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen.query(".dialog"), "a dialog is open"
+        assert faint_text(app, selector=".dialog") == []

@@ -103,3 +103,41 @@ def shows_whole(app: App, text: str, selector: str | None = None) -> bool:
     rows = ["".join(" " if ch in _FRAME else ch for ch in row) for row in lines]
     drawn = " ".join(" ".join(rows).split())
     return " ".join(text.split()) in drawn
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def faint_text(
+    app: App, below: float = 1.6, selector: str | None = None
+) -> list[tuple[int, str, float]]:
+    """Words drawn so close to their background's colour that they vanish: (row, text,
+    contrast ratio) for each piece of drawn text whose contrast is under `below`; only inside
+    the widget `selector` when given (a dialog: the screen dimmed behind it is meant to fade)."""
+    region = app.screen.query_one(selector).region if selector else None
+    found = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        x = 0
+        for segment in strip:
+            style = segment.style
+            at, x = x, x + segment.cell_length
+            if region is not None and not region.contains(at, y):
+                continue
+            if style is None or style.color is None or style.bgcolor is None:
+                continue
+            if not any(ch.isalnum() for ch in segment.text):
+                continue
+            fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+            if style.reverse:
+                fg, bg = bg, fg
+            a, b = _luminance(tuple(fg)), _luminance(tuple(bg))
+            ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+            if ratio < below:
+                found.append((y, segment.text.strip(), round(ratio, 2)))
+    return found

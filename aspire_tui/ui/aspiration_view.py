@@ -44,11 +44,15 @@ def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
         number = f"{index + 1:>2} "
         if index == ladder.level:
             name = _rung_name(ladder.rungs[index], width)
-            parts += [("▶ ", "bold $accent"), ("╟━━╢", "bold $accent"), (f" {number}", "bold")]
+            parts += [
+                ("▶ ", "bold $text-accent"),
+                ("╟━━╢", "bold $text-accent"),
+                (f" {number}", "bold"),
+            ]
             parts.append(plain(name, "bold $text-accent"))
         else:
             name = _rung_name(ladder.rungs[index], width)
-            style = "$success" if index < ladder.level else "dim"
+            style = "$text-success" if index < ladder.level else "dim"
             parts += ["  ", ("╟──╢", style), (f" {number}", "dim"), plain(name)]
         parts.append("\n")
     return parts
@@ -64,14 +68,14 @@ def goal_lines(
         p = progress[goal.id]  # type: ignore[index]
         status = (paces or {}).get(goal.id or 0)
         if p.achieved:
-            mark = ("✓ ", "$success")
+            mark = ("✓ ", "$text-success")
         elif status is not None and status.flagged:
-            mark = ("! ", "bold $error")
+            mark = ("! ", "bold $text-error")
         else:
             mark = ("· ", "dim")
         flag: list[Part] = []
         if status is not None and status.flagged and not p.achieved:
-            flag = [(f"  {status.value}", "bold $warning")]
+            flag = [(f"  {status.value}", "bold $text-warning")]
         parts += [
             mark,
             plain(one_line(goal.title, 60)),
@@ -98,7 +102,7 @@ def timeline_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) 
         assert on is not None
         parts += [
             (f"{shown(on)}  ", "bold"),
-            ("✓ ", "$success"),
+            ("✓ ", "$text-success"),
             plain(one_line(goal.title, 60)),
         ]
         if goal.closer.strip():
@@ -264,7 +268,7 @@ def describe_aspiration(
         parts += ["\n", ("Goals on other levels", "bold"), "\n"]
         for goal in sorted(others, key=lambda g: (g.level, g.id or 0)):
             p = progress[goal.id]  # type: ignore[index]
-            mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
+            mark = ("✓ ", "$text-success") if p.achieved else ("· ", "dim")
             parts += [mark, (f"level {goal.level + 1}  ", "dim"), plain(one_line(goal.title, 60))]
             parts.append("\n")
     parts += ["\n", ("What brought it closer", "bold"), "\n", *timeline_lines(mine, progress)]

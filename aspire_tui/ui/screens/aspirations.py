@@ -131,14 +131,14 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 gone = (event := last_set_aside(a.ladder)) and event.move is MoveKind.LET_GO
                 state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
-                state = (f"paused · {counted}" if total else "paused", "$warning")
+                state = (f"paused · {counted}" if total else "paused", "$text-warning")
             elif climb_offered(a, goals, progress, last):
-                state = ("↑ raise the bar", "bold $success")
+                state = ("↑ raise the bar", "bold $text-success")
             else:
                 state = (counted, "dim")
             late = sum(1 for g in current if g.id and states[g.id].status.flagged)
             if late and a.active and not a.ladder.paused:
-                state = (f"{state[0]} · {late} behind", "$warning")
+                state = (f"{state[0]} · {late} behind", "$text-warning")
             room = max(4, self.row_width() - len(level))
             yield (
                 str(a.id),

@@ -97,7 +97,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         given = answers.get(statement.id)
         lines: list[Content | str | tuple[str, str]] = []
         for number, label in enumerate(self.questionnaire.scale, 1):
-            style = "bold reverse $accent" if number == given else ""
+            style = "bold reverse $text-accent" if number == given else ""
             lines += [(f" {number} ", f"bold {style}".strip()), (f"  {label}", style), "\n"]
         self.query_one("#scale", Static).update(Content.assemble(*lines))
         self.query_one("#assessment-hint", Static).update(
@@ -140,7 +140,8 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         whole below it, so a person reads what they are choosing."""
         picks = self.query_one("#picks", SelectionList)
         index = picks.highlighted
-        text = "" if index is None else self._statement_text(str(picks.get_option_at_index(index).value))
+        chosen = None if index is None else str(picks.get_option_at_index(index).value)
+        text = "" if chosen is None else self._statement_text(chosen)
         self.query_one("#pick-detail", Static).update(Content(safe(text)))
 
     def _statement_text(self, statement_id: str) -> str:

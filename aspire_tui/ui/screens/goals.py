@@ -215,9 +215,9 @@ class GoalsScreen(MainScreen):
         p = state.progress
         live = place is GoalPlace.LIVE
         if p.achieved:
-            mark = ("✓ ", "$success")
+            mark = ("✓ ", "$text-success")
         elif state.status.flagged and live:
-            mark = ("! ", "bold $error")
+            mark = ("! ", "bold $text-error")
         else:
             mark = ("  ", "")
         word, style = status_text(state.status)

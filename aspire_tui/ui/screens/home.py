@@ -159,7 +159,7 @@ class HomeScreen(MainScreen):
 
     def _goal_row(self, state: GoalState, note: str) -> Content:
         word, style = status_text(state.status)
-        mark = ("! ", "bold $error") if state.status.flagged else ("  ", "")
+        mark = ("! ", "bold $text-error") if state.status.flagged else ("  ", "")
         tail = note
         return Content.assemble(
             mark,
@@ -177,7 +177,7 @@ class HomeScreen(MainScreen):
         owner = self._aspirations.get(state.goal.aspiration_id)
         where = f" · {owner.title}" if owner else ""
         return Content.assemble(
-            ("✓ ", "$success"),
+            ("✓ ", "$text-success"),
             plain(one_line(state.goal.title, self.row_width(2))),
             "\n  ",
             plain(one_line(f"{shown(on) if on else ''}{where}", self.row_width(2)), "dim"),
@@ -201,16 +201,16 @@ class HomeScreen(MainScreen):
         under_way = self.store.unfinished_review()
         if under_way is not None:
             step = f"step {under_way.step + 1}/{len(under_way.plan)}"
-            head, style = f"Review under way: {step}", "bold $warning"
+            head, style = f"Review under way: {step}", "bold $text-warning"
         elif not any(a.active for a in self._aspirations.values()):
             head, style = "Nothing to review until an aspiration is chosen", "dim"
         elif status.due:
             head, style = (
                 f"{cadence.value.capitalize()} review due: {key} starts it",
-                "bold $warning",
+                "bold $text-warning",
             )
         else:
-            head, style = f"Done · the next from {long_date(status.next_from)}", "$success"
+            head, style = f"Done · the next from {long_date(status.next_from)}", "$text-success"
         period = cadence.period + ("s" if status.streak != 1 else "")
         tail = f"on-time streak: {status.streak} {period}"
         if status.last is not None:
@@ -380,7 +380,7 @@ def _aspiration_summary(aspiration: Aspiration, states: dict[int, GoalState]) ->
         parts += [
             (
                 "✓ " if state.progress.achieved else "· ",
-                "$success" if state.progress.achieved else "dim",
+                "$text-success" if state.progress.achieved else "dim",
             ),
             plain(one_line(goal.title, 60)),
             "\n  ",

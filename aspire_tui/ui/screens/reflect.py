@@ -175,7 +175,10 @@ class ReflectScreen(MainScreen):
                     (one_line(head, self.row_width()), "bold"),
                     "\n",
                     (one_line(text, self.row_width()), "dim"),
-                    (f"\n{one_line(link, self.row_width())}" if link else "", "italic $accent"),
+                    (
+                        f"\n{one_line(link, self.row_width())}" if link else "",
+                        "italic $text-accent",
+                    ),
                 ),
             )
         hidden = len(entries) - self.shown
@@ -494,7 +497,7 @@ def describe_reflection(
     decision it answers."""
     parts: list[Content | str | tuple[str, str]] = [heading(long_date(r.on))]
     if r.tags:
-        parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$accent")]
+        parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$text-accent")]
     if about:
         parts += ["\n", ("About: ", "dim"), plain(one_line(about, 80))]
     if link is not None and link.plain:
@@ -518,7 +521,7 @@ def describe_reflection(
     for driver in REFLECTION_DRIVERS:
         value = r.ratings.get(driver)
         dots = ("●" * value + "○" * (5 - value)) if value else "not rated"
-        parts += ["\n", f"{driver.label:<30}", (dots, "$accent")]
+        parts += ["\n", f"{driver.label:<30}", (dots, "$text-accent")]
     return Content.assemble(*parts)
 
 
