@@ -497,7 +497,7 @@ def describe_reflection(
     decision it answers."""
     parts: list[Content | str | tuple[str, str]] = [heading(long_date(r.on))]
     if r.tags:
-        parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$text-accent")]
+        parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$accent")]
     if about:
         parts += ["\n", ("About: ", "dim"), plain(one_line(about, 80))]
     if link is not None and link.plain:
@@ -521,7 +521,7 @@ def describe_reflection(
     for driver in REFLECTION_DRIVERS:
         value = r.ratings.get(driver)
         dots = ("●" * value + "○" * (5 - value)) if value else "not rated"
-        parts += ["\n", f"{driver.label:<30}", (dots, "$text-accent")]
+        parts += ["\n", f"{driver.label:<30}", (dots, "$accent")]
     return Content.assemble(*parts)
 
 
