@@ -185,7 +185,9 @@ async def test_nothing_vanishes_in_a_light_theme(tmp_path: Path, key: str) -> No
     [["question_mark"], ["comma"], ["3", "n"], ["2", "n"], ["r"], ["1", "t", "y"]],
     ids=["help", "settings", "goal-form", "catalog", "review", "assessment"],
 )
-async def test_nothing_vanishes_in_dialogs_in_a_light_theme(tmp_path: Path, keys: list[str]) -> None:
+async def test_nothing_vanishes_in_dialogs_in_a_light_theme(
+    tmp_path: Path, keys: list[str]
+) -> None:
     app = make_app(demo_store(tmp_path / "data"), start=None)
     async with app.run_test(size=(100, 30)) as pilot:
         app.theme = "textual-light"
@@ -193,3 +195,18 @@ async def test_nothing_vanishes_in_dialogs_in_a_light_theme(tmp_path: Path, keys
         await pilot.pause()
         assert app.screen.query(".dialog"), "a dialog is open"
         assert faint_text(app, selector=".dialog") == []
+
+
+async def test_aspiration_titles_and_states_are_whole_in_lists_at_80x24(tmp_path: Path) -> None:
+    store = demo_store(tmp_path / "data")
+    active = [a.title for a in store.aspirations() if a.active]
+    app = make_app(store, start=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("0", "2"):
+            await pilot.press(key)
+            await pilot.pause()
+            width = app.screen.query_one("#records").scrollable_content_region.width
+            rows = list_rows(app)
+            for title in active:
+                assert _whole_in_rows(rows, title, width), (key, title, rows)
+            assert not any("…" in row for row in rows), rows

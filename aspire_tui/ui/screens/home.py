@@ -148,8 +148,7 @@ class HomeScreen(MainScreen):
             yield (
                 f"asp:{aspiration.id}",
                 Content.assemble(
-                    "  ",
-                    plain(one_line(aspiration.title, self.row_width(2)), "bold"),
+                    plain(wrapped(aspiration.title, self.row_width(), indent="  "), "bold"),
                     "\n  ",
                     progress_bar(fraction, 8),
                     " ",
@@ -160,16 +159,18 @@ class HomeScreen(MainScreen):
     def _goal_row(self, state: GoalState, note: str) -> Content:
         word, style = status_text(state.status)
         mark = ("! ", "bold $text-error") if state.status.flagged else ("  ", "")
-        tail = note
+        room = self.row_width(22 + len(word))
+        # the note after the bar when it fits, else whole on the lines under it
+        tail = note if len(note) <= room else "\n" + wrapped(note, self.row_width(), indent="  ")
         return Content.assemble(
             mark,
-            plain(one_line(state.goal.title, self.row_width(2))),
+            plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
             "\n  ",
             progress_bar(state.progress.fraction, 8),
             (f" {state.progress.percent:>3}% ", "bold"),
             (word, style),
             ("  ", ""),
-            (one_line(tail, self.row_width(22 + len(word))), "dim"),
+            (tail, "dim"),
         )
 
     def _achievement_row(self, state: GoalState) -> Content:
@@ -178,9 +179,9 @@ class HomeScreen(MainScreen):
         where = f" · {owner.title}" if owner else ""
         return Content.assemble(
             ("✓ ", "$text-success"),
-            plain(one_line(state.goal.title, self.row_width(2))),
-            "\n  ",
-            plain(one_line(f"{shown(on) if on else ''}{where}", self.row_width(2)), "dim"),
+            plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
+            "\n",
+            plain(wrapped(f"{shown(on) if on else ''}{where}", self.row_width(), "  "), "dim"),
         )
 
     def _days(self, state: GoalState) -> str:
