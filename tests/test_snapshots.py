@@ -131,3 +131,22 @@ class TestLookBack:
     def test_look_back_dialog(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
         app = look_back_app(tmp_path / "data")
         assert snap_compare(app, press=["b"], terminal_size=(80, 24))
+
+
+class TestWhole:
+    """Issue 17: what a person must read is whole at 80x24, and a light theme hides nothing."""
+
+    def test_assessment_pick_step(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        keys = ["1", "t", "y", *["5", "6", "4"] * 15, "down", "down", "down"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=(80, 24))
+
+    def test_goals_by_deadline(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(demo_app(tmp_path / "data"), press=["3", "o"], terminal_size=(80, 24))
+
+    def test_home_in_a_light_theme(self, snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        async def light(pilot) -> None:  # type: ignore[no-untyped-def]
+            pilot.app.theme = "textual-light"
+            await pilot.pause()
+
+        app = demo_app(tmp_path / "data")
+        assert snap_compare(app, run_before=light, terminal_size=(80, 24))

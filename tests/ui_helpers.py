@@ -81,3 +81,63 @@ def journal_rows(app: App) -> list[str]:
     rows = list_rows(app)
     heading = next((i for i, row in enumerate(rows) if row.startswith("Journal")), None)
     return rows if heading is None else rows[heading + 1 :]
+
+
+def screen_lines(app: App) -> list[str]:
+    """The screen as drawn, one string per terminal row: what a person can actually read."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+_FRAME = {chr(c) for c in range(0x2500, 0x25A0)} | {"▐", "▌", "▊", "▎", "▏", "…"}
+
+
+def shows_whole(app: App, text: str, selector: str | None = None) -> bool:
+    """Whether `text` can be read in full on the screen as drawn, wrapped or not: each row
+    (of the widget `selector` only, when given, as panes stand side by side) loses its borders
+    and scrollbars, the rows are joined with spaces, and the text (spaces collapsed) must be
+    in there. A text cut with … is not."""
+    lines = screen_lines(app)
+    if selector is not None:
+        region = app.screen.query_one(selector).region
+        lines = [row[region.x : region.right] for row in lines[region.y : region.bottom]]
+    rows = ["".join(" " if ch in _FRAME else ch for ch in row) for row in lines]
+    drawn = " ".join(" ".join(rows).split())
+    return " ".join(text.split()) in drawn
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def faint_text(
+    app: App, below: float = 1.6, selector: str | None = None
+) -> list[tuple[int, str, float]]:
+    """Words drawn so close to their background's colour that they vanish: (row, text,
+    contrast ratio) for each piece of drawn text whose contrast is under `below`; only inside
+    the widget `selector` when given (a dialog: the screen dimmed behind it is meant to fade)."""
+    region = app.screen.query_one(selector).region if selector else None
+    found = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        x = 0
+        for segment in strip:
+            style = segment.style
+            at, x = x, x + segment.cell_length
+            if region is not None and not region.contains(at, y):
+                continue
+            if style is None or style.color is None or style.bgcolor is None:
+                continue
+            if not any(ch.isalnum() for ch in segment.text):
+                continue
+            fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+            if style.reverse:
+                fg, bg = bg, fg
+            a, b = _luminance(tuple(fg)), _luminance(tuple(bg))
+            ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+            if ratio < below:
+                found.append((y, segment.text.strip(), round(ratio, 2)))
+    return found

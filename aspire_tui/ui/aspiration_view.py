@@ -22,9 +22,19 @@ from aspire_tui.ui.render import (
     plain,
     progress_bar,
     progress_text,
+    wrapped,
 )
 
 Part = Content | str | tuple[str, str]
+
+
+_RUNG_INDENT = " " * 10
+"""Under the rung's number: where a long rung name carries on."""
+
+
+def _rung_name(rung: str, width: int) -> str:
+    """The rung whole, wrapped under its own start: a person chooses and climbs by it."""
+    return wrapped(rung, max(18, width), indent=_RUNG_INDENT).removeprefix(_RUNG_INDENT)
 
 
 def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
@@ -33,12 +43,16 @@ def ladder_picture(ladder: Ladder, width: int) -> list[Part]:
     for index in reversed(range(len(ladder.rungs))):
         number = f"{index + 1:>2} "
         if index == ladder.level:
-            name = one_line(ladder.rungs[index], max(8, width - 10))
-            parts += [("▶ ", "bold $accent"), ("╟━━╢", "bold $accent"), (f" {number}", "bold")]
+            name = _rung_name(ladder.rungs[index], width)
+            parts += [
+                ("▶ ", "bold $text-accent"),
+                ("╟━━╢", "bold $text-accent"),
+                (f" {number}", "bold"),
+            ]
             parts.append(plain(name, "bold $text-accent"))
         else:
-            name = one_line(ladder.rungs[index], max(8, width - 10))
-            style = "$success" if index < ladder.level else "dim"
+            name = _rung_name(ladder.rungs[index], width)
+            style = "$text-success" if index < ladder.level else "dim"
             parts += ["  ", ("╟──╢", style), (f" {number}", "dim"), plain(name)]
         parts.append("\n")
     return parts
@@ -54,14 +68,14 @@ def goal_lines(
         p = progress[goal.id]  # type: ignore[index]
         status = (paces or {}).get(goal.id or 0)
         if p.achieved:
-            mark = ("✓ ", "$success")
+            mark = ("✓ ", "$text-success")
         elif status is not None and status.flagged:
-            mark = ("! ", "bold $error")
+            mark = ("! ", "bold $text-error")
         else:
             mark = ("· ", "dim")
         flag: list[Part] = []
         if status is not None and status.flagged and not p.achieved:
-            flag = [(f"  {status.value}", "bold $warning")]
+            flag = [(f"  {status.value}", "bold $text-warning")]
         parts += [
             mark,
             plain(one_line(goal.title, 60)),
@@ -88,7 +102,7 @@ def timeline_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) 
         assert on is not None
         parts += [
             (f"{shown(on)}  ", "bold"),
-            ("✓ ", "$success"),
+            ("✓ ", "$text-success"),
             plain(one_line(goal.title, 60)),
         ]
         if goal.closer.strip():
@@ -254,7 +268,7 @@ def describe_aspiration(
         parts += ["\n", ("Goals on other levels", "bold"), "\n"]
         for goal in sorted(others, key=lambda g: (g.level, g.id or 0)):
             p = progress[goal.id]  # type: ignore[index]
-            mark = ("✓ ", "$success") if p.achieved else ("· ", "dim")
+            mark = ("✓ ", "$text-success") if p.achieved else ("· ", "dim")
             parts += [mark, (f"level {goal.level + 1}  ", "dim"), plain(one_line(goal.title, 60))]
             parts.append("\n")
     parts += ["\n", ("What brought it closer", "bold"), "\n", *timeline_lines(mine, progress)]

@@ -18,12 +18,12 @@ from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_b
 Part = Content | str | tuple[str, str]
 
 STATUS_STYLES = {
-    PaceStatus.ACHIEVED: "bold $success",
-    PaceStatus.AHEAD: "$success",
+    PaceStatus.ACHIEVED: "bold $text-success",
+    PaceStatus.AHEAD: "$text-success",
     PaceStatus.ON_TRACK: "$text-muted",
-    PaceStatus.BEHIND: "bold $warning",
-    PaceStatus.OVERDUE: "bold $error",
-    PaceStatus.STRETCH_MET: "$success",
+    PaceStatus.BEHIND: "bold $text-warning",
+    PaceStatus.OVERDUE: "bold $text-error",
+    PaceStatus.STRETCH_MET: "$text-success",
     PaceStatus.NOT_STARTED: "$text-muted",
     PaceStatus.OPEN: "$text-muted",
 }
@@ -37,7 +37,7 @@ def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[s
     text = due_text(deadline, today, achieved, dates_shown_as())
     if achieved or deadline is None or deadline > today:
         return text, "dim"
-    return text, "$warning" if deadline == today else "$error"
+    return text, "$text-warning" if deadline == today else "$text-error"
 
 
 def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
@@ -78,7 +78,7 @@ def _pace_lines(state: GoalState, today: date) -> list[Part]:
     if found.projected is not None:
         parts += [("At the recent rate: ", "dim"), f"done about {long_date(found.projected)}"]
         if goal.deadline is not None and found.projected > goal.deadline:
-            parts.append((" — after the deadline", "$warning"))
+            parts.append((" — after the deadline", "$text-warning"))
         parts.append("\n")
     elif not p.achieved and not goal.target.done_only and today > goal.begins:
         quiet = "no progress in the last four weeks"
@@ -128,7 +128,7 @@ def describe_goal(
     ]
     parts += _pace_lines(state, today)
     if p.achieved and p.achieved_on:
-        parts += [("✓ Achieved on " + long_date(p.achieved_on), "bold $success"), "\n"]
+        parts += [("✓ Achieved on " + long_date(p.achieved_on), "bold $text-success"), "\n"]
         if goal.closer.strip():
             parts += [("How it moved me forward: ", "dim"), plain(goal.closer.strip()), "\n"]
         else:
@@ -157,7 +157,7 @@ def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
         parts += [("Milestones", "bold"), "\n"]
         for name in goal.target.milestones:
             when = done.get(name)
-            mark = ("✓ ", "$success") if when else ("○ ", "dim")
+            mark = ("✓ ", "$text-success") if when else ("○ ", "dim")
             parts += [mark, plain(one_line(name, 200))]
             if when:
                 parts.append((f"  {shown(when)}", "dim"))

@@ -7,6 +7,7 @@ swapped control characters for their visible pictures.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -27,6 +28,15 @@ __all__ = [
     "safe",
     "target_text",
 ]
+
+
+def wrapped(text: str, width: int, indent: str = "") -> str:
+    """Text broken at spaces into lines of at most `width` characters, indent included: for a
+    list row a person must read whole, where `one_line` would cut it with …."""
+    lines = textwrap.wrap(
+        safe(text), max(10, width), initial_indent=indent, subsequent_indent=indent
+    )
+    return "\n".join(lines) or indent
 
 
 def plain(text: str, style: str = "") -> Content:

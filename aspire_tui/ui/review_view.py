@@ -44,7 +44,7 @@ def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
     """`titles`: record uid -> title now, for steps where nothing was changed (a change keeps
     the title as it was), and to tell a goal dropped then put back (it is there now)."""
     day = review.finished or review.started
-    parts: list[Part] = [heading(f"Review of {long_date(day)}"), "  ", ("#review", "$accent")]
+    parts: list[Part] = [heading(f"Review of {long_date(day)}"), "  ", ("#review", "$text-accent")]
     parts.append("\n\n")
     for key in review.plan:
         kind, uid = step_parts(key)
@@ -62,9 +62,9 @@ def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
         parts += [(f"{KINDS.get(kind, kind)}: ", "dim"), plain(one_line(title, 80), "bold"), "\n"]
         for change in changes:
             if undone_drop(change, titles):
-                parts += ["  ↺ ", ("Dropped, then put back", "$warning"), "\n"]
+                parts += ["  ↺ ", ("Dropped, then put back", "$text-warning"), "\n"]
                 continue
-            parts += ["  ✓ ", (ACTION_WORDS[change.action], "$success")]
+            parts += ["  ✓ ", (ACTION_WORDS[change.action], "$text-success")]
             if change.detail:
                 parts += [": ", plain(with_dates_shown(change.detail))]
             parts.append("\n")

@@ -94,7 +94,11 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
             with Horizontal(classes="picker"):
                 options = [Option(self._prompt(p), id=p.key) for p in catalog()]
                 options.append(Option("Write your own…", id=CUSTOM))
-                yield RecordList(*options, id="paths")
+                paths = RecordList(*options, id="paths")
+                # wide enough for the longest name and its mark on one line
+                longest = max(self._prompt(p).cell_length for p in catalog())
+                paths.styles.width = max(30, min(40, longest + 4))
+                yield paths
                 with VerticalScroll(id="path-detail"):
                     yield Static(id="path-text")
             yield Static(

@@ -351,9 +351,9 @@ def smart_content(check: dict[str, str | None]) -> Content:
     hints: list[str] = []
     for letter, hint in check.items():
         if hint is None:
-            letters.append((f" {letter} ✓ ", "$success"))
+            letters.append((f" {letter} ✓ ", "$text-success"))
         else:
-            letters.append((f" {letter} · ", "$warning"))
+            letters.append((f" {letter} · ", "$text-warning"))
             hints.append(hint)
     if hints:
         letters += ["\n", ("  ".join(hints), "dim")]

@@ -41,7 +41,7 @@ from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from aspire_tui.ui.reevaluation import ReevaluationFlow, keep_decision
-from aspire_tui.ui.render import key_of, long_date, one_line, plain
+from aspire_tui.ui.render import key_of, long_date, one_line, plain, wrapped
 from aspire_tui.ui.screens.comparison import ComparisonScreen
 from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen, guarded
 
@@ -131,22 +131,23 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 gone = (event := last_set_aside(a.ladder)) and event.move is MoveKind.LET_GO
                 state = ("let go" if gone else "archived", "dim")
             elif a.ladder.paused:
-                state = (f"paused · {counted}" if total else "paused", "$warning")
+                state = (f"paused · {counted}" if total else "paused", "$text-warning")
             elif climb_offered(a, goals, progress, last):
-                state = ("↑ raise the bar", "bold $success")
+                state = ("↑ raise the bar", "bold $text-success")
             else:
                 state = (counted, "dim")
             late = sum(1 for g in current if g.id and states[g.id].status.flagged)
             if late and a.active and not a.ladder.paused:
-                state = (f"{state[0]} · {late} behind", "$warning")
-            room = max(4, self.row_width() - len(level))
+                state = (f"{state[0]} · {late} behind", "$text-warning")
+            # both lines whole, wrapped: the title and where it stands are what a person reads
+            where = wrapped(level + state[0], self.row_width())
             yield (
                 str(a.id),
                 Content.assemble(
-                    (one_line(a.title, self.row_width()), "bold" if a.active else "bold dim"),
+                    (wrapped(a.title, self.row_width()), "bold" if a.active else "bold dim"),
                     "\n",
-                    (level, "dim"),
-                    (one_line(state[0], room), state[1]),
+                    (where[: len(level)], "dim"),
+                    (where[len(level) :], state[1]),
                 ),
             )
 

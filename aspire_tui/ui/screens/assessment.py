@@ -65,6 +65,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             yield Static(id="statement")
             yield Static(id="scale")
             yield SelectionList[str](id="picks")
+            yield Static(id="pick-detail")
             yield Static(id="assessment-hint", classes="field-hint")
         yield KeyFooter()
 
@@ -81,6 +82,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         self.query_one("#progress", ProgressBar).update(progress=len(answers))
         picks = self.query_one("#picks", SelectionList)
         picks.display = self.picking
+        self.query_one("#pick-detail").display = self.picking
         self.query_one("#scale").display = not self.picking
         if self.picking:
             self._show_picks(picks)
@@ -95,7 +97,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         given = answers.get(statement.id)
         lines: list[Content | str | tuple[str, str]] = []
         for number, label in enumerate(self.questionnaire.scale, 1):
-            style = "bold reverse $accent" if number == given else ""
+            style = "bold reverse $text-accent" if number == given else ""
             lines += [(f" {number} ", f"bold {style}".strip()), (f"  {label}", style), "\n"]
         self.query_one("#scale", Static).update(Content.assemble(*lines))
         self.query_one("#assessment-hint", Static).update(
@@ -127,9 +129,23 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
                 for s in answered
             )
         picks.highlighted = 0
+        self._show_highlighted()
         picks.focus()
         self._pick_hint()
         self.refresh_bindings()
+
+    @on(SelectionList.SelectionHighlighted, "#picks")
+    def _show_highlighted(self) -> None:
+        """The list cuts long statements to one row each; the one under the cursor is shown
+        whole below it, so a person reads what they are choosing."""
+        picks = self.query_one("#picks", SelectionList)
+        index = picks.highlighted
+        chosen = None if index is None else str(picks.get_option_at_index(index).value)
+        text = "" if chosen is None else self._statement_text(chosen)
+        self.query_one("#pick-detail", Static).update(Content(safe(text)))
+
+    def _statement_text(self, statement_id: str) -> str:
+        return next((s.text for s in self.questionnaire.statements if s.id == statement_id), "")
 
     def _pick_hint(self) -> None:
         chosen = len(self.query_one("#picks", SelectionList).selected)

@@ -28,7 +28,7 @@ from aspire_tui.ui.dialogs.goal_finder_form import GoalFinderForm
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason
 from aspire_tui.ui.goal_page import describe_goal, history_lines, status_text
-from aspire_tui.ui.render import one_line, plain, progress_bar
+from aspire_tui.ui.render import one_line, plain, progress_bar, wrapped
 from aspire_tui.ui.screens.main import MainScreen, guarded
 from aspire_tui.ui.undo import UndoEntry
 
@@ -152,10 +152,20 @@ class GoalsScreen(MainScreen):
                 continue
             done, total = level_count(aspiration, every.get(aspiration_id, []), progress)
             count = f"{done}/{total} done{_group_state(aspiration)}"
-            width = self.row_width(len(count) + 1)
-            title = f"{one_line(aspiration.title, width):<{width}} "
+            title = self._heading(aspiration.title, count)
             yield None, Content.assemble((title, "bold $text-accent"), (count, "dim"))
             yield from self._group(aspiration, mine)
+
+    def _heading(self, title: str, count: str) -> str:
+        """The aspiration's title, wrapped whole, with its count at the end of the last line
+        (or under it, when the last line has no room)."""
+        lines = wrapped(title, self.row_width()).split("\n")
+        width = self.row_width(len(count) + 1)
+        if len(lines[-1]) <= width:
+            lines[-1] = f"{lines[-1]:<{width}} "
+        else:
+            lines.append(" " * (width + 1))
+        return "\n".join(lines)
 
     def _group(
         self, aspiration: Aspiration, states: list[GoalState]
@@ -205,9 +215,9 @@ class GoalsScreen(MainScreen):
         p = state.progress
         live = place is GoalPlace.LIVE
         if p.achieved:
-            mark = ("✓ ", "$success")
+            mark = ("✓ ", "$text-success")
         elif state.status.flagged and live:
-            mark = ("! ", "bold $error")
+            mark = ("! ", "bold $text-error")
         else:
             mark = ("  ", "")
         word, style = status_text(state.status)
@@ -215,13 +225,16 @@ class GoalsScreen(MainScreen):
             word, style = _apart_word(state.goal, place), "dim italic"
         bar = max(3, min(12, self.row_width() - 9 - len(word)))  # narrow panes shrink the bar
         tail: list[Content | tuple[str, str] | str] = [(f"  {word}", style)]
-        if owner is not None:
-            room = self.row_width(11 + bar + len(word))
-            if room > 4:
-                tail += [("  ", ""), plain(one_line(owner.title, room), "dim")]
+        if owner is not None:  # under the bar, whole: which aspiration it serves
+            tail += [
+                "\n",
+                plain(wrapped(owner.title, self.row_width(), indent="  "), "dim italic"),
+            ]
+        # whole, wrapped under the mark: a person must read which goal this is
+        title = wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")
         row = Content.assemble(
             mark,
-            plain(one_line(state.goal.title, self.row_width(2))),
+            plain(title),
             "\n  ",
             progress_bar(p.fraction, bar),
             (f" {p.percent:>3}%", "bold"),

@@ -24,7 +24,15 @@ from aspire_tui.domain.standing import (
 )
 from aspire_tui.ui.goal_page import describe_goal, status_text
 from aspire_tui.ui.look_back_view import describe_look_back, invitation
-from aspire_tui.ui.render import heading, key_of, long_date, one_line, plain, progress_bar
+from aspire_tui.ui.render import (
+    heading,
+    key_of,
+    long_date,
+    one_line,
+    plain,
+    progress_bar,
+    wrapped,
+)
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
 PROFILE = "profile"
@@ -140,8 +148,7 @@ class HomeScreen(MainScreen):
             yield (
                 f"asp:{aspiration.id}",
                 Content.assemble(
-                    "  ",
-                    plain(one_line(aspiration.title, self.row_width(2)), "bold"),
+                    plain(wrapped(aspiration.title, self.row_width(), indent="  "), "bold"),
                     "\n  ",
                     progress_bar(fraction, 8),
                     " ",
@@ -151,17 +158,19 @@ class HomeScreen(MainScreen):
 
     def _goal_row(self, state: GoalState, note: str) -> Content:
         word, style = status_text(state.status)
-        mark = ("! ", "bold $error") if state.status.flagged else ("  ", "")
-        tail = note
+        mark = ("! ", "bold $text-error") if state.status.flagged else ("  ", "")
+        room = self.row_width(22 + len(word))
+        # the note after the bar when it fits, else whole on the lines under it
+        tail = note if len(note) <= room else "\n" + wrapped(note, self.row_width(), indent="  ")
         return Content.assemble(
             mark,
-            plain(one_line(state.goal.title, self.row_width(2))),
+            plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
             "\n  ",
             progress_bar(state.progress.fraction, 8),
             (f" {state.progress.percent:>3}% ", "bold"),
             (word, style),
             ("  ", ""),
-            (one_line(tail, self.row_width(22 + len(word))), "dim"),
+            (tail, "dim"),
         )
 
     def _achievement_row(self, state: GoalState) -> Content:
@@ -169,10 +178,10 @@ class HomeScreen(MainScreen):
         owner = self._aspirations.get(state.goal.aspiration_id)
         where = f" · {owner.title}" if owner else ""
         return Content.assemble(
-            ("✓ ", "$success"),
-            plain(one_line(state.goal.title, self.row_width(2))),
-            "\n  ",
-            plain(one_line(f"{shown(on) if on else ''}{where}", self.row_width(2)), "dim"),
+            ("✓ ", "$text-success"),
+            plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
+            "\n",
+            plain(wrapped(f"{shown(on) if on else ''}{where}", self.row_width(), "  "), "dim"),
         )
 
     def _days(self, state: GoalState) -> str:
@@ -193,16 +202,16 @@ class HomeScreen(MainScreen):
         under_way = self.store.unfinished_review()
         if under_way is not None:
             step = f"step {under_way.step + 1}/{len(under_way.plan)}"
-            head, style = f"Review under way: {step}", "bold $warning"
+            head, style = f"Review under way: {step}", "bold $text-warning"
         elif not any(a.active for a in self._aspirations.values()):
             head, style = "Nothing to review until an aspiration is chosen", "dim"
         elif status.due:
             head, style = (
                 f"{cadence.value.capitalize()} review due: {key} starts it",
-                "bold $warning",
+                "bold $text-warning",
             )
         else:
-            head, style = f"Done · the next from {long_date(status.next_from)}", "$success"
+            head, style = f"Done · the next from {long_date(status.next_from)}", "$text-success"
         period = cadence.period + ("s" if status.streak != 1 else "")
         tail = f"on-time streak: {status.streak} {period}"
         if status.last is not None:
@@ -233,7 +242,7 @@ class HomeScreen(MainScreen):
             words = "No driver stands out in your profile yet"
         else:
             words = "Most: " + " · ".join(f"{SHORT_NAMES[s.driver]} {s.score:.1f}" for s in top)
-        return Content.assemble("  ", one_line(words, self.row_width(2)))
+        return Content(wrapped(words, self.row_width(), indent="  "))
 
     def selected_key(self) -> str | None:
         return self.records.highlighted_record_id
@@ -372,7 +381,7 @@ def _aspiration_summary(aspiration: Aspiration, states: dict[int, GoalState]) ->
         parts += [
             (
                 "✓ " if state.progress.achieved else "· ",
-                "$success" if state.progress.achieved else "dim",
+                "$text-success" if state.progress.achieved else "dim",
             ),
             plain(one_line(goal.title, 60)),
             "\n  ",

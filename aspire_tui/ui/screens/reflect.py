@@ -29,7 +29,7 @@ from aspire_tui.ui.profile_view import (
     passions_summary,
     profile_summary,
 )
-from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain
+from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain, wrapped
 from aspire_tui.ui.review_view import describe_review, review_summary
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -127,9 +127,10 @@ class ReflectScreen(MainScreen):
                         (f"{mark} {one_line(rec.path.name, self.row_width(3))}", "bold"),
                         "\n",
                         (
-                            "   "
-                            + one_line(
-                                f"{word} {rec.fit:.1f} · {lead_reason(rec)}", self.row_width(3)
+                            wrapped(
+                                f"{word} {rec.fit:.1f} · {lead_reason(rec)}",
+                                self.row_width(),
+                                indent="   ",
                             ),
                             "dim",
                         ),
@@ -174,7 +175,10 @@ class ReflectScreen(MainScreen):
                     (one_line(head, self.row_width()), "bold"),
                     "\n",
                     (one_line(text, self.row_width()), "dim"),
-                    (f"\n{one_line(link, self.row_width())}" if link else "", "italic $accent"),
+                    (
+                        f"\n{one_line(link, self.row_width())}" if link else "",
+                        "italic $text-accent",
+                    ),
                 ),
             )
         hidden = len(entries) - self.shown

@@ -360,7 +360,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             ("Level ", "dim"),
             f"{ladder.position()}: ",
             plain(one_line(ladder.current, 120), "bold"),
-            (" · paused" if ladder.paused else "", "$warning"),
+            (" · paused" if ladder.paused else "", "$text-warning"),
             "\n",
             ("This level's goals: ", "dim"),
             f"{done} of {total} achieved",
@@ -379,7 +379,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             return Content("")
         lines: list[Content | str | tuple[str, str]] = [("Done in this review:", "bold")]
         for change in made:
-            lines += ["\n  ✓ ", (ACTION_WORDS[change.action], "bold $success")]
+            lines += ["\n  ✓ ", (ACTION_WORDS[change.action], "bold $text-success")]
             if change.detail:
                 lines += [": ", plain(one_line(with_dates_shown(change.detail), 160))]
         return Content.assemble(*lines)

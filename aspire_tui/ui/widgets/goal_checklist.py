@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox, Input, Label, Static
 
 from aspire_tui.domain.catalog import StarterGoal
 from aspire_tui.domain.models import Target
 from aspire_tui.domain.validation import ValidationError, parse_target, parse_title
-from aspire_tui.ui.render import target_field_text
+from aspire_tui.ui.render import safe, target_field_text
 from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 BLANK_ROWS = 2
@@ -60,9 +60,11 @@ class GoalRow(Horizontal):
     def compose(self) -> ComposeResult:
         g = self.goal
         yield KeepBox("", value=g is not None, compact=True, classes="goal-keep")
-        yield PlainInput(
-            g.title if g else "", placeholder="a goal of your own", classes="goal-title"
-        )
+        with Vertical(classes="goal-title-box"):
+            yield PlainInput(
+                g.title if g else "", placeholder="a goal of your own", classes="goal-title"
+            )
+            yield Static("", classes="goal-whole", markup=False)
         yield PlainInput(
             target_field_text(g.target) if g else "",
             placeholder="done / not done",
@@ -74,6 +76,24 @@ class GoalRow(Horizontal):
         """A row of one's own is kept as soon as it has text, and dropped when emptied."""
         if self.goal is None:
             self.query_one(Checkbox).value = bool(self.own_text().strip())
+        self._show_whole()
+
+    def on_resize(self) -> None:
+        self._show_whole()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The whole row in view, the whole title under its field included."""
+        self.call_after_refresh(self.scroll_visible, animate=False)
+
+    def _show_whole(self) -> None:
+        """A title longer than its field is shown whole under it: a person must read the
+        goal they keep, not its first fifty characters."""
+        field = self.query_one(".goal-title", Input)
+        room = field.content_region.width
+        whole = self.query_one(".goal-whole", Static)
+        long = room > 0 and len(field.value) > room - 1
+        whole.update(safe(field.value) if long else "")
+        whole.display = long
 
     def own_text(self) -> str:
         return "".join(i.value for i in self.query(Input))

@@ -23,6 +23,12 @@ class FooterItem(NamedTuple):
     display: str
     description: str
     enabled: bool
+    keep: bool = False
+    """Help, Settings and Quit: shown at any width, so a person is never stranded."""
+
+
+KEEP = frozenset({"help", "settings", "quit"})
+"""Binding ids the footer never drops; the screen's own keys go first when the line is short."""
 
 
 class KeyFooter(Widget):
@@ -62,7 +68,8 @@ class KeyFooter(Widget):
                 continue
             seen.add(binding.action)
             display = app.get_key_display(binding)
-            item = FooterItem(binding.key, display, binding.description, enabled)
+            keep = binding.id in KEEP
+            item = FooterItem(binding.key, display, binding.description, enabled, keep)
             if is_palette:
                 palette = item  # shown though its binding is hidden, as Textual's footer does
             else:
@@ -77,11 +84,28 @@ class KeyFooter(Widget):
             self._items = self.current_items()
         return self._items
 
+    def _fitting(self, items: list[FooterItem]) -> list[FooterItem]:
+        """The items that fit the width: the screen's own keys are dropped from the right, and
+        the kept ones (help, settings, quit) always stay, at the end."""
+        width = self.size.width
+
+        def length(shown: list[FooterItem]) -> int:
+            return sum(self._piece(item).cell_length + 1 for item in shown)
+
+        if length(items) <= width:
+            return items
+        kept = [item for item in items if item.keep]
+        others = [item for item in items if not item.keep]
+        while others and length(others) + length(kept) > width:
+            others.pop()
+        return others + kept
+
     def render(self) -> Content:
         items = list(self.items)
         palette = None
         if items and items[-1].key == self.app.COMMAND_PALETTE_BINDING:
             palette = items.pop()
+        items = self._fitting(items)
         parts: list[Content] = []
         self._spans = []
         at = 0

@@ -29,7 +29,7 @@ class NavBar(Static):
 
         parts: list[str | tuple[str, str]] = []
         for usual, mode, label in MAIN_SCREENS:
-            style = "bold reverse $accent" if mode == current else ""
+            style = "bold reverse $text-accent" if mode == current else ""
             shown = key(f"go.{mode}", usual).split(",")[0]
             parts.extend([(f" {shown} ", "bold $text-accent"), (f" {label} ", style), "   "])
         parts.append((f"{key('help', '?')} help", "dim"))

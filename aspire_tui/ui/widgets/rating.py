@@ -47,7 +47,7 @@ class Rating(Widget, can_focus=True):
         value = self.value or 0
         dots = "●" * value + "○" * (RATING_MAX - value)
         words = f" {value} of {RATING_MAX}" if value else "  not rated"
-        return Content.assemble((dots, "$accent"), (words, "dim"))
+        return Content.assemble((dots, "$text-accent"), (words, "dim"))
 
     def watch_value(self, value: int | None) -> None:
         self.post_message(self.Changed(self, value))
