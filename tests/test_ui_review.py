@@ -27,6 +27,7 @@ from tests.conftest import TODAY, docs
 from tests.ui_helpers import (
     SIZE,
     detail_text,
+    footer_keys,
     journal_rows,
     list_rows,
     make_app,
@@ -250,19 +251,28 @@ async def test_the_streak_counts_reviews_done_on_time(store: AspireStore) -> Non
         assert "on-time streak: 0 months" in list_rows(pilot.app)[1]
 
 
-async def test_r_on_aspirations_raises_the_bar_and_never_starts_a_review(
+async def test_r_on_aspirations_is_the_review_and_u_raises_the_bar(
     store: AspireStore, data_dir: Path
 ) -> None:
+    """One key, one meaning: `r` is the review on every main screen, Aspirations included;
+    raising the bar has a key of its own, `u` (up), in the footer and the moves menu."""
     async with make_app(store, start="aspirations").run_test(size=SIZE) as pilot:
-        await pilot.press("r")  # an empty list: nothing to raise
+        assert footer_keys(pilot.app).get("Raise") == "u"
+        await pilot.press("u")  # an empty list: nothing to raise, and it says so
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ReviewScreen)
-        assert "review due" not in pilot.app.title  # nothing to review yet either
-        await pilot.press("R")
+        assert any("Highlight an aspiration first" in n for n in notifications(pilot.app))
+        await pilot.press("r")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ReviewScreen)
         assert any("Nothing to review yet" in n for n in notifications(pilot.app))
     assert docs(data_dir, "reviews") == []
+    seed(store)
+    async with make_app(store, start="aspirations").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
 
 
 async def test_a_review_can_be_discarded_and_the_changes_it_made_stay(

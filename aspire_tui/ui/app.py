@@ -96,13 +96,12 @@ class AspireApp(App[None]):
         # Shown in the footer on Home, where the due notice is: the other screens' footers
         # have no room left at 80 columns. Help and the palette list it everywhere.
         Binding(
-            "r,R",
+            "r",
             "review",
             "Review",
-            key_display="r",
             show=False,
             id="review",
-            tooltip="Start or resume the review (R on Aspirations, where r raises the bar)",
+            tooltip="Start or resume the review",
         ),
         *navigation_bindings(),
         Binding("ctrl+z", "undo_elsewhere", "", show=False, id="undo.elsewhere"),

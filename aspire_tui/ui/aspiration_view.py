@@ -139,12 +139,12 @@ def next_step(
     if total and done == total and held is not None:
         return [
             f"You stepped down to this level on {long_date(held)}, and its goals are "
-            "achieved: r raises the bar again when you are ready.\n"
+            "achieved: u raises the bar again when you are ready.\n"
         ]
     if total and done == total:
         word = "name a higher level" if ladder.at_top else "climb to the next level"
         return [
-            (f"Every goal of this level is achieved. Press r to raise the bar: {word}.", "bold"),
+            (f"Every goal of this level is achieved. Press u to raise the bar: {word}.", "bold"),
             "\n",
         ]
     if ladder.at_top:

@@ -64,8 +64,9 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         Binding("n", "new", "New", id="aspiration.new", tooltip="New aspiration"),
         Binding("e", "edit", "Edit", id="aspiration.edit", tooltip="Edit name, reason, levels"),
         Binding("g", "add_goal", "Goal", id="aspiration.add_goal", tooltip="Add goal"),
+        # `u` for up: `r` is the review on every main screen, this one included.
         Binding(
-            "r",
+            "u",
             "raise_bar",
             "Raise",
             id="aspiration.raise_bar",
@@ -187,9 +188,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 return action == "pause"  # pause then explains that it is archived
             return a.ladder.paused == (action == "resume")
         if action == "raise_bar" and self._highlighted is None:
-            # Dimmed, Textual would hand `r` on to the app, whose `r` starts a review: here `r`
-            # only ever raises the bar (and says so when there is nothing to raise).
-            return True
+            return True  # `u` says there is nothing to raise, rather than doing nothing
         return super().check_action(action, parameters)
 
     def _movable(self, move: MoveKind) -> Aspiration | None:
@@ -325,7 +324,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
     # Moving on the ladder ---------------------------------------------------------------
 
     MENU = (
-        ("r", "raise_bar", MoveKind.RAISED, "Raise the bar"),
+        ("u", "raise_bar", MoveKind.RAISED, "Raise the bar"),
         ("+", "add_level", MoveKind.LEVEL_ADDED, "Add a level above the top"),
         ("s", "step_down", MoveKind.STEPPED_DOWN, "Step down a level"),
         ("p", "pause", MoveKind.PAUSED, "Pause"),

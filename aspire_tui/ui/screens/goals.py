@@ -397,7 +397,7 @@ class GoalsScreen(MainScreen):
             self.notify(
                 f"Every goal of level {aspiration.ladder.position()}, "
                 f"{one_line(aspiration.ladder.current, 40)}, is achieved. Ready for more? "
-                "Press 2, then r to raise the bar.",
+                "Press 2, then u to raise the bar.",
                 title=f"Level done: {one_line(aspiration.title, 40)}",
                 markup=False,
                 timeout=12,

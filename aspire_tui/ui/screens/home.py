@@ -49,10 +49,9 @@ class HomeScreen(MainScreen):
     BINDINGS = [
         Binding("enter", "open", "Open where it lives", id="home.open"),
         Binding(
-            "r,R",
+            "r",
             "app.review",
             "Review",
-            key_display="r",
             id="review",
             tooltip="Start or resume the review",
         ),
