@@ -270,8 +270,9 @@ class AspireApp(App[None]):
     def review_status(self) -> ReviewStatus:
         settings = self.settings.settings
         finished = [r.finished for r in self.store.reviews() if r.finished is not None]
+        since = min((a.created for a in self.store.aspirations()), default=None)
         return review_status(
-            finished, self.today(), settings.review_cadence, settings.first_weekday
+            finished, self.today(), settings.review_cadence, settings.first_weekday, since
         )
 
     def show_review_status(self) -> None:
@@ -348,10 +349,14 @@ class AspireApp(App[None]):
 
         status = self.review_status()
         period = self.settings.settings.review_cadence.period
-        message = Content(
-            f"This {period}'s review is done; the next is due from "
-            f"{long_date(status.next_from)}. Start another one now?"
-        )
+        if status.last is None:  # the first falls due a full period after the first adoption
+            said = f"Your first review is due from {long_date(status.next_from)}. Start one now?"
+        else:
+            said = (
+                f"This {period}'s review is done; the next is due from "
+                f"{long_date(status.next_from)}. Start another one now?"
+            )
+        message = Content(said)
 
         def answered(yes: bool | None) -> None:
             if yes:

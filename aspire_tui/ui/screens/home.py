@@ -195,18 +195,29 @@ class HomeScreen(MainScreen):
             head, style = f"Review under way: {step}", "bold $warning"
         elif not any(a.active for a in self._aspirations.values()):
             head, style = "Nothing to review until an aspiration is chosen", "dim"
+        elif status.due and status.streak == 0 and status.last is not None:
+            # A period went by without one: an invitation, never a tally of what was missed.
+            head, style = f"Ready for a review? {key} starts it", "bold"
         elif status.due:
             head, style = (
                 f"{cadence.value.capitalize()} review due: {key} starts it",
                 "bold $warning",
             )
+        elif status.last is None:
+            head, style = f"Your first review comes from {long_date(status.next_from)}", "dim"
         else:
             head, style = f"Done · the next from {long_date(status.next_from)}", "$success"
-        period = cadence.period + ("s" if status.streak != 1 else "")
-        tail = f"on-time streak: {status.streak} {period}"
+        # A streak is shown once there is one; the last review, once there was one.
+        said = []
+        if status.streak >= 1:
+            period = cadence.period + ("s" if status.streak != 1 else "")
+            said.append(f"on-time streak: {status.streak} {period}")
         if status.last is not None:
-            tail += f" · last {long_date(status.last)}"
+            said.append(f"last {long_date(status.last)}")
+        tail = " · ".join(said)
         room = width or self.row_width(2)
+        if not tail:
+            return Content.assemble("  ", (one_line(head, room), style))
         return Content.assemble(
             "  ", (one_line(head, room), style), "\n  ", (one_line(tail, room), "dim")
         )
