@@ -126,7 +126,8 @@ def review_status(
     if since is not None and today < (first := first_due(since, cadence)):
         next_from = first if due else max(first, next_from)
         due = False
-    return ReviewStatus(due=due, next_from=next_from, streak=streak, last=done[-1] if done else None)
+    last = done[-1] if done else None
+    return ReviewStatus(due=due, next_from=next_from, streak=streak, last=last)
 
 
 # The steps -------------------------------------------------------------------------------------

@@ -296,10 +296,30 @@ class AspireApp(App[None]):
         """Every key and command runs through here: a data file that another program damaged
         or deleted meanwhile is reported, never a traceback that ends the app."""
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            if await super().run_action(action, default_namespace, namespaces):
+                return True
+            return self._say_why_not(action, default_namespace)
         except StoreError as error:
             self.report_error(safe(str(error)))
             return True
+
+    def _say_why_not(
+        self, action: str | ActionParseResult, namespace: DOMNode | None
+    ) -> bool:
+        """A main screen's key that cannot act now (dimmed in the footer) says why, in one
+        line, rather than doing nothing."""
+        if not isinstance(action, str) or not isinstance(namespace, MainScreen):
+            return False
+        if namespace is not self.screen:
+            return False
+        name = action.partition("(")[0]
+        if namespace.check_action(name, ()) is not None:
+            return False  # False hides a key that has a twin (archive/restore): try the twin
+        why = namespace.why_not(name)
+        if why is None:
+            return False
+        self.notify(why, markup=False)
+        return True
 
     def action_review(self, again: bool = False) -> None:
         """Resume the review under way, or start one with today's goals and aspirations

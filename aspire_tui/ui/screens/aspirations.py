@@ -114,6 +114,10 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         }
     )
 
+    RECORD_NOUN = "an aspiration"
+    FIRST_STEP = "n adds one"
+    VERBS = MainScreen.VERBS | {"add_goal": "add a goal to", "moves": "make a move on"}
+
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
         states = self.aspire.goal_states()

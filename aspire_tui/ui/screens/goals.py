@@ -116,6 +116,13 @@ class GoalsScreen(MainScreen):
         ),
     ]
     NEEDS_SELECTION = frozenset({"edit", "log", "checkins", "delete", "open", "closer"})
+    RECORD_NOUN = "a goal"
+    FIRST_STEP = "n adds one"
+    VERBS = MainScreen.VERBS | {
+        "log": "log progress on",
+        "checkins": "correct",
+        "closer": "write about",
+    }
 
     view = GoalView()
     _states: dict[int, GoalState] = {}
