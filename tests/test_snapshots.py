@@ -63,6 +63,10 @@ class TestDrivers:
         keys = ["1", "k", "k", "k", "k", "k"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
+    def test_profile_opened_to_read(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["1", "k", "k", "k", "k", "k", "enter", "j"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
     def test_passions(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         keys = ["1", "k", "k", "k", "k"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)

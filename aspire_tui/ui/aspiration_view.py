@@ -150,10 +150,10 @@ def next_step(
     if ladder.at_top:
         return [
             "This is the top of the ladder, and there is still room higher: "
-            "press r to name a higher level when you are ready.\n"
+            "press u to name a higher level when you are ready.\n"
         ]
     parts: list[Part] = [
-        "Achieve this level's goals, then press r to climb to ",
+        "Achieve this level's goals, then press u to climb to ",
         (f"level {ladder.level + 2}, ", "bold"),
         plain(ladder.next_rung or "", "bold"),
         ".\n",
