@@ -2,7 +2,8 @@
 review walks through.
 
 Time is cut into periods (a week, a fortnight, a month or a quarter); a review is due when none
-was finished in the current period, and the streak counts periods in a row with one.
+was finished in the current period, and the streak counts periods in a row with one. The first
+falls due one full period after the first aspiration is adopted: no score before there is one.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def next_period(start: date, cadence: Cadence, first_weekday: int = 0) -> date:
 @dataclass(frozen=True)
 class ReviewStatus:
     due: bool
-    """No review was finished in the current period."""
+    """No review was finished in the current period, and the first has fallen due."""
     next_from: date
     """When the next period, and with it the next review, begins."""
     streak: int

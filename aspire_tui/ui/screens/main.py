@@ -293,7 +293,7 @@ class MainScreen(Screen[None]):
 
     NEEDS_SELECTION: frozenset[str] = frozenset()
 
-    RECORD_NOUN = "record"
+    RECORD_NOUN = "an entry"
     """What one row is, in a sentence ("an aspiration"), for saying why a key cannot act."""
     FIRST_STEP = ""
     """How to make the first record, said when a key finds none ("n adds one")."""
