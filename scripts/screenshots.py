@@ -38,7 +38,7 @@ SHOTS = (
     ("adopt", ("2", "n", "down", "down", "enter")),
     ("adopt-level", ("2", "n", "down", "enter", "tab", "tab", "enter", "down", "enter")),
     ("aspiration-moves", ("2", "m")),
-    ("raise-the-bar", ("2", "down", "r")),
+    ("raise-the-bar", ("2", "down", "u")),
     ("drivers-profile", ("1", "k", "k", "k", "k", "k")),
     ("passions", ("1", "k", "k", "k", "k")),
     ("recommendation", ("1", "k", "k", "k")),

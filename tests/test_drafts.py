@@ -5,7 +5,7 @@ drafts that cannot be given back as they were."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -123,8 +123,9 @@ async def test_a_check_in_being_written_in_a_review_is_not_reopened_outside_it(
 ) -> None:
     """A check-in form opened from a review, kept as a draft: reopened on Goals, saving it
     would log progress the review never records, so it is set aside with its text."""
-    mine = store.save_aspiration(Aspiration("Lead a team", TODAY))
-    store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), TODAY))
+    adopted = TODAY - timedelta(days=60)  # a review is due
+    mine = store.save_aspiration(Aspiration("Lead a team", adopted))
+    store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), adopted))
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("r")
         await pilot.pause()

@@ -76,7 +76,7 @@ def test_the_shipped_keys_do_not_clash() -> None:
 
 
 def test_a_pair_of_moves_sharing_a_key_moves_together() -> None:
-    keymap = {"aspiration.pause": "u", "aspiration.archive": "z"}
+    keymap = {"aspiration.pause": "y", "aspiration.archive": "z"}
     assert keymap_problems(keymap, AspireApp.BINDINGS, binding_classes()) == []
 
 

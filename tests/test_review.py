@@ -88,6 +88,26 @@ def test_due_and_streak() -> None:
     assert review_status([TODAY], TODAY, Cadence.QUARTERLY).next_from == date(2027, 1, 1)
 
 
+def test_the_first_review_falls_due_one_full_period_after_the_first_adoption() -> None:
+    adopted = date(2026, 11, 27)
+    for cadence, first in (
+        (Cadence.WEEKLY, date(2026, 12, 4)),
+        (Cadence.FORTNIGHTLY, date(2026, 12, 11)),
+        (Cadence.MONTHLY, date(2026, 12, 27)),
+        (Cadence.QUARTERLY, date(2027, 2, 27)),
+    ):
+        on_the_day = review_status([], adopted, cadence, since=adopted)
+        assert not on_the_day.due and on_the_day.next_from == first, cadence
+        assert not review_status([], first - timedelta(days=1), cadence, since=adopted).due
+        assert review_status([], first, cadence, since=adopted).due, cadence
+    # A month's end is kept where the next month is shorter.
+    end = date(2027, 1, 31)
+    assert review_status([], end, Cadence.MONTHLY, since=end).next_from == date(2027, 2, 28)
+    # Once the first is due, the periods rule as before.
+    done = [date(2027, 1, 5)]
+    assert not review_status(done, date(2027, 1, 20), Cadence.MONTHLY, since=adopted).due
+
+
 def test_a_review_walks_open_goals_active_aspirations_and_old_drivers() -> None:
     mine = Aspiration("Lead", TODAY, uid="1" * 32, id=1)
     gone = Aspiration("Old", TODAY, status=AspirationStatus.ARCHIVED, uid="2" * 32, id=2)

@@ -53,7 +53,7 @@ class TestLadderDialogs:
         assert snap_compare(demo_app(tmp_path / "data"), press=["2", "m"], terminal_size=size)
 
     def test_raise_the_bar(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        keys = ["2", "down", "r"]
+        keys = ["2", "down", "u"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
 
@@ -61,6 +61,12 @@ class TestLadderDialogs:
 class TestDrivers:
     def test_profile(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
         keys = ["1", "k", "k", "k", "k", "k"]
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_profile_opened_to_read(
+        self, snap_compare, tmp_path: Path, size: tuple[int, int]
+    ) -> None:  # type: ignore[no-untyped-def]
+        keys = ["1", "k", "k", "k", "k", "k", "enter", "j"]
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
     def test_passions(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,9 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux
 def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> None:
     data = tmp_path / "data"
     store = AspireStore.open(data)
-    mine = store.save_aspiration(Aspiration("Lead a team", TODAY))
-    store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), TODAY))
+    adopted = date(2025, 1, 6)  # long enough ago that a review is due
+    mine = store.save_aspiration(Aspiration("Lead a team", adopted))
+    store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), adopted))
     store.close()
     tmux = ["tmux", "-L", f"aspire-test-{os.getpid()}", "-f", "/dev/null"]
     env = terminal_env()

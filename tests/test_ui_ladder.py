@@ -81,8 +81,8 @@ async def test_raise_the_bar_after_achieving_every_goal_of_the_level(
         await pilot.press("2")
         await pilot.pause()
         assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ raise the bar"]
-        assert "Every goal of this level is achieved. Press r" in detail_text(pilot.app)
-        await pilot.press("r")
+        assert "Every goal of this level is achieved. Press u" in detail_text(pilot.app)
+        await pilot.press("u")
         await pilot.pause()
         assert isinstance(pilot.app.screen, RaiseForm)
         shown = screen_text(pilot.app)
@@ -109,7 +109,7 @@ async def test_at_the_top_raising_the_bar_names_a_higher_level(
         await pilot.press("2")
         await pilot.pause()
         assert "top of the ladder" in detail_text(pilot.app)
-        await pilot.press("r")
+        await pilot.press("u")
         await pilot.pause()
         assert "This is the top of the ladder" in screen_text(pilot.app)
         await pilot.press("ctrl+s")
@@ -182,7 +182,7 @@ async def test_pause_resume_and_let_go_each_keep_a_reason(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert list_rows(pilot.app) == ["Lead people\nlevel 2/5 · paused"]
-        await pilot.press("r")
+        await pilot.press("u")
         await pilot.pause()
         assert "This aspiration is paused: resume it first." in notifications(pilot.app)
         await pilot.press("p")
@@ -229,6 +229,8 @@ async def test_the_moves_menu_lists_every_move_and_runs_one_by_its_key(
             "Let go",
         ):
             assert words in shown
+        assert "u  Raise the bar" in shown, "raising the bar has a key of its own"
+        assert "r  Raise" not in shown
         assert "This is the first level: there is no level below it." in shown, "dimmed, why"
         await pilot.press("s")  # chosen anyway: it says why, and nothing changes
         await pilot.pause()
@@ -462,7 +464,7 @@ async def test_moves_on_an_archived_aspiration_say_why_and_change_nothing(
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        for key in ("s", "plus", "p", "r", "g"):
+        for key in ("s", "plus", "p", "u", "g"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(pilot.app.screen, AspirationsScreen), key
@@ -478,7 +480,7 @@ async def test_climbing_back_up_does_not_offer_the_same_goals_twice(
 ) -> None:
     store.save_aspiration(management())
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await pilot.press("2", "r")
+        await pilot.press("2", "u")
         await pilot.pause()
         pilot.app.screen.query_one("#reason").focus()
         await type_text(pilot, "Offered a team")  # the level is unfinished: a reason
@@ -489,7 +491,7 @@ async def test_climbing_back_up_does_not_offer_the_same_goals_twice(
         await type_text(pilot, "Not yet")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("u")
         await pilot.pause()
         assert isinstance(pilot.app.screen, RaiseForm)
         assert "The level has 3 goals already" in screen_text(pilot.app)
@@ -506,7 +508,7 @@ async def test_a_bad_goal_in_the_checklist_keeps_the_cursor_on_it(
 ) -> None:
     store.save_aspiration(management())
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await pilot.press("2", "r")
+        await pilot.press("2", "u")
         await pilot.pause()
         target = pilot.app.screen.query(".goal-target").results(Input)
         second = list(target)[1]
@@ -540,7 +542,7 @@ async def test_the_level_done_toast_leads_to_that_aspiration(
         await pilot.press("2")
         await pilot.pause()
         assert detail_text(pilot.app).startswith("Lead people")
-        await pilot.press("r")
+        await pilot.press("u")
         await pilot.pause()
         assert "Manage a team" in screen_text(pilot.app)
 
@@ -618,9 +620,9 @@ async def test_after_a_step_down_the_climb_is_not_offered_until_the_level_is_wor
         await pilot.pause()
         assert "Stepped down to level 1" in detail_text(pilot.app)
         assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · 2/2 goals"]
-        assert "Press r to raise the bar" not in detail_text(pilot.app)
-        assert "r raises the bar again when you are ready" in detail_text(pilot.app)
-        await pilot.press("r")  # asked for: the climb is there
+        assert "Press u to raise the bar" not in detail_text(pilot.app)
+        assert "u raises the bar again when you are ready" in detail_text(pilot.app)
+        await pilot.press("u")  # asked for: the climb is there
         await pilot.pause()
         assert isinstance(pilot.app.screen, RaiseForm)
         await pilot.press("escape")
@@ -652,7 +654,7 @@ async def test_after_a_step_down_the_climb_is_not_offered_until_the_level_is_wor
         await pilot.press("2")
         await pilot.pause()
         assert list_rows(pilot.app) == ["Lead people\nlevel 1/5 · ↑ raise the bar"]
-        assert "Every goal of this level is achieved. Press r" in detail_text(pilot.app)
+        assert "Every goal of this level is achieved. Press u" in detail_text(pilot.app)
     assert [c["amount"] for c in docs(data_dir, "checkins") if c["goal_id"] == talks.id] == [3, 1]
 
 

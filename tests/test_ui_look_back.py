@@ -119,7 +119,7 @@ async def test_a_look_back_day_not_after_today_is_refused_and_the_form_stays(
 async def test_raising_the_bar_keeps_a_decision_too(store: AspireStore, data_dir: Path) -> None:
     store.save_aspiration(management())
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await pilot.press("2", "r")
+        await pilot.press("2", "u")
         await pilot.pause()
         pilot.app.screen.query_one("#reason").focus()
         await type_text(pilot, "Ready for a team")

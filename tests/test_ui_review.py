@@ -27,6 +27,7 @@ from tests.conftest import TODAY, docs
 from tests.ui_helpers import (
     SIZE,
     detail_text,
+    footer_keys,
     journal_rows,
     list_rows,
     make_app,
@@ -245,24 +246,70 @@ async def test_the_streak_counts_reviews_done_on_time(store: AspireStore) -> Non
         assert "review due" in pilot.app.title
         row = list_rows(pilot.app)[1]
         assert "Monthly review due" in row and "on-time streak: 3 months" in row
-    # Missing January breaks it.
+    # After a January without one, no tally of what was missed: an invitation.
     async with make_app(store, today=date(2027, 2, 3), start=None).run_test(size=SIZE) as pilot:
-        assert "on-time streak: 0 months" in list_rows(pilot.app)[1]
+        row = list_rows(pilot.app)[1]
+        assert "Ready for a review? r starts it" in row and "streak" not in row
 
 
-async def test_r_on_aspirations_raises_the_bar_and_never_starts_a_review(
+async def test_no_score_before_there_is_one_and_a_missed_period_is_an_invitation(
+    store: AspireStore,
+) -> None:
+    """Adopted today: nothing is due and no streak is shown; a month on the first review is
+    due; after one on time the streak shows; after a missed month Home invites, never counts."""
+    aspiration = store.save_aspiration(Aspiration("Lead a team", TODAY))
+    store.save_goal(Goal(aspiration.id or 0, "Hire two people", Target.number(2), TODAY))
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "review due" not in pilot.app.title
+        row = list_rows(pilot.app)[1]
+        assert "streak" not in row and "due" not in row.split("from")[0], row
+        assert "Sun 27 Dec 2026" in row, "it says when the first one comes"
+    month_on = date(2026, 12, 27)
+    async with make_app(store, today=month_on, start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "review due" in pilot.app.title
+        row = list_rows(pilot.app)[1]
+        assert "Monthly review due" in row and "streak" not in row
+    store.save_review(Review(started=month_on, plan=("closing",), finished=month_on))
+    async with make_app(store, today=date(2027, 1, 3), start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "on-time streak: 1 month" in list_rows(pilot.app)[1]
+    # January and February go by without one.
+    async with make_app(store, today=date(2027, 3, 2), start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = list_rows(pilot.app)[1]
+        assert "Ready for a review? r starts it" in row
+        for tally in ("streak", " 0 ", "broken", "missed"):
+            assert tally not in row, row
+    app = make_app(store, today=date(2027, 3, 2), start=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Ready for a review? r starts it" in list_rows(pilot.app)[1]
+
+
+async def test_r_on_aspirations_is_the_review_and_u_raises_the_bar(
     store: AspireStore, data_dir: Path
 ) -> None:
+    """One key, one meaning: `r` is the review on every main screen, Aspirations included;
+    raising the bar has a key of its own, `u` (up), in the footer and the moves menu."""
     async with make_app(store, start="aspirations").run_test(size=SIZE) as pilot:
-        await pilot.press("r")  # an empty list: nothing to raise
+        assert footer_keys(pilot.app).get("Raise") == "u"
+        await pilot.press("u")  # an empty list: nothing to raise, and it says so
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ReviewScreen)
-        assert "review due" not in pilot.app.title  # nothing to review yet either
-        await pilot.press("R")
+        assert any("Highlight an aspiration first" in n for n in notifications(pilot.app))
+        await pilot.press("r")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ReviewScreen)
         assert any("Nothing to review yet" in n for n in notifications(pilot.app))
     assert docs(data_dir, "reviews") == []
+    seed(store)
+    async with make_app(store, start="aspirations").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
 
 
 async def test_a_review_can_be_discarded_and_the_changes_it_made_stay(

@@ -2,7 +2,8 @@
 review walks through.
 
 Time is cut into periods (a week, a fortnight, a month or a quarter); a review is due when none
-was finished in the current period, and the streak counts periods in a row with one.
+was finished in the current period, and the streak counts periods in a row with one. The first
+falls due one full period after the first aspiration is adopted: no score before there is one.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def next_period(start: date, cadence: Cadence, first_weekday: int = 0) -> date:
 @dataclass(frozen=True)
 class ReviewStatus:
     due: bool
-    """No review was finished in the current period."""
+    """No review was finished in the current period, and the first has fallen due."""
     next_from: date
     """When the next period, and with it the next review, begins."""
     streak: int
@@ -87,9 +88,32 @@ class ReviewStatus:
     last: date | None
 
 
+def first_due(since: date, cadence: Cadence) -> date:
+    """One full period after `since` (the first aspiration adopted): no review is asked for
+    before there is a period's worth to look back on. A month's end stays within the month."""
+    if cadence is Cadence.WEEKLY:
+        return since + timedelta(days=7)
+    if cadence is Cadence.FORTNIGHTLY:
+        return since + timedelta(days=14)
+    month = since.month - 1 + (1 if cadence is Cadence.MONTHLY else 3)
+    year, month = since.year + month // 12, month % 12 + 1
+    for day in range(since.day, 27, -1):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return date(year, month, since.day)
+
+
 def review_status(
-    finished: Iterable[date], today: date, cadence: Cadence, first_weekday: int = 0
+    finished: Iterable[date],
+    today: date,
+    cadence: Cadence,
+    first_weekday: int = 0,
+    since: date | None = None,
 ) -> ReviewStatus:
+    """`since`: the day the first aspiration was adopted; the first review falls due one full
+    period later (`first_due`)."""
     done = sorted(set(finished))
     periods = {period_start(day, cadence, first_weekday) for day in done}
     start = period_start(today, cadence, first_weekday)
@@ -99,12 +123,12 @@ def review_status(
     while current in periods:
         streak += 1
         current = period_start(current - timedelta(days=1), cadence, first_weekday)
-    return ReviewStatus(
-        due=due,
-        next_from=next_period(start, cadence, first_weekday),
-        streak=streak,
-        last=done[-1] if done else None,
-    )
+    next_from = next_period(start, cadence, first_weekday)
+    if since is not None and today < (first := first_due(since, cadence)):
+        next_from = first if due else max(first, next_from)
+        due = False
+    last = done[-1] if done else None
+    return ReviewStatus(due=due, next_from=next_from, streak=streak, last=last)
 
 
 # The steps -------------------------------------------------------------------------------------

@@ -96,13 +96,12 @@ class AspireApp(App[None]):
         # Shown in the footer on Home, where the due notice is: the other screens' footers
         # have no room left at 80 columns. Help and the palette list it everywhere.
         Binding(
-            "r,R",
+            "r",
             "review",
             "Review",
-            key_display="r",
             show=False,
             id="review",
-            tooltip="Start or resume the review (R on Aspirations, where r raises the bar)",
+            tooltip="Start or resume the review",
         ),
         *navigation_bindings(),
         Binding("ctrl+z", "undo_elsewhere", "", show=False, id="undo.elsewhere"),
@@ -271,8 +270,9 @@ class AspireApp(App[None]):
     def review_status(self) -> ReviewStatus:
         settings = self.settings.settings
         finished = [r.finished for r in self.store.reviews() if r.finished is not None]
+        since = min((a.created for a in self.store.aspirations()), default=None)
         return review_status(
-            finished, self.today(), settings.review_cadence, settings.first_weekday
+            finished, self.today(), settings.review_cadence, settings.first_weekday, since
         )
 
     def show_review_status(self) -> None:
@@ -296,10 +296,28 @@ class AspireApp(App[None]):
         """Every key and command runs through here: a data file that another program damaged
         or deleted meanwhile is reported, never a traceback that ends the app."""
         try:
-            return await super().run_action(action, default_namespace, namespaces)
+            if await super().run_action(action, default_namespace, namespaces):
+                return True
+            return self._say_why_not(action, default_namespace)
         except StoreError as error:
             self.report_error(safe(str(error)))
             return True
+
+    def _say_why_not(self, action: str | ActionParseResult, namespace: DOMNode | None) -> bool:
+        """A main screen's key that cannot act now (dimmed in the footer) says why, in one
+        line, rather than doing nothing."""
+        if not isinstance(action, str) or not isinstance(namespace, MainScreen):
+            return False
+        if namespace is not self.screen:
+            return False
+        name = action.partition("(")[0]
+        if namespace.check_action(name, ()) is not None:
+            return False  # False hides a key that has a twin (archive/restore): try the twin
+        why = namespace.why_not(name)
+        if why is None:
+            return False
+        self.notify(why, markup=False)
+        return True
 
     def action_review(self, again: bool = False) -> None:
         """Resume the review under way, or start one with today's goals and aspirations
@@ -349,10 +367,14 @@ class AspireApp(App[None]):
 
         status = self.review_status()
         period = self.settings.settings.review_cadence.period
-        message = Content(
-            f"This {period}'s review is done; the next is due from "
-            f"{long_date(status.next_from)}. Start another one now?"
-        )
+        if status.last is None:  # the first falls due a full period after the first adoption
+            said = f"Your first review is due from {long_date(status.next_from)}. Start one now?"
+        else:
+            said = (
+                f"This {period}'s review is done; the next is due from "
+                f"{long_date(status.next_from)}. Start another one now?"
+            )
+        message = Content(said)
 
         def answered(yes: bool | None) -> None:
             if yes:

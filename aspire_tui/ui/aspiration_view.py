@@ -153,21 +153,21 @@ def next_step(
     if total and done == total and held is not None:
         return [
             f"You stepped down to this level on {long_date(held)}, and its goals are "
-            "achieved: r raises the bar again when you are ready.\n"
+            "achieved: u raises the bar again when you are ready.\n"
         ]
     if total and done == total:
         word = "name a higher level" if ladder.at_top else "climb to the next level"
         return [
-            (f"Every goal of this level is achieved. Press r to raise the bar: {word}.", "bold"),
+            (f"Every goal of this level is achieved. Press u to raise the bar: {word}.", "bold"),
             "\n",
         ]
     if ladder.at_top:
         return [
             "This is the top of the ladder, and there is still room higher: "
-            "press r to name a higher level when you are ready.\n"
+            "press u to name a higher level when you are ready.\n"
         ]
     parts: list[Part] = [
-        "Achieve this level's goals, then press r to climb to ",
+        "Achieve this level's goals, then press u to climb to ",
         (f"level {ladder.level + 2}, ", "bold"),
         plain(ladder.next_rung or "", "bold"),
         ".\n",

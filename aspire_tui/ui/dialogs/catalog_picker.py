@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from aspire_tui.domain.catalog import CatalogPath, catalog, find_path
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.navigation import PassesNavigation, navigation_bindings
+from aspire_tui.ui.widgets.detail_pane import DetailPane
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -99,7 +100,7 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
                 longest = max(self._prompt(p).cell_length for p in catalog())
                 paths.styles.width = max(30, min(40, longest + 4))
                 yield paths
-                with VerticalScroll(id="path-detail"):
+                with DetailPane(id="path-detail"):  # j and k scroll it, as the arrows do
                     yield Static(id="path-text")
             yield Static(
                 "↑ ↓ j k look · enter choose · c compare · tab scroll the text · esc back"

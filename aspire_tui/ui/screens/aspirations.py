@@ -64,8 +64,9 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         Binding("n", "new", "New", id="aspiration.new", tooltip="New aspiration"),
         Binding("e", "edit", "Edit", id="aspiration.edit", tooltip="Edit name, reason, levels"),
         Binding("g", "add_goal", "Goal", id="aspiration.add_goal", tooltip="Add goal"),
+        # `u` for up: `r` is the review on every main screen, this one included.
         Binding(
-            "r",
+            "u",
             "raise_bar",
             "Raise",
             id="aspiration.raise_bar",
@@ -112,6 +113,10 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             "let_go",
         }
     )
+
+    RECORD_NOUN = "an aspiration"
+    FIRST_STEP = "n adds one"
+    VERBS = MainScreen.VERBS | {"add_goal": "add a goal to", "moves": "make a move on"}
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         goals = self.store.goals()
@@ -188,9 +193,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 return action == "pause"  # pause then explains that it is archived
             return a.ladder.paused == (action == "resume")
         if action == "raise_bar" and self._highlighted is None:
-            # Dimmed, Textual would hand `r` on to the app, whose `r` starts a review: here `r`
-            # only ever raises the bar (and says so when there is nothing to raise).
-            return True
+            return True  # `u` says there is nothing to raise, rather than doing nothing
         return super().check_action(action, parameters)
 
     def _movable(self, move: MoveKind) -> Aspiration | None:
@@ -326,7 +329,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
     # Moving on the ladder ---------------------------------------------------------------
 
     MENU = (
-        ("r", "raise_bar", MoveKind.RAISED, "Raise the bar"),
+        ("u", "raise_bar", MoveKind.RAISED, "Raise the bar"),
         ("+", "add_level", MoveKind.LEVEL_ADDED, "Add a level above the top"),
         ("s", "step_down", MoveKind.STEPPED_DOWN, "Step down a level"),
         ("p", "pause", MoveKind.PAUSED, "Pause"),

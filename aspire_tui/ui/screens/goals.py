@@ -116,6 +116,13 @@ class GoalsScreen(MainScreen):
         ),
     ]
     NEEDS_SELECTION = frozenset({"edit", "log", "checkins", "delete", "open", "closer"})
+    RECORD_NOUN = "a goal"
+    FIRST_STEP = "n adds one"
+    VERBS = MainScreen.VERBS | {
+        "log": "log progress on",
+        "checkins": "correct",
+        "closer": "write about",
+    }
 
     view = GoalView()
     _states: dict[int, GoalState] = {}
@@ -410,7 +417,7 @@ class GoalsScreen(MainScreen):
             self.notify(
                 f"Every goal of level {aspiration.ladder.position()}, "
                 f"{one_line(aspiration.ladder.current, 40)}, is achieved. Ready for more? "
-                "Press 2, then r to raise the bar.",
+                "Press 2, then u to raise the bar.",
                 title=f"Level done: {one_line(aspiration.title, 40)}",
                 markup=False,
                 timeout=12,

@@ -57,10 +57,9 @@ class HomeScreen(MainScreen):
     BINDINGS = [
         Binding("enter", "open", "Open where it lives", id="home.open"),
         Binding(
-            "r,R",
+            "r",
             "app.review",
             "Review",
-            key_display="r",
             id="review",
             tooltip="Start or resume the review",
         ),
@@ -205,18 +204,29 @@ class HomeScreen(MainScreen):
             head, style = f"Review under way: {step}", "bold $text-warning"
         elif not any(a.active for a in self._aspirations.values()):
             head, style = "Nothing to review until an aspiration is chosen", "dim"
+        elif status.due and status.streak == 0 and status.last is not None:
+            # A period went by without one: an invitation, never a tally of what was missed.
+            head, style = f"Ready for a review? {key} starts it", "bold"
         elif status.due:
             head, style = (
                 f"{cadence.value.capitalize()} review due: {key} starts it",
                 "bold $text-warning",
             )
+        elif status.last is None:
+            head, style = f"Your first review comes from {long_date(status.next_from)}", "dim"
         else:
             head, style = f"Done · the next from {long_date(status.next_from)}", "$text-success"
-        period = cadence.period + ("s" if status.streak != 1 else "")
-        tail = f"on-time streak: {status.streak} {period}"
+        # A streak is shown once there is one; the last review, once there was one.
+        said = []
+        if status.streak >= 1:
+            period = cadence.period + ("s" if status.streak != 1 else "")
+            said.append(f"on-time streak: {status.streak} {period}")
         if status.last is not None:
-            tail += f" · last {long_date(status.last)}"
+            said.append(f"last {long_date(status.last)}")
+        tail = " · ".join(said)
         room = width or self.row_width(2)
+        if not tail:
+            return Content.assemble("  ", (one_line(head, room), style))
         return Content.assemble(
             "  ", (one_line(head, room), style), "\n  ", (one_line(tail, room), "dim")
         )

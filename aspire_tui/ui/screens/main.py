@@ -96,7 +96,11 @@ class MainScreen(Screen[None]):
 
     _drawn_width = 0
 
+    READING = "reading · ↑ ↓ j k scroll · esc back"
+    """Shown on the detail pane's top line while it has the keys (enter opened it)."""
+
     def on_mount(self) -> None:
+        self.query_one("#detail-pane", DetailPane).border_title = self.READING
         self.records.focus()
 
     def on_screen_resume(self) -> None:
@@ -288,3 +292,23 @@ class MainScreen(Screen[None]):
         return True
 
     NEEDS_SELECTION: frozenset[str] = frozenset()
+
+    RECORD_NOUN = "an entry"
+    """What one row is, in a sentence ("an aspiration"), for saying why a key cannot act."""
+    FIRST_STEP = ""
+    """How to make the first record, said when a key finds none ("n adds one")."""
+    VERBS: dict[str, str] = {"edit": "edit", "delete": "delete", "open": "open"}
+
+    def has_records(self) -> bool:
+        return any((o.id or "").isdigit() for o in self.records.options)
+
+    def why_not(self, action: str) -> str | None:
+        """One line saying why a dimmed key cannot act here, said when it is pressed anyway:
+        a key that is shown either acts or says why not."""
+        if action not in self.NEEDS_SELECTION or action == "open":
+            return None
+        verb = self.VERBS.get(action, action.replace("_", " "))
+        if not self.has_records():
+            first = f": {self.FIRST_STEP}" if self.FIRST_STEP else ""
+            return f"Nothing to {verb} yet{first}."
+        return f"Highlight {self.RECORD_NOUN} first to {verb} it."

@@ -92,6 +92,23 @@ class ReflectScreen(MainScreen):
         Binding("slash", "search", "Search", id="reflection.search", tooltip="Search the journal"),
     ]
     NEEDS_SELECTION = frozenset({"edit", "delete", "open"})
+    RECORD_NOUN = "a journal entry"
+    FIRST_STEP = "n writes your first reflection"
+
+    def has_records(self) -> bool:
+        return any(
+            (o.id or "").isdigit() or (o.id or "").startswith(REVIEW_PREFIX)
+            for o in self.records.options
+        )
+
+    def why_not(self, action: str) -> str | None:
+        if action == "adopt":
+            if not self.store.assessments():
+                return "Highlight a path that fits to adopt it: t takes the assessment first."
+            return "Highlight a path that fits to adopt it."
+        if action == "edit" and (self._key() or "").startswith(REVIEW_PREFIX):
+            return "A review is kept as it was written; d deletes it."
+        return super().why_not(action)
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         assessments = self.store.assessments()
@@ -195,8 +212,9 @@ class ReflectScreen(MainScreen):
             self.reload()
             self.records.highlighted = first_new
             return
-        if (self._key() or "").startswith(REVIEW_PREFIX):
-            self.query_one("#detail-pane").focus()
+        key = self._key() or ""
+        if key in (PROFILE, PASSIONS) or key.startswith(REVIEW_PREFIX):
+            self.query_one("#detail-pane").focus()  # to read all of it, as an entry opens
             return
         super().action_open()
 
