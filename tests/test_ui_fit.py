@@ -10,7 +10,13 @@ import pytest
 from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY
-from tests.ui_helpers import faint_text, list_rows, make_app, screen_lines, shows_whole
+from tests.ui_helpers import (
+    faint_text,
+    list_rows,
+    make_app,
+    screen_lines,
+    shows_whole,
+)
 
 
 def demo_store(folder: Path) -> AspireStore:
@@ -210,3 +216,13 @@ async def test_aspiration_titles_and_states_are_whole_in_lists_at_80x24(tmp_path
             for title in active:
                 assert _whole_in_rows(rows, title, width), (key, title, rows)
             assert not any("…" in row for row in rows), rows
+
+
+async def test_the_first_review_line_is_whole_on_home_at_80x24(store: AspireStore) -> None:
+    from aspire_tui.domain.models import Aspiration
+
+    store.save_aspiration(Aspiration("Join management", TODAY))
+    async with make_app(store, start=None).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = " ".join(" ".join(list_rows(pilot.app)).split())
+        assert "Your first review comes from Sun 27 Dec 2026" in rows, "whole in the list"

@@ -224,11 +224,11 @@ class HomeScreen(MainScreen):
         if status.last is not None:
             said.append(f"last {long_date(status.last)}")
         tail = " · ".join(said)
-        room = width or self.row_width(2)
+        room = (width or self.row_width(2)) + 2  # read whole: wrapped, never cut
         if not tail:
-            return Content.assemble("  ", (one_line(head, room), style))
+            return Content.assemble((wrapped(head, room, "  "), style))
         return Content.assemble(
-            "  ", (one_line(head, room), style), "\n  ", (one_line(tail, room), "dim")
+            (wrapped(head, room, "  "), style), "\n", (wrapped(tail, room, "  "), "dim")
         )
 
     def _look_back_row(self) -> Content:
