@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from aspire_tui.demo_year import believable_answers, rung_names
 from aspire_tui.domain import ladder
-from aspire_tui.domain.assessment import questionnaire
-from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.models import (
     Aspiration,
     AspirationStatus,
@@ -21,27 +20,10 @@ from aspire_tui.domain.models import (
 from aspire_tui.store import AspireStore
 
 
-def _rungs(key: str) -> list[str]:
-    path = find_path(key)
-    assert path is not None
-    return [level.name for level in path.levels]
-
-
-def _answers(leaning: dict[Driver, int]) -> dict[str, int]:
-    """A believable set of answers: each driver's leaning, give or take one; a driver with no
-    leaning is left unanswered, as in a profile taken before its statements existed."""
-    statements = questionnaire().statements
-    return {
-        s.id: max(1, min(6, leaning[s.driver] + (0, 1, -1, 0, 1)[n % 5]))
-        for n, s in enumerate(statements)
-        if s.driver in leaning
-    }
-
-
 def _assess(
     store: AspireStore, on: date, leaning: dict[Driver, int], picks: tuple[str, ...]
 ) -> None:
-    store.save_assessment(Assessment(on, _answers(leaning), picks, finished=on))
+    store.save_assessment(Assessment(on, believable_answers(leaning), picks, finished=on))
 
 
 def populate(store: AspireStore, today: date) -> None:
@@ -77,7 +59,7 @@ def populate(store: AspireStore, today: date) -> None:
             ratings={Driver.ACHIEVEMENT: 4, Driver.BALANCE: 4, Driver.SECURITY: 2},
         )
     )
-    expert_ladder = ladder.adopt(_rungs("expert"), 0, ago(180))
+    expert_ladder = ladder.adopt(rung_names("expert"), 0, ago(180))
     expert_ladder = ladder.raise_bar(expert_ladder, ago(175), "Five years in; colleagues ask me.")
     expert_ladder = ladder.reevaluate(
         expert_ladder,
@@ -100,10 +82,10 @@ def populate(store: AspireStore, today: date) -> None:
             created=ago(120),
             why="Helping others grow is the part of my job I enjoy most.",
             path="management",
-            ladder=ladder.adopt(_rungs("management"), 0, ago(120)),
+            ladder=ladder.adopt(rung_names("management"), 0, ago(120)),
         )
     )
-    business_ladder = ladder.adopt(_rungs("business"), 0, ago(300))
+    business_ladder = ladder.adopt(rung_names("business"), 0, ago(300))
     business_ladder = ladder.set_aside(
         business_ladder, ago(250), "Security matters more this year; the mortgage comes first."
     )

@@ -293,8 +293,9 @@ _REVIEWS = (
 )
 
 
-def _answers(leaning: dict[Driver, int]) -> dict[str, int]:
-    """Each driver's leaning, give or take one, as a person's answers wander."""
+def believable_answers(leaning: dict[Driver, int]) -> dict[str, int]:
+    """Each driver's leaning, give or take one, as a person's answers wander; a driver with
+    no leaning is left unanswered, as in a profile taken before its statements existed."""
     return {
         s.id: max(1, min(6, leaning[s.driver] + (0, 1, -1, 0, 1)[n % 5]))
         for n, s in enumerate(questionnaire().statements)
@@ -302,7 +303,8 @@ def _answers(leaning: dict[Driver, int]) -> dict[str, int]:
     }
 
 
-def _rungs(key: str) -> list[str]:
+def rung_names(key: str) -> list[str]:
+    """The level names of a catalog path, lowest first."""
     path = find_path(key)
     assert path is not None
     return [level.name for level in path.levels]
@@ -337,7 +339,7 @@ def a_year(store: AspireStore, today: date) -> None:
             (ago(360), before, ("sec-2", "mas-5", "ach-1")),
             (ago(10), after, ("mas-6", "mas-5", "bal-2")),
         ):
-            store.save_assessment(Assessment(on, _answers(leaning), picks, finished=on))
+            store.save_assessment(Assessment(on, believable_answers(leaning), picks, finished=on))
         store.save_passions(
             Passions(
                 love=("Explaining hard things simply", "Tax law", "Pairing with juniors"),
@@ -351,11 +353,11 @@ def a_year(store: AspireStore, today: date) -> None:
 
 
 def _aspirations_and_goals(store: AspireStore, ago: Ago) -> list[tuple[Goal, date | None]]:
-    business = moves.adopt(_rungs("business"), 0, ago(350))
+    business = moves.adopt(rung_names("business"), 0, ago(350))
     business = moves.set_aside(
         business, ago(290), "Security matters more this year; the mortgage comes first."
     )
-    expert = moves.adopt(_rungs("expert"), 0, ago(340))
+    expert = moves.adopt(rung_names("expert"), 0, ago(340))
     expert = moves.raise_bar(expert, ago(175), "The level's goals are done; colleagues ask me.")
     expert = moves.reevaluate(
         expert, ago(3), "Offered the platform team lead role. Depth still matters more to me."
@@ -382,7 +384,7 @@ def _aspirations_and_goals(store: AspireStore, ago: Ago) -> list[tuple[Goal, dat
             created=ago(120),
             why="Helping others grow is the part of my job I enjoy most.",
             path="management",
-            ladder=moves.adopt(_rungs("management"), 0, ago(120)),
+            ladder=moves.adopt(rung_names("management"), 0, ago(120)),
         ),
     }
     saved = {key: store.save_aspiration(a) for key, a in owners.items()}
