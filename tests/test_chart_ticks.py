@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from aspire_tui.domain.chart_ticks import date_ticks, value_ticks
-from aspire_tui.domain.dates import DateFormat, show_dates_as
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Goal, Target
 from aspire_tui.ui.widgets.progress_chart import axis_ticks
 
@@ -44,11 +44,9 @@ def test_the_chart_is_given_those_ticks_in_the_chosen_date_format() -> None:
         deadline=date(2026, 12, 31),
     )
     series = [(date(2026, 3, 5), 1.0), (date(2026, 6, 9), 3.0), (date(2026, 9, 1), 4.0)]
-    show_dates_as(DateFormat.DAY_MONTH)
-    try:
-        (x_ticks, x_labels), (y_ticks, y_labels) = axis_ticks(goal, series, 0.0, date(2026, 11, 27))
-    finally:
-        show_dates_as(DateFormat.ISO)
+    (x_ticks, x_labels), (y_ticks, y_labels) = axis_ticks(
+        goal, series, 0.0, date(2026, 11, 27), dates=DateFormat.DAY_MONTH
+    )
     assert all(float(t) == int(t) for t in y_ticks)
     assert y_labels == [str(int(t)) for t in y_ticks]
     days = [date.fromisoformat(t) for t in x_ticks]

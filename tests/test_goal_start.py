@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from aspire_tui.domain.check_ins import why_not_start
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.goal_form import GoalForm
@@ -19,6 +20,8 @@ from aspire_tui.ui.screens.goals import GoalsScreen
 from aspire_tui.ui.screens.review import ReviewScreen
 from tests.conftest import docs
 from tests.ui_helpers import SIZE, clear_field, make_app, type_text
+
+ISO = DateFormat.ISO
 
 D = date(2026, 1, 1)
 FIRST = date(2026, 11, 1)
@@ -29,13 +32,15 @@ TOO_LATE = "Its first check-in is on 2026-11-01: the start can be no later."
 def test_the_start_can_be_no_later_than_the_first_check_in() -> None:
     goal = Goal(1, "Win clients", Target.number(10, "clients"), D, id=1)
     checkins = [CheckIn(1, date(2026, 11, 20), 1), CheckIn(1, FIRST, 1)]
-    assert why_not_start(goal, date(2026, 11, 6), checkins) == TOO_LATE
-    assert why_not_start(goal, FIRST, checkins) is None
-    assert why_not_start(goal, date(2026, 3, 1), checkins) is None
-    assert why_not_start(goal, date(2026, 12, 1), []) is None, "nothing logged yet"
+    assert why_not_start(goal, date(2026, 11, 6), checkins, ISO) == TOO_LATE
+    assert why_not_start(goal, FIRST, checkins, ISO) is None
+    assert why_not_start(goal, date(2026, 3, 1), checkins, ISO) is None
+    assert why_not_start(goal, date(2026, 12, 1), [], ISO) is None, "nothing logged yet"
     kept = Goal(1, "Win clients", Target.number(10, "clients"), D, starts=date(2026, 11, 5))
-    assert why_not_start(kept, date(2026, 11, 5), checkins) is None, "an old file's start stays"
-    assert why_not_start(kept, date(2026, 11, 6), checkins) == TOO_LATE
+    assert why_not_start(kept, date(2026, 11, 5), checkins, ISO) is None, (
+        "an old file's start stays"
+    )
+    assert why_not_start(kept, date(2026, 11, 6), checkins, ISO) == TOO_LATE
 
 
 def _logged_goal(store: AspireStore) -> Goal:

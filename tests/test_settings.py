@@ -13,7 +13,7 @@ from textual.widgets import Select
 from aspire_tui.domain.models import Reflection
 from aspire_tui.domain.settings import Settings, parse_settings
 from aspire_tui.store import AspireStore
-from aspire_tui.store.settings_file import load_settings, settings_path
+from aspire_tui.store.settings_file import LoadedSettings, load_settings, settings_path
 from aspire_tui.ui.app import AspireApp
 from aspire_tui.ui.dialogs.settings_form import SettingsForm
 from tests.conftest import TODAY
@@ -255,6 +255,28 @@ async def test_the_date_format_reaches_the_screens_and_dates_are_still_typed_iso
         await pilot.pause()
         assert "due 01/10/2027 (in 44 days)" in detail_text(pilot.app)
     assert tomllib.loads(settings_path().read_text())["date_format"] == "month-day"
+
+
+async def test_the_date_format_belongs_to_its_app_not_to_the_process(store: AspireStore) -> None:
+    """A second Aspire made in the same process (a test, the command line's export) cannot
+    change how the first shows dates: the format is passed, never kept in a module."""
+    from datetime import date
+
+    from aspire_tui.domain.dates import DateFormat
+    from aspire_tui.domain.models import Aspiration, Goal, Target
+    from tests.ui_helpers import detail_text
+
+    mine = store.save_aspiration(Aspiration("Lead", date(2026, 1, 5)))
+    store.save_goal(Goal(mine.id or 0, "Ship it", Target.done(), TODAY, deadline=date(2027, 1, 10)))
+    month_day = LoadedSettings(Settings(date_format=DateFormat.MONTH_DAY), settings_path(), False)
+    app = AspireApp(store, today=TODAY, start="goals", settings=month_day)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "due 01/10/2027" in detail_text(pilot.app)
+        AspireApp(store, today=TODAY)  # another, with the default (ISO) settings
+        await pilot.press("2")  # Aspirations, drawn for the first time after it was made
+        await pilot.pause()
+        assert "adopted Mon, Jan 5, 2026" in detail_text(pilot.app)
 
 
 def test_review_and_date_settings_are_saved_line_by_line(tmp_path: Path) -> None:

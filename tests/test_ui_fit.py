@@ -91,6 +91,26 @@ async def test_path_reasons_are_whole_on_reflect_at_80x24(tmp_path: Path) -> Non
             assert shows_whole(app, reason, "#records"), reason
 
 
+async def test_the_profile_and_passions_summaries_are_whole_on_reflect_at_80x24(
+    tmp_path: Path,
+) -> None:
+    from aspire_tui.domain.assessment import questionnaire
+    from aspire_tui.ui.profile_view import passions_summary, profile_summary
+
+    store = demo_store(tmp_path / "data")
+    summaries = [
+        profile_summary(store.assessments(), questionnaire),
+        passions_summary(store.passions()),
+    ]
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        width = app.screen.query_one("#records").scrollable_content_region.width
+        for summary in summaries:
+            assert len(summary) > width, "a summary the list must wrap"
+            assert _whole_in_rows(list_rows(app), summary, width), (summary, list_rows(app))
+
+
 async def test_the_drivers_line_is_whole_on_home_at_80x24(tmp_path: Path) -> None:
     from aspire_tui.domain.assessment import SHORT_NAMES, ranked
 

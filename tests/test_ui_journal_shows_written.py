@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Select
 
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.journal import PROMPTS, REEVALUATION_PROMPT, prompt_of_the_day
 from aspire_tui.domain.models import Driver, Reflection, Review
 from aspire_tui.store import AspireStore
@@ -127,9 +127,9 @@ async def test_newest_first_holds_within_a_day(store: AspireStore, data_dir: Pat
         await pilot.pause()
         rows = [row.split("\n") for row in journal_rows(pilot.app)]
         assert [row[0] for row in rows] == [
-            shown(TODAY),
-            f"{shown(TODAY)} #review",
-            shown(TODAY),
+            DateFormat.ISO.short(TODAY),
+            f"{DateFormat.ISO.short(TODAY)} #review",
+            DateFormat.ISO.short(TODAY),
         ]
         assert rows[0][1] == "After the review" and rows[2][1] == "Before the review"
     made = {d["note"] for d in docs(data_dir, "reflections")}

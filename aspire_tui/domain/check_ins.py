@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress
 
@@ -39,7 +39,9 @@ def start_moved_back(goal: Goal, day: date) -> Goal | None:
     return dataclasses.replace(goal, starts=day)
 
 
-def why_not_start(goal: Goal, starts: date, checkins: Sequence[CheckIn]) -> str | None:
+def why_not_start(
+    goal: Goal, starts: date, checkins: Sequence[CheckIn], dates: DateFormat
+) -> str | None:
     """Why `goal` cannot start on `starts`, or None if it can: a check-in before the start
     would count progress the pace line has not begun (the check-in's side of this is
     `start_moved_back`). The start the goal has already may stay, even if a file from before
@@ -48,4 +50,4 @@ def why_not_start(goal: Goal, starts: date, checkins: Sequence[CheckIn]) -> str 
     first = min((c.on for c in checkins), default=None)
     if first is None or starts <= first or starts == goal.begins:
         return None
-    return f"Its first check-in is on {shown(first)}: the start can be no later."
+    return f"Its first check-in is on {dates.short(first)}: the start can be no later."

@@ -1,7 +1,8 @@
 """How dates are shown, in the format the person chose in their settings.
 
 Dates are always typed, stored and exported as 2026-11-27 (ISO 8601): only what the screens
-show follows the setting, so the choice can never make a date ambiguous on disk.
+show follows the setting, so the choice can never make a date ambiguous on disk. The format is
+passed to whatever shows a date (the app holds the setting); nothing here remembers one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,18 @@ class DateFormat(StrEnum):
     @property
     def example(self) -> str:
         sample = date(2026, 11, 27)
-        return f"{short_date(sample, self)}, {long_date(sample, self)}"
+        return f"{self.short(sample)}, {self.long(sample)}"
+
+    def short(self, day: date) -> str:
+        """A date in a line: 2026-11-27, 27/11/2026 or 11/27/2026."""
+        return short_date(day, self)
+
+    def long(self, day: date) -> str:
+        """A date in prose: Fri 27 Nov 2026 or Fri, Nov 27, 2026."""
+        return long_date(day, self)
+
+    def in_sentence(self, day: date, today: date) -> str:
+        return in_sentence(day, today, self)
 
 
 def short_date(day: date, style: DateFormat) -> str:
@@ -35,33 +47,10 @@ def long_date(day: date, style: DateFormat) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-_shown = DateFormat.ISO
-
-
-def show_dates_as(style: DateFormat) -> None:
-    """Set once from the settings (and again when they change): every screen follows."""
-    global _shown
-    _shown = style
-
-
-def dates_shown_as() -> DateFormat:
-    return _shown
-
-
-def shown(day: date) -> str:
-    """A date as the screens show it in a line: 2026-11-27, 27/11/2026 or 11/27/2026."""
-    return short_date(day, _shown)
-
-
-def shown_long(day: date) -> str:
-    """A date as the screens show it in prose: Fri 27 Nov 2026 or Fri, Nov 27, 2026."""
-    return long_date(day, _shown)
-
-
-def shown_in_sentence(day: date, today: date) -> str:
+def in_sentence(day: date, today: date, style: DateFormat) -> str:
     """A day in a sentence, the year left out when it is this year's: 6 Sep (Sep 6 where
     months come first), 6 Sep 2025 otherwise."""
-    month_first = _shown is DateFormat.MONTH_DAY
+    month_first = style is DateFormat.MONTH_DAY
     said = f"{day:%b} {day.day}" if month_first else f"{day.day} {day:%b}"
     if day.year == today.year:
         return said

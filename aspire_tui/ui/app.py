@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from aspire_tui.domain.dates import show_dates_as
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Review
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus, review_status
@@ -29,7 +29,7 @@ from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
-from aspire_tui.ui.render import key_of, long_date, safe
+from aspire_tui.ui.render import key_of, safe
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.undo import UndoStack
@@ -130,7 +130,6 @@ class AspireApp(App[None]):
         self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
         """The settings in use, and the file they came from (see `store/settings_file.py`)."""
         self.theme = self.settings.settings.theme
-        show_dates_as(self.settings.settings.date_format)
         self.set_keymap(dict(self.settings.settings.keys))
         self._today = today
         self.undo = UndoStack()
@@ -238,8 +237,8 @@ class AspireApp(App[None]):
                     key_of(self, FormDialog.BINDINGS, f"form.{name}") for name in ("save", "cancel")
                 )
                 self.notify(
-                    f"What you were writing on {when(draft)} was kept when Aspire closed. "
-                    f"{save} saves it; {cancel} lets it go.",
+                    f"What you were writing on {when(draft, self.date_format)} was kept when "
+                    f"Aspire closed. {save} saves it; {cancel} lets it go.",
                     title="Draft restored",
                     markup=False,
                     timeout=10,
@@ -250,7 +249,8 @@ class AspireApp(App[None]):
             self.report_error(safe(str(error)))
             return
         self.notify(
-            f'Aspire closed while you were writing "{draft.heading}" on {when(draft)}, and '
+            f'Aspire closed while you were writing "{draft.heading}" on '
+            f"{when(draft, self.date_format)}, and "
             f"that form cannot open again. What you typed:\n{draft.text()}\n\nIt is kept "
             f"in {kept}.",
             title="A draft was kept",
@@ -368,11 +368,12 @@ class AspireApp(App[None]):
         status = self.review_status()
         period = self.settings.settings.review_cadence.period
         if status.last is None:  # the first falls due a full period after the first adoption
-            said = f"Your first review is due from {long_date(status.next_from)}. Start one now?"
+            first = self.date_format.long(status.next_from)
+            said = f"Your first review is due from {first}. Start one now?"
         else:
             said = (
                 f"This {period}'s review is done; the next is due from "
-                f"{long_date(status.next_from)}. Start another one now?"
+                f"{self.date_format.long(status.next_from)}. Start another one now?"
             )
         message = Content(said)
 
@@ -397,7 +398,7 @@ class AspireApp(App[None]):
         status = self.review_status()
         streak = f"On-time streak: {status.streak}. " if status.streak > 1 else ""
         self.notify(
-            f"{streak}The next one is due from {long_date(status.next_from)}.",
+            f"{streak}The next one is due from {self.date_format.long(status.next_from)}.",
             title="Review saved in your journal",
             markup=False,
         )
@@ -616,12 +617,16 @@ class AspireApp(App[None]):
         if not quiet:
             self.notify(f"Settings saved to {self.settings.path}.", markup=False)
 
+    @property
+    def date_format(self) -> DateFormat:
+        """How screens show dates, as the settings say (files and exports keep ISO)."""
+        return self.settings.settings.date_format
+
     settings_epoch = 0
     """Moves on when the settings change, so that screens draw their dates again."""
 
     def _settings_changed(self) -> None:
         """The review's due date and the way dates are shown follow the settings at once."""
-        show_dates_as(self.settings.settings.date_format)
         self.settings_epoch += 1
         self.show_review_status()
         for screen in self.screen_stack:

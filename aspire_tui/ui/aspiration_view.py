@@ -9,14 +9,13 @@ from datetime import date
 from textual.content import Content
 
 from aspire_tui.domain.catalog import CatalogPath
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.ladder import climb_held, last_set_aside, level_count, level_goals
 from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.pace import PaceStatus
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.ui.render import (
     heading,
-    long_date,
     one_line,
     paragraph,
     plain,
@@ -88,7 +87,9 @@ def goal_lines(
     return parts
 
 
-def timeline_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) -> list[Part]:
+def timeline_lines(
+    goals: Sequence[Goal], progress: Mapping[int, GoalProgress], dates: DateFormat
+) -> list[Part]:
     """What brought the aspiration closer: its achievements in order, each with its line."""
     won = [
         (p.achieved_on, g)
@@ -101,7 +102,7 @@ def timeline_lines(goals: Sequence[Goal], progress: Mapping[int, GoalProgress]) 
     for on, goal in sorted(won, key=lambda pair: (pair[0], pair[1].id or 0)):
         assert on is not None
         parts += [
-            (f"{shown(on)}  ", "bold"),
+            (f"{dates.short(on)}  ", "bold"),
             ("✓ ", "$text-success"),
             plain(one_line(goal.title, 60)),
         ]
@@ -125,12 +126,12 @@ MOVE_WORDS = {
 }
 
 
-def history_lines(history: Sequence[Event]) -> list[Part]:
+def history_lines(history: Sequence[Event], dates: DateFormat) -> list[Part]:
     """Newest first: the latest turn is what a person looks for."""
     parts: list[Part] = []
     for event in reversed(history):
         words = MOVE_WORDS[event.move].format(n=event.level + 1)
-        parts += [(f"{shown(event.on)}  ", "bold"), words, "\n"]
+        parts += [(f"{dates.short(event.on)}  ", "bold"), words, "\n"]
         if event.reason:
             parts += ["            ", plain(event.reason, "italic"), "\n"]
     return parts
@@ -142,6 +143,8 @@ def next_step(
     done: int,
     total: int,
     held: date | None = None,
+    *,
+    dates: DateFormat,
 ) -> list[Part]:
     """`held`: the day of the step down to this level, while the climb waits (`climb_held`):
     then it is said, not pushed."""
@@ -152,7 +155,7 @@ def next_step(
         return [("Paused: press p to resume.", "dim italic"), "\n"]
     if total and done == total and held is not None:
         return [
-            f"You stepped down to this level on {long_date(held)}, and its goals are "
+            f"You stepped down to this level on {dates.long(held)}, and its goals are "
             "achieved: u raises the bar again when you are ready.\n"
         ]
     if total and done == total:
@@ -209,6 +212,8 @@ def describe_aspiration(
     passion_items: Sequence[str] = (),
     paces: Mapping[int, PaceStatus] | None = None,
     last_checkin: Mapping[int, date | None] | None = None,
+    *,
+    dates: DateFormat,
 ) -> Content:
     """`last_checkin`: goal id -> the day of its latest check-in (none known: none)."""
     ladder = aspiration.ladder
@@ -225,7 +230,7 @@ def describe_aspiration(
     parts: list[Part] = [
         heading(one_line(aspiration.title, 200)),
         "\n",
-        (f"{kind} · {status} · adopted {long_date(aspiration.created)}", "dim"),
+        (f"{kind} · {status} · adopted {dates.long(aspiration.created)}", "dim"),
         "\n\n",
         ("The ladder", "bold"),
         "\n",
@@ -243,7 +248,7 @@ def describe_aspiration(
         parts += [(f"No goals on this level yet.{add}", "dim italic"), "\n"]
     parts += ["\n", ("Reaching the next level", "bold"), "\n"]
     held = climb_held(aspiration, mine, last_checkin or {})
-    parts += next_step(aspiration, path, done, total, held)
+    parts += next_step(aspiration, path, done, total, held, dates=dates)
     priced = bool(path and path.needs_reason)
     missing = (
         "Not written yet. This path has a real price: press e and write why it is worth it to you."
@@ -271,8 +276,13 @@ def describe_aspiration(
             mark = ("✓ ", "$text-success") if p.achieved else ("· ", "dim")
             parts += [mark, (f"level {goal.level + 1}  ", "dim"), plain(one_line(goal.title, 60))]
             parts.append("\n")
-    parts += ["\n", ("What brought it closer", "bold"), "\n", *timeline_lines(mine, progress)]
-    parts += ["\n", ("History", "bold"), "\n", *history_lines(ladder.history)]
+    parts += [
+        "\n",
+        ("What brought it closer", "bold"),
+        "\n",
+        *timeline_lines(mine, progress, dates),
+    ]
+    parts += ["\n", ("History", "bold"), "\n", *history_lines(ladder.history, dates)]
     if path is not None:
         parts += [
             "\n",

@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.drafts import Draft
 from aspire_tui.ui.dialogs.form import FormDialog
-from aspire_tui.ui.render import long_date
 
 if TYPE_CHECKING:
     from aspire_tui.ui.app import AspireApp
@@ -67,8 +67,8 @@ def draft_of(form: FormDialog[object], now: datetime, in_review: bool = False) -
     return Draft(kind, heading, now, form.draft_fields(), record)
 
 
-def when(draft: Draft) -> str:
-    return f"{long_date(draft.saved.date())} at {draft.saved:%H:%M}"
+def when(draft: Draft, dates: DateFormat) -> str:
+    return f"{dates.long(draft.saved.date())} at {draft.saved:%H:%M}"
 
 
 async def reopen(app: AspireApp, draft: Draft) -> bool:

@@ -6,14 +6,14 @@ from datetime import date
 
 from textual.content import Content
 
-from aspire_tui.domain.dates import dates_shown_as, shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.ladder import GoalPlace, goal_place
 from aspire_tui.domain.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
 from aspire_tui.domain.smart import missing_letters, smart_check
 from aspire_tui.domain.standing import GoalState
-from aspire_tui.ui.render import heading, long_date, one_line, plain, progress_bar
+from aspire_tui.ui.render import heading, one_line, plain, progress_bar
 
 Part = Content | str | tuple[str, str]
 
@@ -33,8 +33,10 @@ def status_text(status: PaceStatus) -> tuple[str, str]:
     return status.value, STATUS_STYLES[status]
 
 
-def deadline_text(deadline: date | None, today: date, achieved: bool) -> tuple[str, str]:
-    text = due_text(deadline, today, achieved, dates_shown_as())
+def deadline_text(
+    deadline: date | None, today: date, achieved: bool, dates: DateFormat
+) -> tuple[str, str]:
+    text = due_text(deadline, today, achieved, dates)
     if achieved or deadline is None or deadline > today:
         return text, "dim"
     return text, "$text-warning" if deadline == today else "$text-error"
@@ -61,7 +63,7 @@ def _apart_line(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
     return [(f"Set apart: {why}.", "italic $text-muted"), "\n"]
 
 
-def _pace_lines(state: GoalState, today: date) -> list[Part]:
+def _pace_lines(state: GoalState, today: date, dates: DateFormat) -> list[Part]:
     goal, p, found = state.goal, state.progress, state.pace
     word, style = status_text(found.status)
     parts: list[Part] = [("Pace: ", "dim"), (word, style)]
@@ -73,10 +75,10 @@ def _pace_lines(state: GoalState, today: date) -> list[Part]:
     elif found.status is PaceStatus.STRETCH_MET:
         parts.append((f" · {p.percent}% of a stretch: {round(STRETCH_GOOD * 100)}% is good", "dim"))
     elif found.status is PaceStatus.NOT_STARTED:
-        parts.append((f" · starts {long_date(goal.begins)}", "dim"))
+        parts.append((f" · starts {dates.long(goal.begins)}", "dim"))
     parts.append("\n")
     if found.projected is not None:
-        parts += [("At the recent rate: ", "dim"), f"done about {long_date(found.projected)}"]
+        parts += [("At the recent rate: ", "dim"), f"done about {dates.long(found.projected)}"]
         if goal.deadline is not None and found.projected > goal.deadline:
             parts.append((" — after the deadline", "$text-warning"))
         parts.append("\n")
@@ -93,11 +95,13 @@ def describe_goal(
     bar_width: int = 30,
     hints: bool = True,
     set_apart: bool = False,
+    *,
+    dates: DateFormat,
 ) -> Content:
     """`hints` name the Goals screen's keys; elsewhere (Home) they would not work.
     `set_apart`: say why the goal is set apart from live work, as the Goals list does."""
     goal, p = state.goal, state.progress
-    due, due_style = deadline_text(goal.deadline, today, p.achieved)
+    due, due_style = deadline_text(goal.deadline, today, p.achieved, dates)
     commitment = "stretch goal" if goal.stretch else "committed"
     parts: list[Part] = [
         heading(one_line(goal.title, 200)),
@@ -118,7 +122,7 @@ def describe_goal(
         (due, due_style),
         "\n",
         ("From ", "dim"),
-        shown(goal.begins),
+        dates.short(goal.begins),
         "\n\n",
         progress_bar(p.fraction, bar_width),
         (f" {p.percent}%", "bold"),
@@ -126,9 +130,9 @@ def describe_goal(
         plain(progress_text(goal, p)),
         "\n",
     ]
-    parts += _pace_lines(state, today)
+    parts += _pace_lines(state, today, dates)
     if p.achieved and p.achieved_on:
-        parts += [("✓ Achieved on " + long_date(p.achieved_on), "bold $text-success"), "\n"]
+        parts += [("✓ Achieved on " + dates.long(p.achieved_on), "bold $text-success"), "\n"]
         if goal.closer.strip():
             parts += [("How it moved me forward: ", "dim"), plain(goal.closer.strip()), "\n"]
         else:
@@ -150,7 +154,7 @@ def describe_goal(
     return Content.assemble(*parts)
 
 
-def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
+def history_lines(goal: Goal, checkins: list[CheckIn], dates: DateFormat) -> list[Part]:
     parts: list[Part] = []
     if goal.target.milestones:
         done = {c.milestone: c.on for c in checkins if c.milestone}
@@ -160,7 +164,7 @@ def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
             mark = ("✓ ", "$text-success") if when else ("○ ", "dim")
             parts += [mark, plain(one_line(name, 200))]
             if when:
-                parts.append((f"  {shown(when)}", "dim"))
+                parts.append((f"  {dates.short(when)}", "dim"))
             parts.append("\n")
         parts.append("\n")
     parts += [("Check-ins", "bold"), ("  (c corrects or deletes)", "dim") if checkins else "", "\n"]
@@ -169,7 +173,7 @@ def history_lines(goal: Goal, checkins: list[CheckIn]) -> list[Part]:
         parts.append((f"None yet. Press l to {verb}.", "dim italic"))
     for c in reversed(checkins):
         parts += [
-            (shown(c.on), "bold"),
+            (dates.short(c.on), "bold"),
             f"  {amount_text(goal, c.amount, c.milestone):>8}  ",
             plain(one_line(c.note, 10_000)),
             "\n",

@@ -10,7 +10,7 @@ from datetime import date
 from textual.content import Content
 
 from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, score
-from aspire_tui.domain.dates import shown_in_sentence
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.decisions import (
     decided_what,
     drivers_moved,
@@ -19,7 +19,7 @@ from aspire_tui.domain.decisions import (
 from aspire_tui.domain.ladder import last_set_aside
 from aspire_tui.domain.models import Aspiration, Assessment, Reflection
 from aspire_tui.domain.models import Move as MoveKind
-from aspire_tui.ui.render import heading, long_date, one_line, plain
+from aspire_tui.ui.render import heading, one_line, plain
 
 Part = Content | str | tuple[str, str]
 
@@ -31,14 +31,14 @@ def decided_phrase(decision: Reflection) -> str:
     return f"you decided to {what}" if what else "you made a decision"
 
 
-def what_was_decided(decision: Reflection, today: date) -> str:
+def what_was_decided(decision: Reflection, today: date, dates: DateFormat) -> str:
     """ "you decided to step down a level on 6 Sep" """
-    return f"{decided_phrase(decision)} on {shown_in_sentence(decision.on, today)}"
+    return f"{decided_phrase(decision)} on {dates.in_sentence(decision.on, today)}"
 
 
-def invitation(due: Sequence[Reflection], today: date, key: str) -> str:
+def invitation(due: Sequence[Reflection], today: date, key: str, dates: DateFormat) -> str:
     """Home's line for the oldest decision due to be looked back on; the others counted."""
-    line = f"Look back: {what_was_decided(due[0], today)}. How did it go? ({key})"
+    line = f"Look back: {what_was_decided(due[0], today, dates)}. How did it go? ({key})"
     return f"{line} · and {len(due) - 1} more" if len(due) > 1 else line
 
 
@@ -82,10 +82,12 @@ def describe_look_back(
     aspiration: Aspiration | None,
     assessments: Sequence[Assessment],
     columns: int = 1,
+    *,
+    dates: DateFormat,
 ) -> Content:
     """What was written at the time, where the aspiration stands now, the drivers since."""
     parts: list[Part] = [
-        heading(f"On {long_date(decision.on)}, {decided_phrase(decision)}."),
+        heading(f"On {dates.long(decision.on)}, {decided_phrase(decision)}."),
         "\n",
     ]
     if aspiration is not None:
@@ -124,38 +126,42 @@ def journal_line(
     decisions: Mapping[str, Reflection],
     answers: Mapping[str, Reflection],
     today: date,
+    dates: DateFormat,
 ) -> str:
     """What a journal row adds for a decision or a look back: "look back on 6 Mar",
     "looked back on 2 Nov", "answers the decision of 1 Aug"; "" for any other entry."""
     if entry.look_back is not None:
         answer = answers.get(entry.uid)
         if answer is not None:
-            return f"looked back on {shown_in_sentence(answer.on, today)}"
-        return f"look back on {shown_in_sentence(entry.look_back, today)}"
+            return f"looked back on {dates.in_sentence(answer.on, today)}"
+        return f"look back on {dates.in_sentence(entry.look_back, today)}"
     if entry.follows:
         decision = decisions.get(entry.follows)
         if decision is None:
             return "answers a decision no longer in the journal"
-        return f"answers the decision of {shown_in_sentence(decision.on, today)}"
+        return f"answers the decision of {dates.in_sentence(decision.on, today)}"
     return ""
 
 
 def journal_link(
-    entry: Reflection, decision: Reflection | None, answer: Reflection | None
+    entry: Reflection,
+    decision: Reflection | None,
+    answer: Reflection | None,
+    dates: DateFormat,
 ) -> Content:
     """The same, in the entry's detail: when to look back, or the look back with its answer;
     for a look back, the decision it answers. Empty for any other entry."""
     if entry.look_back is not None and answer is not None:
         return Content.assemble(
-            (f"Looked back on {long_date(answer.on)}: ", "bold"),
+            (f"Looked back on {dates.long(answer.on)}: ", "bold"),
             plain(one_line(answer.note, 200), "italic"),
         )
     if entry.look_back is not None:
-        return Content.styled(f"Look back on {long_date(entry.look_back)}", "bold")
+        return Content.styled(f"Look back on {dates.long(entry.look_back)}", "bold")
     if entry.follows and decision is None:
         return Content.styled("Answers a decision no longer in the journal", "dim")
     if entry.follows and decision is not None:
         what = decided_what(decision)
-        said = f"Answers your decision of {long_date(decision.on)}"
+        said = f"Answers your decision of {dates.long(decision.on)}"
         return Content.styled(f"{said} to {what}" if what else said, "bold")
     return Content("")

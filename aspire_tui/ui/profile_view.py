@@ -30,9 +30,10 @@ from aspire_tui.domain.assessment import (
     score,
     unled_strongest,
 )
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import PASSION_LISTS, Assessment, Driver, Passions
 from aspire_tui.domain.passions import LIST_LABELS, SHORT_LABELS, overlaps
-from aspire_tui.ui.render import heading, long_date, plain, progress_bar
+from aspire_tui.ui.render import heading, one_line, plain, progress_bar
 
 Part = Content | str | tuple[str, str]
 TICKS = "▁▂▃▄▅▆▇█"
@@ -73,7 +74,10 @@ NOT_TAKEN = Content.assemble(
 
 
 def describe_profile(
-    assessments: Sequence[Assessment], questionnaire: Questionnaire, width: int
+    assessments: Sequence[Assessment],
+    questionnaire: Questionnaire,
+    width: int,
+    dates: DateFormat,
 ) -> Content:
     """The latest assessment ranked, each driver with its bar, change and history."""
     if not assessments:
@@ -85,7 +89,7 @@ def describe_profile(
     parts: list[Part] = [
         heading("What drives you"),
         "\n",
-        (f"Taken {long_date(when)}", "dim"),
+        (f"Taken {dates.long(when)}", "dim"),
         (f" · {len(assessments)} assessments so far" if len(assessments) > 1 else "", "dim"),
         "\n",
     ]
@@ -213,11 +217,11 @@ def _driver_lines(place: int, s: DriverScore, moved: float | None, bar: int) -> 
 def profile_summary(
     assessments: Sequence[Assessment], questionnaire: Callable[[], Questionnaire]
 ) -> str:
-    """One line for the list: the top drivers of the latest profile. The questionnaire is
-    read only when there is a profile to summarise."""
+    """For the list, read whole: the two top drivers of the latest profile, as Home names
+    them. The questionnaire is read only when there is a profile to summarise."""
     if not assessments:
         return "not taken yet: press t"
-    top = [s for s in ranked(score(assessments[-1], questionnaire().statements))[:3] if s.matters]
+    top = [s for s in ranked(score(assessments[-1], questionnaire().statements))[:2] if s.matters]
     if not top:
         return "no driver stands out yet"
     return "top: " + ", ".join(SHORT_NAMES[s.driver] for s in top)
@@ -275,12 +279,12 @@ NO_PASSIONS = Content.assemble(
 )
 
 
-def describe_passions(passions: Passions | None) -> Content:
+def describe_passions(passions: Passions | None, dates: DateFormat) -> Content:
     if passions is None or not any(getattr(passions, n) for n in (*PASSION_LISTS, "values")):
         return NO_PASSIONS
     parts: list[Part] = [heading("Passions and values")]
     if passions.updated:
-        parts += ["\n", (f"Updated {long_date(passions.updated)}", "dim")]
+        parts += ["\n", (f"Updated {dates.long(passions.updated)}", "dim")]
     parts.append("\n\n")
     shared = overlaps(passions)
     if shared:
@@ -307,6 +311,6 @@ def passions_summary(passions: Passions | None) -> str:
         return "not written yet: press e"
     shared = overlaps(passions)
     if shared:
-        return "heart: " + ", ".join(o.item for o in shared[:3])
+        return "heart: " + ", ".join(one_line(o.item, 40) for o in shared[:3])
     total = sum(len(getattr(passions, n)) for n in (*PASSION_LISTS, "values"))
     return f"{total} items, no overlaps yet"

@@ -15,7 +15,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from aspire_tui.domain.dates import shown, shown_long
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.measure import amount_text, progress_text, target_text
 from aspire_tui.domain.models import Target
 from aspire_tui.domain.progress import format_amount
@@ -57,9 +57,10 @@ def target_field_text(target: Target) -> str:
     return f"{format_amount(target.amount)} {target.unit}".strip()
 
 
-def long_date(day: date) -> str:
-    """In prose, as the settings' date format says ("Fri 27 Nov 2026")."""
-    return shown_long(day)
+def dates_of(node: Any) -> DateFormat:
+    """The date format the person chose, held by the app a widget or screen belongs to (an
+    app that is not Aspire's, in a test, shows ISO dates)."""
+    return getattr(node.app, "date_format", DateFormat.ISO)
 
 
 def heading(text: str) -> Content:
@@ -87,13 +88,13 @@ def key_of(app: Any, bindings: Iterable[object], binding_id: str) -> str:
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def with_dates_shown(text: str) -> str:
+def with_dates_shown(text: str, dates: DateFormat) -> str:
     """Stored text that names days (kept as 2026-11-27 on disk) with them as the settings'
     date format shows them."""
 
     def one(match: re.Match[str]) -> str:
         try:
-            return shown(date(*(int(part) for part in match.groups())))
+            return dates.short(date(*(int(part) for part in match.groups())))
         except ValueError:
             return match.group(0)
 

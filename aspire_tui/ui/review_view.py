@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from textual.content import Content
 
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Review
 from aspire_tui.domain.review import (
     ACTION_WORDS,
@@ -20,7 +21,6 @@ from aspire_tui.domain.review import (
 )
 from aspire_tui.ui.render import (
     heading,
-    long_date,
     one_line,
     paragraph,
     plain,
@@ -40,11 +40,11 @@ def review_summary(review: Review) -> str:
     return f"{head} · next: {review.next_step}" if review.next_step else head
 
 
-def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
+def describe_review(review: Review, titles: Mapping[str, str], dates: DateFormat) -> Content:
     """`titles`: record uid -> title now, for steps where nothing was changed (a change keeps
     the title as it was), and to tell a goal dropped then put back (it is there now)."""
     day = review.finished or review.started
-    parts: list[Part] = [heading(f"Review of {long_date(day)}"), "  ", ("#review", "$text-accent")]
+    parts: list[Part] = [heading(f"Review of {dates.long(day)}"), "  ", ("#review", "$text-accent")]
     parts.append("\n\n")
     for key in review.plan:
         kind, uid = step_parts(key)
@@ -66,7 +66,7 @@ def describe_review(review: Review, titles: Mapping[str, str]) -> Content:
                 continue
             parts += ["  ✓ ", (ACTION_WORDS[change.action], "$text-success")]
             if change.detail:
-                parts += [": ", plain(with_dates_shown(change.detail))]
+                parts += [": ", plain(with_dates_shown(change.detail, dates))]
             parts.append("\n")
         if note:
             parts += ["  ", plain(note, "italic"), "\n"]

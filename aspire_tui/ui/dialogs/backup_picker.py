@@ -11,9 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from aspire_tui.domain.dates import shown
 from aspire_tui.store.backups import Backup
 from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.render import dates_of
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -35,7 +35,7 @@ class BackupPicker(ModalScreen[str | None]):
             options = [
                 Option(
                     Content.assemble(
-                        (f"{shown(b.taken.date())} {b.taken:%H:%M}", "bold"),
+                        (f"{dates_of(self).short(b.taken.date())} {b.taken:%H:%M}", "bold"),
                         f"  {b.size:>9,} bytes  ",
                         (b.reason.replace("-", " "), "dim"),
                     ),

@@ -12,7 +12,6 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from aspire_tui.domain.check_ins import start_moved_back
-from aspire_tui.domain.dates import shown
 from aspire_tui.domain.models import CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.validation import (
@@ -24,7 +23,7 @@ from aspire_tui.domain.validation import (
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.render import long_date, one_line, plain
+from aspire_tui.ui.render import dates_of, one_line, plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 
@@ -77,7 +76,7 @@ class CheckInForm(FormDialog[CheckIn]):
             )
         elif kind is TargetKind.DOWN:
             # A correction is of a reading taken then, not of where it stands today.
-            when = f"stood on {long_date(c.on)}" if c.id is not None else "stands now"
+            when = f"stood on {dates_of(self).long(c.on)}" if c.id is not None else "stands now"
             yield from self.field(
                 f"Where it {when} ({unit})",
                 PlainInput(amount, placeholder="e.g. 12", id="amount"),
@@ -129,7 +128,9 @@ class CheckInForm(FormDialog[CheckIn]):
         if start_moved_back(self.goal, checkin.on) and self.start_moved_to != checkin.on:
             self._ask_to_move_start(checkin.on)
             raise FieldError(
-                "on", f"{shown(checkin.on)} is before the goal starts ({shown(self.goal.begins)})."
+                "on",
+                f"{dates_of(self).short(checkin.on)} is before the goal starts "
+                f"({dates_of(self).short(self.goal.begins)}).",
             )
         return checkin
 
@@ -137,7 +138,8 @@ class CheckInForm(FormDialog[CheckIn]):
         """Progress before the start would disagree with the pace line: move the start back,
         or stay here to fix the date."""
         question = Content(
-            f"Move the goal's start back to {shown(day)}? It starts on {shown(self.goal.begins)}"
+            f"Move the goal's start back to {dates_of(self).short(day)}? "
+            f"It starts on {dates_of(self).short(self.goal.begins)}"
             ", and its pace line should begin with its first progress."
         )
 

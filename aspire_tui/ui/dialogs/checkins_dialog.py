@@ -13,11 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from aspire_tui.domain.dates import shown
 from aspire_tui.domain.measure import amount_text
 from aspire_tui.domain.models import CheckIn, Goal
 from aspire_tui.ui.dialogs import DIALOG_CSS
-from aspire_tui.ui.render import one_line, plain
+from aspire_tui.ui.render import dates_of, one_line, plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 
@@ -52,7 +51,7 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
             options = [
                 Option(
                     Content.assemble(
-                        (shown(c.on), "bold"),
+                        (dates_of(self).short(c.on), "bold"),
                         "  ",
                         plain(f"{one_line(amount, width):<{width}}"),
                         "  ",

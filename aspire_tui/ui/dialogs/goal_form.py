@@ -28,7 +28,7 @@ from aspire_tui.domain.validation import (
     parse_title,
 )
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.render import plain, target_field_text
+from aspire_tui.ui.render import dates_of, plain, target_field_text
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
 
 if TYPE_CHECKING:
@@ -289,7 +289,7 @@ class GoalForm(FormDialog[Goal]):
 
     def _parse_starts(self, text: str) -> date:
         starts = parse_date(text, "Starts")
-        problem = why_not_start(self.original, starts, self.checkins)
+        problem = why_not_start(self.original, starts, self.checkins, dates_of(self))
         if problem is not None:
             raise ValidationError(problem)
         return starts

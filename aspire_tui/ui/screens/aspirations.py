@@ -41,7 +41,7 @@ from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from aspire_tui.ui.reevaluation import ReevaluationFlow, keep_decision
-from aspire_tui.ui.render import key_of, long_date, one_line, plain, wrapped
+from aspire_tui.ui.render import dates_of, key_of, one_line, plain, wrapped
 from aspire_tui.ui.screens.comparison import ComparisonScreen
 from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen, guarded
 
@@ -172,7 +172,9 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         path = find_path(aspiration.path)
         mine = all_items(self.store.passions())
         width = self.detail_width()
-        return describe_aspiration(aspiration, path, goals, progress, width, mine, paces, last)
+        return describe_aspiration(
+            aspiration, path, goals, progress, width, mine, paces, last, dates=dates_of(self)
+        )
 
     def _selected(self) -> Aspiration | None:
         record_id = self.selected_id()
@@ -283,7 +285,11 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                 self._choose_directions(*(d.key for d in directions))
             else:
                 saved = self.store.save_reflection(entry)
-                when = f", to look back on {long_date(saved.look_back)}" if saved.look_back else ""
+                when = (
+                    f", to look back on {dates_of(self).long(saved.look_back)}"
+                    if saved.look_back
+                    else ""
+                )
                 self.notify(f"Decision kept in your journal{when}.", markup=False)
                 self.reload()
 
@@ -396,7 +402,9 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
                     keep_decision(self.store, saved, decision, reason, result.look_back, today)
             said = done.format(level=saved.ladder.position())
             if isinstance(result, Decided):
-                said += f" In your journal, to look back on {long_date(result.look_back)}."
+                said += (
+                    f" In your journal, to look back on {dates_of(self).long(result.look_back)}."
+                )
             self.notify(said, markup=False)
             self.reload(select=saved.id)
 
@@ -485,7 +493,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         ]
         paused = next((e for e in reversed(a.ladder.history) if e.move is MoveKind.PAUSED), None)
         if paused is not None and paused.reason:
-            parts += ["\n\n", (f"You paused it on {long_date(paused.on)}: ", "dim")]
+            parts += ["\n\n", (f"You paused it on {dates_of(self).long(paused.on)}: ", "dim")]
             parts.append(plain(paused.reason, "italic"))
         self._move(
             a,
@@ -529,7 +537,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         event = last_set_aside(a.ladder)
         if event is not None and event.reason:
             word = "let it go" if event.move is MoveKind.LET_GO else "set it aside"
-            parts += ["\n\n", (f"You {word} on {long_date(event.on)}: ", "dim")]
+            parts += ["\n\n", (f"You {word} on {dates_of(self).long(event.on)}: ", "dim")]
             parts.append(plain(event.reason, "italic"))
         self._move(
             a,

@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
 from aspire_tui.domain.check_ins import why_not_log
-from aspire_tui.domain.dates import shown
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import GoalPlace, climb_offered, goal_place, level_count
 from aspire_tui.domain.measure import amount_text, progress_text
@@ -28,7 +27,7 @@ from aspire_tui.ui.dialogs.goal_finder_form import GoalFinderForm
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason
 from aspire_tui.ui.goal_page import describe_goal, history_lines, status_text
-from aspire_tui.ui.render import one_line, plain, progress_bar, wrapped
+from aspire_tui.ui.render import dates_of, one_line, plain, progress_bar, wrapped
 from aspire_tui.ui.screens.main import MainScreen, guarded
 from aspire_tui.ui.undo import UndoEntry
 
@@ -273,7 +272,9 @@ class GoalsScreen(MainScreen):
             return NO_GOALS if self.store.aspirations() else NO_ASPIRATIONS
         aspiration = self.store.aspiration(state.goal.aspiration_id)
         bar = max(8, min(30, self.detail_width() - 6))
-        return describe_goal(state, aspiration, self.today(), bar, set_apart=True)
+        return describe_goal(
+            state, aspiration, self.today(), bar, set_apart=True, dates=dates_of(self)
+        )
 
     def show_detail(self) -> None:
         super().show_detail()
@@ -283,7 +284,7 @@ class GoalsScreen(MainScreen):
         history = Content("")
         if state is not None:
             checkins = self.safely(lambda: self.store.checkins(state.goal.id))
-            history = Content.assemble(*history_lines(state.goal, checkins or []))
+            history = Content.assemble(*history_lines(state.goal, checkins or [], dates_of(self)))
         self.query_one("#history", Static).update(history)
 
     def _show_chart(self, state: GoalState | None) -> None:
@@ -450,7 +451,8 @@ class GoalsScreen(MainScreen):
         self.aspire.undo.push(UndoEntry("the deleted check-in", [], [checkin], goal.id))
         what = amount_text(goal, checkin.amount, checkin.milestone)
         self.notify(
-            f"Check-in of {shown(checkin.on)} ({what}) deleted. ctrl+z brings it back.",
+            f"Check-in of {dates_of(self).short(checkin.on)} ({what}) deleted. "
+            "ctrl+z brings it back.",
             markup=False,
         )
         self.reload(select=goal.id)

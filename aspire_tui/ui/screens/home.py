@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, score
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.decisions import due_look_backs, look_back_entry
 from aspire_tui.domain.ladder import GoalPlace, goal_place, level_count, level_goals
 from aspire_tui.domain.models import Aspiration, Reflection
@@ -25,9 +25,9 @@ from aspire_tui.domain.standing import (
 from aspire_tui.ui.goal_page import describe_goal, status_text
 from aspire_tui.ui.look_back_view import describe_look_back, invitation
 from aspire_tui.ui.render import (
+    dates_of,
     heading,
     key_of,
-    long_date,
     one_line,
     plain,
     progress_bar,
@@ -180,7 +180,10 @@ class HomeScreen(MainScreen):
             ("✓ ", "$text-success"),
             plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
             "\n",
-            plain(wrapped(f"{shown(on) if on else ''}{where}", self.row_width(), "  "), "dim"),
+            plain(
+                wrapped(f"{dates_of(self).short(on) if on else ''}{where}", self.row_width(), "  "),
+                "dim",
+            ),
         )
 
     def _days(self, state: GoalState) -> str:
@@ -192,7 +195,7 @@ class HomeScreen(MainScreen):
     def _last(self, state: GoalState) -> str:
         if state.last_checkin is None:
             return "nothing logged yet"
-        return f"last {shown(state.last_checkin)}"
+        return f"last {dates_of(self).short(state.last_checkin)}"
 
     def _review_row(self, width: int | None = None) -> Content:
         status = self.aspire.review_status()
@@ -213,16 +216,22 @@ class HomeScreen(MainScreen):
                 "bold $text-warning",
             )
         elif status.last is None:
-            head, style = f"Your first review comes from {long_date(status.next_from)}", "dim"
+            head, style = (
+                f"Your first review comes from {dates_of(self).long(status.next_from)}",
+                "dim",
+            )
         else:
-            head, style = f"Done · the next from {long_date(status.next_from)}", "$text-success"
+            head, style = (
+                f"Done · the next from {dates_of(self).long(status.next_from)}",
+                "$text-success",
+            )
         # A streak is shown once there is one; the last review, once there was one.
         said = []
         if status.streak >= 1:
             period = cadence.period + ("s" if status.streak != 1 else "")
             said.append(f"on-time streak: {status.streak} {period}")
         if status.last is not None:
-            said.append(f"last {long_date(status.last)}")
+            said.append(f"last {dates_of(self).long(status.last)}")
         tail = " · ".join(said)
         room = (width or self.row_width(2)) + 2  # read whole: wrapped, never cut
         if not tail:
@@ -234,7 +243,7 @@ class HomeScreen(MainScreen):
     def _look_back_row(self) -> Content:
         """An invitation, not a tally: the oldest decision due, and how many more."""
         key = key_of(self.app, self.BINDINGS, "home.look_back")
-        text = invitation(self._due, self.today(), key).removeprefix("Look back:")
+        text = invitation(self._due, self.today(), key, dates_of(self)).removeprefix("Look back:")
         lines = textwrap.wrap("Look back:" + text, max(10, self.row_width()))[:4]
         first = lines[0].removeprefix("Look back:")
         return Content.assemble(
@@ -265,14 +274,16 @@ class HomeScreen(MainScreen):
         if kind == "asp":
             aspiration = self._aspirations.get(int(raw))
             if aspiration is not None:
-                return _aspiration_summary(aspiration, self._states)
+                return _aspiration_summary(aspiration, self._states, dates_of(self))
         elif kind in ("due", "behind", "quiet", "won"):
             state = self._states.get(int(raw))
             if state is not None:
                 owner = self._aspirations.get(state.goal.aspiration_id)
                 bar = max(8, min(30, self.detail_width() - 6))
                 return Content.assemble(
-                    describe_goal(state, owner, self.today(), bar, hints=False),
+                    describe_goal(
+                        state, owner, self.today(), bar, hints=False, dates=dates_of(self)
+                    ),
                     ("\nenter opens it on the Goals screen", "dim italic"),
                 )
         elif key == REVIEW:
@@ -295,7 +306,7 @@ class HomeScreen(MainScreen):
             about = self._aspirations.get(decision.aspiration_id or -1)
             key_name = key_of(self.app, self.BINDINGS, "home.look_back")
             return Content.assemble(
-                describe_look_back(decision, about, self.store.assessments()),
+                describe_look_back(decision, about, self.store.assessments(), dates=dates_of(self)),
                 ("\n\nenter (or ", "dim italic"),
                 (key_name, "bold"),
                 (") asks how it went: kept in the journal with the decision.", "dim italic"),
@@ -339,7 +350,7 @@ class HomeScreen(MainScreen):
         if not due:
             coming = [r.look_back for r in self.store.reflections() if r.look_back]
             later = [day for day in coming if day > today]
-            when = f" The next comes back on {long_date(min(later))}." if later else ""
+            when = f" The next comes back on {dates_of(self).long(min(later))}." if later else ""
             self.notify(
                 "No decision to look back on today: a step down, a pause, letting go, raising "
                 f"the bar or a choice between directions comes back here on its day.{when}"
@@ -347,7 +358,9 @@ class HomeScreen(MainScreen):
             return
         decision = due[0]
         about = self.store.aspiration(decision.aspiration_id) if decision.aspiration_id else None
-        shown = describe_look_back(decision, about, self.store.assessments(), columns=2)
+        shown = describe_look_back(
+            decision, about, self.store.assessments(), columns=2, dates=dates_of(self)
+        )
         form = LookBackForm(shown)
 
         def answered(answer: str | None) -> None:
@@ -371,7 +384,9 @@ def _overview() -> Content:
     )
 
 
-def _aspiration_summary(aspiration: Aspiration, states: dict[int, GoalState]) -> Content:
+def _aspiration_summary(
+    aspiration: Aspiration, states: dict[int, GoalState], dates: DateFormat
+) -> Content:
     ladder = aspiration.ladder
     goals = [s.goal for s in states.values() if s.goal.aspiration_id == aspiration.id]
     current = level_goals(aspiration, goals)
@@ -405,7 +420,7 @@ def _aspiration_summary(aspiration: Aspiration, states: dict[int, GoalState]) ->
     parts += [
         "\n",
         ("Adopted ", "dim"),
-        long_date(aspiration.created),
+        dates.long(aspiration.created),
         ("\nenter opens it on the Aspirations screen", "dim italic"),
     ]
     return Content.assemble(*parts)

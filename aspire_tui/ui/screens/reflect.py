@@ -16,7 +16,7 @@ from aspire_tui.domain.assessment import (
     score,
     shown_paths,
 )
-from aspire_tui.domain.dates import shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.journal import QUESTIONS, search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection, Review
 from aspire_tui.domain.review import review_matches
@@ -29,7 +29,7 @@ from aspire_tui.ui.profile_view import (
     passions_summary,
     profile_summary,
 )
-from aspire_tui.ui.render import heading, long_date, one_line, paragraph, plain, wrapped
+from aspire_tui.ui.render import dates_of, heading, one_line, paragraph, plain, wrapped
 from aspire_tui.ui.review_view import describe_review, review_summary
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -121,14 +121,14 @@ class ReflectScreen(MainScreen):
         yield (
             PROFILE,
             Content.assemble(
-                ("Drivers profile", "bold"), "\n", (one_line(summary, self.row_width()), "dim")
+                ("Drivers profile", "bold"), "\n", (wrapped(summary, self.row_width()), "dim")
             ),
         )
         passions = passions_summary(self.store.passions())
         yield (
             PASSIONS,
             Content.assemble(
-                ("Passions and values", "bold"), "\n", (one_line(passions, self.row_width()), "dim")
+                ("Passions and values", "bold"), "\n", (wrapped(passions, self.row_width()), "dim")
             ),
         )
         if assessments:
@@ -172,7 +172,7 @@ class ReflectScreen(MainScreen):
         yield None, Content.styled(heading_text, "bold dim")
         for r in entries[: self.shown]:
             if isinstance(r, Review):
-                day = shown(r.finished or r.started)
+                day = dates_of(self).short(r.finished or r.started)
                 yield (
                     f"{REVIEW_PREFIX}{r.id}",
                     Content.assemble(
@@ -184,8 +184,8 @@ class ReflectScreen(MainScreen):
                 continue
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
             tags = " ".join(f"#{t}" for t in r.tags)
-            head = f"{shown(r.on)} {tags}" if tags else shown(r.on)
-            link = journal_line(r, decisions, answers, today)
+            head = f"{dates_of(self).short(r.on)} {tags}" if tags else dates_of(self).short(r.on)
+            link = journal_line(r, decisions, answers, today, dates_of(self))
             yield (
                 str(r.id),
                 Content.assemble(
@@ -229,9 +229,11 @@ class ReflectScreen(MainScreen):
             assessments = self.store.assessments()
             if not assessments and not self.store.reflections():
                 return WELCOME
-            return describe_profile(assessments, questionnaire(), self.detail_width())
+            return describe_profile(
+                assessments, questionnaire(), self.detail_width(), dates_of(self)
+            )
         if key == PASSIONS:
-            return describe_passions(self.store.passions())
+            return describe_passions(self.store.passions(), dates_of(self))
         if key == MORE:
             return Content.assemble(
                 ("Older entries", "bold $text-accent"),
@@ -247,11 +249,11 @@ class ReflectScreen(MainScreen):
                 titles = {g.uid: g.title for g in self.store.goals()}
                 titles |= {a.uid: a.title for a in self.store.aspirations()}
                 titles |= {
-                    r.uid: f"Decision of {shown(r.on)}"
+                    r.uid: f"Decision of {dates_of(self).short(r.on)}"
                     for r in self.store.reflections()
                     if r.look_back is not None
                 }
-                return describe_review(review, titles)
+                return describe_review(review, titles, dates_of(self))
         if key is not None and key.startswith(PATH_PREFIX):
             found = self._recommendation(key)
             if found is not None:
@@ -269,8 +271,8 @@ class ReflectScreen(MainScreen):
             every = self.store.reflections()
             decision = next((r for r in every if r.uid == reflection.follows), None)
             answer = look_back_of(reflection, every) if reflection.look_back else None
-            link = journal_link(reflection, decision, answer)
-        return describe_reflection(reflection, about.title if about else None, link)
+            link = journal_link(reflection, decision, answer, dates_of(self))
+        return describe_reflection(reflection, about.title if about else None, link, dates_of(self))
 
     def _recommendation(self, key: str) -> tuple[Recommendation, int] | None:
         assessments = self.store.assessments()
@@ -443,7 +445,7 @@ class ReflectScreen(MainScreen):
     def _saved(self, reflection: Reflection | None) -> None:
         if reflection is not None:
             saved = self.store.save_reflection(reflection)
-            self.notify(f"Reflection for {long_date(saved.on)} saved.")
+            self.notify(f"Reflection for {dates_of(self).long(saved.on)} saved.")
             self.reload(select=saved.id)
 
     def _edit_passions(self) -> None:
@@ -468,7 +470,7 @@ class ReflectScreen(MainScreen):
         if reflection is None or record_id is None:
             return
         message = Content(
-            f"Delete the reflection of {long_date(reflection.on)}? This cannot be undone."
+            f"Delete the reflection of {dates_of(self).long(reflection.on)}? This cannot be undone."
         )
 
         def confirmed(yes: bool | None) -> None:
@@ -484,7 +486,7 @@ class ReflectScreen(MainScreen):
         review = self.store.review(review_id)
         if review is None:
             return
-        day = long_date(review.finished or review.started)
+        day = dates_of(self).long(review.finished or review.started)
         message = Content(
             f"Delete the review of {day}? The changes it made stay; its notes and answers go. "
             "This cannot be undone."
@@ -510,11 +512,11 @@ def _entry_order(entry: Reflection | Review) -> tuple[object, ...]:
 
 
 def describe_reflection(
-    r: Reflection, about: str | None = None, link: Content | None = None
+    r: Reflection, about: str | None, link: Content | None, dates: DateFormat
 ) -> Content:
     """`link`: for a decision, when to look back (or the look back); for a look back, the
     decision it answers."""
-    parts: list[Content | str | tuple[str, str]] = [heading(long_date(r.on))]
+    parts: list[Content | str | tuple[str, str]] = [heading(dates.long(r.on))]
     if r.tags:
         parts += ["  ", plain(" ".join(f"#{t}" for t in r.tags), "$accent")]
     if about:

@@ -47,9 +47,9 @@ from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.goal_page import describe_goal
 from aspire_tui.ui.reevaluation import ReevaluationFlow
 from aspire_tui.ui.render import (
+    dates_of,
     heading,
     key_of,
-    long_date,
     one_line,
     plain,
     safe,
@@ -237,7 +237,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
                     "dim",
                 ),
                 "\n\n",
-                describe_goal(state, owner, today, bar_width=30, hints=False),
+                describe_goal(state, owner, today, bar_width=30, hints=False, dates=dates_of(self)),
             )
         if kind == ASPIRATION:
             a = self._aspiration()
@@ -262,10 +262,10 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             if finished is not None and (today - finished).days <= DRIVERS_STALE_DAYS:
                 return Content.assemble(
                     ("Your drivers profile", "bold"),
-                    f"\n\nTaken again on {long_date(finished)}: the profile on Reflect shows "
-                    f"how each driver has moved. {k('review.next')} goes on.",
+                    f"\n\nTaken again on {dates_of(self).long(finished)}: the profile on "
+                    f"Reflect shows how each driver has moved. {k('review.next')} goes on.",
                 )
-            when = long_date(finished) if finished else "long ago"
+            when = dates_of(self).long(finished) if finished else "long ago"
             return Content.assemble(
                 ("Your drivers profile", "bold"),
                 f"\n\nYou last took the drivers self-assessment on {when}, over a year ago. "
@@ -302,11 +302,13 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         if decision is None:
             return Content.styled(f"This decision is no longer there: {k('review.next')} goes on.")
         about = self.store.aspiration(decision.aspiration_id) if decision.aspiration_id else None
-        card = describe_look_back(decision, about, self.store.assessments(), columns=2)
+        card = describe_look_back(
+            decision, about, self.store.assessments(), columns=2, dates=dates_of(self)
+        )
         answer = look_back_of(decision, self.store.reflections())
         if answer is not None and not self._answered_here():
             said = Content.assemble(
-                (f"Looked back on {long_date(answer.on)}: ", "bold"),
+                (f"Looked back on {dates_of(self).long(answer.on)}: ", "bold"),
                 plain(one_line(answer.note, 200), "italic"),
                 (f"  {k('review.next')} goes on.", "dim"),
             )
@@ -370,7 +372,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             parts += [("Next: ", "dim"), plain(one_line(ladder.next_rung, 120)), "\n"]
         parts += ["\n", ("Why it is mine", "bold"), "\n"]
         parts.append(plain(a.why) if a.why.strip() else Content.styled("not written", "dim italic"))
-        parts += ["\n", ("Adopted ", "dim"), long_date(a.created), "\n"]
+        parts += ["\n", ("Adopted ", "dim"), dates_of(self).long(a.created), "\n"]
         return Content.assemble(*parts)
 
     def _changes(self) -> Content:
@@ -381,7 +383,10 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         for change in made:
             lines += ["\n  ✓ ", (ACTION_WORDS[change.action], "bold $text-success")]
             if change.detail:
-                lines += [": ", plain(one_line(with_dates_shown(change.detail), 160))]
+                lines += [
+                    ": ",
+                    plain(one_line(with_dates_shown(change.detail, dates_of(self)), 160)),
+                ]
         return Content.assemble(*lines)
 
     def shown_key(self, binding_id: str) -> str:

@@ -13,9 +13,10 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from aspire_tui.domain.chart_ticks import MOST_TICKS, date_ticks, value_ticks
-from aspire_tui.domain.dates import DateFormat, dates_shown_as, shown
+from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
+from aspire_tui.ui.render import dates_of
 
 DATE_FORM = "Y-m-d"
 """How dates go in; they come out on the axis as the settings' date format says."""
@@ -36,7 +37,7 @@ class ProgressChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.date_form(DATE_FORM, AXIS_FORMS[dates_shown_as()])
+        plt.date_form(DATE_FORM, AXIS_FORMS[dates_of(self)])
         days, values = _progress(goal, series, start, today)
         plt.plot([day.isoformat() for day in days], values, label="progress")
         aim = _aim(goal, start)
@@ -60,7 +61,7 @@ class ProgressChart(PlotextPlot):
         (its width is known only then)."""
         if self._drawn is not None:
             room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
-            (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room)
+            (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room, dates=dates_of(self))
             self.plt.xticks(x_ticks, x_labels)
         return super().render()
 
@@ -91,6 +92,7 @@ def axis_ticks(
     start: float,
     today: date,
     most_dates: int = MOST_TICKS - 1,
+    dates: DateFormat = DateFormat.ISO,
 ) -> tuple[tuple[list[str], list[str]], tuple[list[float], list[str]]]:
     """The chart's (x ticks, labels) and (y ticks, labels): dates on Mondays or firsts of
     months, shown in the settings' format; whole numbers when the goal counts whole things."""
@@ -104,7 +106,7 @@ def axis_ticks(
     y_ticks = value_ticks(min(values), max(values), whole)
     x_days = date_ticks(min(days), max(days), most_dates) or [min(days), max(days)]
     x_ticks = [day.isoformat() for day in x_days]
-    return (x_ticks, [shown(day) for day in x_days]), (y_ticks, [_number(v) for v in y_ticks])
+    return (x_ticks, [dates.short(day) for day in x_days]), (y_ticks, [_number(v) for v in y_ticks])
 
 
 def _number(value: float) -> str:
