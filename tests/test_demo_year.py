@@ -72,3 +72,19 @@ def test_aspire_demo_opens_that_year(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "run_app", opened)
     assert cli.run_demo(argparse.Namespace(demo=True, read_only=False)) == 0
     assert seen and seen[0] > 0
+
+
+async def test_the_demo_title_is_whole_at_80x24_review_key_and_all(tmp_path: Path) -> None:
+    """The title says it is a demo and still has room for what is due and its key."""
+    from aspire_tui.ui.app import AspireApp
+    from tests.ui_helpers import screen_lines
+
+    today = date(2026, 12, 6)
+    store = _year(tmp_path, today)
+    app = AspireApp(store, today=today, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        title = screen_lines(app)[0]
+        assert "demo" in title and "…" not in title, title
+        assert app.review_status().due, "this day of the demo year has a review due"
+        assert "review due (r)" in title, title

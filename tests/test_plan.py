@@ -6,7 +6,17 @@ from datetime import date
 
 from aspire_tui.domain.assessment import questionnaire
 from aspire_tui.domain.decisions import decided_what, decision_entry
-from aspire_tui.domain.models import Assessment, Driver, Passions, Reflection
+from aspire_tui.domain.models import (
+    Aspiration,
+    Assessment,
+    CheckIn,
+    Driver,
+    Goal,
+    Ladder,
+    Passions,
+    Reflection,
+    Target,
+)
 from aspire_tui.domain.plan import career_plan
 
 TODAY = date(2026, 11, 27)
@@ -72,3 +82,17 @@ def test_the_plan_shows_passions_and_values_with_the_heart_of_it() -> None:
     assert "Values I will not trade away: Honesty." in plan
     assert "Teaching (love, good at)" in plan and "Tax law (good at, needed)" in plan
     assert "What I can be paid for" not in plan, "an empty list is left out"
+
+
+def test_another_levels_goal_names_its_level_on_its_own_line() -> None:
+    """ "(level 1)" belongs to the goal, not to the end of its "How it moved me forward"."""
+    ladder = Ladder(rungs=("Lead a team", "Lead teams"), level=1)
+    aspiration = Aspiration("Lead", date(2026, 1, 1), id=1, ladder=ladder)
+    won = Goal(
+        1, "Run one-on-ones", Target.done(), date(2026, 1, 5), closer="I listen better", id=1
+    )
+    plan = career_plan([aspiration], [won], [CheckIn(1, date(2026, 2, 1), 1.0)], [], TODAY)
+    goal_line = next(line for line in plan.splitlines() if "Run one-on-ones" in line)
+    assert "(level 1)" in goal_line, plan
+    closer = next(line for line in plan.splitlines() if "How it moved me forward" in line)
+    assert "(level" not in closer, plan

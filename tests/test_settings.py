@@ -279,6 +279,32 @@ async def test_the_date_format_belongs_to_its_app_not_to_the_process(store: Aspi
         assert "adopted Mon, Jan 5, 2026" in detail_text(pilot.app)
 
 
+async def test_the_demo_never_writes_the_persons_settings_however_often_they_change(
+    store: AspireStore,
+) -> None:
+    """The demo reads the person's settings and says a change lasts until quitting: the second
+    change must not write the file either (it once did, once the first had been kept)."""
+    import dataclasses
+
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text('# mine\ntheme = "nord"\n')
+    before = settings_path().read_bytes()
+    loaded = dataclasses.replace(load_settings(settings_path(), THEMES), may_write=False)
+    app = AspireApp(store, today=TODAY, start="goals", settings=loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        for choice in ("day-month", "month-day"):
+            await pilot.press("comma")
+            await pilot.pause()
+            form = pilot.app.screen
+            assert isinstance(form, SettingsForm)
+            form.query_one("#date-format", Select).value = choice
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert pilot.app.settings.settings.date_format == choice
+            assert any("until you quit" in n for n in notifications(pilot.app))
+    assert settings_path().read_bytes() == before
+
+
 def test_review_and_date_settings_are_saved_line_by_line(tmp_path: Path) -> None:
     from aspire_tui.domain.dates import DateFormat
     from aspire_tui.domain.review import Cadence

@@ -51,9 +51,12 @@ async def test_take_the_whole_assessment_by_keys(store: AspireStore, data_dir: P
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, AssessmentScreen), "three picks first"
-        await pilot.press("space", "down", "space", "down", "space", "down", "space")
+        await pilot.press("space", "j", "space", "down", "space", "j", "space")  # j k as arrows
         await pilot.pause()
         assert len(picks.selected) == 3, "a fourth pick is refused"
+        assert picks.highlighted == 3
+        await pilot.press("k")
+        assert picks.highlighted == 2
         assert any("Three at most" in m for m in notifications(pilot.app))
         await pilot.press("ctrl+s")
         await pilot.pause()

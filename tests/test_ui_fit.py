@@ -246,3 +246,41 @@ async def test_the_first_review_line_is_whole_on_home_at_80x24(store: AspireStor
         await pilot.pause()
         rows = " ".join(" ".join(list_rows(pilot.app)).split())
         assert "Your first review comes from Sun 27 Dec 2026" in rows, "whole in the list"
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "solarized-light", "textual-dark"])
+async def test_the_chart_lines_stand_out_in_every_theme(tmp_path: Path, theme: str) -> None:
+    """The progress and pace lines are drawn in the theme's text colours: at least 3:1 against
+    the chart (WCAG's bar for lines and shapes), in light themes too."""
+    from aspire_tui.ui.widgets.progress_chart import ProgressChart
+    from tests.ui_helpers import _luminance
+
+    app = make_app(demo_store(tmp_path / "data"), start="goals")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        charts = app.screen.query(ProgressChart)
+        for _ in range(30):  # the first goal with a chart
+            if charts and charts.first().display:
+                break
+            await pilot.press("j")
+            await pilot.pause()
+            charts = app.screen.query(ProgressChart)
+        assert charts, "a goal with a chart"
+        region = charts.first().region
+        lines = set()
+        for y, strip in enumerate(app.screen._compositor.render_strips()):
+            x = 0
+            for segment in strip:
+                at, x = x, x + segment.cell_length
+                style = segment.style
+                inside = region.contains(at, y)
+                if not inside or style is None or style.color is None or style.bgcolor is None:
+                    continue
+                if not any(0x2800 <= ord(ch) <= 0x28FF or ch in "•▄▀█" for ch in segment.text):
+                    continue
+                fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+                a, b = _luminance(tuple(fg)), _luminance(tuple(bg))
+                lines.add(round((max(a, b) + 0.05) / (min(a, b) + 0.05), 2))
+        assert lines, "the chart drew its lines"
+        assert min(lines) >= 3.0, sorted(lines)

@@ -144,3 +144,31 @@ async def test_enter_on_the_drivers_profile_opens_it_to_read(store: AspireStore)
         pilot.app.screen.records.highlighted = keys.index("profile")
         await pilot.pause()
         await _reads_then_comes_back(pilot)
+
+
+@pytest.mark.parametrize("mode", ["home", "reflect", "aspirations", "goals"])
+async def test_enter_on_an_empty_screen_acts_or_says_why(store: AspireStore, mode: str) -> None:
+    """enter is listed in help on every main screen: with nothing to open, it says so."""
+    app = make_app(store, start=None if mode == "home" else mode)
+    async with app.run_test(size=SIZE) as pilot:
+        if mode == "home":
+            await pilot.press("0")
+        await pilot.pause()
+        screen, focused = app.screen, app.focused
+        await pilot.press("enter")
+        await pilot.pause()
+        said = notifications(app)
+        assert app.screen is not screen or app.focused is not focused or said, mode
+        for message in said:
+            assert "\n" not in message.strip(), message
+
+
+async def test_empty_goals_says_the_same_first_step_whichever_key_asks(store: AspireStore) -> None:
+    """With no aspiration, n cannot add a goal: e, l and d must not say "n adds one"."""
+    async with make_app(store, start="goals").run_test(size=SIZE) as pilot:
+        for key in ("n", "e", "l", "d"):
+            before = len(notifications(pilot.app))
+            await pilot.press(key)
+            await pilot.pause()
+            [said] = notifications(pilot.app)[before:]
+            assert "choose an aspiration first (2, then n)" in said.lower(), (key, said)

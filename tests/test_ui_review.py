@@ -265,6 +265,12 @@ async def test_no_score_before_there_is_one_and_a_missed_period_is_an_invitation
         row = list_rows(pilot.app)[1]
         assert "streak" not in row and "due" not in row.split("from")[0], row
         assert "Sun 27 Dec 2026" in row, "it says when the first one comes"
+        await pilot.press("r")  # early: asked, as an early first review, never "again"
+        await pilot.pause()
+        asked = screen_text(pilot.app)
+        assert "An early review" in asked and "again" not in asked, asked
+        assert "Your first review is due from Sun 27 Dec 2026" in asked
+        await pilot.press("escape")
     month_on = date(2026, 12, 27)
     async with make_app(store, today=month_on, start=None).run_test(size=SIZE) as pilot:
         await pilot.pause()

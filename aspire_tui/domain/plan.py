@@ -33,7 +33,8 @@ def _block(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
-def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
+def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date, where: str = "") -> str:
+    """`where`: said after the title, before the measure ("level 1" for another level's)."""
     series = value_series(goal, checkins)
     p = progress_of(goal, series, today)
     measure = progress_text(goal, p)
@@ -50,7 +51,7 @@ def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str:
     if found.projected is not None:
         status += f", finishing about {found.projected.isoformat()} at the recent rate"
     box = "x" if p.achieved else " "
-    stretch = " (stretch)" if goal.stretch else ""
+    stretch = (" (stretch)" if goal.stretch else "") + (f" ({where})" if where else "")
     line = f"- [{box}] **{one_line(goal.title, 200)}**{stretch}: {measure} ({p.percent}%), {status}"
     if p.achieved and goal.closer.strip():
         line += f"\n  - How it moved me forward: {one_line(goal.closer, 400)}"
@@ -152,7 +153,7 @@ def career_plan(
         lines += [""]
         if others:
             lines += ["Goals on other levels:", ""]
-            lines += [f"{_goal_line(g, checkins, today)} (level {g.level + 1})" for g in others]
+            lines += [_goal_line(g, checkins, today, f"level {g.level + 1}") for g in others]
             lines += [""]
     if archived:
         lines += ["## Set aside for now", ""]

@@ -141,7 +141,7 @@ class AspireApp(App[None]):
         if store.read_only:
             self.base_title = "Aspire (read-only)"
         elif demo:
-            self.base_title = "Aspire (demo: made-up data, gone when you quit)"
+            self.base_title = "Aspire demo (made up; nothing is kept)"
         self.title = self.base_title
 
     def goal_states(self) -> dict[int, GoalState]:
@@ -381,7 +381,8 @@ class AspireApp(App[None]):
             if yes:
                 self.action_review(again=True)
 
-        self.push_screen(ConfirmDialog("Review again", message, "Start", "Not now"), answered)
+        heading = "An early review" if status.last is None else "Review again"
+        self.push_screen(ConfirmDialog(heading, message, "Start", "Not now"), answered)
 
     def _reviewed(self, review: Review | None) -> None:
         self.show_review_status()
@@ -602,7 +603,7 @@ class AspireApp(App[None]):
         finally:
             self._keeping = False
         if not self.settings.writable:
-            self.settings = LoadedSettings(settings, self.settings.path, self.settings.problems)
+            self.settings = dataclasses.replace(self.settings, settings=settings)
             self._settings_changed()
             if not quiet:
                 self.notify("Settings changed until you quit (the settings file was left alone).")

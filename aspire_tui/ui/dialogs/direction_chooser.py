@@ -19,9 +19,10 @@ from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import one_line, plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter
+from aspire_tui.ui.widgets.pick_list import PickList
 
 
-class DirectionList(SelectionList[str]):
+class DirectionList(PickList):
     """j and k move, as in every list of Aspire's; space chooses or leaves out."""
 
     BINDINGS = [
@@ -32,8 +33,6 @@ class DirectionList(SelectionList[str]):
             id="compare.toggle",
             tooltip="Choosing: choose a direction or leave it out",
         ),
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
 

@@ -23,6 +23,7 @@ from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import safe
 from aspire_tui.ui.widgets.key_footer import KeyFooter
+from aspire_tui.ui.widgets.pick_list import PickList
 
 if TYPE_CHECKING:
     from aspire_tui.ui.app import AspireApp
@@ -64,7 +65,7 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
             )
             yield Static(id="statement")
             yield Static(id="scale")
-            yield SelectionList[str](id="picks")
+            yield PickList(id="picks")
             yield Static(id="pick-detail")
             yield Static(id="assessment-hint", classes="field-hint")
         yield KeyFooter()

@@ -322,13 +322,19 @@ class GoalsScreen(MainScreen):
         record_id = self.selected_id()
         return self.store.goal(record_id) if record_id is not None else None
 
+    def first_step(self) -> str:
+        """A goal serves an aspiration: with none chosen, that comes first, whichever key asks."""
+        if any(a.active for a in self.store.aspirations()):
+            return self.FIRST_STEP
+        return f"choose an aspiration first ({self.aspire.key_for_id('go.aspirations')}, then n)"
+
     # Adding and editing --------------------------------------------------------------
 
     @guarded
     def action_new(self) -> None:
         aspirations = [a for a in self.store.aspirations() if a.active]
         if not aspirations:
-            self.notify("Choose an aspiration first: press 2, then n.", title="No aspiration yet")
+            self.notify(f"{self.first_step().capitalize()}.", title="No aspiration yet")
             return
         current = self._selected()
         owner = (

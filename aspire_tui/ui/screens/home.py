@@ -376,6 +376,14 @@ class HomeScreen(MainScreen):
             return None
         return True  # b always answers: a look back when one is due, else when the next is
 
+    def why_not(self, action: str) -> str | None:
+        if action != "open":
+            return super().why_not(action)
+        if self.store.is_empty():
+            reflect = self.aspire.key_for_id("go.reflect")
+            return f"Nothing to open yet: {reflect} goes to Reflect, where you begin."
+        return "Highlight an item first to open it."
+
 
 def _overview() -> Content:
     return Content.assemble(

@@ -302,13 +302,17 @@ class MainScreen(Screen[None]):
     def has_records(self) -> bool:
         return any((o.id or "").isdigit() for o in self.records.options)
 
+    def first_step(self) -> str:
+        """How to make the first record here, said when a key finds none."""
+        return self.FIRST_STEP
+
     def why_not(self, action: str) -> str | None:
         """One line saying why a dimmed key cannot act here, said when it is pressed anyway:
         a key that is shown either acts or says why not."""
-        if action not in self.NEEDS_SELECTION or action == "open":
+        if action not in self.NEEDS_SELECTION:
             return None
         verb = self.VERBS.get(action, action.replace("_", " "))
         if not self.has_records():
-            first = f": {self.FIRST_STEP}" if self.FIRST_STEP else ""
+            first = f": {self.first_step()}" if self.first_step() else ""
             return f"Nothing to {verb} yet{first}."
         return f"Highlight {self.RECORD_NOUN} first to {verb} it."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import RenderResult
+from textual.color import Color
 from textual_plotext import PlotextPlot
 
 from aspire_tui.domain.chart_ticks import MOST_TICKS, date_ticks, value_ticks
@@ -38,13 +39,14 @@ class ProgressChart(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         plt.date_form(DATE_FORM, AXIS_FORMS[dates_of(self)])
+        progress_colour, pace_colour = self._line_colours()
         days, values = _progress(goal, series, start, today)
-        plt.plot([day.isoformat() for day in days], values, label="progress")
+        plt.plot([day.isoformat() for day in days], values, label="progress", color=progress_colour)
         aim = _aim(goal, start)
         if aim is not None and goal.deadline is not None:
             label = "stretch line (70%)" if goal.stretch else "pace line"
             line = [goal.begins.isoformat(), goal.deadline.isoformat()]
-            plt.plot(line, [start, aim], label=label)
+            plt.plot(line, [start, aim], label=label, color=pace_colour)
         self._drawn = (goal, series, start, today)
         _, (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
         plt.yticks(y_ticks, y_labels)
@@ -55,6 +57,22 @@ class ProgressChart(PlotextPlot):
         self.refresh()
 
     _drawn: tuple[Goal, list[tuple[date, float]], float, date] | None = None
+
+    def _line_colours(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        """The theme's colours for text, which it keeps readable on its background: plotext's
+        own green and blue all but vanish on a light one."""
+        variables = self.app.theme_variables
+        return (
+            Color.parse(variables["text-primary"]).rgb,
+            Color.parse(variables["text-accent"]).rgb,
+        )
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self._drawn is not None:
+            self.show(*self._drawn)
 
     def render(self) -> RenderResult:
         """Dates as many as the width has room for, side by side, set as the chart is drawn

@@ -18,6 +18,13 @@ class RecordList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With no record highlighted, enter is left to the screen, which says why nothing
+        opens (a key listed in help acts or says why not)."""
+        if action == "select" and self.highlighted_record_id is None:
+            return False
+        return True
+
     def show_records(self, rows: Iterable[tuple[str | None, Content]]) -> None:
         """Replace the rows, keeping the highlighted record highlighted if it is still there."""
         rows = list(rows)
