@@ -297,6 +297,8 @@ async def test_the_demo_never_writes_the_persons_settings_however_often_they_cha
             await pilot.pause()
             form = pilot.app.screen
             assert isinstance(form, SettingsForm)
+            header = str(form.query_one(".smart-check").visual)
+            assert "read here but left alone" in header and "lasts until you quit" in header
             form.query_one("#date-format", Select).value = choice
             await pilot.press("ctrl+s")
             await pilot.pause()

@@ -48,7 +48,12 @@ class SettingsForm(FormDialog[Settings]):
                 ".",
             )
         elif not self.loaded.may_write:
-            why = Content.styled("These settings were not read from your settings file.", "bold")
+            said = (
+                "Your settings file is read here but left alone."
+                if self.loaded.text is not None
+                else "These settings were not read from your settings file."
+            )
+            why = Content.styled(said, "bold")
         else:
             return
         yield Static(
