@@ -41,10 +41,23 @@ def test_store_knows_nothing_of_the_ui(path: Path) -> None:
     assert not bad
 
 
+@pytest.mark.parametrize("path", files("store"), ids=str)
+def test_the_store_calls_no_use_case(path: Path) -> None:
+    assert not {m for m in imported_modules(path) if m.startswith("aspire_tui.use_cases")}
+
+
+@pytest.mark.parametrize("path", files("use_cases"), ids=str)
+def test_use_cases_know_nothing_of_the_ui_or_the_file(path: Path) -> None:
+    """Use cases speak to the store and the domain; screens and the command line call them."""
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in {"textual", "rich", "tinydb"}}
+    bad |= {m for m in imported_modules(path) if m.startswith(("aspire_tui.ui", "aspire_tui.cli"))}
+    assert not bad
+
+
 @pytest.mark.parametrize("path", files("ui"), ids=str)
 def test_ui_never_touches_tinydb(path: Path) -> None:
     assert not {m for m in imported_modules(path) if m.split(".")[0] == "tinydb"}
 
 
 def test_every_layer_has_files() -> None:
-    assert files("domain") and files("store") and files("ui")
+    assert files("domain") and files("store") and files("use_cases") and files("ui")

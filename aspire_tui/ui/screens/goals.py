@@ -11,7 +11,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
-from aspire_tui.domain.check_ins import why_not_log
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import GoalPlace, climb_offered, goal_place, level_count
 from aspire_tui.domain.measure import amount_text, progress_text
@@ -30,6 +29,7 @@ from aspire_tui.ui.goal_page import describe_goal, history_lines, status_text
 from aspire_tui.ui.render import dates_of, one_line, plain, progress_bar, wrapped
 from aspire_tui.ui.screens.main import MainScreen, guarded
 from aspire_tui.ui.undo import UndoEntry
+from aspire_tui.use_cases import goals as goal_work
 
 CHART_MIN_WIDTH = 40
 """Narrower than this, a goal's progress is a sparkline instead of a chart."""
@@ -371,23 +371,20 @@ class GoalsScreen(MainScreen):
         goal = self._selected()
         if goal is None:
             return
-        checkins = self.store.checkins(goal.id)
-        today = self.today()
-        refused = why_not_log(goal, checkins, today)
+        refused = goal_work.why_not_log_now(self.store, goal, self.today())
         if refused:
             self.notify(f"{refused} Press c to correct or delete a check-in.")
             return
-        before = goal_progress(goal, checkins, today)
-        done = frozenset(c.milestone for c in checkins if c.milestone)
+        done = frozenset(c.milestone for c in self.store.checkins(goal.id) if c.milestone)
 
         def logged(checkin: CheckIn | None) -> None:
             if checkin is None:
                 return
-            self.store.log_checkin(checkin)
-            after = goal_progress(goal, self.store.checkins(goal.id), today)
-            if after.achieved and not before.achieved:
-                self._celebrate(goal)
+            result = goal_work.log_checkin(self.store, goal, checkin, self.today())
+            if result.newly_achieved:
+                self._celebrate(result.goal)
             else:
+                after = result.after
                 self.notify(
                     f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False
                 )
@@ -517,20 +514,20 @@ class GoalsScreen(MainScreen):
         goal = self._selected()
         if goal is None or goal.id is None:
             return
-        checkins = self.store.checkins(goal.id)
-        count = len(checkins)
+        count = len(self.store.checkins(goal.id))
         extra = f" and its {count} check-in{'s' if count != 1 else ''}" if count else ""
         message = Content.assemble(
             "Delete the goal “",
             (one_line(goal.title, 80), "bold"),
             f"”{extra}? ctrl+z on this screen brings it back.",
         )
-        goal_id = goal.id
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.store.delete_goal(goal_id)
-                self.aspire.undo.push(UndoEntry("the deleted goal", [goal], checkins, goal_id))
+                dropped = goal_work.drop(self.store, goal)
+                self.aspire.undo.push(
+                    UndoEntry("the deleted goal", [goal], dropped.checkins, goal.id)
+                )
                 self.notify("Goal deleted. ctrl+z brings it back.")
                 self.reload()
 

@@ -5,7 +5,8 @@ made, so the review can be left (escape) and resumed (r) where it stood."""
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
-from aspire_tui.domain.check_ins import start_moved_back, why_not_log
+from aspire_tui.domain.check_ins import start_moved_back
 from aspire_tui.domain.models import (
     Aspiration,
     Assessment,
@@ -26,7 +27,6 @@ from aspire_tui.domain.models import (
     ReviewAction,
     ReviewChange,
 )
-from aspire_tui.domain.progress import goal_progress
 from aspire_tui.domain.review import (
     ACTION_WORDS,
     ASPIRATION,
@@ -58,6 +58,7 @@ from aspire_tui.ui.render import (
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.plain_fields import PlainInput
+from aspire_tui.use_cases import goals as goal_work
 
 if TYPE_CHECKING:
     from datetime import date
@@ -78,6 +79,9 @@ ACTIONS = {
     DRIVERS: {"retake", "write"},
     CLOSING: {"write", "finish"},
 }
+
+
+T = TypeVar("T")
 
 
 class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
@@ -579,26 +583,24 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         goal = self._goal()
         if goal is None:
             return
-        checkins = self.store.checkins(goal.id)
-        today = self.today()
-        refused = why_not_log(goal, checkins, today)
+        refused = goal_work.why_not_log_now(self.store, goal, self.today())
         if refused:
             self.notify(f"{refused} → goes on.")
             return
-        before = goal_progress(goal, checkins, today)
-        done = frozenset(c.milestone for c in checkins if c.milestone)
+        done = frozenset(c.milestone for c in self.store.checkins(goal.id) if c.milestone)
 
         def logged(checkin: CheckIn | None) -> None:
             if checkin is None:
                 return
-            if not self._guarded(lambda: self.store.log_checkin(checkin)):
+            today = self.today()
+            result = self._attempt(lambda: goal_work.log_checkin(self.store, goal, checkin, today))
+            if result is None:
                 return
             from aspire_tui.domain.measure import progress_text
 
-            after = goal_progress(goal, self.store.checkins(goal.id), today)
+            after = result.after
             detail = "now " + progress_text(goal, after) + (", achieved" if after.achieved else "")
-            newly = after.achieved and not before.achieved
-            action = ReviewAction.ACHIEVED if newly else ReviewAction.LOGGED
+            action = ReviewAction.ACHIEVED if result.newly_achieved else ReviewAction.LOGGED
             self._record(action, goal.title, detail)
 
         form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
@@ -639,14 +641,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             " Its start moves back to today." if moved else "",
         )
 
-        def achieve() -> None:
-            with self.store.transaction():
-                if moved is not None:
-                    self.store.save_goal(moved)
-                self.store.add_checkins(moved or goal, adding)
-
         def confirmed(yes: bool | None) -> None:
-            if yes and self._guarded(achieve):
+            if yes and self._guarded(lambda: goal_work.achieve(self.store, goal, self.today())):
                 self._record(ReviewAction.ACHIEVED, goal.title, f"on {self.today().isoformat()}")
 
         self.ask(ConfirmDialog("Achieved", message, "Achieved", "Not yet"), confirmed)
@@ -667,11 +663,14 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         )
 
         def confirmed(yes: bool | None) -> None:
-            goal_id = goal.id
-            if yes and goal_id is not None:
-                if self._guarded(lambda: self.store.delete_goal(goal_id)):
-                    self.aspire.undo.push(UndoEntry("the dropped goal", [goal], checkins, goal_id))
-                    self._record(ReviewAction.DROPPED, goal.title)
+            if not yes:
+                return
+            dropped = self._attempt(lambda: goal_work.drop(self.store, goal))
+            if dropped is not None:
+                self.aspire.undo.push(
+                    UndoEntry("the dropped goal", [goal], dropped.checkins, goal.id)
+                )
+                self._record(ReviewAction.DROPPED, goal.title)
 
         self.ask(ConfirmDialog("Drop this goal", message, "Drop", "Keep it"), confirmed)
 
@@ -719,3 +718,11 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             self.aspire.report_error(safe(str(error)))
             return False
         return True
+
+    def _attempt(self, change: Callable[[], T]) -> T | None:
+        """What `change` returns, or None if the store refused it (and the person is told)."""
+        try:
+            return change()
+        except (StoreError, ValidationError) as error:
+            self.aspire.report_error(safe(str(error)))
+            return None

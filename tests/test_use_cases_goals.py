@@ -1,0 +1,66 @@
+"""Working on a goal, once for the Goals screen and the review: each use case on a real file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
+from aspire_tui.store import AspireStore
+from aspire_tui.use_cases import goals
+from tests.conftest import TODAY, docs
+
+
+def _goal(store: AspireStore, target: Target, created: date = date(2026, 11, 1)) -> Goal:
+    mine = store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    return store.save_goal(Goal(mine.id or 0, "Give talks", target, created))
+
+
+def test_logging_says_what_changed_and_when_it_reached_the_target(
+    store: AspireStore, data_dir: Path
+) -> None:
+    goal = _goal(store, Target.number(3, "talks"))
+    first = goals.log_checkin(store, goal, CheckIn(goal.id or 0, TODAY, 2.0), TODAY)
+    assert (first.before.done, first.after.done) == (0, 2)
+    assert not first.newly_achieved
+    last = goals.log_checkin(store, goal, CheckIn(goal.id or 0, TODAY, 1.0, note="b"), TODAY)
+    assert last.newly_achieved and last.after.achieved
+    assert [c["amount"] for c in docs(data_dir, "checkins")] == [2.0, 1.0]
+    assert goals.why_not_log_now(store, goal, TODAY) is None, "a number may go on past it"
+    done = store.save_goal(Goal(goal.aspiration_id, "Ship it", Target.done(), TODAY))
+    goals.log_checkin(store, done, CheckIn(done.id or 0, TODAY, 1.0), TODAY)
+    assert goals.why_not_log_now(store, done, TODAY) == "Already done."
+
+
+def test_a_check_in_before_the_start_moves_the_start_in_the_same_write(
+    store: AspireStore, data_dir: Path
+) -> None:
+    goal = _goal(store, Target.number(3, "talks"), created=TODAY)
+    earlier = date(2026, 11, 10)
+    result = goals.log_checkin(store, goal, CheckIn(goal.id or 0, earlier, 1.0), TODAY)
+    assert result.goal.begins == earlier
+    [saved] = docs(data_dir, "goals")
+    assert saved["starts"] == earlier.isoformat()
+
+
+def test_achieving_logs_what_is_left_once(store: AspireStore, data_dir: Path) -> None:
+    goal = _goal(store, Target.number(5, "talks"))
+    goals.log_checkin(store, goal, CheckIn(goal.id or 0, date(2026, 11, 20), 2.0), TODAY)
+    added = goals.achieve(store, goal, TODAY)
+    assert [(c.on, c.amount) for c in added] == [(TODAY, 3.0)]
+    assert goals.achieve(store, goal, TODAY) == [], "already achieved: nothing written"
+    assert sorted(c["amount"] for c in docs(data_dir, "checkins")) == [2.0, 3.0]
+
+
+def test_dropping_returns_what_undo_needs_and_empties_the_file(
+    store: AspireStore, data_dir: Path
+) -> None:
+    goal = _goal(store, Target.number(5, "talks"))
+    goals.log_checkin(store, goal, CheckIn(goal.id or 0, TODAY, 2.0), TODAY)
+    dropped = goals.drop(store, goal)
+    assert dropped.goal == goal and [c.amount for c in dropped.checkins] == [2.0]
+    assert docs(data_dir, "goals") == [] and docs(data_dir, "checkins") == []
+    with pytest.raises(ValueError):
+        goals.drop(store, Goal(1, "Never saved", Target.done(), TODAY))
