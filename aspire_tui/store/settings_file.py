@@ -130,6 +130,7 @@ def _with_values(text: str, values: dict[str, str | int]) -> str | None:
 
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
+    from tomlkit.items import Item
 
     try:
         before = tomllib.loads(text)
@@ -141,7 +142,7 @@ def _with_values(text: str, values: dict[str, str | int]) -> str | None:
         if name in document:
             document[name] = value  # tomlkit keeps the old line's indent, quotes and comment
             item = document.item(name)
-            if not item.trivia.comment:  # but not spaces left after a bare value
+            if isinstance(item, Item) and not item.trivia.comment:  # but not spaces after it
                 item.trivia.trail = item.trivia.trail.lstrip(" \t")
         else:
             item = tomlkit.item(value)
