@@ -170,7 +170,8 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """The app on one made-up person's year (`demo_year`; the benchmarks use the heavier,
-    mechanical `history`), in a folder of its own that goes when the app closes."""
+    mechanical history of tests/fixtures/history.py), in a folder of its own that goes when
+    the app closes."""
     import shutil
     import tempfile
 

@@ -4,7 +4,7 @@ A tax-software engineer who starts the year wanting to be the expert people ask,
 consultancy aside, climbs a level as an expert, and takes on a first bit of leading. Every goal
 belongs to its aspiration's path and level, reviews come once a month (one month missed, then
 back on time), and the journal is written in a person's words. The heavy, mechanical history
-for the benchmarks is `aspire_tui.history`; this one is small, so the demo opens fast.
+for the benchmarks is tests/fixtures/history.py; this one is small, so the demo opens fast.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Regenerate screenshots/ from the real app over the demo data, and a few over a year of
 generated history (the benchmark's one-year case, heavy and mechanical; `aspire --demo` opens
-the smaller, hand-written year of `aspire_tui.demo_year` instead).
+the smaller, hand-written year of `aspire_tui.demo_year` instead). Both sets of made-up data
+live in tests/fixtures/.
 
 Run: python scripts/screenshots.py   (writes SVGs; add --png to also write PNGs with cairosvg)
 """
@@ -13,13 +14,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from aspire_tui.demo import populate
 from aspire_tui.domain.decisions import decision_entry
 from aspire_tui.domain.settings import Settings
-from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
 from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.app import AspireApp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's folder
+from tests.fixtures.career import populate  # noqa: E402 - made-up data, not in the package
+from tests.fixtures.history import generate  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 TODAY = date(2026, 11, 27)

@@ -14,9 +14,9 @@ import pytest
 
 from aspire_tui import __version__
 from aspire_tui.cli import ask_read_only
-from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore, resolve_data_dir
 from aspire_tui.store.lock import AlreadyOpenError
+from tests.fixtures.career import populate
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

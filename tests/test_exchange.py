@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aspire_tui.demo import populate
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
 from aspire_tui.domain.plan import career_plan
 from aspire_tui.store import AspireStore, StoreError
@@ -23,6 +22,7 @@ from aspire_tui.store.exchange import (
     read_export,
 )
 from tests.conftest import TODAY, docs
+from tests.fixtures.career import populate
 
 
 def exported(store: AspireStore) -> str:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.demo import main as demo
-from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
 from aspire_tui.store.exchange import export_json
 from tests.conftest import TODAY
+from tests.fixtures.history import generate
+from tests.fixtures.history import main as demo
 
 
 def test_one_year_has_the_promised_size_and_opens_again(tmp_path: Path) -> None:

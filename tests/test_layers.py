@@ -61,3 +61,83 @@ def test_ui_never_touches_tinydb(path: Path) -> None:
 
 def test_every_layer_has_files() -> None:
     assert files("domain") and files("store") and files("use_cases") and files("ui")
+
+
+# The modules at the top of the package: each is named here with what it may not import, so a
+# new one fails this test until it is given its place.
+OUTSIDE = {"textual", "tinydb", "rich"}
+TOP_LEVEL_MAY_NOT_IMPORT = {
+    "__init__": ("the version, imported by everything: nothing at all", {"*"}),
+    "__main__": ("`python -m aspire_tui`: the command line", {"tinydb"}),
+    "cli": ("the command line: the store, the domain and the app", {"tinydb"}),
+    "demo_year": (
+        "`aspire --demo`'s made-up year, written through the store",
+        {"textual", "rich", "tinydb", "aspire_tui.ui", "aspire_tui.cli"},
+    ),
+}
+ENTRY_POINTS = {"aspire_tui", "aspire_tui.__main__", "aspire_tui.cli"}
+"""Where the installed Aspire starts: `import aspire_tui`, `python -m aspire_tui`, `aspire`."""
+
+
+def top_level() -> list[Path]:
+    return sorted(PACKAGE.glob("*.py"))
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_every_top_level_module_has_its_place() -> None:
+    assert {p.stem for p in top_level()} == set(TOP_LEVEL_MAY_NOT_IMPORT)
+
+
+@pytest.mark.parametrize("path", top_level(), ids=lambda p: p.name)
+def test_top_level_modules_keep_to_their_place(path: Path) -> None:
+    _, forbidden = TOP_LEVEL_MAY_NOT_IMPORT.get(path.stem, ("", set()))
+    imported = imported_modules(path) - {"__future__"}
+    if "*" in forbidden:
+        bad = {m for m in imported if m.split(".")[0] in OUTSIDE or m.startswith("aspire_tui")}
+    else:
+        bad = {
+            m
+            for m in imported
+            if m.split(".")[0] in forbidden or m.startswith(tuple(f for f in forbidden if "." in f))
+        }
+    assert not bad
+
+
+def test_only_the_store_imports_tinydb_anywhere() -> None:
+    bad = [
+        str(p.relative_to(PACKAGE))
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if "store" not in p.relative_to(PACKAGE).parts
+        and any(m.split(".")[0] == "tinydb" for m in imported_modules(p))
+    ]
+    assert bad == []
+
+
+def test_every_top_level_module_is_used_by_the_installed_app() -> None:
+    """What only the tests, the benchmark or the screenshot script use lives with them
+    (tests/fixtures/), not in the wheel: each top-level module is reached from an entry point
+    through the package's own imports (lazy ones inside functions too)."""
+    modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    reached: set[str] = set()
+    pending = list(ENTRY_POINTS)
+    while pending:
+        name = pending.pop()
+        if name in reached or name not in modules:
+            continue
+        reached.add(name)
+        pending += imported_or_named(modules[name])
+    unused = sorted(module_name(p) for p in top_level() if module_name(p) not in reached)
+    assert unused == []
+
+
+def imported_or_named(path: Path) -> set[str]:
+    """What `path` imports; `from a import b` counts as both `a` and `a.b` (b may be a module)."""
+    found = imported_modules(path)
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found

@@ -21,7 +21,6 @@ from textual.message import Message
 
 from aspire_tui.domain.models import Reflection
 from aspire_tui.store import AspireStore
-from aspire_tui.ui import paste_guard
 from aspire_tui.ui.paste_guard import PasteGuardParser
 from tests.conftest import TODAY, terminal_env
 from tests.terminal import screen, wait_for
@@ -118,8 +117,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     import textual._parser
 
     fake = Clock()
-    monkeypatch.setattr(textual._parser, "get_time", fake)
-    monkeypatch.setattr(paste_guard, "get_time", fake)
+    monkeypatch.setattr(textual._parser, "get_time", fake)  # the guard's clock too
     return fake
 
 

@@ -329,3 +329,63 @@ def test_review_and_date_settings_are_saved_line_by_line(tmp_path: Path) -> None
     assert "# mine" in text and '[keys]\nhelp = "f1"' in text
     again = load_settings(path, THEMES)
     assert again.settings == changed and again.problems == []
+
+
+def saved_after(text: str, **changes: object) -> str:
+    """The settings file holding `text`, once Aspire has saved `changes` to it."""
+    from dataclasses import replace
+
+    from aspire_tui.store.settings_file import save_settings
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode())
+    loaded = load_settings(path, THEMES)
+    assert loaded.writable, loaded.problems
+    save_settings(loaded, replace(loaded.settings, **changes))  # type: ignore[arg-type]
+    return path.read_bytes().decode()
+
+
+def test_a_comment_after_a_value_stays_on_its_line(tmp_path: Path) -> None:
+    text = 'theme = "nord"  # dark, easy on the eyes\nkeep_backups = 5 # enough for me\n'
+    assert saved_after(text, theme="gruvbox", keep_backups=7) == (
+        'theme = "gruvbox"  # dark, easy on the eyes\nkeep_backups = 7 # enough for me\n'
+    )
+
+
+def test_a_new_setting_goes_below_the_persons_own_not_above_their_heading(
+    tmp_path: Path,
+) -> None:
+    from aspire_tui.domain.review import Cadence
+
+    text = '# my settings\nkeep_backups = 5\ntheme = "nord"\n\n[keys]\nhelp = "f1"\n'
+    assert saved_after(text, theme="dracula", review_cadence=Cadence.WEEKLY) == (
+        '# my settings\nkeep_backups = 5\ntheme = "dracula"\nreview_cadence = "weekly"\n'
+        '\n[keys]\nhelp = "f1"\n'
+    )
+
+
+def test_a_setting_written_in_any_valid_toml_form_is_changed_where_it_is(
+    tmp_path: Path,
+) -> None:
+    """A quoted name, a value over several lines, an inline table of keys: TOML the regex line
+    editor could not change (it refused, or wrote the setting twice)."""
+    assert saved_after('"theme" = "nord"\n', theme="gruvbox") == '"theme" = "gruvbox"\n'
+    over_lines = 'theme = """\nnord"""  # mine\nkeep_backups = 3\n'
+    assert saved_after(over_lines, theme="gruvbox") == (
+        'theme = "gruvbox"  # mine\nkeep_backups = 3\n'
+    )
+    inline = 'keys = { help = "f1", quit = "ctrl+x" }  # mine\ntheme = "nord"\n'
+    assert saved_after(inline, theme="gruvbox") == inline.replace("nord", "gruvbox")
+    assert load_settings(settings_path(), THEMES).settings.keys == {
+        "help": "f1",
+        "quit": "ctrl+x",
+    }
+
+
+def test_a_changed_line_keeps_its_own_form(tmp_path: Path) -> None:
+    """Its indent, its kind of quotes, its line ending (a file written on Windows stays so)."""
+    text = "  theme = 'nord'\r\nkeep_backups = 3\r\n"
+    assert saved_after(text, theme="gruvbox", first_day_of_week="sunday") == (
+        "  theme = 'gruvbox'\r\nkeep_backups = 3\r\nfirst_day_of_week = \"sunday\"\r\n"
+    )

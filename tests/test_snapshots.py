@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
 from tests.conftest import TODAY
+from tests.fixtures.career import populate
 
 
 def demo_app(folder: Path) -> AspireApp:

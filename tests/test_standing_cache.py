@@ -9,10 +9,10 @@ import pytest
 
 from aspire_tui.domain.models import CheckIn
 from aspire_tui.domain.standing import goal_states, recent_achievements
-from aspire_tui.history import generate
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.standing_cache import GoalStanding
 from tests.conftest import TODAY
+from tests.fixtures.history import generate
 
 
 @pytest.fixture(scope="module")

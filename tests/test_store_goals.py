@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.demo import populate
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import export_json, import_export, read_export
 from aspire_tui.store.migrations import SCHEMA_VERSION
 from tests.conftest import TODAY, docs, read_data
+from tests.fixtures.career import populate
 
 D = date(2026, 1, 1)
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from aspire_tui.demo import populate
 from aspire_tui.domain.models import Aspiration
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
@@ -18,6 +17,7 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs
+from tests.fixtures.career import populate
 from tests.ui_helpers import (
     SIZE,
     clear_field,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from tests.conftest import TODAY
+from tests.fixtures.career import populate
 from tests.ui_helpers import make_app
 
 

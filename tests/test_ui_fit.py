@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.demo import populate
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY
+from tests.fixtures.career import populate
 from tests.ui_helpers import (
     faint_text,
     list_rows,

@@ -156,19 +156,22 @@ async def test_aspire_never_opens_a_network_connection(
     assert attempts == []
 
 
-def test_a_crash_report_never_shows_what_was_in_memory(store: AspireStore) -> None:
-    from io import StringIO
+async def test_a_crash_report_never_shows_what_was_in_memory(
+    store: AspireStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real crash, as the terminal then shows it: where it failed, never a local's value."""
+    from aspire_tui.ui import app
 
-    from rich.console import Console
+    class Crashes(app.AspireApp):
+        CSS_PATH = Path(app.__file__).parent / "app.tcss"  # not beside this test
 
-    app = make_app(store)
-    secret_note = "".join(["sal", "ary"])  # noqa: F841 - a local the report must not show
-    try:
-        raise RuntimeError("boom")
-    except RuntimeError:
-        app._fatal_error()
-    out = StringIO()
-    for renderable in app._exit_renderables:
-        Console(file=out, width=100).print(renderable)
-    assert "boom" in out.getvalue()
-    assert "salary" not in out.getvalue()
+        def on_mount(self) -> None:  # Textual calls this before AspireApp's own
+            secret_note = "".join(["sal", "ary"])  # noqa: F841 - a local the report must not show
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        async with Crashes(store, today=D).run_test(size=SIZE):
+            pass
+    shown = capsys.readouterr().err
+    assert "boom" in shown
+    assert "salary" not in shown

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 FILE_MAX_BYTES = 64 * 1024 * 1024
-"""The largest data file or export Aspire reads. Ten years of the demo's history (busier than
-most careers: 2,500 check-ins and 150 journal entries a year) is 4 MB as a data file and 6 MB
-as an export, so forty such years fit four times over (about 16 MB and 25 MB)."""
+"""The largest data file or export Aspire reads. Ten years of the benchmark's generated history
+(busier than most careers: 2,500 check-ins and 150 journal entries a year) is 4 MB as a data file
+and 6 MB as an export, so forty such years fit four times over (about 16 MB and 25 MB)."""
 
 ID_MAX_DIGITS = 18
 """A record's number in the data file: Aspire counts up from 1, and 18 digits stay below 2**63."""

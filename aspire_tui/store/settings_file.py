@@ -2,15 +2,14 @@
 
 A file that cannot be read, or holds a wrong value, is reported and read as far as it goes,
 with defaults for the rest, and is never written over: the person may have a typo to fix, and
-their file is theirs. Saving from the app changes only the lines of the settings it changed
-(comments and everything else stay as written), refuses a file changed since it was read,
+their file is theirs. Saving from the app changes only the settings it changed, through tomlkit
+(comments, order and everything else stay as written), refuses a file changed since it was read,
 writes through a link, and is atomic and private.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,7 +61,7 @@ def load_settings(
             return LoadedSettings(Settings(), path, ["is not a file"])
         if info.st_size > MAX_SIZE:
             return LoadedSettings(Settings(), path, ["is too big to be a settings file"])
-        text = path.read_text("utf-8")
+        text = _read_text(path)
     except FileNotFoundError:
         return LoadedSettings(Settings(), path)
     except (OSError, UnicodeDecodeError) as error:
@@ -88,7 +87,7 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     path = loaded.path
     try:
         target = path.resolve() if path.is_symlink() else path
-        current = target.read_text("utf-8") if target.exists() else None
+        current = _read_text(target) if target.exists() else None
     except (OSError, UnicodeDecodeError, RuntimeError):
         raise StoreError(f"Could not read {path} again before saving to it.") from None
     if current != loaded.text:
@@ -101,14 +100,8 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     if not values:
         return LoadedSettings(settings, path, [], current)
     text = _with_values(current or "", values)
-    import tomllib
-
-    try:
-        written = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-        written = {}
-    if any(written.get(name) != value for name, value in values.items()):
-        raise StoreError(f"Could not change {path} line by line; it was left as it is.")
+    if text is None:
+        raise StoreError(f"Could not change only those settings in {path}; it was left as it is.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(target, text.encode("utf-8"))
@@ -118,20 +111,46 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     return LoadedSettings(settings, path, [], text)
 
 
-def _with_values(text: str, values: dict[str, str | int]) -> str:
-    """`text` with each top-level `name = value` line set to the new value (or added at the
-    top); every other line, comments included, as it was."""
-    import tomli_w
+def _read_text(path: Path) -> str:
+    """The file's text exactly, its line endings included (a file written on Windows keeps
+    its CRLF when Aspire changes a line of it)."""
+    return path.read_bytes().decode("utf-8")
 
-    lines = text.splitlines(keepends=True)
-    top = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
-    missing = []
+
+def _with_values(text: str, values: dict[str, str | int]) -> str | None:
+    """`text` with each top-level setting in `values` set to its new value, or None if that
+    cannot be done without changing anything else.
+
+    tomlkit keeps everything it does not change as it was written: comments (a comment after
+    the value on its own line too), blank lines, order, quoting, indents and line endings. A
+    setting the file does not have yet goes after the file's own top-level settings, before its
+    first table. The result is read back with the standard library's parser and must hold
+    exactly what the file held, with only `values` changed."""
+    import tomllib
+
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+    from tomlkit.items import Item
+
+    try:
+        before = tomllib.loads(text)
+        document = tomlkit.parse(text)
+    except (tomllib.TOMLDecodeError, TOMLKitError, RecursionError, ValueError):
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
     for name, value in values.items():
-        rendered = tomli_w.dumps({name: value})
-        pattern = re.compile(rf"^\s*{re.escape(name)}\s*=")
-        hit = next((i for i in range(top) if pattern.match(lines[i])), None)
-        if hit is None:
-            missing.append(rendered)
+        if name in document:
+            document[name] = value  # tomlkit keeps the old line's indent, quotes and comment
+            item = document.item(name)
+            if isinstance(item, Item) and not item.trivia.comment:  # but not spaces after it
+                item.trivia.trail = item.trivia.trail.lstrip(" \t")
         else:
-            lines[hit] = rendered
-    return "".join(missing) + "".join(lines)
+            item = tomlkit.item(value)
+            item.trivia.trail = newline
+            document[name] = item
+    changed = document.as_string()
+    try:
+        after = tomllib.loads(changed)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    return changed if after == before | values else None

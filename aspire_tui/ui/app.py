@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.markup import escape
@@ -32,6 +32,7 @@ from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_
 from aspire_tui.ui.render import key_of, safe
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
+from aspire_tui.ui.textual_private import CrashReportWithoutLocals, keymap
 from aspire_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class SaveFailed(Message):
         self.reason = reason
 
 
-class AspireApp(App[None]):
+class AspireApp(CrashReportWithoutLocals[None]):
     TITLE = "Aspire"
     CSS_PATH = "app.tcss"
     MODES = {entry.mode: _maker(entry.mode) for entry in MAIN_SCREENS}  # type: ignore[assignment]
@@ -449,7 +450,7 @@ class AspireApp(App[None]):
 
         if has_draft(self.store.named_path.parent):  # the forms' code is imported only then
             self._offer_draft_later()
-        if self._keymap:
+        if keymap(self):
             self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
         self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
 
@@ -462,7 +463,7 @@ class AspireApp(App[None]):
         except ImportError:  # never expected; a check must not stop the app
             return
         problems = keymap_problems(
-            self._keymap, type(self).BINDINGS, classes, self.COMMAND_PALETTE_BINDING
+            keymap(self), type(self).BINDINGS, classes, self.COMMAND_PALETTE_BINDING
         )
         if problems:
             message = f"Keys in {self.settings.path}: " + "; ".join(problems) + "."
@@ -479,7 +480,7 @@ class AspireApp(App[None]):
 
     def key_for(self, binding: Binding) -> str:
         """How a binding's key is shown, as the settings file's [keys] may have changed it."""
-        keys = self._keymap.get(binding.id or "")
+        keys = keymap(self).get(binding.id or "")
         if keys:
             first = keys.split(",")[0].strip()
             binding = binding.with_key(first)
@@ -543,20 +544,6 @@ class AspireApp(App[None]):
             return
         self._last_error, self._last_error_at = message, now
         self.notify(message, title="Aspire", severity="error", markup=False, timeout=10)
-
-    def _fatal_error(self) -> None:
-        """Textual's crash report prints local variables, which may hold a person's private
-        notes; Aspire's report shows where it failed, never what was in memory."""
-        import rich
-        from rich.segment import Segments
-        from rich.traceback import Traceback
-
-        self.bell()
-        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
-        self._exit_renderables.append(
-            Segments(self.console.render(traceback, self.console.options))
-        )
-        self._close_messages_no_wait()
 
     async def action_quit(self) -> None:
         """ctrl+q quits from anywhere, but asks first if a form holds unsaved writing."""

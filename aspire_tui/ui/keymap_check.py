@@ -18,9 +18,11 @@ MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 def keys_named(text: str) -> str | None:
     """A key string from the settings file as Textual names keys ("Ctrl+N" -> "ctrl+N",
     "?" -> "question_mark", "F1" -> "f1"), or None if a part of it names no key."""
-    from textual.keys import Keys, _character_to_key
+    from textual.keys import Keys
 
-    names = {k.value for k in Keys} | {_character_to_key(chr(c)) for c in range(33, 127)}
+    from aspire_tui.ui.textual_private import key_name
+
+    names = {k.value for k in Keys} | {key_name(chr(c)) for c in range(33, 127)}
     found = []
     for part in text.split(","):
         part = part.strip()
@@ -30,7 +32,7 @@ def keys_named(text: str) -> str | None:
         if any(m.strip().lower() not in MODIFIERS for m in modifiers):
             return None
         if len(name) == 1 and name.isprintable():
-            key = _character_to_key(name)
+            key = key_name(name)
         elif name.lower() in names:
             key = name.lower()
         else:

@@ -14,13 +14,22 @@ longer than Textual waits before it decides a lone ESC was the escape key.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 
 from textual import constants, events
-from textual._time import get_time
-from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.message import Message
+
+from aspire_tui.ui.textual_private import (
+    XTermParser,
+    end_escape_wait,
+    parser_time,
+    read_input_with,
+)
+
+BRACKETED_PASTE_START = "\x1b[200~"
+BRACKETED_PASTE_END = "\x1b[201~"
+"""What a terminal sends around a paste, once the app has asked for bracketed paste (xterm's
+convention; Textual's parser knows them by the same bytes)."""
 
 _STARTS = tuple(BRACKETED_PASTE_START[:n] for n in range(1, len(BRACKETED_PASTE_START)))
 """What a read may end with when the next one may complete a paste's start."""
@@ -49,11 +58,10 @@ class PasteGuardParser(XTermParser):
             yield from self._outside(held + data)
 
     def tick(self) -> Iterable[Message]:
-        if self._held and get_time() - self._held_since >= constants.ESCAPE_DELAY:
+        if self._held and parser_time() - self._held_since >= constants.ESCAPE_DELAY:
             held, self._held = self._held, ""
             yield from self._keys(held)
-            if self._timeout_time is not None:
-                self._timeout_time = get_time()  # Textual's own wait has passed too
+            end_escape_wait(self)  # Textual's own wait has passed too
         yield from self._without_pastes(super().tick())
 
     def _outside(self, data: str) -> Iterable[Message]:
@@ -62,7 +70,7 @@ class PasteGuardParser(XTermParser):
         if start == -1:
             keep = next((s for s in reversed(_STARTS) if data.endswith(s)), "")
             if keep:
-                data, self._held, self._held_since = data[: -len(keep)], keep, get_time()
+                data, self._held, self._held_since = data[: -len(keep)], keep, parser_time()
             yield from self._keys(data)
             return
         body = start + len(BRACKETED_PASTE_START)
@@ -100,16 +108,4 @@ class PasteGuardParser(XTermParser):
 
 def install() -> None:
     """Make the terminal drivers that are loaded read their input with `PasteGuardParser`."""
-    for name in (
-        "textual.drivers.linux_driver",
-        "textual.drivers.linux_inline_driver",
-        "textual.drivers.win32",
-        "textual.drivers.web_driver",
-    ):
-        module = sys.modules.get(name)
-        if module is None and name.endswith("win32") and sys.platform == "win32":
-            import importlib  # loaded only once the Windows driver starts: too late
-
-            module = importlib.import_module(name)
-        if module is not None and getattr(module, "XTermParser", None) is XTermParser:
-            module.XTermParser = PasteGuardParser  # type: ignore[attr-defined]
+    read_input_with(PasteGuardParser)

@@ -44,7 +44,8 @@ Bare().run()
 def make_data(root: Path, years: int) -> Path:
     folder = root / f"data-{years}y"
     if years:
-        from aspire_tui.demo import main as demo
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project's folder
+        from tests.fixtures.history import main as demo
 
         demo(["--years", str(years), "--data-dir", str(folder), "--today", TODAY.isoformat()])
     else:

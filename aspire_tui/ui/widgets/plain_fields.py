@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from aspire_tui.domain.text import safe
+from aspire_tui.ui.textual_private import own_bindings_for_key
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -42,10 +43,10 @@ async def own_key_acts(field: Widget, event: events.Key) -> bool:
     together (a fast typist, a key held down, a program sending them) were applied out of
     order, so `hello`, five backspaces and `world` read "hellowo". Run here, each key acts in
     the order it came; a key the field does not bind goes on as before (Textual calls the
-    base class's `_on_key` next, unless this one prevented it)."""
+    base class's own key handler next, unless this one prevented it)."""
     if event.is_printable:
         return False
-    for binding in field._bindings.key_to_bindings.get(event.key, ()):
+    for binding in own_bindings_for_key(field, event.key):
         if binding.priority:  # the App ran those before the key reached the field
             continue
         if await field.app.run_action(binding.action, field):
@@ -63,10 +64,10 @@ class PlainInput(Input):
         kwargs.setdefault("compact", True)
         super().__init__(safe(value).replace("\n", " ").replace("\t", " "), **kwargs)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         await own_key_acts(self, event)  # else Textual calls the base class's handler next
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # One line: pasted line breaks become spaces rather than losing all but the first line.
         event.text = " ".join(_without_controls(self, event.text).split())
 
@@ -77,8 +78,8 @@ class PlainTextArea(TextArea):
         kwargs.setdefault("compact", True)
         super().__init__(safe(text), **kwargs)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         await own_key_acts(self, event)  # else Textual calls the base class's handler next
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         event.text = _without_controls(self, event.text)
