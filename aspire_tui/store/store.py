@@ -43,7 +43,7 @@ from aspire_tui.store.backups import (
 )
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import check_file, check_schema
-from aspire_tui.store.kinds import KINDS, RecordKind, kind_named, kind_of
+from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
 from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
@@ -707,8 +707,7 @@ class AspireStore:
 
     def unfinished_assessment(self) -> Assessment | None:
         """The sitting left half-way, to resume; there is at most one."""
-        left = [a for a in self._assessments.all() if a.finished is None]
-        return max(left, key=lambda a: a.id or 0) if left else None
+        return draft(self._assessments.all())  # type: ignore[no-any-return]
 
     def save_assessment(self, assessment: Assessment) -> Assessment:
         return self.save_record(assessment)  # type: ignore[no-any-return]
@@ -717,8 +716,7 @@ class AspireStore:
 
     def passions(self) -> Passions | None:
         """The one set of lists, once the person has written any."""
-        found = self._passions.all()
-        return max(found, key=lambda p: p.id or 0) if found else None
+        return newest(self._passions.all())  # type: ignore[no-any-return]
 
     def save_passions(self, passions: Passions) -> Passions:
         _valid(check_passions, passions)
@@ -739,8 +737,7 @@ class AspireStore:
 
     def unfinished_review(self) -> Review | None:
         """The review left half-way, to resume; there is at most one."""
-        left = [r for r in self._reviews.all() if r.finished is None]
-        return max(left, key=lambda r: r.id or 0) if left else None
+        return draft(self._reviews.all())  # type: ignore[no-any-return]
 
     def save_review(self, review: Review) -> Review:
         _valid(check_review, review)
