@@ -116,8 +116,13 @@ def test_a_replace_asks_about_every_record_here_reviews_and_profile_too(
     try:
         a_bit_of_everything(store)  # 3 + 6 + 14 + 3 + 2 + 1, and a review
         asked: list[str] = []
+
+        def ask(prompt: str) -> str:
+            asked.append(prompt)
+            return "n"
+
         monkeypatch.setattr(sys, "stdin", _Terminal())
-        confirm_replace(store, 5, ask=lambda prompt: asked.append(prompt) or "n")
+        assert not confirm_replace(store, 5, ask=ask)
     finally:
         store.close()
     assert asked and asked[0].startswith("Replace all 30 records in "), asked
