@@ -284,7 +284,7 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
     check-in points to something in neither the file nor (when merging) the data, or if
     replacing would put nothing in place of the records here."""
     if replace and export.count == 0 and not store.is_empty():
-        here = len(_uids(store))
+        here = records_here(store)
         raise ImportFileError(
             source,
             f"it holds no records, so replacing your data with it would only delete the "
