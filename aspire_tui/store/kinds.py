@@ -3,7 +3,8 @@
 The file check, the store's tables, export, import, migrations and the counts all iterate
 `KINDS`, so a new kind of record is one declaration here (with its domain type and codec),
 and nothing can list six kinds where there are seven. Kinds are declared after the kinds they
-link to: that is the order records are exported, read back and imported in.
+link to: that is the order the file check, export and import read them in, so what a record
+points to is always read before it.
 """
 
 from __future__ import annotations
@@ -97,8 +98,9 @@ class RecordKind:
     older_exports_lack: Mapping[str, Any] = field(default_factory=dict, compare=False)
     """Fields an older export may lack, and what they are then."""
     save: Callable[[Any, Any], Any] | None = None
-    """The store's own save for it, `save(store, record)`, where the store keeps rules for
-    it beyond the domain's check and the links (which every save checks)."""
+    """The store's own save for it, `save(store, record)`, where the store keeps rules for it
+    beyond the domain's check and the links; without one, `AspireStore.save_record` runs the
+    check, makes sure each link leads to a record, and saves."""
 
 
 KINDS: tuple[RecordKind, ...] = (
