@@ -315,12 +315,11 @@ def import_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def confirm_replace(store: AspireStore, incoming: int, ask: Callable[[str], str] = input) -> bool:
+    from aspire_tui.store.exchange import records_here
+
     if not sys.stdin.isatty():
         raise CommandError("--replace needs --yes when there is no terminal to ask in.")
-    current = sum(
-        len(records)
-        for records in (store.aspirations(), store.goals(), store.checkins(), store.reflections())
-    )
+    current = records_here(store)  # every kind: reviews and the profile go too
     prompt = (
         f"Replace all {current} records in {store.path} with the {incoming} in the file? "
         "Type y to go on: "

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from aspire_tui.store.errors import StoreError
-from aspire_tui.store.migrations import RECORD_TABLES
+from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.storage import atomic_write, decode_json
 
 BACKUP_FOLDER = "backups"
@@ -122,22 +122,14 @@ def records_held(backup: Backup) -> dict[str, int] | None:
     except (OSError, StoreError):
         return None
     counts = {}
-    for table in RECORD_TABLES:
-        records = data.get(table)
+    for kind in KINDS:
+        records = data.get(kind.table)
         if isinstance(records, dict) and records:
-            counts[table] = len(records)
+            counts[kind.table] = len(records)
     return counts
 
 
-_KIND_NAMES = {
-    "reflections": ("journal entry", "journal entries"),
-    "aspirations": ("aspiration", "aspirations"),
-    "goals": ("goal", "goals"),
-    "checkins": ("check-in", "check-ins"),
-    "assessments": ("self-assessment", "self-assessments"),
-    "passions": ("list of passions and values", "lists of passions and values"),
-    "reviews": ("review", "reviews"),
-}
+_KIND_NAMES = {kind.table: (kind.one, kind.many) for kind in KINDS}
 
 
 def describe_held(counts: dict[str, int] | None) -> str:

@@ -10,41 +10,24 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from aspire_tui.domain.models import (
-    Aspiration,
-    Assessment,
-    CheckIn,
-    Goal,
-    Passions,
-    Reflection,
-    Review,
-)
-from aspire_tui.domain.passions import check_passions
-from aspire_tui.domain.review import check_review
-from aspire_tui.domain.validation import (
-    ValidationError,
-    check_aspiration,
-    check_assessment,
-    check_checkin,
-    check_dated_in_file,
-    check_goal,
-    check_reflection,
-)
+from aspire_tui.domain.validation import ValidationError, check_dated_in_file
 from aspire_tui.store import codec
 from aspire_tui.store.backups import BACKUP_FOLDER
 from aspire_tui.store.errors import StoreError
+from aspire_tui.store.kinds import KINDS, Current, RecordKind, current, draft, newest
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
 from aspire_tui.store.migrations import SCHEMA_VERSION, checkin_v5, goal_v5, ladder_v3
 from aspire_tui.store.store import AspireStore
 
-Dated = TypeVar("Dated", bound=CheckIn | Reflection | Review)
 EXPORT_FORMAT = "aspire-export"
+Entry = tuple[Any, tuple[str | None, ...]]
+"""A record read from an export, with the uids its links name (`RecordKind.links`)."""
 
 
 class ImportFileError(StoreError):
@@ -61,29 +44,21 @@ class ExportTargetExists(StoreError):
 
 @dataclass(frozen=True)
 class Export:
-    """An export read and checked in full; references are by uid."""
+    """An export read and checked in full: each kind's records (`export.goals`, say), each
+    with the uids its links name, in the order of `kinds`."""
 
-    aspirations: list[Aspiration]
-    goals: list[tuple[Goal, str]]  # with the aspiration's uid
-    checkins: list[tuple[CheckIn, str]]  # with the goal's uid
-    reflections: list[tuple[Reflection, str | None]]  # with the linked aspiration's uid
-    assessments: list[Assessment]
-    passions: list[Passions]
-    reviews: list[Review] = dataclasses.field(default_factory=list)
-    """Reviews name goals and aspirations by uid and keep their titles: nothing to link."""
+    records: Mapping[str, list[Entry]]
+    kinds: tuple[RecordKind, ...] = KINDS
+
+    def __getattr__(self, table: str) -> list[Entry]:
+        records = self.__dict__.get("records", {})
+        if table in records:
+            return records[table]  # type: ignore[no-any-return]
+        raise AttributeError(table)
 
     @property
     def count(self) -> int:
-        records = (
-            self.aspirations,
-            self.goals,
-            self.checkins,
-            self.reflections,
-            self.assessments,
-            self.passions,
-            self.reviews,
-        )
-        return sum(len(kind) for kind in records)
+        return sum(len(entries) for entries in self.records.values())
 
 
 @dataclass(frozen=True)
@@ -93,50 +68,29 @@ class ImportResult:
 
 
 def export_data(store: AspireStore) -> dict[str, Any]:
-    aspirations = sorted(store.aspirations(), key=lambda a: (a.created, a.uid))
-    goals = sorted(store.goals(), key=lambda g: (g.created, g.uid))
-    checkins = sorted(store.checkins(), key=lambda c: (c.on, c.uid))
-    reflections = sorted(store.reflections(), key=lambda r: (r.on, r.uid))
-    unfinished = store.unfinished_assessment()
-    assessments = sorted(
-        store.assessments() + ([unfinished] if unfinished else []),
-        key=lambda a: (a.started, a.uid),
-    )
-    unfinished_review = store.unfinished_review()
-    reviews = sorted(
-        store.reviews() + ([unfinished_review] if unfinished_review else []),
-        key=lambda r: (r.started, r.uid),
-    )
-    aspiration_uid = {a.id: a.uid for a in aspirations}
-    goal_uid = {g.id: g.uid for g in goals}
+    """Every kind's current records, ordered so that two exports of the same data compare,
+    with links written as the uids of the records they point to."""
+    data: dict[str, Any] = {"format": EXPORT_FORMAT, "schema": SCHEMA_VERSION}
+    uid_of: dict[str, dict[int | None, str]] = {}
+    for kind in store.kinds:
+        records = current(kind, store.records(kind.table))
+        if len(records) > 1:
+            records.sort(key=_export_order(kind))
+        uid_of[kind.table] = {r.id: r.uid for r in records}
+        docs = []
+        for record in records:
+            doc = kind.encode(record)
+            for link in kind.links:
+                target = doc.pop(link.field)
+                doc[link.ref] = None if target is None else uid_of[link.to][target]
+            docs.append(doc)
+        data[kind.table] = docs
+    return data
 
-    def reflection_doc(reflection: Reflection) -> dict[str, Any]:
-        doc = codec.encode_reflection(reflection)
-        linked = doc.pop("aspiration_id")
-        doc["aspiration"] = None if linked is None else aspiration_uid[linked]
-        return doc
 
-    def goal_doc(goal: Goal) -> dict[str, Any]:
-        doc = codec.encode_goal(goal)
-        doc["aspiration"] = aspiration_uid[doc.pop("aspiration_id")]
-        return doc
-
-    def checkin_doc(checkin: CheckIn) -> dict[str, Any]:
-        doc = codec.encode_checkin(checkin)
-        doc["goal"] = goal_uid[doc.pop("goal_id")]
-        return doc
-
-    return {
-        "format": EXPORT_FORMAT,
-        "schema": SCHEMA_VERSION,
-        "aspirations": [codec.encode_aspiration(a) for a in aspirations],
-        "goals": [goal_doc(g) for g in goals],
-        "checkins": [checkin_doc(c) for c in checkins],
-        "reflections": [reflection_doc(r) for r in reflections],
-        "assessments": [codec.encode_assessment(a) for a in assessments],
-        "passions": [codec.encode_passions(p) for p in [store.passions()] if p is not None],
-        "reviews": [codec.encode_review(r) for r in reviews],
-    }
+def _export_order(kind: RecordKind) -> Callable[[Any], tuple[Any, str]]:
+    by = kind.sorted_by
+    return lambda record: (getattr(record, by), record.uid)
 
 
 def export_json(store: AspireStore) -> str:
@@ -184,7 +138,9 @@ def read_import_file(path: Path) -> bytes:
         raise ImportFileError(path, f"it cannot be read ({error.strerror}).") from None
 
 
-def read_export(path: Path, raw: bytes, today: date | None = None) -> Export:
+def read_export(
+    path: Path, raw: bytes, today: date | None = None, kinds: Sequence[RecordKind] = KINDS
+) -> Export:
     """Check the whole file before anything is changed. `today` (this computer's, unless
     said): check-ins, journal entries and reviews may be dated a day after it, no later."""
     today = today or date.today()
@@ -218,32 +174,21 @@ def read_export(path: Path, raw: bytes, today: date | None = None) -> Export:
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
         )
-    unknown = set(data) - {"format", "schema", *KINDS}
+    unknown = set(data) - {"format", "schema", *(kind.table for kind in kinds)}
     if unknown:
         raise ImportFileError(path, f"it has parts Aspire does not know: {sorted(unknown)}.")
     reader = _Reader(path, data)
+    records: dict[str, list[Entry]] = {}
+    for kind in kinds:
+        check = _dated(kind.check, today) if kind.dated else kind.check
+        records[kind.table] = reader.records(kind, check)
+        if kind.only_one and len(records[kind.table]) > 1:
+            raise ImportFileError(path, f"it holds more than one {kind.only_one}.")
+    return Export(records, tuple(kinds))
 
-    def dated(check: Callable[[Dated], Dated]) -> Callable[[Dated], Dated]:
-        return lambda record: check_dated_in_file(check(record), today)
 
-    aspirations = reader.records("aspirations", codec.decode_aspiration, check_aspiration)
-    goals = reader.linked("goals", "aspiration", "aspiration_id", codec.decode_goal, check_goal)
-    checkins = reader.linked(
-        "checkins", "goal", "goal_id", codec.decode_checkin, dated(check_checkin)
-    )
-    reflections = reader.optionally_linked(
-        "reflections",
-        "aspiration",
-        "aspiration_id",
-        codec.decode_reflection,
-        dated(check_reflection),
-    )
-    assessments = reader.records("assessments", codec.decode_assessment, check_assessment)
-    passions = reader.records("passions", codec.decode_passions, check_passions)
-    if len(passions) > 1:
-        raise ImportFileError(path, "it holds more than one set of passions and values.")
-    reviews = reader.records("reviews", codec.decode_review, dated(check_review))
-    return Export(aspirations, goals, checkins, reflections, assessments, passions, reviews)
+def _dated(check: Callable[[Any], Any], today: date) -> Callable[[Any], Any]:
+    return lambda record: check_dated_in_file(check(record), today)
 
 
 def _newer(schema: object) -> bool:
@@ -287,9 +232,6 @@ def _with_level(doc: dict[str, Any]) -> dict[str, Any]:
     return {"level": 0, **doc}
 
 
-KINDS = ("aspirations", "goals", "checkins", "reflections", "assessments", "passions", "reviews")
-
-
 class _Reader:
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
@@ -312,31 +254,28 @@ class _Reader:
         self.uids.add(record.uid)
         return dataclasses.replace(record, id=None)
 
-    def records(self, kind: str, decode: Any, check: Any) -> list[Any]:
-        return [self._decode(kind, i, doc, decode, check) for i, doc in enumerate(self._docs(kind))]
-
-    def optionally_linked(
-        self, kind: str, ref: str, id_field: str, decode: Any, check: Any
-    ) -> list[Any]:
-        """Like `linked`, for records whose link may be null (older exports have none)."""
+    def records(self, kind: RecordKind, check: Callable[[Any], Any]) -> list[Entry]:
+        """A kind's records, each with the uids its links name (a link that may be empty
+        may be null, and older exports may lack it)."""
+        name = kind.table
         found = []
-        for index, doc in enumerate(self._docs(kind)):
-            target = doc.get(ref)
-            if target is not None and not isinstance(target, str):
-                raise ImportFileError(self.path, f"{kind} entry {index + 1}: bad '{ref}' uid.")
-            body = {k: v for k, v in doc.items() if k != ref}
-            body = {"prompt": "", "tags": [], **body, id_field: None}
-            found.append((self._decode(kind, index, body, decode, check), target))
-        return found
-
-    def linked(self, kind: str, ref: str, id_field: str, decode: Any, check: Any) -> list[Any]:
-        found = []
-        for index, doc in enumerate(self._docs(kind)):
-            target = doc.get(ref)
-            if not isinstance(target, str):
-                raise ImportFileError(self.path, f"{kind} entry {index + 1} has no '{ref}' uid.")
-            body = {k: v for k, v in doc.items() if k != ref} | {id_field: 0}
-            found.append((self._decode(kind, index, body, decode, check), target))
+        for index, doc in enumerate(self._docs(name)):
+            body = {**kind.older_exports_lack, **doc}
+            targets = []
+            for link in kind.links:
+                target = body.pop(link.ref, None)
+                if link.optional and target is not None and not isinstance(target, str):
+                    raise ImportFileError(
+                        self.path, f"{name} entry {index + 1}: bad '{link.ref}' uid."
+                    )
+                if not link.optional and not isinstance(target, str):
+                    raise ImportFileError(
+                        self.path, f"{name} entry {index + 1} has no '{link.ref}' uid."
+                    )
+                body[link.field] = None if link.optional else 0
+                targets.append(target)
+            record = self._decode(name, index, body, kind.decode, check)
+            found.append((record, tuple(targets)))
         return found
 
 
@@ -345,7 +284,7 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
     check-in points to something in neither the file nor (when merging) the data, or if
     replacing would put nothing in place of the records here."""
     if replace and export.count == 0 and not store.is_empty():
-        here = len(_uids(store))
+        here = records_here(store)
         raise ImportFileError(
             source,
             f"it holds no records, so replacing your data with it would only delete the "
@@ -353,32 +292,42 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
             "on a new folder with --data-dir)",
         )
     mine = set() if replace else _uids(store)
-    aspirations = {a.uid for a in export.aspirations} | mine
-    goals = {g.uid for g, _ in export.goals} | mine
-    rungs = {a.uid: len(a.ladder.rungs) for a in export.aspirations}
+    rungs = {a.uid: len(a.ladder.rungs) for a, _ in export.aspirations}
     if not replace:
         rungs |= {a.uid: len(a.ladder.rungs) for a in store.aspirations()}
-    for goal, owner in export.goals:
-        if owner not in aspirations:
-            raise ImportFileError(source, f"goal “{goal.title}” has no aspiration to belong to")
-        if goal.uid not in mine and goal.level >= rungs.get(owner, 0):
-            raise ImportFileError(source, f"goal “{goal.title}” is on a level its ladder lacks")
-    for reflection, about in export.reflections:
-        if about is not None and about not in aspirations:
-            raise ImportFileError(source, f"a journal entry of {reflection.on} is about nothing")
-    for checkin, owner in export.checkins:
-        if owner not in goals:
-            raise ImportFileError(source, f"a check-in of {checkin.on} has no goal to belong to")
-    every = [a.uid for a in export.aspirations] + [g.uid for g, _ in export.goals]
-    every += [c.uid for c, _ in export.checkins] + [r.uid for r, _ in export.reflections]
-    # As the import itself does: a merge keeps the lists and the half-done sitting already here.
-    keeps_passions = not replace and store.passions() is not None
-    keeps_draft = not replace and store.unfinished_assessment() is not None
-    every += [a.uid for a in export.assessments if a.finished or not keeps_draft]
-    every += [p.uid for p in export.passions if not keeps_passions]
-    keeps_review = not replace and store.unfinished_review() is not None
-    every += [r.uid for r in export.reviews if r.finished or not keeps_review]
+    there = {
+        kind.table: {record.uid for record, _ in export.records[kind.table]} | mine
+        for kind in export.kinds
+    }
+    every = []
+    for kind in export.kinds:
+        entries = export.records[kind.table]
+        for record, targets in entries:
+            for link, target in zip(kind.links, targets, strict=True):
+                if target is not None and target not in there[link.to]:
+                    raise ImportFileError(source, link.missing.format(r=record))
+            if kind.table == "goals" and record.uid not in mine:
+                if record.level >= rungs.get(targets[0], 0):
+                    problem = f"goal “{record.title}” is on a level its ladder lacks"
+                    raise ImportFileError(source, problem)
+        # As the import itself does: a merge keeps the lists and the half-done one here.
+        every += [r.uid for r, _ in entries if replace or not _kept_here(store, kind, r)]
     return sum(1 for uid in every if uid not in mine)
+
+
+def _kept_here(store: AspireStore, kind: RecordKind, record: Any) -> bool:
+    """Whether the data keeps what is here instead of this record: the one set of a kind
+    there is one of, and the one left half-way of a kind with drafts."""
+    if kind.current is Current.NEWEST:
+        return newest(store.records(kind.table)) is not None
+    if kind.current is Current.ONE_DRAFT:
+        return record.finished is None and draft(store.records(kind.table)) is not None
+    return False
+
+
+def records_here(store: AspireStore) -> int:
+    """How many records the data holds now: what a replacing import would delete."""
+    return len(_uids(store))
 
 
 def nothing_to_import(name: str, export: Export) -> str:
@@ -395,77 +344,44 @@ def describe_import(result: ImportResult) -> str:
 
 
 def _uids(store: AspireStore) -> set[str]:
-    found = {a.uid for a in store.aspirations()} | {g.uid for g in store.goals()}
-    found |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
-    return found | _profile_uids(store)
-
-
-def _profile_uids(store: AspireStore) -> set[str]:
-    unfinished = store.unfinished_assessment()
-    passions = store.passions()
-    found = {a.uid for a in store.assessments()} | ({unfinished.uid} if unfinished else set())
-    review = store.unfinished_review()
-    found |= {r.uid for r in store.reviews()} | ({review.uid} if review else set())
-    return found | ({passions.uid} if passions else set())
+    """The uids of the records the data holds now (`kinds.current`)."""
+    return {r.uid for kind in store.kinds for r in current(kind, store.records(kind.table))}
 
 
 def import_export(store: AspireStore, export: Export, *, replace: bool = False) -> ImportResult:
     """Merge (records already there, by uid, are left as they are) or replace everything;
     all in one write, so a failure changes nothing."""
+    kinds = {kind.table: kind for kind in export.kinds}
     with store.transaction():
         if replace:
             store.clear_all()
         added = 0
-        aspiration_ids = {a.uid: a.id for a in store.aspirations()}
-        goal_ids = {g.uid: g.id for g in store.goals()}
-        known = set(aspiration_ids) | set(goal_ids)
-        known |= {c.uid for c in store.checkins()} | {r.uid for r in store.reflections()}
-        known |= _profile_uids(store)
-        for aspiration in export.aspirations:
-            if aspiration.uid not in known:
-                aspiration_ids[aspiration.uid] = store.save_aspiration(aspiration).id
-                added += 1
-        for goal, aspiration_uid in export.goals:
-            if goal.uid not in known:
-                owner = _resolve(aspiration_ids, aspiration_uid, "goal", "aspiration")
-                goal_ids[goal.uid] = store.save_goal(
-                    dataclasses.replace(goal, aspiration_id=owner)
-                ).id
-                added += 1
-        for checkin, goal_uid in export.checkins:
-            if checkin.uid not in known:
-                owner = _resolve(goal_ids, goal_uid, "check-in", "goal")
+        known = _uids(store)
+        linked_to = {link.to for kind in export.kinds for link in kind.links}
+        ids = {table: {r.uid: r.id for r in store.records(table)} for table in linked_to}
+        for kind in export.kinds:
+            for record, targets in export.records[kind.table]:
+                if record.uid in known or _kept_here(store, kind, record):
+                    continue
+                links = {}
+                for link, target in zip(kind.links, targets, strict=True):
+                    what, of = kind.one, kinds[link.to].one
+                    links[link.field] = (
+                        None if target is None else _resolve(ids[link.to], target, what, of)
+                    )
                 try:
-                    store.save_checkin(dataclasses.replace(checkin, goal_id=owner))
+                    saved = store.save_record(
+                        dataclasses.replace(record, **links) if links else record
+                    )
                 except StoreError as error:
-                    problem = f"the check-in of {checkin.on.isoformat()} does not fit its goal"
-                    message = f"Cannot import: {problem} ({error}) Nothing was changed."
-                    raise StoreError(message) from None
-                added += 1
-        for reflection, about in export.reflections:
-            if reflection.uid not in known:
-                linked = (
-                    None
-                    if about is None
-                    else _resolve(aspiration_ids, about, "entry", "aspiration")
-                )
-                store.save_reflection(dataclasses.replace(reflection, aspiration_id=linked))
-                added += 1
-        for passions in export.passions:
-            if passions.uid not in known and store.passions() is None:
-                store.save_passions(passions)  # merging keeps the lists already here
-                added += 1
-        for assessment in export.assessments:
-            if assessment.finished is None and store.unfinished_assessment() is not None:
-                continue  # one half-done sitting at a time: the one here is kept
-            if assessment.uid not in known:
-                store.save_assessment(assessment)
-                added += 1
-        for review in export.reviews:
-            if review.finished is None and store.unfinished_review() is not None:
-                continue  # one review under way at a time: the one here is kept
-            if review.uid not in known:
-                store.save_review(review)
+                    if not kind.unfit:
+                        raise
+                    problem = kind.unfit.format(r=record)
+                    raise StoreError(
+                        f"Cannot import: {problem} ({error}) Nothing was changed."
+                    ) from None
+                if kind.table in ids:
+                    ids[kind.table][record.uid] = saved.id
                 added += 1
     return ImportResult(added=added, already_there=export.count - added)
 

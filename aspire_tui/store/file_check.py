@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
+from aspire_tui.store.kinds import KINDS, RecordKind
 from aspire_tui.store.limits import ID_MAX_DIGITS, shortened
-from aspire_tui.store.migrations import META_TABLE, RECORD_TABLES, SCHEMA_VERSION, schema_of
-
-TABLES = RECORD_TABLES
-
-_DECODERS: dict[str, Callable[[dict[str, Any], int], object]] = {
-    "reflections": codec.decode_reflection,
-    "aspirations": codec.decode_aspiration,
-    "goals": codec.decode_goal,
-    "checkins": codec.decode_checkin,
-    "assessments": codec.decode_assessment,
-    "passions": codec.decode_passions,
-    "reviews": codec.decode_review,
-}
+from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, schema_of
 
 
 def check_schema(path: Path, data: dict[str, Any]) -> int:
@@ -41,7 +30,9 @@ def check_schema(path: Path, data: dict[str, Any]) -> int:
     return schema
 
 
-def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
+def check_file(
+    path: Path, data: dict[str, Any], kinds: Sequence[RecordKind] = KINDS
+) -> dict[str, dict[int, Any]]:
     """Raise DataFileError unless `data` is exactly what this version of Aspire writes.
     Returns the records it decoded on the way, table by table, so they need not be again.
     Dates after today are read as they are: a clock set back or a trip across the date line
@@ -49,22 +40,21 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
     day; forms and imports refuse what is ahead)."""
     if check_schema(path, data) != SCHEMA_VERSION:
         raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
-    unknown = set(data) - {META_TABLE, *TABLES}
+    unknown = set(data) - {META_TABLE, *(kind.table for kind in kinds)}
     if unknown:
         raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
     uids: set[str] = set()
-    links: list[tuple[str, str, int, str]] = []
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
-    decoded: dict[str, dict[int, Any]] = {name: {} for name in _DECODERS}
-    aspirations, goals = decoded["aspirations"], decoded["goals"]
-    for name, decode in _DECODERS.items():
+    decoded: dict[str, dict[int, Any]] = {kind.table: {} for kind in kinds}
+    for kind in kinds:
+        name, decode = kind.table, kind.decode
         mine = decoded[name]
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
         if name == "checkins":  # nine in ten records: a loop of their own
-            _check_checkins(path, table, goals, uids, mine)
+            _check_checkins(path, table, decode, decoded["goals"], uids, mine)
             continue
         for key, doc in table.items():
             try:
@@ -82,19 +72,16 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
                 raise DataFileError(path, f"has two entries with the same uid ({name}/{key}).")
             uids.add(uid)
             mine[number] = record
-            # Goals are read after aspirations, and check-ins after goals, so what they point
-            # to is checked at once; an entry's aspiration is checked once all are read.
-            if name == "goals":
-                if record.aspiration_id not in aspirations:
+            # A kind is read after the kinds it links to (`KINDS`), so what a record points
+            # to is checked at once.
+            for link in kind.links:
+                target = getattr(record, link.field)
+                if not (target is None and link.optional) and target not in decoded[link.to]:
                     raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
+            if name == "goals":
                 goal_levels.append((key, record.aspiration_id, record.level))
             elif name == "aspirations":
                 rungs[number] = len(record.ladder.rungs)
-            elif name == "reflections" and record.aspiration_id is not None:
-                links.append((name, key, record.aspiration_id, "aspirations"))
-    for name, key, target, table_name in links:
-        if target not in decoded[table_name]:
-            raise DataFileError(path, f"has an entry {name}/{key} that points to nothing.")
     for key, aspiration_id, level in goal_levels:
         if level >= rungs[aspiration_id]:
             raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")
@@ -104,12 +91,12 @@ def check_file(path: Path, data: dict[str, Any]) -> dict[str, dict[int, Any]]:
 def _check_checkins(
     path: Path,
     table: dict[str, Any],
+    decode: Callable[[dict[str, Any], int], Any],
     goals: dict[int, Any],
     uids: set[str],
     mine: dict[int, Any],
 ) -> None:
     """`check_file` for the check-ins: the same checks, with less said per record."""
-    decode = codec.decode_checkin
     for key, doc in table.items():
         try:  # `_canonical`, written out: it runs for every check-in
             if not (

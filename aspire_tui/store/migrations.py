@@ -14,18 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from aspire_tui.domain.models import FIRST_RUNG
+from aspire_tui.store.kinds import KINDS
 
 Data = dict[str, Any]
 META_TABLE = "_meta"
-RECORD_TABLES = (
-    "reflections",
-    "aspirations",
-    "goals",
-    "checkins",
-    "assessments",
-    "passions",
-    "reviews",
-)
+RECORD_TABLES = tuple(kind.table for kind in KINDS)
 
 
 _UID_NAMESPACE = uuid.UUID("6b1f3c52-5f0e-4f6e-9a59-2d1c4b8e7a10")

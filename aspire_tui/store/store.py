@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -29,13 +30,9 @@ from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.review import check_review
 from aspire_tui.domain.validation import (
     ValidationError,
-    check_aspiration,
-    check_assessment,
     check_checkin,
     check_goal,
-    check_reflection,
 )
-from aspire_tui.store import codec
 from aspire_tui.store.backups import (
     DEFAULT_KEEP,
     Backup,
@@ -46,15 +43,11 @@ from aspire_tui.store.backups import (
 )
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import check_file, check_schema
+from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
 from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
-from aspire_tui.store.migrations import (
-    META_TABLE,
-    RECORD_TABLES,
-    SCHEMA_VERSION,
-    migrate,
-)
+from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
 from aspire_tui.store.storage import (
     AtomicJSONStorage,
     atomic_write,
@@ -63,8 +56,6 @@ from aspire_tui.store.storage import (
     remove_stale_temp_files,
 )
 from aspire_tui.store.table import AspireTable
-
-TABLES = RECORD_TABLES
 
 T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions, Review)
 
@@ -81,19 +72,17 @@ class _Records(Generic[T]):
     def __init__(
         self,
         store: AspireStore,
-        name: str,
-        encode: Callable[[T], dict[str, Any]],
-        decode: Callable[[dict[str, Any], int], T],
-        index_by: str | None = None,
+        kind: RecordKind,
         next_id: Callable[[], int] | None = None,
     ) -> None:
         self.store = store
-        self.name = name
+        self.kind = kind
+        self.name = kind.table
         self.next_id = next_id
         """Where a new record's id comes from when it is shared with other tables."""
-        self.encode: Callable[[T], dict[str, Any]] = encode
-        self.decode: Callable[[dict[str, Any], int], T] = decode
-        self.index_by = index_by
+        self.encode: Callable[[T], dict[str, Any]] = kind.encode
+        self.decode: Callable[[dict[str, Any], int], T] = kind.decode
+        self.index_by = kind.index_by
         self._records: dict[int, T] = {}
         self._index: dict[Any, dict[int, T]] = {}
         self._stamps: dict[Any, int] = {}
@@ -218,35 +207,32 @@ class _Records(Generic[T]):
 class AspireStore:
     """Owns the data file; everything it accepts has passed domain validation."""
 
-    def __init__(self, storage: AtomicJSONStorage, lock: FolderLock | None) -> None:
+    def __init__(
+        self,
+        storage: AtomicJSONStorage,
+        lock: FolderLock | None,
+        kinds: Sequence[RecordKind] = KINDS,
+    ) -> None:
         self._storage = storage
         self._lock = lock
+        self.kinds = tuple(kinds)
+        """The kinds of record this store keeps, a table each (`kinds.KINDS`)."""
         self._tables: dict[str, Table] = {}
         self._generation = -1
         self._epoch = 0
         """Moves on whenever the tables are rebuilt: the records' caches start again."""
         self._changes = 0
-        self._reflections = _Records(
-            self,
-            "reflections",
-            codec.encode_reflection,
-            codec.decode_reflection,
-            next_id=self._next_journal_id,
-        )
-        self._aspirations = _Records(
-            self, "aspirations", codec.encode_aspiration, codec.decode_aspiration
-        )
-        self._goals = _Records(self, "goals", codec.encode_goal, codec.decode_goal)
-        self._checkins = _Records(
-            self, "checkins", codec.encode_checkin, codec.decode_checkin, index_by="goal_id"
-        )
-        self._assessments = _Records(
-            self, "assessments", codec.encode_assessment, codec.decode_assessment
-        )
-        self._passions = _Records(self, "passions", codec.encode_passions, codec.decode_passions)
-        self._reviews = _Records(
-            self, "reviews", codec.encode_review, codec.decode_review, next_id=self._next_journal_id
-        )
+        self._records: dict[str, _Records[Any]] = {
+            kind.table: _Records(self, kind, self._next_journal_id if kind.journal else None)
+            for kind in self.kinds
+        }
+        self._reflections = self._records["reflections"]
+        self._aspirations = self._records["aspirations"]
+        self._goals = self._records["goals"]
+        self._checkins = self._records["checkins"]
+        self._assessments = self._records["assessments"]
+        self._passions = self._records["passions"]
+        self._reviews = self._records["reviews"]
 
     @classmethod
     def open(
@@ -258,13 +244,15 @@ class AspireStore:
         backup: bool = True,
         keep_backups: int = DEFAULT_KEEP,
         now: datetime | None = None,
+        kinds: Sequence[RecordKind] = KINDS,
     ) -> AspireStore:
         """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
 
         A file that holds data is backed up first, and upgraded if it is from an older
         version. `own_folder` says the folder is Aspire's alone (the default location), so it
         may be made private even if it already existed. `read_only` opens without the lock and
-        refuses every change, for a second look while another Aspire has the folder.
+        refuses every change, for a second look while another Aspire has the folder. `kinds`:
+        the kinds of record the file may hold (a test adds one).
         """
         folder = Path(folder)
         path = named = folder / DATA_FILE_NAME
@@ -276,8 +264,9 @@ class AspireStore:
                 raise DataFileError(
                     path, "is a link that leads nowhere (or in a circle)."
                 ) from None
+        check = functools.partial(check_file, kinds=kinds)
         if read_only:
-            opened = cls._open_read_only(path)
+            opened = cls._open_read_only(path, kinds)
             opened._named = named
             return opened
         _prepare_folder(folder, own_folder)
@@ -285,7 +274,7 @@ class AspireStore:
         lock.acquire()
         launch_backup: bytes | None = None
         try:
-            storage = AtomicJSONStorage(path, check=check_file)
+            storage = AtomicJSONStorage(path, check=check)
             storage.keep_read_bytes = True
             data = storage.read()
             raw, storage.last_read_bytes = storage.last_read_bytes, None
@@ -293,7 +282,7 @@ class AspireStore:
             if data is not None:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
-                decoded = check_file(path, upgraded)
+                decoded = check(path, upgraded)
             # Aspire's own file (or none yet): only now is anything put beside it.
             if linked:
                 lock.lock_beside(path)
@@ -314,7 +303,7 @@ class AspireStore:
         except BaseException:
             lock.release()
             raise
-        store = cls(storage, lock)
+        store = cls(storage, lock, kinds)
         store._named = named
         if data is not None:
             store._seed(decoded)
@@ -353,13 +342,14 @@ class AspireStore:
 
     def _seed(self, decoded: dict[str, dict[int, Any]]) -> None:
         """Start the records' caches from what the file check decoded."""
-        self._table(TABLES[0])  # build the tables first: that moves the epoch on
-        for records in self._all_records():
+        self._table(self.kinds[0].table)  # build the tables first: that moves the epoch on
+        for records in self._records.values():
             records.seed(decoded.get(records.name, {}))
 
     @classmethod
-    def _open_read_only(cls, path: Path) -> AspireStore:
-        storage = AtomicJSONStorage(path, check=check_file, read_only=True)
+    def _open_read_only(cls, path: Path, kinds: Sequence[RecordKind]) -> AspireStore:
+        check = functools.partial(check_file, kinds=kinds)
+        storage = AtomicJSONStorage(path, check=check, read_only=True)
         data = storage.read()
         if data is None:
             raise DataFileError(
@@ -373,31 +363,40 @@ class AspireStore:
                 "is from an older version of Aspire and must be upgraded first.",
                 "Open it once normally (with no other Aspire on it) to upgrade it.",
             )
-        store = cls(storage, None)
-        store._seed(check_file(path, data))
+        store = cls(storage, None, kinds)
+        store._seed(check(path, data))
         return store
 
     @property
     def read_only(self) -> bool:
         return self._storage.read_only
 
-    def _all_records(self) -> list[_Records[Any]]:
-        return [
-            self._reflections,
-            self._aspirations,
-            self._goals,
-            self._checkins,
-            self._assessments,
-            self._passions,
-            self._reviews,
-        ]
+    def records(self, table: str) -> list[Any]:
+        """Every stored record of a kind, in no particular order."""
+        return self._records[table].all()
+
+    def save_record(self, record: Any) -> Any:
+        """Save a record of any kind: through the store's own save for its kind where there
+        is one, else checked by the domain, its links checked, and saved."""
+        kind = kind_of(record, self.kinds)
+        if kind.save is not None:
+            return kind.save(self, record)
+        _valid(kind.check, record)
+        for link in kind.links:
+            target = getattr(record, link.field)
+            if target is None and link.optional:
+                continue
+            if self._records[link.to].get(target) is None:
+                what = kind_named(link.to, self.kinds).one
+                raise StoreError(f"That {what} no longer exists.")
+        return self._records[kind.table].save(record)
 
     @property
     def version(self) -> tuple[int, int]:
         """Different whenever anything Aspire reads may have changed, so that what is worked
         out from the records can be kept until then."""
         self._storage.read()
-        self._table(TABLES[0])  # notices a file changed behind Aspire's back
+        self._table(self.kinds[0].table)  # notices a file changed behind Aspire's back
         return self._epoch, self._changes
 
     def checkins_stamp(self, goal_id: int) -> int:
@@ -451,7 +450,7 @@ class AspireStore:
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
         self.launch_backup_problem()
-        data = _backup_data(find_backup(self.path, name))
+        data = _backup_data(find_backup(self.path, name), self.kinds)
         self.flush()
         saved = take_backup(self.path, now, "before-restore")
         self._replace_all(data)
@@ -488,7 +487,7 @@ class AspireStore:
     def reading(self) -> Iterator[None]:
         """Many reads in a row (working out hundreds of goals, say): the file is looked at
         for changes by others once, at the start, instead of before every read."""
-        self._table(TABLES[0])
+        self._table(self.kinds[0].table)
         self._steady += 1
         try:
             yield
@@ -501,7 +500,10 @@ class AspireStore:
             return self._tables[name]
         self._storage.read()
         if self._generation != self._storage.generation:
-            self._tables = {table: AspireTable(self._storage, table) for table in TABLES}  # type: ignore[arg-type]
+            self._tables = {
+                kind.table: AspireTable(self._storage, kind.table)  # type: ignore[arg-type]
+                for kind in self.kinds
+            }
             self._generation = self._storage.generation
             self._epoch += 1
         return self._tables[name]
@@ -535,8 +537,8 @@ class AspireStore:
     def clear_all(self) -> None:
         """Remove every record (inside a transaction, for a replacing import)."""
         self.start_launch_backup()
-        for name in TABLES:
-            self._table(name).truncate()
+        for kind in self.kinds:
+            self._table(kind.table).truncate()
         self._epoch += 1
 
     @contextlib.contextmanager
@@ -558,11 +560,7 @@ class AspireStore:
         return self._reflections.get(reflection_id)
 
     def save_reflection(self, reflection: Reflection) -> Reflection:
-        _valid(check_reflection, reflection)
-        linked = reflection.aspiration_id
-        if linked is not None and self.aspiration(linked) is None:
-            raise StoreError("That aspiration no longer exists.")
-        return self._reflections.save(reflection)
+        return self.save_record(reflection)  # type: ignore[no-any-return]
 
     def delete_reflection(self, reflection_id: int) -> None:
         self._reflections.remove([reflection_id])
@@ -577,8 +575,7 @@ class AspireStore:
         return self._aspirations.get(aspiration_id)
 
     def save_aspiration(self, aspiration: Aspiration) -> Aspiration:
-        _valid(check_aspiration, aspiration)
-        return self._aspirations.save(aspiration)
+        return self.save_record(aspiration)  # type: ignore[no-any-return]
 
     def delete_aspiration(self, aspiration_id: int) -> None:
         """Its goals and their check-ins go with it, in one write; journal entries about it
@@ -710,19 +707,16 @@ class AspireStore:
 
     def unfinished_assessment(self) -> Assessment | None:
         """The sitting left half-way, to resume; there is at most one."""
-        left = [a for a in self._assessments.all() if a.finished is None]
-        return max(left, key=lambda a: a.id or 0) if left else None
+        return draft(self._assessments.all())  # type: ignore[no-any-return]
 
     def save_assessment(self, assessment: Assessment) -> Assessment:
-        _valid(check_assessment, assessment)
-        return self._assessments.save(assessment)
+        return self.save_record(assessment)  # type: ignore[no-any-return]
 
     # Passions and values ---------------------------------------------------------------
 
     def passions(self) -> Passions | None:
         """The one set of lists, once the person has written any."""
-        found = self._passions.all()
-        return max(found, key=lambda p: p.id or 0) if found else None
+        return newest(self._passions.all())  # type: ignore[no-any-return]
 
     def save_passions(self, passions: Passions) -> Passions:
         _valid(check_passions, passions)
@@ -743,8 +737,7 @@ class AspireStore:
 
     def unfinished_review(self) -> Review | None:
         """The review left half-way, to resume; there is at most one."""
-        left = [r for r in self._reviews.all() if r.finished is None]
-        return max(left, key=lambda r: r.id or 0) if left else None
+        return draft(self._reviews.all())  # type: ignore[no-any-return]
 
     def save_review(self, review: Review) -> Review:
         _valid(check_review, review)
@@ -764,7 +757,7 @@ class AspireStore:
         self._reviews.remove([review_id])
 
     def is_empty(self) -> bool:
-        return not any(len(self._table(name)) for name in TABLES)
+        return not any(len(self._table(kind.table)) for kind in self.kinds)
 
 
 def _check_fit(goal: Goal, checkins: list[CheckIn]) -> None:
@@ -819,7 +812,7 @@ def _check_kind(path: Path) -> None:
         raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
 
 
-def _backup_data(backup: Backup) -> dict[str, Any]:
+def _backup_data(backup: Backup, kinds: Sequence[RecordKind] = KINDS) -> dict[str, Any]:
     """A backup's content, upgraded if it is older, and checked like any data file."""
     try:
         data = decode_json(backup.path, read_file(backup.path))
@@ -830,5 +823,5 @@ def _backup_data(backup: Backup) -> dict[str, Any]:
     schema = check_schema(backup.path, data)
     if schema < SCHEMA_VERSION:
         data = migrate(data, schema)
-    check_file(backup.path, data)
+    check_file(backup.path, data, kinds)
     return data
