@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from aspire_tui.cli import confirm_replace
-from aspire_tui.demo import populate
 from aspire_tui.domain import models
 from aspire_tui.domain.models import Aspiration, Goal, Review, Target, new_uid
 from aspire_tui.domain.validation import ValidationError
@@ -28,6 +27,7 @@ from aspire_tui.store.file_check import check_file
 from aspire_tui.store.kinds import KINDS, Link, RecordKind, kind_named
 from aspire_tui.store.migrations import RECORD_TABLES, SCHEMA_VERSION
 from tests.conftest import TODAY, read_data
+from tests.fixtures.career import populate
 
 TABLES = {kind.table for kind in KINDS}
 
