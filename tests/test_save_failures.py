@@ -467,3 +467,32 @@ def test_a_refused_save_that_cannot_be_kept_aside_is_held_until_it_can(
     [kept] = [b for b in store.backups() if b.reason == "unsaved"]
     assert "Held" in kept.path.read_text()
     store.close()
+
+
+def test_an_older_copy_put_back_from_outside_never_takes_a_saved_change_with_it(
+    data_dir: Path,
+) -> None:
+    """A sync tool puts back a copy from before the last save (it read the file, Aspire
+    saved, it renamed its copy over): what Aspire had is kept aside before the file is taken
+    as it is, and the person is told."""
+    import json
+
+    store = AspireStore.open(data_dir)
+    said: list[str] = []
+    store.write_in_background(said.append)
+    store.save_reflection(Reflection(on=TODAY, want="before"))
+    store.flush()
+    path = data_dir / "aspire.json"
+    older = path.read_bytes()
+    store.save_reflection(Reflection(on=TODAY, want="the saved change"))
+    store.flush()
+    fresh = path.with_name("sync-tool.tmp")
+    fresh.write_bytes(older)
+    os.replace(fresh, path)
+    assert [r.want for r in store.reflections()] == ["before"], "the file, as it is now"
+    [kept] = list((data_dir / "backups").glob("*-unsaved*.json"))
+    held = json.loads(kept.read_bytes())["reflections"]
+    assert {d["want"] for d in held.values()} == {"before", "the saved change"}
+    assert any("replaced by another program" in s and kept.name in s for s in said), said
+    assert path.read_bytes() == older, "the file is left as the other program put it"
+    store.close()

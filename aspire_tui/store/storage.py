@@ -134,6 +134,8 @@ class AtomicJSONStorage(Storage):
         self._writer: BackgroundWriter | None = None
         self._recheck = False
         """A write failed: the next read from disk checks the file, whatever its stamp."""
+        self._keep_unsaved: Callable[[bytes], str] | None = None
+        self._on_failure: Callable[[str], None] | None = None
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
         """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch
@@ -146,7 +148,11 @@ class AtomicJSONStorage(Storage):
     ) -> None:
         """Put writes on disk from a thread of their own from now on; `on_failure` hears (on
         that thread) when one fails, and `keep_unsaved` keeps a save that found the file
-        changed by another program (and says where)."""
+        changed by another program (and says where). Both also serve when a read finds that
+        another program replaced what Aspire wrote (`on_failure` is then called on the
+        reading thread)."""
+        self._keep_unsaved = keep_unsaved
+        self._on_failure = on_failure
         if self._writer is None and not self.read_only:
             self.read()  # the stamp the first write expects the file to have
             self._writer = BackgroundWriter(
@@ -244,6 +250,8 @@ class AtomicJSONStorage(Storage):
         data = decode_json(self.path, raw)
         if self.keep_read_bytes:
             self.last_read_bytes = raw
+        if changed and self._cache is not None and data != self._cache:
+            self._keep_what_was_replaced(self._cache)
         if changed:
             if self.check is not None:
                 self.check(self.path, data)
@@ -252,6 +260,22 @@ class AtomicJSONStorage(Storage):
         self._recheck = False
         self._cache, self._stamp = data, stamp
         return data
+
+    def _keep_what_was_replaced(self, ours: dict[str, Any]) -> None:
+        """Another program put a file with other contents in place of the one Aspire wrote
+        (a sync tool bringing an older copy back, say): what Aspire had is kept aside before
+        the file is taken as it is, so that nothing saved is lost to it."""
+        if self._keep_unsaved is None:
+            return
+        try:
+            kept = self._keep_unsaved(encode_json(ours))
+        except Exception as error:  # noqa: BLE001 - said; the file is still taken as it is
+            said = f"and what Aspire had could not be kept aside ({error})."
+        else:
+            said = f"so what Aspire had before is kept in {kept}."
+        if self._on_failure is not None:
+            with contextlib.suppress(Exception):
+                self._on_failure(f"{self.path} was replaced by another program, {said}")
 
     def unchanged(self) -> bool:
         """The file is still what the last read found (or still absent)."""
