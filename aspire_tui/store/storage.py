@@ -250,7 +250,7 @@ class AtomicJSONStorage(Storage):
         data = decode_json(self.path, raw)
         if self.keep_read_bytes:
             self.last_read_bytes = raw
-        if changed and self._cache is not None and data != self._cache:
+        if changed and self._cache is not None and self._wrote_all() and data != self._cache:
             self._keep_what_was_replaced(self._cache)
         if changed:
             if self.check is not None:
@@ -260,6 +260,12 @@ class AtomicJSONStorage(Storage):
         self._recheck = False
         self._cache, self._stamp = data, stamp
         return data
+
+    def _wrote_all(self) -> bool:
+        """Every save handed to the writer reached the disk, so the copy in memory is what
+        Aspire last wrote (saves the disk refused are kept aside by the writer itself)."""
+        writer = self._writer
+        return writer is not None and writer.held() is None and writer.unsaved is None
 
     def _keep_what_was_replaced(self, ours: dict[str, Any]) -> None:
         """Another program put a file with other contents in place of the one Aspire wrote
