@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
+from aspire_tui.domain.models import Aspiration, AspirationStatus, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 from aspire_tui.use_cases import goals
 from tests.conftest import TODAY, docs
@@ -64,3 +65,34 @@ def test_dropping_returns_what_undo_needs_and_empties_the_file(
     assert docs(data_dir, "goals") == [] and docs(data_dir, "checkins") == []
     with pytest.raises(ValueError):
         goals.drop(store, Goal(1, "Never saved", Target.done(), TODAY))
+
+
+def test_rules_the_store_the_file_check_and_import_share_live_in_the_domain() -> None:
+    """One rule, called by every path: a goal on a level its ladder has; check-ins that fit."""
+    from aspire_tui.domain.models import Ladder
+    from aspire_tui.domain.validation import (
+        ValidationError,
+        check_checkins_fit,
+        check_goal_on_ladder,
+        on_its_ladder,
+    )
+
+    assert on_its_ladder(0, 1) and not on_its_ladder(1, 1) and not on_its_ladder(-1, 3)
+    goal = Goal(1, "Lead", Target.number(3, "talks"), TODAY, level=2)
+    with pytest.raises(ValidationError, match="not on the aspiration's ladder"):
+        check_goal_on_ladder(goal, Ladder(rungs=("a", "b")))
+    check_goal_on_ladder(goal, Ladder(rungs=("a", "b", "c")))
+    steps = Goal(1, "Ship", Target.checklist(("draft", "send")), TODAY)
+    once = CheckIn(1, TODAY, 1.0, milestone="draft")
+    with pytest.raises(ValidationError, match="already done"):
+        check_checkins_fit(steps, [once, CheckIn(1, TODAY, 1.0, milestone="draft")])
+
+
+def test_nothing_is_due_while_no_aspiration_is_worked_on(store: AspireStore) -> None:
+    from aspire_tui.domain.settings import Settings
+    from aspire_tui.use_cases.review import review_standing
+
+    mine = store.save_aspiration(Aspiration("Lead", date(2025, 1, 1)))
+    assert review_standing(store, TODAY, Settings()).due, "a year on, with no review"
+    store.save_aspiration(dataclasses.replace(mine, status=AspirationStatus.ARCHIVED))
+    assert not review_standing(store, TODAY, Settings()).due, "archived: nothing to review"

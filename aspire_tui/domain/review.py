@@ -111,9 +111,11 @@ def review_status(
     cadence: Cadence,
     first_weekday: int = 0,
     since: date | None = None,
+    anything_to_review: bool = True,
 ) -> ReviewStatus:
     """`since`: the day the first aspiration was adopted; the first review falls due one full
-    period later (`first_due`)."""
+    period later (`first_due`). With no aspiration being worked on (`anything_to_review`),
+    nothing is due: a review would have nothing to look at."""
     done = sorted(set(finished))
     periods = {period_start(day, cadence, first_weekday) for day in done}
     start = period_start(today, cadence, first_weekday)
@@ -128,6 +130,7 @@ def review_status(
         next_from = first if due else max(first, next_from)
         due = False
     last = done[-1] if done else None
+    due = due and anything_to_review
     return ReviewStatus(due=due, next_from=next_from, streak=streak, last=last)
 
 

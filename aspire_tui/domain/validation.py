@@ -22,7 +22,9 @@ from aspire_tui.domain.models import (
     Reflection,
     Review,
     Target,
+    TargetKind,
 )
+from aspire_tui.domain.progress import format_amount
 
 TITLE_MAX = 200
 TEXT_MAX = 100_000
@@ -300,6 +302,36 @@ def check_goal(goal: Goal) -> Goal:
     if goal.deadline is not None and goal.deadline < goal.begins:
         raise ValidationError("The deadline comes before the goal starts.")
     return goal
+
+
+def on_its_ladder(level: int, rungs: int) -> bool:
+    """A goal stands on a level its aspiration's ladder has (`rungs` levels, from 0)."""
+    return 0 <= level < rungs
+
+
+def check_goal_on_ladder(goal: Goal, ladder: Ladder) -> Goal:
+    """Saving, the file check and an import all hold goals to this."""
+    if not on_its_ladder(goal.level, len(ladder.rungs)):
+        raise ValidationError("That level is not on the aspiration's ladder.")
+    return goal
+
+
+def check_checkins_fit(goal: Goal, checkins: list[CheckIn]) -> None:
+    """What is logged on a goal, taken together, must make sense for the way the goal is
+    measured: each check-in on its own, a milestone done once, a total never below zero."""
+    for checkin in checkins:
+        check_checkin(checkin, goal)
+    kind = goal.target.kind
+    if kind is TargetKind.MILESTONES:
+        ticked = [c.milestone for c in checkins]
+        if len(set(ticked)) != len(ticked):
+            raise ValidationError("That milestone is already done.")
+    if kind is TargetKind.UP or kind is TargetKind.DONE:
+        total = goal.target.start + sum(c.amount for c in checkins)
+        if total < 0:
+            raise ValidationError(
+                f"That would take the progress below zero (to {format_amount(total)})."
+            )
 
 
 def check_checkin(checkin: CheckIn, goal: Goal | None = None) -> CheckIn:

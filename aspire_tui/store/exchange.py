@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.domain.validation import ValidationError, check_dated_in_file
+from aspire_tui.domain.validation import ValidationError, check_dated_in_file, on_its_ladder
 from aspire_tui.store import codec
 from aspire_tui.store.backups import BACKUP_FOLDER
 from aspire_tui.store.errors import StoreError
@@ -307,7 +307,7 @@ def check_import(store: AspireStore, export: Export, source: Path, *, replace: b
                 if target is not None and target not in there[link.to]:
                     raise ImportFileError(source, link.missing.format(r=record))
             if kind.table == "goals" and record.uid not in mine:
-                if record.level >= rungs.get(targets[0], 0):
+                if not on_its_ladder(record.level, rungs.get(targets[0], 0)):
                     problem = f"goal “{record.title}” is on a level its ladder lacks"
                     raise ImportFileError(source, problem)
         # As the import itself does: a merge keeps the lists and the half-done one here.

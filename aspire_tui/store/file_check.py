@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from aspire_tui.domain.validation import on_its_ladder
 from aspire_tui.store import codec
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.kinds import KINDS, RecordKind
@@ -83,7 +84,7 @@ def check_file(
             elif name == "aspirations":
                 rungs[number] = len(record.ladder.rungs)
     for key, aspiration_id, level in goal_levels:
-        if level >= rungs[aspiration_id]:
+        if not on_its_ladder(level, rungs[aspiration_id]):
             raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")
     return decoded
 

@@ -23,15 +23,15 @@ from aspire_tui.domain.models import (
     Passions,
     Reflection,
     Review,
-    TargetKind,
 )
 from aspire_tui.domain.passions import check_passions
-from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.review import check_review
 from aspire_tui.domain.validation import (
     ValidationError,
     check_checkin,
+    check_checkins_fit,
     check_goal,
+    check_goal_on_ladder,
 )
 from aspire_tui.store.backups import (
     DEFAULT_KEEP,
@@ -605,8 +605,7 @@ class AspireStore:
         aspiration = self.aspiration(goal.aspiration_id)
         if aspiration is None:
             raise StoreError("That aspiration no longer exists.")
-        if goal.level >= len(aspiration.ladder.rungs):
-            raise StoreError("That level is not on the aspiration's ladder.")
+        _valid(lambda g: check_goal_on_ladder(g, aspiration.ladder), goal)
         return self._goals.save(goal)
 
     def delete_goal(self, goal_id: int) -> None:
@@ -761,20 +760,10 @@ class AspireStore:
 
 
 def _check_fit(goal: Goal, checkins: list[CheckIn]) -> None:
-    """What is logged on a goal must make sense for the way the goal is measured."""
-    kind = goal.target.kind
-    for checkin in checkins:
-        _valid(lambda c: check_checkin(c, goal), checkin)
-    if kind is TargetKind.MILESTONES:
-        ticked = [c.milestone for c in checkins]
-        if len(set(ticked)) != len(ticked):
-            raise StoreError("That milestone is already done.")
-    if kind is TargetKind.UP or kind is TargetKind.DONE:
-        total = goal.target.start + sum(c.amount for c in checkins)
-        if total < 0:
-            raise StoreError(
-                f"That would take the progress below zero (to {format_amount(total)})."
-            )
+    try:
+        check_checkins_fit(goal, checkins)
+    except ValidationError as error:
+        raise StoreError(str(error)) from None
 
 
 def _valid(check: Callable[[T], T], record: T) -> None:

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Review
 from aspire_tui.domain.progress import GoalProgress
-from aspire_tui.domain.review import ReviewStatus, review_status
+from aspire_tui.domain.review import ReviewStatus
 from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
@@ -34,6 +34,7 @@ from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.textual_private import CrashReportWithoutLocals, keymap
 from aspire_tui.ui.undo import UndoStack
+from aspire_tui.use_cases.review import review_standing
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -263,18 +264,10 @@ class AspireApp(CrashReportWithoutLocals[None]):
     # The review -------------------------------------------------------------------------
 
     def review_due(self) -> bool:
-        """Due, and something to review: with no active aspiration there is nothing yet."""
-        if not any(a.active for a in self.store.aspirations()):
-            return False
         return self.review_status().due
 
     def review_status(self) -> ReviewStatus:
-        settings = self.settings.settings
-        finished = [r.finished for r in self.store.reviews() if r.finished is not None]
-        since = min((a.created for a in self.store.aspirations()), default=None)
-        return review_status(
-            finished, self.today(), settings.review_cadence, settings.first_weekday, since
-        )
+        return review_standing(self.store, self.today(), self.settings.settings)
 
     def show_review_status(self) -> None:
         """The title bar says when a review is due."""

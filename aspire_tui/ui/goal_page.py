@@ -13,6 +13,7 @@ from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
 from aspire_tui.domain.smart import missing_letters, smart_check
 from aspire_tui.domain.standing import GoalState
+from aspire_tui.domain.validation import on_its_ladder
 from aspire_tui.ui.render import heading, one_line, plain, progress_bar
 
 Part = Content | str | tuple[str, str]
@@ -43,7 +44,7 @@ def deadline_text(
 
 
 def _level_of(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
-    if aspiration is None or goal.level >= len(aspiration.ladder.rungs):
+    if aspiration is None or not on_its_ladder(goal.level, len(aspiration.ladder.rungs)):
         return []
     rung = aspiration.ladder.rungs[goal.level]
     return [(f" · level {goal.level + 1}, ", "dim"), plain(one_line(rung, 60), "dim")]
