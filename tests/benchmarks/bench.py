@@ -2,7 +2,8 @@
 empty, one-year and ten-year data, against a bare Textual app measured the same way.
 
 Run it with `python tests/benchmarks/bench.py` (add `--light` for the one-year case only, as CI
-does, and `--runs N` for more runs). It prints one table; each figure is a median over runs.
+does, `--runs N` for more runs, and `--years 0 1 10 20 40` to add twenty and forty years of
+history). It prints one table; each figure is a median over runs.
 Cold start is measured from outside, in a real terminal: a fresh tmux server per run, polled
 with `capture-pane` until the expected text is on screen. The rest is measured inside the
 process, with the app driven by Pilot and the time of each frame it draws recorded.
@@ -267,8 +268,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--light", action="store_true", help="one-year data only (CI smoke)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--years",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="the data sets to start on, in years of history (default: 0 1 10; "
+        "add 20 40 for the long view, which takes minutes to generate)",
+    )
     args = parser.parse_args()
-    sizes = [0, 1] if args.light else [0, 1, 10]
+    sizes = [0, 1] if args.light else sorted(set(args.years or [0, 1, 10]) | {0})
     has_tmux = shutil.which("tmux") is not None
     # An installed Aspire starts from compiled bytecode (pip compiles it on install); where
     # PYTHONDONTWRITEBYTECODE is set, an editable checkout would compile on every launch.
