@@ -69,7 +69,7 @@ def _firsts(first: date, last: date, months: int) -> list[date]:
     if first.day != 1:
         index += 1
     index += -index % months
-    ticks = []
+    ticks: list[date] = []
     while True:
         day = date(index // 12, index % 12 + 1, 1)
         if day > last:

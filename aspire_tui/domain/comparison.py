@@ -188,7 +188,8 @@ def _side(
     values = {v.casefold() for v in passions.values} if passions else set()
     ladder = a.ladder
     done, total = level_count(a, goals, progress)
-    next_name, next_goals, usual = ladder.next_rung, (), False
+    next_name, usual = ladder.next_rung, False
+    next_goals: tuple[str, ...] = ()
     if next_name is not None:
         mine = [g for g in goals if g.aspiration_id == a.id and g.level == ladder.level + 1]
         next_goals = tuple(g.title for g in sorted(mine, key=lambda g: g.id or 0))

@@ -137,7 +137,7 @@ class CatalogPicker(PassesNavigation, ModalScreen[str | None]):
     def action_compare(self) -> None:
         key = self.query_one("#paths", RecordList).highlighted_record_id
         if self.compare is not None:
-            self.compare(key if key not in (None, CUSTOM) else "")
+            self.compare(key if key is not None and key != CUSTOM else "")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -80,7 +80,7 @@ class ProgressChart(PlotextPlot):
         if self._drawn is not None:
             room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
             (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room, dates=dates_of(self))
-            self.plt.xticks(x_ticks, x_labels)
+            self.plt.xticks(x_ticks, x_labels)  # type: ignore[arg-type]  # dates, as plotext's date mode takes them
         return super().render()
 
 
