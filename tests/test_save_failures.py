@@ -33,6 +33,7 @@ from tests.ui_helpers import (
     notifications,
     screen_text,
     type_text,
+    wait_until,
 )
 
 
@@ -148,14 +149,6 @@ async def write_reflection(pilot: object, text: str) -> None:
     await type_text(pilot, text)  # type: ignore[arg-type]
     await pilot.press("ctrl+s")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
-
-
-async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
-    for _ in range(300):
-        if done():
-            return
-        await pilot.pause(0.02)  # type: ignore[attr-defined]
-    raise AssertionError("never happened")
 
 
 async def test_a_reflection_saved_on_a_full_disk_stays_and_quitting_asks(

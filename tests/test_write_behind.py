@@ -19,7 +19,15 @@ from aspire_tui.store import storage as storage_module
 from aspire_tui.store.errors import UnsavedChanges
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, list_rows, make_app, notifications, screen_text, type_text
+from tests.ui_helpers import (
+    SIZE,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+    wait_until,
+)
 
 D = date(2026, 11, 27)
 
@@ -227,14 +235,6 @@ async def test_a_log_the_disk_refuses_is_reported_and_stays_on_screen_marked_uns
         await log_one(pilot, "second try")
         assert "67%" in list_rows(pilot.app)[1]
     assert [c["note"] for c in docs(data_dir, "checkins")] == ["[b]held[/b]", "second try"]
-
-
-async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if done():
-            return
-        await pilot.pause()  # type: ignore[attr-defined]
-    raise AssertionError("never happened")
 
 
 # The launch backup -----------------------------------------------------------------------------
