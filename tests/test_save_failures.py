@@ -25,7 +25,7 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs, terminal_env
-from tests.terminal import screen, wait_for
+from tests.terminal import own_tmux, screen, wait_for
 from tests.ui_helpers import (
     SIZE,
     journal_rows,
@@ -343,6 +343,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow  # a real terminal
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: Path) -> None:
     data = tmp_path / "data"
@@ -350,7 +351,7 @@ def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: 
     script = tmp_path / "full_disk_aspire.py"
     script.write_text(FULL_DISK_ASPIRE)
     status = tmp_path / "status"
-    tmux = ["tmux", "-L", f"aspire-full-{os.getpid()}", "-f", "/dev/null"]
+    tmux = own_tmux("full")
     repo = Path(__file__).resolve().parent.parent
     env = terminal_env(PYTHONPATH=str(repo))
     command = (  # Textual draws on stderr: the message after it is read off the terminal
