@@ -56,3 +56,11 @@ def read_data(data_dir: Path) -> dict[str, Any]:
 
 def docs(data_dir: Path, table: str) -> list[dict[str, Any]]:
     return list(read_data(data_dir).get(table, {}).values())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, the `slow` tests (tens of seconds each) go first, so that the short
+    ones fill the other workers meanwhile instead of one worker ending alone on a slow one.
+    Every worker sorts the same way, as xdist requires; a run in one process keeps the order."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -3,9 +3,20 @@ polls the pane until what it waits for shows, with a deadline."""
 
 from __future__ import annotations
 
+import itertools
+import os
 import subprocess
 import time
 from collections.abc import Callable
+
+_SERVERS = itertools.count()
+
+
+def own_tmux(name: str) -> list[str]:
+    """The tmux command on a server no other test uses, at the same time or later: the name
+    holds this process's id (pytest-xdist runs tests in several processes at once) and a
+    number new to each call. Kill it with `[*tmux, "kill-server"]` when done."""
+    return ["tmux", "-L", f"aspire-{name}-{os.getpid()}-{next(_SERVERS)}", "-f", "/dev/null"]
 
 
 def screen(tmux: list[str]) -> str:

@@ -20,6 +20,7 @@ WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 50
 
 
+@pytest.mark.slow  # killed child processes
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_at_random_moments_never_loses_a_confirmed_write(tmp_path: Path) -> None:
     folder = tmp_path / "data"

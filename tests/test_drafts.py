@@ -4,11 +4,8 @@ drafts that cannot be given back as they were."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-
-from textual.pilot import Pilot
 
 from aspire_tui.domain.drafts import Draft
 from aspire_tui.domain.models import Aspiration, Goal, Reflection, Target
@@ -17,17 +14,9 @@ from aspire_tui.store.drafts import drafts_path, load_draft, save_draft
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.drafts import draft_of
 from tests.conftest import TODAY, docs
-from tests.ui_helpers import SIZE, make_app, notifications, type_text
+from tests.ui_helpers import SIZE, make_app, notifications, type_text, wait_until
 
 NOW = datetime(2026, 11, 27, 21, 5)
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("never happened")
 
 
 async def test_a_form_keeps_a_draft_only_once_something_is_typed(store: AspireStore) -> None:
@@ -53,7 +42,7 @@ async def test_a_draft_of_an_entry_being_edited_reopens_on_that_entry(
         data_dir, Draft("reflection", "Edit reflection", NOW, {"note": "second, more"}, kept.id)
     )
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
         await pilot.pause()
         assert pilot.app.screen.query_one("#note").text == "second, more"  # type: ignore[attr-defined]
         assert any("Fri 27 Nov 2026 at 21:05" in m for m in notifications(pilot.app))
@@ -73,7 +62,7 @@ async def test_a_draft_whose_goal_is_gone_is_shown_and_kept(
     )
     save_draft(data_dir, draft)
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: any("two calls" in m for m in notifications(pilot.app)))
+        await wait_until(pilot, lambda: any("two calls" in m for m in notifications(pilot.app)))
         assert not isinstance(pilot.app.screen, FormDialog)
         assert pilot.app.is_running
     assert load_draft(data_dir) is None  # said once, not at every start
@@ -88,7 +77,7 @@ async def test_a_draft_file_aspire_did_not_write_is_reported_and_left_alone(
 ) -> None:
     drafts_path(data_dir).write_text("[1, 2", "utf-8")
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await until(
+        await wait_until(
             pilot, lambda: any("not a draft Aspire kept" in m for m in notifications(pilot.app))
         )
         assert pilot.app.is_running
@@ -100,7 +89,7 @@ async def test_passions_being_written_open_again_on_their_row(
 ) -> None:
     save_draft(data_dir, Draft("passions", "Passions and values", NOW, {"love": "teaching"}))
     async with make_app(store, start="home").run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
         await pilot.pause()
         assert pilot.app.screen.query_one("#love").text == "teaching"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
@@ -138,7 +127,9 @@ async def test_a_check_in_being_written_in_a_review_is_not_reopened_outside_it(
     kept = load_draft(data_dir)
     assert kept is not None and kept.form == "review checkin"
     async with make_app(store).run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: any("cannot open again" in m for m in notifications(pilot.app)))
+        await wait_until(
+            pilot, lambda: any("cannot open again" in m for m in notifications(pilot.app))
+        )
         assert not isinstance(pilot.app.screen, FormDialog)
     assert list(data_dir.glob("drafts-*.json"))
     assert docs(data_dir, "checkins") == []

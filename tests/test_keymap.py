@@ -13,7 +13,7 @@ from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.keymap_check import binding_classes, keymap_problems
 from aspire_tui.ui.screens.help import HelpScreen
 from tests.conftest import TODAY
-from tests.ui_helpers import SIZE, footer_keys, notifications, screen_text
+from tests.ui_helpers import SIZE, footer_keys, notifications, screen_text, wait_until
 
 
 def with_keys(store: AspireStore, table: str) -> AspireApp:
@@ -54,10 +54,11 @@ async def test_a_remapped_key_works_and_is_shown_everywhere(store: AspireStore) 
 async def test_unknown_ids_and_clashes_are_reported_at_start(store: AspireStore) -> None:
     app = with_keys(store, 'nonsense = "f5"\n"go.home" = "3"\nhelp = "n"')
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if any("Keys in" in m for m in notifications(pilot.app)):
-                break
+        await wait_until(
+            pilot,
+            lambda: any("Keys in" in m for m in notifications(pilot.app)),
+            "the start-up check reports the keys",
+        )
         [message] = [m for m in notifications(pilot.app) if "Keys in" in m]
         assert "keys.nonsense: no key has that id" in message
         assert "3 would be both" in message

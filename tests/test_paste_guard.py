@@ -23,7 +23,7 @@ from aspire_tui.domain.models import Reflection
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.paste_guard import PasteGuardParser
 from tests.conftest import TODAY, terminal_env
-from tests.terminal import screen, wait_for
+from tests.terminal import own_tmux, screen, wait_for
 
 START, END = "\x1b[200~", "\x1b[201~"
 PASTES = [
@@ -145,6 +145,7 @@ def test_a_split_arrow_key_is_one_key(clock: Clock) -> None:
     assert run(parser, ["\x1b", "[A"]) == [("key", "up")]
 
 
+@pytest.mark.slow  # a real terminal
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_pasting_escapes_and_ctrl_q_into_the_real_app_neither_deletes_nor_quits(
     tmp_path: Path,
@@ -156,7 +157,7 @@ def test_pasting_escapes_and_ctrl_q_into_the_real_app_neither_deletes_nor_quits(
     store = AspireStore.open(data)
     store.save_reflection(Reflection(TODAY, note="Keep this entry"))
     store.close()
-    tmux = ["tmux", "-L", f"aspire-paste-{os.getpid()}", "-f", "/dev/null"]
+    tmux = own_tmux("paste")
     env = terminal_env()
     command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
 

@@ -11,6 +11,7 @@ import random
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs, terminal_env
-from tests.terminal import screen, wait_for
+from tests.terminal import own_tmux, screen, wait_for
 from tests.ui_helpers import (
     SIZE,
     journal_rows,
@@ -33,6 +34,7 @@ from tests.ui_helpers import (
     notifications,
     screen_text,
     type_text,
+    wait_until,
 )
 
 
@@ -150,14 +152,6 @@ async def write_reflection(pilot: object, text: str) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
-async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
-    for _ in range(300):
-        if done():
-            return
-        await pilot.pause(0.02)  # type: ignore[attr-defined]
-    raise AssertionError("never happened")
-
-
 async def test_a_reflection_saved_on_a_full_disk_stays_and_quitting_asks(
     data_dir: Path, disk: FullDisk
 ) -> None:
@@ -217,32 +211,53 @@ async def test_quitting_anyway_with_unsaved_changes_ends_with_a_failing_status(
 
 
 class SlowDisk:
-    """The real atomic write, slowed by a random pause before it starts."""
+    """The real atomic write, slowed by a random pause before it starts. Its last step (the
+    check that the file is still Aspire's, and the rename) holds `renaming`, which a sync tool
+    holds too: so the two never rename at the same moment."""
 
     def __init__(self, chooser: random.Random) -> None:
         self.real = storage_module.atomic_write
         self.chooser = chooser
+        self.renaming = threading.Lock()
 
     def __call__(
         self, path: Path, data: bytes, before_replace: Callable[[], None] | None = None
     ) -> None:
         time.sleep(self.chooser.random() * 0.002)
-        self.real(path, data, before_replace, durable=False)
+        holding = False
+
+        def check_and_hold() -> None:
+            nonlocal holding
+            self.renaming.acquire()
+            holding = True
+            if before_replace is not None:
+                before_replace()
+
+        try:
+            self.real(path, data, check_and_hold, durable=False)
+        finally:
+            if holding:
+                self.renaming.release()
 
 
-def replace_from_outside(path: Path) -> None:
-    """What a sync tool does: write the same content to a new file and rename it over."""
-    data = path.read_bytes()
-    fresh = path.with_name("sync-tool.tmp")
-    fresh.write_bytes(data)
-    os.replace(fresh, path)
+def replace_from_outside(path: Path, renaming: threading.Lock) -> None:
+    """What a sync tool does: write the file's content to a new file and rename it over. It
+    holds `renaming` from reading to renaming, as a sync tool checks that the file is still
+    the one it read: one that wrote back bytes read before Aspire's last save would undo
+    that save, and Aspire could not tell it from an edit made elsewhere (which it takes in)."""
+    with renaming:
+        data = path.read_bytes()
+        fresh = path.with_name("sync-tool.tmp")
+        fresh.write_bytes(data)
+        os.replace(fresh, path)
 
 
 def test_every_confirmed_save_reaches_the_file_or_a_kept_copy(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chooser = random.Random(20261206)
-    monkeypatch.setattr(storage_module, "atomic_write", SlowDisk(random.Random(7)))
+    disk = SlowDisk(random.Random(7))
+    monkeypatch.setattr(storage_module, "atomic_write", disk)
     store = AspireStore.open(data_dir)
     store.write_in_background()
     path = data_dir / "aspire.json"
@@ -256,7 +271,7 @@ def test_every_confirmed_save_reaches_the_file_or_a_kept_copy(
         else:
             confirmed.append(f"save {n}")
         if chooser.random() < 0.04:
-            replace_from_outside(path)
+            replace_from_outside(path, disk.renaming)
             replaced += 1
         if chooser.random() < 0.3:
             time.sleep(chooser.random() * 0.002)
@@ -350,6 +365,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow  # a real terminal
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: Path) -> None:
     data = tmp_path / "data"
@@ -357,7 +373,7 @@ def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: 
     script = tmp_path / "full_disk_aspire.py"
     script.write_text(FULL_DISK_ASPIRE)
     status = tmp_path / "status"
-    tmux = ["tmux", "-L", f"aspire-full-{os.getpid()}", "-f", "/dev/null"]
+    tmux = own_tmux("full")
     repo = Path(__file__).resolve().parent.parent
     env = terminal_env(PYTHONPATH=str(repo))
     command = (  # Textual draws on stderr: the message after it is read off the terminal

@@ -19,9 +19,12 @@ import pytest
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY, terminal_env
-from tests.terminal import screen, wait_for
+from tests.terminal import own_tmux, screen, wait_for
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+pytestmark = [
+    pytest.mark.slow,  # a real terminal
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+]
 
 
 def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> None:
@@ -31,7 +34,7 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
     mine = store.save_aspiration(Aspiration("Lead a team", adopted))
     store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), adopted))
     store.close()
-    tmux = ["tmux", "-L", f"aspire-test-{os.getpid()}", "-f", "/dev/null"]
+    tmux = own_tmux("closed")
     env = terminal_env()
     command = f"'{sys.executable}' -m aspire_tui --data-dir '{data}'"
     subprocess.run(
@@ -142,7 +145,7 @@ def test_a_form_being_written_when_the_terminal_closes_is_offered_back_as_a_draf
     store.save_goal(Goal(mine.id or 0, "Hire two people", Target.number(2), TODAY))
     store.close()
     before = json.loads((data / "aspire.json").read_text("utf-8"))
-    tmux = ["tmux", "-L", f"aspire-draft-{os.getpid()}", "-f", "/dev/null"]
+    tmux = own_tmux("draft")
 
     def keys_in(*sent: str) -> None:
         subprocess.run([*tmux, "send-keys", *sent], check=True, timeout=10)
@@ -177,7 +180,7 @@ def test_a_form_being_written_when_the_terminal_closes_is_offered_back_as_a_draf
 
     heading = steps[1][2]
     # A server of its own: the first one may still be going away, under load.
-    tmux = ["tmux", "-L", f"aspire-draft-{os.getpid()}-again", "-f", "/dev/null"]
+    tmux = own_tmux("draft-again")
     pid = _start(tmux, data)
     try:
         wait_for(tmux, heading)  # the same form, open again at the start

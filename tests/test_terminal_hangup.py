@@ -19,8 +19,12 @@ import pytest
 from aspire_tui.store import AspireStore
 from aspire_tui.store.lock import AlreadyOpenError
 from tests.conftest import terminal_env
+from tests.terminal import own_tmux
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+pytestmark = [
+    pytest.mark.slow,  # a real terminal
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+]
 
 MOMENTS = ("first frame", "after 0.5 s", "while typing")
 LAUNCHES = 54
@@ -48,7 +52,7 @@ def _alive(pid: int) -> bool:
 def _launch(number: int, moment: str, root: Path) -> str | None:
     """One start and close; what went wrong, or None."""
     data = root / f"data-{number}"
-    tmux = ["tmux", "-L", f"aspire-hangup-{os.getpid()}-{number}", "-f", "/dev/null"]
+    tmux = own_tmux(f"hangup-{number}")
     env = terminal_env()
 
     def run(*args: str) -> str:

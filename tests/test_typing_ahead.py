@@ -6,7 +6,6 @@ race can be won by chance."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,9 +19,12 @@ import pytest
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 from tests.conftest import terminal_env
-from tests.terminal import wait_until
+from tests.terminal import own_tmux, wait_until
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+pytestmark = [
+    pytest.mark.slow,  # a real terminal
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+]
 
 ROUNDS = 4
 STARTED = date(2026, 1, 5)  # the app runs on the real today: the goal began before it
@@ -45,7 +47,7 @@ def _aspire(tmp_path: Path, name: str) -> Iterator[tuple[list[str], Path]]:
     goal = store.save_goal(Goal(mine.id or 0, "Hire", Target.number(50, "calls"), STARTED))
     store.log_checkin(CheckIn(goal.id or 0, STARTED, 1.0))
     store.close()
-    tmux = ["tmux", "-L", f"aspire-{name}-{os.getpid()}", "-f", "/dev/null"]
+    tmux = own_tmux(name)
     command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
     env = terminal_env()
     subprocess.run(

@@ -29,6 +29,7 @@ from tests.ui_helpers import (
     notifications,
     screen_text,
     type_text,
+    wait_until,
 )
 
 THREE_MONTHS_ON = "2027-02-27"  # TODAY (27 Nov 2026) and three months
@@ -426,10 +427,7 @@ async def test_a_look_back_being_written_when_aspire_stops_opens_again(
         assert draft is not None and draft.form == "look back"
     save_draft(data_dir, draft)
     async with make_app(store, start=None).run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            if isinstance(pilot.app.screen, LookBackForm):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, LookBackForm))
         await pilot.pause()
         assert pilot.app.screen.query_one("#answer").text == "Half written"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")

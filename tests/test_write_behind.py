@@ -17,9 +17,18 @@ from aspire_tui.domain.models import Aspiration, Goal, Reflection, Target
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store import storage as storage_module
 from aspire_tui.store.errors import UnsavedChanges
+from aspire_tui.store.writer import flush_all
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, list_rows, make_app, notifications, screen_text, type_text
+from tests.ui_helpers import (
+    SIZE,
+    list_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+    wait_until,
+)
 
 D = date(2026, 11, 27)
 
@@ -134,7 +143,8 @@ def test_the_next_save_after_a_refused_one_carries_it_too(
 ) -> None:
     disk.fail = True
     store.save_reflection(Reflection(on=D, want="Held"))
-    store._storage._writer.flush()  # type: ignore[union-attr]  # failed, not yet noticed
+    flush_all()  # the write was tried, and failed; the store has not been asked yet
+    assert store.unsaved and "No space left on device" in store.unsaved
     disk.fail = False
     store.save_aspiration(Aspiration("Made after the failure", D))
     store.flush()
@@ -149,17 +159,20 @@ def read_file_tables(data_dir: Path) -> dict[str, int]:
 
 
 def test_a_change_made_by_someone_else_is_still_noticed_after_background_writes(
-    store: AspireStore, behind: list[str], data_dir: Path
+    store: AspireStore, disk: Disk, behind: list[str], data_dir: Path
 ) -> None:
+    disk.gate.clear()  # held on its way to the disk
     store.save_reflection(Reflection(on=D, want="Mine"))
+    version = store.version  # what Aspire reads, the change included
+    disk.gate.set()
     store.flush()
-    generation = store._storage.generation
     for _ in range(3):
         store.reflections()
-    assert store._storage.generation == generation  # its own write is not mistaken for another's
+    assert store.version == version  # its own write is not mistaken for another's
     path = data_dir / "aspire.json"
     path.write_text(path.read_text().replace("Mine", "Edited elsewhere"))
     assert [r.want for r in store.reflections()] == ["Edited elsewhere"]
+    assert store.version != version
 
 
 def test_the_backup_taken_from_the_app_holds_the_change_just_made(
@@ -203,7 +216,7 @@ async def test_logging_shows_at_once_while_the_disk_is_still_writing(
         await log_one(pilot, "AWS passed")
         assert "33%" in list_rows(pilot.app)[1]  # drawn without waiting for the disk
         assert disk.started.wait(5)
-        assert store._storage._writer is not None and store._storage._writer.pending
+        assert "AWS passed" not in (data_dir / "aspire.json").read_text()  # not there yet
         disk.gate.set()
         assert [c["note"] for c in docs(data_dir, "checkins")] == ["AWS passed"]
 
@@ -217,7 +230,7 @@ async def test_a_log_the_disk_refuses_is_reported_and_stays_on_screen_marked_uns
         assert "33%" in list_rows(pilot.app)[1]
         disk.fail = True
         disk.gate.set()
-        pilot.app.store._storage._writer.flush()  # type: ignore[attr-defined]
+        flush_all()  # the write was tried, and failed
         await wait_until(pilot, lambda: any("not on disk" in m for m in notifications(pilot.app)))
         shown = [m for m in notifications(pilot.app) if "not on disk" in m]
         assert "No space left on device" in shown[0]
@@ -227,14 +240,6 @@ async def test_a_log_the_disk_refuses_is_reported_and_stays_on_screen_marked_uns
         await log_one(pilot, "second try")
         assert "67%" in list_rows(pilot.app)[1]
     assert [c["note"] for c in docs(data_dir, "checkins")] == ["[b]held[/b]", "second try"]
-
-
-async def wait_until(pilot: object, done: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if done():
-            return
-        await pilot.pause()  # type: ignore[attr-defined]
-    raise AssertionError("never happened")
 
 
 # The launch backup -----------------------------------------------------------------------------
@@ -296,7 +301,8 @@ def test_after_a_failed_save_the_file_is_checked_before_it_is_used(
     store.flush()
     disk.fail = True
     store.save_reflection(Reflection(on=D, want="Lost"))
-    store._storage._writer.flush()  # type: ignore[union-attr]
+    flush_all()  # the write was tried, and failed; the store has not been asked yet
+    assert store.unsaved
     damaged = {"_meta": {"1": {"schema": SCHEMA_VERSION}}, "goals": {"1": 7}}
     (data_dir / "aspire.json").write_text(json.dumps(damaged))
     disk.fail = False

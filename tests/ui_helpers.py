@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 
@@ -60,6 +62,19 @@ def screen_text(app: App) -> str:
     for option_list in app.screen.query(OptionList):
         parts += [_shown(option_list, o) for o in option_list.options]
     return "\n".join(parts)
+
+
+async def wait_until(
+    pilot: Pilot, done: Callable[[], bool], what: str = "the awaited outcome", timeout: float = 10
+) -> None:
+    """Let the app run until `done()` holds, failing after `timeout` seconds of wall time. A
+    wait on the outcome itself, never on a count of pauses: how long a pause lasts depends on
+    the machine and its load, so a count races the app's timers."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened within {timeout} s: {what}")
+        await pilot.pause(0.02)
 
 
 def notifications(app: App) -> list[str]:
