@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from aspire_tui.store import AspireStore
-from aspire_tui.store import migrations
-from aspire_tui.store.exchange import export_json, import_export, read_export
+from aspire_tui.store import AspireStore, migrations
+from aspire_tui.store.exchange import ImportFileError, export_json, import_export, read_export
 from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.migrations import (
     FIRST_EXPORT_SCHEMA,
@@ -83,9 +82,7 @@ def test_a_file_and_its_export_of_each_old_version_upgrade_to_the_same_records(
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)
-def test_an_old_file_and_its_old_export_open_as_the_same_data(
-    tmp_path: Path, version: int
-) -> None:
+def test_an_old_file_and_its_old_export_open_as_the_same_data(tmp_path: Path, version: int) -> None:
     file = old_file(version)
     (tmp_path / "file").mkdir()
     (tmp_path / "file" / "aspire.json").write_text(json.dumps(file))
@@ -133,3 +130,17 @@ def test_a_file_and_an_export_upgrade_through_the_same_step_functions(
 
     assert {to for to, _ in by_file} == {3, 4, 5}
     assert by_export == by_file
+
+
+@pytest.mark.parametrize("schema", [1, 0, -3, "2", True, None, 2.5])
+def test_an_export_of_no_version_an_export_was_written_at_is_refused(
+    tmp_path: Path, schema: object
+) -> None:
+    """No Aspire wrote an export before schema 2 (exports came with uids)."""
+    store = AspireStore.open(tmp_path / "data")
+    before = (tmp_path / "data" / "aspire.json").read_bytes()
+    raw = json.dumps({**as_export(old_file(2), 2), "schema": schema}).encode()
+    with pytest.raises(ImportFileError, match=f"export of data version {schema!r}"):
+        read_export(Path("old.json"), raw, TODAY)
+    store.close()
+    assert (tmp_path / "data" / "aspire.json").read_bytes() == before

@@ -173,8 +173,7 @@ def upgrade_export(data: Data, schema: int) -> Data:
             if upgrade is None or not isinstance(docs, list):
                 continue
             upgraded[kind.table] = [
-                _linked_by_uid(upgrade(d), kind.links) if isinstance(d, dict) else d
-                for d in docs
+                _linked_by_uid(upgrade(d), kind.links) if isinstance(d, dict) else d for d in docs
             ]
         upgraded["schema"] = step.to
     return upgraded
