@@ -22,7 +22,12 @@ from aspire_tui.store.backups import BACKUP_FOLDER
 from aspire_tui.store.errors import StoreError
 from aspire_tui.store.kinds import KINDS, Current, RecordKind, current, draft, newest
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
-from aspire_tui.store.migrations import SCHEMA_VERSION, checkin_v5, goal_v5, ladder_v3
+from aspire_tui.store.migrations import (
+    FIRST_EXPORT_SCHEMA,
+    SCHEMA_VERSION,
+    is_version,
+    upgrade_export,
+)
 from aspire_tui.store.store import AspireStore
 
 EXPORT_FORMAT = "aspire-export"
@@ -157,23 +162,18 @@ def read_export(
     if data.get("format") != EXPORT_FORMAT:
         raise ImportFileError(path, "it is not an Aspire export (no 'format': 'aspire-export').")
     schema = data.get("schema")
-    if schema == 2:
-        data = _export_v2_to_v3(data)
-    if schema in (2, 3):
-        data = _export_v3_to_v4(data)
-    if schema in (2, 3, 4):
-        data = _export_v4_to_v5(data)
-    elif _newer(schema):
+    if _newer(schema):
         raise ImportFileError(
             path,
             f"it was written by a newer version of Aspire (data version "
             f"{shortened(str(schema))}; this one reads up to {SCHEMA_VERSION}); upgrade Aspire "
             "to import it",
         )
-    elif schema not in (5, SCHEMA_VERSION):  # 6 added reviews, which a 5 simply has none of
+    if not is_version(schema) or schema < FIRST_EXPORT_SCHEMA:
         raise ImportFileError(
             path, f"it is an export of data version {schema!r}; this Aspire reads {SCHEMA_VERSION}."
         )
+    data = upgrade_export(data, schema)
     unknown = set(data) - {"format", "schema", *(kind.table for kind in kinds)}
     if unknown:
         raise ImportFileError(path, f"it has parts Aspire does not know: {sorted(unknown)}.")
@@ -192,44 +192,7 @@ def _dated(check: Callable[[Any], Any], today: date) -> Callable[[Any], Any]:
 
 
 def _newer(schema: object) -> bool:
-    return isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION
-
-
-def _export_v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """An export from before ladders, upgraded the way the data file itself is."""
-    upgraded = dict(data)
-    for kind, upgrade in (("aspirations", _with_ladder), ("goals", _with_level)):
-        docs = data.get(kind, [])
-        if isinstance(docs, list):
-            upgraded[kind] = [upgrade(d) if isinstance(d, dict) else d for d in docs]
-    return upgraded
-
-
-def _export_v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
-    """Aspirations gained linked passions; the rest of schema 4 is new kinds of record."""
-    docs = data.get("aspirations", [])
-    if isinstance(docs, list):
-        linked = [{"passions": [], **d} if isinstance(d, dict) else d for d in docs]
-        data = {**data, "aspirations": linked}
-    return data
-
-
-def _export_v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
-    """Goals gained SMART fields and check-ins a milestone, as in the data file."""
-    upgraded = dict(data)
-    for kind, upgrade in (("goals", goal_v5), ("checkins", checkin_v5)):
-        docs = data.get(kind, [])
-        if isinstance(docs, list):
-            upgraded[kind] = [upgrade(d) if isinstance(d, dict) else d for d in docs]
-    return upgraded
-
-
-def _with_ladder(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc if "ladder" in doc else {**doc, "ladder": ladder_v3(doc)}
-
-
-def _with_level(doc: dict[str, Any]) -> dict[str, Any]:
-    return {"level": 0, **doc}
+    return is_version(schema) and schema > SCHEMA_VERSION
 
 
 class _Reader:
