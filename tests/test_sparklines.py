@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widgets import Sparkline
 
 from aspire_tui.store import AspireStore
 from tests.conftest import TODAY
@@ -45,15 +47,14 @@ def bar_contrasts(app: App, region: Region, on_rows_with: str = "") -> set[float
     return found
 
 
-async def _goal_with_a_sparkline(app: App):  # type: ignore[no-untyped-def]
-    from textual.widgets import Sparkline
-
+async def _goal_with_a_sparkline(pilot: Pilot) -> Sparkline:
+    """Down the Goals list (j) to the first goal whose progress is drawn as a sparkline."""
     for _ in range(30):
-        sparks = app.screen.query(Sparkline)
+        sparks = pilot.app.screen.query(Sparkline)
         if sparks and sparks.first().display:
             return sparks.first()
-        await app._pilot.press("j")  # type: ignore[attr-defined]
-        await app._pilot.pause()  # type: ignore[attr-defined]
+        await pilot.press("j")
+        await pilot.pause()
     raise AssertionError("no goal drew a sparkline")
 
 
@@ -63,10 +64,9 @@ async def test_the_goal_sparkline_stands_out_in_every_theme(tmp_path: Path, them
     the pane (WCAG's bar for shapes), the smallest values too, in light themes as well."""
     app = make_app(demo_store(tmp_path / "data"), start="goals")
     async with app.run_test(size=(70, 30)) as pilot:
-        app._pilot = pilot  # type: ignore[attr-defined]
         app.theme = theme
         await pilot.pause()
-        spark = await _goal_with_a_sparkline(app)
+        spark = await _goal_with_a_sparkline(pilot)
         await pilot.pause()
         contrasts = bar_contrasts(app, spark.region)
         assert contrasts, "the sparkline drew its bars"
@@ -74,17 +74,23 @@ async def test_the_goal_sparkline_stands_out_in_every_theme(tmp_path: Path, them
 
 
 async def test_the_goal_sparkline_shows_the_goal_s_progress_oldest_first(tmp_path: Path) -> None:
-    from aspire_tui.ui.screens.goals import GoalsScreen
+    from aspire_tui.domain.progress import value_series
+    from aspire_tui.ui.screens.main import MainScreen
 
-    app = make_app(demo_store(tmp_path / "data"), start="goals")
+    store = demo_store(tmp_path / "data")
+    app = make_app(store, start="goals")
     async with app.run_test(size=(70, 30)) as pilot:
-        app._pilot = pilot  # type: ignore[attr-defined]
         await pilot.pause()
-        spark = await _goal_with_a_sparkline(app)
+        spark = await _goal_with_a_sparkline(pilot)
         screen = app.screen
-        assert isinstance(screen, GoalsScreen)
-        state = screen._states[screen.selected_id()]
-        assert list(spark.data or []) == [value for _, value in state.series]
+        assert isinstance(screen, MainScreen)
+        goal_id = screen.selected_id()
+        assert goal_id is not None
+        goal = store.goal(goal_id)
+        assert goal is not None
+        series = value_series(goal, store.checkins(goal_id))
+        assert len(series) > 1
+        assert list(spark.data or []) == [value for _, value in series]
 
 
 async def test_each_driver_s_history_is_one_mark_per_assessment_on_the_1_to_6_scale(
