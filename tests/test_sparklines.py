@@ -111,8 +111,7 @@ async def test_each_driver_s_history_is_one_mark_per_assessment_on_the_1_to_6_sc
         lines = [line for line in screen_lines(app) if "over time" in line]
         assert lines, screen_lines(app)
         history = [score(a, questionnaire().statements) for a in finished]
-        first = lines[0].split("over time", 1)[1].strip(" │▐▌▊▎▏")
-        marks = first.rstrip()
+        marks = lines[0].split("over time", 1)[1].strip(" │▐▌▊▎▏")
         assert len(marks) == len(finished), (marks, lines[0])
         assert all(ch in BARS or ch == " " for ch in marks), marks
         assert any(sparkline([h[d].score for h in history]) == marks for d in history[0])
