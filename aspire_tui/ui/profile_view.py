@@ -41,7 +41,16 @@ TOP = 6.0
 
 
 def sparkline(values: Sequence[float | None]) -> str:
-    """One character per assessment, oldest first, on the 1-6 scale."""
+    """One character per assessment, oldest first, on the 1-6 scale; a gap where a driver
+    was not scored.
+
+    Drawn here rather than with Textual's `Sparkline` widget, which cannot serve: these marks
+    sit inside the profile's text (one `Content` in the detail pane, between a driver's bar and
+    its description), where a widget cannot go without splitting the pane into a widget per
+    line; and the widget scales each line to its own lowest and highest value and stretches it
+    to its width, so 4.0 then 4.1 would read as a leap from bottom to top, the drivers' lines
+    could not be compared with each other, and an unscored assessment could not be a gap. The
+    Goals screen's sparkline, a widget of its own, is Textual's."""
     marks = []
     for value in values:
         if value is None:
@@ -106,7 +115,7 @@ def describe_profile(
         parts += _driver_lines(place, driver_score, moved[driver_score.driver], bar)
         trend = sparkline([h[driver_score.driver].score for h in history])
         if len(history) > 1:
-            parts += [("    over time ", "dim"), (trend, "$accent"), "\n"]
+            parts += [("    over time ", "dim"), (trend, "$text-accent"), "\n"]
         parts += [("    " + questionnaire.descriptions[driver_score.driver], "dim"), "\n\n"]
     parts += [
         ("How the scores work", "bold"),

@@ -170,7 +170,13 @@ class MainScreen(Screen[None]):
     _detail_base: int | None = None
 
     def row_width(self, reserve: int = 0) -> int:
-        """Characters a list row can use, so rows are cut with … instead of wrapping."""
+        """Characters a list row can use, so rows are cut with … instead of wrapping.
+
+        Not Textual's `text-wrap: nowrap` / `text-overflow: ellipsis`: an `OptionList` draws
+        every option with the list's own styles (the `option-list--option` component class
+        gives only padding and colours), so those rules would cut every line of every row,
+        and a row mixes lines cut to one (a journal entry's text) with lines a person must
+        read whole (goal and aspiration titles, wrapped here)."""
         base = self._row_base
         if base is None:
             base = self.records.scrollable_content_region.width or 40
