@@ -229,16 +229,26 @@ async def palette(pilot, command: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+@pytest.mark.parametrize(
+    ("form", "command"), [("json", "export everything"), ("markdown", "export career plan")]
+)
 async def test_the_command_line_and_the_palette_export_the_same_bytes(
-    store: AspireStore, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store: AspireStore,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    form: str,
+    command: str,
 ) -> None:
     populate(store, TODAY)
     store.flush()
-    by_cli, by_ui = tmp_path / "cli.json", tmp_path / "ui.json"
-    assert main(["--data-dir", str(data_dir), "export", "--format", "json", "-o", str(by_cli)]) == 0
+    by_cli, by_ui = tmp_path / "cli.out", tmp_path / "ui.out"
+    argv = ["--data-dir", str(data_dir), "export", "--format", form, "-o", str(by_cli)]
+    assert main(argv) == 0
     assert f"Wrote {by_cli} (readable by you only)." in capsys.readouterr().err
-    async with make_app(store).run_test(size=SIZE) as pilot:
-        await palette(pilot, "export everything")
+    # the command line's plan is as of this computer's today; the app is given the same day
+    async with make_app(store, today=date.today()).run_test(size=SIZE) as pilot:
+        await palette(pilot, command)
         await clear_field(pilot)
         await type_text(pilot, str(by_ui))
         await pilot.press("enter")
@@ -263,3 +273,15 @@ async def test_the_command_line_and_the_palette_refuse_a_bad_file_alike(
         await pilot.press("enter")
         await pilot.pause()
         assert one_line(message, 300) in notifications(pilot.app)
+
+
+def test_a_target_that_cannot_be_looked_at_is_a_message_too(
+    store: AspireStore, tmp_path: Path
+) -> None:
+    """A name too long for the system fails the first look at it (not only the write): the
+    palette and the command line then both say so, neither shows a traceback."""
+    target = tmp_path / ("x" * 300 + ".json")
+    with pytest.raises(StoreError, match=r"Could not write .*\(File name too long\)"):
+        check_export_to(store, target, overwrite=False)
+    with pytest.raises(StoreError, match=r"Could not write .*\(File name too long\)"):
+        export_to(store, "json", target, TODAY, overwrite=True)

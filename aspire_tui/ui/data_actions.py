@@ -10,13 +10,13 @@ from textual.content import Content
 
 from aspire_tui.domain.text import one_line
 from aspire_tui.store import StoreError
-from aspire_tui.store.exchange import ExportTargetExists
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
 from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen
 from aspire_tui.use_cases.data import (
     ExportFormat,
+    ExportTargetExists,
     check_export_to,
     export_to,
     import_planned,

@@ -14,6 +14,8 @@ from aspire_tui.domain.plan import career_plan
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import (
     Export,
+    ExportTargetExists,
+    ImportFileError,
     ImportResult,
     check_export_target,
     check_import,
@@ -28,6 +30,8 @@ from aspire_tui.store.storage import atomic_write
 
 __all__ = [
     "ExportFormat",
+    "ExportTargetExists",
+    "ImportFileError",
     "Exported",
     "ImportPlan",
     "Imported",
@@ -121,8 +125,11 @@ def check_export_to(store: AspireStore, target: Path, *, overwrite: bool) -> boo
     """Whether writing to `target` would replace a file. Refuses Aspire's own files (the data
     file, also through a link, its lock, backups/) and a folder; refuses a file that is there
     with `ExportTargetExists` unless `overwrite`, so a caller may ask and try again."""
-    check_export_target(store.named_path, target, overwrite=overwrite)
-    return target.exists()
+    try:
+        check_export_target(store.named_path, target, overwrite=overwrite)
+        return target.exists()
+    except OSError as error:  # a name too long to look at, say
+        raise _cannot_write(target, error) from None
 
 
 def export_to(
@@ -134,8 +141,12 @@ def export_to(
     try:
         atomic_write(target, text.encode("utf-8"))
     except OSError as error:
-        raise StoreError(f"Could not write {target} ({error.strerror}).") from None
+        raise _cannot_write(target, error) from None
     return Exported(target, format, replaced)
+
+
+def _cannot_write(target: Path, error: OSError) -> StoreError:
+    return StoreError(f"Could not write {target} ({error.strerror or error}).")
 
 
 def read_import(source: Path, today: date) -> Export:
