@@ -285,3 +285,40 @@ def test_a_target_that_cannot_be_looked_at_is_a_message_too(
         check_export_to(store, target, overwrite=False)
     with pytest.raises(StoreError, match=r"Could not write .*\(File name too long\)"):
         export_to(store, "json", target, TODAY, overwrite=True)
+
+
+def test_neither_caller_runs_the_steps_itself() -> None:
+    """The steps of export, import and restore are reached only through `use_cases.data`:
+    the command line and the palette import none of them (so they cannot drift apart)."""
+    import ast
+
+    steps = {
+        "atomic_write",
+        "career_plan",
+        "check_export_target",
+        "check_import",
+        "describe_import",
+        "export_json",
+        "import_export",
+        "nothing_to_import",
+        "read_export",
+        "read_import_file",
+        "restore_folder",
+        "restore_backup",
+    }
+    package = Path(__file__).resolve().parent.parent / "aspire_tui"
+    for caller in (package / "cli.py", package / "ui" / "data_actions.py"):
+        tree = ast.parse(caller.read_text("utf-8"))
+        imported = {
+            (node.module, alias.name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+        }
+        called = {
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name | ast.Attribute)
+        }
+        by_hand = {name for module, name in imported if module != "aspire_tui.use_cases.data"}
+        assert not (by_hand | called) & steps, caller.name
