@@ -31,8 +31,8 @@ from aspire_tui.store.storage import atomic_write
 __all__ = [
     "ExportFormat",
     "ExportTargetExists",
-    "ImportFileError",
     "Exported",
+    "ImportFileError",
     "ImportPlan",
     "Imported",
     "Restored",
@@ -93,7 +93,7 @@ class Imported:
 
     @property
     def summary(self) -> str:
-        """"Imported 29 records." (or "Replaced your data with 29 records...")."""
+        """What to say: "Imported 29 records." or "Replaced your data with 29 records."."""
         said = describe_import(ImportResult(self.added, self.already_there))
         return said.replace("Imported", "Replaced your data with", 1) if self.replaced else said
 
@@ -106,9 +106,9 @@ class Restored:
     kept: Path | None
 
 
-def export_text(store: AspireStore, format: ExportFormat, today: date) -> str:
+def export_text(store: AspireStore, form: ExportFormat, today: date) -> str:
     """The export's text: the JSON `import` reads back, or the career plan as of `today`."""
-    if format == "json":
+    if form == "json":
         return export_json(store)
     return career_plan(
         store.aspirations(),
@@ -133,16 +133,16 @@ def check_export_to(store: AspireStore, target: Path, *, overwrite: bool) -> boo
 
 
 def export_to(
-    store: AspireStore, format: ExportFormat, target: Path, today: date, *, overwrite: bool
+    store: AspireStore, form: ExportFormat, target: Path, today: date, *, overwrite: bool
 ) -> Exported:
     """Write an export atomically, readable by its owner only, after `check_export_to`."""
     replaced = check_export_to(store, target, overwrite=overwrite)
-    text = export_text(store, format, today)
+    text = export_text(store, form, today)
     try:
         atomic_write(target, text.encode("utf-8"))
     except OSError as error:
         raise _cannot_write(target, error) from None
-    return Exported(target, format, replaced)
+    return Exported(target, form, replaced)
 
 
 def _cannot_write(target: Path, error: OSError) -> StoreError:
