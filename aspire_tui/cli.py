@@ -234,83 +234,51 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def restore_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.store import AspireStore
+    from aspire_tui.use_cases.data import restore_backup
 
-    name = args.name if args.name.endswith(".json") else f"{args.name}.json"
-    kept = AspireStore.restore_folder(folder, name, datetime.now())
-    note = f" Your data as it was is kept as {kept.name}." if kept else ""
-    print(f"Restored {name}.{note}")
+    done = restore_backup(folder, args.name, datetime.now())
+    note = f" Your data as it was is kept as {done.kept.name}." if done.kept else ""
+    print(f"Restored {done.name}.{note}")
     return 0
 
 
 def export_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.domain.plan import career_plan
-    from aspire_tui.store.exchange import export_json
-    from aspire_tui.store.storage import atomic_write
+    from aspire_tui.use_cases.data import check_export_to, export_text, export_to
 
     store = open_store(folder, read_only=True)
     try:
-        if args.format == "json":
-            text = export_json(store)
-        else:
-            text = career_plan(
-                store.aspirations(),
-                store.goals(),
-                store.checkins(),
-                store.reflections(),
-                date.today(),
-                store.assessments(),
-                store.passions(),
-            )
+        if args.output is None:
+            sys.stdout.write(export_text(store, args.format, date.today()))
+            return 0
+        target = Path(args.output).expanduser()
+        if check_export_to(store, target, overwrite=args.force):
+            print(f"Replacing {target}.", file=sys.stderr)
+        export_to(store, args.format, target, date.today(), overwrite=args.force)
     finally:
         store.close()
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    from aspire_tui.store import DATA_FILE_NAME
-    from aspire_tui.store.exchange import check_export_target
-
-    target = Path(args.output).expanduser()
-    check_export_target(folder / DATA_FILE_NAME, target, overwrite=args.force)
-    if target.exists():
-        print(f"Replacing {target}.", file=sys.stderr)
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as error:
-        raise CommandError(f"cannot write {target} ({error.strerror}).") from None
     print(f"Wrote {target} (readable by you only).", file=sys.stderr)
     return 0
 
 
 def import_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.store.exchange import (
-        check_import,
-        describe_import,
-        import_export,
-        nothing_to_import,
-        read_export,
-        read_import_file,
-    )
+    from aspire_tui.use_cases.data import import_planned, plan_import, read_import
 
     source = Path(args.file).expanduser()
-    export = read_export(source, read_import_file(source))
+    export = read_import(source, date.today())  # a bad file is refused before the data opens
     store = open_store(folder, backup=False)
     try:
-        fresh = check_import(store, export, source, replace=args.replace)
-        if not fresh:
-            print(nothing_to_import(source.name, export))
+        plan = plan_import(store, source, export, replace=args.replace)
+        if plan.nothing_to_add:
+            print(plan.nothing_message)
             return 0
-        if args.replace and not args.yes and not confirm_replace(store, export.count):
+        if args.replace and not args.yes and not confirm_replace(store, plan.incoming):
             print("Nothing was changed.", file=sys.stderr)
             return 1
-        kept = None if store.is_empty() else store.back_up(datetime.now(), "before-import")
-        result = import_export(store, export, replace=args.replace)
+        done = import_planned(store, plan, datetime.now())
     finally:
         store.close()
-    summary = describe_import(result)
-    if args.replace:
-        summary = summary.replace("Imported", "Replaced your data with", 1)
-    print(summary + (f" Your data as it was is kept as {kept.name}." if kept else ""))
+    kept = f" Your data as it was is kept as {done.kept.name}." if done.kept else ""
+    print(done.summary + kept)
     return 0
 
 

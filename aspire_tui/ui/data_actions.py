@@ -8,25 +8,22 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from aspire_tui.domain.plan import career_plan
 from aspire_tui.domain.text import one_line
 from aspire_tui.store import StoreError
-from aspire_tui.store.exchange import (
-    ExportTargetExists,
-    check_export_target,
-    check_import,
-    describe_import,
-    export_json,
-    import_export,
-    nothing_to_import,
-    read_export,
-    read_import_file,
-)
-from aspire_tui.store.storage import atomic_write
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
 from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen
+from aspire_tui.use_cases.data import (
+    ExportFormat,
+    ExportTargetExists,
+    check_export_to,
+    export_to,
+    import_planned,
+    plan_import,
+    read_import,
+    restore_backup,
+)
 
 if TYPE_CHECKING:
     from aspire_tui.store import AspireStore
@@ -86,18 +83,19 @@ class DataActions:
                 if not yes:
                     return
                 try:
-                    kept = self.store.restore_backup(name, datetime.now())
+                    done = restore_backup(self.store, name, datetime.now())
                 except StoreError as error:
                     self._report(error)
                     return
-                self.app.notify(f"Restored {name}. The data before is kept as {kept.name}.")
+                kept = f" The data before is kept as {done.kept.name}." if done.kept else ""
+                self.app.notify(f"Restored {done.name}.{kept}")
                 self._refresh()
 
             self.app.push_screen(ConfirmDialog("Restore", question, "Restore", "Cancel"), confirmed)
 
         self.app.push_screen(BackupPicker(backups), chosen)
 
-    def export(self, kind: str) -> None:
+    def export(self, kind: ExportFormat) -> None:
         day = self.app.today().isoformat()
         if kind == "json":
             heading, default = "Export everything (JSON)", f"~/aspire-export-{day}.json"
@@ -108,14 +106,9 @@ class DataActions:
 
         def write(path: Path) -> None:
             try:
-                check_export_target(self.store.named_path, path, overwrite=True)
-                text = export_json(self.store) if kind == "json" else self._plan()
-                atomic_write(path, text.encode("utf-8"))
+                export_to(self.store, kind, path, self.app.today(), overwrite=True)
             except StoreError as error:
                 self._report(error)
-                return
-            except OSError as error:
-                self._report(StoreError(f"Could not write {path} ({error.strerror})."))
                 return
             self.app.notify(f"Wrote {path} (readable by you only).", markup=False)
 
@@ -123,7 +116,7 @@ class DataActions:
             if path is None:
                 return
             try:
-                check_export_target(self.store.named_path, path, overwrite=False)
+                check_export_to(self.store, path, overwrite=False)
             except ExportTargetExists:
                 question = Content(f"{path} already exists. Replace it?")
                 self.app.push_screen(
@@ -139,18 +132,6 @@ class DataActions:
         form = PathForm(heading, "Write to", default, hint, action="Export", new_file=True)
         self.app.push_screen(form, chosen)
 
-    def _plan(self) -> str:
-        s = self.store
-        return career_plan(
-            s.aspirations(),
-            s.goals(),
-            s.checkins(),
-            s.reflections(),
-            self.app.today(),
-            s.assessments(),
-            s.passions(),
-        )
-
     def import_file(self) -> None:
         if self._refuse_if_read_only():
             return
@@ -159,14 +140,14 @@ class DataActions:
             if path is None:
                 return
             try:
-                export = read_export(path, read_import_file(path), self.app.today())
-                fresh = check_import(self.store, export, path)
+                plan = plan_import(self.store, path, read_import(path, self.app.today()))
             except StoreError as error:
                 self._report(error)
                 return
-            if fresh == 0:
-                self.app.notify(nothing_to_import(path.name, export), markup=False)
+            if plan.nothing_to_add:
+                self.app.notify(plan.nothing_message, markup=False)
                 return
+            fresh = plan.fresh
             question = Content(
                 f"Add {fresh} record{'s' if fresh != 1 else ''} from {path.name} that "
                 f"{'are' if fresh != 1 else 'is'} not here yet? Your data as it is now is kept "
@@ -177,13 +158,11 @@ class DataActions:
                 if not yes:
                     return
                 try:
-                    if not self.store.is_empty():
-                        self.store.back_up(datetime.now(), "before-import")
-                    result = import_export(self.store, export)
+                    done = import_planned(self.store, plan, datetime.now())
                 except StoreError as error:
                     self._report(error)
                     return
-                self.app.notify(describe_import(result), markup=False)
+                self.app.notify(done.summary, markup=False)
                 self._refresh()
 
             self.app.push_screen(ConfirmDialog("Import", question, "Import", "Cancel"), confirmed)

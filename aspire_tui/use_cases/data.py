@@ -1,0 +1,181 @@
+"""Export, import and restore, once: `aspire export/import/restore` and the palette's actions
+both call these, so the checks, the backup taken first, the counts and the refusals are the
+same from either. Each answers with what happened; asking the person (a prompt or a dialog)
+and saying the result are the caller's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from aspire_tui.domain.plan import career_plan
+from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store.exchange import (
+    Export,
+    ExportTargetExists,
+    ImportFileError,
+    ImportResult,
+    check_export_target,
+    check_import,
+    describe_import,
+    export_json,
+    import_export,
+    nothing_to_import,
+    read_export,
+    read_import_file,
+)
+from aspire_tui.store.storage import atomic_write
+
+__all__ = [
+    "ExportFormat",
+    "ExportTargetExists",
+    "Exported",
+    "ImportFileError",
+    "ImportPlan",
+    "Imported",
+    "Restored",
+    "check_export_to",
+    "export_text",
+    "export_to",
+    "import_planned",
+    "plan_import",
+    "read_import",
+    "restore_backup",
+]
+
+ExportFormat = Literal["json", "markdown"]
+"""json: everything, for `import` to read back; markdown: the career plan, to read or share."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """An export written: where, in which format, and whether a file there was replaced."""
+
+    path: Path
+    format: ExportFormat
+    replaced: bool
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """A file to import, read and checked against the data in full; nothing changed yet."""
+
+    source: Path
+    export: Export
+    fresh: int
+    """How many of its records are not here yet: what a merge would add."""
+    replace: bool
+
+    @property
+    def incoming(self) -> int:
+        return self.export.count
+
+    @property
+    def nothing_to_add(self) -> bool:
+        return self.fresh == 0
+
+    @property
+    def nothing_message(self) -> str:
+        return nothing_to_import(self.source.name, self.export)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """An import done: the counts, whether it replaced the data, and the backup of the data
+    as it was (None when there was nothing to keep)."""
+
+    added: int
+    already_there: int
+    replaced: bool
+    kept: Path | None
+
+    @property
+    def summary(self) -> str:
+        """What to say: "Imported 29 records." or "Replaced your data with 29 records."."""
+        said = describe_import(ImportResult(self.added, self.already_there))
+        return said.replace("Imported", "Replaced your data with", 1) if self.replaced else said
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A backup put back, and the backup of the data as it was (None if there was no file)."""
+
+    name: str
+    kept: Path | None
+
+
+def export_text(store: AspireStore, form: ExportFormat, today: date) -> str:
+    """The export's text: the JSON `import` reads back, or the career plan as of `today`."""
+    if form == "json":
+        return export_json(store)
+    return career_plan(
+        store.aspirations(),
+        store.goals(),
+        store.checkins(),
+        store.reflections(),
+        today,
+        store.assessments(),
+        store.passions(),
+    )
+
+
+def check_export_to(store: AspireStore, target: Path, *, overwrite: bool) -> bool:
+    """Whether writing to `target` would replace a file. Refuses Aspire's own files (the data
+    file, also through a link, its lock, backups/) and a folder; refuses a file that is there
+    with `ExportTargetExists` unless `overwrite`, so a caller may ask and try again."""
+    try:
+        check_export_target(store.named_path, target, overwrite=overwrite)
+        return target.exists()
+    except OSError as error:  # a name too long to look at, say
+        raise _cannot_write(target, error) from None
+
+
+def export_to(
+    store: AspireStore, form: ExportFormat, target: Path, today: date, *, overwrite: bool
+) -> Exported:
+    """Write an export atomically, readable by its owner only, after `check_export_to`."""
+    replaced = check_export_to(store, target, overwrite=overwrite)
+    text = export_text(store, form, today)
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as error:
+        raise _cannot_write(target, error) from None
+    return Exported(target, form, replaced)
+
+
+def _cannot_write(target: Path, error: OSError) -> StoreError:
+    return StoreError(f"Could not write {target} ({error.strerror or error}).")
+
+
+def read_import(source: Path, today: date) -> Export:
+    """Read and check a whole file to import, before the data is even opened: what is not an
+    ordinary file, not an export, or not valid is refused with `ImportFileError`."""
+    return read_export(source, read_import_file(source), today)
+
+
+def plan_import(
+    store: AspireStore, source: Path, export: Export, *, replace: bool = False
+) -> ImportPlan:
+    """Check the export against the data (links, ladders; replacing with nothing is refused)
+    and count what it would add."""
+    fresh = check_import(store, export, source, replace=replace)
+    return ImportPlan(source, export, fresh, replace)
+
+
+def import_planned(store: AspireStore, plan: ImportPlan, now: datetime) -> Imported:
+    """Keep the data as it is as a backup (unless empty), then merge or replace in one write."""
+    kept = None if store.is_empty() else store.back_up(now, "before-import")
+    result = import_export(store, plan.export, replace=plan.replace)
+    return Imported(result.added, result.already_there, plan.replace, kept)
+
+
+def restore_backup(where: AspireStore | Path, name: str, now: datetime) -> Restored:
+    """Put the backup `name` (".json" may be left off) back, keeping the data as it is as one
+    more backup first. Given the open store, through it; given a data folder (the command
+    line), without reading its file, which may be the damaged thing being replaced."""
+    name = name if name.endswith(".json") else f"{name}.json"
+    if isinstance(where, AspireStore):
+        return Restored(name, where.restore_backup(name, now))
+    return Restored(name, AspireStore.restore_folder(where, name, now))
