@@ -322,3 +322,16 @@ def test_neither_caller_runs_the_steps_itself() -> None:
         }
         by_hand = {name for module, name in imported if module != "aspire_tui.use_cases.data"}
         assert not (by_hand | called) & steps, caller.name
+
+
+@pytest.mark.parametrize("parse", ["parse_new_file", "parse_existing_file"])
+def test_a_path_the_system_cannot_look_at_is_a_message_in_the_form(
+    tmp_path: Path, parse: str
+) -> None:
+    """The palette's file forms say why a name cannot be used (too long for the system),
+    instead of a traceback."""
+    from aspire_tui.domain.validation import ValidationError
+    from aspire_tui.ui.dialogs import path_form
+
+    with pytest.raises(ValidationError, match="cannot be used"):
+        getattr(path_form, parse)(str(tmp_path / ("x" * 300) / "plan.md"))

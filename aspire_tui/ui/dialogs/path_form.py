@@ -23,17 +23,23 @@ def parse_path(text: str) -> Path:
 
 def parse_new_file(text: str) -> Path:
     path = parse_path(text)
-    if path.is_dir():
-        raise ValidationError(f"{path} is a folder: name a file inside it.")
-    if not path.parent.is_dir():
-        raise ValidationError(f"There is no folder {path.parent}.")
+    try:
+        if path.is_dir():
+            raise ValidationError(f"{path} is a folder: name a file inside it.")
+        if not path.parent.is_dir():
+            raise ValidationError(f"There is no folder {path.parent}.")
+    except OSError as error:  # a name too long for the system, say: a message, not a crash
+        raise ValidationError(f"{path} cannot be used ({error.strerror}).") from None
     return path
 
 
 def parse_existing_file(text: str) -> Path:
     path = parse_path(text)
-    if not path.is_file():
-        raise ValidationError(f"There is no file {path}.")
+    try:
+        if not path.is_file():
+            raise ValidationError(f"There is no file {path}.")
+    except OSError as error:
+        raise ValidationError(f"{path} cannot be used ({error.strerror}).") from None
     return path
 
 
