@@ -493,3 +493,65 @@ def test_an_older_copy_put_back_from_outside_never_takes_a_saved_change_with_it(
     assert any("replaced by another program" in s and kept.name in s for s in said), said
     assert path.read_bytes() == older, "the file is left as the other program put it"
     store.close()
+
+
+def _saved_then(data_dir: Path) -> tuple[AspireStore, list[str], Path]:
+    store = AspireStore.open(data_dir)
+    said: list[str] = []
+    store.write_in_background(said.append)
+    store.save_reflection(Reflection(on=TODAY, want="the saved change"))
+    store.flush()
+    return store, said, data_dir / "aspire.json"
+
+
+def _kept(data_dir: Path) -> list[Path]:
+    return list((data_dir / "backups").glob("*-unsaved*.json"))
+
+
+@pytest.mark.parametrize(
+    "other", [b'{"reflections": ', b'{"_meta": {"1": {"schema": 999}}}'], ids=["broken", "newer"]
+)
+def test_a_file_put_in_that_cannot_be_taken_keeps_aspires_once(
+    data_dir: Path, other: bytes
+) -> None:
+    """Broken or from a newer Aspire, the file is refused at every read; what Aspire wrote is
+    kept aside once, and said once, however often Aspire reads again."""
+    store, said, path = _saved_then(data_dir)
+    fresh = path.with_name("sync-tool.tmp")
+    fresh.write_bytes(other)
+    os.replace(fresh, path)
+    for _ in range(3):
+        with pytest.raises(StoreError):
+            store.reflections()
+    [kept] = _kept(data_dir)
+    assert b"the saved change" in kept.read_bytes()
+    assert len([s for s in said if "replaced by another program" in s]) == 1, said
+    assert path.read_bytes() == other, "the file is left as it is"
+
+
+def test_a_file_changed_elsewhere_after_aspire_only_read_it_keeps_nothing_aside(
+    data_dir: Path,
+) -> None:
+    """Another computer's edit arriving while Aspire has written nothing since it read the
+    file: the file is taken as it is; there is nothing of Aspire's to keep."""
+    store, said, path = _saved_then(data_dir)
+    store.close()
+    store = AspireStore.open(data_dir)
+    store.write_in_background(said.append)
+    assert [r.want for r in store.reflections()] == ["the saved change"]
+    path.write_text(path.read_text().replace("the saved change", "edited elsewhere"))
+    assert [r.want for r in store.reflections()] == ["edited elsewhere"]
+    assert _kept(data_dir) == [] and not any("another program" in s for s in said), said
+    store.close()
+
+
+def test_a_data_file_deleted_from_outside_keeps_what_aspire_wrote(data_dir: Path) -> None:
+    store, said, path = _saved_then(data_dir)
+    path.unlink()
+    for _ in range(2):
+        with pytest.raises(StoreError, match="disappeared"):
+            store.reflections()
+    [kept] = _kept(data_dir)
+    assert b"the saved change" in kept.read_bytes()
+    assert len([s for s in said if "deleted by another program" in s]) == 1, said
+    assert not path.exists(), "never recreated"

@@ -136,6 +136,10 @@ class AtomicJSONStorage(Storage):
         """A write failed: the next read from disk checks the file, whatever its stamp."""
         self._keep_unsaved: Callable[[bytes], str] | None = None
         self._on_failure: Callable[[str], None] | None = None
+        self._wrote_cache = False
+        """The copy in memory is what Aspire itself last handed to the disk."""
+        self._kept_for: Stamp | None = None
+        """The file found in place of Aspire's that what Aspire had was last kept aside for."""
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
         """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch
@@ -235,23 +239,28 @@ class AtomicJSONStorage(Storage):
         stamp = self._stat()
         if stamp is None:
             if self._seen:
+                self._keep_if_replaced(None, None)
                 # Returning None would let TinyDB start an empty file over the loss.
                 raise DataFileError(self.path, "the data file has disappeared.")
             return None
         changed = (self._stamp is not None and stamp != self._stamp) or self._recheck
         if self._cache is not None and not changed:
             return self._cache
+        raw: bytes | None = None
+        unreadable: DataFileError | None = None
         try:
             raw = read_file(self.path)  # never a pipe, a device or hundreds of megabytes
         except Refused as refused:
-            raise DataFileError(self.path, str(refused)) from None
+            unreadable = DataFileError(self.path, str(refused))
         except OSError as error:
-            raise DataFileError(self.path, f"cannot be read ({error.strerror}).") from None
+            unreadable = DataFileError(self.path, f"cannot be read ({error.strerror}).")
+        if changed:  # before the file is judged: what Aspire wrote must outlive a bad one too
+            self._keep_if_replaced(stamp, raw)
+        if unreadable is not None or raw is None:
+            raise unreadable or DataFileError(self.path, "cannot be read.")
         data = decode_json(self.path, raw)
         if self.keep_read_bytes:
             self.last_read_bytes = raw
-        if changed and self._cache is not None and self._wrote_all() and data != self._cache:
-            self._keep_what_was_replaced(self._cache)
         if changed:
             if self.check is not None:
                 self.check(self.path, data)
@@ -259,29 +268,43 @@ class AtomicJSONStorage(Storage):
         self._seen = True
         self._recheck = False
         self._cache, self._stamp = data, stamp
+        self._wrote_cache = False  # what the file holds now, not what Aspire wrote
         return data
 
-    def _wrote_all(self) -> bool:
-        """Every save handed to the writer reached the disk, so the copy in memory is what
-        Aspire last wrote (saves the disk refused are kept aside by the writer itself)."""
+    def _keep_if_replaced(self, stamp: Stamp | None, raw: bytes | None) -> None:
+        """Another program put something else (a file with other contents, one that cannot be
+        read, or nothing) where Aspire last wrote, a sync tool bringing back an older copy,
+        say: what Aspire wrote is kept aside, once for each change found, before the file is
+        taken or refused as it is, so that nothing saved is lost to it. Saves the disk
+        refused are kept aside by the writer itself; a copy Aspire only read is not kept."""
         writer = self._writer
-        return writer is not None and writer.held() is None and writer.unsaved is None
-
-    def _keep_what_was_replaced(self, ours: dict[str, Any]) -> None:
-        """Another program put a file with other contents in place of the one Aspire wrote
-        (a sync tool bringing an older copy back, say): what Aspire had is kept aside before
-        the file is taken as it is, so that nothing saved is lost to it."""
-        if self._keep_unsaved is None:
+        ours = self._cache
+        if (
+            ours is None
+            or not self._wrote_cache
+            or writer is None
+            or writer.held() is not None
+            or writer.unsaved is not None
+            or (stamp is not None and stamp == self._kept_for)
+            or self._keep_unsaved is None
+        ):
             return
+        encoded = encode_json(ours)
+        if raw == encoded:
+            return  # the same bytes, put back: nothing is lost
+        self._kept_for = stamp
+        if stamp is None:
+            self._wrote_cache = False  # gone: kept once, whatever is read after
         try:
-            kept = self._keep_unsaved(encode_json(ours))
+            kept = self._keep_unsaved(encoded)
         except Exception as error:  # noqa: BLE001 - said; the file is still taken as it is
             said = f"and what Aspire had could not be kept aside ({error})."
         else:
             said = f"so what Aspire had before is kept in {kept}."
+        what = "deleted" if stamp is None else "replaced"
         if self._on_failure is not None:
             with contextlib.suppress(Exception):
-                self._on_failure(f"{self.path} was replaced by another program, {said}")
+                self._on_failure(f"{self.path} was {what} by another program, {said}")
 
     def unchanged(self) -> bool:
         """The file is still what the last read found (or still absent)."""
@@ -314,6 +337,7 @@ class AtomicJSONStorage(Storage):
             raise
         self._seen = True
         self._cache, self._stamp = data, self._stat()
+        self._wrote_cache = True
 
     def forget(self) -> None:
         """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
@@ -332,6 +356,7 @@ class AtomicJSONStorage(Storage):
         self._writer.put(encoded, expected=self._stamp)
         self._seen = True
         self._cache = data
+        self._wrote_cache = True
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
