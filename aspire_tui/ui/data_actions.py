@@ -102,7 +102,10 @@ class DataActions:
             hint = "A complete backup that `aspire import` or the palette can read back."
         else:
             heading, default = "Export your career plan (Markdown)", f"~/aspire-plan-{day}.md"
-            hint = "Aspirations, goals and recent reflections, to read or share with a mentor."
+            hint = (
+                "Aspirations, goals, your drivers profile, passions and values, and recent "
+                "reflections: to read, or to share with a mentor."
+            )
 
         def write(path: Path) -> None:
             try:
