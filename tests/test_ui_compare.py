@@ -26,6 +26,7 @@ from tests.ui_helpers import (
     footer_keys,
     make_app,
     notifications,
+    palette_commands,
     screen_text,
     type_text,
 )
@@ -243,7 +244,7 @@ async def test_the_compare_key_is_in_the_footer_help_and_palette(store: AspireSt
         assert footer_keys(pilot.app).get("Compare") == "c"
         sections = dict(pilot.app.key_sections())
         assert ("c", "Compare directions side by side") in sections["Aspirations screen"]
-        commands = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        commands = [c.text for c in await palette_commands(pilot.app, pilot.app.screen)]
         assert "Aspirations: Compare directions side by side" in commands
 
 

@@ -6,17 +6,14 @@ import contextlib
 import dataclasses
 import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.markup import escape
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from aspire_tui.domain.dates import DateFormat
@@ -28,6 +25,8 @@ from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
+from aspire_tui.ui.commands import AspireCommands
+from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.render import key_of, safe
 from aspire_tui.ui.screens.main import MainScreen
@@ -47,30 +46,6 @@ if TYPE_CHECKING:
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
 
 
-def screen_class(mode: str) -> type[MainScreen]:
-    """A main screen's class, imported when it is first needed: importing every screen and
-    its dialogs up front would slow the first frame."""
-    if mode == "home":
-        from aspire_tui.ui.screens.home import HomeScreen
-
-        return HomeScreen
-    if mode == "reflect":
-        from aspire_tui.ui.screens.reflect import ReflectScreen
-
-        return ReflectScreen
-    if mode == "aspirations":
-        from aspire_tui.ui.screens.aspirations import AspirationsScreen
-
-        return AspirationsScreen
-    from aspire_tui.ui.screens.goals import GoalsScreen
-
-    return GoalsScreen
-
-
-def _maker(mode: str) -> Callable[[], Screen[Any]]:
-    return lambda: screen_class(mode)()
-
-
 UNSAVED_MARK = "changes not saved"
 """In the title while changes are held in memory because the disk refused them."""
 RETRY_EVERY = 2.0
@@ -88,7 +63,9 @@ class SaveFailed(Message):
 class AspireApp(CrashReportWithoutLocals[None]):
     TITLE = "Aspire"
     CSS_PATH = "app.tcss"
-    MODES = {entry.mode: _maker(entry.mode) for entry in MAIN_SCREENS}  # type: ignore[assignment]
+    MODES = {entry.mode: screen_maker(entry.mode) for entry in MAIN_SCREENS}  # type: ignore[assignment]
+    COMMANDS = {AspireCommands}
+    """Textual's own commands and Aspire's, in one list (see `ui/commands.py`)."""
     DEFAULT_MODE = "reflect"
     """Where a first run starts; once there is data, the app opens on Home."""
     NOTIFICATION_TIMEOUT = 3  # confirmations should not pile up over the next dialog
@@ -695,75 +672,6 @@ class AspireApp(CrashReportWithoutLocals[None]):
         ]
         sections.append((f"The review ({self.key_for_id('review')})", review))
         return sections
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
-            return  # a dialog is open: answer it first
-        for entry in MAIN_SCREENS:
-            main_class = screen_class(entry.mode)
-            key = escape(self.key_for_id(f"go.{entry.mode}"))
-            yield SystemCommand(
-                f"Go to {entry.name}",
-                f"Switch to the {entry.name} screen ({key})",
-                partial(self.action_go, entry.mode),
-            )
-            here = isinstance(screen, main_class)
-            for binding in main_class.BINDINGS:
-                if not (isinstance(binding, Binding) and binding.description and binding.id):
-                    continue
-                if binding.action.startswith("app."):
-                    continue  # the app's own, listed once below
-                if here and screen.check_action(binding.action, ()) is False:
-                    continue  # e.g. Resume for an aspiration that is not paused
-                if not here and binding.action in main_class.NEEDS_SELECTION:
-                    continue  # acting on a highlighted entry the person cannot see
-                yield SystemCommand(
-                    f"{entry.name}: {binding.tooltip or binding.description}",
-                    f"Key {escape(self.key_for(binding))} on the {entry.name} screen",
-                    partial(self._run_on, entry.mode, binding.action),
-                )
-        help_key, settings_key = (
-            escape(self.key_for_id("help")),
-            escape(self.key_for_id("settings")),
-        )
-        yield SystemCommand(
-            "Help: every key", f"Open the list of keys ({help_key})", self.action_help
-        )
-        yield SystemCommand(
-            "Settings",
-            f"Theme, review cadence, backups to keep, where your data is ({settings_key})",
-            self.action_settings,
-        )
-        yield SystemCommand(
-            "Review: start or resume",
-            f"Walk through your goals and aspirations ({escape(self.key_for_id('review'))})",
-            self.action_review,
-        )
-        from aspire_tui.ui.data_actions import DataActions
-
-        data = DataActions(self)
-        yield SystemCommand("Data: back up now", "Keep a dated copy of your data", data.back_up_now)
-        yield SystemCommand(
-            "Data: restore a backup…", "Put an earlier copy back (keeps today's)", data.restore
-        )
-        yield SystemCommand(
-            "Data: export career plan (Markdown)…",
-            "A readable plan to share with a mentor",
-            partial(data.export, "markdown"),
-        )
-        yield SystemCommand(
-            "Data: export everything (JSON)…",
-            "A complete backup you can import again",
-            partial(data.export, "json"),
-        )
-        yield SystemCommand(
-            "Data: import from a JSON export…", "Add records you do not have yet", data.import_file
-        )
-
-    async def _run_on(self, mode: str, action: str) -> None:
-        await self.action_go(mode)
-        await self.screen.run_action(action)
 
 
 def _import_charts() -> None:
