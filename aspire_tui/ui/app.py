@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import gc
 import time
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
 
-    from aspire_tui.ui.screens.help import Row
 
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
 
@@ -601,77 +599,10 @@ class AspireApp(CrashReportWithoutLocals[None]):
             self._keep_settings(dataclasses.replace(current, theme=theme), quiet=True)
 
     def action_help(self) -> None:
+        from aspire_tui.ui.help_keys import key_sections
         from aspire_tui.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.key_sections(), str(self.store.path)))
-
-    def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
-        return [
-            (self.key_for(b), b.tooltip or b.description)
-            for b in bindings
-            if isinstance(b, Binding) and b.description
-        ]
-
-    def key_sections(self) -> list[tuple[str, list[Row]]]:
-        """The app's and each screen's keys come from their bindings; keys that belong to
-        Textual's own widgets (lists, fields) are described here in words."""
-        everywhere = self._rows(self.BINDINGS) + [
-            ("ctrl+p", "Command palette: every action by name"),
-            ("ctrl+q", "Quit, even from inside a text field"),
-        ]
-        lists = [
-            ("↑ ↓  or  j k", "Move in a list"),
-            ("enter", "Open: read the whole entry on the right (↑ ↓ j k scroll)"),
-            ("escape", "Back to the list; on Reflect and Goals, also clears a search"),
-        ]
-        sections = [("Everywhere", everywhere), ("Lists", lists)]
-        for screen in (screen_class(entry.mode) for entry in MAIN_SCREENS):
-            sections.append((f"{screen.SUB_TITLE} screen", self._rows(screen.BINDINGS)))
-        dialogs = [
-            ("tab / shift+tab", "Next / previous field"),
-            ("enter", "Next field; in a form of one line, or Find goals: save"),
-            ("enter / space", "Open a list field; enter chooses and moves on"),
-            ("ctrl+s", "Save the form (or its Save button)"),
-            ("escape", "Cancel and close (asks first if you typed something)"),
-            ("1-5, ← →, 0", "Set a rating, or clear it"),
-            ("y / n", "Answer a confirmation"),
-            ("space", "Keep or leave out a goal in a starter-goal checklist"),
-            ("e / d", "In a goal's check-ins (c): correct or delete the highlighted one"),
-        ]
-        sections.append(("Dialogs and forms", dialogs))
-        assessment = [
-            ("1-6", "Answer, and go on to the next unanswered statement"),
-            ("← / backspace / k", "Back to the statement before, to change its answer"),
-            ("→ / j", "Skip to the next unanswered statement"),
-            ("space", "At the end: pick one of the three most true statements"),
-            ("ctrl+s", "At the end: finish"),
-            ("escape", "Leave; every answer is kept, and t carries on"),
-        ]
-        sections.append(("The drivers self-assessment (t on Reflect)", assessment))
-        from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
-        from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser, DirectionList
-        from aspire_tui.ui.screens.aspirations import AspirationsScreen
-        from aspire_tui.ui.screens.comparison import ComparisonScreen
-
-        compare_key = key_of(self, AspirationsScreen.BINDINGS, "aspiration.compare")
-        comparing = [
-            (
-                key_of(self, CatalogPicker.BINDINGS, "catalog.compare"),
-                "In the catalog: compare the highlighted path with other directions",
-            ),
-            *self._rows(b for b in DirectionList.BINDINGS if b.id == "compare.toggle"),
-            *self._rows(b for b in DirectionChooser.BINDINGS if b.id != "compare.cancel"),
-            *self._rows(ComparisonScreen.BINDINGS),
-            ("↑ ↓  or  j k", "Comparing: scroll the column that has the focus"),
-        ]
-        sections.append((f"Comparing directions ({compare_key} on Aspirations)", comparing))
-        from aspire_tui.ui.screens.review import ReviewScreen
-
-        review = self._rows(ReviewScreen.BINDINGS) + [
-            ("enter", "In a note: back to the keys; in a closing answer: the next one"),
-        ]
-        sections.append((f"The review ({self.key_for_id('review')})", review))
-        return sections
+        self.push_screen(HelpScreen(key_sections(self), str(self.store.path)))
 
 
 def _import_charts() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 class DataActions:
     """Each action reports failure as a message; none can leave the data half-changed."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.aspire = host_of(app)
 
