@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import time
 from datetime import date, datetime
@@ -23,12 +22,13 @@ from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
-from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
+from aspire_tui.store.settings_file import LoadedSettings, settings_path
 from aspire_tui.ui.commands import AspireCommands
 from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.render import key_of, safe
 from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.settings_in_use import SettingsInUse
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.textual_private import CrashReportWithoutLocals, keymap
 from aspire_tui.ui.undo import UndoStack
@@ -104,8 +104,9 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
         paste_guard.install()  # before the driver starts reading the terminal
         self.store = store
-        self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
-        """The settings in use, and the file they came from (see `store/settings_file.py`)."""
+        self.preferences = SettingsInUse(
+            self, settings or LoadedSettings(Settings(), settings_path(), may_write=False)
+        )
         self.theme = self.settings.settings.theme
         self.set_keymap(dict(self.settings.settings.keys))
         self._today = today
@@ -531,72 +532,23 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
 
     def action_settings(self) -> None:
-        """The settings dialog; the theme it shows is the app's own while it is open."""
-        from textual.theme import BUILTIN_THEMES
+        self.preferences.open_dialog()
 
-        from aspire_tui.ui.dialogs.settings_form import SettingsForm
-
-        if isinstance(self.screen, ModalScreen):
-            return
-        form = SettingsForm(self.settings, BUILTIN_THEMES, self.store.path.parent)
-
-        def chosen(settings: Settings | None) -> None:
-            if settings is not None:
-                self._keep_settings(settings)
-
-        self.push_screen(form, chosen)
-
-    _keeping = False
-    previewing_theme = False
-    """Set by the settings dialog while it tries a theme out: that is not a choice to keep."""
-
-    def _keep_settings(self, settings: Settings, quiet: bool = False) -> None:
-        """Use `settings` from now on, and write them to the settings file if it may be."""
-        self._keeping = True
-        try:
-            self.theme = settings.theme
-        finally:
-            self._keeping = False
-        if not self.settings.writable:
-            self.settings = dataclasses.replace(self.settings, settings=settings)
-            self._settings_changed()
-            if not quiet:
-                self.notify("Settings changed until you quit (the settings file was left alone).")
-            return
-        try:
-            self.settings = save_settings(self.settings, settings)
-        except StoreError as error:
-            self.report_error(safe(str(error)))
-            return
-        finally:
-            self._settings_changed()
-        if not quiet:
-            self.notify(f"Settings saved to {self.settings.path}.", markup=False)
+    @property
+    def settings(self) -> LoadedSettings:
+        """The settings in use, and the file they came from (see `store/settings_file.py`)."""
+        return self.preferences.loaded
 
     @property
     def date_format(self) -> DateFormat:
-        """How screens show dates, as the settings say (files and exports keep ISO)."""
-        return self.settings.settings.date_format
+        return self.preferences.date_format
 
-    settings_epoch = 0
-    """Moves on when the settings change, so that screens draw their dates again."""
-
-    def _settings_changed(self) -> None:
-        """The review's due date and the way dates are shown follow the settings at once."""
-        self.settings_epoch += 1
-        self.show_review_status()
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.on_screen_resume()
+    @property
+    def settings_epoch(self) -> int:
+        return self.preferences.epoch
 
     def watch_theme(self, theme: str) -> None:
-        """A theme chosen another way (the command palette's "Change theme") is kept too; the
-        settings dialog tries themes out, and saves its choice itself."""
-        if self._keeping or self.previewing_theme or not self.is_running:
-            return
-        current = self.settings.settings
-        if theme != current.theme:
-            self._keep_settings(dataclasses.replace(current, theme=theme), quiet=True)
+        self.preferences.theme_changed(theme)
 
     def action_help(self) -> None:
         from aspire_tui.ui.help_keys import key_sections

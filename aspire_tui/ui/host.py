@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from aspire_tui.domain.standing import GoalState
     from aspire_tui.store import AspireStore
     from aspire_tui.store.settings_file import LoadedSettings
+    from aspire_tui.ui.settings_in_use import SettingsInUse
     from aspire_tui.ui.standing_cache import GoalStanding
     from aspire_tui.ui.undo import UndoStack
 
@@ -33,6 +34,9 @@ class AspireHost(Protocol):
     standing: GoalStanding
     select_on_show: dict[str, int | str]
     """A record a screen should highlight next time it shows, by the screen's mode."""
+
+    preferences: SettingsInUse
+    """The settings in use; the settings dialog tries themes out through it."""
 
     @property
     def settings(self) -> LoadedSettings: ...
