@@ -15,24 +15,22 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.models import Review
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus
 from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
-from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, settings_path
 from aspire_tui.ui.commands import AspireCommands
 from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.render import key_of, safe
+from aspire_tui.ui.review_launch import ReviewLaunch
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.settings_in_use import SettingsInUse
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.textual_private import CrashReportWithoutLocals, keymap
 from aspire_tui.ui.undo import UndoStack
-from aspire_tui.use_cases.review import review_standing
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -111,6 +109,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.set_keymap(dict(self.settings.settings.keys))
         self._today = today
         self.undo = UndoStack()
+        self.review = ReviewLaunch(self)
         self.standing = GoalStanding(store)
         self.select_on_show: dict[str, int | str] = {}
         """A record a screen should highlight next time it shows, by the screen's mode."""
@@ -237,20 +236,20 @@ class AspireApp(CrashReportWithoutLocals[None]):
             timeout=60,
         )
 
-    # The review -------------------------------------------------------------------------
-
-    def review_due(self) -> bool:
-        return self.review_status().due
+    # The review (launched by `ui/review_launch.py`) ------------------------------------
 
     def review_status(self) -> ReviewStatus:
-        return review_standing(self.store, self.today(), self.settings.settings)
+        return self.review.status()
+
+    def action_review(self, again: bool = False) -> None:
+        self.review.start(again)
 
     def show_review_status(self) -> None:
         """The title bar says when a review is due."""
         if self.store.read_only:
             return
         try:
-            due = self.review_due()
+            due = self.review.due()
         except StoreError:
             return  # the screen reports it
         key = self.key_for_id("review")
@@ -288,91 +287,6 @@ class AspireApp(CrashReportWithoutLocals[None]):
             return False
         self.notify(why, markup=False)
         return True
-
-    def action_review(self, again: bool = False) -> None:
-        """Resume the review under way, or start one with today's goals and aspirations
-        (asking first when this period's review is already done); a file that cannot be read
-        is reported."""
-        try:
-            self._start_review(again)
-        except StoreError as error:
-            self.report_error(safe(str(error)))
-
-    def _start_review(self, again: bool) -> None:
-        from aspire_tui.domain.review import review_plan
-        from aspire_tui.ui.screens.review import ReviewScreen
-
-        if isinstance(self.screen, ModalScreen):
-            return
-        if self.store.read_only:
-            self.notify("Read-only: a review would change your data.", markup=False)
-            return
-        review = self.store.unfinished_review()
-        if review is None and not any(a.active for a in self.store.aspirations()):
-            key = self.key_for_id("go.aspirations")
-            self.notify(f"Nothing to review yet: choose an aspiration first ({key}, then n).")
-            return
-        if review is None and not again and not self.review_status().due:
-            self._ask_for_another()
-            return
-        if review is None:
-            today = self.today()
-            achieved = {gid for gid, p in self.goal_progress().items() if p.achieved}
-            profiles = self.store.assessments()
-            last = profiles[-1].finished if profiles else None
-            from aspire_tui.domain.decisions import due_look_backs
-
-            due = due_look_backs(self.store.reflections(), today)
-            aspirations, goals = self.store.aspirations(), self.store.goals()
-            plan = review_plan(aspirations, goals, achieved, last, today, due)
-            try:
-                review = self.store.save_review(Review(started=today, plan=plan))
-            except (StoreError, ValidationError) as error:
-                self.report_error(safe(str(error)))
-                return
-        self.push_screen(ReviewScreen(review), self._reviewed)
-
-    def _ask_for_another(self) -> None:
-        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
-
-        status = self.review_status()
-        period = self.settings.settings.review_cadence.period
-        if status.last is None:  # the first falls due a full period after the first adoption
-            first = self.date_format.long(status.next_from)
-            said = f"Your first review is due from {first}. Start one now?"
-        else:
-            said = (
-                f"This {period}'s review is done; the next is due from "
-                f"{self.date_format.long(status.next_from)}. Start another one now?"
-            )
-        message = Content(said)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.action_review(again=True)
-
-        heading = "An early review" if status.last is None else "Review again"
-        self.push_screen(ConfirmDialog(heading, message, "Start", "Not now"), answered)
-
-    def _reviewed(self, review: Review | None) -> None:
-        self.show_review_status()
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.on_screen_resume()
-        if review is None and self.store.unfinished_review() is None:
-            self.notify("Review discarded; the changes it made stay.")
-            return
-        if review is None:
-            key = self.key_for_id("review")
-            self.notify(f"Review kept: {key} carries on where you left off.", markup=False)
-            return
-        status = self.review_status()
-        streak = f"On-time streak: {status.streak}. " if status.streak > 1 else ""
-        self.notify(
-            f"{streak}The next one is due from {self.date_format.long(status.next_from)}.",
-            title="Review saved in your journal",
-            markup=False,
-        )
 
     def _save_failed_elsewhere(self, reason: str) -> None:
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
