@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
 
+    from aspire_tui.ui.host import AspireHost
+
 
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
 
@@ -476,3 +478,10 @@ def _import_charts() -> None:
     for mode in ("reflect", "aspirations", "goals", "home"):
         screen_class(mode)
     import aspire_tui.ui.widgets.progress_chart  # noqa: F401
+
+
+if TYPE_CHECKING:
+
+    def _serves_its_screens(app: AspireApp) -> AspireHost:
+        """Where mypy checks that the app offers all that screens may ask of it."""
+        return app
