@@ -1,4 +1,9 @@
-"""The App: owns the store, switches between the three main screens, offers help and commands."""
+"""The App's lifecycle: it owns the store, switches between the main screens, starts and
+stops, reports errors and failed saves, and hands every key and command through `run_action`.
+
+Its other jobs live beside it: the palette's commands (`commands.py`), help's list of keys
+(`help_keys.py`), the settings and theme (`settings_in_use.py`) and launching the review
+(`review_launch.py`). Screens see the app only as `host.AspireHost`."""
 
 from __future__ import annotations
 

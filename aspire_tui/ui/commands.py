@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,6 +21,9 @@ from aspire_tui.ui.host import AspireHost, host_of
 from aspire_tui.ui.modes import screen_class
 from aspire_tui.ui.navigation import MAIN_SCREENS
 from aspire_tui.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.host import HostApp
 
 
 class AspireCommands(Provider):
@@ -91,7 +95,7 @@ def aspire_commands(aspire: AspireHost, screen: Screen[object]) -> Iterable[Syst
     )
     from aspire_tui.ui.data_actions import DataActions
 
-    data = DataActions(app)
+    data = DataActions(cast("HostApp", app))
     yield SystemCommand("Data: back up now", "Keep a dated copy of your data", data.back_up_now)
     yield SystemCommand(
         "Data: restore a backup…", "Put an earlier copy back (keeps today's)", data.restore

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -26,32 +26,29 @@ from aspire_tui.store.storage import atomic_write
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
-from aspire_tui.ui.host import host_of
 from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from aspire_tui.store import AspireStore
+    from aspire_tui.ui.host import HostApp
 
 
 class DataActions:
     """Each action reports failure as a message; none can leave the data half-changed."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: HostApp) -> None:
         self.app = app
-        self.aspire = host_of(app)
 
     @property
     def store(self) -> AspireStore:
-        return self.aspire.store
+        return self.app.store
 
     def _report(self, error: StoreError) -> None:
-        self.aspire.report_error(one_line(str(error), 300))
+        self.app.report_error(one_line(str(error), 300))
 
     def _refresh(self) -> None:
         """After a restore or an import the data is not what ctrl+z remembers: forget it."""
-        self.aspire.undo.entries.clear()
+        self.app.undo.entries.clear()
         if isinstance(self.app.screen, MainScreen):
             self.app.screen.reload()
 
@@ -101,7 +98,7 @@ class DataActions:
         self.app.push_screen(BackupPicker(backups), chosen)
 
     def export(self, kind: str) -> None:
-        day = self.aspire.today().isoformat()
+        day = self.app.today().isoformat()
         if kind == "json":
             heading, default = "Export everything (JSON)", f"~/aspire-export-{day}.json"
             hint = "A complete backup that `aspire import` or the palette can read back."
@@ -149,7 +146,7 @@ class DataActions:
             s.goals(),
             s.checkins(),
             s.reflections(),
-            self.aspire.today(),
+            self.app.today(),
             s.assessments(),
             s.passions(),
         )
@@ -162,7 +159,7 @@ class DataActions:
             if path is None:
                 return
             try:
-                export = read_export(path, read_import_file(path), self.aspire.today())
+                export = read_export(path, read_import_file(path), self.app.today())
                 fresh = check_import(self.store, export, path)
             except StoreError as error:
                 self._report(error)

@@ -6,7 +6,7 @@ that none of them imports the app (which imports them) and each says what it rel
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.app import App
 
@@ -68,6 +68,13 @@ class AspireHost(Protocol):
     def key_for(self, binding: Binding) -> str: ...
 
     def report_error(self, message: str) -> None: ...
+
+
+if TYPE_CHECKING:
+
+    class HostApp(App[Any], AspireHost):
+        """For type checking only: a Textual app that is Aspire's (`AspireApp`), for helpers
+        that use both (`data_actions.DataActions`)."""
 
 
 def host_of(node: DOMNode) -> AspireHost:
