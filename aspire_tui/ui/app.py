@@ -469,6 +469,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         return self.preferences.epoch
 
     def watch_theme(self, theme: str) -> None:
+        """A theme chosen another way (the palette's "Change theme") is kept too."""
         self.preferences.theme_changed(theme)
 
     def action_help(self) -> None:
