@@ -13,7 +13,14 @@ from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.keymap_check import binding_classes, keymap_problems
 from aspire_tui.ui.screens.help import HelpScreen
 from tests.conftest import TODAY
-from tests.ui_helpers import SIZE, footer_keys, notifications, screen_text, wait_until
+from tests.ui_helpers import (
+    SIZE,
+    footer_keys,
+    notifications,
+    palette_commands,
+    screen_text,
+    wait_until,
+)
 
 
 def with_keys(store: AspireStore, table: str) -> AspireApp:
@@ -45,7 +52,7 @@ async def test_a_remapped_key_works_and_is_shown_everywhere(store: AspireStore) 
         assert isinstance(pilot.app.screen, HelpScreen)
         shown = screen_text(pilot.app)
         assert "f1" in shown and "^n" in shown
-        commands = [c.help for c in pilot.app.get_system_commands(pilot.app.screen_stack[0])]
+        commands = [c.help for c in await palette_commands(pilot.app, pilot.app.screen_stack[0])]
         assert any("Key ^n on the Goals screen" in h for h in commands)
         await pilot.pause()
         assert not [m for m in notifications(pilot.app) if "Keys in" in m]

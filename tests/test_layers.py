@@ -141,3 +141,12 @@ def imported_or_named(path: Path) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.module:
             found |= {f"{node.module}.{alias.name}" for alias in node.names}
     return found
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in files("ui") if p.name != "app.py" or p.parent.name != "ui"], ids=str
+)
+def test_nothing_in_the_ui_imports_the_app(path: Path) -> None:
+    """Screens, dialogs and the app's helpers reach the app through `ui/host.py`'s
+    `AspireHost` (not even under TYPE_CHECKING): the app imports them, never the reverse."""
+    assert "aspire_tui.ui.app" not in imported_or_named(path)

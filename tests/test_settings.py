@@ -389,3 +389,23 @@ def test_a_changed_line_keeps_its_own_form(tmp_path: Path) -> None:
     assert saved_after(text, theme="gruvbox", first_day_of_week="sunday") == (
         "  theme = 'gruvbox'\r\nkeep_backups = 3\r\nfirst_day_of_week = \"sunday\"\r\n"
     )
+
+
+async def test_the_settings_in_use_are_kept_by_a_module_of_their_own(store: AspireStore) -> None:
+    """Settings and the theme are not the app's job: `ui/settings_in_use.py` keeps them, saves
+    them, and lets the dialog try a theme out without keeping it."""
+    from aspire_tui.domain.dates import DateFormat
+    from aspire_tui.ui.settings_in_use import SettingsInUse
+
+    assert not hasattr(AspireApp, "_keep_settings")
+    async with make_app(store).run_test(size=SIZE, notifications=True) as pilot:
+        kept = pilot.app.preferences
+        assert isinstance(kept, SettingsInUse)
+        kept.preview("gruvbox")
+        await pilot.pause()
+        assert pilot.app.theme == "gruvbox" and not settings_path().exists()
+        kept.keep(Settings(theme="nord", date_format=DateFormat.DAY_MONTH))
+        await pilot.pause()
+        assert pilot.app.theme == "nord" and pilot.app.date_format == DateFormat.DAY_MONTH
+        assert any("Settings saved" in m for m in notifications(pilot.app))
+    assert tomllib.loads(settings_path().read_text())["theme"] == "nord"

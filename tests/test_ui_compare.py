@@ -18,6 +18,7 @@ from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
 from aspire_tui.ui.dialogs.choose_direction_form import ChooseDirectionForm
 from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser
+from aspire_tui.ui.help_keys import key_sections
 from aspire_tui.ui.screens.comparison import ComparisonScreen
 from tests.conftest import TODAY, docs
 from tests.ui_helpers import (
@@ -26,6 +27,7 @@ from tests.ui_helpers import (
     footer_keys,
     make_app,
     notifications,
+    palette_commands,
     screen_text,
     type_text,
 )
@@ -241,9 +243,9 @@ async def test_the_compare_key_is_in_the_footer_help_and_palette(store: AspireSt
         await pilot.press("2")
         await pilot.pause()
         assert footer_keys(pilot.app).get("Compare") == "c"
-        sections = dict(pilot.app.key_sections())
+        sections = dict(key_sections(pilot.app))
         assert ("c", "Compare directions side by side") in sections["Aspirations screen"]
-        commands = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        commands = [c.text for c in await palette_commands(pilot.app, pilot.app.screen)]
         assert "Aspirations: Compare directions side by side" in commands
 
 

@@ -29,6 +29,7 @@ from tests.ui_helpers import (
     list_rows,
     make_app,
     notifications,
+    palette_commands,
     screen_text,
     type_text,
 )
@@ -469,7 +470,7 @@ async def test_moves_on_an_archived_aspiration_say_why_and_change_nothing(
             await pilot.pause()
             assert isinstance(pilot.app.screen, AspirationsScreen), key
             assert "archived" in notifications(pilot.app)[-1], key
-        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        titles = [c.text for c in await palette_commands(pilot.app, pilot.app.screen)]
         assert "Aspirations: Restore" in titles and "Aspirations: Archive" not in titles
         assert "Aspirations: Resume" not in titles
     assert docs(data_dir, "aspirations") == before

@@ -17,7 +17,7 @@ from aspire_tui.ui.screens.goals import GoalsScreen
 from aspire_tui.ui.screens.help import HelpScreen
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import docs
-from tests.ui_helpers import SIZE, detail_text, make_app, screen_text, type_text
+from tests.ui_helpers import SIZE, detail_text, make_app, palette_commands, screen_text, type_text
 
 
 async def test_number_keys_switch_between_the_three_screens(store: AspireStore) -> None:
@@ -168,12 +168,12 @@ async def test_palette_offers_only_what_makes_sense_here(store: AspireStore) -> 
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        titles = [c.text for c in await palette_commands(pilot.app, pilot.app.screen)]
         assert "Goals: Log progress" in titles and "Aspirations: New aspiration" in titles
         assert "Aspirations: Archive" not in titles, "it would act on an entry out of sight"
         await pilot.press("n")
         await pilot.pause()
-        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        titles = [c.text for c in await palette_commands(pilot.app, pilot.app.screen)]
         assert not any(t.startswith(("Go to", "Goals:")) for t in titles)
 
 
@@ -184,7 +184,7 @@ async def test_palette_offers_every_ladder_move_on_the_aspirations_screen(
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
+        titles = [c.text for c in await palette_commands(pilot.app, pilot.app.screen)]
         for move in ("Raise the bar", "Step down a level", "Pause", "Reevaluate", "Let go"):
             assert any(t.startswith(f"Aspirations: {move}") for t in titles), move
         await pilot.press("ctrl+p")

@@ -508,3 +508,23 @@ async def test_a_drop_undone_after_the_review_is_saved_shows_as_put_back_in_the_
         shown = await _journal_review_text(pilot)
         assert "Study 10 hours" in shown
         assert "Dropped, then put back" in shown
+
+
+async def test_the_review_is_launched_by_a_module_of_its_own(store: AspireStore) -> None:
+    """Starting, asking before another and hearing how a review ended are not the app's job:
+    `ui/review_launch.py` does them, and `r` still starts a review through it."""
+    from aspire_tui.ui.review_launch import ReviewLaunch
+
+    assert not any(
+        hasattr(AspireApp, name) for name in ("_start_review", "_ask_for_another", "_reviewed")
+    )
+    seed(store)
+    async with make_app(store, start=None).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.review, ReviewLaunch) and pilot.app.review.status().due
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Review kept: r carries on where you left off." in notifications(pilot.app)

@@ -6,9 +6,12 @@ import time
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from inspect import isclass
 
 from textual.app import App
+from textual.command import CommandList, CommandPalette, DiscoveryHit
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.visual import visualize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -156,3 +159,27 @@ def faint_text(
             if ratio < below:
                 found.append((y, segment.text.strip(), round(ratio, 2)))
     return found
+
+
+async def palette_commands(app: App, screen: Screen[object]) -> list[DiscoveryHit]:
+    """What the command palette lists when opened over `screen` before anything is typed:
+    each of the app's command providers asked, as the palette asks them."""
+    hits: list[DiscoveryHit] = []
+    for source in app.COMMANDS:
+        provider = source if isclass(source) else source()
+        async for hit in provider(screen).discover():
+            if isinstance(hit, DiscoveryHit):
+                hits.append(hit)
+    return hits
+
+
+async def open_palette(pilot: Pilot) -> list[tuple[str, str]]:
+    """Open the command palette with ctrl+p and read what it lists: (name, help) rows."""
+    await pilot.press("ctrl+p")
+    for _ in range(200):
+        await pilot.pause(0.01)
+        palette = pilot.app.screen
+        if isinstance(palette, CommandPalette) and palette.has_class("-ready"):
+            break
+    commands = pilot.app.screen.query_one(CommandList)
+    return [(str(o.hit.text), str(o.hit.help)) for o in commands.options]  # type: ignore[attr-defined]

@@ -1,40 +1,41 @@
-"""The App: owns the store, switches between the three main screens, offers help and commands."""
+"""The App's lifecycle: it owns the store, switches between the main screens, starts and
+stops, reports errors and failed saves, and hands every key and command through `run_action`.
+
+Its other jobs live beside it: the palette's commands (`commands.py`), help's list of keys
+(`help_keys.py`), the settings and theme (`settings_in_use.py`) and launching the review
+(`review_launch.py`). Screens see the app only as `host.AspireHost`."""
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import time
-from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.markup import escape
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.timer import Timer
 
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.models import Review
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus
 from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
-from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
-from aspire_tui.store.settings_file import LoadedSettings, save_settings, settings_path
+from aspire_tui.store.settings_file import LoadedSettings, settings_path
+from aspire_tui.ui.commands import AspireCommands
+from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.render import key_of, safe
+from aspire_tui.ui.review_launch import ReviewLaunch
 from aspire_tui.ui.screens.main import MainScreen
+from aspire_tui.ui.settings_in_use import SettingsInUse
 from aspire_tui.ui.standing_cache import GoalStanding
 from aspire_tui.ui.textual_private import CrashReportWithoutLocals, keymap
 from aspire_tui.ui.undo import UndoStack
-from aspire_tui.use_cases.review import review_standing
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,33 +43,10 @@ if TYPE_CHECKING:
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
 
-    from aspire_tui.ui.screens.help import Row
+    from aspire_tui.ui.host import AspireHost
+
 
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
-
-
-def screen_class(mode: str) -> type[MainScreen]:
-    """A main screen's class, imported when it is first needed: importing every screen and
-    its dialogs up front would slow the first frame."""
-    if mode == "home":
-        from aspire_tui.ui.screens.home import HomeScreen
-
-        return HomeScreen
-    if mode == "reflect":
-        from aspire_tui.ui.screens.reflect import ReflectScreen
-
-        return ReflectScreen
-    if mode == "aspirations":
-        from aspire_tui.ui.screens.aspirations import AspirationsScreen
-
-        return AspirationsScreen
-    from aspire_tui.ui.screens.goals import GoalsScreen
-
-    return GoalsScreen
-
-
-def _maker(mode: str) -> Callable[[], Screen[Any]]:
-    return lambda: screen_class(mode)()
 
 
 UNSAVED_MARK = "changes not saved"
@@ -88,7 +66,9 @@ class SaveFailed(Message):
 class AspireApp(CrashReportWithoutLocals[None]):
     TITLE = "Aspire"
     CSS_PATH = "app.tcss"
-    MODES = {entry.mode: _maker(entry.mode) for entry in MAIN_SCREENS}  # type: ignore[assignment]
+    MODES = {entry.mode: screen_maker(entry.mode) for entry in MAIN_SCREENS}  # type: ignore[assignment]
+    COMMANDS = {AspireCommands}
+    """Textual's own commands and Aspire's, in one list (see `ui/commands.py`)."""
     DEFAULT_MODE = "reflect"
     """Where a first run starts; once there is data, the app opens on Home."""
     NOTIFICATION_TIMEOUT = 3  # confirmations should not pile up over the next dialog
@@ -129,12 +109,14 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
         paste_guard.install()  # before the driver starts reading the terminal
         self.store = store
-        self.settings = settings or LoadedSettings(Settings(), settings_path(), may_write=False)
-        """The settings in use, and the file they came from (see `store/settings_file.py`)."""
+        self.preferences = SettingsInUse(
+            self, settings or LoadedSettings(Settings(), settings_path(), may_write=False)
+        )
         self.theme = self.settings.settings.theme
         self.set_keymap(dict(self.settings.settings.keys))
         self._today = today
         self.undo = UndoStack()
+        self.review = ReviewLaunch(self)
         self.standing = GoalStanding(store)
         self.select_on_show: dict[str, int | str] = {}
         """A record a screen should highlight next time it shows, by the screen's mode."""
@@ -261,20 +243,20 @@ class AspireApp(CrashReportWithoutLocals[None]):
             timeout=60,
         )
 
-    # The review -------------------------------------------------------------------------
-
-    def review_due(self) -> bool:
-        return self.review_status().due
+    # The review (launched by `ui/review_launch.py`) ------------------------------------
 
     def review_status(self) -> ReviewStatus:
-        return review_standing(self.store, self.today(), self.settings.settings)
+        return self.review.status()
+
+    def action_review(self, again: bool = False) -> None:
+        self.review.start(again)
 
     def show_review_status(self) -> None:
         """The title bar says when a review is due."""
         if self.store.read_only:
             return
         try:
-            due = self.review_due()
+            due = self.review.due()
         except StoreError:
             return  # the screen reports it
         key = self.key_for_id("review")
@@ -312,91 +294,6 @@ class AspireApp(CrashReportWithoutLocals[None]):
             return False
         self.notify(why, markup=False)
         return True
-
-    def action_review(self, again: bool = False) -> None:
-        """Resume the review under way, or start one with today's goals and aspirations
-        (asking first when this period's review is already done); a file that cannot be read
-        is reported."""
-        try:
-            self._start_review(again)
-        except StoreError as error:
-            self.report_error(safe(str(error)))
-
-    def _start_review(self, again: bool) -> None:
-        from aspire_tui.domain.review import review_plan
-        from aspire_tui.ui.screens.review import ReviewScreen
-
-        if isinstance(self.screen, ModalScreen):
-            return
-        if self.store.read_only:
-            self.notify("Read-only: a review would change your data.", markup=False)
-            return
-        review = self.store.unfinished_review()
-        if review is None and not any(a.active for a in self.store.aspirations()):
-            key = self.key_for_id("go.aspirations")
-            self.notify(f"Nothing to review yet: choose an aspiration first ({key}, then n).")
-            return
-        if review is None and not again and not self.review_status().due:
-            self._ask_for_another()
-            return
-        if review is None:
-            today = self.today()
-            achieved = {gid for gid, p in self.goal_progress().items() if p.achieved}
-            profiles = self.store.assessments()
-            last = profiles[-1].finished if profiles else None
-            from aspire_tui.domain.decisions import due_look_backs
-
-            due = due_look_backs(self.store.reflections(), today)
-            aspirations, goals = self.store.aspirations(), self.store.goals()
-            plan = review_plan(aspirations, goals, achieved, last, today, due)
-            try:
-                review = self.store.save_review(Review(started=today, plan=plan))
-            except (StoreError, ValidationError) as error:
-                self.report_error(safe(str(error)))
-                return
-        self.push_screen(ReviewScreen(review), self._reviewed)
-
-    def _ask_for_another(self) -> None:
-        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
-
-        status = self.review_status()
-        period = self.settings.settings.review_cadence.period
-        if status.last is None:  # the first falls due a full period after the first adoption
-            first = self.date_format.long(status.next_from)
-            said = f"Your first review is due from {first}. Start one now?"
-        else:
-            said = (
-                f"This {period}'s review is done; the next is due from "
-                f"{self.date_format.long(status.next_from)}. Start another one now?"
-            )
-        message = Content(said)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.action_review(again=True)
-
-        heading = "An early review" if status.last is None else "Review again"
-        self.push_screen(ConfirmDialog(heading, message, "Start", "Not now"), answered)
-
-    def _reviewed(self, review: Review | None) -> None:
-        self.show_review_status()
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.on_screen_resume()
-        if review is None and self.store.unfinished_review() is None:
-            self.notify("Review discarded; the changes it made stay.")
-            return
-        if review is None:
-            key = self.key_for_id("review")
-            self.notify(f"Review kept: {key} carries on where you left off.", markup=False)
-            return
-        status = self.review_status()
-        streak = f"On-time streak: {status.streak}. " if status.streak > 1 else ""
-        self.notify(
-            f"{streak}The next one is due from {self.date_format.long(status.next_from)}.",
-            title="Review saved in your journal",
-            markup=False,
-        )
 
     def _save_failed_elsewhere(self, reason: str) -> None:
         self.post_message(SaveFailed(reason))  # thread-safe; never waits for the screen
@@ -556,214 +453,30 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
 
     def action_settings(self) -> None:
-        """The settings dialog; the theme it shows is the app's own while it is open."""
-        from textual.theme import BUILTIN_THEMES
+        self.preferences.open_dialog()
 
-        from aspire_tui.ui.dialogs.settings_form import SettingsForm
-
-        if isinstance(self.screen, ModalScreen):
-            return
-        form = SettingsForm(self.settings, BUILTIN_THEMES, self.store.path.parent)
-
-        def chosen(settings: Settings | None) -> None:
-            if settings is not None:
-                self._keep_settings(settings)
-
-        self.push_screen(form, chosen)
-
-    _keeping = False
-    previewing_theme = False
-    """Set by the settings dialog while it tries a theme out: that is not a choice to keep."""
-
-    def _keep_settings(self, settings: Settings, quiet: bool = False) -> None:
-        """Use `settings` from now on, and write them to the settings file if it may be."""
-        self._keeping = True
-        try:
-            self.theme = settings.theme
-        finally:
-            self._keeping = False
-        if not self.settings.writable:
-            self.settings = dataclasses.replace(self.settings, settings=settings)
-            self._settings_changed()
-            if not quiet:
-                self.notify("Settings changed until you quit (the settings file was left alone).")
-            return
-        try:
-            self.settings = save_settings(self.settings, settings)
-        except StoreError as error:
-            self.report_error(safe(str(error)))
-            return
-        finally:
-            self._settings_changed()
-        if not quiet:
-            self.notify(f"Settings saved to {self.settings.path}.", markup=False)
+    @property
+    def settings(self) -> LoadedSettings:
+        """The settings in use, and the file they came from (see `store/settings_file.py`)."""
+        return self.preferences.loaded
 
     @property
     def date_format(self) -> DateFormat:
-        """How screens show dates, as the settings say (files and exports keep ISO)."""
-        return self.settings.settings.date_format
+        return self.preferences.date_format
 
-    settings_epoch = 0
-    """Moves on when the settings change, so that screens draw their dates again."""
-
-    def _settings_changed(self) -> None:
-        """The review's due date and the way dates are shown follow the settings at once."""
-        self.settings_epoch += 1
-        self.show_review_status()
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.on_screen_resume()
+    @property
+    def settings_epoch(self) -> int:
+        return self.preferences.epoch
 
     def watch_theme(self, theme: str) -> None:
-        """A theme chosen another way (the command palette's "Change theme") is kept too; the
-        settings dialog tries themes out, and saves its choice itself."""
-        if self._keeping or self.previewing_theme or not self.is_running:
-            return
-        current = self.settings.settings
-        if theme != current.theme:
-            self._keep_settings(dataclasses.replace(current, theme=theme), quiet=True)
+        """A theme chosen another way (the palette's "Change theme") is kept too."""
+        self.preferences.theme_changed(theme)
 
     def action_help(self) -> None:
+        from aspire_tui.ui.help_keys import key_sections
         from aspire_tui.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.key_sections(), str(self.store.path)))
-
-    def _rows(self, bindings: Iterable[Binding | tuple[str, ...]]) -> list[Row]:
-        return [
-            (self.key_for(b), b.tooltip or b.description)
-            for b in bindings
-            if isinstance(b, Binding) and b.description
-        ]
-
-    def key_sections(self) -> list[tuple[str, list[Row]]]:
-        """The app's and each screen's keys come from their bindings; keys that belong to
-        Textual's own widgets (lists, fields) are described here in words."""
-        everywhere = self._rows(self.BINDINGS) + [
-            ("ctrl+p", "Command palette: every action by name"),
-            ("ctrl+q", "Quit, even from inside a text field"),
-        ]
-        lists = [
-            ("↑ ↓  or  j k", "Move in a list"),
-            ("enter", "Open: read the whole entry on the right (↑ ↓ j k scroll)"),
-            ("escape", "Back to the list; on Reflect and Goals, also clears a search"),
-        ]
-        sections = [("Everywhere", everywhere), ("Lists", lists)]
-        for screen in (screen_class(entry.mode) for entry in MAIN_SCREENS):
-            sections.append((f"{screen.SUB_TITLE} screen", self._rows(screen.BINDINGS)))
-        dialogs = [
-            ("tab / shift+tab", "Next / previous field"),
-            ("enter", "Next field; in a form of one line, or Find goals: save"),
-            ("enter / space", "Open a list field; enter chooses and moves on"),
-            ("ctrl+s", "Save the form (or its Save button)"),
-            ("escape", "Cancel and close (asks first if you typed something)"),
-            ("1-5, ← →, 0", "Set a rating, or clear it"),
-            ("y / n", "Answer a confirmation"),
-            ("space", "Keep or leave out a goal in a starter-goal checklist"),
-            ("e / d", "In a goal's check-ins (c): correct or delete the highlighted one"),
-        ]
-        sections.append(("Dialogs and forms", dialogs))
-        assessment = [
-            ("1-6", "Answer, and go on to the next unanswered statement"),
-            ("← / backspace / k", "Back to the statement before, to change its answer"),
-            ("→ / j", "Skip to the next unanswered statement"),
-            ("space", "At the end: pick one of the three most true statements"),
-            ("ctrl+s", "At the end: finish"),
-            ("escape", "Leave; every answer is kept, and t carries on"),
-        ]
-        sections.append(("The drivers self-assessment (t on Reflect)", assessment))
-        from aspire_tui.ui.dialogs.catalog_picker import CatalogPicker
-        from aspire_tui.ui.dialogs.direction_chooser import DirectionChooser, DirectionList
-        from aspire_tui.ui.screens.aspirations import AspirationsScreen
-        from aspire_tui.ui.screens.comparison import ComparisonScreen
-
-        compare_key = key_of(self, AspirationsScreen.BINDINGS, "aspiration.compare")
-        comparing = [
-            (
-                key_of(self, CatalogPicker.BINDINGS, "catalog.compare"),
-                "In the catalog: compare the highlighted path with other directions",
-            ),
-            *self._rows(b for b in DirectionList.BINDINGS if b.id == "compare.toggle"),
-            *self._rows(b for b in DirectionChooser.BINDINGS if b.id != "compare.cancel"),
-            *self._rows(ComparisonScreen.BINDINGS),
-            ("↑ ↓  or  j k", "Comparing: scroll the column that has the focus"),
-        ]
-        sections.append((f"Comparing directions ({compare_key} on Aspirations)", comparing))
-        from aspire_tui.ui.screens.review import ReviewScreen
-
-        review = self._rows(ReviewScreen.BINDINGS) + [
-            ("enter", "In a note: back to the keys; in a closing answer: the next one"),
-        ]
-        sections.append((f"The review ({self.key_for_id('review')})", review))
-        return sections
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
-            return  # a dialog is open: answer it first
-        for entry in MAIN_SCREENS:
-            main_class = screen_class(entry.mode)
-            key = escape(self.key_for_id(f"go.{entry.mode}"))
-            yield SystemCommand(
-                f"Go to {entry.name}",
-                f"Switch to the {entry.name} screen ({key})",
-                partial(self.action_go, entry.mode),
-            )
-            here = isinstance(screen, main_class)
-            for binding in main_class.BINDINGS:
-                if not (isinstance(binding, Binding) and binding.description and binding.id):
-                    continue
-                if binding.action.startswith("app."):
-                    continue  # the app's own, listed once below
-                if here and screen.check_action(binding.action, ()) is False:
-                    continue  # e.g. Resume for an aspiration that is not paused
-                if not here and binding.action in main_class.NEEDS_SELECTION:
-                    continue  # acting on a highlighted entry the person cannot see
-                yield SystemCommand(
-                    f"{entry.name}: {binding.tooltip or binding.description}",
-                    f"Key {escape(self.key_for(binding))} on the {entry.name} screen",
-                    partial(self._run_on, entry.mode, binding.action),
-                )
-        help_key, settings_key = (
-            escape(self.key_for_id("help")),
-            escape(self.key_for_id("settings")),
-        )
-        yield SystemCommand(
-            "Help: every key", f"Open the list of keys ({help_key})", self.action_help
-        )
-        yield SystemCommand(
-            "Settings",
-            f"Theme, review cadence, backups to keep, where your data is ({settings_key})",
-            self.action_settings,
-        )
-        yield SystemCommand(
-            "Review: start or resume",
-            f"Walk through your goals and aspirations ({escape(self.key_for_id('review'))})",
-            self.action_review,
-        )
-        from aspire_tui.ui.data_actions import DataActions
-
-        data = DataActions(self)
-        yield SystemCommand("Data: back up now", "Keep a dated copy of your data", data.back_up_now)
-        yield SystemCommand(
-            "Data: restore a backup…", "Put an earlier copy back (keeps today's)", data.restore
-        )
-        yield SystemCommand(
-            "Data: export career plan (Markdown)…",
-            "A readable plan to share with a mentor",
-            partial(data.export, "markdown"),
-        )
-        yield SystemCommand(
-            "Data: export everything (JSON)…",
-            "A complete backup you can import again",
-            partial(data.export, "json"),
-        )
-        yield SystemCommand(
-            "Data: import from a JSON export…", "Add records you do not have yet", data.import_file
-        )
-
-    async def _run_on(self, mode: str, action: str) -> None:
-        await self.action_go(mode)
-        await self.screen.run_action(action)
+        self.push_screen(HelpScreen(key_sections(self), str(self.store.path)))
 
 
 def _import_charts() -> None:
@@ -771,3 +484,10 @@ def _import_charts() -> None:
     for mode in ("reflect", "aspirations", "goals", "home"):
         screen_class(mode)
     import aspire_tui.ui.widgets.progress_chart  # noqa: F401
+
+
+if TYPE_CHECKING:
+
+    def _serves_its_screens(app: AspireApp) -> AspireHost:
+        """Where mypy checks that the app offers all that screens may ask of it."""
+        return app

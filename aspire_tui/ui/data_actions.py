@@ -27,13 +27,13 @@ from aspire_tui.use_cases.data import (
 
 if TYPE_CHECKING:
     from aspire_tui.store import AspireStore
-    from aspire_tui.ui.app import AspireApp
+    from aspire_tui.ui.host import HostApp
 
 
 class DataActions:
     """Each action reports failure as a message; none can leave the data half-changed."""
 
-    def __init__(self, app: AspireApp) -> None:
+    def __init__(self, app: HostApp) -> None:
         self.app = app
 
     @property

@@ -11,14 +11,15 @@ with the text, and set aside in a file of its own in the data folder.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.drafts import Draft
 from aspire_tui.ui.dialogs.form import FormDialog
+from aspire_tui.ui.host import host_of
 
 if TYPE_CHECKING:
-    from aspire_tui.ui.app import AspireApp
+    from textual.app import App
 
 REOPEN: dict[str, tuple[str, str, str]] = {
     # form: (screen, the action for a new record, the action on the highlighted record)
@@ -71,7 +72,7 @@ def when(draft: Draft, dates: DateFormat) -> str:
     return f"{dates.long(draft.saved.date())} at {draft.saved:%H:%M}"
 
 
-async def reopen(app: AspireApp, draft: Draft) -> bool:
+async def reopen(app: App[Any], draft: Draft) -> bool:
     """Open the draft's form again with its text; False if it cannot open."""
     if draft.form not in REOPEN:
         return False
@@ -79,7 +80,7 @@ async def reopen(app: AspireApp, draft: Draft) -> bool:
     row = ROWS.get(draft.form, draft.record)
     if row is None and not new:
         return False
-    await app.action_go(mode)
+    await host_of(app).action_go(mode)
     screen = app.screen
     action = new
     if row is not None:

@@ -23,7 +23,7 @@ from aspire_tui.ui.render import one_line
 
 if TYPE_CHECKING:
     from aspire_tui.store import AspireStore
-    from aspire_tui.ui.app import AspireApp
+    from aspire_tui.ui.host import AspireHost
 
 
 class ReevaluationFlow:
@@ -31,7 +31,7 @@ class ReevaluationFlow:
     what was decided."""
 
     store: AspireStore
-    aspire: AspireApp
+    aspire: AspireHost
     today: Callable[[], date]
     ask: Callable[..., None]
     notify: Callable[..., Any]

@@ -18,6 +18,7 @@ from aspire_tui.domain.settings import MAX_KEEP_BACKUPS, Settings
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.dialogs.form import FormDialog
+from aspire_tui.ui.host import host_of
 from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput
 
@@ -114,12 +115,7 @@ class SettingsForm(FormDialog[Settings]):
             self._try(event.value)
 
     def _try(self, theme: str) -> None:
-        app = self.app
-        app.previewing_theme = True  # type: ignore[attr-defined]
-        try:
-            app.theme = theme
-        finally:
-            app.previewing_theme = False  # type: ignore[attr-defined]
+        host_of(self).preferences.preview(theme)
 
     def build(self, values: dict[str, Any]) -> Settings:
         theme = self.query_one("#theme", Select).value

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,12 +20,10 @@ from aspire_tui.domain.models import Assessment
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.host import AspireHost, host_of
 from aspire_tui.ui.render import safe
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.pick_list import PickList
-
-if TYPE_CHECKING:
-    from aspire_tui.ui.app import AspireApp
 
 
 class AssessmentScreen(ModalScreen[Assessment | None]):
@@ -54,8 +51,8 @@ class AssessmentScreen(ModalScreen[Assessment | None]):
         self.index = next_unanswered(questionnaire.statements, draft.answers)
 
     @property
-    def aspire(self) -> AspireApp:
-        return cast("AspireApp", self.app)
+    def aspire(self) -> AspireHost:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide assessment"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import wraps
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,14 +18,12 @@ from textual.widgets import Header, Label, OptionList, Static
 
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.ui.host import AspireHost, host_of
 from aspire_tui.ui.render import safe
 from aspire_tui.ui.widgets.detail_pane import DetailPane
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.nav_bar import NavBar
 from aspire_tui.ui.widgets.record_list import RecordList
-
-if TYPE_CHECKING:
-    from aspire_tui.ui.app import AspireApp
 
 R = TypeVar("R")
 D = TypeVar("D")
@@ -76,8 +74,9 @@ class MainScreen(Screen[None]):
         yield Static(id="detail")
 
     @property
-    def aspire(self) -> AspireApp:
-        return cast("AspireApp", self.app)
+    def aspire(self) -> AspireHost:
+        """The app, as far as a screen may ask of it."""
+        return host_of(self)
 
     @property
     def store(self) -> AspireStore:

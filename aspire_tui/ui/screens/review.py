@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -45,6 +45,7 @@ from aspire_tui.domain.validation import ValidationError
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.goal_page import describe_goal
+from aspire_tui.ui.host import AspireHost, host_of
 from aspire_tui.ui.reevaluation import ReevaluationFlow
 from aspire_tui.ui.render import (
     dates_of,
@@ -64,7 +65,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from aspire_tui.store import AspireStore
-    from aspire_tui.ui.app import AspireApp
 
 NOTE_PLACEHOLDER = "w to write: what you noticed, why you changed it"
 CLOSING_FIELDS = (
@@ -117,8 +117,8 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         self.review = review
 
     @property
-    def aspire(self) -> AspireApp:  # type: ignore[override]
-        return cast("AspireApp", self.app)
+    def aspire(self) -> AspireHost:  # type: ignore[override]
+        return host_of(self)
 
     @property
     def store(self) -> AspireStore:  # type: ignore[override]
