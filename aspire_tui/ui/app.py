@@ -284,12 +284,13 @@ class AspireApp(CrashReportWithoutLocals[None]):
         line, rather than doing nothing."""
         if not isinstance(action, str) or not isinstance(namespace, MainScreen):
             return False
-        if namespace is not self.screen:
+        screen: MainScreen = namespace
+        if self.screen is not screen:
             return False
         name = action.partition("(")[0]
-        if namespace.check_action(name, ()) is not None:
+        if screen.check_action(name, ()) is not None:
             return False  # False hides a key that has a twin (archive/restore): try the twin
-        why = namespace.why_not(name)
+        why = screen.why_not(name)
         if why is None:
             return False
         self.notify(why, markup=False)
