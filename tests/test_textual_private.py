@@ -219,10 +219,10 @@ def test_each_terminal_driver_builds_its_parser_by_the_name_that_is_replaced(
     class Mine(private.XTermParser):
         pass
 
-    for name in private._DRIVERS:  # every driver module loaded: each is put back after
-        module = sys.modules.get(name)
+    for name in private._DRIVERS:  # every driver module loaded reads with Textual's own
+        module = sys.modules.get(name)  # parser for this test, and is put back after it
         if module is not None and hasattr(module, "XTermParser"):
-            monkeypatch.setattr(module, "XTermParser", module.XTermParser)
+            monkeypatch.setattr(module, "XTermParser", private.XTermParser)
     private.read_input_with(Mine)
     assert linux_driver.XTermParser is Mine
     assert "textual.drivers.win32" not in sys.modules or sys.platform == "win32"
