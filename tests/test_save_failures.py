@@ -555,3 +555,41 @@ def test_a_data_file_deleted_from_outside_keeps_what_aspire_wrote(data_dir: Path
     assert b"the saved change" in kept.read_bytes()
     assert len([s for s in said if "deleted by another program" in s]) == 1, said
     assert not path.exists(), "never recreated"
+
+
+def test_the_same_bytes_put_back_are_still_aspires_own(data_dir: Path) -> None:
+    """A sync tool rewrites the file with the same bytes (a new inode), then brings back an
+    older copy: the first is still what Aspire wrote, so the second keeps it aside."""
+    store = AspireStore.open(data_dir)
+    said: list[str] = []
+    store.write_in_background(said.append)
+    store.save_reflection(Reflection(on=TODAY, want="before"))
+    store.flush()
+    path = data_dir / "aspire.json"
+    older = path.read_bytes()
+    store.save_reflection(Reflection(on=TODAY, want="the saved change"))
+    store.flush()
+    for put_back in (path.read_bytes(), older):
+        fresh = path.with_name("sync-tool.tmp")
+        fresh.write_bytes(put_back)
+        os.replace(fresh, path)
+        store.reflections()
+    [kept] = _kept(data_dir)
+    assert b"the saved change" in kept.read_bytes()
+    assert len([s for s in said if "replaced by another program" in s]) == 1, said
+    store.close()
+
+
+def test_a_file_written_in_place_piece_by_piece_keeps_aspires_once(data_dir: Path) -> None:
+    """While another program writes the file in pieces (unreadable at each step), what Aspire
+    wrote is kept once, not once per piece: it cannot change meanwhile."""
+    store, said, path = _saved_then(data_dir)
+    with path.open("wb") as out:
+        for piece in (b'{"reflections"', b': {"1": ', b'{"want": '):
+            out.write(piece)
+            out.flush()
+            os.utime(path, ns=(time.time_ns(), time.time_ns()))
+            with pytest.raises(StoreError):
+                store.reflections()
+    assert len(_kept(data_dir)) == 1
+    assert len([s for s in said if "another program" in s]) == 1, said

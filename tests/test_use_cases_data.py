@@ -114,6 +114,13 @@ def test_a_failed_write_is_a_message(store: AspireStore, tmp_path: Path) -> None
         export_to(store, "json", tmp_path / "missing" / "out.json", TODAY, overwrite=False)
 
 
+def test_a_name_the_system_cannot_spell_is_a_message(store: AspireStore, tmp_path: Path) -> None:
+    """A lone surrogate (an undecodable byte in a name typed or pasted) cannot reach the
+    file system: a message, never a traceback."""
+    with pytest.raises(StoreError, match=r"Could not write .*\\ud800"):
+        export_to(store, "json", tmp_path / "out\ud800.json", TODAY, overwrite=False)
+
+
 # --- import ---------------------------------------------------------------------------------
 
 

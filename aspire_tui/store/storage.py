@@ -138,8 +138,6 @@ class AtomicJSONStorage(Storage):
         self._on_failure: Callable[[str], None] | None = None
         self._wrote_cache = False
         """The copy in memory is what Aspire itself last handed to the disk."""
-        self._kept_for: Stamp | None = None
-        """The file found in place of Aspire's that what Aspire had was last kept aside for."""
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
         """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch
@@ -254,8 +252,9 @@ class AtomicJSONStorage(Storage):
             unreadable = DataFileError(self.path, str(refused))
         except OSError as error:
             unreadable = DataFileError(self.path, f"cannot be read ({error.strerror}).")
+        still_ours = False
         if changed:  # before the file is judged: what Aspire wrote must outlive a bad one too
-            self._keep_if_replaced(stamp, raw)
+            still_ours = self._keep_if_replaced(stamp, raw)
         if unreadable is not None or raw is None:
             raise unreadable or DataFileError(self.path, "cannot be read.")
         data = decode_json(self.path, raw)
@@ -268,15 +267,17 @@ class AtomicJSONStorage(Storage):
         self._seen = True
         self._recheck = False
         self._cache, self._stamp = data, stamp
-        self._wrote_cache = False  # what the file holds now, not what Aspire wrote
+        self._wrote_cache = still_ours  # the same bytes put back are still Aspire's own
         return data
 
-    def _keep_if_replaced(self, stamp: Stamp | None, raw: bytes | None) -> None:
+    def _keep_if_replaced(self, stamp: Stamp | None, raw: bytes | None) -> bool:
         """Another program put something else (a file with other contents, one that cannot be
         read, or nothing) where Aspire last wrote, a sync tool bringing back an older copy,
-        say: what Aspire wrote is kept aside, once for each change found, before the file is
-        taken or refused as it is, so that nothing saved is lost to it. Saves the disk
-        refused are kept aside by the writer itself; a copy Aspire only read is not kept."""
+        say: what Aspire wrote is kept aside before the file is taken or refused as it is, so
+        that nothing saved is lost to it. Kept once: until Aspire writes again it has nothing
+        more of its own to keep. Saves the disk refused are kept aside by the writer itself;
+        a copy Aspire only read is not kept. True when the file found holds exactly the bytes
+        Aspire wrote (put back as they were): they are still Aspire's own."""
         writer = self._writer
         ours = self._cache
         if (
@@ -285,16 +286,13 @@ class AtomicJSONStorage(Storage):
             or writer is None
             or writer.held() is not None
             or writer.unsaved is not None
-            or (stamp is not None and stamp == self._kept_for)
             or self._keep_unsaved is None
         ):
-            return
+            return False
         encoded = encode_json(ours)
         if raw == encoded:
-            return  # the same bytes, put back: nothing is lost
-        self._kept_for = stamp
-        if stamp is None:
-            self._wrote_cache = False  # gone: kept once, whatever is read after
+            return True
+        self._wrote_cache = False
         try:
             kept = self._keep_unsaved(encoded)
         except Exception as error:  # noqa: BLE001 - said; the file is still taken as it is
@@ -305,6 +303,7 @@ class AtomicJSONStorage(Storage):
         if self._on_failure is not None:
             with contextlib.suppress(Exception):
                 self._on_failure(f"{self.path} was {what} by another program, {said}")
+        return False
 
     def unchanged(self) -> bool:
         """The file is still what the last read found (or still absent)."""

@@ -128,7 +128,7 @@ def check_export_to(store: AspireStore, target: Path, *, overwrite: bool) -> boo
     try:
         check_export_target(store.named_path, target, overwrite=overwrite)
         return target.exists()
-    except OSError as error:  # a name too long to look at, say
+    except (OSError, ValueError) as error:  # a name too long, or one the system cannot spell
         raise _cannot_write(target, error) from None
 
 
@@ -140,13 +140,19 @@ def export_to(
     text = export_text(store, form, today)
     try:
         atomic_write(target, text.encode("utf-8"))
-    except OSError as error:
+    except (OSError, ValueError) as error:
         raise _cannot_write(target, error) from None
     return Exported(target, form, replaced)
 
 
-def _cannot_write(target: Path, error: OSError) -> StoreError:
-    return StoreError(f"Could not write {target} ({error.strerror or error}).")
+def _cannot_write(target: Path, error: OSError | ValueError) -> StoreError:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    return StoreError(f"Could not write {safe_path(target)} ({reason}).")
+
+
+def safe_path(target: Path) -> str:
+    """A path as it can be printed, even one holding what the system cannot spell."""
+    return str(target).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def read_import(source: Path, today: date) -> Export:

@@ -28,9 +28,18 @@ def parse_new_file(text: str) -> Path:
             raise ValidationError(f"{path} is a folder: name a file inside it.")
         if not path.parent.is_dir():
             raise ValidationError(f"There is no folder {path.parent}.")
-    except OSError as error:  # a name too long for the system, say: a message, not a crash
-        raise ValidationError(f"{path} cannot be used ({error.strerror}).") from None
+    except (OSError, ValueError) as error:  # too long, or unspellable: a message, not a crash
+        raise ValidationError(f"{_shown(path)} cannot be used ({_why(error)}).") from None
     return path
+
+
+def _shown(path: Path) -> str:
+    """A path as a terminal can show it, even one holding what the system cannot spell."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _why(error: OSError | ValueError) -> str:
+    return str(error.strerror if isinstance(error, OSError) and error.strerror else error)
 
 
 def parse_existing_file(text: str) -> Path:
@@ -38,8 +47,8 @@ def parse_existing_file(text: str) -> Path:
     try:
         if not path.is_file():
             raise ValidationError(f"There is no file {path}.")
-    except OSError as error:
-        raise ValidationError(f"{path} cannot be used ({error.strerror}).") from None
+    except (OSError, ValueError) as error:
+        raise ValidationError(f"{_shown(path)} cannot be used ({_why(error)}).") from None
     return path
 
 
