@@ -236,9 +236,7 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
 def restore_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.use_cases.data import restore_backup
 
-    done = restore_backup(folder, args.name, datetime.now())
-    note = f" Your data as it was is kept as {done.kept.name}." if done.kept else ""
-    print(f"Restored {done.name}.{note}")
+    print(restore_backup(folder, args.name, datetime.now()).said)
     return 0
 
 
@@ -277,8 +275,7 @@ def import_command(args: argparse.Namespace, folder: Path) -> int:
         done = import_planned(store, plan, datetime.now())
     finally:
         store.close()
-    kept = f" Your data as it was is kept as {done.kept.name}." if done.kept else ""
-    print(done.summary + kept)
+    print(done.said)
     return 0
 
 

@@ -119,6 +119,30 @@ async def test_import_from_the_palette_and_a_broken_file(
     assert len(docs(data_dir, "goals")) == 6
 
 
+async def test_an_import_from_the_palette_names_the_backup_it_kept(
+    store: AspireStore, data_dir: Path, tmp_path: Path
+) -> None:
+    """As the command line does: the notice says where the data as it was is kept."""
+    from aspire_tui.store.exchange import export_json
+
+    store.save_aspiration(Aspiration("Mine, before the import", date(2026, 1, 5)))
+    other = AspireStore.open(tmp_path / "other")
+    populate(other, TODAY)
+    good = tmp_path / "good.json"
+    good.write_text(export_json(other))
+    other.close()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await palette(pilot, "import from")
+        await type_text(pilot, str(good))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        [kept] = [p for p in (data_dir / "backups").iterdir() if "before-import" in p.name]
+        said = [m for m in notifications(pilot.app) if "Imported 29 records" in m]
+        assert said and f"Your data as it was is kept as {kept.name}." in said[0], said
+
+
 async def test_read_only_app_shows_and_refuses_changes(store: AspireStore, data_dir: Path) -> None:
     store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
     reader = AspireStore.open(data_dir, read_only=True)

@@ -87,8 +87,7 @@ class DataActions:
                 except StoreError as error:
                     self._report(error)
                     return
-                kept = f" The data before is kept as {done.kept.name}." if done.kept else ""
-                self.app.notify(f"Restored {done.name}.{kept}")
+                self.app.notify(done.said, markup=False)
                 self._refresh()
 
             self.app.push_screen(ConfirmDialog("Restore", question, "Restore", "Cancel"), confirmed)
@@ -165,7 +164,7 @@ class DataActions:
                 except StoreError as error:
                     self._report(error)
                     return
-                self.app.notify(done.summary, markup=False)
+                self.app.notify(done.said, markup=False)
                 self._refresh()
 
             self.app.push_screen(ConfirmDialog("Import", question, "Import", "Cancel"), confirmed)

@@ -97,6 +97,11 @@ class Imported:
         said = describe_import(ImportResult(self.added, self.already_there))
         return said.replace("Imported", "Replaced your data with", 1) if self.replaced else said
 
+    @property
+    def said(self) -> str:
+        """The summary and where the data as it was is kept, as every caller says it."""
+        return self.summary + _kept_note(self.kept)
+
 
 @dataclass(frozen=True)
 class Restored:
@@ -104,6 +109,14 @@ class Restored:
 
     name: str
     kept: Path | None
+
+    @property
+    def said(self) -> str:
+        return f"Restored {self.name}.{_kept_note(self.kept)}"
+
+
+def _kept_note(kept: Path | None) -> str:
+    return f" Your data as it was is kept as {kept.name}." if kept is not None else ""
 
 
 def export_text(store: AspireStore, form: ExportFormat, today: date) -> str:
