@@ -466,14 +466,8 @@ def test_a_refused_save_that_cannot_be_kept_aside_is_held_until_it_can(
     store.close()
 
 
-def test_an_older_copy_put_back_from_outside_never_takes_a_saved_change_with_it(
-    data_dir: Path,
-) -> None:
-    """A sync tool puts back a copy from before the last save (it read the file, Aspire
-    saved, it renamed its copy over): what Aspire had is kept aside before the file is taken
-    as it is, and the person is told."""
-    import json
-
+def _saved_twice(data_dir: Path) -> tuple[AspireStore, list[str], Path, bytes]:
+    """A store that saved twice, what it said, its file, and the file as the first left it."""
     store = AspireStore.open(data_dir)
     said: list[str] = []
     store.write_in_background(said.append)
@@ -483,9 +477,26 @@ def test_an_older_copy_put_back_from_outside_never_takes_a_saved_change_with_it(
     older = path.read_bytes()
     store.save_reflection(Reflection(on=TODAY, want="the saved change"))
     store.flush()
+    return store, said, path, older
+
+
+def _put_back(path: Path, data: bytes) -> None:
+    """What a sync tool does: a new file with `data`, renamed over the data file."""
     fresh = path.with_name("sync-tool.tmp")
-    fresh.write_bytes(older)
+    fresh.write_bytes(data)
     os.replace(fresh, path)
+
+
+def test_an_older_copy_put_back_from_outside_never_takes_a_saved_change_with_it(
+    data_dir: Path,
+) -> None:
+    """A sync tool puts back a copy from before the last save (it read the file, Aspire
+    saved, it renamed its copy over): what Aspire had is kept aside before the file is taken
+    as it is, and the person is told."""
+    import json
+
+    store, said, path, older = _saved_twice(data_dir)
+    _put_back(path, older)
     assert [r.want for r in store.reflections()] == ["before"], "the file, as it is now"
     [kept] = list((data_dir / "backups").glob("*-unsaved*.json"))
     held = json.loads(kept.read_bytes())["reflections"]
@@ -517,9 +528,7 @@ def test_a_file_put_in_that_cannot_be_taken_keeps_aspires_once(
     """Broken or from a newer Aspire, the file is refused at every read; what Aspire wrote is
     kept aside once, and said once, however often Aspire reads again."""
     store, said, path = _saved_then(data_dir)
-    fresh = path.with_name("sync-tool.tmp")
-    fresh.write_bytes(other)
-    os.replace(fresh, path)
+    _put_back(path, other)
     for _ in range(3):
         with pytest.raises(StoreError):
             store.reflections()
@@ -560,19 +569,9 @@ def test_a_data_file_deleted_from_outside_keeps_what_aspire_wrote(data_dir: Path
 def test_the_same_bytes_put_back_are_still_aspires_own(data_dir: Path) -> None:
     """A sync tool rewrites the file with the same bytes (a new inode), then brings back an
     older copy: the first is still what Aspire wrote, so the second keeps it aside."""
-    store = AspireStore.open(data_dir)
-    said: list[str] = []
-    store.write_in_background(said.append)
-    store.save_reflection(Reflection(on=TODAY, want="before"))
-    store.flush()
-    path = data_dir / "aspire.json"
-    older = path.read_bytes()
-    store.save_reflection(Reflection(on=TODAY, want="the saved change"))
-    store.flush()
+    store, said, path, older = _saved_twice(data_dir)
     for put_back in (path.read_bytes(), older):
-        fresh = path.with_name("sync-tool.tmp")
-        fresh.write_bytes(put_back)
-        os.replace(fresh, path)
+        _put_back(path, put_back)
         store.reflections()
     [kept] = _kept(data_dir)
     assert b"the saved change" in kept.read_bytes()

@@ -12,6 +12,7 @@ from textual.widgets import Input
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.widgets.plain_fields import PlainInput
+from aspire_tui.use_cases.data import safe_path
 
 
 def parse_path(text: str) -> Path:
@@ -29,13 +30,8 @@ def parse_new_file(text: str) -> Path:
         if not path.parent.is_dir():
             raise ValidationError(f"There is no folder {path.parent}.")
     except (OSError, ValueError) as error:  # too long, or unspellable: a message, not a crash
-        raise ValidationError(f"{_shown(path)} cannot be used ({_why(error)}).") from None
+        raise ValidationError(f"{safe_path(path)} cannot be used ({_why(error)}).") from None
     return path
-
-
-def _shown(path: Path) -> str:
-    """A path as a terminal can show it, even one holding what the system cannot spell."""
-    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _why(error: OSError | ValueError) -> str:
@@ -48,7 +44,7 @@ def parse_existing_file(text: str) -> Path:
         if not path.is_file():
             raise ValidationError(f"There is no file {path}.")
     except (OSError, ValueError) as error:
-        raise ValidationError(f"{_shown(path)} cannot be used ({_why(error)}).") from None
+        raise ValidationError(f"{safe_path(path)} cannot be used ({_why(error)}).") from None
     return path
 
 
