@@ -444,14 +444,14 @@ class AspireStore:
 
     def back_up(self, now: datetime, reason: str = "manual") -> Path:
         self.launch_backup_problem()
-        self.flush()  # the backup is a copy of the file: it must hold every change
+        self._storage.fold()  # the backup is a copy of the file: it must hold every change
         return take_backup(self.path, now, reason)
 
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
         self.launch_backup_problem()
         data = _backup_data(find_backup(self.path, name), self.kinds)
-        self.flush()
+        self._storage.fold()  # the copy kept must hold every change
         saved = take_backup(self.path, now, "before-restore")
         self._replace_all(data)
         return saved
