@@ -153,6 +153,8 @@ class AtomicJSONStorage(Storage):
         self._wrote_cache = False
         """The copy in memory is what Aspire itself last handed to the disk."""
         self.log = change_log.log_path(self.path)
+        self.replayed = False
+        """The last read from disk replayed changes from the log onto the file."""
         self.unapplied_log = False
         """The last read found a change log built on another data file that would change
         it: it was not applied (the owner keeps it aside)."""
@@ -325,11 +327,12 @@ class AtomicJSONStorage(Storage):
         """The data file's data with the change log replayed onto it, when the log builds on
         these very bytes. A log built on another file is left out: its changes are either in
         this one already (a fold cut short) or not (`unapplied_log`)."""
-        self.unapplied_log = False
+        self.unapplied_log = self.replayed = False
         log = change_log.read_log(self.log, self.path)
         if log is not None and log.saves:
             if log.base == change_log.digest(raw):
                 change_log.apply(data, log.saves)
+                self.replayed = True
             elif not change_log.changes_nothing(data, log.saves):
                 self.unapplied_log = True
         held = self._writer.held_lines() if self._writer is not None else []
