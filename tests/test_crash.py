@@ -75,4 +75,4 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(tmp_path: Path,
     assert confirmed_total > KILLS, "the writer should get real work done between kills"
     if how == "behind":
         assert with_log > KILLS // 2, "most kills should leave changes in the log"
-    print(f"{confirmed_total} confirmed steps; {torn_writes} kills landed mid-write; {with_log} left a log")
+    print(f"{confirmed_total} confirmed; {torn_writes} kills mid-write; {with_log} left a log")
