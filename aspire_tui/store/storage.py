@@ -247,12 +247,16 @@ class AtomicJSONStorage(Storage):
     def _snapshot(self, then: Callable[[bytes], None]) -> bytes | None:
         """The data as a whole save, for the writer (on its thread), and `then` done with
         it, both between two changes."""
-        with self._changing:
+        if not self._changing.acquire(timeout=2):  # the owner waits for the writer: no data
+            return None
+        try:
             if self._cache is None:
                 return None
             data = encode_json(self._cache)
             then(data)
             return data
+        finally:
+            self._changing.release()
 
     def _stat(self) -> Stamp | None:
         try:
