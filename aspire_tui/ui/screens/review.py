@@ -28,7 +28,6 @@ from aspire_tui.domain.models import (
     ReviewChange,
 )
 from aspire_tui.domain.review import (
-    ACTION_WORDS,
     ASPIRATION,
     CLOSING,
     DRIVERS,
@@ -41,6 +40,7 @@ from aspire_tui.domain.review import (
     without_undone_drops,
 )
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.presentation.review_actions import ACTION_WORDS
 from aspire_tui.presentation.text import safe as safe_text
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
