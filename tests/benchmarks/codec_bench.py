@@ -1,12 +1,14 @@
-"""The record codec's cost at open: the file check (which decodes every record) and the
-decoding alone, on ten and forty years of generated history, and the codec's import time.
+"""The record codec's cost at start: the file check (which decodes every record) and the
+decoding alone, on one, ten and forty years of generated history; the codec's import time and
+all the app imports before its first frame; and start-up without drawing (Python started,
+those imports, the store opened read-only).
 
-Run it with `.venv/bin/python tests/benchmarks/codec_bench.py` (`--rounds N`, `--years 10 40`).
+Run it with `.venv/bin/python tests/benchmarks/codec_bench.py` (`--rounds N`, `--years 1 10`).
 `--tree DIR` (repeatable) measures another copy of the project beside this one, in the same
 interleaved rounds, e.g. the code before a change: `git archive main | tar -x -C /tmp/before`,
-then `--tree . --tree /tmp/before`. Each figure is the median over rounds; each measure runs in
-a fresh process, as an open does, and the rounds interleave trees and data sets so a busy
-machine slows them alike. It also counts the codec's lines.
+then `--tree . --tree /tmp/before`. Each figure is the median (and the least) over rounds;
+each measure runs in a fresh process, as an open does, and the rounds interleave trees and
+data sets so a busy machine slows them alike. It also counts the codec's lines.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +61,15 @@ print(json.dumps({
 }))
 """
 
+START = """
+import gc, sys
+gc.disable()  # as `aspire` starts
+import aspire_tui.store
+import aspire_tui.ui.app
+from pathlib import Path
+aspire_tui.store.AspireStore.open(Path(sys.argv[1]), read_only=True, backup=False).close()
+"""
+
 
 def make_data(root: Path, years: int) -> Path:
     folder = root / f"data-{years}y"
@@ -84,20 +96,32 @@ def check_times(tree: Path, data: Path) -> dict[str, float]:
     return found  # type: ignore[no-any-return]
 
 
-MODULES = ("aspire_tui.store.codec", "msgspec", "aspire_tui.store")
+MODULES = ("aspire_tui.store.codec", "msgspec", "aspire_tui.store", "aspire_tui.ui.app")
+APP = "import aspire_tui.store; import aspire_tui.ui.app"  # as `aspire` does before its first frame
+
+
+def start_time(tree: Path, folder: Path) -> float:
+    """Milliseconds from starting Python to a store open (read-only), with every module the app
+    imports before its first frame: start-up without drawing."""
+    start = time.perf_counter()
+    run(tree, ["-c", START, str(folder)])
+    return (time.perf_counter() - start) * 1e3
 
 
 def import_times(tree: Path) -> dict[str, float]:
     """Milliseconds, cumulative, from `-X importtime`: the codec where the store loads it (its
-    own cost and what it imports that nothing before it did), and the whole store package,
-    which the app imports before its first frame."""
-    err = run(tree, ["-X", "importtime", "-c", "import aspire_tui.store.codec"]).stderr
+    own cost and what it imports that nothing before it did), and all the app imports before
+    its first frame (the store, then the UI)."""
+    err = run(tree, ["-X", "importtime", "-c", APP]).stderr
     found: dict[str, float] = {}
     for line in err.splitlines():
         match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|(\s*)(\S+)", line)
         name = f"import {match[3]}" if match else ""
         if match and match[3] in MODULES and name not in found:  # the first: where it is loaded
             found[name] = int(match[1]) / 1e3
+    found["import app (store, then ui)"] = found.pop("import aspire_tui.store") + found.pop(
+        "import aspire_tui.ui.app"
+    )
     return found
 
 
@@ -111,18 +135,19 @@ def lines(tree: Path) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=9)
-    parser.add_argument("--years", type=int, nargs="+", default=[10, 40])
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 40])
     parser.add_argument("--tree", type=Path, action="append", help="a copy of the project")
     parser.add_argument("--data", type=Path, help="a folder to keep the generated data in")
     args = parser.parse_args(argv)
     trees = [tree.resolve() for tree in args.tree or [PROJECT]]
     root = args.data or Path(tempfile.mkdtemp(prefix="aspire-codec-bench-"))
-    data = {years: make_data(root, years) for years in args.years}
+    data = {years: make_data(root, years) for years in args.years}  # opened read-only
     results: dict[tuple[str, str], list[float]] = {}
     for round_ in range(args.rounds):
         for tree in trees if round_ % 2 == 0 else trees[::-1]:
             measures = import_times(tree)
             for years, path in data.items():
+                measures[f"start to open ({years}y)"] = start_time(tree, path.parent)
                 for name, value in check_times(tree, path).items():
                     measures[f"{name} ({years}y)"] = value
             for name, value in measures.items():
@@ -131,10 +156,12 @@ def main(argv: list[str] | None = None) -> None:
     names = list(dict.fromkeys(name for _, name in results))
     python = sys.version.split()[0]
     print(f"medians of {args.rounds} interleaved rounds, milliseconds; Python {python}")
-    print(f"{'measure':28}" + "".join(f"{tree.name[-18:]:>20}" for tree in trees))
+    print(f"{'measure (median / min)':28}" + "".join(f"{tree.name[-18:]:>20}" for tree in trees))
     for name in names:
         cells = (results.get((str(tree), name)) for tree in trees)
-        shown = (f"{statistics.median(c):>20.1f}" if c else f"{'-':>20}" for c in cells)
+        shown = (
+            f"{statistics.median(c):>12.1f} /{min(c):>6.1f}" if c else f"{'-':>20}" for c in cells
+        )
         print(f"{name:28}" + "".join(shown))
     for tree in trees:
         total, code = lines(tree)
