@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from aspire_tui.domain.decisions import decision_entry
-from aspire_tui.domain.settings import Settings
+from aspire_tui.settings import Settings
 from aspire_tui.store import AspireStore
 from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.app import AspireApp

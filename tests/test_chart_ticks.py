@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from aspire_tui.domain.chart_ticks import date_ticks, value_ticks
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Goal, Target
+from aspire_tui.presentation.chart_ticks import date_ticks, value_ticks
 from aspire_tui.ui.widgets.progress_chart import axis_ticks
 
 

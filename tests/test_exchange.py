@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
-from aspire_tui.domain.plan import career_plan
+from aspire_tui.presentation.plan import career_plan
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import (
     ImportFileError,

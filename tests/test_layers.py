@@ -1,4 +1,6 @@
-"""The layer rule: domain imports neither Textual nor TinyDB; only the store imports TinyDB."""
+"""The layer rule: domain imports neither Textual nor TinyDB; only the store imports TinyDB;
+the presentation (how things read) sits on the domain alone, and neither the domain nor the
+store reaches up to it."""
 
 from __future__ import annotations
 
@@ -61,6 +63,56 @@ def test_ui_never_touches_tinydb(path: Path) -> None:
 
 def test_every_layer_has_files() -> None:
     assert files("domain") and files("store") and files("use_cases") and files("ui")
+    assert files("presentation")
+
+
+def aspire_modules(path: Path) -> set[str]:
+    return {m for m in imported_modules(path) if m.split(".")[0] == "aspire_tui"}
+
+
+@pytest.mark.parametrize("path", files("domain"), ids=str)
+def test_the_domain_never_imports_the_presentation(path: Path) -> None:
+    """How a goal reads on screen or in the plan is built on the rules, never under them."""
+    assert not {m for m in imported_modules(path) if m.startswith("aspire_tui.presentation")}
+
+
+@pytest.mark.parametrize("path", files("domain"), ids=str)
+def test_the_domain_imports_only_the_domain(path: Path) -> None:
+    assert {m for m in aspire_modules(path) if not m.startswith("aspire_tui.domain")} == set()
+
+
+@pytest.mark.parametrize("path", files("domain"), ids=str)
+def test_the_domain_names_no_ui_setting(path: Path) -> None:
+    """A theme or a key map is the screens' business: the settings file's record holds them
+    (`aspire_tui/settings.py`), not the rules."""
+    source = path.read_text("utf-8").casefold()
+    assert not [word for word in ("theme", "keymap", "binding") if word in source]
+
+
+@pytest.mark.parametrize("path", files("presentation"), ids=str)
+def test_the_presentation_stands_on_the_domain_alone(path: Path) -> None:
+    """Words, Markdown and display rules from plain records: no Textual, Rich or TinyDB, and
+    nothing from the store, the use cases, the settings, the screens or the command line."""
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in {"textual", "rich", "tinydb"}}
+    bad |= {
+        m
+        for m in aspire_modules(path)
+        if not m.startswith(("aspire_tui.domain", "aspire_tui.presentation"))
+    }
+    assert not bad
+
+
+@pytest.mark.parametrize("path", files("store"), ids=str)
+def test_the_store_never_imports_the_presentation(path: Path) -> None:
+    assert not {m for m in imported_modules(path) if m.startswith("aspire_tui.presentation")}
+
+
+def test_the_settings_record_stands_on_the_domain_alone() -> None:
+    """`settings.py` is read by the store (the file), the use cases (the review's cadence) and
+    the screens (theme, keys): it may import only the domain."""
+    path = PACKAGE / "settings.py"
+    assert {m for m in aspire_modules(path) if not m.startswith("aspire_tui.domain")} == set()
+    assert not {m for m in imported_modules(path) if m.split(".")[0] in OUTSIDE}
 
 
 # The modules at the top of the package: each is named here with what it may not import, so a
@@ -70,6 +122,20 @@ TOP_LEVEL_MAY_NOT_IMPORT = {
     "__init__": ("the version, imported by everything: nothing at all", {"*"}),
     "__main__": ("`python -m aspire_tui`: the command line", {"tinydb"}),
     "cli": ("the command line: the store, the domain and the app", {"tinydb"}),
+    "settings": (
+        "the settings record and how settings.toml's values are checked: the domain only",
+        {
+            "textual",
+            "rich",
+            "tinydb",
+            "aspire_tui.store",
+            "aspire_tui.use_cases",
+            "aspire_tui.presentation",
+            "aspire_tui.ui",
+            "aspire_tui.cli",
+            "aspire_tui.demo_year",
+        },
+    ),
     "demo_year": (
         "`aspire --demo`'s made-up year, written through the store",
         {"textual", "rich", "tinydb", "aspire_tui.ui", "aspire_tui.cli"},

@@ -17,7 +17,7 @@ from aspire_tui.domain.models import (
     Reflection,
     Target,
 )
-from aspire_tui.domain.plan import career_plan
+from aspire_tui.presentation.plan import career_plan
 
 TODAY = date(2026, 11, 27)
 

@@ -35,8 +35,8 @@ from aspire_tui.domain.review import (
     review_status,
     without_undone_drops,
 )
-from aspire_tui.domain.settings import Settings, parse_settings
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.settings import Settings, parse_settings
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import export_json, import_export, read_export
 from tests.conftest import TODAY, docs

@@ -11,7 +11,7 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import Select
 
 from aspire_tui.domain.models import Reflection
-from aspire_tui.domain.settings import Settings, parse_settings
+from aspire_tui.settings import Settings, parse_settings
 from aspire_tui.store import AspireStore
 from aspire_tui.store.settings_file import LoadedSettings, load_settings, settings_path
 from aspire_tui.ui.app import AspireApp

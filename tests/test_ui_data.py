@@ -166,7 +166,7 @@ async def test_the_plan_from_the_palette_keeps_iso_dates_whatever_the_display_fo
 ) -> None:
     from aspire_tui.domain.dates import DateFormat
     from aspire_tui.domain.models import CheckIn, Goal, Passions, Target
-    from aspire_tui.domain.settings import Settings
+    from aspire_tui.settings import Settings
     from aspire_tui.store.settings_file import LoadedSettings
     from aspire_tui.ui.app import AspireApp
 

@@ -407,7 +407,7 @@ async def test_a_dropped_goal_put_back_is_no_longer_dropped_in_the_review(
 async def test_dates_in_a_review_follow_the_date_format(store: AspireStore) -> None:
     from aspire_tui.domain.dates import DateFormat
     from aspire_tui.domain.models import ReviewAction, ReviewChange
-    from aspire_tui.domain.settings import Settings
+    from aspire_tui.settings import Settings
     from aspire_tui.store.settings_file import LoadedSettings
 
     _, hours, _ = seed(store)

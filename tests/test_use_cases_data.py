@@ -14,7 +14,7 @@ import pytest
 
 from aspire_tui.cli import main
 from aspire_tui.domain.models import Aspiration
-from aspire_tui.domain.text import one_line
+from aspire_tui.presentation.text import one_line
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import ExportTargetExists, ImportFileError, export_json
 from aspire_tui.use_cases.data import (

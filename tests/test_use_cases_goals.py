@@ -89,7 +89,7 @@ def test_rules_the_store_the_file_check_and_import_share_live_in_the_domain() ->
 
 
 def test_nothing_is_due_while_no_aspiration_is_worked_on(store: AspireStore) -> None:
-    from aspire_tui.domain.settings import Settings
+    from aspire_tui.settings import Settings
     from aspire_tui.use_cases.review import review_standing
 
     mine = store.save_aspiration(Aspiration("Lead", date(2025, 1, 1)))

@@ -302,18 +302,6 @@ def _day(day: date | None) -> str:
     return day.isoformat() if day else "none"  # stored text: ISO, whatever the screens show
 
 
-ACTION_WORDS = {
-    ReviewAction.LOGGED: "Logged",
-    ReviewAction.ADJUSTED: "Adjusted",
-    ReviewAction.ACHIEVED: "Achieved",
-    ReviewAction.DROPPED: "Dropped",
-    ReviewAction.KEPT: "Still mine",
-    ReviewAction.REEVALUATED: "Reevaluated",
-    ReviewAction.RETAKEN: "Drivers retaken",
-    ReviewAction.LOOKED_BACK: "Looked back",
-}
-
-
 def review_text(review: Review) -> str:
     """Everything written in a review, for searching the journal."""
     parts = [*review.notes.values(), review.went_well, review.will_change, review.next_step]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aspire_tui.domain.settings import Settings, parse_settings
+from aspire_tui.settings import Settings, parse_settings
 from aspire_tui.store.errors import StoreError
 from aspire_tui.store.storage import atomic_write
 

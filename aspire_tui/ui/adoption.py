@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from aspire_tui.domain.models import Aspiration, Goal, Target
-from aspire_tui.domain.text import one_line
+from aspire_tui.presentation.text import one_line
 from aspire_tui.store import AspireStore
 
 

@@ -22,8 +22,8 @@ from textual.timer import Timer
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus
-from aspire_tui.domain.settings import Settings
 from aspire_tui.domain.standing import GoalState
+from aspire_tui.settings import Settings
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, settings_path
 from aspire_tui.ui.commands import AspireCommands

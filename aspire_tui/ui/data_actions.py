@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from aspire_tui.domain.text import one_line
+from aspire_tui.presentation.text import one_line
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog

@@ -8,12 +8,12 @@ from textual.content import Content
 
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.ladder import GoalPlace, goal_place
-from aspire_tui.domain.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal
 from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
 from aspire_tui.domain.smart import missing_letters, smart_check
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import on_its_ladder
+from aspire_tui.presentation.measure import amount_text, due_text, progress_text, target_text
 from aspire_tui.ui.render import heading, one_line, plain, progress_bar
 
 Part = Content | str | tuple[str, str]

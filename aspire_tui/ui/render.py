@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.measure import amount_text, progress_text, target_text
 from aspire_tui.domain.models import Target
 from aspire_tui.domain.progress import format_amount
-from aspire_tui.domain.text import one_line, safe
+from aspire_tui.presentation.measure import amount_text, progress_text, target_text
+from aspire_tui.presentation.text import one_line, safe
 
 __all__ = [
     "amount_text",

@@ -10,7 +10,6 @@ from textual.content import Content
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Review
 from aspire_tui.domain.review import (
-    ACTION_WORDS,
     ASPIRATION,
     CLOSING,
     DRIVERS,
@@ -19,6 +18,7 @@ from aspire_tui.domain.review import (
     step_parts,
     undone_drop,
 )
+from aspire_tui.presentation.review_actions import ACTION_WORDS
 from aspire_tui.ui.render import (
     heading,
     one_line,

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import App
 
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.settings import Settings
+from aspire_tui.settings import Settings
 from aspire_tui.store import StoreError
 from aspire_tui.store.settings_file import LoadedSettings, save_settings
 from aspire_tui.ui.host import host_of

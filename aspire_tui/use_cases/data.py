@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from aspire_tui.domain.plan import career_plan
+from aspire_tui.presentation.plan import career_plan
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import (
     Export,

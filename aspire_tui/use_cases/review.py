@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from aspire_tui.domain.review import ReviewStatus, review_status
-from aspire_tui.domain.settings import Settings
+from aspire_tui.settings import Settings
 from aspire_tui.store import AspireStore
 
 

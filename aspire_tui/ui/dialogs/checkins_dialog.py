@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from aspire_tui.domain.measure import amount_text
 from aspire_tui.domain.models import CheckIn, Goal
+from aspire_tui.presentation.measure import amount_text
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import dates_of, one_line, plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter

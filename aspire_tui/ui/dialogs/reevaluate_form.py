@@ -17,8 +17,8 @@ from aspire_tui.domain.catalog import CatalogPath
 from aspire_tui.domain.decisions import parse_look_back
 from aspire_tui.domain.ladder import blocker
 from aspire_tui.domain.models import Aspiration, Driver, Move
-from aspire_tui.domain.text import one_line
 from aspire_tui.domain.validation import ValidationError, parse_text
+from aspire_tui.presentation.text import one_line
 from aspire_tui.ui.dialogs.decision_form import LOOK_BACK, look_back_field
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.dialogs.reason_form import required_reason

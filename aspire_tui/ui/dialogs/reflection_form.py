@@ -16,13 +16,13 @@ from textual.widgets import Label, Select, TextArea
 from aspire_tui.domain.journal import PROMPTS as JOURNAL_PROMPTS
 from aspire_tui.domain.journal import QUESTIONS, SAME_QUESTION, parse_tags, prompt_of_the_day
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Aspiration, Reflection
-from aspire_tui.domain.text import one_line
 from aspire_tui.domain.validation import (
     ValidationError,
     check_reflection,
     parse_date_so_far,
     parse_text,
 )
+from aspire_tui.presentation.text import one_line
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea

@@ -14,8 +14,8 @@ from textual.widgets import Select, Static
 
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.review import WEEKDAYS, Cadence
-from aspire_tui.domain.settings import MAX_KEEP_BACKUPS, Settings
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.settings import MAX_KEEP_BACKUPS, Settings
 from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.host import host_of

@@ -13,11 +13,11 @@ from textual.widgets import Label, Sparkline, Static
 
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import GoalPlace, climb_offered, goal_place, level_count
-from aspire_tui.domain.measure import amount_text, progress_text
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.presentation.measure import amount_text, progress_text
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from aspire_tui.ui.dialogs.checkins_dialog import CheckInChoice, CheckInsDialog

@@ -28,7 +28,6 @@ from aspire_tui.domain.models import (
     ReviewChange,
 )
 from aspire_tui.domain.review import (
-    ACTION_WORDS,
     ASPIRATION,
     CLOSING,
     DRIVERS,
@@ -40,8 +39,9 @@ from aspire_tui.domain.review import (
     step_parts,
     without_undone_drops,
 )
-from aspire_tui.domain.text import safe as safe_text
 from aspire_tui.domain.validation import ValidationError
+from aspire_tui.presentation.review_actions import ACTION_WORDS
+from aspire_tui.presentation.text import safe as safe_text
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.goal_page import describe_goal
@@ -596,7 +596,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             result = self._attempt(lambda: goal_work.log_checkin(self.store, goal, checkin, today))
             if result is None:
                 return
-            from aspire_tui.domain.measure import progress_text
+            from aspire_tui.presentation.measure import progress_text
 
             after = result.after
             detail = "now " + progress_text(goal, after) + (", achieved" if after.achieved else "")

@@ -18,7 +18,7 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from aspire_tui.domain.text import safe
+from aspire_tui.presentation.text import safe
 from aspire_tui.ui.textual_private import own_bindings_for_key
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -13,10 +13,10 @@ from textual.app import RenderResult
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
-from aspire_tui.domain.chart_ticks import MOST_TICKS, date_ticks, value_ticks
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
+from aspire_tui.presentation.chart_ticks import MOST_TICKS, date_ticks, value_ticks
 from aspire_tui.ui.render import dates_of
 
 DATE_FORM = "Y-m-d"

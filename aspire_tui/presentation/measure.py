@@ -7,7 +7,7 @@ from datetime import date
 from aspire_tui.domain.dates import DateFormat, short_date
 from aspire_tui.domain.models import Goal, Target, TargetKind
 from aspire_tui.domain.progress import GoalProgress, format_amount
-from aspire_tui.domain.text import one_line
+from aspire_tui.presentation.text import one_line
 
 
 def _unit(target: Target) -> str:

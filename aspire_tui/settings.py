@@ -1,5 +1,11 @@
 """A person's settings, as read from their settings file: checked field by field, so that one
-wrong value falls back to its default without losing the rest."""
+wrong value falls back to its default without losing the rest.
+
+One record for one file, outside the domain because it names the screens' things (a Textual
+theme, the key map) beside the data's (review cadence, first day of the week, date format,
+backups kept). It imports only the domain, whose rules it uses (`Cadence`, `WEEKDAYS`,
+`DateFormat`); the store reads and writes the file, the use cases and the screens read the
+record, and the domain never imports it (tests/test_layers.py)."""
 
 from __future__ import annotations
 

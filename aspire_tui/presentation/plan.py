@@ -8,7 +8,6 @@ from datetime import date
 from aspire_tui.domain.assessment import MIDPOINT, changes, questionnaire, ranked, score
 from aspire_tui.domain.catalog import find_path
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.measure import due_text, progress_text
 from aspire_tui.domain.models import (
     PASSION_LISTS,
     REFLECTION_DRIVERS,
@@ -22,7 +21,8 @@ from aspire_tui.domain.models import (
 from aspire_tui.domain.pace import PaceStatus, pace
 from aspire_tui.domain.passions import LIST_LABELS, SHORT_LABELS, overlaps
 from aspire_tui.domain.progress import goal_progress, progress_of, value_series
-from aspire_tui.domain.text import one_line, safe
+from aspire_tui.presentation.measure import due_text, progress_text
+from aspire_tui.presentation.text import one_line, safe
 
 RECENT_REFLECTIONS = 3
 
