@@ -126,7 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def open_store(folder: Path, **kwargs: object) -> AspireStore:
     from aspire_tui.store import AspireStore, default_data_dir
 
-    return AspireStore.open(folder, own_folder=folder == default_data_dir(), **kwargs)  # type: ignore[arg-type]
+    store = AspireStore.open(folder, own_folder=folder == default_data_dir(), **kwargs)  # type: ignore[arg-type]
+    if store.opening_note is not None:
+        print(f"aspire: {store.opening_note}", file=sys.stderr)  # the app shows it as well
+    return store
 
 
 def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:

@@ -47,11 +47,28 @@ def store(data_dir: Path) -> Iterator[AspireStore]:
     opened.close()
 
 
-def read_data(data_dir: Path) -> dict[str, Any]:
+def read_data(data_dir: Path, *, wait: bool = True) -> dict[str, Any]:
     """What is actually on disk, read without Aspire's help, once the app's writer has put
-    every change there (it saves from a thread of its own)."""
-    flush_all()
-    return json.loads((data_dir / "aspire.json").read_text("utf-8"))
+    every change there (it saves from a thread of its own; `wait=False`: as it is right now):
+    the data file, with the changes its change log holds since the file was last rewritten
+    replayed onto it."""
+    if wait:
+        flush_all()
+    data = json.loads((data_dir / "aspire.json").read_text("utf-8"))
+    log = data_dir / "aspire.changes.jsonl"
+    if log.exists():
+        header, *saves = log.read_text("utf-8").splitlines()
+        assert json.loads(header)["aspire_changes"] == 1
+        for line in saves:
+            for op in json.loads(line):
+                table = data.setdefault(op[0], {})
+                if len(op) == 1:
+                    table.clear()
+                elif op[2] is None:
+                    table.pop(op[1], None)
+                else:
+                    table[op[1]] = op[2]
+    return data
 
 
 def docs(data_dir: Path, table: str) -> list[dict[str, Any]]:

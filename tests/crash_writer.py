@@ -1,7 +1,10 @@
 """Child process for the SIGKILL test: writes through the real store until it is killed.
 
-Usage: python tests/crash_writer.py FOLDER SEED LOG. After the store confirms each step, the
-step's number is appended to LOG and fsynced, so the parent knows what was confirmed.
+Usage: python tests/crash_writer.py FOLDER SEED LOG [behind]. After the store confirms each
+step, the step's number is appended to LOG and fsynced, so the parent knows what was confirmed.
+With `behind`, the store saves as the app does: from its writer thread, each change appended
+to the change log, which is folded into the file every few kilobytes (so that kills land in
+appends, in folds and between them); a step is confirmed once `flush` says it is on disk.
 """
 
 from __future__ import annotations
@@ -13,13 +16,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aspire_tui.store import AspireStore  # noqa: E402
+from aspire_tui.store import AspireStore, change_log  # noqa: E402
 from tests.crash_model import apply_to_model, apply_to_store, model_from_store, next_op  # noqa: E402
 
 
 def main() -> None:
     folder, seed, log_path = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    behind = sys.argv[4:] == ["behind"]
     store = AspireStore.open(folder, backup=False)
+    if behind:
+        change_log.FOLD_AT = 4096
+        store.write_in_background()
     model = model_from_store(store)
     rng = random.Random(seed)
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -28,6 +35,8 @@ def main() -> None:
     while True:
         op = next_op(rng, model, f"{seed}-{step}")
         apply_to_store(store, op)
+        if behind:
+            store.flush()
         model = apply_to_model(model, op)
         os.write(log, f"{step}\n".encode())
         os.fsync(log)

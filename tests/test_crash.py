@@ -22,19 +22,24 @@ KILLS = 50
 
 @pytest.mark.slow  # killed child processes
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_at_random_moments_never_loses_a_confirmed_write(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["whole", "behind"])
+def test_sigkill_at_random_moments_never_loses_a_confirmed_write(tmp_path: Path, how: str) -> None:
+    """`whole`: each change rewrites the file (the command line); `behind`: as the app saves,
+    each change appended to the change log and the log folded into the file every few
+    kilobytes, so kills land mid-append, mid-fold and between them."""
     folder = tmp_path / "data"
     AspireStore.open(folder).close()
     chooser = random.Random(20261127)
     confirmed_total = 0
     torn_writes = 0
+    with_log = 0
     for round_number in range(KILLS):
         store = AspireStore.open(folder, backup=False)
         start = model_from_store(store)
         store.close()
         log = tmp_path / f"log-{round_number}"
         child = subprocess.Popen(
-            [sys.executable, str(WRITER), str(folder), str(round_number), str(log)],
+            [sys.executable, str(WRITER), str(folder), str(round_number), str(log), how],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -48,6 +53,8 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(tmp_path: Path)
         child.wait()
 
         torn_writes += any(p.name.endswith(".tmp") for p in folder.iterdir())
+        change_log = folder / "aspire.changes.jsonl"
+        log_seen = change_log.exists() and change_log.read_bytes().count(b"\n") > 1
         lines = log.read_text().split("\n") if log.exists() else [""]
         confirmed = len([line for line in lines[:-1] if line])  # a torn last line is not confirmed
         confirmed_total += confirmed
@@ -62,5 +69,10 @@ def test_sigkill_at_random_moments_never_loses_a_confirmed_write(tmp_path: Path)
         )
         leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
         assert leftovers == [], leftovers
+        assert not (folder / "aspire.changes.jsonl").exists(), "opening folds the log in"
+        assert not (folder / "backups").exists(), "nothing was set aside: every change applied"
+        with_log += log_seen
     assert confirmed_total > KILLS, "the writer should get real work done between kills"
-    print(f"{confirmed_total} confirmed steps; {torn_writes} kills landed mid-write")
+    if how == "behind":
+        assert with_log > KILLS // 2, "most kills should leave changes in the log"
+    print(f"{confirmed_total} confirmed; {torn_writes} kills mid-write; {with_log} left a log")

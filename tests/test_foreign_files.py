@@ -23,7 +23,8 @@ from aspire_tui.store import AspireStore, DataFileError
 from aspire_tui.store import storage as storage_module
 from aspire_tui.store.limits import FILE_MAX_BYTES
 from aspire_tui.store.lock import AlreadyOpenError
-from tests.conftest import TODAY
+from aspire_tui.store.storage import encode_json
+from tests.conftest import TODAY, read_data
 
 OPEN_STORE = """
 import sys
@@ -314,12 +315,12 @@ def test_aspire_never_writes_a_file_larger_than_it_would_read(
     store.write_in_background()
     store.save_reflection(Reflection(on=date(2026, 11, 27), want="Small"))
     store.flush()
-    before = (tmp_path / "data" / "aspire.json").read_bytes()
-    monkeypatch.setattr(limits, "FILE_MAX_BYTES", len(before) + 200)
+    before = read_data(tmp_path / "data")  # the data file, and the change log beside it
+    monkeypatch.setattr(limits, "FILE_MAX_BYTES", len(encode_json(before)) + 200)
     with pytest.raises(StoreError, match="larger than"):
         store.save_reflection(Reflection(on=date(2026, 11, 27), want="x" * 1000))
     store.flush()
-    assert (tmp_path / "data" / "aspire.json").read_bytes() == before
+    assert read_data(tmp_path / "data") == before
     assert [r.want for r in store.reflections()] == ["Small"]
     store.close()
     reopened = AspireStore.open(tmp_path / "data")

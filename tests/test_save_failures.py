@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import random
 import shutil
@@ -24,7 +25,7 @@ from aspire_tui.store.errors import UnsavedChanges
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
-from tests.conftest import TODAY, docs, terminal_env
+from tests.conftest import TODAY, docs, read_data, terminal_env
 from tests.terminal import own_tmux, screen, wait_for
 from tests.ui_helpers import (
     SIZE,
@@ -38,10 +39,12 @@ from tests.ui_helpers import (
 
 
 class FullDisk:
-    """The real atomic write, on a disk that is full while `full` is set."""
+    """The real atomic write (and append to the change log), on a disk that is full while
+    `full` is set."""
 
     def __init__(self) -> None:
         self.real = storage_module.atomic_write
+        self.real_append = storage_module.append_changes
         self.full = False
         self.refused = 0
 
@@ -53,11 +56,20 @@ class FullDisk:
             raise OSError(errno.ENOSPC, "No space left on device")
         self.real(path, data, before_replace)
 
+    def append(
+        self, path: Path, lines: bytes, expected_size: int, before: Callable[[], None]
+    ) -> int:
+        if self.full:
+            self.refused += 1
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real_append(path, lines, expected_size, before)
+
 
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
     fake = FullDisk()
     monkeypatch.setattr(storage_module, "atomic_write", fake)
+    monkeypatch.setattr(storage_module, "append_changes", fake.append)
     return fake
 
 
@@ -399,7 +411,7 @@ def test_a_held_save_meets_a_file_another_program_changed_and_is_kept_aside(
     with pytest.raises(StoreError, match="No space"):
         store.flush()
     path = data_dir / "aspire.json"
-    elsewhere = path.read_text().replace("Mine", "Edited on another computer")
+    elsewhere = _whole_on_disk(data_dir).replace("Mine", "Edited on another computer")
     path.write_text(elsewhere)
     disk.full = False
     assert [r.want for r in store.reflections()] == ["Edited on another computer"]
@@ -425,7 +437,7 @@ def test_a_new_save_on_a_file_changed_meanwhile_sets_the_held_one_aside(
     with pytest.raises(StoreError, match="No space"):
         store.flush()
     path = data_dir / "aspire.json"
-    path.write_text(path.read_text().replace("Mine", "Edited on another computer"))
+    path.write_text(_whole_on_disk(data_dir).replace("Mine", "Edited on another computer"))
     disk.full = False
     store.save_reflection(Reflection(on=TODAY, want="Written after"))
     store.flush()
@@ -451,7 +463,7 @@ def test_a_refused_save_that_cannot_be_kept_aside_is_held_until_it_can(
     with pytest.raises(StoreError, match="No space"):
         store.flush()
     path = data_dir / "aspire.json"
-    elsewhere = path.read_text().replace("Mine", "Edited elsewhere")
+    elsewhere = _whole_on_disk(data_dir).replace("Mine", "Edited elsewhere")
     path.write_text(elsewhere)
     disk.full = False
     with pytest.raises(StoreError, match="could not be kept aside"):
@@ -474,10 +486,16 @@ def _saved_twice(data_dir: Path) -> tuple[AspireStore, list[str], Path, bytes]:
     store.save_reflection(Reflection(on=TODAY, want="before"))
     store.flush()
     path = data_dir / "aspire.json"
-    older = path.read_bytes()
+    older = _whole_on_disk(data_dir).encode()
     store.save_reflection(Reflection(on=TODAY, want="the saved change"))
     store.flush()
     return store, said, path, older
+
+
+def _whole_on_disk(data_dir: Path) -> str:
+    """Everything on disk now (the data file and its change log) as one data file: what
+    another program that copies Aspire's data would write."""
+    return json.dumps(read_data(data_dir, wait=False))
 
 
 def _put_back(path: Path, data: bytes) -> None:
@@ -548,7 +566,7 @@ def test_a_file_changed_elsewhere_after_aspire_only_read_it_keeps_nothing_aside(
     store = AspireStore.open(data_dir)
     store.write_in_background(said.append)
     assert [r.want for r in store.reflections()] == ["the saved change"]
-    path.write_text(path.read_text().replace("the saved change", "edited elsewhere"))
+    path.write_text(_whole_on_disk(data_dir).replace("the saved change", "edited elsewhere"))
     assert [r.want for r in store.reflections()] == ["edited elsewhere"]
     assert _kept(data_dir) == [] and not any("another program" in s for s in said), said
     store.close()

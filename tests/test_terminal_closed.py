@@ -18,7 +18,7 @@ import pytest
 
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.store import AspireStore
-from tests.conftest import TODAY, terminal_env
+from tests.conftest import TODAY, read_data, terminal_env
 from tests.terminal import own_tmux, screen, wait_for
 
 pytestmark = [
@@ -56,7 +56,7 @@ def test_a_closed_terminal_keeps_what_was_typed_in_a_review(tmp_path: Path) -> N
     deadline = time.monotonic() + 10
     notes: list[str] = []
     while time.monotonic() < deadline:  # the app saves and exits on the hang-up
-        reviews = json.loads((data / "aspire.json").read_text())["reviews"]
+        reviews = read_data(data, wait=False).get("reviews", {})  # the file and its log
         notes = [n for r in reviews.values() for n in r["notes"].values()]
         if notes == ["two offers out"]:
             break

@@ -5,7 +5,6 @@ race can be won by chance."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
-from tests.conftest import terminal_env
+from tests.conftest import read_data, terminal_env
 from tests.terminal import own_tmux, wait_until
 
 pytestmark = [
@@ -97,7 +96,7 @@ def test_tab_and_shift_tab_then_text_in_the_check_in_form(tmp_path: Path) -> Non
             assert _field(shown, "Note (optional)") == f"called {round} clients", shown
             _keys(tmux, "C-s")
             _closed(tmux, "Log progress")
-        checkins = json.loads(file.read_text("utf-8"))["checkins"].values()
+        checkins = read_data(file.parent, wait=False)["checkins"].values()
         saved = sorted((c["note"], c["amount"]) for c in checkins if c["note"])
         assert saved == [(f"called {r} clients", 10.0) for r in range(ROUNDS)]
 
@@ -125,7 +124,7 @@ def test_enter_then_text_after_the_goal_title(tmp_path: Path) -> None:
             assert _field(shown, "Target", 2).endswith(f" by M{round}"), shown
             _keys(tmux, "C-s")
             _closed(tmux, "Edit goal")
-        goal = next(iter(json.loads(file.read_text("utf-8"))["goals"].values()))
+        goal = next(iter(read_data(file.parent, wait=False)["goals"].values()))
         assert goal["title"] == "Hire " + " ".join(str(r) for r in range(ROUNDS))
         assert goal["target"]["unit"] == "calls" + "".join(f" by M{r}" for r in range(ROUNDS))
 

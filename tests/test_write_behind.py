@@ -19,7 +19,7 @@ from aspire_tui.store import storage as storage_module
 from aspire_tui.store.errors import UnsavedChanges
 from aspire_tui.store.writer import flush_all
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
-from tests.conftest import docs
+from tests.conftest import docs, read_data
 from tests.ui_helpers import (
     SIZE,
     list_rows,
@@ -34,10 +34,12 @@ D = date(2026, 11, 27)
 
 
 class Disk:
-    """The real atomic write, which a test can hold back or make fail like a full disk."""
+    """The real atomic write (and append to the change log), which a test can hold back or
+    make fail like a full disk."""
 
     def __init__(self) -> None:
         self.real = storage_module.atomic_write
+        self.real_append = storage_module.append_changes
         self.gate = threading.Event()
         self.gate.set()
         self.fail = False
@@ -52,11 +54,21 @@ class Disk:
             raise OSError(errno.ENOSPC, "No space left on device")
         self.real(path, data, before_replace)
 
+    def append(
+        self, path: Path, lines: bytes, expected_size: int, before: Callable[[], None]
+    ) -> int:
+        self.started.set()
+        self.gate.wait(timeout=10)
+        if self.fail:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real_append(path, lines, expected_size, before)
+
 
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
     fake = Disk()
     monkeypatch.setattr(storage_module, "atomic_write", fake)
+    monkeypatch.setattr(storage_module, "append_changes", fake.append)
     return fake
 
 
@@ -170,7 +182,8 @@ def test_a_change_made_by_someone_else_is_still_noticed_after_background_writes(
         store.reflections()
     assert store.version == version  # its own write is not mistaken for another's
     path = data_dir / "aspire.json"
-    path.write_text(path.read_text().replace("Mine", "Edited elsewhere"))
+    edited = json.dumps(read_data(data_dir)).replace("Mine", "Edited elsewhere")
+    path.write_text(edited)  # the whole data, as another program sees it, edited
     assert [r.want for r in store.reflections()] == ["Edited elsewhere"]
     assert store.version != version
 
@@ -282,7 +295,8 @@ def test_a_file_changed_by_another_program_mid_save_is_left_alone_and_the_save_k
     disk.gate.clear()
     store.save_reflection(Reflection(on=D, want="Typed while a sync tool wrote the file"))
     assert disk.started.wait(5)
-    elsewhere = path.read_text().replace("Mine", "Edited on another computer")
+    mine = json.dumps(read_data(data_dir, wait=False))  # the whole data, as on disk now
+    elsewhere = mine.replace("Mine", "Edited on another computer")
     path.write_text(elsewhere)
     disk.gate.set()
     with pytest.raises(StoreError, match="changed by another program"):

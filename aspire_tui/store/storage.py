@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,10 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from aspire_tui.store import limits
+from aspire_tui.store import change_log, limits
 from aspire_tui.store.errors import DataFileError, StoreError, UnsavedChanges
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
-from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter
+from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter, Stamp, stamp_of
 
 TEMP_SUFFIX = ".tmp"
 
@@ -59,6 +60,15 @@ def atomic_write(
 
 def _atomic_write(path: Path, data: bytes, before_replace: Callable[[], None]) -> None:
     atomic_write(path, data, before_replace)  # looked up when called, so tests can stand in
+
+
+append_changes = change_log.append
+
+
+def _append_changes(
+    path: Path, lines: bytes, expected_size: int, before: Callable[[], None]
+) -> int:
+    return append_changes(path, lines, expected_size, before)  # looked up when called, as above
 
 
 def failed(failure: str) -> str:
@@ -104,7 +114,6 @@ def remove_stale_temp_files(path: Path) -> list[Path]:
     return removed
 
 
-Stamp = tuple[int, int, int]
 FileCheck = Callable[[Path, dict[str, Any]], object]
 
 
@@ -119,6 +128,11 @@ class AtomicJSONStorage(Storage):
     After `write_in_background()`, a write encodes the data and hands it to a writer thread, so
     the caller never waits for the disk; until the writer is done the copy in memory is ahead of
     the file. If the writer fails, the next read goes back to what the file holds.
+
+    With a writer, a change made through a table (which says what it changed) is appended to
+    the change log (`change_log`) instead: a line, whatever the file's size. The data file is
+    rewritten whole (folded) when the log has grown, when a change does not say what it
+    changed, and on close. Reading the file always reads the log with it.
     """
 
     def __init__(self, path: Path, check: FileCheck | None = None, read_only: bool = False) -> None:
@@ -138,6 +152,15 @@ class AtomicJSONStorage(Storage):
         self._on_failure: Callable[[str], None] | None = None
         self._wrote_cache = False
         """The copy in memory is what Aspire itself last handed to the disk."""
+        self.log = change_log.log_path(self.path)
+        self.replayed = False
+        """The last read from disk replayed changes from the log onto the file."""
+        self.unapplied_log = False
+        """The last read found a change log built on another data file that would change
+        it: it was not applied (the owner keeps it aside)."""
+        self._batch_ops: list[change_log.Op] | None = None
+        self._changing = threading.RLock()
+        self._kept_now = False
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
         """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch
@@ -158,7 +181,12 @@ class AtomicJSONStorage(Storage):
         if self._writer is None and not self.read_only:
             self.read()  # the stamp the first write expects the file to have
             self._writer = BackgroundWriter(
-                self.path, _atomic_write, self._stamp, keep_unsaved=keep_unsaved
+                self.path,
+                _atomic_write,
+                self._stamp,
+                keep_unsaved=keep_unsaved,
+                append=_append_changes,
+                snapshot=self._snapshot,
             )
         if self._writer is not None:
             self._writer.on_failure = (
@@ -209,14 +237,32 @@ class AtomicJSONStorage(Storage):
             self._stamp = stamp
         return False
 
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Held while the data in memory is changed and handed to the writer, so that the
+        writer's `snapshot` never sees half a change."""
+        with self._changing:
+            yield
+
+    def _snapshot(self, then: Callable[[bytes], None]) -> bytes | None:
+        """The data as a whole save, for the writer (on its thread), and `then` done with
+        it, both between two changes."""
+        if not self._changing.acquire(timeout=2):  # the owner waits for the writer: no data
+            return None
+        try:
+            if self._cache is None:
+                return None
+            data = encode_json(self._cache)
+            then(data)
+            return data
+        finally:
+            self._changing.release()
+
     def _stat(self) -> Stamp | None:
         try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
+            return stamp_of(self.path)
         except OSError as error:
             raise DataFileError(self.path, f"cannot be read ({error.strerror}).") from None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> dict[str, Any] | None:
         if self._batch is not None:
@@ -252,12 +298,23 @@ class AtomicJSONStorage(Storage):
             unreadable = DataFileError(self.path, str(refused))
         except OSError as error:
             unreadable = DataFileError(self.path, f"cannot be read ({error.strerror}).")
+        found: dict[str, Any] | None = None
+        if raw is not None:
+            try:
+                found = self._with_log(raw, decode_json(self.path, raw))
+            except DataFileError as error:
+                unreadable = error
         still_ours = False
+        self._kept_now = False
         if changed:  # before the file is judged: what Aspire wrote must outlive a bad one too
-            still_ours = self._keep_if_replaced(stamp, raw)
-        if unreadable is not None or raw is None:
+            still_ours = self._keep_if_replaced(stamp, found)
+        if self.unapplied_log and self._kept_now:
+            with contextlib.suppress(OSError):  # its changes are in what was kept
+                self.log.unlink()
+            self.unapplied_log = False
+        if unreadable is not None or found is None:
             raise unreadable or DataFileError(self.path, "cannot be read.")
-        data = decode_json(self.path, raw)
+        data = found
         if self.keep_read_bytes:
             self.last_read_bytes = raw
         if changed:
@@ -270,7 +327,24 @@ class AtomicJSONStorage(Storage):
         self._wrote_cache = still_ours  # the same bytes put back are still Aspire's own
         return data
 
-    def _keep_if_replaced(self, stamp: Stamp | None, raw: bytes | None) -> bool:
+    def _with_log(self, raw: bytes, data: dict[str, Any]) -> dict[str, Any]:
+        """The data file's data with the change log replayed onto it, when the log builds on
+        these very bytes. A log built on another file is left out: its changes are either in
+        this one already (a fold cut short) or not (`unapplied_log`)."""
+        self.unapplied_log = self.replayed = False
+        log = change_log.read_log(self.log, self.path)
+        if log is not None and log.saves:
+            if log.base == change_log.digest(raw):
+                change_log.apply(data, log.saves)
+                self.replayed = True
+            elif not change_log.changes_nothing(data, log.saves):
+                self.unapplied_log = True
+        held = self._writer.held_lines() if self._writer is not None else []
+        if held:  # changes the disk refused to append: Aspire's data is ahead of the file
+            change_log.apply(data, [change_log.parse_line(line) for line in held])
+        return data
+
+    def _keep_if_replaced(self, stamp: Stamp | None, found: dict[str, Any] | None) -> bool:
         """Another program put something else (a file with other contents, one that cannot be
         read, or nothing) where Aspire last wrote, a sync tool bringing back an older copy,
         say: what Aspire wrote is kept aside before the file is taken or refused as it is, so
@@ -289,16 +363,16 @@ class AtomicJSONStorage(Storage):
             or self._keep_unsaved is None
         ):
             return False
-        encoded = encode_json(ours)
-        if raw == encoded:
+        if found == ours:
             return True
         self._wrote_cache = False
         try:
-            kept = self._keep_unsaved(encoded)
+            kept = self._keep_unsaved(encode_json(ours))
         except Exception as error:  # noqa: BLE001 - said; the file is still taken as it is
             said = f"and what Aspire had could not be kept aside ({error})."
         else:
             said = f"so what Aspire had before is kept in {kept}."
+            self._kept_now = True
         what = "deleted" if stamp is None else "replaced"
         if self._on_failure is not None:
             with contextlib.suppress(Exception):
@@ -309,7 +383,9 @@ class AtomicJSONStorage(Storage):
         """The file is still what the last read found (or still absent)."""
         return self._stat() == self._stamp
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write(self, data: dict[str, Any], changes: list[change_log.Op] | None = None) -> None:
+        """Save `data`; `changes`, when given, are the records that changed (what a table
+        update touched), so that only they need appending to the change log."""
         if self.read_only:
             self._cache = None  # TinyDB changed it in place before asking to write
             raise StoreError(
@@ -318,9 +394,13 @@ class AtomicJSONStorage(Storage):
             )
         if self._batch is not None:
             self._batch = data
+            if self._batch_ops is not None and changes is not None:
+                self._batch_ops.extend(changes)
+            else:
+                self._batch_ops = None  # a change that does not say what: the file whole
             return
         if self._writer is not None:
-            self._write_behind(data)
+            self._write_behind(data, changes)
             return
         try:
             atomic_write(self.path, within_limit(self.path, encode_json(data)))
@@ -334,25 +414,59 @@ class AtomicJSONStorage(Storage):
             self._cache = None
             self.generation += 1
             raise
+        with contextlib.suppress(OSError):  # everything is in the file now
+            self.log.unlink()
         self._seen = True
         self._cache, self._stamp = data, self._stat()
         self._wrote_cache = True
+
+    def _may_append(self, size: int) -> bool:
+        """A change goes to the log unless the writer holds a whole save, or the log is long
+        enough to fold, or the file would grow past what Aspire reads."""
+        writer = self._writer
+        if writer is None or not writer.can_append:
+            return False
+        log_bytes = writer.log_bytes + size
+        if log_bytes > change_log.FOLD_AT:
+            return False
+        data_size = (self._stamp[0][1] if self._stamp and self._stamp[0] else 0) + log_bytes
+        return data_size <= limits.FILE_MAX_BYTES
+
+    def fold(self) -> None:
+        """Rewrite the data file with everything and drop the log (before a copy of the file
+        is taken, and on close), then wait until that is on disk."""
+        self._fold()
+        self.flush()
+
+    def _fold(self) -> None:
+        writer = self._writer
+        if writer is None or self.read_only:
+            return
+        writer.flush()  # the log's size is known once what is under way is done
+        if writer.log_bytes:
+            data = self.read()
+            if data is not None:
+                self._write_behind(data, None)
 
     def forget(self) -> None:
         """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
         self._cache = None
         self.generation += 1
 
-    def _write_behind(self, data: dict[str, Any]) -> None:
-        assert self._writer is not None
+    def _write_behind(self, data: dict[str, Any], changes: list[change_log.Op] | None) -> None:
+        writer = self._writer
+        assert writer is not None
         try:
             self._settle()  # a write that failed since the last read: this one built on it
-            encoded = within_limit(self.path, encode_json(data))
+            line = None if changes is None else change_log.encode(changes)
+            if line is not None and self._may_append(len(line)):
+                writer.put_lines(line, expected=self._stamp)
+            else:
+                writer.put(within_limit(self.path, encode_json(data)), expected=self._stamp)
         except BaseException:
             self._cache = None
             self.generation += 1
             raise
-        self._writer.put(encoded, expected=self._stamp)
         self._seen = True
         self._cache = data
         self._wrote_cache = True
@@ -363,21 +477,28 @@ class AtomicJSONStorage(Storage):
         if self._batch is not None:
             yield
             return
+        self._changing.acquire()
         self._batch = self.read() or {}
+        self._batch_ops = []
         try:
             yield
             data, self._batch = self._batch, None
-            self.write(data)
+            ops, self._batch_ops = self._batch_ops, None
+            self.write(data, ops)
         except BaseException:
             self._cache = None  # the batch changed the cached data in place
             raise
         finally:
             self._batch = None
+            self._batch_ops = None
+            self._changing.release()
 
     def close(self) -> None:
         """Finish the writes still on their way to disk; raise UnsavedChanges if changes are
         neither on disk nor kept aside (a save refused because the file had changed was
         reported when it happened, and is kept in `backups/`)."""
+        with contextlib.suppress(StoreError, DataFileError):  # said below, as before
+            self._fold()  # the file whole, for whoever reads it next
         writer, self._writer = self._writer, None
         if writer is not None:
             writer.flush()

@@ -41,6 +41,7 @@ from aspire_tui.store.backups import (
     prune_backups,
     take_backup,
 )
+from aspire_tui.store.change_log import LOG_SUFFIX
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import check_file, check_schema
 from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
@@ -279,6 +280,7 @@ class AspireStore:
             data = storage.read()
             raw, storage.last_read_bytes = storage.last_read_bytes, None
             storage.keep_read_bytes = False
+            stray_log = storage.unapplied_log or (data is None and storage.log.exists())
             if data is not None:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
@@ -289,6 +291,11 @@ class AspireStore:
                 if not storage.unchanged():
                     raise StoreError(f"{path} changed while Aspire was opening it; start again.")
             remove_stale_temp_files(path)
+            remove_stale_temp_files(storage.log)
+            note = _keep_log_aside(storage.log, path, now or datetime.now()) if stray_log else None
+            if not storage.replayed:  # its changes are in the file already, or it is empty
+                with contextlib.suppress(OSError):
+                    storage.log.unlink()
             if data is None:
                 storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
             else:
@@ -296,6 +303,10 @@ class AspireStore:
                     take_backup(path, now or datetime.now())
                     storage.write(upgraded)
                     prune_backups(path, keep_backups)
+                elif storage.replayed:  # changes a kill left in the log: into the file now
+                    storage.write(data)
+                    if backup:
+                        launch_backup = read_file(path)
                 elif backup:
                     launch_backup = raw
                 with contextlib.suppress(OSError):
@@ -305,6 +316,7 @@ class AspireStore:
             raise
         store = cls(storage, lock, kinds)
         store._named = named
+        store.opening_note = note
         if data is not None:
             store._seed(decoded)
         if launch_backup is not None:
@@ -327,6 +339,8 @@ class AspireStore:
 
     _backup_thread: threading.Thread | None = None
     _backup_problem: str | None = None
+    opening_note: str | None = None
+    """What opening found and did that the person must hear (changes kept aside)."""
 
     def start_launch_backup(self) -> None:
         thread = self._backup_thread
@@ -444,14 +458,14 @@ class AspireStore:
 
     def back_up(self, now: datetime, reason: str = "manual") -> Path:
         self.launch_backup_problem()
-        self.flush()  # the backup is a copy of the file: it must hold every change
+        self._storage.fold()  # the backup is a copy of the file: it must hold every change
         return take_backup(self.path, now, reason)
 
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
         self.launch_backup_problem()
         data = _backup_data(find_backup(self.path, name), self.kinds)
-        self.flush()
+        self._storage.fold()  # the copy kept must hold every change
         saved = take_backup(self.path, now, "before-restore")
         self._replace_all(data)
         return saved
@@ -799,6 +813,30 @@ def _check_kind(path: Path) -> None:
         raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
     except Refused as refused:
         raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
+
+
+def _keep_log_aside(log: Path, path: Path, now: datetime) -> str:
+    """A change log that builds on another data file than the one found (replaced by another
+    program, or copied without its log) is never replayed onto this one, nor thrown away: it
+    goes to `backups/`, and the person is told."""
+    folder = path.parent / "backups"
+    target = folder / f"aspire-{now:%Y%m%d-%H%M%S}-changes-not-applied{LOG_SUFFIX}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(target, read_file(log))
+        log.unlink()
+    except (OSError, Refused) as error:
+        raise DataFileError(
+            log,
+            f"holds changes to another {path.name} than the one found, and could not be "
+            f"kept aside ({error}).",
+            "Move it aside yourself; Aspire then opens the data file as it is.",
+        ) from None
+    return (
+        f"{log.name} held changes made to another {path.name} than the one found (another "
+        "program replaced it, or it was copied without them), so Aspire opened the file as "
+        f"it is and kept those changes in backups/{target.name}."
+    )
 
 
 def _backup_data(backup: Backup, kinds: Sequence[RecordKind] = KINDS) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 TinyDB's `Table._update_table` copies the whole table twice on every write, turning its
 string ids into ints and back: at 25,000 check-ins that is about 10 ms for adding one. Here
-the update works on the stored table itself, through a view with int ids.
+the update works on the stored table itself, through a view with int ids that notes which
+records the update set, changed or removed: the storage appends just those to its change log.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 from tinydb.table import Table
 
+from aspire_tui.store.storage import AtomicJSONStorage
+
 
 class _IntIds(MutableMapping[int, Mapping[str, Any]]):
     """The stored table (string ids, as JSON keeps them) seen with int ids, as TinyDB's
@@ -19,15 +22,22 @@ class _IntIds(MutableMapping[int, Mapping[str, Any]]):
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
+        self.touched: dict[str, None] = {}
+        """Ids set, removed or handed out (TinyDB's update changes a record in place), in order."""
+        self.cleared = False
 
     def __getitem__(self, doc_id: int) -> Any:
-        return self.raw[str(doc_id)]
+        doc = self.raw[str(doc_id)]
+        self.touched[str(doc_id)] = None
+        return doc
 
     def __setitem__(self, doc_id: int, doc: Mapping[str, Any]) -> None:
         self.raw[str(doc_id)] = doc
+        self.touched[str(doc_id)] = None
 
     def __delitem__(self, doc_id: int) -> None:
         del self.raw[str(doc_id)]
+        self.touched[str(doc_id)] = None
 
     def __contains__(self, doc_id: object) -> bool:
         return str(doc_id) in self.raw
@@ -40,19 +50,28 @@ class _IntIds(MutableMapping[int, Mapping[str, Any]]):
 
     def clear(self) -> None:
         self.raw.clear()
+        self.touched.clear()
+        self.cleared = True
+
+    def changes(self, table: str) -> list[list[Any]]:
+        """What the update did, as change-log entries (`change_log.Op`)."""
+        ops: list[list[Any]] = [[table]] if self.cleared else []
+        ops.extend([table, doc_id, self.raw.get(doc_id)] for doc_id in self.touched)
+        return ops
 
 
 class AspireTable(Table):
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         storage = self._storage
-        tables = storage.read() or {}
-        raw = tables.setdefault(self.name, {})
-        try:
-            updater(_IntIds(raw))  # type: ignore[arg-type]
-        except BaseException:
-            forget = getattr(storage, "forget", None)
-            if forget is not None:
-                forget()  # the stored copy may be half changed: read the file again
-            raise
-        storage.write(tables)
+        assert isinstance(storage, AtomicJSONStorage)  # the one storage Aspire's tables use
+        with storage.changing():
+            tables = storage.read() or {}
+            raw = tables.setdefault(self.name, {})
+            view = _IntIds(raw)
+            try:
+                updater(view)  # type: ignore[arg-type]
+            except BaseException:
+                storage.forget()  # the stored copy may be half changed: read the file again
+                raise
+            storage.write(tables, view.changes(self.name))
         self.clear_cache()

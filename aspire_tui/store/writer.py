@@ -23,28 +23,43 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+from aspire_tui.store import change_log
+from aspire_tui.store.change_log import ChangedUnderneath
+
 _LIVE: weakref.WeakSet[BackgroundWriter] = weakref.WeakSet()
 
-Stamp = tuple[int, int, int]
+Stamp = tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]
+"""The data file's and the change log's identity, size and time (None: absent)."""
 Write = Callable[[Path, bytes, Callable[[], None]], None]
 """`atomic_write(path, data, before_replace)`."""
+Append = Callable[[Path, bytes, int, Callable[[], None]], int]
+"""`change_log.append(path, lines, expected_size, before)`."""
 Listener = Callable[[str, str], None]
 """`on_failure(message, kind)`: HELD, the save is held in memory, not on disk; REFUSED, it
 found the file changed and the owner must read the file again; ASIDE, saves held earlier
 were kept aside because the file had changed since."""
 HELD, REFUSED, ASIDE = "held", "refused", "aside"
+Snapshot = Callable[[Callable[[bytes], None]], "bytes | None"]
+"""`snapshot(then)`: the owner's whole data, encoded between two of its changes, with
+`then(data)` called before the next change can be made (None: the owner has none)."""
 
 
 class ChangedElsewhere(Exception):
     """The file is not the one Aspire last read or wrote."""
 
 
-def stamp_of(path: Path) -> Stamp | None:
+def _one_stamp(path: Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    """The data file's stamp with its change log's; None when the data file is absent."""
+    data = _one_stamp(path)
+    return None if data is None else (data, _one_stamp(change_log.log_path(path)))
 
 
 class BackgroundWriter:
@@ -54,9 +69,26 @@ class BackgroundWriter:
         write: Write,
         expected: Stamp | None,
         keep_unsaved: Callable[[bytes], str] | None = None,
+        append: Append | None = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
         self.path = path
+        self.log = change_log.log_path(path)
         self._write = write
+        self._append = append or change_log.append
+        self._lines: list[bytes] = []
+        """Changes to append to the log after `_next` (or alone)."""
+        self._held_lines: list[bytes] = []
+        """Changes the disk refused to append, oldest first, to be tried again."""
+        self._base: str | None = None
+        """The digest of the data file the log builds on (None: work it out first)."""
+        self._log_size: int | None = None
+        """The log's size as Aspire left it (None: there is no log of this data file yet)."""
+        self._log_suspect = False
+        """An append failed: the log is rewritten whole before anything more goes in."""
+        self._snapshot = snapshot
+        """The owner's whole data: what is held or kept aside when changes to append fail
+        (the writer has only the changes)."""
         self._keep_unsaved = keep_unsaved
         self._changed = threading.Condition()
         self._next: bytes | None = None
@@ -98,19 +130,52 @@ class BackgroundWriter:
                     self._unwritten, self._retry_stranded = None, True
                 self._expected = expected
             self._next = data
+            self._lines = []
+            self._held_lines = []  # inside `data`
             self._changed.notify_all()
+
+    def put_lines(self, lines: bytes, expected: Stamp | None = None) -> None:
+        """Hand over a change to append to the change log (see `can_append`)."""
+        with self._changed:
+            if self._closed or not self._thread.is_alive():
+                raise RuntimeError("the writer has stopped")
+            idle = not (self._busy or self._next is not None or self._lines)
+            if expected is not None and idle and self.stamp is None and expected != self._expected:
+                self._expected = expected  # the owner read a file written since: a new log
+                self._base, self._log_size, self._log_suspect = None, None, False
+            self._lines.append(lines)
+            self._changed.notify_all()
+
+    @property
+    def can_append(self) -> bool:
+        """Whether the next change may go to the log: nothing is held whole or refused."""
+        with self._changed:
+            return self._unwritten is None and not self._stranded and not self._refusals
+
+    @property
+    def log_bytes(self) -> int:
+        """How much the change log holds or will hold: the data file is behind by that."""
+        with self._changed:
+            waiting = sum(map(len, self._held_lines)) + sum(map(len, self._lines))
+            return (self._log_size or 0) + waiting
+
+    def held_lines(self) -> list[bytes]:
+        """Changes the disk refused to append, oldest first: the owner's data is ahead of the
+        file by these."""
+        with self._changed:
+            return list(self._held_lines)
 
     @property
     def pending(self) -> bool:
         """Whether a save is waiting for, or on its way to, the disk."""
         with self._changed:
-            return self._busy or self._next is not None or self._retry_stranded
+            return self._busy or self._next is not None or self._retry_stranded or bool(self._lines)
 
     @property
     def unsaved(self) -> str | None:
         """Why saves handed over are neither in the file nor in a kept copy, while they are."""
         with self._changed:
-            held = self._unwritten is not None or self._stranded
+            held = self._unwritten is not None or self._stranded or self._held_lines
             return self._problem if held else None
 
     def held(self) -> bytes | None:
@@ -126,6 +191,8 @@ class BackgroundWriter:
                 return
             if self._unwritten is not None and not self._busy and self._next is None:
                 self._next = self._unwritten  # still unsaved until it is on disk
+            if self._held_lines and not self._busy:
+                self._lines, self._held_lines = [*self._held_lines, *self._lines], []
             if self._stranded:
                 self._retry_stranded = True
             self._changed.notify_all()
@@ -147,10 +214,11 @@ class BackgroundWriter:
     def flush(self) -> None:
         """Wait until every save handed over so far is on disk, kept aside or held unsaved."""
         with self._changed:
-            while self._busy or self._next is not None or self._retry_stranded:
+            while self._busy or self._next is not None or self._retry_stranded or self._lines:
                 if not self._thread.is_alive():  # never expected; never wait for nothing
                     if self._next is not None:
                         self._unwritten = self._next
+                    self._held_lines, self._lines = [*self._held_lines, *self._lines], []
                     self._next, self._busy, self._retry_stranded = None, False, False
                     self._problem = self._problem or f"Could not save to {self.path}."
                     return
@@ -168,14 +236,21 @@ class BackgroundWriter:
         while True:
             with self._changed:
                 self._changed.wait_for(
-                    lambda: self._next is not None or self._retry_stranded or self._closed
+                    lambda: (
+                        self._next is not None
+                        or self._lines
+                        or self._retry_stranded
+                        or self._closed
+                    )
                 )
+                lines: list[bytes] = []
                 if self._retry_stranded:  # each stays held until it is kept aside
                     stranded, self._retry_stranded, data = list(self._stranded), False, None
-                elif self._next is None:
+                elif self._next is None and not self._lines:
                     return
                 else:
                     data, self._next, stranded = self._next, None, []
+                    lines, self._lines = self._lines, []
                 expected = self._expected
                 self._busy = True
             reports: list[tuple[str, str]] = []
@@ -184,6 +259,17 @@ class BackgroundWriter:
                     reports.append(self._set_aside(old))
                 if data is not None:
                     reports.append(self._write_once(data, expected))
+                if lines:
+                    with self._changed:
+                        lines = [*self._held_lines, *lines]  # in the order they were made
+                        self._held_lines = []
+                        expected = self._expected
+                        blocked = self._unwritten is not None
+                    if blocked:  # behind a whole save the disk refused
+                        with self._changed:
+                            self._held_lines = lines
+                    else:
+                        reports.append(self._append_once(lines, expected))
             with self._changed:
                 self._busy = False
                 self._changed.notify_all()
@@ -201,7 +287,6 @@ class BackgroundWriter:
 
         try:
             self._write(self.path, data, still_ours)
-            stamp = stamp_of(self.path)
         except ChangedElsewhere:
             return self._refused(data)
         except Exception as error:  # noqa: BLE001 - held and reported, never lost silently
@@ -213,10 +298,99 @@ class BackgroundWriter:
                 self._failing = True
             return ("" if again else message), HELD  # said once, not at every retry
         with self._changed:
-            self.stamp = self._expected = stamp
             self._unwritten = None  # it was inside this save
             self._failing = False
+        self._start_log_over(data)
+        with self._changed:
+            self.stamp = self._expected = stamp_of(self.path)
         return "", ""
+
+    def _start_log_over(self, data: bytes) -> None:
+        """The data file holds everything now: the log goes (a log left by a kill here holds
+        only changes already in the file, which replaying would not change)."""
+        try:
+            self.log.unlink(missing_ok=True)
+        except OSError:
+            pass  # its changes are all in the file; the next append writes a new log whole
+        with self._changed:
+            self._log_size, self._log_suspect = None, False
+        self._base = change_log.digest(data)
+
+    def _append_once(self, lines: list[bytes], expected: Stamp | None) -> tuple[str, str]:
+        """Append changes to the log; what to report (nothing when they are on disk)."""
+        joined = b"".join(lines)
+
+        def still_ours() -> None:
+            if stamp_of(self.path) != expected:
+                raise ChangedElsewhere
+
+        try:
+            still_ours()
+            if self._base is None:
+                self._base = change_log.file_digest(self.path)
+                still_ours()
+            if self._log_size is None or self._log_suspect:
+                whole = self._log_start() + joined
+                self._write(self.log, whole, still_ours)
+                size = len(whole)
+            else:
+                size = self._append(self.log, joined, self._log_size, still_ours)
+        except (ChangedElsewhere, ChangedUnderneath):
+            return self._refused_lines(lines)
+        except Exception as error:  # noqa: BLE001 - held and reported, never lost silently
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            message = f"Could not save to {self.path} ({reason})."
+            with self._changed:
+                again = self._failing and self._problem == message
+                self._problem, self._failing, self._log_suspect = message, True, True
+
+            def hold(data: bytes) -> None:  # from now on, as a whole save the disk refused
+                with self._changed:
+                    self._unwritten, self._lines, self._held_lines = data, [], []
+
+            if self._whole(hold) is None:
+                with self._changed:
+                    self._held_lines = [*lines, *self._held_lines]
+            return ("" if again else message), HELD
+        with self._changed:
+            self._log_size, self._log_suspect, self._failing = size, False, False
+            self.stamp = self._expected = stamp_of(self.path)
+        return "", ""
+
+    def _log_start(self) -> bytes:
+        """What the log holds before new changes: its header, and the lines already in it
+        when it is rewritten after an append failed."""
+        assert self._base is not None
+        if self._log_size is None:
+            return change_log.header(self._base)
+        with open(self.log, "rb") as handle:
+            return handle.read(self._log_size)
+
+    def _refused_lines(self, lines: list[bytes]) -> tuple[str, str]:
+        """The data file (or the log) was changed by another program: the log no longer
+        builds on it, so what the owner holds, these changes included, is kept aside."""
+        with self._changed:
+            self._base, self._log_size, self._log_suspect = None, None, False
+
+        def drop_waiting(_: bytes) -> None:  # inside what is kept
+            with self._changed:
+                self._lines, self._held_lines = [], []
+
+        data = self._whole(drop_waiting)
+        if data is not None:
+            return self._refused(data)
+        message = (
+            f"{self.path} was changed by another program while Aspire was saving, so "
+            "Aspire left it as it is, and your change could not be kept aside."
+        )
+        with self._changed:
+            self._held_lines = [*lines, *self._held_lines]
+            self._problem = message
+            self._refusals.append(message)
+        return message, HELD
+
+    def _whole(self, then: Callable[[bytes], None]) -> bytes | None:
+        return None if self._snapshot is None else self._snapshot(then)
 
     def _keep(self, data: bytes) -> str:
         if self._keep_unsaved is None:

@@ -385,9 +385,10 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
     def _check_launch_backup(self) -> None:
         problem = self.store.launch_backup_problem()  # written in a thread of the store's
-        if problem is not None:
-            with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
-                self.call_from_thread(self.report_error, safe(problem))
+        for said in (self.store.opening_note, problem):
+            if said is not None:
+                with contextlib.suppress(RuntimeError):  # the app may have closed meanwhile
+                    self.call_from_thread(self.report_error, safe(said))
 
     def action_undo_elsewhere(self) -> None:
         """The Goals screen's ctrl+z, pressed on another screen: say where it works."""

@@ -157,24 +157,35 @@ async def logged_write(folder: Path, runs: int) -> dict[str, float]:
 
     on_disk: list[float] = []
     real_write = storage_module.atomic_write
+    real_append = getattr(storage_module, "append_changes", None)  # None: before the log
 
     def timed_write(path: Path, data: bytes, before_replace: object = None) -> None:
         real_write(path, data, before_replace)  # type: ignore[arg-type]
         on_disk.append(time.perf_counter())
 
+    def timed_append(path: Path, lines: bytes, size: int, before: object = None) -> int:
+        grown = real_append(path, lines, size, before)  # type: ignore[arg-type]
+        on_disk.append(time.perf_counter())
+        return grown
+
+    # A check-in goes to the change log (an append, or the log's first write), or, when the
+    # log is folded, into the data file rewritten whole: whichever reaches the disk counts.
     storage_module.atomic_write = timed_write  # type: ignore[assignment]
+    if real_append is not None:
+        storage_module.append_changes = timed_append
     store = AspireStore.open(folder, backup=False)
     saving: list[float] = []
-    save_checkin = store.save_checkin
+    log_checkin = store.log_checkin
 
     def timed_save(checkin: object) -> object:
+        """The whole save as the app makes it, the transaction's write included."""
         begun = time.perf_counter()
         try:
-            return save_checkin(checkin)  # type: ignore[arg-type]
+            return log_checkin(checkin)  # type: ignore[arg-type]
         finally:
             saving.append((time.perf_counter() - begun) * 1000)
 
-    store.save_checkin = timed_save  # type: ignore[assignment,method-assign]
+    store.log_checkin = timed_save  # type: ignore[assignment,method-assign]
     app = AspireApp(store, today=TODAY, tune_gc=True)
     frame = 1 / 60
     ticks: list[float] = []
@@ -222,6 +233,8 @@ async def logged_write(folder: Path, runs: int) -> dict[str, float]:
                 missed.append(sum(max(0, int(gap / frame + 0.5) - 1) for gap in gaps))
     finally:
         storage_module.atomic_write = real_write  # type: ignore[assignment]
+        if real_append is not None:
+            storage_module.append_changes = real_append
         store.close()
         gc.unfreeze()
     return {
@@ -323,7 +336,7 @@ def main() -> int:
             rows.append(("cold start, bare Textual app", f"{bare * 1000:.0f} ms", "1.00×", ""))
         for years, folder in folders.items():
             label = (f"{years} year" + ("s" if years > 1 else "")) if years else "empty"
-            limit = 1.3 if years == 0 else 2.0 if years == 10 else None
+            limit = {0: 1.15, 10: 1.4, 40: 2.0}.get(years)
             copies = starts[years] if years not in failed else []
             if years in failed:
                 rows.append((f"cold start, {label}", "not measured", "", failed[years]))
@@ -367,7 +380,7 @@ def main() -> int:
                 except RuntimeError as error:
                     rows.append((f"durable write, {label}", "not measured", "", str(error)))
                     continue
-                limit_ms = 100 if years == 10 else 20
+                limit_ms = 20  # the same at any age
                 rows.append(
                     (
                         f"check-in logged to on disk, {label}",
@@ -381,7 +394,7 @@ def main() -> int:
                         f"UI thread busy saving it (disk work on the writer), {label}",
                         f"{wrote['saving']:.1f} ms",
                         "",
-                        "",
+                        _goal(wrote["saving"], 4),
                     )
                 )
                 rows.append(
@@ -389,12 +402,15 @@ def main() -> int:
                         f"longest UI pause while logging (frames missed), {label}",
                         f"{wrote['stall']:.0f} ms ({wrote['missed']:g})",
                         "",
-                        "",
+                        "" if not tenth else _goal(wrote["missed"], 0, "frames"),
                     )
                 )
-        if 10 in folders:
-            peak = peak_memory_mb(folders[10])
-            rows.append(("peak memory, 10 years", f"{peak:.0f} MB", "", _goal(peak, 150, "MB")))
+        for years in (10, 40):
+            if years in folders:
+                peak = peak_memory_mb(folders[years])
+                rows.append(
+                    (f"peak memory, {years} years", f"{peak:.0f} MB", "", _goal(peak, 150, "MB"))
+                )
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(
