@@ -456,6 +456,8 @@ class AtomicJSONStorage(Storage):
     def _write_behind(self, data: dict[str, Any], changes: list[change_log.Op] | None) -> None:
         writer = self._writer
         assert writer is not None
+        if changes is not None and not changes:
+            return  # an update that changed nothing (TinyDB's upsert tries an update first)
         try:
             self._settle()  # a write that failed since the last read: this one built on it
             line = None if changes is None else change_log.encode(changes)

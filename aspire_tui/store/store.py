@@ -100,8 +100,8 @@ class _Records(Generic[T]):
             self._records = {}
             self._index = {}
             self._stamps = {}
-            for doc_id, doc in table._read_table().items():
-                self._remember(self.decode(dict(doc), int(doc_id)))
+            for doc in table:  # a copy of each, with its id: a file changed underneath
+                self._remember(self.decode(dict(doc), doc.doc_id))
             self._epoch = self.store._epoch
         return self._records
 
