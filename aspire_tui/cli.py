@@ -147,7 +147,7 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     from aspire_tui.store.lock import AlreadyOpenError
 
     try:
-        store = open_store(folder, read_only=args.read_only, keep_backups=keep)
+        store = open_store(folder, read_only=args.read_only, keep_backups=keep, check_later=True)
     except AlreadyOpenError as error:
         if not sys.stdin.isatty():
             raise CommandError(
@@ -168,6 +168,8 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
         store.close()
     if problem is not None:
         print(f"aspire: {problem}", file=sys.stderr)  # shown in the app too, if it was open
+    if app.stopped_by is not None:
+        raise app.stopped_by  # said as when opening finds it
     return app.return_code or 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,15 @@ def check_schema(path: Path, data: dict[str, Any]) -> int:
     return schema
 
 
+@dataclass
+class Later:
+    """Check-ins glanced at but not yet decoded: each goal's, by number, as the file holds
+    them, and the day of each goal's latest (as written), for Home's "last logged"."""
+
+    by_goal: dict[int, dict[int, dict[str, Any]]] = field(default_factory=dict)
+    latest_on: dict[int, str] = field(default_factory=dict)
+
+
 def check_file(
     path: Path, data: dict[str, Any], kinds: Sequence[RecordKind] = KINDS
 ) -> dict[str, dict[int, Any]]:
@@ -39,6 +49,16 @@ def check_file(
     Dates after today are read as they are: a clock set back or a trip across the date line
     must never lock a person out of their own file (progress counts a check-in only from its
     day; forms and imports refuse what is ahead)."""
+    return check_file_first(path, data, kinds, later=False)[0]
+
+
+def check_file_first(
+    path: Path, data: dict[str, Any], kinds: Sequence[RecordKind] = KINDS, later: bool = True
+) -> tuple[dict[str, dict[int, Any]], Later]:
+    """`check_file`, with the check-ins (nine in ten records) only glanced at when `later`:
+    their numbers, uids and goals are checked, so that every other record is known sound and
+    linked; each is decoded, and so checked whole, when it is first needed
+    (`decode_checkin_later`) and before anything is written."""
     if check_schema(path, data) != SCHEMA_VERSION:
         raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
     unknown = set(data) - {META_TABLE, *(kind.table for kind in kinds)}
@@ -48,12 +68,16 @@ def check_file(
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
     decoded: dict[str, dict[int, Any]] = {kind.table: {} for kind in kinds}
+    glanced = Later()
     for kind in kinds:
         name, decode = kind.table, kind.decode
         mine = decoded[name]
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
+        if name == "checkins" and later:
+            _glance_at_checkins(path, table, decoded["goals"], uids, glanced)
+            continue
         if name == "checkins":  # nine in ten records: a loop of their own
             _check_checkins(path, table, decode, decoded["goals"], uids, mine)
             continue
@@ -86,7 +110,54 @@ def check_file(
     for key, aspiration_id, level in goal_levels:
         if not on_its_ladder(level, rungs[aspiration_id]):
             raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")
-    return decoded
+    return decoded, glanced
+
+
+def _glance_at_checkins(
+    path: Path, table: dict[str, Any], goals: dict[int, Any], uids: set[str], glanced: Later
+) -> None:
+    """What every other record's soundness depends on (a check-in's number, its uid among
+    all uids, the goal it points to), and each goal's latest day as written: the rest of each
+    check-in is checked when it is decoded."""
+    by_goal, latest_on = glanced.by_goal, glanced.latest_on
+    for key, doc in table.items():
+        if not (
+            key.isdigit()
+            and key.isascii()
+            and (key[0] != "0" or key == "0")
+            and len(key) <= ID_MAX_DIGITS
+        ):
+            raise DataFileError(
+                path, f"has a damaged entry checkins/{shortened(key)}: {_BAD_NUMBER}."
+            )
+        if type(doc) is not dict:
+            raise DataFileError(
+                path, f"has a damaged entry checkins/{key}: entry is not an object."
+            )
+        uid, goal_id, on = doc.get("uid"), doc.get("goal_id"), doc.get("on")
+        if type(uid) is not str or type(goal_id) is not int:
+            decode_checkin_later(path, doc, int(key))  # says what is wrong
+        known = len(uids)
+        uids.add(uid)  # type: ignore[arg-type]
+        if len(uids) == known:
+            raise DataFileError(path, f"has two entries with the same uid (checkins/{key}).")
+        if goal_id not in goals:
+            raise DataFileError(path, f"has an entry checkins/{key} that points to nothing.")
+        bucket = by_goal.get(goal_id)  # type: ignore[arg-type]
+        if bucket is None:
+            bucket = by_goal[goal_id] = {}  # type: ignore[index]
+        bucket[int(key)] = doc
+        if type(on) is str and on > latest_on.get(goal_id, ""):  # type: ignore[arg-type]
+            latest_on[goal_id] = on  # type: ignore[index]
+
+
+def decode_checkin_later(path: Path, doc: dict[str, Any], number: int) -> Any:
+    """A glanced-at check-in, decoded and so checked whole, with the message the file check
+    would have given."""
+    try:
+        return codec.decode_checkin(doc, number)
+    except codec.CodecError as error:
+        raise DataFileError(path, f"has a damaged entry checkins/{number}: {error}.") from None
 
 
 def _check_checkins(

@@ -43,7 +43,13 @@ from aspire_tui.store.backups import (
 )
 from aspire_tui.store.change_log import LOG_SUFFIX
 from aspire_tui.store.errors import DataFileError, StoreError
-from aspire_tui.store.file_check import check_file, check_schema
+from aspire_tui.store.file_check import (
+    Later,
+    check_file,
+    check_file_first,
+    check_schema,
+    decode_checkin_later,
+)
 from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
 from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
@@ -89,21 +95,50 @@ class _Records(Generic[T]):
         self._stamps: dict[Any, int] = {}
         self._tick = 0
         self._epoch = -1
+        self._later: dict[Any, dict[int, dict[str, Any]]] = {}
+        """Records glanced at when the file was opened, by `index_by` value, decoded (and so
+        checked whole) when first asked for (`file_check.check_file_first`)."""
 
     @property
     def table(self) -> Table:
         return self.store._table(self.name)
 
-    def _current(self) -> dict[int, T]:
-        table = self.table  # notices a file changed behind Aspire's back
+    def _fresh(self) -> None:
+        """Start again from the table if the file changed behind Aspire's back."""
+        table = self.table
         if self._epoch != self.store._epoch:
             self._records = {}
             self._index = {}
             self._stamps = {}
+            self._later = {}
             for doc in table:  # a copy of each, with its id: a file changed underneath
                 self._remember(self.decode(dict(doc), doc.doc_id))
             self._epoch = self.store._epoch
+
+    def _current(self) -> dict[int, T]:
+        """Every record, decoded."""
+        self._fresh()
+        self.decode_all_later()
         return self._records
+
+    def _decode_later(self, key: Any) -> None:
+        docs = self._later.get(key)
+        if docs is None:
+            return
+        bucket = self._index.setdefault(key, {})
+        for number, doc in docs.items():
+            record = decode_checkin_later(self.store.path, doc, number)
+            self._records[number] = bucket[number] = record
+        del self._later[key]
+
+    def decode_all_later(self) -> None:
+        while self._later:
+            self._decode_later(next(iter(self._later)))
+
+    def later_keys(self) -> dict[Any, dict[int, dict[str, Any]]]:
+        """The `index_by` values whose records are not decoded yet (see `_later`)."""
+        self._fresh()
+        return self._later
 
     def _remember(self, record: T) -> None:
         assert record.id is not None
@@ -128,15 +163,17 @@ class _Records(Generic[T]):
     def stamp(self, key: Any) -> int:
         """Changes whenever a record with this `index_by` value is saved or removed (within
         one epoch: a rebuilt cache starts its stamps again)."""
-        self._current()
+        self._fresh()
         return self._stamps.get(key, 0)
 
     def all(self) -> list[T]:
         return list(self._current().values())
 
-    def seed(self, records: dict[int, T]) -> None:
-        """Start from `records`, which this object then owns."""
+    def seed(self, records: dict[int, T], later: dict[Any, dict[int, Any]] | None = None) -> None:
+        """Start from `records`, which this object then owns, and `later`, records by
+        `index_by` value to decode when first asked for."""
         self._records, self._index, self._stamps = records, {}, {}
+        self._later = later or {}
         if self.index_by is not None:
             field = self.index_by
             for record_id, record in records.items():
@@ -147,16 +184,23 @@ class _Records(Generic[T]):
         self._current()
         return list(self._index.items())
 
+    def index_decoded(self) -> list[tuple[Any, dict[int, T]]]:
+        """`index`, leaving out the records not decoded yet."""
+        self._fresh()
+        return [(key, bucket) for key, bucket in self._index.items() if key not in self._later]
+
     def by(self, key: Any) -> list[T]:
         """The records whose `index_by` field is `key`."""
-        self._current()
+        self._fresh()
+        if key in self._later:
+            self._decode_later(key)
         return list(self._index.get(key, {}).values())
 
     def get(self, record_id: int) -> T | None:
         return self._current().get(record_id)
 
     def save(self, record: T) -> T:
-        self.store.start_launch_backup()  # before the first change
+        self.store.before_change()
         records = self._current()
         table = self.table
         doc = self.encode(record)
@@ -175,7 +219,7 @@ class _Records(Generic[T]):
     def add_many(self, records: list[T]) -> list[T]:
         """New records in one table update: TinyDB re-indexes a whole table on every insert,
         so adding thousands one by one would take minutes."""
-        self.store.start_launch_backup()  # before the first change
+        self.store.before_change()
         self._current()
         docs = [self.encode(record) for record in records]
         ids = self.table.insert_multiple(docs)
@@ -187,7 +231,7 @@ class _Records(Generic[T]):
 
     def put(self, record: T) -> None:
         """Write a record under its own id, whether or not that id is in use now."""
-        self.store.start_launch_backup()  # before the first change
+        self.store.before_change()
         assert record.id is not None
         self._current()
         doc = self.encode(record)
@@ -196,7 +240,7 @@ class _Records(Generic[T]):
         self.store._changes += 1
 
     def remove(self, ids: list[int]) -> None:
-        self.store.start_launch_backup()  # before the first change
+        self.store.before_change()
         if ids:
             self._current()
             self.table.remove(doc_ids=ids)
@@ -246,6 +290,7 @@ class AspireStore:
         keep_backups: int = DEFAULT_KEEP,
         now: datetime | None = None,
         kinds: Sequence[RecordKind] = KINDS,
+        check_later: bool = False,
     ) -> AspireStore:
         """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
 
@@ -253,7 +298,9 @@ class AspireStore:
         version. `own_folder` says the folder is Aspire's alone (the default location), so it
         may be made private even if it already existed. `read_only` opens without the lock and
         refuses every change, for a second look while another Aspire has the folder. `kinds`:
-        the kinds of record the file may hold (a test adds one).
+        the kinds of record the file may hold (a test adds one). `check_later`: the check-ins
+        are only glanced at now and decoded, so checked whole, when first needed or by
+        `finish_checking` (the app, after its first frame), and always before a change.
         """
         folder = Path(folder)
         path = named = folder / DATA_FILE_NAME
@@ -267,7 +314,7 @@ class AspireStore:
                 ) from None
         check = functools.partial(check_file, kinds=kinds)
         if read_only:
-            opened = cls._open_read_only(path, kinds)
+            opened = cls._open_read_only(path, kinds, check_later)
             opened._named = named
             return opened
         _prepare_folder(folder, own_folder)
@@ -284,7 +331,9 @@ class AspireStore:
             if data is not None:
                 schema = check_schema(path, data)
                 upgraded = migrate(data, schema) if schema < SCHEMA_VERSION else data
-                decoded = check(path, upgraded)
+                # What is written at once (an upgrade, the changes a kill left) is checked whole.
+                first = check_later and upgraded is data and not storage.replayed
+                decoded, later = check_file_first(path, upgraded, kinds, later=first)
             # Aspire's own file (or none yet): only now is anything put beside it.
             if linked:
                 lock.lock_beside(path)
@@ -318,7 +367,7 @@ class AspireStore:
         store._named = named
         store.opening_note = note
         if data is not None:
-            store._seed(decoded)
+            store._seed(decoded, later)
         if launch_backup is not None:
             store._back_up_launch(launch_backup, now or datetime.now(), keep_backups)
         return store
@@ -342,6 +391,13 @@ class AspireStore:
     opening_note: str | None = None
     """What opening found and did that the person must hear (changes kept aside)."""
 
+    def before_change(self) -> None:
+        """Before the first change: the launch backup on its way, and every check-in opening
+        only glanced at checked whole (nothing is written over a file not known sound)."""
+        self.start_launch_backup()
+        if self._checkins._later:
+            self.finish_checking()
+
     def start_launch_backup(self) -> None:
         thread = self._backup_thread
         if thread is not None and thread.ident is None:
@@ -354,14 +410,28 @@ class AspireStore:
             self._backup_thread.join()
         return self._backup_problem
 
-    def _seed(self, decoded: dict[str, dict[int, Any]]) -> None:
-        """Start the records' caches from what the file check decoded."""
+    def _seed(self, decoded: dict[str, dict[int, Any]], later: Later | None = None) -> None:
+        """Start the records' caches from what the file check decoded (and glanced at)."""
         self._table(self.kinds[0].table)  # build the tables first: that moves the epoch on
         for records in self._records.values():
             records.seed(decoded.get(records.name, {}))
+        if later is not None and later.by_goal:
+            self._checkins.seed(decoded.get("checkins", {}), later.by_goal)
+            self._latest_later = later.latest_on
+
+    _latest_later: dict[int, str] = {}
+
+    def finish_checking(self) -> None:
+        """Decode, and so check whole, the check-ins opening only glanced at (the app does it
+        once its first frame is drawn): DataFileError if one is damaged. Nothing is written
+        before this is done (every change decodes them first). Only what was opened is
+        checked here: a file changed since is read again, and checked, when next used."""
+        self._checkins.decode_all_later()
 
     @classmethod
-    def _open_read_only(cls, path: Path, kinds: Sequence[RecordKind]) -> AspireStore:
+    def _open_read_only(
+        cls, path: Path, kinds: Sequence[RecordKind], check_later: bool = False
+    ) -> AspireStore:
         check = functools.partial(check_file, kinds=kinds)
         storage = AtomicJSONStorage(path, check=check, read_only=True)
         data = storage.read()
@@ -378,7 +448,7 @@ class AspireStore:
                 "Open it once normally (with no other Aspire on it) to upgrade it.",
             )
         store = cls(storage, None, kinds)
-        store._seed(check(path, data))
+        store._seed(*check_file_first(path, data, kinds, later=check_later))
         return store
 
     @property
@@ -419,12 +489,23 @@ class AspireStore:
         return self._checkins.stamp(goal_id)
 
     def latest_checkins(self) -> dict[int, date]:
-        """The day of each goal's latest check-in, for goals that have one."""
-        return {
-            goal_id: max(c.on for c in bucket.values())
-            for goal_id, bucket in self._checkins.index()
-            if bucket
-        }
+        """The day of each goal's latest check-in, for goals that have one. For check-ins
+        not decoded yet, the day as the file writes it (noted when opening glanced at them)."""
+        later = self._checkins.later_keys()
+        latest: dict[int, date] = {}
+        for goal_id in list(later):
+            on = self._latest_later.get(goal_id, "")
+            if len(on) == 10 and on[4] == on[7] == "-":  # as Aspire writes a day: ordered
+                try:
+                    latest[goal_id] = date.fromisoformat(on)
+                    continue
+                except ValueError:
+                    pass
+            self._checkins.by(goal_id)  # written some other way: decoded, and so checked
+        for goal_id, bucket in self._checkins.index_decoded():
+            if bucket:
+                latest[goal_id] = max(c.on for c in bucket.values())
+        return latest
 
     def write_in_background(self, on_failure: Callable[[str], None] | None = None) -> None:
         """Saves return once the change is made and encoded; a thread of the store's own puts

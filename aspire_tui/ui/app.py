@@ -24,7 +24,7 @@ from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import ReviewStatus
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.settings import Settings
-from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store import AspireStore, DataFileError, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, settings_path
 from aspire_tui.ui.commands import AspireCommands
 from aspire_tui.ui.modes import screen_class, screen_maker
@@ -335,6 +335,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
             gc.freeze()
             gc.enable()  # `aspire` starts with it off, to draw the first frame sooner
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
+        self.call_after_refresh(self._finish_checking)
         self.call_after_refresh(self._work_out_standing)
         self.store.start_launch_backup()  # held back until the first frame was drawn
         from aspire_tui.store.drafts import has_draft
@@ -376,6 +377,18 @@ class AspireApp(CrashReportWithoutLocals[None]):
             first = keys.split(",")[0].strip()
             binding = binding.with_key(first)
         return self.get_key_display(binding)
+
+    stopped_by: DataFileError | None = None
+    """A damaged record found once the first frame was drawn: `aspire` says so and stops,
+    as it does when opening finds one."""
+
+    def _finish_checking(self) -> None:
+        """The check-ins opening only glanced at, checked whole before anything is changed."""
+        try:
+            self.store.finish_checking()
+        except DataFileError as error:
+            self.stopped_by = error
+            self.exit(return_code=2)
 
     def _work_out_standing(self) -> None:
         """Home worked out only the goals it shows; the rest now, before another screen
