@@ -4,14 +4,24 @@ never replayed onto this one, nor thrown away; a damaged one is refused, never w
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import errno
 import json
+import os
 import shutil
+import threading
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from aspire_tui.domain.models import Reflection
-from aspire_tui.store import AspireStore, DataFileError, change_log
+from aspire_tui.store import AspireStore, DataFileError, StoreError, change_log
+from aspire_tui.store import storage as storage_module
+from aspire_tui.store.exchange import check_export_target
 from aspire_tui.store.storage import encode_json
 from tests.conftest import TODAY, docs, read_data
 from tests.ui_helpers import make_app, notifications, wait_until
@@ -207,3 +217,159 @@ async def test_the_app_says_which_changes_it_kept_aside_at_open(
             )
     finally:
         opened.close()
+
+
+# Found by review: each failed on the first version of the log ---------------------------------
+
+
+def test_a_data_file_only_touched_keeps_the_log_going(data_dir: Path, tmp_path: Path) -> None:
+    """Another program touches the file (same bytes, new time): the log already holds changes
+    and must go on, not start over without them."""
+    store = _behind(data_dir)
+    _write(store, "one", "two")
+    path = data_dir / "aspire.json"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert _wants(store) == ["one", "two"]
+    _write(store, "three")
+    left = _as_a_kill_left_it(data_dir, tmp_path)
+    store.close()
+    opened = AspireStore.open(left)
+    try:
+        assert _wants(opened) == ["one", "three", "two"]
+    finally:
+        opened.close()
+
+
+def test_a_failed_append_with_a_fold_waiting_loses_no_later_change(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An append the disk refuses while a fold and a later change wait behind it: what is
+    held then is everything, the later change included."""
+    store = _behind(data_dir)
+    _write(store, "first")
+    gate, entered = threading.Event(), threading.Event()
+    real = storage_module.append_changes
+    calls: list[int] = []
+
+    def full_once(path: Path, lines: bytes, size: int, before: Callable[[], None]) -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            entered.set()
+            gate.wait(5)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, lines, size, before)
+
+    monkeypatch.setattr(storage_module, "append_changes", full_once)
+    monkeypatch.setattr(change_log, "FOLD_AT", (data_dir / LOG).stat().st_size + 600)
+    store.save_reflection(Reflection(on=TODAY, want="refused by the disk"))
+    assert entered.wait(5)
+    store.save_reflection(Reflection(on=TODAY, want="x" * 800))  # past FOLD_AT: a fold
+    store.save_reflection(Reflection(on=TODAY, want="after the fold"))
+    gate.set()
+    with contextlib.suppress(StoreError):
+        store.flush()
+    store.close()
+    opened = AspireStore.open(data_dir)
+    try:
+        assert "after the fold" in _wants(opened)
+        assert "refused by the disk" in _wants(opened)
+    finally:
+        opened.close()
+
+
+def test_a_restore_moves_the_log_aside_so_it_is_not_replayed(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    store = _behind(data_dir)
+    _write(store, "kept")
+    store.close()
+    store = AspireStore.open(data_dir)  # its launch backup: the bytes the next log builds on
+    store.write_in_background()
+    assert store.launch_backup_problem() is None
+    [launch] = store.backups()
+    _write(store, "after the backup")
+    left = _as_a_kill_left_it(data_dir, tmp_path)
+    shutil.copytree(data_dir / "backups", left / "backups")
+    store.close()
+    saved = AspireStore.restore_folder(left, launch.name, datetime(2026, 12, 6, 14, 0))
+    assert saved is not None
+    assert not (left / LOG).exists()
+    [moved] = (left / "backups").glob(f"{saved.stem}.changes.jsonl")
+    assert b"after the backup" in moved.read_bytes()
+    opened = AspireStore.open(left)
+    try:
+        assert _wants(opened) == ["kept"], "the restore is not undone by the old log"
+        assert opened.opening_note is None
+    finally:
+        opened.close()
+
+
+def test_a_fold_the_disk_refuses_loses_nothing_and_quitting_says_so_truly(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Room for a line but not for the whole file: the changes are safe in the log, so
+    quitting is not told they were lost."""
+    store = _behind(data_dir)
+    _write(store, "one", "two")
+    real = storage_module.atomic_write
+
+    def no_room_for_the_file(path: Path, data: bytes, before: Any = None) -> None:
+        if path.name == "aspire.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data, before)
+
+    monkeypatch.setattr(storage_module, "atomic_write", no_room_for_the_file)
+    store.close()  # no UnsavedChanges: nothing is lost
+    assert store.unsaved is None
+    monkeypatch.setattr(storage_module, "atomic_write", real)
+    opened = AspireStore.open(data_dir)
+    try:
+        assert _wants(opened) == ["one", "two"]
+    finally:
+        opened.close()
+
+
+def test_a_kill_between_a_folds_two_steps_is_no_false_alarm(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file replaced by the fold (with a change to a record the log holds too), the log
+    not yet removed: the next start knows the log is spent."""
+    store = _behind(data_dir)
+    _write(store, "a")
+    monkeypatch.setattr(change_log, "FOLD_AT", (data_dir / LOG).stat().st_size + 10)
+    real = storage_module.atomic_write
+    left: list[Path] = []
+
+    def killed_after_the_rename(path: Path, data: bytes, before: Any = None) -> None:
+        real(path, data, before)
+        if path.name == "aspire.json":  # the log is still there: what a kill now leaves
+            left.append(_as_a_kill_left_it(data_dir, tmp_path))
+
+    monkeypatch.setattr(storage_module, "atomic_write", killed_after_the_rename)
+    [entry] = store.reflections()
+    store.save_reflection(dataclasses.replace(entry, want="b"))  # the next change folds
+    store.flush()
+    monkeypatch.setattr(storage_module, "atomic_write", real)
+    store.close()
+    [folder] = left
+    assert (folder / LOG).exists()
+    opened = AspireStore.open(folder)
+    try:
+        assert _wants(opened) == ["b"]
+        assert opened.opening_note is None, opened.opening_note
+        assert not (folder / "backups").exists() or not list((folder / "backups").iterdir())
+    finally:
+        opened.close()
+
+
+def test_a_log_that_is_not_an_ordinary_file_is_refused_at_once(data_dir: Path) -> None:
+    AspireStore.open(data_dir).close()
+    os.mkfifo(data_dir / LOG)
+    with pytest.raises(DataFileError, match="changes.jsonl"):
+        AspireStore.open(data_dir, read_only=True)
+
+
+def test_an_export_never_writes_over_the_log(data_dir: Path) -> None:
+    with pytest.raises(StoreError, match="one of Aspire's own files"):
+        check_export_target(data_dir / "aspire.json", data_dir / LOG, overwrite=True)

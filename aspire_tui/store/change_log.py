@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from aspire_tui.store.errors import DataFileError
+from aspire_tui.store.limits import Refused, read_file
 
 LOG_SUFFIX = ".changes.jsonl"
 FORMAT = 1
@@ -53,6 +54,11 @@ def header(base: str) -> bytes:
     return orjson.dumps({"aspire_changes": FORMAT, "base": base}) + b"\n"
 
 
+def folded_into(data: bytes) -> bytes:
+    """The line written just before the data file is replaced whole by `data`."""
+    return orjson.dumps({"folded_into": digest(data)}) + b"\n"
+
+
 def encode(ops: list[Op]) -> bytes:
     """One save as one line. What orjson refuses (a lone surrogate) is written as the standard
     library writes it, as the data file does."""
@@ -69,15 +75,21 @@ class Log:
     base: str
     saves: list[list[Op]]
     good_size: int
+    folded_into: frozenset[str] = frozenset()
+    """Digests of data files the log was folded into: beside one of them, it is spent."""
+    whole: bool = True
+    """It ends with a whole line (a cut-short one is dropped)."""
     """Bytes up to the end of the last whole line: what a cut-short line is trimmed to."""
 
 
 def read_log(path: Path, data_path: Path) -> Log | None:
     """The log beside the data file, or None when there is none."""
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)  # never a pipe, a device or hundreds of megabytes
     except FileNotFoundError:
         return None
+    except Refused as refused:
+        raise DataFileError(path, str(refused)) from None
     except OSError as error:
         raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
     return parse(path, raw)
@@ -101,15 +113,19 @@ def parse(path: Path, raw: bytes) -> Log:
     if not isinstance(base, str):
         raise _damaged(path, "its first line names no data file")
     saves = []
+    folded: set[str] = set()
     for number, line in enumerate(whole[1:], start=2):
         try:
             ops = orjson.loads(line)
         except orjson.JSONDecodeError:
             ops = _slow(line)
+        if isinstance(ops, dict) and isinstance(ops.get("folded_into"), str) and len(ops) == 1:
+            folded.add(ops["folded_into"])
+            continue
         if not isinstance(ops, list) or not all(_is_op(op) for op in ops):
             raise _damaged(path, f"line {number} is not a change Aspire wrote")
         saves.append(ops)
-    return Log(base, saves, good_size)
+    return Log(base, saves, good_size, frozenset(folded), whole=not tail)
 
 
 def parse_line(line: bytes) -> list[Op]:

@@ -19,6 +19,7 @@ from typing import Any
 from aspire_tui.domain.validation import ValidationError, check_dated_in_file, on_its_ladder
 from aspire_tui.store import codec
 from aspire_tui.store.backups import BACKUP_FOLDER
+from aspire_tui.store.change_log import log_path
 from aspire_tui.store.errors import StoreError
 from aspire_tui.store.kinds import KINDS, Current, RecordKind, current, draft, newest
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
@@ -122,7 +123,7 @@ def check_export_target(data_file: Path, target: Path, *, overwrite: bool) -> No
         file.with_name(file.name + suffix)
         for file in (named, real)
         for suffix in ("", ".lock", ".owner")
-    }
+    } | {log_path(file) for file in (named, real)}
     backups = {named.parent / BACKUP_FOLDER, real.parent / BACKUP_FOLDER}
     if resolved in own or any(b == resolved or b in resolved.parents for b in backups):
         raise StoreError(f"{target} is one of Aspire's own files; choose another place.")

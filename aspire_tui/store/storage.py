@@ -155,11 +155,17 @@ class AtomicJSONStorage(Storage):
         self.log = change_log.log_path(self.path)
         self.replayed = False
         """The last read from disk replayed changes from the log onto the file."""
+        self.log_found: tuple[str, int, bool] | None = None
+        """The log replayed: its base, its size up to its last whole line, and whether it
+        ends there."""
         self.unapplied_log = False
         """The last read found a change log built on another data file that would change
         it: it was not applied (the owner keeps it aside)."""
         self._batch_ops: list[change_log.Op] | None = None
         self._changing = threading.RLock()
+        self._whole_next = False
+        """The file was read again and is not what Aspire wrote: the log no longer builds on
+        it, so the next change is written whole (and a new log starts from there)."""
         self._kept_now = False
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
@@ -188,6 +194,8 @@ class AtomicJSONStorage(Storage):
                 append=_append_changes,
                 snapshot=self._snapshot,
             )
+            if self.log_found is not None and self.log.exists():
+                self._writer.continue_log(*self.log_found)
         if self._writer is not None:
             self._writer.on_failure = (
                 None
@@ -321,6 +329,8 @@ class AtomicJSONStorage(Storage):
             if self.check is not None:
                 self.check(self.path, data)
             self.generation += 1
+            if self._writer is not None and self._writer.adopt(stamp, still_ours):
+                self._whole_next = True
         self._seen = True
         self._recheck = False
         self._cache, self._stamp = data, stamp
@@ -334,9 +344,13 @@ class AtomicJSONStorage(Storage):
         self.unapplied_log = self.replayed = False
         log = change_log.read_log(self.log, self.path)
         if log is not None and log.saves:
-            if log.base == change_log.digest(raw):
+            found = change_log.digest(raw)
+            if found in log.folded_into:
+                pass  # a fold's last step was cut short: its changes are all in the file
+            elif log.base == found:
                 change_log.apply(data, log.saves)
                 self.replayed = True
+                self.log_found = (log.base, log.good_size, log.whole)
             elif not change_log.changes_nothing(data, log.saves):
                 self.unapplied_log = True
         held = self._writer.held_lines() if self._writer is not None else []
@@ -424,11 +438,9 @@ class AtomicJSONStorage(Storage):
         """A change goes to the log unless the writer holds a whole save, or the log is long
         enough to fold, or the file would grow past what Aspire reads."""
         writer = self._writer
-        if writer is None or not writer.can_append:
+        if writer is None or not writer.can_append or self._whole_next:
             return False
         log_bytes = writer.log_bytes + size
-        if log_bytes > change_log.FOLD_AT:
-            return False
         data_size = (self._stamp[0][1] if self._stamp and self._stamp[0] else 0) + log_bytes
         return data_size <= limits.FILE_MAX_BYTES
 
@@ -443,10 +455,10 @@ class AtomicJSONStorage(Storage):
         if writer is None or self.read_only:
             return
         writer.flush()  # the log's size is known once what is under way is done
-        if writer.log_bytes:
+        if writer.log_bytes and writer.can_append:
             data = self.read()
             if data is not None:
-                self._write_behind(data, None)
+                writer.put(encode_json(data), expected=self._stamp, fold=True)
 
     def forget(self) -> None:
         """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
@@ -463,8 +475,11 @@ class AtomicJSONStorage(Storage):
             line = None if changes is None else change_log.encode(changes)
             if line is not None and self._may_append(len(line)):
                 writer.put_lines(line, expected=self._stamp)
+                if writer.log_bytes > change_log.FOLD_AT and not writer.fold_refused:
+                    writer.put(encode_json(data), expected=self._stamp, fold=True)
             else:
                 writer.put(within_limit(self.path, encode_json(data)), expected=self._stamp)
+                self._whole_next = False
         except BaseException:
             self._cache = None
             self.generation += 1

@@ -41,7 +41,7 @@ from aspire_tui.store.backups import (
     prune_backups,
     take_backup,
 )
-from aspire_tui.store.change_log import LOG_SUFFIX
+from aspire_tui.store.change_log import LOG_SUFFIX, log_path
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import (
     Later,
@@ -353,9 +353,13 @@ class AspireStore:
                     storage.write(upgraded)
                     prune_backups(path, keep_backups)
                 elif storage.replayed:  # changes a kill left in the log: into the file now
-                    storage.write(data)
-                    if backup:
-                        launch_backup = read_file(path)
+                    try:
+                        storage.write(data)
+                    except StoreError:
+                        storage.read()  # a full disk, say: the log stays, and goes on
+                    else:
+                        if backup:
+                            launch_backup = read_file(path)
                 elif backup:
                     launch_backup = raw
                 with contextlib.suppress(OSError):
@@ -554,7 +558,9 @@ class AspireStore:
     @classmethod
     def restore_folder(cls, folder: Path, name: str, now: datetime) -> Path | None:
         """Restore without reading the current file, which may be the damaged thing being
-        replaced: its bytes are kept as a backup, whatever they are."""
+        replaced: its bytes are kept as a backup, whatever they are, and so is the change log
+        beside it (moved into `backups/` next to that copy, so that it is never replayed onto
+        the file restored)."""
         path = Path(folder) / DATA_FILE_NAME
         backup = find_backup(path, name)
         data = _backup_data(backup)
@@ -563,6 +569,7 @@ class AspireStore:
         try:
             _check_kind(path)  # its bytes are kept first: never wait on a pipe for them
             saved = take_backup(path, now, "before-restore") if path.exists() else None
+            _move_log_aside(path, saved, now)
             try:
                 atomic_write(path, encode_json(data))
             except OSError as error:
@@ -894,6 +901,24 @@ def _check_kind(path: Path) -> None:
         raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
     except Refused as refused:
         raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
+
+
+def _move_log_aside(path: Path, beside: Path | None, now: datetime) -> None:
+    """The change log of a file about to be replaced whole, moved into `backups/` (next to
+    the copy of that file, when there is one)."""
+    try:
+        log = log_path(path.resolve())
+        if not log.exists() and not log.is_symlink():
+            return
+        folder = path.parent / "backups"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        stem = beside.stem if beside is not None else f"aspire-{now:%Y%m%d-%H%M%S}-before-restore"
+        os.replace(log, folder / f"{stem}{LOG_SUFFIX}")
+    except (OSError, RuntimeError) as error:
+        raise StoreError(
+            f"Could not move {log_path(path).name} aside before restoring ({error}); "
+            "nothing was changed."
+        ) from None
 
 
 def _keep_log_aside(log: Path, path: Path, now: datetime) -> str:

@@ -38,7 +38,7 @@ Listener = Callable[[str, str], None]
 """`on_failure(message, kind)`: HELD, the save is held in memory, not on disk; REFUSED, it
 found the file changed and the owner must read the file again; ASIDE, saves held earlier
 were kept aside because the file had changed since."""
-HELD, REFUSED, ASIDE = "held", "refused", "aside"
+HELD, REFUSED, ASIDE, FOLD = "held", "refused", "aside", "fold"
 Snapshot = Callable[[Callable[[bytes], None]], "bytes | None"]
 """`snapshot(then)`: the owner's whole data, encoded between two of its changes, with
 `then(data)` called before the next change can be made (None: the owner has none)."""
@@ -92,6 +92,14 @@ class BackgroundWriter:
         self._keep_unsaved = keep_unsaved
         self._changed = threading.Condition()
         self._next: bytes | None = None
+        self._next_folds = False
+        """`_next` only folds the log into the file: everything in it is in the log already
+        or in `_fold_lines`, so if it cannot be written nothing is lost."""
+        self._fold_lines: list[bytes] = []
+        """The changes a pending fold took in: appended instead if the fold fails."""
+        self.fold_refused = False
+        """The last fold failed (the log stays, and grows): not tried again until a change
+        must be written whole."""
         self._expected = expected
         """The stamp the file must still have for the next write to replace it."""
         self._busy = False
@@ -114,10 +122,11 @@ class BackgroundWriter:
         self._thread.start()
         _LIVE.add(self)
 
-    def put(self, data: bytes, expected: Stamp | None = None) -> None:
+    def put(self, data: bytes, expected: Stamp | None = None, *, fold: bool = False) -> None:
         """Hand over a save. `expected`: the file's stamp as the owner last saw it, when the
         writer has nothing of its own in flight or untaken (otherwise its own last write is
-        expected)."""
+        expected). `fold`: the save holds nothing the log and the changes waiting do not, so
+        a disk that refuses it loses nothing (those changes are appended instead)."""
         with self._changed:
             if self._closed or not self._thread.is_alive():
                 raise RuntimeError("the writer has stopped")
@@ -129,7 +138,10 @@ class BackgroundWriter:
                     self._stranded.append(self._unwritten)
                     self._unwritten, self._retry_stranded = None, True
                 self._expected = expected
-            self._next = data
+            folds = fold and self._unwritten is None and (self._next is None or self._next_folds)
+            waiting = [*self._held_lines, *self._lines]
+            self._fold_lines = [*self._fold_lines, *waiting] if folds else []
+            self._next, self._next_folds = data, folds
             self._lines = []
             self._held_lines = []  # inside `data`
             self._changed.notify_all()
@@ -139,12 +151,31 @@ class BackgroundWriter:
         with self._changed:
             if self._closed or not self._thread.is_alive():
                 raise RuntimeError("the writer has stopped")
-            idle = not (self._busy or self._next is not None or self._lines)
-            if expected is not None and idle and self.stamp is None and expected != self._expected:
-                self._expected = expected  # the owner read a file written since: a new log
-                self._base, self._log_size, self._log_suspect = None, None, False
-            self._lines.append(lines)
+            self._lines.append(lines)  # a log is started anew only after a whole save
             self._changed.notify_all()
+
+    def adopt(self, stamp: Stamp | None, ours: bool) -> bool:
+        """The owner read the file again: later writes expect it as it is now. `ours`: it is
+        still what Aspire wrote (the same bytes put back, or only touched), and the log goes
+        on. Otherwise the log no longer builds on it: True when there is one, and the next
+        change must then be written whole (a new log starts from that)."""
+        with self._changed:
+            idle = not (self._busy or self._next is not None or self._lines)
+            held = self._unwritten is not None or self._stranded
+            if idle and not held and self.stamp is None and stamp is not None:
+                self._expected = stamp  # (what is held was built on the old file: `put`)
+            if ours:
+                return False
+            if self._log_size is None:
+                self._base = None  # worked out again from the file as it is now
+                return False
+            return True
+
+    def continue_log(self, base: str, size: int, whole: bool) -> None:
+        """A log beside the file (left by a fold that could not be written when Aspire
+        opened) is appended to, not started over: `whole` says it ends in a whole line."""
+        with self._changed:
+            self._base, self._log_size, self._log_suspect = base, size, not whole
 
     @property
     def can_append(self) -> bool:
@@ -251,6 +282,8 @@ class BackgroundWriter:
                 else:
                     data, self._next, stranded = self._next, None, []
                     lines, self._lines = self._lines, []
+                folds, fold_lines = self._next_folds, self._fold_lines
+                self._next_folds, self._fold_lines = False, []
                 expected = self._expected
                 self._busy = True
             reports: list[tuple[str, str]] = []
@@ -258,7 +291,7 @@ class BackgroundWriter:
                 for old in stranded:
                     reports.append(self._set_aside(old))
                 if data is not None:
-                    reports.append(self._write_once(data, expected))
+                    reports.append(self._write_once(data, expected, fold_lines if folds else None))
                 if lines:
                     with self._changed:
                         lines = [*self._held_lines, *lines]  # in the order they were made
@@ -278,19 +311,25 @@ class BackgroundWriter:
                     with contextlib.suppress(Exception):  # the writer must outlive its listener
                         self.on_failure(message, kind)
 
-    def _write_once(self, data: bytes, expected: Stamp | None) -> tuple[str, str]:
-        """Write `data`; what to report (nothing when it is on disk), and of which kind."""
+    def _write_once(
+        self, data: bytes, expected: Stamp | None, fold_lines: list[bytes] | None = None
+    ) -> tuple[str, str]:
+        """Write `data`; what to report (nothing when it is on disk), and of which kind.
+        `fold_lines`: `data` is a fold, and these are the changes it took in."""
 
         def still_ours() -> None:
             if stamp_of(self.path) != expected:
                 raise ChangedElsewhere
 
         try:
+            expected = self._mark_folded(data, expected)
             self._write(self.path, data, still_ours)
         except ChangedElsewhere:
             return self._refused(data)
         except Exception as error:  # noqa: BLE001 - held and reported, never lost silently
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            if fold_lines is not None:
+                return self._fold_failed(reason, fold_lines, expected)
             message = f"Could not save to {self.path} ({reason})."
             with self._changed:
                 again = self._failing and self._problem == message
@@ -300,6 +339,7 @@ class BackgroundWriter:
         with self._changed:
             self._unwritten = None  # it was inside this save
             self._failing = False
+            self.fold_refused = False
         self._start_log_over(data)
         with self._changed:
             self.stamp = self._expected = stamp_of(self.path)
@@ -315,6 +355,43 @@ class BackgroundWriter:
         with self._changed:
             self._log_size, self._log_suspect = None, False
         self._base = change_log.digest(data)
+
+    def _mark_folded(self, data: bytes, expected: Stamp | None) -> Stamp | None:
+        """Before the file is replaced whole, the log says by which bytes: a kill between the
+        replacing and the log's removal leaves a log the next start knows is folded in,
+        whatever it held. The stamp the file has after."""
+        if self._log_size is None or self._log_suspect or stamp_of(self.path) != expected:
+            return expected  # no log of this file, or not as Aspire left it: nothing to mark
+        try:
+            self._log_size = self._append(
+                self.log, change_log.folded_into(data), self._log_size, lambda: None
+            )
+        except (OSError, ChangedUnderneath):
+            with self._changed:
+                self._log_suspect = True
+            return expected  # the whole write goes on; the log is rewritten before more
+        marked = stamp_of(self.path)
+        with self._changed:
+            self._expected = marked
+        return marked
+
+    def _fold_failed(
+        self, reason: object, fold_lines: list[bytes], expected: Stamp | None
+    ) -> tuple[str, str]:
+        """A fold the disk refused: the log holds what the file lacks, so nothing is lost;
+        the changes the fold took in are appended instead."""
+        with self._changed:
+            first = not self.fold_refused
+            self.fold_refused = True
+        said = (
+            f"Could not rewrite {self.path} whole ({reason}); your changes are safe in "
+            f"{self.log.name} beside it, and Aspire folds them in when it can."
+        )
+        if fold_lines:
+            message, kind = self._append_once(fold_lines, expected)
+            if message:
+                return message, kind
+        return (said if first else ""), FOLD
 
     def _append_once(self, lines: list[bytes], expected: Stamp | None) -> tuple[str, str]:
         """Append changes to the log; what to report (nothing when they are on disk)."""
@@ -345,8 +422,9 @@ class BackgroundWriter:
                 self._problem, self._failing, self._log_suspect = message, True, True
 
             def hold(data: bytes) -> None:  # from now on, as a whole save the disk refused
-                with self._changed:
+                with self._changed:  # it holds every change, those waiting included
                     self._unwritten, self._lines, self._held_lines = data, [], []
+                    self._next, self._next_folds, self._fold_lines = None, False, []
 
             if self._whole(hold) is None:
                 with self._changed:
@@ -375,6 +453,7 @@ class BackgroundWriter:
         def drop_waiting(_: bytes) -> None:  # inside what is kept
             with self._changed:
                 self._lines, self._held_lines = [], []
+                self._next, self._next_folds, self._fold_lines = None, False, []
 
         data = self._whole(drop_waiting)
         if data is not None:
