@@ -373,3 +373,126 @@ def test_a_log_that_is_not_an_ordinary_file_is_refused_at_once(data_dir: Path) -
 def test_an_export_never_writes_over_the_log(data_dir: Path) -> None:
     with pytest.raises(StoreError, match="one of Aspire's own files"):
         check_export_target(data_dir / "aspire.json", data_dir / LOG, overwrite=True)
+
+
+# Found by the second review ---------------------------------------------------------------------
+
+
+def _no_room_for_the_file(monkeypatch: pytest.MonkeyPatch, errno_: int = errno.ENOSPC) -> None:
+    """Room for a line in the log, none for the data file rewritten whole."""
+    real = storage_module.atomic_write
+
+    def refused(path: Path, data: bytes, before: Any = None) -> None:
+        if path.name == "aspire.json":
+            raise OSError(errno_, os.strerror(errno_))
+        real(path, data, before)
+
+    monkeypatch.setattr(storage_module, "atomic_write", refused)
+
+
+def test_a_refused_fold_of_the_files_own_bytes_keeps_later_changes(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry edited and put back (the data is the file's bytes again), a fold the disk
+    refuses, then a new entry: the log's mark of that fold names its own base, and the new
+    entry must still be replayed."""
+    store = _behind(data_dir)
+    _write(store, "keep")
+    store.close()
+    store = _behind(data_dir)
+    [entry] = store.reflections()
+    store.save_reflection(dataclasses.replace(entry, want="edited"))
+    store.save_reflection(dataclasses.replace(entry, want="keep"))
+    store.flush()
+    _no_room_for_the_file(monkeypatch)
+    with contextlib.suppress(StoreError):
+        store.back_up(datetime(2026, 12, 6, 9, 0))
+    _write(store, "after the refused fold")
+    store.close()
+    monkeypatch.undo()
+    opened = AspireStore.open(data_dir)
+    try:
+        assert _wants(opened) == ["after the refused fold", "keep"]
+    finally:
+        opened.close()
+
+
+def test_a_log_going_on_from_open_is_kept_aside_when_the_file_is_replaced(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening replayed a log it could not fold, and a sync tool then brings back an older
+    file: the log's changes are Aspire's own, and are kept aside, not dropped."""
+    first = AspireStore.open(data_dir, backup=False)
+    first.close()
+    older = (data_dir / "aspire.json").read_bytes()
+    store = _behind(data_dir)
+    _write(store, "older")
+    store.close()  # folded: the file holds it, and the next log builds on that
+    store = _behind(data_dir)
+    _write(store, "typed last session")
+    left = _as_a_kill_left_it(data_dir, tmp_path)
+    store.close()
+    _no_room_for_the_file(monkeypatch)
+    said: list[str] = []
+    opened = AspireStore.open(left, backup=False, check_later=True)
+    opened.write_in_background(said.append)
+    monkeypatch.undo()
+    assert _wants(opened) == ["older", "typed last session"]
+    fresh = left / "sync-tool.tmp"
+    fresh.write_bytes(older)
+    os.replace(fresh, left / "aspire.json")
+    assert _wants(opened) == []
+    opened.close()
+    [kept] = (left / "backups").glob("*-unsaved*.json")
+    assert b"typed last session" in kept.read_bytes()
+    assert any(kept.name in s for s in said), said
+
+
+def test_a_whole_save_the_disk_refuses_after_its_mark_is_not_taken_for_another_program(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _behind(data_dir)
+    _write(store, "a", "b")
+    name = store.back_up(datetime(2026, 12, 6, 9, 0)).name
+    _write(store, "c")
+    said: list[str] = []
+    store.write_in_background(said.append)
+    _no_room_for_the_file(monkeypatch, errno.EACCES)
+    with contextlib.suppress(StoreError):
+        store.restore_backup(name, datetime(2026, 12, 6, 10, 0))
+    with contextlib.suppress(StoreError):
+        store.flush()
+    assert _wants(store) == ["a", "b"], "the restore, held"
+    assert not any("another program" in s for s in said), said
+    monkeypatch.undo()
+    _write(store, "d")
+    store.close()
+    opened = AspireStore.open(data_dir)
+    try:
+        assert _wants(opened) == ["a", "b", "d"]
+        assert not list((data_dir / "backups").glob("*-unsaved*.json"))
+    finally:
+        opened.close()
+
+
+async def test_a_file_with_a_damaged_checkin_gets_no_launch_backup(tmp_path: Path) -> None:
+    """The app stops on it; a backup of it would push out one of the good copies the person
+    is told to restore from."""
+    from tests.fixtures.history import main as write_history
+
+    folder = tmp_path / "data"
+    write_history(["--years", "1", "--data-dir", str(folder), "--today", TODAY.isoformat()])
+    path = folder / "aspire.json"
+    data = json.loads(path.read_bytes())
+    next(iter(data["checkins"].values()))["amount"] = "a lot"
+    path.write_text(json.dumps(data))
+    store = AspireStore.open(folder, check_later=True)
+    app = make_app(store, start=None)
+    try:
+        async with app.run_test() as pilot:
+            await wait_until(pilot, lambda: app.stopped_by is not None, "the app stopping")
+    finally:
+        assert store.launch_backup_problem() is None
+        store.close()
+    backups = folder / "backups"
+    assert not backups.exists() or not list(backups.iterdir())

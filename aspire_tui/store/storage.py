@@ -345,12 +345,12 @@ class AtomicJSONStorage(Storage):
         log = change_log.read_log(self.log, self.path)
         if log is not None and log.saves:
             found = change_log.digest(raw)
-            if found in log.folded_into:
-                pass  # a fold's last step was cut short: its changes are all in the file
-            elif log.base == found:
+            if log.base == found:  # replaying onto its own base is always right
                 change_log.apply(data, log.saves)
                 self.replayed = True
                 self.log_found = (log.base, log.good_size, log.whole)
+            elif found in log.folded_into:
+                pass  # a fold's last step was cut short: its changes are all in the file
             elif not change_log.changes_nothing(data, log.saves):
                 self.unapplied_log = True
         held = self._writer.held_lines() if self._writer is not None else []
@@ -460,6 +460,11 @@ class AtomicJSONStorage(Storage):
             if data is not None:
                 writer.put(encode_json(data), expected=self._stamp, fold=True)
 
+    def holds_own_changes(self) -> None:
+        """What was read includes changes Aspire made that are only in the log (a fold at
+        open the disk refused): they are Aspire's to keep aside if the file is replaced."""
+        self._wrote_cache = self._cache is not None
+
     def forget(self) -> None:
         """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
         self._cache = None
@@ -475,7 +480,7 @@ class AtomicJSONStorage(Storage):
             line = None if changes is None else change_log.encode(changes)
             if line is not None and self._may_append(len(line)):
                 writer.put_lines(line, expected=self._stamp)
-                if writer.log_bytes > change_log.FOLD_AT and not writer.fold_refused:
+                if writer.log_bytes > change_log.FOLD_AT + writer.fold_refused_at:
                     writer.put(encode_json(data), expected=self._stamp, fold=True)
             else:
                 writer.put(within_limit(self.path, encode_json(data)), expected=self._stamp)

@@ -357,6 +357,7 @@ class AspireStore:
                         storage.write(data)
                     except StoreError:
                         storage.read()  # a full disk, say: the log stays, and goes on
+                        storage.holds_own_changes()
                     else:
                         if backup:
                             launch_backup = read_file(path)
@@ -398,12 +399,19 @@ class AspireStore:
     def before_change(self) -> None:
         """Before the first change: the launch backup on its way, and every check-in opening
         only glanced at checked whole (nothing is written over a file not known sound)."""
-        self.start_launch_backup()
         if self._checkins._later:
-            self.finish_checking()
+            self.finish_checking()  # no launch backup of a file not known sound
+        self.start_launch_backup()
+
+    _unsound = False
 
     def start_launch_backup(self) -> None:
         thread = self._backup_thread
+        if thread is not None and thread.ident is None and self._checkins._later:
+            with contextlib.suppress(DataFileError):  # said by whoever checks them next
+                self.finish_checking()  # never a backup of a file not known sound
+        if self._unsound:
+            return
         if thread is not None and thread.ident is None:
             thread.start()
 
@@ -411,7 +419,8 @@ class AspireStore:
         """Wait for the launch backup; why it failed, if it did."""
         if self._backup_thread is not None:
             self.start_launch_backup()
-            self._backup_thread.join()
+            if self._backup_thread.ident is not None:
+                self._backup_thread.join()
         return self._backup_problem
 
     def _seed(self, decoded: dict[str, dict[int, Any]], later: Later | None = None) -> None:
@@ -430,7 +439,11 @@ class AspireStore:
         once its first frame is drawn): DataFileError if one is damaged. Nothing is written
         before this is done (every change decodes them first). Only what was opened is
         checked here: a file changed since is read again, and checked, when next used."""
-        self._checkins.decode_all_later()
+        try:
+            self._checkins.decode_all_later()
+        except DataFileError:
+            self._unsound = True  # no launch backup of it: it would push out a good copy
+            raise
 
     @classmethod
     def _open_read_only(

@@ -97,9 +97,11 @@ class BackgroundWriter:
         or in `_fold_lines`, so if it cannot be written nothing is lost."""
         self._fold_lines: list[bytes] = []
         """The changes a pending fold took in: appended instead if the fold fails."""
-        self.fold_refused = False
-        """The last fold failed (the log stays, and grows): not tried again until a change
-        must be written whole."""
+        self.fold_refused_at = 0
+        """The log's size when a fold last failed (the log stays, and grows): the next is
+        tried once it has grown as much again (0: the last fold did not fail)."""
+        self._marked: tuple[bytes, int] | None = None
+        """The fold marker last appended, and the log's size after it."""
         self._expected = expected
         """The stamp the file must still have for the next write to replace it."""
         self._busy = False
@@ -339,7 +341,7 @@ class BackgroundWriter:
         with self._changed:
             self._unwritten = None  # it was inside this save
             self._failing = False
-            self.fold_refused = False
+            self.fold_refused_at = 0
         self._start_log_over(data)
         with self._changed:
             self.stamp = self._expected = stamp_of(self.path)
@@ -362,17 +364,19 @@ class BackgroundWriter:
         whatever it held. The stamp the file has after."""
         if self._log_size is None or self._log_suspect or stamp_of(self.path) != expected:
             return expected  # no log of this file, or not as Aspire left it: nothing to mark
+        marker = change_log.folded_into(data)
+        if self._marked == (marker, self._log_size):
+            return expected  # marked already, by a try the disk refused
         try:
-            self._log_size = self._append(
-                self.log, change_log.folded_into(data), self._log_size, lambda: None
-            )
+            self._log_size = self._append(self.log, marker, self._log_size, lambda: None)
         except (OSError, ChangedUnderneath):
             with self._changed:
                 self._log_suspect = True
             return expected  # the whole write goes on; the log is rewritten before more
         marked = stamp_of(self.path)
-        with self._changed:
-            self._expected = marked
+        with self._changed:  # the owner takes it too, whatever becomes of the whole write
+            self.stamp = self._expected = marked
+            self._marked = (marker, self._log_size)
         return marked
 
     def _fold_failed(
@@ -381,8 +385,8 @@ class BackgroundWriter:
         """A fold the disk refused: the log holds what the file lacks, so nothing is lost;
         the changes the fold took in are appended instead."""
         with self._changed:
-            first = not self.fold_refused
-            self.fold_refused = True
+            first = not self.fold_refused_at
+            self.fold_refused_at = self._log_size or 1
         said = (
             f"Could not rewrite {self.path} whole ({reason}); your changes are safe in "
             f"{self.log.name} beside it, and Aspire folds them in when it can."
@@ -427,8 +431,7 @@ class BackgroundWriter:
                     self._next, self._next_folds, self._fold_lines = None, False, []
 
             if self._whole(hold) is None:
-                with self._changed:
-                    self._held_lines = [*lines, *self._held_lines]
+                self._hold_lines(lines)
             return ("" if again else message), HELD
         with self._changed:
             self._log_size, self._log_suspect, self._failing = size, False, False
@@ -462,11 +465,24 @@ class BackgroundWriter:
             f"{self.path} was changed by another program while Aspire was saving, so "
             "Aspire left it as it is, and your change could not be kept aside."
         )
+        self._hold_lines(lines)
         with self._changed:
-            self._held_lines = [*lines, *self._held_lines]
             self._problem = message
             self._refusals.append(message)
         return message, HELD
+
+    def _hold_lines(self, lines: list[bytes]) -> None:
+        """Changes that could not be appended, with no whole data to hold instead: held in
+        order, unless a whole save handed over since holds them (then it carries them; a
+        fold appends them first if it fails)."""
+        with self._changed:
+            if self._next is None:
+                self._held_lines = [*lines, *self._held_lines]
+            elif self._next_folds:
+                self._fold_lines = [*lines, *self._held_lines, *self._fold_lines]
+                self._held_lines = []
+            else:
+                self._held_lines = []  # inside the whole save
 
     def _whole(self, then: Callable[[bytes], None]) -> bytes | None:
         return None if self._snapshot is None else self._snapshot(then)

@@ -337,7 +337,6 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.run_worker(_import_charts, thread=True, exit_on_error=False, group="warm-up")
         self.call_after_refresh(self._finish_checking)
         self.call_after_refresh(self._work_out_standing)
-        self.store.start_launch_backup()  # held back until the first frame was drawn
         from aspire_tui.store.drafts import has_draft
 
         if has_draft(self.store.named_path.parent):  # the forms' code is imported only then
@@ -387,8 +386,10 @@ class AspireApp(CrashReportWithoutLocals[None]):
         try:
             self.store.finish_checking()
         except DataFileError as error:
-            self.stopped_by = error
-            self.exit(return_code=2)
+            self.stopped_by = error  # and no launch backup of it, which would push out one
+            self.exit(return_code=2)  # of the good copies a restore may need
+            return
+        self.store.start_launch_backup()  # held back until the first frame was drawn
 
     def _work_out_standing(self) -> None:
         """Home worked out only the goals it shows; the rest now, before another screen
