@@ -405,7 +405,13 @@ class AspireStore:
 
     _unsound = False
 
+    _starting = threading.Lock()
+
     def start_launch_backup(self) -> None:
+        with self._starting:  # the app's thread and a worker may both ask
+            self._start_launch_backup()
+
+    def _start_launch_backup(self) -> None:
         thread = self._backup_thread
         if thread is not None and thread.ident is None and self._checkins._later:
             with contextlib.suppress(DataFileError):  # said by whoever checks them next

@@ -343,7 +343,6 @@ class AspireApp(CrashReportWithoutLocals[None]):
             self._offer_draft_later()
         if keymap(self):
             self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
-        self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
 
     def _check_keymap(self) -> None:
         """Report keys in the settings file that name no binding or clash, once, at start."""
@@ -390,6 +389,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
             self.exit(return_code=2)  # of the good copies a restore may need
             return
         self.store.start_launch_backup()  # held back until the first frame was drawn
+        self.run_worker(self._check_launch_backup, thread=True, group="warm-up")
 
     def _work_out_standing(self) -> None:
         """Home worked out only the goals it shows; the rest now, before another screen
