@@ -184,6 +184,7 @@ async def test_starter_goal_titles_are_whole_on_the_adopt_form(tmp_path: Path) -
                 continue
             row.query_one(".goal-title", Input).focus()
             await pilot.pause()
+            await pilot.wait_for_scheduled_animations()  # the form scrolls to the field
             assert shows_whole(app, row.goal.title), row.goal.title
 
 

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 import time
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from inspect import isclass
 
+from textual import events
 from textual.app import App
 from textual.command import CommandList, CommandPalette, DiscoveryHit
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.visual import visualize
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
+from aspire_tui.ui.textual_private import key_name
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from tests.conftest import TODAY
 
@@ -35,9 +39,55 @@ def make_app(store: AspireStore, today: date = TODAY, start: str | None = "refle
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    """Press one key per character, as a keyboard would send them."""
-    await pilot.press(*[{" ": "space", "\n": "enter"}.get(ch, ch) for ch in text])
+    """Press one key per character, as a keyboard would send them. Into a text field the
+    printable keys arrive together, as a fast typist's do (Aspire takes keys that arrive
+    together in order: tests/test_typing_ahead.py); `pilot.press` would let the app go idle
+    after every key, about 60 ms a key whatever the app does. A newline (an `enter`), any
+    other key that is not a character, and keys outside a text field are pressed one by one,
+    each waited for as `pilot.press` does."""
+    for run in re.findall(r"[^\S ]|[\S ]+", text):
+        await _on_the_app(pilot, lambda: None)  # a focus() asked for has happened
+        if run.isprintable() and isinstance(pilot.app.focused, Input | TextArea):
+            await _keys_together(pilot, run)
+        else:
+            await pilot.press(*[{" ": "space", "\n": "enter"}.get(ch, ch) for ch in run])
     await pilot.pause()
+
+
+async def _keys_together(pilot: Pilot, line: str) -> None:
+    """Send the keys of `line` to the app in one go, as Pilot sends one (the same Key events,
+    through the App), and wait until the focused field has taken every one: the App hands each
+    key on to the field's queue, so a callback queued on the field once the App has got past
+    the keys runs once the field has taken them all."""
+    app = pilot.app
+    for ch in line:
+        app.post_message(events.Key(ch if ch.isalnum() else key_name(ch), ch).set_sender(app))
+    taken = asyncio.Event()
+
+    def behind_the_keys() -> None:
+        (app.focused or app.screen).call_later(taken.set)
+
+    await _on_the_app(pilot, behind_the_keys)
+    await _within(taken, f"the field to take {line!r}")
+
+
+async def _on_the_app(pilot: Pilot, callback: Callable[[], None]) -> None:
+    """Run `callback` on the App once it has handled every message sent to it so far."""
+    done = asyncio.Event()
+
+    def run() -> None:
+        callback()
+        done.set()
+
+    pilot.app.call_later(run)
+    await _within(done, "the app to handle the keys sent")
+
+
+async def _within(event: asyncio.Event, what: str, timeout: float = 10) -> None:
+    try:
+        await asyncio.wait_for(event.wait(), timeout)
+    except TimeoutError:
+        raise AssertionError(f"waited {timeout} s for {what}") from None
 
 
 async def clear_field(pilot: Pilot) -> None:
