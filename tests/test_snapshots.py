@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import Input, TextArea
 
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.app import AspireApp
@@ -12,10 +15,21 @@ from tests.conftest import TODAY
 from tests.fixtures.career import populate
 
 
+class StillCursorApp(AspireApp):
+    """The app with text cursors that do not blink: a picture taken half a second after a
+    field took focus (on a busy machine) must show the same cursor as one taken at once."""
+
+    CSS_PATH = str(Path(inspect.getfile(AspireApp)).with_name("app.tcss"))  # not beside tests
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, (Input, TextArea)):
+            event.widget.cursor_blink = False
+
+
 def demo_app(folder: Path) -> AspireApp:
     store = AspireStore.open(folder)
     populate(store, TODAY)
-    return AspireApp(store, today=TODAY)
+    return StillCursorApp(store, today=TODAY)
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=["100x30", "80x24", "60x20"])
