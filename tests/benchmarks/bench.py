@@ -40,6 +40,8 @@ class Bare(App):
 
 Bare().run()
 """
+GOALS_MOVES = 20
+"""`j` / `k` presses on the Goals screen per run, after a warm-up visit."""
 
 
 def make_data(root: Path, years: int) -> Path:
@@ -144,6 +146,141 @@ async def interactive(folder: Path, runs: int) -> dict[str, float]:
         "nav_p50": _p(moves, 50),
         "nav_p95": _p(moves, 95),
     }
+
+
+async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
+    """Goals `j` / `k` until the chart is drawn: key press to the first frame that shows the
+    newly highlighted goal's chart, in milliseconds, against a plain Textual app driven by the
+    same keys and timed by the same code, run by run in turn (one Aspire run, one plain run).
+
+    Aspire: `3`, a warm-up pass down and up the list, then per run `GOALS_MOVES` presses
+    (`j` for the first half, `k` for the second). A goal with a chart counts once a frame is
+    drawn after the chart was rendered for that goal (a chart drawn a frame late counts late);
+    a goal with no chart (done/not done, too few days, a sparkline) counts at the first frame
+    after the press, when its page is drawn.
+    The plain app: an `OptionList` of as many rows as the Goals list has, two lines each, with
+    `j` / `k` bound to its cursor, and a `Static` beside it whose text (ten lines) is replaced
+    on each highlight: the least a list-and-page screen does, drawn at the same size."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal
+    from textual.widgets import OptionList, Static
+
+    from aspire_tui.store import AspireStore
+    from aspire_tui.ui.app import AspireApp
+    from aspire_tui.ui.widgets import progress_chart
+
+    charted: list[tuple[str, float]] = []  # (goal id, when its chart was rendered)
+    real_render = progress_chart.ProgressChart.render
+
+    def timed_render(chart: progress_chart.ProgressChart) -> object:
+        drawn = real_render(chart)
+        if chart._drawn is not None:
+            charted.append((str(chart._drawn[0].id), time.perf_counter()))
+        return drawn
+
+    progress_chart.ProgressChart.render = timed_render  # type: ignore[method-assign]
+
+    def recording(app: App[None]) -> list[float]:
+        frames: list[float] = []
+        display = app._display
+
+        def recorded(*args: object, **kwargs: object) -> None:
+            display(*args, **kwargs)  # type: ignore[arg-type]
+            frames.append(time.perf_counter())
+
+        app._display = recorded  # type: ignore[method-assign]
+        return frames
+
+    async def moves(app: App[None], pilot: object, frames: list[float], count: int) -> list[float]:
+        """Milliseconds from each press to the frame that shows what it highlighted."""
+        took: list[float] = []
+        for n in range(count):
+            key = "j" if n < count // 2 else "k"
+            before, rendered = len(frames), len(charted)
+            start = time.perf_counter()
+            await pilot.press(key)  # type: ignore[attr-defined]
+            await pilot.pause()  # type: ignore[attr-defined]
+            chart = app.screen.query("ProgressChart")
+            wanted = app.screen.query_one("#records", OptionList).highlighted_option
+            goal = wanted.id if wanted is not None else None
+            shown = bool(chart) and chart.first().display and app.screen.query_one(
+                "#chart-box"
+            ).display
+            while True:
+                drawn = [t for g, t in charted[rendered:] if g == goal] if shown else [start]
+                done = [f for f in frames[before:] if drawn and f >= drawn[0]]
+                if done:
+                    break
+                if time.perf_counter() - start > 5:
+                    raise RuntimeError(f"no frame showed the goal's page within 5 s of {key}")
+                await asyncio.sleep(0.001)
+            took.append((done[0] - start) * 1000)
+            await pilot.pause()  # type: ignore[attr-defined]
+        return took
+
+    class PlainList(OptionList):
+        BINDINGS = [Binding("j", "cursor_down"), Binding("k", "cursor_up")]
+
+    class Plain(App[None]):
+        def __init__(self, rows: int) -> None:
+            super().__init__()
+            self.rows = rows
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                row = "Goal {}\n  ████░░░░  40%  on track"
+                rows = PlainList(*(row.format(n) for n in range(self.rows)), id="records")
+                rows.styles.width = "42%"
+                yield rows
+                yield Static(id="page")
+
+        def on_mount(self) -> None:
+            self.query_one(PlainList).focus()
+
+        def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+            page = "\n".join(f"Goal {event.option_index}: line {n}" for n in range(10))
+            self.query_one("#page", Static).update(page)
+
+    async def plain_run(rows: int) -> list[float]:
+        app = Plain(rows)
+        frames = recording(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for key in ("j",) * GOALS_MOVES + ("k",) * GOALS_MOVES:  # the same warm-up
+                await pilot.press(key)
+            await pilot.pause()
+            return await moves(app, pilot, frames, GOALS_MOVES)
+
+    async def aspire_run() -> tuple[list[float], int]:
+        store = AspireStore.open(folder, backup=False)
+        app = AspireApp(store, today=TODAY, tune_gc=True)  # as `aspire` runs it
+        frames = recording(app)
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.press("3")
+                await pilot.pause()
+                for key in ("j",) * GOALS_MOVES + ("k",) * GOALS_MOVES:  # the warm-up visit
+                    await pilot.press(key)
+                await pilot.pause()
+                rows = app.screen.query_one("#records", OptionList).option_count
+                return await moves(app, pilot, frames, GOALS_MOVES), rows
+        finally:
+            store.close()
+            gc.unfreeze()
+
+    mine: list[float] = []
+    plain: list[float] = []
+    try:
+        for _ in range(runs):
+            took, rows = await aspire_run()
+            mine.append(statistics.median(took))
+            plain.append(statistics.median(await plain_run(rows)))
+    finally:
+        progress_chart.ProgressChart.render = real_render  # type: ignore[method-assign]
+    return {"aspire": statistics.median(mine), "plain": statistics.median(plain)}
 
 
 async def logged_write(folder: Path, runs: int) -> dict[str, float]:
@@ -289,6 +426,11 @@ def main() -> int:
         help="the data sets to start on, in years of history (default: 0 1 10; "
         "add 20 40 for the long view, which takes minutes to generate)",
     )
+    parser.add_argument(
+        "--only",
+        choices=["goals-nav"],
+        help="one measure only: goals-nav, Goals j / k until the chart is drawn",
+    )
     args = parser.parse_args()
     sizes = [0, 1] if args.light else sorted(set(args.years or [0, 1, 10]) | {0})
     has_tmux = shutil.which("tmux") is not None
@@ -305,11 +447,16 @@ def main() -> int:
     rows: list[tuple[str, str, str, str]] = []
     try:
         folders = {years: make_data(root, years) for years in sizes}
+        if args.only == "goals-nav":
+            for years, folder in folders.items():
+                if years:
+                    rows.append(_goals_nav_row(folder, years, args.runs))
+            folders = {}  # and nothing else
         env = {**os.environ, "TERM": "xterm-256color"}
         aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
         starts: dict[object, list[float]] = {"bare": [], **{years: [] for years in folders}}
         failed: dict[object, str] = {}
-        if has_tmux:
+        if has_tmux and folders:
             script = root / "bare.py"
             script.write_text(BARE_APP)
             # Round by round, each app once per round, so that a machine that speeds up or
@@ -375,6 +522,7 @@ def main() -> int:
                         _goal(found["nav_p95"], 16) if tenth else "",
                     )
                 )
+                rows.append(_goals_nav_row(work, years, args.runs))
                 try:
                     wrote = asyncio.run(logged_write(work, args.runs))
                 except RuntimeError as error:
@@ -418,7 +566,7 @@ def main() -> int:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; median of {args.runs} runs"
     )
-    if not has_tmux:
+    if not has_tmux and not args.only:
         print("(tmux is not installed: cold starts were not measured)")
     width = max(len(r[0]) for r in rows)
     print(f"| {'measure':<{width}} | result | ratio | target |")
@@ -426,6 +574,18 @@ def main() -> int:
     for name, result, ratio, target in rows:
         print(f"| {name:<{width}} | {result} | {ratio} | {target.strip()} |")
     return 0
+
+
+def _goals_nav_row(folder: Path, years: int, runs: int) -> tuple[str, str, str, str]:
+    label = f"{years} year" + ("s" if years > 1 else "")
+    name = f"Goals j / k until the chart is drawn, {label}"
+    try:
+        found = asyncio.run(goals_navigation(folder, runs))
+    except RuntimeError as error:
+        return (name, "not measured", "", str(error))
+    over = found["aspire"] - found["plain"]
+    result = f"{found['aspire']:.1f} ms ({over:.1f} ms over a plain Textual app)"
+    return (name, result, "", _goal(over, 20, "ms over") if years == 10 else "")
 
 
 def _goal(value: float, limit: float, unit: str = "ms") -> str:
