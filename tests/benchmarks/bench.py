@@ -153,11 +153,13 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
     newly highlighted goal's chart, in milliseconds, against a plain Textual app driven by the
     same keys and timed by the same code, run by run in turn (one Aspire run, one plain run).
 
-    Aspire: `3`, a warm-up pass down and up the list, then per run `GOALS_MOVES` presses
-    (`j` for the first half, `k` for the second). A goal with a chart counts once a frame is
-    drawn after the chart was rendered for that goal (a chart drawn a frame late counts late);
-    a goal with no chart (done/not done, too few days, a sparkline) counts at the first frame
-    after the press, when its page is drawn.
+    Each run: `3`, a warm-up of three `j` and three `k` at the top of the list (the chart's
+    imports), then `GOALS_MOVES` presses: from a third of the way down, `j` for half of them;
+    from two thirds, `k` for the other half. The list is put at those rows directly, untimed,
+    so every press lands on a goal not yet shown in the run: nothing drawn before can be
+    reused. A goal with a chart counts once a frame is drawn after the chart was rendered for
+    that goal (a chart drawn a frame late counts late); a goal with no chart (done/not done,
+    too few days, a sparkline) counts at the first frame after the press.
     The plain app: an `OptionList` of as many rows as the Goals list has, two lines each, with
     `j` / `k` bound to its cursor, and a `Static` beside it whose text (ten lines) is replaced
     on each highlight: the least a list-and-page screen does, drawn at the same size."""
@@ -192,31 +194,45 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
         app._display = recorded  # type: ignore[method-assign]
         return frames
 
-    async def moves(app: App[None], pilot: object, frames: list[float], count: int) -> list[float]:
-        """Milliseconds from each press to the frame that shows what it highlighted."""
-        took: list[float] = []
-        for n in range(count):
-            key = "j" if n < count // 2 else "k"
-            before, rendered = len(frames), len(charted)
-            start = time.perf_counter()
+    async def press(app: App[None], pilot: object, frames: list[float], key: str) -> float:
+        """Milliseconds from pressing `key` to the frame that shows what it highlighted."""
+        before, rendered = len(frames), len(charted)
+        start = time.perf_counter()
+        await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        screen = app.screen
+        wanted = screen.query_one("#records", OptionList).highlighted_option
+        goal = wanted.id if wanted is not None else None
+        chart = screen.query("ProgressChart")
+        shown = bool(chart) and chart.first().display and screen.query_one("#chart-box").display
+        while True:
+            drawn = [t for g, t in charted[rendered:] if g == goal] if shown else [start]
+            done = [f for f in frames[before:] if drawn and f >= drawn[0]]
+            if done:
+                break
+            if time.perf_counter() - start > 5:
+                raise RuntimeError(f"no frame showed the goal's page within 5 s of {key}")
+            await asyncio.sleep(0.001)
+        await pilot.pause()  # type: ignore[attr-defined]
+        return (done[0] - start) * 1000
+
+    async def moves(app: App[None], pilot: object, frames: list[float]) -> list[float]:
+        """The warm-up, then the timed presses, each onto a goal not shown before."""
+        rows = app.screen.query_one("#records", OptionList)
+        for key in "jjjkkk":
             await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        took: list[float] = []
+        half = GOALS_MOVES // 2
+        for share, key in ((1 / 3, "j"), (2 / 3, "k")):
+            place = int(rows.option_count * share)
+            while rows.get_option_at_index(place).disabled:
+                place += 1
+            rows.highlighted = place
             await pilot.pause()  # type: ignore[attr-defined]
-            chart = app.screen.query("ProgressChart")
-            wanted = app.screen.query_one("#records", OptionList).highlighted_option
-            goal = wanted.id if wanted is not None else None
-            shown = bool(chart) and chart.first().display and app.screen.query_one(
-                "#chart-box"
-            ).display
-            while True:
-                drawn = [t for g, t in charted[rendered:] if g == goal] if shown else [start]
-                done = [f for f in frames[before:] if drawn and f >= drawn[0]]
-                if done:
-                    break
-                if time.perf_counter() - start > 5:
-                    raise RuntimeError(f"no frame showed the goal's page within 5 s of {key}")
-                await asyncio.sleep(0.001)
-            took.append((done[0] - start) * 1000)
             await pilot.pause()  # type: ignore[attr-defined]
+            for _ in range(half):
+                took.append(await press(app, pilot, frames, key))
         return took
 
     class PlainList(OptionList):
@@ -247,10 +263,7 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
         frames = recording(app)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for key in ("j",) * GOALS_MOVES + ("k",) * GOALS_MOVES:  # the same warm-up
-                await pilot.press(key)
-            await pilot.pause()
-            return await moves(app, pilot, frames, GOALS_MOVES)
+            return await moves(app, pilot, frames)
 
     async def aspire_run() -> tuple[list[float], int]:
         store = AspireStore.open(folder, backup=False)
@@ -262,11 +275,8 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
                 await app.workers.wait_for_complete()
                 await pilot.press("3")
                 await pilot.pause()
-                for key in ("j",) * GOALS_MOVES + ("k",) * GOALS_MOVES:  # the warm-up visit
-                    await pilot.press(key)
-                await pilot.pause()
                 rows = app.screen.query_one("#records", OptionList).option_count
-                return await moves(app, pilot, frames, GOALS_MOVES), rows
+                return await moves(app, pilot, frames), rows
         finally:
             store.close()
             gc.unfreeze()
