@@ -1,6 +1,7 @@
 """A goal's chart is drawn from plotext's grid of cells (`ui/widgets/plot_text.py`), not through
-plotext's string of escape codes parsed back by Rich: the Text must be the same, span for span,
-for every kind of chart the Goals screen draws, in a dark and a light theme."""
+plotext's string of escape codes parsed back by Rich: the Text, and the Content Textual makes
+of it, must be the same, span for span, for every kind of chart the Goals screen draws, in a
+dark and a light theme."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from textual.content import Content
 
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.widgets import plot_text
@@ -49,10 +51,16 @@ async def test_every_goal_chart_is_the_text_plotext_would_write(
             if found and found.first().display and found.first()._drawn is not None:
                 chart = found.first()
                 made = plot_text.chart_text(chart)
+                content = plot_text.chart_content(chart)
                 assert round_trips == 0  # drawn from the grid, not the round trip
                 monkeypatch.setattr(Text, "from_ansi", real_from_ansi)
-                _same(made, Text.from_ansi(chart.plt.build()))
-                _same(chart.render(), made)  # type: ignore[arg-type]  # what the screen draws
+                parsed = Text.from_ansi(chart.plt.build())
+                _same(made, parsed)
+                as_textual = Content.from_rich_text(parsed)  # what Textual makes of it
+                assert (content.plain, content.spans) == (as_textual.plain, as_textual.spans)
+                drawn = chart.render()  # what the screen draws
+                assert isinstance(drawn, Content)
+                assert (drawn.plain, drawn.spans) == (content.plain, content.spans)
                 monkeypatch.setattr(Text, "from_ansi", counted)
                 charts += 1
             await pilot.press("j")

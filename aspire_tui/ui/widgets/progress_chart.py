@@ -18,7 +18,7 @@ from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
 from aspire_tui.presentation.chart_ticks import MOST_TICKS, date_ticks, value_ticks
 from aspire_tui.ui.render import dates_of
-from aspire_tui.ui.widgets.plot_text import chart_text
+from aspire_tui.ui.widgets.plot_text import chart_content
 
 DATE_FORM = "Y-m-d"
 """How dates go in; they come out on the axis as the settings' date format says."""
@@ -82,7 +82,7 @@ class ProgressChart(PlotextPlot):
             room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
             (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room, dates=dates_of(self))
             self.plt.xticks(x_ticks, x_labels)  # type: ignore[arg-type]  # dates, as plotext's date mode takes them
-        return chart_text(self)  # what `super().render()` returns, made sooner
+        return chart_content(self)  # what `super().render()` draws, made sooner
 
 
 def _progress(
