@@ -3,7 +3,8 @@ empty, one-year and ten-year data, against a bare Textual app measured the same 
 
 Run it with `python tests/benchmarks/bench.py` (add `--light` for the one-year case only, as CI
 does, `--runs N` for more runs, and `--years 0 1 10 20 40` to add twenty and forty years of
-history). It prints one table; each figure is a median over runs.
+history, `--only goals-nav` for the Goals screen's j / k measure alone). It prints one table;
+each figure is a median over runs.
 Cold start is measured from outside, in a real terminal: a fresh tmux server per run, polled
 with `capture-pane` until the expected text is on screen. The rest is measured inside the
 process, with the app driven by Pilot and the time of each frame it draws recorded.

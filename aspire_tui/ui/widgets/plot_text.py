@@ -9,6 +9,7 @@ with the style Rich reads from that run's codes; `chart_content` the same again 
 Content Textual would make of that Text (`Content.from_rich_text`), which it draws sooner.
 
 Every private name of plotext and textual-plotext Aspire uses is here, and only here:
+`plotext._utility.colors_to_ansi` (the codes plotext writes for a cell's colours),
 `Figure._set_size` (as `PlotextPlot.render` calls it), `Figure._set_sizes`,
 `Figure._build_matrix`, `Figure.monitor.matrix` (its `marker`, `fullground`, `style` and
 `background` rows), and `PlotextPlot._get_plotext_theme_name`. If plotext changes its grid,
@@ -17,9 +18,8 @@ the chart is drawn the round-trip way instead.
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Iterator
+from typing import Any
 
 from plotext._utility import colors_to_ansi
 from rich.ansi import AnsiDecoder
@@ -30,12 +30,12 @@ from textual.content import Content, Span
 from textual.style import Style as ContentStyle
 from textual_plotext import PlotextPlot
 
-Cells = tuple[Any, Any, Any]
+Colours = tuple[Any, Any, Any]
 """plotext's (colour, style, background) of a cell."""
 
-_STYLES: dict[Cells, Style | None] = {}
+_STYLES: dict[Colours, Style | None] = {}
 """Rich's style for each (colour, style, background) triple plotext gives a cell."""
-_CONTENT_STYLES: dict[int, tuple[TerminalTheme, dict[Cells, ContentStyle | None]]] = {}
+_CONTENT_STYLES: dict[int, tuple[TerminalTheme, dict[Colours, ContentStyle | None]]] = {}
 """Textual's style for each triple, by the ANSI theme the app maps standard colours with."""
 
 
@@ -59,7 +59,7 @@ def _built(chart: PlotextPlot) -> Any | None:
     return grid
 
 
-def _runs(grid: Any) -> Iterator[list[tuple[str, Cells]]]:
+def _runs(grid: Any) -> Iterator[list[tuple[str, Colours]]]:
     """Each row, top first, as runs of cells in the same colours."""
     for row in reversed(range(grid.rows)):
         markers, colours = grid.marker[row], grid.fullground[row]
@@ -73,8 +73,8 @@ def _runs(grid: Any) -> Iterator[list[tuple[str, Cells]]]:
                 or styles[col] != styles[start]
                 or backgrounds[col] != backgrounds[start]
             ):
-                cells = (colours[start], styles[start], backgrounds[start])
-                runs.append(("".join(markers[start:col]), cells))
+                run = (colours[start], styles[start], backgrounds[start])
+                runs.append(("".join(markers[start:col]), run))
                 start = col
         yield runs
 
@@ -126,13 +126,13 @@ def chart_content(chart: PlotextPlot) -> Content:
     return Content("".join(pieces), spans)
 
 
-def _style(cells: Cells) -> Style | None:
+def _style(colours: Colours) -> Style | None:
     """The style Rich reads from the escape codes plotext writes for these colours."""
     try:
-        return _STYLES[cells]
+        return _STYLES[colours]
     except KeyError:
         pass
     decoder = AnsiDecoder()
-    decoder.decode_line(colors_to_ansi(*cells))
-    found = _STYLES[cells] = decoder.style or None
+    decoder.decode_line(colors_to_ansi(*colours))
+    found = _STYLES[colours] = decoder.style or None
     return found
