@@ -158,7 +158,9 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
     imports), then `GOALS_MOVES` presses: from a third of the way down, `j` for half of them;
     from two thirds, `k` for the other half. The list is put at those rows directly, untimed,
     so every press lands on a goal not yet shown in the run: nothing drawn before can be
-    reused. A goal with a chart counts once a frame is drawn after the chart was rendered for
+    reused. That is the figure against the target. After each half, as many presses back the
+    other way, onto goals just shown, are timed apart ("back to a goal just shown").
+    A goal with a chart counts once a frame is drawn after the chart was rendered for
     that goal (a chart drawn a frame late counts late); a goal with no chart (done/not done,
     too few days, a sparkline) counts at the first frame after the press.
     The plain app: an `OptionList` of as many rows as the Goals list has, two lines each, with
@@ -217,15 +219,19 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
         await pilot.pause()  # type: ignore[attr-defined]
         return (done[0] - start) * 1000
 
-    async def moves(app: App[None], pilot: object, frames: list[float]) -> list[float]:
-        """The warm-up, then the timed presses, each onto a goal not shown before."""
+    async def moves(
+        app: App[None], pilot: object, frames: list[float]
+    ) -> tuple[list[float], list[float]]:
+        """The warm-up, then the timed presses: each onto a goal not shown before, then as
+        many back the other way, onto goals just shown."""
         rows = app.screen.query_one("#records", OptionList)
         for key in "jjjkkk":
             await pilot.press(key)  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
-        took: list[float] = []
+        new: list[float] = []
+        back: list[float] = []
         half = GOALS_MOVES // 2
-        for share, key in ((1 / 3, "j"), (2 / 3, "k")):
+        for share, key, reverse in ((1 / 3, "j", "k"), (2 / 3, "k", "j")):
             place = int(rows.option_count * share)
             while rows.get_option_at_index(place).disabled:
                 place += 1
@@ -233,8 +239,10 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
             await pilot.pause()  # type: ignore[attr-defined]
             await pilot.pause()  # type: ignore[attr-defined]
             for _ in range(half):
-                took.append(await press(app, pilot, frames, key))
-        return took
+                new.append(await press(app, pilot, frames, key))
+            for _ in range(half - 1):  # the last goal back is where the list was put
+                back.append(await press(app, pilot, frames, reverse))
+        return new, back
 
     class PlainList(OptionList):
         BINDINGS = [Binding("j", "cursor_down"), Binding("k", "cursor_up")]
@@ -259,14 +267,14 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
             page = "\n".join(f"Goal {event.option_index}: line {n}" for n in range(10))
             self.query_one("#page", Static).update(page)
 
-    async def plain_run(rows: int) -> list[float]:
+    async def plain_run(rows: int) -> tuple[list[float], list[float]]:
         app = Plain(rows)
         frames = recording(app)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             return await moves(app, pilot, frames)
 
-    async def aspire_run() -> tuple[list[float], int]:
+    async def aspire_run() -> tuple[tuple[list[float], list[float]], int]:
         store = AspireStore.open(folder, backup=False)
         app = AspireApp(store, today=TODAY, tune_gc=True)  # as `aspire` runs it
         frames = recording(app)
@@ -282,16 +290,20 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
             store.close()
             gc.unfreeze()
 
-    mine: list[float] = []
-    plain: list[float] = []
+    found: dict[str, list[float]] = {
+        "aspire": [], "plain": [], "aspire_back": [], "plain_back": []
+    }
     try:
         for _ in range(runs):
-            took, rows = await aspire_run()
-            mine.append(statistics.median(took))
-            plain.append(statistics.median(await plain_run(rows)))
+            (new, back), rows = await aspire_run()
+            found["aspire"].append(statistics.median(new))
+            found["aspire_back"].append(statistics.median(back))
+            new, back = await plain_run(rows)
+            found["plain"].append(statistics.median(new))
+            found["plain_back"].append(statistics.median(back))
     finally:
         progress_chart.ProgressChart.render = real_render  # type: ignore[method-assign]
-    return {"aspire": statistics.median(mine), "plain": statistics.median(plain)}
+    return {what: statistics.median(values) for what, values in found.items()}
 
 
 async def logged_write(folder: Path, runs: int) -> dict[str, float]:
@@ -595,7 +607,11 @@ def _goals_nav_row(folder: Path, years: int, runs: int) -> tuple[str, str, str, 
     except RuntimeError as error:
         return (name, "not measured", "", str(error))
     over = found["aspire"] - found["plain"]
-    result = f"{found['aspire']:.1f} ms ({over:.1f} ms over a plain Textual app)"
+    back = found["aspire_back"] - found["plain_back"]
+    result = (
+        f"{found['aspire']:.1f} ms ({over:.1f} ms over a plain Textual app); "
+        f"back to a goal just shown {found['aspire_back']:.1f} ms ({back:.1f} ms over)"
+    )
     return (name, result, "", _goal(over, 20, "ms over") if years == 10 else "")
 
 
