@@ -45,6 +45,8 @@ def date_ticks(first: date, last: date, most: int = MOST_TICKS - 1) -> list[date
         return _every_days(first, last, most)
     for weeks in (1, 2):
         monday = first + timedelta(days=-first.weekday() % 7)
+        if monday <= last and (last - monday).days // (7 * weeks) + 1 > most:
+            continue  # too many: counted, not listed (years hold hundreds of Mondays)
         ticks = []
         while monday <= last:
             ticks.append(monday)

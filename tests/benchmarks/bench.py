@@ -3,7 +3,8 @@ empty, one-year and ten-year data, against a bare Textual app measured the same 
 
 Run it with `python tests/benchmarks/bench.py` (add `--light` for the one-year case only, as CI
 does, `--runs N` for more runs, and `--years 0 1 10 20 40` to add twenty and forty years of
-history). It prints one table; each figure is a median over runs.
+history, `--only goals-nav` for the Goals screen's j / k measure alone). It prints one table;
+each figure is a median over runs.
 Cold start is measured from outside, in a real terminal: a fresh tmux server per run, polled
 with `capture-pane` until the expected text is on screen. The rest is measured inside the
 process, with the app driven by Pilot and the time of each frame it draws recorded.
@@ -40,6 +41,8 @@ class Bare(App):
 
 Bare().run()
 """
+GOALS_MOVES = 20
+"""`j` / `k` presses on the Goals screen per run, after a warm-up visit."""
 
 
 def make_data(root: Path, years: int) -> Path:
@@ -144,6 +147,163 @@ async def interactive(folder: Path, runs: int) -> dict[str, float]:
         "nav_p50": _p(moves, 50),
         "nav_p95": _p(moves, 95),
     }
+
+
+async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
+    """Goals `j` / `k` until the chart is drawn: key press to the first frame that shows the
+    newly highlighted goal's chart, in milliseconds, against a plain Textual app driven by the
+    same keys and timed by the same code, run by run in turn (one Aspire run, one plain run).
+
+    Each run: `3`, a warm-up of three `j` and three `k` at the top of the list (the chart's
+    imports), then `GOALS_MOVES` presses: from a third of the way down, `j` for half of them;
+    from two thirds, `k` for the other half. The list is put at those rows directly, untimed,
+    so every press lands on a goal not yet shown in the run: nothing drawn before can be
+    reused. That is the figure against the target. After each half, as many presses back the
+    other way, onto goals just shown, are timed apart ("back to a goal just shown").
+    A goal with a chart counts once a frame is drawn after the chart was rendered for
+    that goal (a chart drawn a frame late counts late); a goal with no chart (done/not done,
+    too few days, a sparkline) counts at the first frame after the press.
+    The plain app: an `OptionList` of as many rows as the Goals list has, two lines each, with
+    `j` / `k` bound to its cursor, and a `Static` beside it whose text (ten lines) is replaced
+    on each highlight: the least a list-and-page screen does, drawn at the same size."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal
+    from textual.widgets import OptionList, Static
+
+    from aspire_tui.store import AspireStore
+    from aspire_tui.ui.app import AspireApp
+    from aspire_tui.ui.widgets import progress_chart
+
+    charted: list[tuple[str, float]] = []  # (goal id, when its chart was rendered)
+    real_render = progress_chart.ProgressChart.render
+
+    def timed_render(chart: progress_chart.ProgressChart) -> object:
+        drawn = real_render(chart)
+        if chart._drawn is not None:
+            charted.append((str(chart._drawn[0].id), time.perf_counter()))
+        return drawn
+
+    progress_chart.ProgressChart.render = timed_render  # type: ignore[method-assign]
+
+    def recording(app: App[None]) -> list[float]:
+        frames: list[float] = []
+        display = app._display
+
+        def recorded(*args: object, **kwargs: object) -> None:
+            display(*args, **kwargs)  # type: ignore[arg-type]
+            frames.append(time.perf_counter())
+
+        app._display = recorded  # type: ignore[method-assign]
+        return frames
+
+    async def press(app: App[None], pilot: object, frames: list[float], key: str) -> float:
+        """Milliseconds from pressing `key` to the frame that shows what it highlighted."""
+        before, rendered = len(frames), len(charted)
+        start = time.perf_counter()
+        await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        screen = app.screen
+        wanted = screen.query_one("#records", OptionList).highlighted_option
+        goal = wanted.id if wanted is not None else None
+        chart = screen.query("ProgressChart")
+        shown = bool(chart) and chart.first().display and screen.query_one("#chart-box").display
+        while True:
+            drawn = [t for g, t in charted[rendered:] if g == goal] if shown else [start]
+            done = [f for f in frames[before:] if drawn and f >= drawn[0]]
+            if done:
+                break
+            if time.perf_counter() - start > 5:
+                raise RuntimeError(f"no frame showed the goal's page within 5 s of {key}")
+            await asyncio.sleep(0.001)
+        await pilot.pause()  # type: ignore[attr-defined]
+        return (done[0] - start) * 1000
+
+    async def moves(
+        app: App[None], pilot: object, frames: list[float]
+    ) -> tuple[list[float], list[float]]:
+        """The warm-up, then the timed presses: each onto a goal not shown before, then as
+        many back the other way, onto goals just shown."""
+        rows = app.screen.query_one("#records", OptionList)
+        for key in "jjjkkk":
+            await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        new: list[float] = []
+        back: list[float] = []
+        half = GOALS_MOVES // 2
+        for share, key, reverse in ((1 / 3, "j", "k"), (2 / 3, "k", "j")):
+            place = int(rows.option_count * share)
+            while rows.get_option_at_index(place).disabled:
+                place += 1
+            rows.highlighted = place
+            await pilot.pause()  # type: ignore[attr-defined]
+            await pilot.pause()  # type: ignore[attr-defined]
+            for _ in range(half):
+                new.append(await press(app, pilot, frames, key))
+            for _ in range(half - 1):  # the last goal back is where the list was put
+                back.append(await press(app, pilot, frames, reverse))
+        return new, back
+
+    class PlainList(OptionList):
+        BINDINGS = [Binding("j", "cursor_down"), Binding("k", "cursor_up")]
+
+    class Plain(App[None]):
+        def __init__(self, rows: int) -> None:
+            super().__init__()
+            self.rows = rows
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                row = "Goal {}\n  ████░░░░  40%  on track"
+                rows = PlainList(*(row.format(n) for n in range(self.rows)), id="records")
+                rows.styles.width = "42%"
+                yield rows
+                yield Static(id="page")
+
+        def on_mount(self) -> None:
+            self.query_one(PlainList).focus()
+
+        def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+            page = "\n".join(f"Goal {event.option_index}: line {n}" for n in range(10))
+            self.query_one("#page", Static).update(page)
+
+    async def plain_run(rows: int) -> tuple[list[float], list[float]]:
+        app = Plain(rows)
+        frames = recording(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            return await moves(app, pilot, frames)
+
+    async def aspire_run() -> tuple[tuple[list[float], list[float]], int]:
+        store = AspireStore.open(folder, backup=False)
+        app = AspireApp(store, today=TODAY, tune_gc=True)  # as `aspire` runs it
+        frames = recording(app)
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.press("3")
+                await pilot.pause()
+                rows = app.screen.query_one("#records", OptionList).option_count
+                return await moves(app, pilot, frames), rows
+        finally:
+            store.close()
+            gc.unfreeze()
+
+    found: dict[str, list[float]] = {
+        "aspire": [], "plain": [], "aspire_back": [], "plain_back": []
+    }
+    try:
+        for _ in range(runs):
+            (new, back), rows = await aspire_run()
+            found["aspire"].append(statistics.median(new))
+            found["aspire_back"].append(statistics.median(back))
+            new, back = await plain_run(rows)
+            found["plain"].append(statistics.median(new))
+            found["plain_back"].append(statistics.median(back))
+    finally:
+        progress_chart.ProgressChart.render = real_render  # type: ignore[method-assign]
+    return {what: statistics.median(values) for what, values in found.items()}
 
 
 async def logged_write(folder: Path, runs: int) -> dict[str, float]:
@@ -295,6 +455,11 @@ def main() -> int:
         help="the data sets to start on, in years of history (default: 0 1 10; "
         "add 20 40 for the long view, which takes minutes to generate)",
     )
+    parser.add_argument(
+        "--only",
+        choices=["goals-nav"],
+        help="one measure only: goals-nav, Goals j / k until the chart is drawn",
+    )
     args = parser.parse_args()
     sizes = [0, 1] if args.light else sorted(set(args.years or [0, 1, 10]) | {0})
     has_tmux = shutil.which("tmux") is not None
@@ -311,11 +476,16 @@ def main() -> int:
     rows: list[tuple[str, str, str, str]] = []
     try:
         folders = {years: make_data(root, years) for years in sizes}
+        if args.only == "goals-nav":
+            for years, folder in folders.items():
+                if years:
+                    rows.append(_goals_nav_row(folder, years, args.runs))
+            folders = {}  # and nothing else
         env = {**os.environ, "TERM": "xterm-256color"}
         aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
         starts: dict[object, list[float]] = {"bare": [], **{years: [] for years in folders}}
         failed: dict[object, str] = {}
-        if has_tmux:
+        if has_tmux and folders:
             script = root / "bare.py"
             script.write_text(BARE_APP)
             # Round by round, each app once per round, so that a machine that speeds up or
@@ -381,6 +551,7 @@ def main() -> int:
                         _goal(found["nav_p95"], 16) if tenth else "",
                     )
                 )
+                rows.append(_goals_nav_row(work, years, args.runs))
                 try:
                     wrote = asyncio.run(logged_write(work, args.runs))
                 except RuntimeError as error:
@@ -424,7 +595,7 @@ def main() -> int:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; median of {args.runs} runs"
     )
-    if not has_tmux:
+    if not has_tmux and not args.only:
         print("(tmux is not installed: cold starts were not measured)")
     width = max(len(r[0]) for r in rows)
     print(f"| {'measure':<{width}} | result | ratio | target |")
@@ -432,6 +603,22 @@ def main() -> int:
     for name, result, ratio, target in rows:
         print(f"| {name:<{width}} | {result} | {ratio} | {target.strip()} |")
     return 0
+
+
+def _goals_nav_row(folder: Path, years: int, runs: int) -> tuple[str, str, str, str]:
+    label = f"{years} year" + ("s" if years > 1 else "")
+    name = f"Goals j / k until the chart is drawn, {label}"
+    try:
+        found = asyncio.run(goals_navigation(folder, runs))
+    except RuntimeError as error:
+        return (name, "not measured", "", str(error))
+    over = found["aspire"] - found["plain"]
+    back = found["aspire_back"] - found["plain_back"]
+    result = (
+        f"{found['aspire']:.1f} ms ({over:.1f} ms over a plain Textual app); "
+        f"back to a goal just shown {found['aspire_back']:.1f} ms ({back:.1f} ms over)"
+    )
+    return (name, result, "", _goal(over, 20, "ms over") if years == 10 else "")
 
 
 def _goal(value: float, limit: float, unit: str = "ms") -> str:

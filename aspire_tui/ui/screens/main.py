@@ -100,7 +100,18 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#detail-pane", DetailPane).border_title = self.READING
+        self.watch(self.records, "highlighted", self._highlight_moved, init=False)
         self.records.focus()
+
+    _reloading = False
+
+    def _highlight_moved(self) -> None:
+        """The record's page is drawn as the highlight moves, in the same frame as the list:
+        the list's `OptionHighlighted` reaches the screen only after hops through its
+        containers, by which time the frame showing the list alone, and the old page, has
+        been drawn (and the new page waits for the next). A reload draws it itself."""
+        if not self._reloading and self.records.highlighted_record_id is not None:
+            self.show_detail()
 
     def on_screen_resume(self) -> None:
         """Other screens may have changed the data: read it again whenever this one shows,
@@ -208,15 +219,25 @@ class MainScreen(Screen[None]):
             return
         self._loaded = key
         self._drawn_width = drawn
-        self.records.show_records(rows)
-        if select is not None:
-            self.records.select_record(str(select))
+        self._reloading = True
+        try:
+            self.records.show_records(rows)
+            if select is not None:
+                self.records.select_record(str(select))
+        finally:
+            self._reloading = False
         self.show_detail()
         self._detail_base = None
 
     _shown_key: str | None = None
+    _page_drawn: tuple[object, ...] | None = None
+    """What the page was last drawn for: the record, the width, the data and settings."""
+
+    def _page_key(self) -> tuple[object, ...]:
+        return (self.records.highlighted_record_id, self.detail_width(), self._loaded)
 
     def show_detail(self) -> None:
+        self._page_drawn = self._page_key()
         self._detail_drawn = self.detail_width()
         content = self.safely(lambda: self.describe(self.selected_id()))
         if content is not None:
@@ -276,7 +297,9 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#records")
     def _record_highlighted(self) -> None:
-        self.show_detail()
+        """Drawn already as the highlight moved (`_highlight_moved`), unless since then."""
+        if self._page_drawn != self._page_key():
+            self.show_detail()
 
     @on(OptionList.OptionSelected, "#records")
     def _record_chosen(self) -> None:

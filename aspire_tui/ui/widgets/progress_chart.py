@@ -11,6 +11,7 @@ from datetime import date
 
 from textual.app import RenderResult
 from textual.color import Color
+from textual.content import Content
 from textual_plotext import PlotextPlot
 
 from aspire_tui.domain.dates import DateFormat
@@ -18,11 +19,14 @@ from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
 from aspire_tui.presentation.chart_ticks import MOST_TICKS, date_ticks, value_ticks
 from aspire_tui.ui.render import dates_of
+from aspire_tui.ui.widgets.plot_text import chart_content
 
 DATE_FORM = "Y-m-d"
 """How dates go in; they come out on the axis as the settings' date format says."""
 DATE_LABEL = 10
 """Columns a date takes on the axis, in every format."""
+KEPT_DRAWN = 32
+"""Charts kept as drawn, for moving back to a goal shown a moment ago."""
 AXIS_FORMS = {DateFormat.ISO: "Y-m-d", DateFormat.DAY_MONTH: "d/m/Y", DateFormat.MONTH_DAY: "m/d/Y"}
 
 
@@ -34,7 +38,19 @@ class ProgressChart(PlotextPlot):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: list[tuple[tuple[object, ...], Content]] = []
+        """Charts drawn, newest first, with what each was drawn from."""
+
     def show(self, goal: Goal, series: list[tuple[date, float]], start: float, today: date) -> None:
+        self._drawn = (goal, series, start, today)
+        self.refresh()
+
+    def _set_lines(
+        self, goal: Goal, series: list[tuple[date, float]], start: float, today: date
+    ) -> None:
+        """Give plotext the lines, the value ticks and the dates' form, in the theme's colours."""
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
@@ -47,14 +63,12 @@ class ProgressChart(PlotextPlot):
             label = "stretch line (70%)" if goal.stretch else "pace line"
             line = [goal.begins.isoformat(), goal.deadline.isoformat()]
             plt.plot(line, [start, aim], label=label, color=pace_colour)
-        self._drawn = (goal, series, start, today)
         _, (y_ticks, y_labels) = axis_ticks(goal, series, start, today)
         plt.yticks(y_ticks, y_labels)
         ends = [*values, start if aim is None else aim, *y_ticks]
         low, high = min(ends), max(ends)
         high = high if high > low else low + 1  # plotext divides by the range
         plt.ylim(low, high)  # the data, and every tick (one whole tick may lie just outside)
-        self.refresh()
 
     _drawn: tuple[Goal, list[tuple[date, float]], float, date] | None = None
 
@@ -75,13 +89,26 @@ class ProgressChart(PlotextPlot):
             self.show(*self._drawn)
 
     def render(self) -> RenderResult:
-        """Dates as many as the width has room for, side by side, set as the chart is drawn
-        (its width is known only then)."""
-        if self._drawn is not None:
-            room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
-            (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room, dates=dates_of(self))
-            self.plt.xticks(x_ticks, x_labels)  # type: ignore[arg-type]  # dates, as plotext's date mode takes them
-        return super().render()
+        """The chart as drawn before for the same goal, check-ins, day, size, theme and date
+        format, if it was among the last `KEPT_DRAWN`; else drawn now, with dates as many as
+        the width has room for, side by side (its width is known only now)."""
+        if self._drawn is None:
+            return chart_content(self)
+        goal, series, start, today = self._drawn
+        key = (goal, tuple(series), start, today, self.size, self.app.theme, dates_of(self))
+        kept = self._kept
+        for index, (known, drawn) in enumerate(kept):
+            if known == key:
+                kept.insert(0, kept.pop(index))
+                return drawn
+        self._set_lines(*self._drawn)
+        room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
+        (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room, dates=dates_of(self))
+        self.plt.xticks(x_ticks, x_labels)  # type: ignore[arg-type]  # dates, as plotext's date mode takes them
+        drawn = chart_content(self)  # what `super().render()` draws, made sooner
+        kept.insert(0, (key, drawn))
+        del kept[KEPT_DRAWN:]
+        return drawn
 
 
 def _progress(
