@@ -290,9 +290,7 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
             store.close()
             gc.unfreeze()
 
-    found: dict[str, list[float]] = {
-        "aspire": [], "plain": [], "aspire_back": [], "plain_back": []
-    }
+    found: dict[str, list[float]] = {"aspire": [], "plain": [], "aspire_back": [], "plain_back": []}
     try:
         for _ in range(runs):
             (new, back), rows = await aspire_run()

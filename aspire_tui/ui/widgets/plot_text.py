@@ -42,7 +42,7 @@ _CONTENT_STYLES: dict[int, tuple[TerminalTheme, dict[Colours, ContentStyle | Non
 def _built(chart: PlotextPlot) -> Any | None:
     """The chart's plotext figure, sized and themed as `PlotextPlot.render` does, with its
     grid built; None if plotext's grid is not what it was (then use `plot.build()`)."""
-    plot = chart.plt
+    plot: Any = chart.plt  # plotext's figure: its private parts are named below
     width, height = chart.size
     plot.plotsize(width, height)
     plot._set_size(width, height)  # as PlotextPlot.render does, "belt and braces"
