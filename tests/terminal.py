@@ -8,6 +8,7 @@ import os
 import subprocess
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 _SERVERS = itertools.count()
 
@@ -40,3 +41,12 @@ def wait_until(tmux: list[str], done: Callable[[str], bool], what: str, timeout:
 def wait_for(tmux: list[str], text: str, timeout: float = 20) -> None:
     """Poll the terminal until `text` shows."""
     wait_until(tmux, lambda shown: text in shown, repr(text), timeout)
+
+
+def exit_status(path: Path, timeout: float = 15) -> str:
+    """The exit status a shell wrote to `path` (`...; echo $? > path`), once it has; "" if
+    it never does within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not (path.exists() and path.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return path.read_text().strip() if path.exists() else ""

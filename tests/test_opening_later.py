@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from aspire_tui.domain.models import Reflection
 from aspire_tui.store import AspireStore, DataFileError
 from tests.conftest import TODAY, terminal_env
 from tests.fixtures.history import main as write_history
-from tests.terminal import own_tmux, screen
+from tests.terminal import exit_status, own_tmux, screen
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +105,7 @@ def test_aspire_stops_with_the_message_once_it_finds_a_damaged_checkin(tmp_path:
         timeout=10,
     )
     try:
-        deadline = time.monotonic() + 15
-        while not (status.exists() and status.read_text().strip()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        exit_status(status)
         said = " ".join(screen(tmux).split())
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)

@@ -26,7 +26,7 @@ from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.screens.reflect import ReflectScreen
 from tests.conftest import TODAY, docs, read_data, terminal_env
-from tests.terminal import own_tmux, screen, wait_for
+from tests.terminal import exit_status, own_tmux, screen, wait_for
 from tests.ui_helpers import (
     SIZE,
     journal_rows,
@@ -388,9 +388,7 @@ def test_aspire_quit_anyway_with_unsaved_changes_exits_3_and_says_why(tmp_path: 
         subprocess.run([*tmux, "send-keys", "q"], check=True, timeout=10)
         wait_for(tmux, "Quit anyway?")
         subprocess.run([*tmux, "send-keys", "y"], check=True, timeout=10)
-        deadline = time.monotonic() + 15
-        while not (status.exists() and status.read_text().strip()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        exit_status(status)
         said = " ".join(screen(tmux).split())
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)

@@ -58,7 +58,7 @@ def check_file_first(
     """`check_file`, with the check-ins (nine in ten records) only glanced at when `later`:
     their numbers, uids and goals are checked, so that every other record is known sound and
     linked; each is decoded, and so checked whole, when it is first needed
-    (`decode_checkin_later`) and before anything is written."""
+    (`decode_later`) and before anything is written."""
     if check_schema(path, data) != SCHEMA_VERSION:
         raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
     unknown = set(data) - {META_TABLE, *(kind.table for kind in kinds)}
@@ -76,7 +76,7 @@ def check_file_first(
         if not isinstance(table, dict):
             raise DataFileError(path, f"has a damaged '{name}' section.")
         if name == "checkins" and later:
-            _glance_at_checkins(path, table, decoded["goals"], uids, glanced)
+            _glance_at_checkins(path, kind, table, decoded["goals"], uids, glanced)
             continue
         if name == "checkins":  # nine in ten records: a loop of their own
             _check_checkins(path, table, decode, decoded["goals"], uids, mine)
@@ -114,7 +114,12 @@ def check_file_first(
 
 
 def _glance_at_checkins(
-    path: Path, table: dict[str, Any], goals: dict[int, Any], uids: set[str], glanced: Later
+    path: Path,
+    kind: RecordKind,
+    table: dict[str, Any],
+    goals: dict[int, Any],
+    uids: set[str],
+    glanced: Later,
 ) -> None:
     """What every other record's soundness depends on (a check-in's number, its uid among
     all uids, the goal it points to), and each goal's latest day as written: the rest of each
@@ -136,7 +141,7 @@ def _glance_at_checkins(
             )
         uid, goal_id, on = doc.get("uid"), doc.get("goal_id"), doc.get("on")
         if type(uid) is not str or type(goal_id) is not int:
-            decode_checkin_later(path, doc, int(key))  # says what is wrong
+            decode_later(path, kind, doc, int(key))  # says what is wrong
         known = len(uids)
         uids.add(uid)  # type: ignore[arg-type]
         if len(uids) == known:
@@ -151,13 +156,13 @@ def _glance_at_checkins(
             latest_on[goal_id] = on  # type: ignore[index]
 
 
-def decode_checkin_later(path: Path, doc: dict[str, Any], number: int) -> Any:
-    """A glanced-at check-in, decoded and so checked whole, with the message the file check
+def decode_later(path: Path, kind: RecordKind, doc: dict[str, Any], number: int) -> Any:
+    """A glanced-at record, decoded and so checked whole, with the message the file check
     would have given."""
     try:
-        return codec.decode_checkin(doc, number)
+        return kind.decode(doc, number)
     except codec.CodecError as error:
-        raise DataFileError(path, f"has a damaged entry checkins/{number}: {error}.") from None
+        raise DataFileError(path, f"has a damaged entry {kind.table}/{number}: {error}.") from None
 
 
 def _check_checkins(

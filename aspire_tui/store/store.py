@@ -48,7 +48,7 @@ from aspire_tui.store.file_check import (
     check_file,
     check_file_first,
     check_schema,
-    decode_checkin_later,
+    decode_later,
 )
 from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
 from aspire_tui.store.limits import Refused, check_kind, read_file
@@ -127,7 +127,7 @@ class _Records(Generic[T]):
             return
         bucket = self._index.setdefault(key, {})
         for number, doc in docs.items():
-            record = decode_checkin_later(self.store.path, doc, number)
+            record = decode_later(self.store.path, self.kind, doc, number)
             self._records[number] = bucket[number] = record
         del self._later[key]
 

@@ -26,6 +26,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 TODAY = date(2026, 11, 27)
 SIZE = (100, 30)
@@ -99,6 +100,19 @@ def _quote(part: str) -> str:
 # Inside the process ---------------------------------------------------------------------------
 
 
+def record_frames(app: Any) -> list[float]:
+    """The times the app draws its frames, from now on (appended as they happen)."""
+    frames: list[float] = []
+    display = app._display
+
+    def recorded(*args: object, **kwargs: object) -> None:
+        display(*args, **kwargs)
+        frames.append(time.perf_counter())
+
+    app._display = recorded
+    return frames
+
+
 async def interactive(folder: Path, runs: int) -> dict[str, float]:
     """Screen switches and list navigation, key press to frame drawn, in milliseconds."""
     from aspire_tui.store import AspireStore
@@ -106,14 +120,7 @@ async def interactive(folder: Path, runs: int) -> dict[str, float]:
 
     store = AspireStore.open(folder, backup=False)
     app = AspireApp(store, today=TODAY, tune_gc=True)  # as `aspire` runs it
-    frames: list[float] = []
-    display = app._display
-
-    def recorded(*args: object, **kwargs: object) -> None:
-        display(*args, **kwargs)  # type: ignore[arg-type]
-        frames.append(time.perf_counter())
-
-    app._display = recorded  # type: ignore[method-assign]
+    frames = record_frames(app)
 
     async def latency(pilot: object, key: str) -> float:
         before = len(frames)
@@ -185,17 +192,6 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
         return drawn
 
     progress_chart.ProgressChart.render = timed_render  # type: ignore[method-assign]
-
-    def recording(app: App[None]) -> list[float]:
-        frames: list[float] = []
-        display = app._display
-
-        def recorded(*args: object, **kwargs: object) -> None:
-            display(*args, **kwargs)  # type: ignore[arg-type]
-            frames.append(time.perf_counter())
-
-        app._display = recorded  # type: ignore[method-assign]
-        return frames
 
     async def press(app: App[None], pilot: object, frames: list[float], key: str) -> float:
         """Milliseconds from pressing `key` to the frame that shows what it highlighted."""
@@ -269,7 +265,7 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
 
     async def plain_run(rows: int) -> tuple[list[float], list[float]]:
         app = Plain(rows)
-        frames = recording(app)
+        frames = record_frames(app)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             return await moves(app, pilot, frames)
@@ -277,7 +273,7 @@ async def goals_navigation(folder: Path, runs: int) -> dict[str, float]:
     async def aspire_run() -> tuple[tuple[list[float], list[float]], int]:
         store = AspireStore.open(folder, backup=False)
         app = AspireApp(store, today=TODAY, tune_gc=True)  # as `aspire` runs it
-        frames = recording(app)
+        frames = record_frames(app)
         try:
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
