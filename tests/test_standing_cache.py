@@ -72,3 +72,47 @@ def test_a_check_in_redoes_only_its_goal(history: Path, tmp_path: Path) -> None:
     assert after[goal.id or 0].progress.done == before[goal.id or 0].progress.done + 1
     assert after == goal_states(store.goals(), store.checkins(), TODAY)
     store.close()
+
+
+def test_where_goals_stand_follows_every_way_the_records_change(
+    history: Path, tmp_path: Path
+) -> None:
+    """The records' caches and what is worked out from them go by one counter: whatever
+    changes the records (a change undone, another program, a restore) is seen at once."""
+    import json
+    import shutil
+    from datetime import datetime
+
+    from tests.conftest import read_data
+
+    folder = tmp_path / "copy"
+    shutil.copytree(history, folder)
+    store = AspireStore.open(folder, backup=False)
+    store.write_in_background()
+    standing = GoalStanding(store)
+    goal = next(g for g in store.goals() if g.target.kind.value == "up")
+    goal_id = goal.id or 0
+    done = standing.all(TODAY)[goal_id].progress.done
+    backup = store.back_up(datetime(2026, 11, 27, 9, 0))
+
+    with pytest.raises(RuntimeError), store.transaction():  # undone whole
+        store.save_checkin(CheckIn(goal_id, TODAY, 5.0, "undone"))
+        assert standing.all(TODAY)[goal_id].progress.done == done + 5
+        raise RuntimeError
+    assert standing.all(TODAY)[goal_id].progress.done == done
+    assert "undone" not in [c.note for c in store.checkins(goal_id)]
+
+    store.save_checkin(CheckIn(goal_id, TODAY, 2.0, "kept"))
+    assert standing.all(TODAY)[goal_id].progress.done == done + 2
+    store.back_up(datetime(2026, 11, 27, 9, 30))  # the file holds every change now
+    data = read_data(folder)  # another program adds 3 more to that check-in
+    [number] = [n for n, c in data["checkins"].items() if c["note"] == "kept"]
+    data["checkins"][number]["amount"] = 5.0
+    (folder / "aspire.json").write_text(json.dumps(data))
+    assert standing.all(TODAY)[goal_id].progress.done == done + 5
+    assert standing.all(TODAY) == goal_states(store.goals(), store.checkins(), TODAY)
+
+    store.restore_backup(backup.name, datetime(2026, 11, 27, 10, 0))
+    assert standing.all(TODAY)[goal_id].progress.done == done
+    assert standing.all(TODAY) == goal_states(store.goals(), store.checkins(), TODAY)
+    store.close()

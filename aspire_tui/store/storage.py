@@ -139,8 +139,14 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.check = check
         self.read_only = read_only
-        self.generation = 0
-        """Bumped whenever the file was found changed by someone else."""
+        self.revision = 0
+        """Moves on with every change to the data Aspire holds, its own or not: whatever is
+        worked out from the records (the records' caches, where each goal stands) is kept
+        until it moves, and is the one counter they all go by."""
+        self.renewed_at = 0
+        """The revision at which the data was last taken anew rather than changed through the
+        tables (the file changed behind Aspire's back, a write failed, everything replaced):
+        whatever was built before it is built again."""
         self._seen = self.path.exists()
         self._batch: dict[str, Any] | None = None
         self._cache: dict[str, Any] | None = None
@@ -238,7 +244,7 @@ class AtomicJSONStorage(Storage):
         if refusals:
             self._cache = None  # back to what the file holds, checked again
             self._recheck = True
-            self.generation += 1
+            self.renew()
             raise StoreError(failed(" ".join(refusals)))
         stamp = writer.take_stamp()
         if stamp is not None:
@@ -328,7 +334,7 @@ class AtomicJSONStorage(Storage):
         if changed:
             if self.check is not None:
                 self.check(self.path, data)
-            self.generation += 1
+            self.renew()
             if self._writer is not None and self._writer.adopt(stamp, still_ours):
                 self._whole_next = True
         self._seen = True
@@ -393,6 +399,11 @@ class AtomicJSONStorage(Storage):
                 self._on_failure(f"{self.path} was {what} by another program, {said}")
         return False
 
+    def renew(self) -> None:
+        """Every cache built on the data so far starts again (see `renewed_at`)."""
+        self.revision += 1
+        self.renewed_at = self.revision
+
     def unchanged(self) -> bool:
         """The file is still what the last read found (or still absent)."""
         return self._stat() == self._stamp
@@ -406,6 +417,7 @@ class AtomicJSONStorage(Storage):
                 "Aspire is open read-only here, because another Aspire has this folder open. "
                 "Make changes there."
             )
+        self.revision += 1
         if self._batch is not None:
             self._batch = data
             if self._batch_ops is not None and changes is not None:
@@ -420,13 +432,13 @@ class AtomicJSONStorage(Storage):
             atomic_write(self.path, within_limit(self.path, encode_json(data)))
         except OSError as error:
             self._cache = None  # TinyDB changed it in place; the file is what counts now
-            self.generation += 1  # and every table and cache must read it again
+            self.renew()  # every table and cache must read it again
             raise StoreError(
                 f"Could not save to {self.path} ({error.strerror}). Your last change was not saved."
             ) from None
         except BaseException:
             self._cache = None
-            self.generation += 1
+            self.renew()
             raise
         with contextlib.suppress(OSError):  # everything is in the file now
             self.log.unlink()
@@ -468,7 +480,7 @@ class AtomicJSONStorage(Storage):
     def forget(self) -> None:
         """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
         self._cache = None
-        self.generation += 1
+        self.renew()
 
     def _write_behind(self, data: dict[str, Any], changes: list[change_log.Op] | None) -> None:
         writer = self._writer
@@ -487,7 +499,7 @@ class AtomicJSONStorage(Storage):
                 self._whole_next = False
         except BaseException:
             self._cache = None
-            self.generation += 1
+            self.renew()
             raise
         self._seen = True
         self._cache = data
@@ -509,6 +521,7 @@ class AtomicJSONStorage(Storage):
             self.write(data, ops)
         except BaseException:
             self._cache = None  # the batch changed the cached data in place
+            self.renew()  # and the tables and records saw the writes undone
             raise
         finally:
             self._batch = None

@@ -93,8 +93,8 @@ class _Records(Generic[T]):
         self._records: dict[int, T] = {}
         self._index: dict[Any, dict[int, T]] = {}
         self._stamps: dict[Any, int] = {}
-        self._tick = 0
-        self._epoch = -1
+        self._built_at = -1
+        """The storage's `renewed_at` these records were decoded at."""
         self._later: dict[Any, dict[int, dict[str, Any]]] = {}
         """Records glanced at when the file was opened, by `index_by` value, decoded (and so
         checked whole) when first asked for (`file_check.check_file_first`)."""
@@ -106,14 +106,15 @@ class _Records(Generic[T]):
     def _fresh(self) -> None:
         """Start again from the table if the file changed behind Aspire's back."""
         table = self.table
-        if self._epoch != self.store._epoch:
+        renewed_at = self.store._storage.renewed_at
+        if self._built_at != renewed_at:
             self._records = {}
             self._index = {}
             self._stamps = {}
             self._later = {}
             for doc in table:  # a copy of each, with its id: a file changed underneath
                 self._remember(self.decode(dict(doc), doc.doc_id))
-            self._epoch = self.store._epoch
+            self._built_at = renewed_at
 
     def _current(self) -> dict[int, T]:
         """Every record, decoded."""
@@ -157,12 +158,12 @@ class _Records(Generic[T]):
             self._touch(key)
 
     def _touch(self, key: Any) -> None:
-        self._tick += 1
-        self._stamps[key] = self._tick
+        self._stamps[key] = self.store._storage.revision  # moved on by the write just made
 
     def stamp(self, key: Any) -> int:
-        """Changes whenever a record with this `index_by` value is saved or removed (within
-        one epoch: a rebuilt cache starts its stamps again)."""
+        """Changes whenever a record with this `index_by` value is saved or removed: the
+        storage's revision of the latest such change (0 for none since the records were
+        decoded, whose objects are then all new)."""
         self._fresh()
         return self._stamps.get(key, 0)
 
@@ -178,7 +179,7 @@ class _Records(Generic[T]):
             field = self.index_by
             for record_id, record in records.items():
                 self._index.setdefault(getattr(record, field), {})[record_id] = record
-        self._epoch = self.store._epoch
+        self._built_at = self.store._storage.renewed_at
 
     def index(self) -> list[tuple[Any, dict[int, T]]]:
         self._current()
@@ -213,7 +214,6 @@ class _Records(Generic[T]):
             record_id = record.id
         saved = self.decode(doc, record_id)  # exactly what a later read of the file gives
         self._remember(saved)
-        self.store._changes += 1
         return saved
 
     def add_many(self, records: list[T]) -> list[T]:
@@ -226,7 +226,6 @@ class _Records(Generic[T]):
         saved = [self.decode(doc, record_id) for doc, record_id in zip(docs, ids, strict=True)]
         for record in saved:
             self._remember(record)
-        self.store._changes += 1
         return saved
 
     def put(self, record: T) -> None:
@@ -237,7 +236,6 @@ class _Records(Generic[T]):
         doc = self.encode(record)
         self.table.upsert(Document(doc, doc_id=record.id))
         self._remember(self.decode(doc, record.id))
-        self.store._changes += 1
 
     def remove(self, ids: list[int]) -> None:
         self.store.before_change()
@@ -246,7 +244,6 @@ class _Records(Generic[T]):
             self.table.remove(doc_ids=ids)
             for record_id in ids:
                 self._forget(record_id)
-            self.store._changes += 1
 
 
 class AspireStore:
@@ -263,10 +260,8 @@ class AspireStore:
         self.kinds = tuple(kinds)
         """The kinds of record this store keeps, a table each (`kinds.KINDS`)."""
         self._tables: dict[str, Table] = {}
-        self._generation = -1
-        self._epoch = 0
-        """Moves on whenever the tables are rebuilt: the records' caches start again."""
-        self._changes = 0
+        self._tables_at = -1
+        """The storage's `renewed_at` the tables were made at (TinyDB keeps the next id)."""
         self._records: dict[str, _Records[Any]] = {
             kind.table: _Records(self, kind, self._next_journal_id if kind.journal else None)
             for kind in self.kinds
@@ -499,12 +494,19 @@ class AspireStore:
         return self._records[kind.table].save(record)
 
     @property
-    def version(self) -> tuple[int, int]:
+    def version(self) -> int:
         """Different whenever anything Aspire reads may have changed, so that what is worked
         out from the records can be kept until then."""
         self._storage.read()
         self._table(self.kinds[0].table)  # notices a file changed behind Aspire's back
-        return self._epoch, self._changes
+        return self._storage.revision
+
+    @property
+    def renewed_at(self) -> int:
+        """The `version` at which every record was last read anew (not changed through the
+        store): whatever was kept per record before it can be let go."""
+        self._table(self.kinds[0].table)
+        return self._storage.renewed_at
 
     def checkins_stamp(self, goal_id: int) -> int:
         """Different whenever the goal's check-ins change, while `version`'s epoch stays: so
@@ -600,7 +602,7 @@ class AspireStore:
     def _replace_all(self, data: dict[str, Any]) -> None:
         self.start_launch_backup()
         self._storage.write(data)
-        self._generation = -1  # the tables' cached ids belong to the old content
+        self._storage.renew()  # the tables' next ids and the records belong to the old content
 
     _steady = 0
 
@@ -620,13 +622,13 @@ class AspireStore:
         if self._steady and self._tables:
             return self._tables[name]
         self._storage.read()
-        if self._generation != self._storage.generation:
+        renewed_at = self._storage.renewed_at
+        if self._tables_at != renewed_at:
             self._tables = {
                 kind.table: AspireTable(self._storage, kind.table)  # type: ignore[arg-type]
                 for kind in self.kinds
             }
-            self._generation = self._storage.generation
-            self._epoch += 1
+            self._tables_at = renewed_at
         return self._tables[name]
 
     @property
@@ -652,7 +654,7 @@ class AspireStore:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Changes made inside reach the file together in one atomic write, or not at all."""
-        with self._batch():
+        with self._storage.batch():  # undone whole on failure, caches renewed
             yield
 
     def clear_all(self) -> None:
@@ -660,16 +662,7 @@ class AspireStore:
         self.start_launch_backup()
         for kind in self.kinds:
             self._table(kind.table).truncate()
-        self._epoch += 1
-
-    @contextlib.contextmanager
-    def _batch(self) -> Iterator[None]:
-        try:
-            with self._storage.batch():
-                yield
-        except BaseException:
-            self._generation = -1  # rebuild the tables: their caches saw the undone writes
-            raise
+        self._storage.renew()  # every record's cache starts again
 
     # Reflections -----------------------------------------------------------------------
 
@@ -702,7 +695,7 @@ class AspireStore:
         """Its goals and their check-ins go with it, in one write; journal entries about it
         stay, no longer linked."""
         goal_ids = [g.id for g in self.goals(aspiration_id) if g.id is not None]
-        with self._batch():
+        with self._storage.batch():  # undone whole on failure, caches renewed
             for reflection in self.reflections():
                 if reflection.aspiration_id == aspiration_id:  # the entry stays, unlinked
                     self._reflections.save(dataclasses.replace(reflection, aspiration_id=None))
@@ -730,7 +723,7 @@ class AspireStore:
         return self._goals.save(goal)
 
     def delete_goal(self, goal_id: int) -> None:
-        with self._batch():
+        with self._storage.batch():  # undone whole on failure, caches renewed
             self._checkins.remove([c.id for c in self.checkins(goal_id) if c.id is not None])
             self._goals.remove([goal_id])
 
@@ -785,7 +778,7 @@ class AspireStore:
         """Return records to how they were, to undo an edit or a delete. Each comes back under
         its own id, unless a newer record has taken that id; then under a new one. Nothing
         changes if what was logged since no longer fits the goal as it was."""
-        with self._batch():
+        with self._storage.batch():  # undone whole on failure, caches renewed
             moved: dict[int, int] = {}
             for goal in goals:
                 assert goal.id is not None

@@ -40,7 +40,7 @@ class GoalStanding:
     def of(self, goals: Iterable[Goal], today: date) -> dict[int, GoalState]:
         """The states of these goals only."""
         store = self.store
-        basis = (store.version[0], today)  # a new epoch rebuilt every record: start again
+        basis = (store.renewed_at, today)  # every record was read anew: start again
         if basis != self._basis:
             self._basis, self._kept = basis, {}
         kept = self._kept
