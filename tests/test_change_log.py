@@ -305,6 +305,33 @@ def test_a_restore_moves_the_log_aside_so_it_is_not_replayed(
         opened.close()
 
 
+def test_the_data_kept_before_a_restore_holds_the_changes_a_kill_left_in_the_log(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """`aspire restore` after a kill: "your data as it was" is kept as one backup that holds
+    the log's changes too, so that putting it back loses none of them."""
+    store = _behind(data_dir)
+    _write(store, "kept")
+    store.close()
+    store = AspireStore.open(data_dir)  # its launch backup: the bytes the next log builds on
+    store.write_in_background()
+    assert store.launch_backup_problem() is None
+    [launch] = store.backups()
+    _write(store, "only in the log")
+    left = _as_a_kill_left_it(data_dir, tmp_path)
+    shutil.copytree(data_dir / "backups", left / "backups")
+    store.close()
+    saved = AspireStore.restore_folder(left, launch.name, datetime(2026, 12, 6, 14, 0))
+    assert saved is not None
+    back = AspireStore.restore_folder(left, saved.name, datetime(2026, 12, 6, 14, 5))
+    assert back is not None
+    opened = AspireStore.open(left)
+    try:
+        assert _wants(opened) == ["kept", "only in the log"]
+    finally:
+        opened.close()
+
+
 def test_a_fold_the_disk_refuses_loses_nothing_and_quitting_says_so_truly(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

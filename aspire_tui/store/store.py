@@ -33,6 +33,7 @@ from aspire_tui.domain.validation import (
     check_goal,
     check_goal_on_ladder,
 )
+from aspire_tui.store import change_log
 from aspire_tui.store.backups import (
     DEFAULT_KEEP,
     Backup,
@@ -578,10 +579,11 @@ class AspireStore:
 
     @classmethod
     def restore_folder(cls, folder: Path, name: str, now: datetime) -> Path | None:
-        """Restore without reading the current file, which may be the damaged thing being
-        replaced: its bytes are kept as a backup, whatever they are, and so is the change log
-        beside it (moved into `backups/` next to that copy, so that it is never replayed onto
-        the file restored)."""
+        """Restore without opening the current file, which may be the damaged thing being
+        replaced: it is kept as a backup, whatever its bytes, with the changes of the log
+        beside it replayed when they build on those bytes (`_with_its_log`), so that putting
+        that backup back loses none of them. The log itself is moved into `backups/` next to
+        that copy, so that it is never replayed onto the file restored."""
         path = Path(folder) / DATA_FILE_NAME
         backup = find_backup(path, name)
         data = _backup_data(backup)
@@ -589,7 +591,10 @@ class AspireStore:
         lock.acquire()
         try:
             _check_kind(path)  # its bytes are kept first: never wait on a pipe for them
-            saved = take_backup(path, now, "before-restore") if path.exists() else None
+            if path.exists():
+                saved = take_backup(path, now, "before-restore", data=_with_its_log(path))
+            else:
+                saved = None
             _move_log_aside(path, saved, now)
             try:
                 atomic_write(path, encode_json(data))
@@ -913,6 +918,25 @@ def _check_kind(path: Path) -> None:
         raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
     except Refused as refused:
         raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
+
+
+def _with_its_log(path: Path) -> bytes | None:
+    """The data file's data with its change log replayed, when the log builds on the file's
+    bytes (what a kill left): the data as it was, whole. None when there is no such log, or
+    either cannot be read; the file's bytes are then kept as they are, the log beside them."""
+    log = log_path(path)
+    if not log.exists():
+        return None
+    try:
+        raw = read_file(path)
+        found = change_log.read_log(log, path)
+        if found is None or not found.saves or found.base != change_log.digest(raw):
+            return None
+        data = decode_json(path, raw)
+        change_log.apply(data, found.saves)
+        return encode_json(data)
+    except (OSError, Refused, DataFileError, AttributeError, TypeError):  # a damaged file
+        return None
 
 
 def _move_log_aside(path: Path, beside: Path | None, now: datetime) -> None:
