@@ -510,8 +510,8 @@ class AspireStore:
         return self._storage.renewed_at
 
     def checkins_stamp(self, goal_id: int) -> int:
-        """Different whenever the goal's check-ins change, while `version`'s epoch stays: so
-        that what is worked out from one goal's check-ins is redone only for that goal."""
+        """Different whenever the goal's check-ins change, while `renewed_at` stays: so that
+        what is worked out from one goal's check-ins is redone only for that goal."""
         return self._checkins.stamp(goal_id)
 
     def latest_checkins(self) -> dict[int, date]:
