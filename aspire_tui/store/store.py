@@ -629,8 +629,8 @@ class AspireStore:
         self._storage.read()
         renewed_at = self._storage.renewed_at
         if self._tables_at != renewed_at:
-            self._tables = {
-                kind.table: AspireTable(self._storage, kind.table)  # type: ignore[arg-type]
+            self._tables = {  # no query cache: Aspire keeps its records itself (`_Records`)
+                kind.table: AspireTable(self._storage, kind.table, cache_size=0)  # type: ignore[arg-type]
                 for kind in self.kinds
             }
             self._tables_at = renewed_at
