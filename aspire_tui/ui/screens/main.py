@@ -65,7 +65,8 @@ class MainScreen(Screen[None]):
         with Horizontal(classes="main-body"):
             with Vertical(classes="list-pane"):
                 yield Label(self.LIST_TITLE, classes="pane-title")
-                yield RecordList(id="records")
+                self._record_list = RecordList(id="records")
+                yield self._record_list
             with DetailPane(classes="detail-pane", id="detail-pane"):
                 yield from self.compose_detail()
         yield KeyFooter()
@@ -85,9 +86,20 @@ class MainScreen(Screen[None]):
     def today(self) -> date:
         return self.aspire.today()
 
+    _record_list: RecordList | None = None
+
     @property
     def records(self) -> RecordList:
-        return self.query_one("#records", RecordList)
+        """The list, kept from compose: the footer asks each key's action about it on every
+        refresh, and a query walks the screen each time."""
+        if self._record_list is None:
+            return self.query_one("#records", RecordList)  # NoMatches, as before compose
+        return self._record_list
+
+    @property
+    def list_made(self) -> bool:
+        """The list is there (the footer asks about keys before compose)."""
+        return self._record_list is not None
 
     def selected_id(self) -> int | None:
         record_id = self.records.highlighted_record_id

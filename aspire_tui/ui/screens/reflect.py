@@ -220,8 +220,7 @@ class ReflectScreen(MainScreen):
 
     def _key(self) -> str | None:
         """The highlighted row's key; None before the list is there (the footer asks early)."""
-        found = self.query("#records")
-        return self.records.highlighted_record_id if found else None
+        return self.records.highlighted_record_id if self.list_made else None
 
     def describe(self, record_id: int | None) -> Content:
         key = self._key()
