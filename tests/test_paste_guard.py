@@ -52,6 +52,9 @@ def seen(messages: Iterable[Message]) -> list[tuple[str, str | None]]:
 
 
 def run(parser: XTermParser, chunks: Iterable[str]) -> list[tuple[str, str | None]]:
+    """Feed the chunks as reads arrive, ticking after each. The tests that split reads stop
+    the parsers' clock (`clock`): a busy machine pausing the test between a read and its tick
+    would otherwise make an escape a key of its own, as a slow terminal would."""
     out: list[tuple[str, str | None]] = []
     for chunk in chunks:
         out += seen(parser.feed(chunk))
@@ -74,12 +77,14 @@ def expected_paste(text: str) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize("text", PASTES)
-def test_a_paste_arrives_whole_and_as_text_however_the_reads_split_it(text: str) -> None:
+def test_a_paste_arrives_whole_and_as_text_however_the_reads_split_it(
+    text: str, clock: Clock
+) -> None:
     for chunks in splits(START + text + END):
         assert run(PasteGuardParser(), chunks) == expected_paste(text), chunks
 
 
-def test_textuals_own_parser_turns_the_pasted_escapes_into_key_presses() -> None:
+def test_textuals_own_parser_turns_the_pasted_escapes_into_key_presses(clock: Clock) -> None:
     """Why the guard exists: the unguarded parser, fed the same bytes, presses keys."""
     got = run(XTermParser(), [START + PASTES[0] + END])
     assert ("key", "d") in got and ("key", "y") in got
@@ -88,7 +93,7 @@ def test_textuals_own_parser_turns_the_pasted_escapes_into_key_presses() -> None
     assert ("key", "ctrl+q") in got
 
 
-def test_keys_around_a_paste_keep_their_order_and_meaning() -> None:
+def test_keys_around_a_paste_keep_their_order_and_meaning(clock: Clock) -> None:
     data = "ab\x1b[A" + START + "p\x1bq" + END + "c\r"
     want = [("key", "a"), ("key", "b"), ("key", "up"), ("paste", "p\x1bq"), ("key", "c")]
     want.append(("key", "enter"))
@@ -96,7 +101,7 @@ def test_keys_around_a_paste_keep_their_order_and_meaning() -> None:
         assert run(PasteGuardParser(), chunks) == want, chunks
 
 
-def test_two_pastes_in_a_row_and_a_key_between() -> None:
+def test_two_pastes_in_a_row_and_a_key_between(clock: Clock) -> None:
     data = START + "one\x1b" + END + "x" + START + "\x1btwo" + END
     want = [("paste", "one\x1b"), ("key", "x"), ("paste", "\x1btwo")]
     for chunks in splits(data):
