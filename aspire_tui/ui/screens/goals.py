@@ -329,11 +329,50 @@ class GoalsScreen(MainScreen):
         state = self._states.get(record_id) if record_id is not None else None
         if not self._chart_later:
             self._show_chart(state)
+        index = self.records.highlighted
+        if index is not None and self._shown_index is not None and index != self._shown_index:
+            self._moving = 1 if index > self._shown_index else -1
+        self._shown_index = index
+        if state is not None:
+            self.call_after_refresh(self._chart_ahead)
         history = Content("")
         if state is not None:
             checkins = self.safely(lambda: self.store.checkins(state.goal.id))
             history = Content.assemble(*history_lines(state.goal, checkins or [], dates_of(self)))
         self.query_one("#history", Static).update(history)
+
+    _shown_index: int | None = None
+    _moving = 1
+    """The way the list last moved: 1 down, -1 up."""
+
+    def _chart_ahead(self) -> None:
+        """After the frame that shows a goal's page, draw the chart of the next goal the way
+        the list last moved, so that moving on to it shows it without drawing it then."""
+        records = self.records
+        index = records.highlighted
+        if index is None or not self.is_current:
+            return
+        index += self._moving
+        while 0 <= index < records.option_count and records.get_option_at_index(index).disabled:
+            index += self._moving
+        if not 0 <= index < records.option_count:
+            return
+        record_id = records.get_option_at_index(index).id
+        state = self._states.get(int(record_id)) if record_id and record_id.isdigit() else None
+        if state is None or state.goal.target.kind is TargetKind.DONE:
+            return
+        from aspire_tui.ui.widgets.progress_chart import ProgressChart, chartable
+
+        charts = self.query_one("#chart-box", Vertical).query(ProgressChart)
+        series = list(state.series)
+        if (
+            not charts
+            or not charts.first().size.width
+            or self.detail_width() < CHART_MIN_WIDTH
+            or not chartable(state.goal, series, self.today())
+        ):
+            return
+        charts.first().draw_ahead(state.goal, series, state.progress.start, self.today())
 
     def _show_chart(self, state: GoalState | None) -> None:
         """A chart where there is room for one, a sparkline where there is not."""
