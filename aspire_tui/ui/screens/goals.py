@@ -350,8 +350,8 @@ class GoalsScreen(MainScreen):
         the list last moved, so that moving on to it shows it without drawing it then."""
         records = self.records
         index = records.highlighted
-        if index is None or not self.is_current:
-            return
+        if index is None or not self.is_current or self._in_steps:
+            return  # during a change shown a step a frame, each frame has its own step
         index += self._moving
         while 0 <= index < records.option_count and records.get_option_at_index(index).disabled:
             index += self._moving
