@@ -257,12 +257,12 @@ class MainScreen(Screen[None]):
             await self.wait_for_refresh()  # the screen as it was, drawn without the dialog
             if not self.is_current:
                 return  # shown again later: `on_screen_resume` reads the change then
-            self.reload_list(select)
+            self.safely(lambda: self.reload_list(select))  # a store error is said, as in `ask`
             for step in self.page_steps():
                 await self.wait_for_refresh()
                 if not self.is_current:
                     return
-                step()
+                self.safely(step)
         finally:
             self._in_steps = False
             self._detail_base = None
