@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from aspire_tui.domain.models import TargetKind
 from aspire_tui.store import AspireStore
@@ -87,3 +88,37 @@ async def test_another_theme_draws_the_chart_in_its_colours(store: AspireStore) 
         app.theme = "textual-dark"
         await pilot.pause()
         assert _same(_drawn(chart), dark)
+
+
+async def test_the_next_goal_s_chart_is_drawn_ahead_after_the_frame_in_the_way_the_list_moves(
+    store: AspireStore,
+) -> None:
+    """Once a goal's page is on screen, the chart of the goal the list moves to next (the
+    way it last moved) is drawn ahead, so that the next j or k onto a goal not shown before
+    shows its chart without drawing it then; what is drawn ahead is what the chart drawn
+    from nothing shows."""
+    populate(store, TODAY)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        chart = await _open_goal_with_chart(pilot, store)
+        screen = pilot.app.screen
+        rows = screen.query_one("#records", OptionList)
+        for key, place in (("j", 0), ("k", rows.option_count - 1)):
+            rows.highlighted = place  # from one end, onto goals not shown yet
+            await pilot.pause()
+            await pilot.press(key)  # the way the list moves now
+            await pilot.pause()
+            seen = {screen.selected_id()} | {known[0].id for known, _ in chart._kept}  # type: ignore[attr-defined,index]
+            for _ in range(rows.option_count):
+                kept_before = {id(drawn) for _, drawn in chart._kept}
+                await pilot.press(key)
+                await pilot.pause()
+                shown = screen.selected_id()  # type: ignore[attr-defined]
+                new = shown not in seen
+                seen.add(shown)
+                if new and chart.display and chart._drawn and chart._drawn[0].id == shown:
+                    drawn = _drawn(chart)
+                    assert id(drawn) in kept_before, f"{key} onto {shown}: drawn then"
+                    assert _same(drawn, _fresh(chart))
+                    break
+            else:
+                raise AssertionError(f"{key} found no goal with a chart")

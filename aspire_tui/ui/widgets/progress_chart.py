@@ -47,6 +47,20 @@ class ProgressChart(PlotextPlot):
         self._drawn = (goal, series, start, today)
         self.refresh()
 
+    _figure_key: tuple[object, ...] | None = None
+    """What plotext's figure was last set to draw."""
+
+    def _set_figure(
+        self, goal: Goal, series: list[tuple[date, float]], start: float, today: date
+    ) -> None:
+        """plotext's figure set to draw this goal's chart at this size: lines and ticks."""
+        self._set_lines(goal, series, start, today)
+        room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
+        (x_ticks, x_labels), _ = axis_ticks(
+            goal, series, start, today, most_dates=room, dates=dates_of(self)
+        )
+        self.plt.xticks(x_ticks, x_labels)  # type: ignore[arg-type]  # dates, as plotext's date mode takes them
+
     def _set_lines(
         self, goal: Goal, series: list[tuple[date, float]], start: float, today: date
     ) -> None:
@@ -94,19 +108,41 @@ class ProgressChart(PlotextPlot):
         the width has room for, side by side (its width is known only now)."""
         if self._drawn is None:
             return chart_content(self)
-        goal, series, start, today = self._drawn
+        return self._kept_or_drawn(*self._drawn)
+
+    def draw_ahead(
+        self, goal: Goal, series: list[tuple[date, float]], start: float, today: date
+    ) -> None:
+        """Draw the chart of a goal about to be shown (the next in the list) and keep it, at
+        this chart's size, without showing it: done after a frame, so that moving on to that
+        goal only shows it. Kept behind the chart shown, which stays the newest."""
+        self._kept_or_drawn(goal, series, start, today, ahead=True)
+        if self._drawn is not None:  # plotext's figure holds the chart shown, as before
+            self._kept_or_drawn(*self._drawn)
+
+    def _kept_or_drawn(
+        self,
+        goal: Goal,
+        series: list[tuple[date, float]],
+        start: float,
+        today: date,
+        *,
+        ahead: bool = False,
+    ) -> Content:
         key = (goal, tuple(series), start, today, self.size, self.app.theme, dates_of(self))
         kept = self._kept
         for index, (known, drawn) in enumerate(kept):
             if known == key:
-                kept.insert(0, kept.pop(index))
+                if not ahead:
+                    kept.insert(0, kept.pop(index))
+                    if self._figure_key != key:  # plotext's figure holds the chart shown
+                        self._set_figure(goal, series, start, today)
+                        self._figure_key = key
                 return drawn
-        self._set_lines(*self._drawn)
-        room = max(2, (self.size.width - 4) // (DATE_LABEL + 4))
-        (x_ticks, x_labels), _ = axis_ticks(*self._drawn, most_dates=room, dates=dates_of(self))
-        self.plt.xticks(x_ticks, x_labels)  # type: ignore[arg-type]  # dates, as plotext's date mode takes them
+        self._set_figure(goal, series, start, today)
+        self._figure_key = key
         drawn = chart_content(self)  # what `super().render()` draws, made sooner
-        kept.insert(0, (key, drawn))
+        kept.insert(min(1, len(kept)) if ahead else 0, (key, drawn))
         del kept[KEPT_DRAWN:]
         return drawn
 
