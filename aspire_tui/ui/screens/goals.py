@@ -287,6 +287,7 @@ class GoalsScreen(MainScreen):
         if (
             old is None
             or new is None
+            or states is None
             or key is None
             or self.view.narrowed
             or self.view.sort not in (Sort.ASPIRATION, Sort.DEADLINE)
