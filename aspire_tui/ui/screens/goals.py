@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -276,60 +276,11 @@ class GoalsScreen(MainScreen):
             state, aspiration, self.today(), bar, set_apart=True, dates=dates_of(self)
         )
 
-    def reload_list(self, changed: int | str | None) -> None:
-        """After a check-in on one goal, only its row is drawn again when nothing else can
-        have moved: the list in an order progress does not change, nothing left out by a
-        filter, the goal not newly achieved (its aspiration's count) nor achieved no more."""
-        old = self._states.get(changed) if isinstance(changed, int) else None
-        key = self.safely(self._loaded_key)
-        states = self.safely(self.aspire.goal_states) if old is not None else None
-        new = states.get(old.goal.id or 0) if states and old is not None else None
-        if (
-            old is None
-            or new is None
-            or states is None
-            or key is None
-            or self.view.narrowed
-            or self.view.sort not in (Sort.ASPIRATION, Sort.DEADLINE)
-            or new.goal != old.goal
-            or new.progress.achieved != old.progress.achieved
-            or self.row_width() != self._drawn_width
-            or self.records.highlighted_record_id != str(changed)
-        ):
-            super().reload_list(changed)
-            return
-        self._states = states
-        aspirations = {a.id: a for a in self.store.aspirations() if a.id is not None}
-        owner = aspirations.get(new.goal.aspiration_id)
-        shown_under = owner if self.view.sort is not Sort.ASPIRATION else None
-        row = self._row(new, shown_under, goal_place(owner, new.goal))
-        self.records.show_row(str(changed), row)
-        self._loaded = key
-
-    _chart_later = False
-
-    def page_steps(self) -> list[Callable[[], None]]:
-        """The page, then its chart a frame later: each is about a frame's work with years
-        of check-ins."""
-        return [self._show_page_then_chart, self._show_highlighted_chart]
-
-    def _show_page_then_chart(self) -> None:
-        self._chart_later = True
-        try:
-            self.show_detail()
-        finally:
-            self._chart_later = False
-
-    def _show_highlighted_chart(self) -> None:
-        record_id = self.selected_id()
-        self._show_chart(self._states.get(record_id) if record_id is not None else None)
-
     def show_detail(self) -> None:
         super().show_detail()
         record_id = self.selected_id()
         state = self._states.get(record_id) if record_id is not None else None
-        if not self._chart_later:
-            self._show_chart(state)
+        self._show_chart(state)
         index = self.records.highlighted
         if index is not None and self._shown_index is not None and index != self._shown_index:
             self._moving = 1 if index > self._shown_index else -1
@@ -351,8 +302,8 @@ class GoalsScreen(MainScreen):
         the list last moved, so that moving on to it shows it without drawing it then."""
         records = self.records
         index = records.highlighted
-        if index is None or not self.is_current or self._in_steps:
-            return  # during a change shown a step a frame, each frame has its own step
+        if index is None or not self.is_current:
+            return
         index += self._moving
         while 0 <= index < records.option_count and records.get_option_at_index(index).disabled:
             index += self._moving
@@ -476,7 +427,7 @@ class GoalsScreen(MainScreen):
                 self.notify(
                     f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False
                 )
-            self.reload_over_frames(select=goal.id)
+            self.reload(select=goal.id)
 
         form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
         self.ask(form, logged)

@@ -132,8 +132,6 @@ class MainScreen(Screen[None]):
         self.aspire.show_review_status()  # a new period may have begun, or data come in
         if select is None and self._waiting is not None:
             (select,) = self._waiting  # asked for while the screen was being laid out
-        if select is None and self._in_steps:
-            return  # a change is being shown a step a frame (`reload_over_frames`)
         if not self.records.scrollable_content_region.width:
             estimate = self.estimated_widths()
             if estimate is None:
@@ -214,15 +212,10 @@ class MainScreen(Screen[None]):
     _loaded: object = None
 
     def reload(
-        self,
-        select: int | str | None = None,
-        widths: tuple[int, int] | None = None,
-        *,
-        page: bool = True,
+        self, select: int | str | None = None, widths: tuple[int, int] | None = None
     ) -> None:
         """Read the records again and redraw; `select` highlights a record by id. `widths`:
-        the list's and the detail's, when the screen is not laid out yet. `page=False`: the
-        list only, the page is the caller's to draw (`reload_over_frames`)."""
+        the list's and the detail's, when the screen is not laid out yet."""
         self._waiting = None
         if widths is not None:
             self._row_base, self._detail_base = widths
@@ -245,47 +238,8 @@ class MainScreen(Screen[None]):
                 self.records.select_record(str(select))
         finally:
             self._reloading = False
-        if page:
-            self.show_detail()
-            self._detail_base = None
-
-    def reload_over_frames(self, select: int | str | None = None) -> None:
-        """`reload`, after a dialog that changed a record closes, a step a frame: first the
-        screen as it was (the frame that closes a dialog redraws the whole screen), then the
-        list, then the page. All in one, with years of data, held the screen still for
-        several frames; each step alone fits in one.
-
-        The steps wait in the app's queue, not the screen's: the screen draws a frame only
-        once its own queue is idle. The app takes its next message (a key) once they are
-        done, so a key pressed meanwhile acts on the list as shown. Each step waits for the
-        frame that shows the one before."""
-        self._in_steps = True  # `on_screen_resume` meanwhile leaves the reading to them
-        self.app.call_later(self._reload_in_steps, select)
-
-    _in_steps = False
-
-    async def _reload_in_steps(self, select: int | str | None) -> None:
-        try:
-            await self.wait_for_refresh()  # the screen as it was, drawn without the dialog
-            if not self.is_current:
-                return  # shown again later: `on_screen_resume` reads the change then
-            self.safely(lambda: self.reload_list(select))  # a store error is said, as in `ask`
-            for step in self.page_steps():
-                await self.wait_for_refresh()
-                if not self.is_current:
-                    return
-                self.safely(step)
-        finally:
-            self._in_steps = False
-            self._detail_base = None
-
-    def reload_list(self, changed: int | str | None) -> None:
-        """The list read again after `changed` changed (and highlighted), not the page."""
-        self.reload(select=changed, page=False)
-
-    def page_steps(self) -> list[Callable[[], None]]:
-        """The page drawn again, in steps of a frame each (`reload_over_frames`)."""
-        return [self.show_detail]
+        self.show_detail()
+        self._detail_base = None
 
     _shown_key: str | None = None
     _page_drawn: tuple[object, ...] | None = None

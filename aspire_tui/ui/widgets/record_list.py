@@ -64,14 +64,6 @@ class RecordList(OptionList):
             self.replace_option_prompt_at_index(index, prompt)
         return True
 
-    def show_row(self, record_id: str, prompt: Content) -> None:
-        """One record's row drawn again, if its text changed (see `_update_in_place`)."""
-        index = self.get_option_index(record_id)
-        old = self.get_option_at_index(index).prompt
-        if isinstance(old, Content) and (old.plain, old.spans) == (prompt.plain, prompt.spans):
-            return
-        self.replace_option_prompt_at_index(index, prompt)
-
     def select_record(self, record_id: str) -> None:
         try:
             self.highlighted = self.get_option_index(record_id)
