@@ -426,3 +426,32 @@ async def test_escape_shows_every_goal_again_after_hiding_the_achieved(
         await pilot.press("escape")
         await pilot.pause()
         assert "Done already" in "\n".join(list_rows(pilot.app))
+
+
+async def test_a_goals_page_lists_its_latest_check_ins_and_the_dialog_all_of_them(
+    store: AspireStore,
+) -> None:
+    """Years of a weekly habit are hundreds of check-ins: the page lists the latest 30, newest
+    first, and says how many more `c` lists."""
+    mine = store.save_aspiration(Aspiration("Lead a team", date(2025, 1, 1)))
+    goal = store.save_goal(Goal(mine.id or 0, "One-on-ones", Target.number(100), date(2025, 1, 1)))
+    store.add_checkins(
+        goal,
+        [
+            CheckIn(goal.id or 0, date(2025, 1, 1) + timedelta(weeks=n), 1, f"week {n + 1}")
+            for n in range(45)
+        ],
+    )
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        history = str(pilot.app.screen.query_one("#history", Static).visual)
+        shown = [line for line in history.splitlines() if "week " in line]
+        assert len(shown) == 30
+        assert "week 45" in shown[0] and "week 16" in shown[-1]
+        assert "… and 15 earlier check-ins: c lists them all." in history
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CheckInsDialog)
+        rows = list_rows(pilot.app, "#checkins")
+        assert len(rows) == 45 and "week 1" in rows[-1]

@@ -155,7 +155,13 @@ def describe_goal(
     return Content.assemble(*parts)
 
 
+CHECKINS_SHOWN = 30
+"""The latest check-ins a goal's page lists; the check-ins dialog (`c`) lists them all. Years
+of a weekly habit are hundreds of lines, which the page would lay out on every highlight."""
+
+
 def history_lines(goal: Goal, checkins: list[CheckIn], dates: DateFormat) -> list[Part]:
+    """The milestones, then the latest check-ins, newest first (oldest first in `checkins`)."""
     parts: list[Part] = []
     if goal.target.milestones:
         done = {c.milestone: c.on for c in checkins if c.milestone}
@@ -172,11 +178,15 @@ def history_lines(goal: Goal, checkins: list[CheckIn], dates: DateFormat) -> lis
     if not checkins:
         verb = "mark it done" if goal.target.done_only else "log progress"
         parts.append((f"None yet. Press l to {verb}.", "dim italic"))
-    for c in reversed(checkins):
+    for c in reversed(checkins[-CHECKINS_SHOWN:]):
         parts += [
             (dates.short(c.on), "bold"),
             f"  {amount_text(goal, c.amount, c.milestone):>8}  ",
             plain(one_line(c.note, 10_000)),
             "\n",
         ]
+    earlier = len(checkins) - CHECKINS_SHOWN
+    if earlier > 0:
+        what = "check-in" if earlier == 1 else "check-ins"
+        parts.append((f"… and {earlier:,} earlier {what}: c lists them all.", "dim italic"))
     return parts
