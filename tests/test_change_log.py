@@ -21,6 +21,7 @@ import pytest
 from aspire_tui.domain.models import Reflection
 from aspire_tui.store import AspireStore, DataFileError, StoreError, change_log
 from aspire_tui.store import storage as storage_module
+from aspire_tui.store.backups import Backup
 from aspire_tui.store.exchange import check_export_target
 from aspire_tui.store.storage import encode_json
 from tests.conftest import TODAY, docs, read_data
@@ -278,9 +279,9 @@ def test_a_failed_append_with_a_fold_waiting_loses_no_later_change(
         opened.close()
 
 
-def test_a_restore_moves_the_log_aside_so_it_is_not_replayed(
-    data_dir: Path, tmp_path: Path
-) -> None:
+def _killed_after_a_launch_backup(data_dir: Path, tmp_path: Path, want: str) -> tuple[Path, Backup]:
+    """A folder as a kill left it: "kept" in the file (and its launch backup), `want` written
+    after it and only in the log, with the backups beside; and that launch backup."""
     store = _behind(data_dir)
     _write(store, "kept")
     store.close()
@@ -288,10 +289,17 @@ def test_a_restore_moves_the_log_aside_so_it_is_not_replayed(
     store.write_in_background()
     assert store.launch_backup_problem() is None
     [launch] = store.backups()
-    _write(store, "after the backup")
+    _write(store, want)
     left = _as_a_kill_left_it(data_dir, tmp_path)
     shutil.copytree(data_dir / "backups", left / "backups")
     store.close()
+    return left, launch
+
+
+def test_a_restore_moves_the_log_aside_so_it_is_not_replayed(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    left, launch = _killed_after_a_launch_backup(data_dir, tmp_path, "after the backup")
     saved = AspireStore.restore_folder(left, launch.name, datetime(2026, 12, 6, 14, 0))
     assert saved is not None
     assert not (left / LOG).exists()
@@ -310,17 +318,7 @@ def test_the_data_kept_before_a_restore_holds_the_changes_a_kill_left_in_the_log
 ) -> None:
     """`aspire restore` after a kill: "your data as it was" is kept as one backup that holds
     the log's changes too, so that putting it back loses none of them."""
-    store = _behind(data_dir)
-    _write(store, "kept")
-    store.close()
-    store = AspireStore.open(data_dir)  # its launch backup: the bytes the next log builds on
-    store.write_in_background()
-    assert store.launch_backup_problem() is None
-    [launch] = store.backups()
-    _write(store, "only in the log")
-    left = _as_a_kill_left_it(data_dir, tmp_path)
-    shutil.copytree(data_dir / "backups", left / "backups")
-    store.close()
+    left, launch = _killed_after_a_launch_backup(data_dir, tmp_path, "only in the log")
     saved = AspireStore.restore_folder(left, launch.name, datetime(2026, 12, 6, 14, 0))
     assert saved is not None
     back = AspireStore.restore_folder(left, saved.name, datetime(2026, 12, 6, 14, 5))

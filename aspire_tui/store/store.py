@@ -33,7 +33,6 @@ from aspire_tui.domain.validation import (
     check_goal,
     check_goal_on_ladder,
 )
-from aspire_tui.store import change_log
 from aspire_tui.store.backups import (
     DEFAULT_KEEP,
     Backup,
@@ -922,21 +921,17 @@ def _check_kind(path: Path) -> None:
 
 def _with_its_log(path: Path) -> bytes | None:
     """The data file's data with its change log replayed, when the log builds on the file's
-    bytes (what a kill left): the data as it was, whole. None when there is no such log, or
-    either cannot be read; the file's bytes are then kept as they are, the log beside them."""
-    log = log_path(path)
-    if not log.exists():
+    bytes (what a kill left): the data as it was, whole, read as Aspire reads it. None when
+    there is no such log, or either cannot be read; the file's bytes are then kept as they
+    are, the log beside them."""
+    if not log_path(path).exists():
         return None
+    reader = AtomicJSONStorage(path, read_only=True)
     try:
-        raw = read_file(path)
-        found = change_log.read_log(log, path)
-        if found is None or not found.saves or found.base != change_log.digest(raw):
-            return None
-        data = decode_json(path, raw)
-        change_log.apply(data, found.saves)
-        return encode_json(data)
-    except (OSError, Refused, DataFileError, AttributeError, TypeError):  # a damaged file
+        data = reader.read()
+    except (StoreError, DataFileError, OSError, AttributeError, TypeError):  # a damaged file
         return None
+    return encode_json(data) if data is not None and reader.replayed else None
 
 
 def _move_log_aside(path: Path, beside: Path | None, now: datetime) -> None:
