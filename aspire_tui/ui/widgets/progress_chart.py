@@ -135,8 +135,9 @@ class ProgressChart(PlotextPlot):
             if known == key:
                 if not ahead:
                     kept.insert(0, kept.pop(index))
-                    if self._figure_key != key:  # plotext's figure follows, after the frame
-                        self.call_after_refresh(self._figure_follows)
+                    if self._figure_key != key:  # plotext's figure holds the chart shown
+                        self._set_figure(goal, series, start, today)
+                        self._figure_key = key
                 return drawn
         self._set_figure(goal, series, start, today)
         self._figure_key = key
@@ -149,16 +150,6 @@ class ProgressChart(PlotextPlot):
         self, goal: Goal, series: list[tuple[date, float]], start: float, today: date
     ) -> tuple[object, ...]:
         return (goal, tuple(series), start, today, self.size, self.app.theme, dates_of(self))
-
-    def _figure_follows(self) -> None:
-        """plotext's figure set to the chart shown, after the frame that shows it (setting it
-        is 1.7 ms a move): whatever reads the figure finds the chart on screen."""
-        if self._drawn is None:
-            return
-        key = self._key(*self._drawn)
-        if self._figure_key != key:
-            self._set_figure(*self._drawn)
-            self._figure_key = key
 
 
 def _progress(
