@@ -24,7 +24,6 @@ class GoalState:
     progress: GoalProgress
     pace: Pace
     last_checkin: date | None
-    series: tuple[tuple[date, float], ...]
 
     @property
     def status(self) -> PaceStatus:
@@ -53,7 +52,6 @@ def goal_state(goal: Goal, checkins: Iterable[CheckIn], today: date) -> GoalStat
         progress=progress,
         pace=pace(goal, progress, series, today),
         last_checkin=max((c.on for c in mine), default=None),
-        series=tuple(series),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +15,7 @@ from textual.widgets import Label, Sparkline, Static
 from aspire_tui.domain.goal_finder import GoalView, Sort, find_goals
 from aspire_tui.domain.ladder import GoalPlace, climb_offered, goal_place, level_count
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
-from aspire_tui.domain.progress import goal_progress
+from aspire_tui.domain.progress import goal_progress, value_series
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.presentation.measure import amount_text, progress_text
@@ -316,7 +317,7 @@ class GoalsScreen(MainScreen):
         from aspire_tui.ui.widgets.progress_chart import ProgressChart, chartable
 
         charts = self.query_one("#chart-box", Vertical).query(ProgressChart)
-        series = list(state.series)
+        series = self._series(state.goal)
         if (
             not charts
             or not charts.first().size.width
@@ -325,6 +326,12 @@ class GoalsScreen(MainScreen):
         ):
             return
         charts.first().draw_ahead(state.goal, series, state.progress.start, self.today())
+
+    def _series(self, goal: Goal) -> list[tuple[date, float]]:
+        """Where the goal stood after each check-in, worked out when its chart is drawn: kept
+        for every goal, the points would be the largest thing in memory after the records."""
+        checkins = self.safely(lambda: self.store.checkins(goal.id, ordered=False))
+        return value_series(goal, checkins or [])
 
     def _show_chart(self, state: GoalState | None) -> None:
         """A chart where there is room for one, a sparkline where there is not."""
@@ -335,7 +342,7 @@ class GoalsScreen(MainScreen):
             return
         from aspire_tui.ui.widgets.progress_chart import ProgressChart, chartable
 
-        series = list(state.series)
+        series = self._series(state.goal)
         roomy = self.detail_width() >= CHART_MIN_WIDTH
         charts = box.query(ProgressChart)
         sparks = box.query(Sparkline)
