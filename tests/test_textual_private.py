@@ -226,3 +226,17 @@ def test_each_terminal_driver_builds_its_parser_by_the_name_that_is_replaced(
     private.read_input_with(Mine)
     assert linux_driver.XTermParser is Mine
     assert "textual.drivers.win32" not in sys.modules or sys.platform == "win32"
+
+
+def test_pilot_still_waits_for_idle_in_steps_the_suite_can_shorten() -> None:
+    """tests/conftest.py sets `textual._wait.SLEEP_GRANULARITY` (and `SLEEP_IDLE`) to 5 ms
+    so that each `pause()` and key press waits less. That works only while `wait_for_idle`
+    reads both names when called, not when defined, and Pilot's pause and press use it."""
+    from textual import _wait, pilot
+
+    assert _wait.SLEEP_GRANULARITY == 0.005
+    assert _wait.SLEEP_IDLE == _wait.SLEEP_GRANULARITY / 20
+    assert {"SLEEP_GRANULARITY", "SLEEP_IDLE"} <= set(_wait.wait_for_idle.__code__.co_names)
+    assert pilot.wait_for_idle is _wait.wait_for_idle
+    assert "wait_for_idle" in inspect.getsource(pilot.Pilot.pause)
+    assert "wait_for_idle" in inspect.getsource(App._press_keys)
