@@ -115,3 +115,21 @@ def test_aspire_stops_with_the_message_once_it_finds_a_damaged_checkin(tmp_path:
     assert "leftituntouched" in unwrapped, said
     assert "Traceback" not in said
     assert (folder / "aspire.json").read_bytes() == before
+
+
+def test_check_ins_glanced_at_are_written_back_exactly_as_read(year: Path, tmp_path: Path) -> None:
+    """The glance keeps each day and goal number once, shared by the check-ins naming it: the
+    file written after a change holds every check-in exactly as before (a guard: sharing an
+    equal value must never change what is written)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "aspire.json").write_bytes((year / "aspire.json").read_bytes())
+    before = json.loads((folder / "aspire.json").read_bytes())["checkins"]
+    store = AspireStore.open(folder, backup=False, check_later=True)
+    store.save_reflection(Reflection(on=TODAY, note="A change, so the file is written again"))
+    store.close()
+    after = json.loads((folder / "aspire.json").read_bytes())
+    assert after["checkins"] == before
+    assert len(after["reflections"]) == 1 + len(
+        json.loads((year / "aspire.json").read_bytes())["reflections"]
+    )

@@ -123,8 +123,14 @@ def _glance_at_checkins(
 ) -> None:
     """What every other record's soundness depends on (a check-in's number, its uid among
     all uids, the goal it points to), and each goal's latest day as written: the rest of each
-    check-in is checked when it is decoded."""
+    check-in is checked when it is decoded.
+
+    Each day and goal number the check-ins name is kept once, shared by every check-in that
+    names it: forty years of check-ins name about 14,000 days 100,000 times, and the file's
+    data stays in memory while Aspire runs (8 MB at forty years)."""
     by_goal, latest_on = glanced.by_goal, glanced.latest_on
+    goal_ids = {goal_id: goal_id for goal_id in goals}
+    days: dict[str, str] = {}
     for key, doc in table.items():
         if not (
             key.isdigit()
@@ -146,9 +152,13 @@ def _glance_at_checkins(
         uids.add(uid)  # type: ignore[arg-type]
         if len(uids) == known:
             raise DataFileError(path, f"has two entries with the same uid (checkins/{key}).")
-        if goal_id not in goals:
+        goal_id = goal_ids.get(goal_id)  # type: ignore[arg-type]
+        if goal_id is None:
             raise DataFileError(path, f"has an entry checkins/{key} that points to nothing.")
-        bucket = by_goal.get(goal_id)  # type: ignore[arg-type]
+        doc["goal_id"] = goal_id
+        if type(on) is str:
+            doc["on"] = on = days.setdefault(on, on)
+        bucket = by_goal.get(goal_id)
         if bucket is None:
             bucket = by_goal[goal_id] = {}  # type: ignore[index]
         bucket[int(key)] = doc
