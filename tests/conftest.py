@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Iterator
@@ -29,6 +30,23 @@ def _quicker_idle_waits() -> None:
 
 
 _quicker_idle_waits()
+
+# A worker builds and drops hundreds of apps, and each full collection walks every object
+# alive: with the default thresholds (a young collection every 700 new objects, a full one
+# every hundred young ones) a fifth of a UI test's time went to collecting. Tests only:
+# `aspire` tunes its own collector (AspireApp's `tune_gc`).
+gc.set_threshold(5000, 20, 20)
+
+
+@pytest.fixture(autouse=True)
+def _forget_drawn_widgets() -> Iterator[None]:
+    """Textual keeps each widget's styles cache (the lines it last drew) in an `lru_cache` of
+    1,024 entries beyond the app's life, so a worker's heap grew by about 20,000 objects a UI
+    test and every full collection walked them. `tests/test_textual_private.py` checks it."""
+    yield
+    from textual._styles_cache import StylesCache
+
+    StylesCache.get_inner_outer.cache_clear()
 
 
 def terminal_env(**extra: str) -> dict[str, str]:

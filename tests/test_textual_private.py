@@ -240,3 +240,13 @@ def test_pilot_still_waits_for_idle_in_steps_the_suite_can_shorten() -> None:
     assert pilot.wait_for_idle is _wait.wait_for_idle
     assert "wait_for_idle" in inspect.getsource(pilot.Pilot.pause)
     assert "wait_for_idle" in inspect.getsource(App._press_keys)
+
+
+def test_the_styles_cache_kept_beyond_an_app_can_still_be_cleared() -> None:
+    """tests/conftest.py clears it after each test: Textual keeps every widget's styles
+    cache in this `lru_cache`, so a worker running hundreds of apps would keep their lines."""
+    from textual._styles_cache import StylesCache
+
+    assert StylesCache.get_inner_outer.cache_info().maxsize == 1024
+    StylesCache.get_inner_outer.cache_clear()
+    assert StylesCache.get_inner_outer.cache_info().currsize == 0
