@@ -22,7 +22,9 @@ def _quicker_idle_waits() -> None:
     """Pilot decides the app is idle after sleeping in steps of `SLEEP_GRANULARITY` (20 ms)
     with almost no CPU used: at least 20 ms per `pause()` and 40 ms per key pressed, most of
     the suite's time. Steps of 5 ms ask the same question (the threshold stays a twentieth of
-    a step) four times as often. `tests/test_textual_private.py` checks the names still exist."""
+    a step) four times as often. Waits that name no minimum (`wait_for_scheduled_animations`)
+    still wait 20 ms first: the default was bound when Textual defined the function.
+    `tests/test_textual_private.py` checks the names still exist and are read when called."""
     from textual import _wait
 
     _wait.SLEEP_GRANULARITY = 0.005
@@ -108,10 +110,13 @@ def docs(data_dir: Path, table: str) -> list[dict[str, Any]]:
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without xdist, unknown
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto`: a worker per CPU and one more. A UI test spends about a third of its time
     waiting (for the app to go idle, for a terminal or a child process to answer), and a
-    third worker on two CPUs fills that: 258 s against 283 s for the whole suite."""
+    third worker on two CPUs fills that: 258 s against 283 s for the whole suite. A count set
+    in PYTEST_XDIST_AUTO_NUM_WORKERS is left to xdist, as is `-n logical`."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or config.option.numprocesses != "auto":
+        return None
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

@@ -83,8 +83,9 @@ _make_checkin = _checkin_maker()
 
 _DAYS: dict[str, date] = {}
 """Each day read once and shared: forty years of check-ins name about 14,000 days 100,000
-times, and a date is 32 bytes. Bounded by the days a file can name (`DAYS_MAX`)."""
-DAYS_MAX = 100_000
+times, and a date is 32 bytes. Kept for the process, from every file it reads (backups and
+imports too), up to `DAYS_MAX` days: about a hundred years of them, 4 MB at most."""
+DAYS_MAX = 40_000
 
 
 def _str(doc: Document, key: str) -> str:

@@ -160,10 +160,10 @@ def _glance_at_checkins(
             doc["on"] = on = days.setdefault(on, on)
         bucket = by_goal.get(goal_id)
         if bucket is None:
-            bucket = by_goal[goal_id] = {}  # type: ignore[index]
+            bucket = by_goal[goal_id] = {}
         bucket[int(key)] = doc
-        if type(on) is str and on > latest_on.get(goal_id, ""):  # type: ignore[arg-type]
-            latest_on[goal_id] = on  # type: ignore[index]
+        if type(on) is str and on > latest_on.get(goal_id, ""):
+            latest_on[goal_id] = on
 
 
 def decode_later(path: Path, kind: RecordKind, doc: dict[str, Any], number: int) -> Any:

@@ -317,13 +317,10 @@ class GoalsScreen(MainScreen):
         from aspire_tui.ui.widgets.progress_chart import ProgressChart, chartable
 
         charts = self.query_one("#chart-box", Vertical).query(ProgressChart)
+        if not charts or not charts.first().size.width or self.detail_width() < CHART_MIN_WIDTH:
+            return
         series = self._series(state.goal)
-        if (
-            not charts
-            or not charts.first().size.width
-            or self.detail_width() < CHART_MIN_WIDTH
-            or not chartable(state.goal, series, self.today())
-        ):
+        if not chartable(state.goal, series, self.today()):
             return
         charts.first().draw_ahead(state.goal, series, state.progress.start, self.today())
 
