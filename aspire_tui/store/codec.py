@@ -12,6 +12,7 @@ where the store loads it) and each Struct a little on first use. Only forty year
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from datetime import date
@@ -81,11 +82,12 @@ def _checkin_maker() -> Any:
 
 _make_checkin = _checkin_maker()
 
-_DAYS: dict[str, date] = {}
-"""Each day read once and shared: forty years of check-ins name about 14,000 days 100,000
-times, and a date is 32 bytes. Kept for the process, from every file it reads (backups and
-imports too), up to `DAYS_MAX` days: about a hundred years of them, 4 MB at most."""
-DAYS_MAX = 40_000
+
+@functools.lru_cache(maxsize=40_000)  # about a century of days, 4 MB at most
+def _day(text: str) -> date:
+    """Each day read once and shared: forty years of check-ins name about 14,000 days 100,000
+    times, and a date is 32 bytes. A day that is not one raises ValueError, never kept."""
+    return date.fromisoformat(text)
 
 
 def _str(doc: Document, key: str) -> str:
@@ -392,14 +394,10 @@ def decode_checkin(doc: Document, doc_id: int) -> CheckIn:
         and not uid.strip(_HEX)  # all hex digits: _UID, without a regex per check-in
         and -1e300 < amount < 1e300  # type: ignore[operator]
     ):
-        day = _DAYS.get(on)
-        if day is None:
-            try:
-                day = date.fromisoformat(on)
-            except ValueError:
-                raise CodecError("'on' should be a date") from None
-            if len(_DAYS) < DAYS_MAX:
-                _DAYS[on] = day
+        try:
+            day = _day(on)
+        except ValueError:
+            raise CodecError("'on' should be a date") from None
         return _make_checkin(goal_id, day, float(amount), note, milestone, uid, doc_id)  # type: ignore[arg-type]
     return CheckIn(  # the slow way, which says what is wrong
         goal_id=_int(doc, "goal_id"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -281,7 +280,8 @@ class GoalsScreen(MainScreen):
         super().show_detail()
         record_id = self.selected_id()
         state = self._states.get(record_id) if record_id is not None else None
-        self._show_chart(state)
+        checkins = (self.safely(lambda: self.store.checkins(state.goal.id)) or []) if state else []
+        self._show_chart(state, checkins)
         index = self.records.highlighted
         if index is not None and self._shown_index is not None and index != self._shown_index:
             self._moving = 1 if index > self._shown_index else -1
@@ -290,8 +290,7 @@ class GoalsScreen(MainScreen):
             self.call_after_refresh(self._chart_ahead)
         history = Content("")
         if state is not None:
-            checkins = self.safely(lambda: self.store.checkins(state.goal.id))
-            history = Content.assemble(*history_lines(state.goal, checkins or [], dates_of(self)))
+            history = Content.assemble(*history_lines(state.goal, checkins, dates_of(self)))
         self.query_one("#history", Static).update(history)
 
     _shown_index: int | None = None
@@ -319,19 +318,16 @@ class GoalsScreen(MainScreen):
         charts = self.query_one("#chart-box", Vertical).query(ProgressChart)
         if not charts or not charts.first().size.width or self.detail_width() < CHART_MIN_WIDTH:
             return
-        series = self._series(state.goal)
+        checkins = self.safely(lambda: self.store.checkins(state.goal.id, ordered=False))
+        series = value_series(state.goal, checkins or [])
         if not chartable(state.goal, series, self.today()):
             return
         charts.first().draw_ahead(state.goal, series, state.progress.start, self.today())
 
-    def _series(self, goal: Goal) -> list[tuple[date, float]]:
-        """Where the goal stood after each check-in, worked out when its chart is drawn: kept
-        for every goal, the points would be the largest thing in memory after the records."""
-        checkins = self.safely(lambda: self.store.checkins(goal.id, ordered=False))
-        return value_series(goal, checkins or [])
-
-    def _show_chart(self, state: GoalState | None) -> None:
-        """A chart where there is room for one, a sparkline where there is not."""
+    def _show_chart(self, state: GoalState | None, checkins: list[CheckIn]) -> None:
+        """A chart where there is room for one, a sparkline where there is not. Its points
+        are worked out from `checkins` (the goal's) only now: kept for every goal, they would
+        be the largest thing in memory after the records."""
         box = self.query_one("#chart-box", Vertical)
         wanted = state is not None and state.goal.target.kind is not TargetKind.DONE
         box.display = wanted
@@ -339,7 +335,7 @@ class GoalsScreen(MainScreen):
             return
         from aspire_tui.ui.widgets.progress_chart import ProgressChart, chartable
 
-        series = self._series(state.goal)
+        series = value_series(state.goal, checkins)
         roomy = self.detail_width() >= CHART_MIN_WIDTH
         charts = box.query(ProgressChart)
         sparks = box.query(Sparkline)
