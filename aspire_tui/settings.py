@@ -19,6 +19,7 @@ from aspire_tui.domain.review import DEFAULT_CADENCE, WEEKDAYS, Cadence
 DEFAULT_THEME = "textual-dark"
 DEFAULT_KEEP_BACKUPS = 10
 MAX_KEEP_BACKUPS = 1000
+MAX_LOCK_AFTER_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,26 @@ class Settings:
     """Where a week (and a fortnight) of reviews begins."""
     date_format: DateFormat = DateFormat.ISO
     """How the screens show dates; they are always typed and stored as 2026-11-27."""
+    start_masked: bool = False
+    """Start with the privacy mask on: every personal text drawn as bars, for a shared screen."""
+    lock_after_minutes: int = 0
+    """Lock the screen after this many minutes without a key or a click; 0 never locks."""
 
     @property
     def first_weekday(self) -> int:
         return WEEKDAYS.index(self.first_day_of_week)
 
 
-KNOWN = {"theme", "keep_backups", "keys", "review_cadence", "first_day_of_week", "date_format"}
+KNOWN = {
+    "theme",
+    "keep_backups",
+    "keys",
+    "review_cadence",
+    "first_day_of_week",
+    "date_format",
+    "start_masked",
+    "lock_after_minutes",
+}
 
 
 def parse_settings(
@@ -80,6 +94,18 @@ def parse_settings(
         values["date_format"] = DateFormat(style)
     else:
         problems.append(f"date_format must be one of: {', '.join(f.value for f in DateFormat)}")
+    masked = raw.get("start_masked", False)
+    if isinstance(masked, bool):
+        values["start_masked"] = masked
+    else:
+        problems.append("start_masked must be true or false")
+    lock = raw.get("lock_after_minutes", 0)
+    if type(lock) is int and 0 <= lock <= MAX_LOCK_AFTER_MINUTES:
+        values["lock_after_minutes"] = lock
+    else:
+        problems.append(
+            f"lock_after_minutes must be a whole number from 0 (never) to {MAX_LOCK_AFTER_MINUTES}"
+        )
     keys = raw.get("keys", {})
     if isinstance(keys, Mapping):
         good = {}

@@ -78,6 +78,18 @@ def load_settings(
     return LoadedSettings(settings, path, problems, text)
 
 
+WRITTEN = (
+    "theme",
+    "keep_backups",
+    "review_cadence",
+    "first_day_of_week",
+    "date_format",
+    "start_masked",
+    "lock_after_minutes",
+)
+"""The settings the dialog changes, and so the ones Aspire writes (the keys are the file's)."""
+
+
 def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     """Write what the settings dialog changes (the keys are the file's own to change)."""
     if not loaded.writable:
@@ -93,8 +105,8 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
     if current != loaded.text:
         raise StoreError(f"{path} was changed since Aspire read it; start Aspire again to use it.")
     values: dict[str, str | int] = {
-        name: value if isinstance(value, int) else str(value)
-        for name in ("theme", "keep_backups", "review_cadence", "first_day_of_week", "date_format")
+        name: value if isinstance(value, int) else str(value)  # a bool is an int: true / false
+        for name in WRITTEN
         if (value := getattr(settings, name)) != getattr(loaded.settings, name)
     }
     if not values:

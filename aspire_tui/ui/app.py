@@ -29,6 +29,7 @@ from aspire_tui.store.settings_file import LoadedSettings, settings_path
 from aspire_tui.ui.commands import AspireCommands
 from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
+from aspire_tui.ui.privacy_mask import PrivacyMask
 from aspire_tui.ui.render import key_of, safe
 from aspire_tui.ui.review_launch import ReviewLaunch
 from aspire_tui.ui.screens.main import MainScreen
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
+    from textual.filter import LineFilter
 
     from aspire_tui.ui.host import AspireHost
 
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
 
 
+MASKED_MARK = "masked"
+"""In the title while the privacy mask is on."""
 UNSAVED_MARK = "changes not saved"
 """In the title while changes are held in memory because the disk refused them."""
 RETRY_EVERY = 2.0
@@ -75,6 +79,14 @@ class AspireApp(CrashReportWithoutLocals[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("comma", "settings", "Settings", id="settings"),
+        Binding(
+            "asterisk",
+            "toggle_mask",
+            "Mask",
+            show=False,  # shown in Home's footer; help and the palette list it everywhere
+            id="mask",
+            tooltip="Privacy mask: hide personal text for a shared screen, or show it again",
+        ),
         # Shown in the footer on Home, where the due notice is: the other screens' footers
         # have no room left at 80 columns. Help and the palette list it everywhere.
         Binding(
@@ -126,6 +138,8 @@ class AspireApp(CrashReportWithoutLocals[None]):
             self.base_title = "Aspire (read-only)"
         elif demo:
             self.base_title = "Aspire demo (made up; nothing is kept)"
+        self.mask = PrivacyMask(self.settings.settings.start_masked)
+        """The privacy mask: personal text drawn as bars (see `privacy_mask.py`)."""
         self.title = self.base_title
 
     def goal_states(self) -> dict[int, GoalState]:
@@ -156,6 +170,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         disk. Once the first screen is on the terminal, the rest is imported in the background,
         so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
+        self.screen_change_signal.subscribe(self, self.mask.screen_shown)
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
         if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
@@ -261,6 +276,8 @@ class AspireApp(CrashReportWithoutLocals[None]):
             return  # the screen reports it
         key = self.key_for_id("review")
         title = f"{self.base_title} · review due ({key})" if due else self.base_title
+        if self.masked:
+            title += f" · {MASKED_MARK} ({self.key_for_id('mask')})"
         self.title = f"{title} · {UNSAVED_MARK}" if self.store.unsaved else title
 
     async def run_action(
@@ -467,6 +484,34 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
         question = Content("This form has unsaved changes. Quit and lose them?")
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, and the privacy mask's while it is on."""
+        filters = list(super().get_line_filters())
+        if self.mask.on:
+            filters.append(self.mask.filter)
+        return filters
+
+    @property
+    def masked(self) -> bool:
+        return self.mask.on
+
+    def action_toggle_mask(self) -> None:
+        self.set_mask(not self.masked)
+
+    def set_mask(self, on: bool) -> None:
+        """Turn the privacy mask on or off, and draw everything again at once. Toasts go when
+        it comes on: one may be quoting a title."""
+        if on == self.mask.on:
+            return
+        if on:
+            self.clear_notifications()
+        self.mask.turn(self, on)
+        self.show_review_status()
+        self.notify(
+            "Privacy mask on: personal text is hidden." if on else "Privacy mask off.",
+            markup=False,
+        )
 
     def action_settings(self) -> None:
         self.preferences.open_dialog()

@@ -20,9 +20,11 @@ from aspire_tui.domain.models import Target
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.presentation.measure import amount_text, progress_text, target_text
 from aspire_tui.presentation.text import one_line, safe
+from aspire_tui.ui.privacy_mask import personal
 
 __all__ = [
     "amount_text",
+    "personal",
     "one_line",
     "progress_text",
     "safe",
@@ -40,8 +42,18 @@ def wrapped(text: str, width: int, indent: str = "") -> str:
 
 
 def plain(text: str, style: str = "") -> Content:
-    """User text as content that is never parsed as markup."""
+    """User text as content that is never parsed as markup, and that the privacy mask hides
+    (every piece of user text on screen goes through here or `personal`)."""
+    return personal(text, style)
+
+
+def literal(text: str, style: str = "") -> Content:
+    """Text that is not the person's own writing but must not be read as markup either (a
+    file's path, a message from the system): shown as it is, even with the mask on."""
     return Content.styled(safe(text), style) if style else Content(safe(text))
+
+
+HEADING = "bold $text-accent"
 
 
 def progress_bar(fraction: float, width: int = 16) -> Content:
@@ -64,7 +76,9 @@ def dates_of(node: Any) -> DateFormat:
 
 
 def heading(text: str) -> Content:
-    return Content.styled(text, "bold $text-accent")
+    """A heading of Aspire's own ("Where you stand"); a title the person wrote is
+    `plain(title, HEADING)`."""
+    return Content.styled(text, HEADING)
 
 
 def paragraph(label: str, text: str, empty: str = "—") -> Content:

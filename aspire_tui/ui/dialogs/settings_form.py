@@ -19,7 +19,7 @@ from aspire_tui.settings import MAX_KEEP_BACKUPS, Settings
 from aspire_tui.store.settings_file import LoadedSettings
 from aspire_tui.ui.dialogs.form import FormDialog
 from aspire_tui.ui.host import host_of
-from aspire_tui.ui.render import plain
+from aspire_tui.ui.render import literal
 from aspire_tui.ui.widgets.plain_fields import PlainInput
 
 
@@ -31,6 +31,16 @@ def parse_keep(text: str) -> int:
     if not 1 <= keep <= MAX_KEEP_BACKUPS:
         raise ValidationError(f"A whole number from 1 to {MAX_KEEP_BACKUPS}.")
     return keep
+
+
+LOCK_CHOICES = (0, 5, 10, 15, 30, 60)
+"""Minutes offered for the idle lock (a settings file may name any other)."""
+
+
+def minutes_text(minutes: int) -> str:
+    if minutes == 0:
+        return "Never"
+    return "After 1 minute" if minutes == 1 else f"After {minutes} minutes"
 
 
 class SettingsForm(FormDialog[Settings]):
@@ -45,7 +55,7 @@ class SettingsForm(FormDialog[Settings]):
         if self.loaded.problems:
             why = Content.assemble(
                 ("Your settings file has problems, so Aspire will not write over it: ", "bold"),
-                plain("; ".join(self.loaded.problems)),
+                literal("; ".join(self.loaded.problems)),
                 ".",
             )
         elif not self.loaded.may_write:
@@ -79,7 +89,17 @@ class SettingsForm(FormDialog[Settings]):
              settings.date_format.value,
              "How the screens show them; you always type them as 2026-11-27."),
         )  # fmt: skip
-        for label, field_id, options, value, hint in choices:
+        mask_key = getattr(self.app, "key_for_id", lambda _: "*")("mask") or "*"
+        lock_minutes = sorted({*LOCK_CHOICES, settings.lock_after_minutes})
+        privacy = (
+            ("Privacy mask", "start-masked", [("Off at start", "off"), ("On at start", "on")],
+             "on" if settings.start_masked else "off",
+             f"Personal text drawn as bars, for a shared screen ({mask_key} turns it on and off)."),
+            ("Lock when idle", "lock-after", [(minutes_text(m), str(m)) for m in lock_minutes],
+             str(settings.lock_after_minutes),
+             "Hide everything behind a lock screen after this long without a key or a click."),
+        )  # fmt: skip
+        for label, field_id, options, value, hint in (*choices, *privacy):
             select = Select(options, value=value, allow_blank=False, id=field_id, compact=True)
             yield from self.field(label, select, hint)
         keep = PlainInput(str(settings.keep_backups), id="keep")
@@ -94,13 +114,13 @@ class SettingsForm(FormDialog[Settings]):
         yield Static(
             Content.assemble(
                 ("\nData folder  ", "bold"),
-                plain(str(self.data_folder)),
+                literal(str(self.data_folder)),
                 ("\nTo use another: aspire --data-dir PATH, or set ASPIRE_DATA_DIR.", "dim"),
                 ("\n\nSettings file  ", "bold"),
-                plain(str(self.loaded.path)),
+                literal(str(self.loaded.path)),
                 ("\nKeys are changed in its [keys] table (the README shows how)", "dim"),
                 ("; now: ", "dim") if remapped else "",
-                plain(remapped, "dim") if remapped else "",
+                literal(remapped, "dim") if remapped else "",
             ),
             classes="reason-message",
         )
@@ -126,6 +146,8 @@ class SettingsForm(FormDialog[Settings]):
             review_cadence=Cadence(str(self.query_one("#cadence", Select).value)),
             first_day_of_week=str(self.query_one("#first-day", Select).value),
             date_format=DateFormat(str(self.query_one("#date-format", Select).value)),
+            start_masked=self.query_one("#start-masked", Select).value == "on",
+            lock_after_minutes=int(str(self.query_one("#lock-after", Select).value)),
         )
 
     def dismiss(self, result: Settings | None = None) -> Any:

@@ -1,0 +1,169 @@
+"""The privacy mask: with it on, no personal text is drawn anywhere a person can go, while
+the structure (keys, headings, progress) stays; with it off, the same places show that text
+(so the walk below can fail). The data's every personal field starts with a marker word."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES
+
+from aspire_tui.store import AspireStore
+from aspire_tui.store.settings_file import load_settings
+from aspire_tui.ui.app import AspireApp
+from aspire_tui.ui.privacy_mask import BAR
+from tests.conftest import TODAY, read_data
+from tests.fixtures.career import populate
+from tests.ui_helpers import SIZE, make_app, screen_lines, wait_until
+
+MARK = "Quokka"
+TEXT_FIELDS = {
+    "want", "passions", "note", "why", "title", "description", "how", "closer", "unit",
+    "milestone", "reason", "detail", "went_well", "will_change", "next_step",
+}  # fmt: skip
+"""Every field of a record that holds what the person wrote."""
+TEXT_LISTS = {"rungs", "love", "good_at", "needed", "paid_for", "values", "milestones", "tags"}
+TABLES = ("reflections", "aspirations", "goals", "checkins", "passions", "reviews")
+
+
+def marked(value: Any, name: str = "") -> Any:
+    """`value` with the marker before every piece of personal text it holds."""
+    if isinstance(value, str):
+        return f"{MARK}{value}" if name in TEXT_FIELDS and value else value
+    if isinstance(value, tuple) and name in TEXT_LISTS | {"passions"}:
+        return tuple(f"{MARK}{item}" if isinstance(item, str) else item for item in value)
+    if isinstance(value, tuple):
+        return tuple(marked(item) for item in value)
+    if isinstance(value, dict) and name == "notes":
+        return {step: f"{MARK}{text}" for step, text in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: marked(getattr(value, f.name), f.name) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def populate_marked(store: AspireStore) -> None:
+    populate(store, TODAY)
+    for table in TABLES:
+        for record in store.records(table):
+            store.save_record(marked(record))
+
+
+@pytest.fixture
+def marked_store(data_dir: Path) -> Iterator[AspireStore]:
+    store = AspireStore.open(data_dir)
+    populate_marked(store)
+    yield store
+    store.close()
+
+
+def drawn(app: AspireApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+PLACES: list[tuple[str, list[str]]] = [
+    ("Home", ["0"]),
+    ("Reflect", ["1"]),
+    ("Aspirations", ["2"]),
+    ("Goals", ["3"]),
+    ("a goal's check-ins", ["3", "c"]),
+    ("the review", ["r"]),
+]
+
+
+async def rows_walked(pilot: Pilot, keys: list[str]) -> Iterator[str]:
+    """What is drawn at `keys`, then at each row below as the list moves down (the page on
+    the right follows), up to 30 rows."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    seen: list[str] = [drawn(pilot.app)]  # type: ignore[arg-type]
+    for _ in range(30):
+        before = seen[-1]
+        await pilot.press("j")
+        await pilot.pause()
+        now = drawn(pilot.app)  # type: ignore[arg-type]
+        seen.append(now)
+        if now == before:
+            break  # the end of the list
+    return iter(seen)
+
+
+async def walk(store: AspireStore, masked: bool) -> dict[str, list[str]]:
+    """Each place, with the mask on or off: the drawn screens."""
+    found: dict[str, list[str]] = {}
+    for name, keys in PLACES:
+        app = make_app(store, start="home")
+        async with app.run_test(size=SIZE) as pilot:
+            if masked:
+                await pilot.press("asterisk")
+            found[name] = list(await rows_walked(pilot, keys))
+    return found
+
+
+async def test_no_personal_text_is_drawn_with_the_mask_on(marked_store: AspireStore) -> None:
+    shown = await walk(marked_store, masked=False)
+    for place, screens in shown.items():
+        assert any(MARK in screen for screen in screens), f"{place} shows no personal text"
+    hidden = await walk(marked_store, masked=True)
+    for place, screens in hidden.items():
+        for screen in screens:
+            leaks = [line for line in screen.splitlines() if MARK in line]
+            assert not leaks, f"{place} draws personal text with the mask on:\n" + "\n".join(leaks)
+            assert BAR in screen, f"{place} shows no masked text"
+
+
+async def test_the_mask_keeps_the_structure_and_the_title_says_it_is_on(
+    marked_store: AspireStore,
+) -> None:
+    app = make_app(marked_store, start="goals")
+    async with app.run_test(size=SIZE) as pilot:
+        before = drawn(app)
+        await pilot.press("asterisk")
+        await pilot.pause()
+        after = drawn(app)
+        assert "masked (*)" in after.splitlines()[0]
+        for kept in ("Goals", "█", "Log", "Help"):
+            assert kept in before and kept in after
+        assert MARK in before and MARK not in after
+        await pilot.press("asterisk")
+        await pilot.pause()
+        assert MARK in drawn(app)
+        assert "masked" not in drawn(app).splitlines()[0]
+
+
+async def test_a_screen_left_before_the_mask_came_on_is_masked_when_it_shows_again(
+    marked_store: AspireStore,
+) -> None:
+    app = make_app(marked_store, start="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")  # Aspirations drawn unmasked, then left
+        await pilot.pause()
+        assert MARK in drawn(app)
+        await pilot.press("0", "asterisk", "2")
+        await pilot.pause()
+        assert MARK not in drawn(app)
+
+
+async def test_the_setting_starts_aspire_masked_and_nothing_is_changed_by_the_mask(
+    marked_store: AspireStore, data_dir: Path, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("start_masked = true\n")
+    before = read_data(data_dir)
+    app = AspireApp(
+        marked_store, today=TODAY, settings=load_settings(settings, set(BUILTIN_THEMES))
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: BAR in drawn(app), "the first screen masked")
+        assert MARK not in drawn(app)
+        await pilot.press("3", "j", "j", "2", "1")
+        await pilot.pause()
+        assert MARK not in drawn(app)
+    assert read_data(data_dir) == before  # what is drawn is masked, never what is kept
