@@ -107,3 +107,10 @@ class PrivacyMask:
         for widget in screen.walk_children(with_self=True):
             widget.refresh()
         self._drawn[screen] = self.on
+
+
+def hidden_when_masked(app: App[Any], text: str) -> str:
+    """Personal text for a toast (a plain string, which cannot carry the mark): bars while the
+    mask is on."""
+    mask = getattr(app, "mask", None)
+    return bars(max(3, min(len(text), 24))).strip() if mask is not None and mask.on else text
