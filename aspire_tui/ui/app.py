@@ -13,6 +13,7 @@ import time
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -27,6 +28,7 @@ from aspire_tui.settings import Settings
 from aspire_tui.store import AspireStore, DataFileError, StoreError
 from aspire_tui.store.settings_file import LoadedSettings, settings_path
 from aspire_tui.ui.commands import AspireCommands
+from aspire_tui.ui.idle_lock import IdleLock
 from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.privacy_mask import PrivacyMask
@@ -39,7 +41,7 @@ from aspire_tui.ui.textual_private import CrashReportWithoutLocals, keymap
 from aspire_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
@@ -109,10 +111,12 @@ class AspireApp(CrashReportWithoutLocals[None]):
         tune_gc: bool = False,
         demo: bool = False,
         settings: LoadedSettings | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """`start` names the screen to open on; by default Home once there is data.
         `tune_gc`: the process is Aspire's own (`aspire`), so once the first frame is drawn the
-        loaded records may be left out of garbage collection."""
+        loaded records may be left out of garbage collection. `clock` times the idle lock (a
+        test's own clock moves it on without waiting)."""
         self.tune_gc = tune_gc
         if start is not None or not store.is_empty():
             self.DEFAULT_MODE = start or "home"  # type: ignore[misc]
@@ -140,6 +144,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
             self.base_title = "Aspire demo (made up; nothing is kept)"
         self.mask = PrivacyMask(self.settings.settings.start_masked)
         """The privacy mask: personal text drawn as bars (see `privacy_mask.py`)."""
+        self.idle_lock = IdleLock(self, lambda: self.settings.settings.lock_after_minutes, clock)
         self.title = self.base_title
 
     def goal_states(self) -> dict[int, GoalState]:
@@ -171,6 +176,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
         self.screen_change_signal.subscribe(self, self.mask.screen_shown)
+        self.idle_lock.start()
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
         if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
@@ -484,6 +490,12 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
         question = Content("This form has unsaved changes. Quit and lose them?")
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key, a click or a scroll: the person is here (the idle lock waits again)."""
+        if isinstance(event, events.InputEvent):
+            self.idle_lock.touched()
+        await super().on_event(event)
 
     def get_line_filters(self) -> list[LineFilter]:
         """Textual's filters, and the privacy mask's while it is on."""

@@ -15,7 +15,8 @@ from aspire_tui.domain.models import Aspiration, Event, Goal, Ladder, Move
 from aspire_tui.domain.pace import PaceStatus
 from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.ui.render import (
-    heading,
+    HEADING,
+    measured,
     one_line,
     paragraph,
     plain,
@@ -80,7 +81,8 @@ def goal_lines(
             plain(one_line(goal.title, 60)),
             "\n  ",
             progress_bar(p.fraction, 12),
-            f" {p.percent:>3}%  {progress_text(goal, p)}",
+            f" {p.percent:>3}%  ",
+            measured(progress_text(goal, p), goal),
             *flag,
             "\n",
         ]
@@ -228,7 +230,7 @@ def describe_aspiration(
     others = [g for g in mine if g.level != ladder.level]
     done, total = level_count(aspiration, mine, progress)
     parts: list[Part] = [
-        heading(one_line(aspiration.title, 200)),
+        plain(one_line(aspiration.title, 200), HEADING),
         "\n",
         (f"{kind} · {status} · adopted {dates.long(aspiration.created)}", "dim"),
         "\n\n",

@@ -14,7 +14,7 @@ from aspire_tui.domain.smart import missing_letters, smart_check
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import on_its_ladder
 from aspire_tui.presentation.measure import amount_text, due_text, progress_text, target_text
-from aspire_tui.ui.render import heading, one_line, plain, progress_bar
+from aspire_tui.ui.render import HEADING, measured, one_line, plain, progress_bar
 
 Part = Content | str | tuple[str, str]
 
@@ -105,7 +105,7 @@ def describe_goal(
     due, due_style = deadline_text(goal.deadline, today, p.achieved, dates)
     commitment = "stretch goal" if goal.stretch else "committed"
     parts: list[Part] = [
-        heading(one_line(goal.title, 200)),
+        plain(one_line(goal.title, 200), HEADING),
         (f"  {commitment}", "dim italic"),
         "\n",
     ]
@@ -118,7 +118,7 @@ def describe_goal(
         "\n",
         *(_apart_line(goal, aspiration) if set_apart else []),
         ("Target: ", "dim"),
-        plain(target_text(goal)),
+        measured(target_text(goal), goal),
         ("  ·  ", "dim"),
         (due, due_style),
         "\n",
@@ -128,7 +128,7 @@ def describe_goal(
         progress_bar(p.fraction, bar_width),
         (f" {p.percent}%", "bold"),
         "\n",
-        plain(progress_text(goal, p)),
+        measured(progress_text(goal, p), goal),
         "\n",
     ]
     parts += _pace_lines(state, today, dates)
@@ -181,7 +181,7 @@ def history_lines(goal: Goal, checkins: list[CheckIn], dates: DateFormat) -> lis
     for c in reversed(checkins[-CHECKINS_SHOWN:]):
         parts += [
             (dates.short(c.on), "bold"),
-            f"  {amount_text(goal, c.amount, c.milestone):>8}  ",
+            measured(f"  {amount_text(goal, c.amount, c.milestone):>8}  ", goal),
             plain(one_line(c.note, 10_000)),
             "\n",
         ]

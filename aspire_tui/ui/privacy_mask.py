@@ -114,3 +114,27 @@ def hidden_when_masked(app: App[Any], text: str) -> str:
     mask is on."""
     mask = getattr(app, "mask", None)
     return bars(max(3, min(len(text), 24))).strip() if mask is not None and mask.on else text
+
+
+def with_personal(text: str, *parts: str, style: str = "") -> Content:
+    """Text of Aspire's own with the person's words in it (a goal's unit in "3 of 5 talks",
+    a title in a sentence), each of `parts` marked wherever it appears whole."""
+    content = Content.styled(safe(text), style) if style else Content(safe(text))
+    plain_text = content.plain
+    for part in {safe(p) for p in parts if p.strip()}:
+        start = plain_text.find(part)
+        while start >= 0:
+            content = content.stylize(PERSONAL, start, start + len(part))
+            start = plain_text.find(part, start + len(part))
+    return content
+
+
+def toast_text(app: App[Any], text: str, *parts: str) -> str:
+    """A toast's message (a plain string, which cannot carry the mark) with each of `parts`,
+    the person's words in it, as bars while the mask is on."""
+    mask = getattr(app, "mask", None)
+    if mask is None or not mask.on:
+        return text
+    for part in sorted({p for p in parts if p.strip()}, key=len, reverse=True):
+        text = text.replace(part, bars(len(part)))
+    return text

@@ -16,15 +16,16 @@ from textual.binding import Binding
 from textual.content import Content
 
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.models import Target
+from aspire_tui.domain.models import Goal, Target
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.presentation.measure import amount_text, progress_text, target_text
 from aspire_tui.presentation.text import one_line, safe
-from aspire_tui.ui.privacy_mask import personal
+from aspire_tui.ui.privacy_mask import personal, with_personal
 
 __all__ = [
     "amount_text",
     "personal",
+    "with_personal",
     "one_line",
     "progress_text",
     "safe",
@@ -60,6 +61,13 @@ def progress_bar(fraction: float, width: int = 16) -> Content:
     filled = round(max(0.0, min(1.0, fraction)) * width)
     style = "$success" if fraction >= 1 else "$accent"
     return Content.assemble(("█" * filled, style), ("░" * (width - filled), "dim"))
+
+
+def measured(text: str, goal: Goal, style: str = "") -> Content:
+    """A target, progress or check-in in words, with the goal's unit and milestones (the
+    person's words) marked for the mask and the numbers left readable."""
+    names = [one_line(m, 60) for m in goal.target.milestones]
+    return with_personal(text, one_line(goal.target.unit, 40), *names, style=style)
 
 
 def target_field_text(target: Target) -> str:

@@ -40,6 +40,7 @@ from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.move_menu import MenuItem, MoveMenu
 from aspire_tui.ui.dialogs.raise_form import parse_level_name
 from aspire_tui.ui.dialogs.reason_form import ReasonForm
+from aspire_tui.ui.privacy_mask import toast_text
 from aspire_tui.ui.reevaluation import ReevaluationFlow, keep_decision
 from aspire_tui.ui.render import dates_of, key_of, one_line, plain, wrapped
 from aspire_tui.ui.screens.comparison import ComparisonScreen
@@ -149,7 +150,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             yield (
                 str(a.id),
                 Content.assemble(
-                    (wrapped(a.title, self.row_width()), "bold" if a.active else "bold dim"),
+                    plain(wrapped(a.title, self.row_width()), "bold" if a.active else "bold dim"),
                     "\n",
                     (where[: len(level)], "dim"),
                     (where[len(level) :], state[1]),
@@ -310,7 +311,8 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
     def _saved(self, aspiration: Aspiration | None) -> None:
         if aspiration is not None:
             saved = self.store.save_aspiration(aspiration)
-            self.notify(f"Saved “{one_line(saved.title, 50)}”.", markup=False)
+            title = one_line(saved.title, 50)
+            self.notify(toast_text(self.app, f"Saved “{title}”.", title), markup=False)
             self.reload(select=saved.id)
 
     @guarded
@@ -327,7 +329,8 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         def saved(goal: Goal | None) -> None:
             if goal is not None:
                 self.store.save_goal(goal)
-                self.notify(f"Goal saved: {one_line(goal.title, 50)}", markup=False)
+                title = one_line(goal.title, 50)
+                self.notify(toast_text(self.app, f"Goal saved: {title}", title), markup=False)
                 self.reload()
 
         self.ask(form, saved)
@@ -439,7 +442,8 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             if name is not None:
                 ladder = moves.add_level(a.ladder, name, self.today())
                 saved = self.store.save_aspiration(dataclasses.replace(a, ladder=ladder))
-                self.notify(f"Added level {len(ladder.rungs)}: {one_line(name, 50)}", markup=False)
+                said, name = f"Added level {len(ladder.rungs)}: ", one_line(name, 50)
+                self.notify(toast_text(self.app, said + name, name), markup=False)
                 self.reload(select=saved.id)
 
         self.ask(form, answered)
@@ -585,7 +589,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
         )
         message = Content.assemble(
             "Delete “",
-            (safe_title(aspiration), "bold"),
+            plain(safe_title(aspiration), "bold"),
             f"”{goals}? This cannot be undone.\n\n",
             (instead, "dim"),
         )

@@ -26,7 +26,8 @@ from aspire_tui.ui.dialogs.goal_finder_form import GoalFinderForm
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason
 from aspire_tui.ui.goal_page import describe_goal, history_lines, status_text
-from aspire_tui.ui.render import dates_of, one_line, plain, progress_bar, wrapped
+from aspire_tui.ui.privacy_mask import toast_text
+from aspire_tui.ui.render import dates_of, one_line, plain, progress_bar, with_personal, wrapped
 from aspire_tui.ui.screens.main import MainScreen, guarded
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.use_cases import goals as goal_work
@@ -159,7 +160,7 @@ class GoalsScreen(MainScreen):
             done, total = level_count(aspiration, every.get(aspiration_id, []), progress)
             count = f"{done}/{total} done{_group_state(aspiration)}"
             title = self._heading(aspiration.title, count)
-            yield None, Content.assemble((title, "bold $text-accent"), (count, "dim"))
+            yield None, Content.assemble(plain(title, "bold $text-accent"), (count, "dim"))
             yield from self._group(aspiration, mine)
 
     def _heading(self, title: str, count: str) -> str:
@@ -254,7 +255,8 @@ class GoalsScreen(MainScreen):
         text = f"Goals · {summary}" if summary else "Goals"
         if view.narrowed:
             text += " · esc shows all"
-        self.query_one(".pane-title", Label).update(plain(one_line(text, self.row_width(-2))))
+        shown = with_personal(one_line(text, self.row_width(-2)), view.query)
+        self.query_one(".pane-title", Label).update(shown)
 
     def on_screen_resume(self) -> None:
         """A goal another screen points to is shown even if the current search hides it."""
@@ -400,7 +402,8 @@ class GoalsScreen(MainScreen):
     def _saved(self, goal: Goal | None) -> None:
         if goal is not None:
             saved = self.store.save_goal(goal)
-            self.notify(f"Goal saved: {one_line(saved.title, 50)}", markup=False)
+            title = one_line(saved.title, 50)
+            self.notify(toast_text(self.app, f"Goal saved: {title}", title), markup=False)
             self.reload(select=saved.id)
 
     # Progress ------------------------------------------------------------------------
@@ -424,9 +427,9 @@ class GoalsScreen(MainScreen):
                 self._celebrate(result.goal)
             else:
                 after = result.after
-                self.notify(
-                    f"Logged: {progress_text(goal, after)} ({after.percent}%)", markup=False
-                )
+                said = f"Logged: {progress_text(goal, after)} ({after.percent}%)"
+                unit = one_line(goal.target.unit, 40)
+                self.notify(toast_text(self.app, said, unit), markup=False)
             self.reload(select=goal.id)
 
         form = CheckInForm(self.today(), goal, done_milestones=done, check=self.store.check_checkin)
@@ -437,8 +440,10 @@ class GoalsScreen(MainScreen):
         aspiration = self.store.aspiration(goal.aspiration_id)
         toward = one_line(aspiration.title, 40) if aspiration else "your aspiration"
         ask = "" if goal.closer.strip() else " Press w to note how it moved you forward."
+        title = one_line(goal.title, 60)
+        said = f"{title}. Each achievement brings you closer to {toward}.{ask}"
         self.notify(
-            f"{one_line(goal.title, 60)}. Each achievement brings you closer to {toward}.{ask}",
+            toast_text(self.app, said, title, toward if aspiration else ""),
             title="★ Goal achieved ★",
             markup=False,
             timeout=10,
@@ -457,11 +462,15 @@ class GoalsScreen(MainScreen):
         if climb_offered(aspiration, goals, progress, last):
             if aspiration.id is not None:
                 self.aspire.select_on_show["aspirations"] = aspiration.id
+            level, title = one_line(aspiration.ladder.current, 40), one_line(aspiration.title, 40)
             self.notify(
-                f"Every goal of level {aspiration.ladder.position()}, "
-                f"{one_line(aspiration.ladder.current, 40)}, is achieved. Ready for more? "
-                "Press 2, then u to raise the bar.",
-                title=f"Level done: {one_line(aspiration.title, 40)}",
+                toast_text(
+                    self.app,
+                    f"Every goal of level {aspiration.ladder.position()}, {level}, is achieved. "
+                    "Ready for more? Press 2, then u to raise the bar.",
+                    level,
+                ),
+                title=toast_text(self.app, f"Level done: {title}", title),
                 markup=False,
                 timeout=12,
             )
@@ -492,11 +501,9 @@ class GoalsScreen(MainScreen):
         self.store.delete_checkin(checkin.id)
         self.aspire.undo.push(UndoEntry("the deleted check-in", [], [checkin], goal.id))
         what = amount_text(goal, checkin.amount, checkin.milestone)
-        self.notify(
-            f"Check-in of {dates_of(self).short(checkin.on)} ({what}) deleted. "
-            "ctrl+z brings it back.",
-            markup=False,
-        )
+        said = f"Check-in of {dates_of(self).short(checkin.on)} ({what}) deleted. "
+        milestone = one_line(checkin.milestone, 60)
+        self.notify(toast_text(self.app, said + "ctrl+z brings it back.", milestone), markup=False)
         self.reload(select=goal.id)
 
     def _correct_checkin(self, goal: Goal, checkin: CheckIn, checkins: list[CheckIn]) -> None:
@@ -528,9 +535,12 @@ class GoalsScreen(MainScreen):
         toward = one_line(aspiration.title, 60) if aspiration else "your aspiration"
         form = ReasonForm(
             "How it moved you forward",
-            Content(
-                f"What did achieving “{one_line(goal.title, 60)}” change for {toward}? "
-                "It shows on the aspiration's timeline."
+            Content.assemble(
+                "What did achieving “",
+                plain(one_line(goal.title, 60)),
+                "” change for ",
+                plain(toward) if aspiration else toward,
+                "? It shows on the aspiration's timeline.",
             ),
             "In a line or two (optional)",
             "Save",
@@ -557,7 +567,7 @@ class GoalsScreen(MainScreen):
         extra = f" and its {count} check-in{'s' if count != 1 else ''}" if count else ""
         message = Content.assemble(
             "Delete the goal “",
-            (one_line(goal.title, 80), "bold"),
+            plain(one_line(goal.title, 80), "bold"),
             f"”{extra}? ctrl+z on this screen brings it back.",
         )
 

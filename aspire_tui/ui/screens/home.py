@@ -25,6 +25,7 @@ from aspire_tui.domain.standing import (
 from aspire_tui.ui.goal_page import describe_goal, status_text
 from aspire_tui.ui.look_back_view import describe_look_back, invitation
 from aspire_tui.ui.render import (
+    HEADING,
     dates_of,
     heading,
     key_of,
@@ -62,6 +63,13 @@ class HomeScreen(MainScreen):
             "Review",
             id="review",
             tooltip="Start or resume the review",
+        ),
+        Binding(
+            "asterisk",
+            "app.toggle_mask",
+            "Mask",
+            id="mask",
+            tooltip="Privacy mask: hide personal text for a shared screen, or show it again",
         ),
         Binding(
             "b",
@@ -175,15 +183,14 @@ class HomeScreen(MainScreen):
     def _achievement_row(self, state: GoalState) -> Content:
         on = state.progress.achieved_on
         owner = self._aspirations.get(state.goal.aspiration_id)
-        where = f" · {owner.title}" if owner else ""
+        day = f"  {dates_of(self).short(on) if on else ''}"
+        where = wrapped(f"{day}{f' · {owner.title}' if owner else ''}", self.row_width(), "  ")
         return Content.assemble(
             ("✓ ", "$text-success"),
             plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
             "\n",
-            plain(
-                wrapped(f"{dates_of(self).short(on) if on else ''}{where}", self.row_width(), "  "),
-                "dim",
-            ),
+            (where[: len(day)], "dim"),
+            plain(where[len(day) :], "dim"),  # the aspiration's title, after the day
         )
 
     def _days(self, state: GoalState) -> str:
@@ -246,8 +253,9 @@ class HomeScreen(MainScreen):
         text = invitation(self._due, self.today(), key, dates_of(self)).removeprefix("Look back:")
         lines = textwrap.wrap("Look back:" + text, max(10, self.row_width()))[:4]
         first = lines[0].removeprefix("Look back:")
+        # what was decided, in the person's words: masked whole (the key is in the footer)
         return Content.assemble(
-            ("Look back:", "bold $text-accent"), first, *(f"\n{line}" for line in lines[1:])
+            ("Look back:", "bold $text-accent"), plain("\n".join([first, *lines[1:]]))
         )
 
     def _profile_line(self) -> Content:
@@ -399,7 +407,7 @@ def _aspiration_summary(
     goals = [s.goal for s in states.values() if s.goal.aspiration_id == aspiration.id]
     current = level_goals(aspiration, goals)
     parts: list[Content | str | tuple[str, str]] = [
-        heading(one_line(aspiration.title, 200)),
+        plain(one_line(aspiration.title, 200), HEADING),
         "\n",
         (f"Level {ladder.position()}: ", "bold"),
         plain(one_line(ladder.current, 120)),

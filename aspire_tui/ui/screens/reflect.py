@@ -29,7 +29,15 @@ from aspire_tui.ui.profile_view import (
     passions_summary,
     profile_summary,
 )
-from aspire_tui.ui.render import dates_of, heading, one_line, paragraph, plain, wrapped
+from aspire_tui.ui.render import (
+    dates_of,
+    heading,
+    one_line,
+    paragraph,
+    plain,
+    with_personal,
+    wrapped,
+)
 from aspire_tui.ui.review_view import describe_review, review_summary
 from aspire_tui.ui.screens.main import MainScreen, guarded
 
@@ -124,11 +132,15 @@ class ReflectScreen(MainScreen):
                 ("Drivers profile", "bold"), "\n", (wrapped(summary, self.row_width()), "dim")
             ),
         )
-        passions = passions_summary(self.store.passions())
+        passions = wrapped(passions_summary(self.store.passions()), self.row_width())
+        label = "heart: " if passions.startswith("heart: ") else ""
         yield (
             PASSIONS,
             Content.assemble(
-                ("Passions and values", "bold"), "\n", (wrapped(passions, self.row_width()), "dim")
+                ("Passions and values", "bold"),
+                "\n",
+                (label, "dim"),
+                plain(passions[len(label) :], "dim") if label else (passions, "dim"),
             ),
         )
         if assessments:
@@ -169,7 +181,8 @@ class ReflectScreen(MainScreen):
         if self.query_text:
             found = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
             heading_text = one_line(found, self.row_width())
-        yield None, Content.styled(heading_text, "bold dim")
+        query = one_line(self.query_text, 30)
+        yield None, with_personal(heading_text, query, style="bold dim")
         for r in entries[: self.shown]:
             if isinstance(r, Review):
                 day = dates_of(self).short(r.finished or r.started)
@@ -178,20 +191,24 @@ class ReflectScreen(MainScreen):
                     Content.assemble(
                         (one_line(f"{day} #review", self.row_width()), "bold"),
                         "\n",
-                        (one_line(review_summary(r), self.row_width()), "dim"),
+                        _review_line(one_line(review_summary(r), self.row_width())),
                     ),
                 )
                 continue
             text = r.note or r.want or r.passions or r.prompt or "Ratings only"
             tags = " ".join(f"#{t}" for t in r.tags)
-            head = f"{dates_of(self).short(r.on)} {tags}" if tags else dates_of(self).short(r.on)
+            day = dates_of(self).short(r.on)
+            head = one_line(f"{day} {tags}" if tags else day, self.row_width())
             link = journal_line(r, decisions, answers, today, dates_of(self))
             yield (
                 str(r.id),
                 Content.assemble(
-                    (one_line(head, self.row_width()), "bold"),
+                    (head[: len(day)], "bold"),
+                    plain(head[len(day) :], "bold"),  # the tags
                     "\n",
-                    (one_line(text, self.row_width()), "dim"),
+                    plain(one_line(text, self.row_width()), "dim")
+                    if text is not r.prompt
+                    else (one_line(text, self.row_width()), "dim"),
                     (
                         f"\n{one_line(link, self.row_width())}" if link else "",
                         "italic $text-accent",
@@ -500,6 +517,18 @@ class ReflectScreen(MainScreen):
         from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
         self.ask(ConfirmDialog("Delete review", message), confirmed)
+
+
+NEXT = " · next: "
+
+
+def _review_line(summary: str) -> Content:
+    """A review's line in the journal: its counts, and the next step in the person's words."""
+    at = summary.find(NEXT)
+    if at < 0:
+        return Content.styled(summary, "dim")
+    cut = at + len(NEXT)
+    return Content.assemble((summary[:cut], "dim"), plain(summary[cut:], "dim"))
 
 
 def _entry_order(entry: Reflection | Review) -> tuple[object, ...]:

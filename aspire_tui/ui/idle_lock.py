@@ -1,0 +1,108 @@
+"""The lock when idle: after the minutes the settings name without a key or a click, Aspire
+hides everything behind a lock screen, and the next key brings back exactly what was there (a
+form half written included). Off unless the person turns it on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+CHECK_EVERY = 15.0
+"""Seconds between looks at the idle time: a lock is at most this late."""
+
+
+class LockScreen(Screen[None]):
+    """Nothing of the person's on it, and every key or click goes to it: the one that unlocks
+    does nothing else (an `n` or a `d` pressed to wake it must not act on the screen below)."""
+
+    AUTO_FOCUS = None
+    DEFAULT_CSS = """
+    LockScreen {
+        align: center middle;
+        background: $background;
+    }
+    LockScreen #lock-message {
+        width: auto;
+        max-width: 56;
+        padding: 1 3;
+        border: round $primary;
+        text-align: center;
+    }
+    """
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__()
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        after = "a minute" if self.minutes == 1 else f"{self.minutes} minutes"
+        with Middle(), Center():
+            yield Static(
+                Content.assemble(
+                    ("Aspire is locked", "bold $text-accent"),
+                    "\n\n",
+                    "Press any key to carry on where you were.",
+                    "\n\n",
+                    (f"Locked after {after} without a key or a click.\n", "dim"),
+                    ("Settings (,) change when, or turn it off.", "dim"),
+                ),
+                id="lock-message",
+            )
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        event.stop()
+        self.dismiss()
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()  # a paste is not for any field under the lock
+
+
+class IdleLock:
+    """When the person last pressed a key or clicked, and the lock that follows."""
+
+    def __init__(
+        self, app: App[Any], minutes: Callable[[], int], clock: Callable[[], float]
+    ) -> None:
+        self.app = app
+        self.minutes = minutes
+        """The setting as it is now (the settings dialog may change it)."""
+        self.clock = clock
+        self.last_input = clock()
+
+    def start(self) -> None:
+        self.app.set_interval(CHECK_EVERY, self.check, name="idle lock")
+
+    def touched(self) -> None:
+        self.last_input = self.clock()
+
+    @property
+    def locked(self) -> bool:
+        return isinstance(self.app.screen, LockScreen)
+
+    def check(self) -> None:
+        minutes = self.minutes()
+        if minutes <= 0 or self.locked:
+            return
+        if self.clock() - self.last_input >= minutes * 60:
+            self.lock(minutes)
+
+    def lock(self, minutes: int) -> None:
+        """Toasts go first: one may be quoting a title."""
+        self.app.clear_notifications()
+
+        def unlocked(_: None) -> None:
+            self.touched()
+
+        self.app.push_screen(LockScreen(minutes), unlocked)

@@ -1,0 +1,117 @@
+"""The lock when idle: after the minutes the settings name without a key or a click, every
+personal thing is hidden; the key that unlocks does nothing else, and what was on screen (a
+form half written included) is back as it was. The app runs on a clock the test moves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from aspire_tui.settings import Settings
+from aspire_tui.store import AspireStore
+from aspire_tui.store.settings_file import LoadedSettings
+from aspire_tui.ui import idle_lock
+from aspire_tui.ui.app import AspireApp
+from aspire_tui.ui.idle_lock import LockScreen
+from tests.conftest import TODAY, read_data
+from tests.fixtures.career import populate
+from tests.ui_helpers import SIZE, screen_lines, type_text, wait_until
+
+
+@dataclass
+class Clock:
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _look_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(idle_lock, "CHECK_EVERY", 0.02)
+
+
+def app_locking_after(store: AspireStore, minutes: int, clock: Clock) -> AspireApp:
+    settings = LoadedSettings(
+        Settings(lock_after_minutes=minutes), Path("settings.toml"), may_write=False
+    )
+    return AspireApp(store, today=TODAY, start="goals", settings=settings, clock=clock)
+
+
+def drawn(app: AspireApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+async def test_idle_minutes_lock_the_screen_and_the_key_that_unlocks_does_nothing_else(
+    store: AspireStore, data_dir: Path
+) -> None:
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 5, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        goals = drawn(app)
+        assert "Pass the CPA exam sections" in goals
+        before = read_data(data_dir)
+        clock.now += 5 * 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        await pilot.pause()
+        locked = drawn(app)
+        assert "Aspire is locked" in locked
+        assert "CPA" not in locked and "Goals" not in locked  # nothing of theirs, no title
+        await pilot.press("d")  # would delete the highlighted goal, were it not locked
+        await pilot.pause()
+        assert not isinstance(app.screen, LockScreen)
+        assert drawn(app) == goals
+        for key in ("1", "q"):  # a screen's key, and quit: each only unlocks
+            clock.now += 5 * 60
+            await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "locked again")
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.is_running and app.current_mode == "goals"
+            assert not isinstance(app.screen, LockScreen)
+        await pilot.press("1")  # unlocked: keys work as before
+        assert app.current_mode == "reflect"
+    assert read_data(data_dir) == before
+
+
+async def test_a_key_pressed_puts_the_lock_off_and_none_is_the_default(
+    store: AspireStore,
+) -> None:
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 5, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        clock.now += 4 * 60
+        await pilot.press("j")
+        clock.now += 2 * 60  # six minutes since it started, two since the key
+        app.idle_lock.check()
+        assert not isinstance(app.screen, LockScreen)
+    clock = Clock()
+    never = app_locking_after(store, 0, clock)
+    async with never.run_test(size=SIZE) as pilot:
+        clock.now += 24 * 60 * 60
+        never.idle_lock.check()
+        await pilot.pause()
+        assert not isinstance(never.screen, LockScreen)
+
+
+async def test_a_form_half_written_is_there_after_the_lock(store: AspireStore) -> None:
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 1, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
+        await type_text(pilot, "Speak at a meetup")
+        field = app.focused
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        assert "Speak at a meetup" not in drawn(app)
+        await pilot.press("x")
+        await wait_until(pilot, lambda: not isinstance(app.screen, LockScreen), "unlocked")
+        assert isinstance(field, Input) and field.value == "Speak at a meetup"
+        assert "Speak at a meetup" in drawn(app)
