@@ -50,6 +50,11 @@ SHOTS = (
     ("compare", ("2", "c", "down", "space", "down", "down", "down", "space", "enter")),
     ("journal-entry", ("1", "n")),
     ("settings", ("comma",)),
+    ("home-masked", ("asterisk",)),
+    ("goals-masked", ("3", "asterisk", "down", "down", "down", "down")),
+    ("reflect-masked", ("1", "asterisk")),
+    ("aspirations-masked", ("2", "asterisk")),
+    ("locked", ("3",)),  # then locked, as after ten idle minutes
 )
 
 
@@ -104,6 +109,9 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path, data: str = "dem
             await pilot.pause()
             if keys:
                 await pilot.press(*keys)
+                await pilot.pause()
+            if name == "locked":
+                app.idle_lock.lock(10)
                 await pilot.pause()
             await pilot.pause()
             path = OUT / f"{name}.svg"

@@ -167,3 +167,25 @@ async def test_the_setting_starts_aspire_masked_and_nothing_is_changed_by_the_ma
         await pilot.pause()
         assert MARK not in drawn(app)
     assert read_data(data_dir) == before  # what is drawn is masked, never what is kept
+
+
+def test_masked_text_keeps_its_width_and_colour_and_tells_nothing_of_its_words() -> None:
+    from rich.segment import Segment
+    from rich.style import Style as RichStyle
+    from textual.color import Color
+
+    from aspire_tui.ui.privacy_mask import PERSONAL, MaskFilter
+
+    mine = PERSONAL.rich_style + RichStyle(color="red", bold=True)
+    texts = ["  Lead the platform team  ", "  Zzzz zzz zzzzzzzz zzzz  ", "日本語のチーム 🚀", "x"]
+    shown = [
+        MaskFilter().apply([Segment("Level 2: ", None), Segment(t, mine)], Color(0, 0, 0))
+        for t in texts
+    ]
+    for text, (label, masked) in zip(texts, shown, strict=True):
+        assert label.text == "Level 2: "  # Aspire's own words stay
+        assert masked.cell_length == Segment(text).cell_length
+        assert masked.style == mine
+        assert set(masked.text) <= {BAR, " "} and BAR in masked.text
+    assert shown[0][1].text == shown[1][1].text  # same width, same bars: words do not show
+    assert shown[0][1].text.startswith("  ") and shown[0][1].text.endswith("  ")

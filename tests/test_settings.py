@@ -409,3 +409,42 @@ async def test_the_settings_in_use_are_kept_by_a_module_of_their_own(store: Aspi
         assert pilot.app.theme == "nord" and pilot.app.date_format == DateFormat.DAY_MONTH
         assert any("Settings saved" in m for m in notifications(pilot.app))
     assert tomllib.loads(settings_path().read_text())["theme"] == "nord"
+
+
+def test_the_privacy_settings_are_checked_like_the_rest() -> None:
+    settings, problems = parse_settings({"start_masked": True, "lock_after_minutes": 10}, THEMES)
+    assert settings == Settings(start_masked=True, lock_after_minutes=10) and problems == []
+    raw = {"start_masked": "yes", "lock_after_minutes": -1}
+    settings, problems = parse_settings(raw, THEMES)
+    assert settings == Settings()
+    assert problems == [
+        "start_masked must be true or false",
+        "lock_after_minutes must be a whole number from 0 (never) to 1440",
+    ]
+    _, problems = parse_settings({"lock_after_minutes": True}, THEMES)
+    assert len(problems) == 1
+
+
+async def test_the_dialog_keeps_the_mask_at_start_and_the_idle_lock(store: AspireStore) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("# mine\ntheme = 'nord'\nlock_after_minutes = 7\n")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SettingsForm)
+        assert form.query_one("#lock-after", Select).value == "7"  # the file's own, offered
+        form.query_one("#start-masked", Select).value = "on"  # as choosing it in the list does
+        form.query_one("#lock-after", Select).value = "15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.settings.settings.lock_after_minutes == 15  # the lock follows at once
+    written = path.read_text()
+    assert written.startswith("# mine\ntheme = 'nord'\n")
+    assert tomllib.loads(written) == {
+        "theme": "nord",
+        "lock_after_minutes": 15,
+        "start_masked": True,
+    }

@@ -170,3 +170,33 @@ class TestWhole:
 
         app = demo_app(tmp_path / "data")
         assert snap_compare(app, run_before=light, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+class TestPrivacyMask:
+    """Issue 19: each main screen with the mask on (`*`): the person's words as bars, the
+    structure readable, the title saying so; and the lock screen."""
+
+    def test_home(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        app = demo_app(tmp_path / "data")
+        assert snap_compare(app, press=["asterisk"], terminal_size=size)
+
+    def test_reflect(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["1", "asterisk", "down", "down", "down", "down", "down", "down"]  # an entry
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_aspirations(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        app = demo_app(tmp_path / "data")
+        assert snap_compare(app, press=["2", "asterisk"], terminal_size=size)
+
+    def test_goals(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        keys = ["3", "asterisk", "down", "down", "down", "down"]  # a goal with its chart
+        assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
+
+    def test_the_lock_screen(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+        async def locked(pilot) -> None:  # type: ignore[no-untyped-def]
+            await pilot.press("3")
+            pilot.app.idle_lock.lock(10)
+            await pilot.pause()
+
+        assert snap_compare(demo_app(tmp_path / "data"), run_before=locked, terminal_size=size)

@@ -493,7 +493,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """A key, a click or a scroll: the person is here (the idle lock waits again)."""
-        if isinstance(event, events.InputEvent):
+        if isinstance(event, (events.InputEvent, events.Paste)):
             self.idle_lock.touched()
         await super().on_event(event)
 

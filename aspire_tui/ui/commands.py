@@ -88,6 +88,13 @@ def aspire_commands(aspire: AspireHost, screen: Screen[object]) -> Iterable[Syst
         f"Theme, review cadence, backups to keep, where your data is ({settings_key})",
         partial(app.run_action, "settings"),
     )
+    masked = bool(getattr(app, "masked", False))
+    yield SystemCommand(
+        "Privacy mask: show personal text again" if masked else "Privacy mask: hide personal text",
+        f"For a shared screen: every title and note drawn as bars "
+        f"({escape(aspire.key_for_id('mask'))} turns it on and off)",
+        partial(app.run_action, "toggle_mask"),
+    )
     yield SystemCommand(
         "Review: start or resume",
         f"Walk through your goals and aspirations ({escape(aspire.key_for_id('review'))})",

@@ -99,9 +99,8 @@ class SettingsForm(FormDialog[Settings]):
              str(settings.lock_after_minutes),
              "Hide everything behind a lock screen after this long without a key or a click."),
         )  # fmt: skip
-        for label, field_id, options, value, hint in (*choices, *privacy):
-            select = Select(options, value=value, allow_blank=False, id=field_id, compact=True)
-            yield from self.field(label, select, hint)
+        for label, field_id, options, value, hint in choices:
+            yield from self._choice(label, field_id, options, value, hint)
         keep = PlainInput(str(settings.keep_backups), id="keep")
         yield from self.field(
             "Backups to keep",
@@ -110,6 +109,8 @@ class SettingsForm(FormDialog[Settings]):
             "taken before a restore or an import). Older ones go at the next start.",
             parse=parse_keep,
         )
+        for label, field_id, options, value, hint in privacy:
+            yield from self._choice(label, field_id, options, value, hint)
         remapped = ", ".join(f"{name} = {keys}" for name, keys in sorted(settings.keys.items()))
         yield Static(
             Content.assemble(
@@ -124,6 +125,12 @@ class SettingsForm(FormDialog[Settings]):
             ),
             classes="reason-message",
         )
+
+    def _choice(
+        self, label: str, field_id: str, options: list[tuple[str, str]], value: str, hint: str
+    ) -> Iterable[Widget]:
+        select = Select(options, value=value, allow_blank=False, id=field_id, compact=True)
+        yield from self.field(label, select, hint)
 
     def on_mount(self) -> None:
         super().on_mount()
