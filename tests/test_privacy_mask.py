@@ -68,25 +68,52 @@ def drawn(app: AspireApp) -> str:
     return "\n".join(screen_lines(app))
 
 
+REVIEW = ["r", *["left"] * 8]
+"""The review at its first step: it is kept where a walk before left it."""
+COMPARING = ["2", "c", "j", "space", "enter"]
+"""The first two aspirations side by side."""
+
 PLACES: list[tuple[str, list[str]]] = [
     ("Home", ["0"]),
     ("Reflect", ["1"]),
     ("Aspirations", ["2"]),
     ("Goals", ["3"]),
     ("a goal's check-ins", ["3", "c"]),
-    ("the review", ["r"]),
+    ("logging progress", ["3", "l"]),
+    ("choosing directions to compare", ["2", "c"]),
+    ("directions compared", COMPARING),
+    ("deciding between directions", [*COMPARING, "d"]),
+    ("raising the bar", ["2", "u"]),
+    ("the moves on a ladder", ["2", "m"]),
+    ("reevaluating an aspiration", ["2", "v"]),
+    ("the review", REVIEW),
+    ("the review's steps", REVIEW),
+    ("the review: logging progress", [*REVIEW, "l"]),
+    ("the review: achieved?", [*REVIEW, "a"]),
+    ("the review: drop the goal?", [*REVIEW, "x"]),
+    ("the review: reevaluating", [*REVIEW, *["right"] * 4, "v"]),  # after the four goals
 ]
+FORMS = (
+    "logging progress",
+    "raising the bar",
+    "reevaluating an aspiration",
+    "the review: logging progress",
+    "the review: reevaluating",
+)
+MOVING_ON = {"the review's steps": "right", **dict.fromkeys(FORMS, "f24")}
+"""The key that moves on where the rows are not a list (`j` elsewhere); a form is seen as it
+opens (f24 is bound to nothing, where `j` would only be typed into a field 30 times)."""
 
 
-async def rows_walked(pilot: Pilot, keys: list[str]) -> Iterator[str]:
+async def rows_walked(pilot: Pilot, keys: list[str], step: str = "j") -> Iterator[str]:
     """What is drawn at `keys`, then at each row below as the list moves down (the page on
-    the right follows), up to 30 rows."""
+    the right follows), up to 30 rows; `step` is the key that moves on."""
     await pilot.press(*keys)
     await pilot.pause()
     seen: list[str] = [drawn(pilot.app)]  # type: ignore[arg-type]
     for _ in range(30):
         before = seen[-1]
-        await pilot.press("j")
+        await pilot.press(step)
         await pilot.pause()
         now = drawn(pilot.app)  # type: ignore[arg-type]
         seen.append(now)
@@ -103,7 +130,7 @@ async def walk(store: AspireStore, masked: bool) -> dict[str, list[str]]:
         async with app.run_test(size=SIZE) as pilot:
             if masked:
                 await pilot.press("asterisk")
-            found[name] = list(await rows_walked(pilot, keys))
+            found[name] = list(await rows_walked(pilot, keys, MOVING_ON.get(name, "j")))
     return found
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
+
+from textual.app import App
 
 from aspire_tui.domain.models import Aspiration, Goal, Target
 from aspire_tui.presentation.text import one_line
 from aspire_tui.store import AspireStore
+from aspire_tui.ui.privacy_mask import toast_text
 
 
 def save_with_goals(
@@ -23,7 +27,10 @@ def save_with_goals(
     return saved
 
 
-def adopted_message(saved: Aspiration, goals: int) -> str:
-    """Plain text for a toast (shown with markup off)."""
+def adopted_message(saved: Aspiration, goals: int, app: App[Any] | None = None) -> str:
+    """Plain text for a toast (shown with markup off); given the app, the title is hidden
+    while the privacy mask is on."""
     count = f", with {goals} goal{'s' if goals != 1 else ''}" if goals else ""
-    return f"Adopted “{one_line(saved.title, 50)}” on level {saved.ladder.position()}{count}."
+    title = one_line(saved.title, 50)
+    said = f"Adopted “{title}” on level {saved.ladder.position()}{count}."
+    return toast_text(app, said, title) if app is not None else said

@@ -8,7 +8,7 @@ from textual.content import Content
 
 from aspire_tui.domain.assessment import MIDPOINT
 from aspire_tui.domain.comparison import Fit, Side
-from aspire_tui.ui.render import plain
+from aspire_tui.ui.render import literal, plain
 
 Part = Content | str | tuple[str, str]
 
@@ -30,6 +30,15 @@ def _fit_lines(fit: Fit, side: Side, empty: str) -> list[Part]:
     return parts
 
 
+NOT_ADOPTED = "not adopted"
+
+
+def side_text(side: Side, text: str, style: str = "") -> Content:
+    """A side's name or levels: the person's own (masked) for an aspiration, Aspire's
+    catalog text for a path not adopted."""
+    return literal(text, style) if side.state == NOT_ADOPTED else plain(text, style)
+
+
 def _heading(title: str, aside: str = "") -> list[Part]:
     parts: list[Part] = ["\n", (title, "bold $text-accent")]
     if aside:
@@ -38,8 +47,8 @@ def _heading(title: str, aside: str = "") -> list[Part]:
 
 
 def describe_side(side: Side) -> Content:
-    what = side.kind if side.state == "not adopted" else f"{side.kind} · {side.state}"
-    parts: list[Part] = [plain(side.name, "bold"), "\n", (what, "dim"), "\n"]
+    what = side.kind if side.state == NOT_ADOPTED else f"{side.kind} · {side.state}"
+    parts: list[Part] = [side_text(side, side.name, "bold"), "\n", (what, "dim"), "\n"]
     parts += _heading("Serves", "lead first") + _fit_lines(side.serves, side, "none named")
     parts += _heading("Costs") + _fit_lines(side.strains, side, "none in particular")
     parts += _heading("Passions and values")
@@ -48,16 +57,16 @@ def describe_side(side: Side) -> Content:
             parts += ["♥ ", plain(item), "\n"]
         for item in side.values:
             parts += ["◆ ", plain(item), ("  (a value)", "dim"), "\n"]
-    elif side.state == "not adopted":
+    elif side.state == NOT_ADOPTED:
         parts += [("none linked: not adopted", "dim italic"), "\n"]
     else:
         parts += [("none linked yet", "dim italic"), "\n"]
     parts += _heading("The price")
-    parts += [plain(side.price, "italic" if side.own else ""), "\n"]
+    parts += [literal(side.price, "italic" if side.own else ""), "\n"]  # the catalog's
     parts += _heading("The reason")
     if side.reason:
         parts += [plain(side.reason), "\n"]
-    elif side.state == "not adopted":
+    elif side.state == NOT_ADOPTED:
         parts += [("none yet: written when you adopt it", "dim italic"), "\n"]
     else:
         parts += [("not written yet", "dim italic"), "\n"]
@@ -73,15 +82,15 @@ def describe_side(side: Side) -> Content:
         parts += [("the top: there is room to name a higher level", "dim italic"), "\n"]
     else:
         where = "Level 1" if side.position is None else "Next"
-        parts += [f"{where}: ", plain(side.next_name, "bold"), "\n"]
+        parts += [f"{where}: ", side_text(side, side.next_name, "bold"), "\n"]
         if side.next_goals and side.next_usual:
             parts += [("usually:", "dim"), "\n"]
         for title in side.next_goals:
-            parts += ["· ", plain(title), "\n"]
+            parts += ["· ", literal(title) if side.next_usual else plain(title), "\n"]
         if not side.next_goals:
             parts += [("no goals named yet", "dim italic"), "\n"]
     parts += _heading("Journal")
-    if side.state == "not adopted":
+    if side.state == NOT_ADOPTED:
         parts += [("no entries: not adopted", "dim italic"), "\n"]
     else:
         count = f"{side.entries} entr{'y' if side.entries == 1 else 'ies'} linked"

@@ -42,14 +42,18 @@ def invitation(due: Sequence[Reflection], today: date, key: str, dates: DateForm
     return f"{line} · and {len(due) - 1} more" if len(due) > 1 else line
 
 
-def standing_now(a: Aspiration) -> str:
-    """ "now on level 2/5: Manage a team", and paused, archived or let go."""
+def standing_now(a: Aspiration) -> Content:
+    """ "now on level 2/5: Manage a team", and paused, archived or let go: only the level's
+    name is the person's own."""
     ladder = a.ladder
-    said = f"now on level {ladder.position()}: {one_line(ladder.current, 80)}"
+    said = Content.assemble(
+        f"now on level {ladder.position()}: ", plain(one_line(ladder.current, 80))
+    )
     if not a.active:
         event = last_set_aside(ladder)
-        return said + (" · let go" if event and event.move is MoveKind.LET_GO else " · archived")
-    return said + (" · paused" if ladder.paused else "")
+        gone = " · let go" if event and event.move is MoveKind.LET_GO else " · archived"
+        return Content.assemble(said, gone)
+    return Content.assemble(said, " · paused" if ladder.paused else "")
 
 
 COLUMNS_ROOM = 70
@@ -94,7 +98,7 @@ def describe_look_back(
         parts += [
             plain(one_line(aspiration.title, 120), "bold"),
             ("  ·  ", "dim"),
-            plain(standing_now(aspiration)),
+            standing_now(aspiration),
             "\n",
         ]
     parts += [

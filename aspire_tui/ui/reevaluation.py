@@ -19,9 +19,12 @@ from aspire_tui.domain.models import Move as MoveKind
 from aspire_tui.ui.adoption import save_with_goals
 from aspire_tui.ui.dialogs.raise_form import Raise, RaiseForm
 from aspire_tui.ui.dialogs.reevaluate_form import DECISIONS, ReevaluateForm, Reevaluation
+from aspire_tui.ui.privacy_mask import toast_text
 from aspire_tui.ui.render import one_line
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from aspire_tui.store import AspireStore
     from aspire_tui.ui.host import AspireHost
 
@@ -32,6 +35,7 @@ class ReevaluationFlow:
 
     store: AspireStore
     aspire: AspireHost
+    app: App[Any]
     today: Callable[[], date]
     ask: Callable[..., None]
     notify: Callable[..., Any]
@@ -150,8 +154,10 @@ class ReevaluationFlow:
                 else:
                     raised, why = MoveKind.RAISED, result.reason
                     keep_decision(self.store, saved, raised, why, result.look_back, today)
+            level = one_line(ladder.current, 50)
+            said = f"Raised the bar: level {ladder.position()}, {level}"
             self.notify(
-                f"Raised the bar: level {ladder.position()}, {one_line(ladder.current, 50)}",
+                toast_text(self.app, said, level),
                 title="Onwards",
                 markup=False,
             )

@@ -21,6 +21,7 @@ from aspire_tui.domain.review import (
 from aspire_tui.presentation.review_actions import ACTION_WORDS
 from aspire_tui.ui.render import (
     heading,
+    literal,
     one_line,
     paragraph,
     plain,
@@ -28,6 +29,8 @@ from aspire_tui.ui.render import (
 )
 
 Part = Content | str | tuple[str, str]
+DRIVERS_TITLE = "Drivers profile"
+GONE_TITLE = "(no longer there)"
 KINDS = {GOAL: "Goal", LOOK_BACK: "Look back", ASPIRATION: "Aspiration", DRIVERS: "Drivers"}
 
 
@@ -54,12 +57,13 @@ def describe_review(review: Review, titles: Mapping[str, str], dates: DateFormat
         note = review.notes.get(key, "")
         if not changes and not note:
             continue
-        title = (
-            changes[0].title
-            if changes
-            else titles.get(uid, "Drivers profile" if kind == DRIVERS else "(no longer there)")
-        )
-        parts += [(f"{KINDS.get(kind, kind)}: ", "dim"), plain(one_line(title, 80), "bold"), "\n"]
+        if changes or uid in titles:
+            title = changes[0].title if changes else titles[uid]
+            own = kind == DRIVERS and title == DRIVERS_TITLE
+        else:
+            title, own = (DRIVERS_TITLE if kind == DRIVERS else GONE_TITLE), True
+        shown = literal if own else plain  # Aspire's own words are not masked
+        parts += [(f"{KINDS.get(kind, kind)}: ", "dim"), shown(one_line(title, 80), "bold"), "\n"]
         for change in changes:
             if undone_drop(change, titles):
                 parts += ["  ↺ ", ("Dropped, then put back", "$text-warning"), "\n"]

@@ -46,7 +46,7 @@ class CheckInForm(FormDialog[CheckIn]):
         verb = "Mark done" if kind is TargetKind.DONE else "Log progress"
         if checkin is not None:
             verb = "Correct a check-in"
-        super().__init__(Content(f"{verb}: {one_line(goal.title, 50)}"))
+        super().__init__(Content.assemble(f"{verb}: ", plain(one_line(goal.title, 50))))
         self.goal = goal
         self.today = today
         assert goal.id is not None
@@ -65,11 +65,11 @@ class CheckInForm(FormDialog[CheckIn]):
             PlainInput(c.on.isoformat(), placeholder="YYYY-MM-DD", id="on"),
             parse=lambda text: parse_date_so_far(text, self.today, kept=c.on),
         )
-        unit = one_line(self.goal.target.unit or "units", 40)
+        unit = plain(one_line(self.goal.target.unit, 40)) if self.goal.target.unit else "units"
         amount = format_amount(c.amount) if c.id is not None else ""
         if kind is TargetKind.UP:
             yield from self.field(
-                f"Progress to add ({unit})",
+                Content.assemble("Progress to add (", unit, ")"),
                 PlainInput(amount, placeholder="e.g. 1", id="amount"),
                 "Use a negative number to correct an earlier entry.",
                 parse=parse_checkin_amount,
@@ -78,7 +78,7 @@ class CheckInForm(FormDialog[CheckIn]):
             # A correction is of a reading taken then, not of where it stands today.
             when = f"stood on {dates_of(self).long(c.on)}" if c.id is not None else "stands now"
             yield from self.field(
-                f"Where it {when} ({unit})",
+                Content.assemble(f"Where it {when} (", unit, ")"),
                 PlainInput(amount, placeholder="e.g. 12", id="amount"),
                 f"Aiming for {format_amount(self.goal.target.amount)}.",
                 parse=parse_reading,

@@ -16,9 +16,16 @@ from textual.widgets.option_list import Option
 from aspire_tui.domain.models import CheckIn, Goal
 from aspire_tui.presentation.measure import amount_text
 from aspire_tui.ui.dialogs import DIALOG_CSS
-from aspire_tui.ui.render import dates_of, one_line, plain
+from aspire_tui.ui.render import dates_of, measured, one_line, plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
+
+
+def amount_shown(amount: str, width: int, goal: Goal) -> Content:
+    """A check-in's amount in its column: the numbers readable under the mask, the unit or
+    milestone hidden; one cut to fit is hidden whole (its cut words would not be found)."""
+    shown = f"{one_line(amount, width):<{width}}"
+    return measured(shown, goal) if len(amount) <= width else plain(shown)
 
 
 class CheckInChoice(NamedTuple):
@@ -44,7 +51,8 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog menu"):
             yield Label(
-                Content(f"Check-ins: {one_line(self.goal.title, 48)}"), classes="dialog-title"
+                Content.assemble("Check-ins: ", plain(one_line(self.goal.title, 48))),
+                classes="dialog-title",
             )
             amounts = [amount_text(self.goal, c.amount, c.milestone) for c in self.checkins]
             width = min(30, max((len(a) for a in amounts), default=0))
@@ -53,7 +61,7 @@ class CheckInsDialog(ModalScreen[CheckInChoice | None]):
                     Content.assemble(
                         (dates_of(self).short(c.on), "bold"),
                         "  ",
-                        plain(f"{one_line(amount, width):<{width}}"),
+                        amount_shown(amount, width, self.goal),
                         "  ",
                         plain(one_line(c.note, max(4, 44 - width)), "dim"),
                     ),

@@ -15,9 +15,10 @@ from textual.widgets import Select, Static
 
 from aspire_tui.domain.comparison import Comparison
 from aspire_tui.domain.validation import parse_text
+from aspire_tui.ui.comparison_view import side_text
 from aspire_tui.ui.dialogs.decision_form import LOOK_BACK, look_back_field
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
-from aspire_tui.ui.render import one_line, plain
+from aspire_tui.ui.render import one_line
 from aspire_tui.ui.widgets.plain_fields import PlainTextArea
 
 NONE_YET = "none"
@@ -38,11 +39,12 @@ class ChooseDirectionForm(FormDialog[DirectionChoice]):
         self.today = today
 
     def compose_fields(self) -> Iterable[Widget]:
-        names = " · ".join(one_line(s.name, 40) for s in self.comparison.sides)
+        names = [side_text(s, one_line(s.name, 40)) for s in self.comparison.sides]
         yield Static(
-            Content.assemble(("Compared: ", "dim"), plain(names)), classes="reason-message"
+            Content.assemble(("Compared: ", "dim"), Content(" · ").join(names)),
+            classes="reason-message",
         )
-        options = [(plain(one_line(s.name, 60)), s.key) for s in self.comparison.sides]
+        options = [(side_text(s, one_line(s.name, 60)), s.key) for s in self.comparison.sides]
         options.append((Content("None yet: I am still weighing them"), NONE_YET))
         chosen = Select(options, prompt="Choose…", id="chosen", compact=True)
         yield from self.field("Which direction?", chosen)

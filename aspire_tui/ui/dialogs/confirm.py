@@ -25,7 +25,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def __init__(
         self,
-        title: str,
+        title: str | Content,
         message: Content,
         confirm_label: str = "Delete",
         keep_label: str = "Keep it",

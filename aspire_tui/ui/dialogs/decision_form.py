@@ -48,7 +48,7 @@ class DecisionForm(FormDialog[Decided]):
     """Why, and when to look back: for a move that is a decision (step down, pause, let go)."""
 
     def __init__(
-        self, heading: str, message: Content, label: str, save_label: str, today: date
+        self, heading: str | Content, message: Content, label: str, save_label: str, today: date
     ) -> None:
         super().__init__(heading, save_label)
         self.message = message

@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 from aspire_tui.domain.comparison import Candidate, check_chosen
 from aspire_tui.domain.validation import ValidationError
 from aspire_tui.ui.dialogs import DIALOG_CSS
-from aspire_tui.ui.render import one_line, plain
+from aspire_tui.ui.render import literal, one_line, plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.pick_list import PickList
 
@@ -36,13 +36,19 @@ class DirectionList(PickList):
     ]
 
 
+def name_of(found: Candidate, text: str) -> Content:
+    """A direction's name: an aspiration's is the person's (masked), a catalog path's is
+    Aspire's own."""
+    return plain(text) if found.aspiration is not None else literal(text)
+
+
 def label(found: Candidate, width: int) -> Content:
     if found.aspiration is not None:
         kind = "  aspiration · paused" if found.aspiration.ladder.paused else "  aspiration"
     else:
         kind = "  catalog path"
     name = one_line(found.name, max(10, width - len(kind)))
-    return Content.assemble(plain(name), (kind, "dim"))
+    return Content.assemble(name_of(found, name), (kind, "dim"))
 
 
 class DirectionChooser(ModalScreen[list[str] | None]):
@@ -92,9 +98,12 @@ class DirectionChooser(ModalScreen[list[str] | None]):
 
     def _count(self) -> None:
         """Say what is chosen: a chosen row differs from the others only by its colour."""
-        names = [c.name for c in self.found if c.key in set(self.chosen())]
-        text = f"{len(names)} chosen" + (": " + " · ".join(names) if names else "")
-        self.query_one("#directions-count", Static).update(text)
+        chosen = set(self.chosen())
+        names = [name_of(c, c.name) for c in self.found if c.key in chosen]
+        said = Content(f"{len(names)} chosen")
+        if names:
+            said = Content.assemble(said, ": ", Content(" · ").join(names))
+        self.query_one("#directions-count", Static).update(said)
 
     def chosen(self) -> list[str]:
         picked = set(self.query_one("#directions", DirectionList).selected)

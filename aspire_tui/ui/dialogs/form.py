@@ -100,7 +100,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def field(
         self,
-        label: str,
+        label: str | Content,
         widget: Widget,
         hint: str = "",
         parse: Callable[[str], Any] | None = None,

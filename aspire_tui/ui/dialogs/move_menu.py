@@ -34,7 +34,7 @@ class MoveMenu(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "choose('')", "Cancel", id="moves.cancel")]
 
-    def __init__(self, title: str, items: list[MenuItem]) -> None:
+    def __init__(self, title: str | Content, items: list[MenuItem]) -> None:
         super().__init__()
         self.title_text = title
         self.items = items

@@ -30,7 +30,7 @@ class ReasonForm(FormDialog[str]):
 
     def __init__(
         self,
-        heading: str,
+        heading: str | Content,
         message: Content,
         label: str,
         save_label: str,

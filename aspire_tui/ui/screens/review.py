@@ -48,14 +48,15 @@ from aspire_tui.ui.goal_page import describe_goal
 from aspire_tui.ui.host import AspireHost, host_of
 from aspire_tui.ui.reevaluation import ReevaluationFlow
 from aspire_tui.ui.render import (
+    HEADING,
     dates_of,
-    heading,
     key_of,
     one_line,
     plain,
     safe,
     with_dates_shown,
 )
+from aspire_tui.ui.review_view import DRIVERS_TITLE
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.plain_fields import PlainInput
@@ -229,8 +230,12 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
             goal = self._goal()
             if goal is None or goal.id is None:
                 said = [c.title for c in self.review.changes if c.step == self.key]
-                gone = f"“{one_line(said[0], 80)}” is" if said else "This goal is"
-                return Content.styled(f"{gone} no longer there: {k('review.next')} goes on.")
+                gone = (
+                    Content.assemble(plain(f"“{one_line(said[0], 80)}”"), " is")
+                    if said
+                    else Content("This goal is")
+                )
+                return Content.assemble(gone, f" no longer there: {k('review.next')} goes on.")
             state = self.aspire.standing.of([goal], today)[goal.id]
             owner = self.store.aspiration(goal.aspiration_id)
             return Content.assemble(
@@ -361,7 +366,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         ladder = a.ladder
         done, total = level_count(a, self.store.goals(a.id), self.aspire.goal_progress())
         parts: list[Content | str | tuple[str, str]] = [
-            heading(one_line(a.title, 200)),
+            plain(one_line(a.title, 200), HEADING),
             "\n",
             ("Level ", "dim"),
             f"{ladder.position()}: ",
@@ -695,7 +700,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
 
         def done(finished: Assessment | None) -> None:
             if finished is not None:
-                self._record(ReviewAction.RETAKEN, "Drivers profile")
+                self._record(ReviewAction.RETAKEN, DRIVERS_TITLE)
 
         self.ask(AssessmentScreen(questionnaire(), draft, self.today()), done)
 
