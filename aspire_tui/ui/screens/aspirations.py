@@ -298,7 +298,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
 
     def _adopted(self, adoption: Adoption) -> None:
         saved = save_with_goals(self.store, adoption.aspiration, adoption.goals, self.today())
-        self.notify(adopted_message(saved, len(adoption.goals)), markup=False)
+        self.notify(adopted_message(saved, len(adoption.goals), app=self.app), markup=False)
         self.reload(select=saved.id)
 
     @guarded
@@ -378,7 +378,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             if action:
                 self.call_later(self.run_action, action)
 
-        self.ask(MoveMenu(f"Move: {one_line(a.title, 50)}", items), chosen)
+        self.ask(MoveMenu(Content.assemble("Move: ", plain(one_line(a.title, 50))), items), chosen)
 
     def _move(
         self,

@@ -387,7 +387,7 @@ class ReflectScreen(MainScreen):
                 )
                 if saved.id is not None:
                     self.aspire.select_on_show["aspirations"] = saved.id
-                message = adopted_message(saved, len(adoption.goals))
+                message = adopted_message(saved, len(adoption.goals), app=self.app)
                 self.notify(f"{message} Press 2 to see it.", markup=False)
                 self.reload()
 
