@@ -37,12 +37,14 @@ class LockScreen(Screen[None]):
     }
     """
 
-    def __init__(self, minutes: int) -> None:
+    def __init__(self, minutes: int, settings_key: str = ",") -> None:
         super().__init__()
         self.minutes = minutes
+        self.settings_key = settings_key
 
     def compose(self) -> ComposeResult:
         after = "a minute" if self.minutes == 1 else f"{self.minutes} minutes"
+        key = self.settings_key
         with Middle(), Center():
             yield Static(
                 Content.assemble(
@@ -50,8 +52,8 @@ class LockScreen(Screen[None]):
                     "\n\n",
                     "Press any key to carry on where you were.",
                     "\n\n",
-                    (f"Locked after {after} without a key or a click.\n", "dim"),
-                    ("Settings (,) change when, or turn it off.", "dim"),
+                    (f"Locked after {after} idle.\n", "dim"),
+                    (f"Settings ({key}) change when, or turn it off.", "dim"),
                 ),
                 id="lock-message",
             )
@@ -105,4 +107,5 @@ class IdleLock:
         def unlocked(_: None) -> None:
             self.touched()
 
-        self.app.push_screen(LockScreen(minutes), unlocked)
+        key_for_id = getattr(self.app, "key_for_id", lambda _: ",")
+        self.app.push_screen(LockScreen(minutes, key_for_id("settings")), unlocked)

@@ -183,8 +183,9 @@ class HomeScreen(MainScreen):
     def _achievement_row(self, state: GoalState) -> Content:
         on = state.progress.achieved_on
         owner = self._aspirations.get(state.goal.aspiration_id)
-        day = f"  {dates_of(self).short(on) if on else ''}"
+        day = dates_of(self).short(on) if on else ""
         where = wrapped(f"{day}{f' · {owner.title}' if owner else ''}", self.row_width(), "  ")
+        day = f"  {day}"  # as wrapped, indent and all
         return Content.assemble(
             ("✓ ", "$text-success"),
             plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
