@@ -185,7 +185,7 @@ class HomeScreen(MainScreen):
         owner = self._aspirations.get(state.goal.aspiration_id)
         day = dates_of(self).short(on) if on else ""
         where = wrapped(f"{day}{f' · {owner.title}' if owner else ''}", self.row_width(), "  ")
-        day = f"  {day}"  # as wrapped, indent and all
+        day = f"  {day} · " if owner else f"  {day}"  # as wrapped, indent and all
         return Content.assemble(
             ("✓ ", "$text-success"),
             plain(wrapped(state.goal.title, self.row_width(), indent="  ").removeprefix("  ")),
