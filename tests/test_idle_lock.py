@@ -18,7 +18,7 @@ from aspire_tui.ui.app import AspireApp
 from aspire_tui.ui.idle_lock import LockScreen
 from tests.conftest import TODAY, read_data
 from tests.fixtures.career import populate
-from tests.ui_helpers import SIZE, screen_lines, type_text, wait_until
+from tests.ui_helpers import SIZE, _keys_together, screen_lines, type_text, wait_until
 
 
 @dataclass
@@ -91,7 +91,7 @@ async def test_a_key_pressed_puts_the_lock_off_and_none_is_the_default(
         app.idle_lock.check()
         assert not isinstance(app.screen, LockScreen)
     clock = Clock()
-    never = app_locking_after(store, 0, clock)
+    never = app_locking_after(store, Settings().lock_after_minutes, clock)  # the default
     async with never.run_test(size=SIZE) as pilot:
         clock.now += 24 * 60 * 60
         never.idle_lock.check()
@@ -115,3 +115,64 @@ async def test_a_form_half_written_is_there_after_the_lock(store: AspireStore) -
         await wait_until(pilot, lambda: not isinstance(app.screen, LockScreen), "unlocked")
         assert isinstance(field, Input) and field.value == "Speak at a meetup"
         assert "Speak at a meetup" in drawn(app)
+
+
+async def test_keys_that_arrive_together_unlock_once_and_the_form_stays(
+    store: AspireStore,
+) -> None:
+    """A fast typist, or a held key, sends several keys before the lock has handled the
+    first: each would pop a screen (the form under the lock, then the last one)."""
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 1, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
+        await type_text(pilot, "Speak at a meetup")
+        form = app.screen
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        await _keys_together(pilot, "jjjk")
+        await pilot.pause()
+        assert app.screen is form and app.is_running
+        field = app.focused
+        assert isinstance(field, Input) and field.value == "Speak at a meetup"
+
+
+@pytest.mark.parametrize("key", ["ctrl+q", "ctrl+p"])
+async def test_the_apps_own_keys_only_unlock(store: AspireStore, key: str) -> None:
+    """ctrl+q and ctrl+p are the app's, taken before any screen: locked, they unlock and
+    nothing more (no quit without the question a half-written form asks, no palette)."""
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 1, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
+        await type_text(pilot, "Speak at a meetup")
+        form = app.screen
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.screen is form
+        await pilot.press("ctrl+q")  # unlocked, it asks as before
+        await pilot.pause()
+        assert app.is_running and "unsaved changes" in "\n".join(screen_lines(app))
+
+
+async def test_a_pointer_passing_over_the_window_does_not_keep_it_unlocked(
+    store: AspireStore,
+) -> None:
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 5, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        clock.now += 4 * 60
+        await pilot.hover(offset=(10, 10))
+        await pilot.hover(offset=(20, 12))
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        await pilot.click(offset=(5, 5))  # a click unlocks, and only unlocks
+        await pilot.pause()
+        assert not isinstance(app.screen, LockScreen) and app.current_mode == "goals"

@@ -5,23 +5,33 @@ the structure (keys, headings, progress) stays; with it off, the same places sho
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import Input
 
+from aspire_tui.domain.drafts import Draft
 from aspire_tui.store import AspireStore
+from aspire_tui.store.drafts import save_draft
 from aspire_tui.store.settings_file import load_settings
 from aspire_tui.ui.app import AspireApp
 from aspire_tui.ui.privacy_mask import BAR
-from tests.conftest import TODAY, read_data
+from tests.conftest import TODAY, read_data, terminal_env
 from tests.fixtures.career import populate
-from tests.ui_helpers import SIZE, make_app, screen_lines, wait_until
+from tests.terminal import own_tmux, wait_for
+from tests.terminal import wait_until as terminal_wait
+from tests.ui_helpers import SIZE, make_app, screen_lines, type_text, wait_until
 
 MARK = "Quokka"
+TAIL = "Wombat"
+"""At the end of every personal text: a text marked at its start only still shows."""
 TEXT_FIELDS = {
     "want", "passions", "note", "why", "title", "description", "how", "closer", "unit",
     "milestone", "reason", "detail", "went_well", "will_change", "next_step",
@@ -34,13 +44,13 @@ TABLES = ("reflections", "aspirations", "goals", "checkins", "passions", "review
 def marked(value: Any, name: str = "") -> Any:
     """`value` with the marker before every piece of personal text it holds."""
     if isinstance(value, str):
-        return f"{MARK}{value}" if name in TEXT_FIELDS and value else value
+        return f"{MARK}{value} {TAIL}" if name in TEXT_FIELDS and value else value
     if isinstance(value, tuple) and name in TEXT_LISTS | {"passions"}:
-        return tuple(f"{MARK}{item}" if isinstance(item, str) else item for item in value)
+        return tuple(f"{MARK}{item} {TAIL}" if isinstance(item, str) else item for item in value)
     if isinstance(value, tuple):
         return tuple(marked(item) for item in value)
     if isinstance(value, dict) and name == "notes":
-        return {step: f"{MARK}{text}" for step, text in value.items()}
+        return {step: f"{MARK}{text} {TAIL}" for step, text in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
             f.name: marked(getattr(value, f.name), f.name) for f in dataclasses.fields(value)
@@ -66,6 +76,10 @@ def marked_store(data_dir: Path) -> Iterator[AspireStore]:
 
 def drawn(app: AspireApp) -> str:
     return "\n".join(screen_lines(app))
+
+
+def shows_personal(screen: str) -> bool:
+    return MARK.casefold() in screen.casefold() or TAIL in screen
 
 
 REVIEW = ["r", *["left"] * 8]
@@ -141,7 +155,7 @@ async def test_no_personal_text_is_drawn_with_the_mask_on(marked_store: AspireSt
     hidden = await walk(marked_store, masked=True)
     for place, screens in hidden.items():
         for screen in screens:
-            leaks = [line for line in screen.splitlines() if MARK in line]
+            leaks = [line for line in screen.splitlines() if MARK in line or TAIL in line]
             assert not leaks, f"{place} draws personal text with the mask on:\n" + "\n".join(leaks)
             assert BAR in screen, f"{place} shows no masked text"
 
@@ -175,7 +189,7 @@ async def test_a_screen_left_before_the_mask_came_on_is_masked_when_it_shows_aga
         assert MARK in drawn(app)
         await pilot.press("0", "asterisk", "2")
         await pilot.pause()
-        assert MARK not in drawn(app)
+        assert not shows_personal(drawn(app))
 
 
 async def test_the_setting_starts_aspire_masked_and_nothing_is_changed_by_the_mask(
@@ -189,10 +203,10 @@ async def test_the_setting_starts_aspire_masked_and_nothing_is_changed_by_the_ma
     )
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: BAR in drawn(app), "the first screen masked")
-        assert MARK not in drawn(app)
+        assert not shows_personal(drawn(app))
         await pilot.press("3", "j", "j", "2", "1")
         await pilot.pause()
-        assert MARK not in drawn(app)
+        assert not shows_personal(drawn(app))
     assert read_data(data_dir) == before  # what is drawn is masked, never what is kept
 
 
@@ -216,3 +230,92 @@ def test_masked_text_keeps_its_width_and_colour_and_tells_nothing_of_its_words()
         assert set(masked.text) <= {BAR, " "} and BAR in masked.text
     assert shown[0][1].text == shown[1][1].text  # same width, same bars: words do not show
     assert shown[0][1].text.startswith("  ") and shown[0][1].text.endswith("  ")
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
+async def test_words_searched_for_are_masked_even_when_cut_to_fit(
+    marked_store: AspireStore, size: tuple[int, int]
+) -> None:
+    app = make_app(marked_store, start="goals")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("asterisk", "slash")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the finder")
+        await type_text(pilot, "quokka tax software")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "“" in drawn(app) or BAR in drawn(app), "found")
+        await pilot.pause()
+        assert "Goals" in drawn(app) and not shows_personal(drawn(app))
+        assert "tax" not in drawn(app)
+        await pilot.press("1", "slash")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the journal search")
+        await type_text(pilot, "quokkaburnt")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "matching" in drawn(app), "the journal found")
+        assert not shows_personal(drawn(app))
+
+
+async def test_a_draft_that_cannot_open_again_is_masked_in_its_toast(
+    marked_store: AspireStore, data_dir: Path, tmp_path: Path
+) -> None:
+    draft = Draft("ReasonForm", "Move: QuokkaTitle", datetime(2026, 1, 1, 9), {})
+    save_draft(data_dir, dataclasses.replace(draft, fields={"reason": "QuokkaSecret reason"}))
+    settings = tmp_path / "settings.toml"
+    settings.write_text("start_masked = true\n")
+    loaded = load_settings(settings, set(BUILTIN_THEMES))
+    app = AspireApp(marked_store, today=TODAY, settings=loaded)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_until(pilot, lambda: "cannot open again" in drawn(app), "the draft's toast")
+        assert not shows_personal(drawn(app)) and "Secret" not in drawn(app)
+
+
+async def test_read_only_the_title_still_says_the_mask_is_on(
+    marked_store: AspireStore, data_dir: Path
+) -> None:
+    reader = AspireStore.open(data_dir, read_only=True)
+    try:
+        app = make_app(reader, start="goals")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("asterisk")
+            await pilot.pause()
+            assert "masked (*)" in drawn(app).splitlines()[0]
+            assert not shows_personal(drawn(app))
+    finally:
+        reader.close()
+
+
+@pytest.mark.slow
+def test_in_a_real_terminal_a_screen_left_unmasked_is_masked_when_it_shows_again(
+    tmp_path: Path,
+) -> None:
+    """What the terminal shows, not what a fresh render would: a screen of another mode
+    keeps the lines it last drew until it is drawn again, so the mask coming on meanwhile
+    must draw it again as it shows (and the mask going off, again)."""
+    data = tmp_path / "data"
+    store = AspireStore.open(data)
+    populate_marked(store)
+    store.close()
+    tmux = own_tmux("mask")
+    command = f"exec '{sys.executable}' -m aspire_tui --data-dir '{data}'"
+
+    def send(*args: str) -> None:
+        subprocess.run(
+            [*tmux, *args], capture_output=True, check=True, timeout=10, env=terminal_env()
+        )
+
+    send("new-session", "-d", "-x", "100", "-y", "30", command)
+    try:
+        wait_for(tmux, "? help")
+        send("send-keys", "2")
+        terminal_wait(tmux, lambda shown: TAIL in shown, "Aspirations, unmasked")
+        send("send-keys", "0")
+        terminal_wait(tmux, lambda shown: "Where you stand" in shown, "Home")
+        send("send-keys", "*")
+        terminal_wait(tmux, lambda shown: "masked (*)" in shown, "the mask")
+        send("send-keys", "2")
+        shown = terminal_wait(tmux, lambda shown: "Aspirations" in shown.splitlines()[0], "back")
+        shown = terminal_wait(tmux, lambda shown: BAR in shown, "Aspirations, masked")
+        assert MARK not in shown and TAIL not in shown, shown
+        send("send-keys", "3", "*", "2")  # off on another screen: back here, shown again
+        terminal_wait(tmux, lambda shown: "masked" not in shown and TAIL in shown, "unmasked")
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)

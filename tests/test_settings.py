@@ -421,8 +421,10 @@ def test_the_privacy_settings_are_checked_like_the_rest() -> None:
         "start_masked must be true or false",
         "lock_after_minutes must be a whole number from 0 (never) to 1440",
     ]
-    _, problems = parse_settings({"lock_after_minutes": True}, THEMES)
-    assert len(problems) == 1
+    for wrong in (True, 5.0, 1441, "10"):
+        _, problems = parse_settings({"lock_after_minutes": wrong}, THEMES)
+        assert len(problems) == 1, wrong
+    assert parse_settings({"lock_after_minutes": 1440}, THEMES)[1] == []
 
 
 async def test_the_dialog_keeps_the_mask_at_start_and_the_idle_lock(store: AspireStore) -> None:

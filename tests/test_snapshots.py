@@ -190,7 +190,7 @@ class TestPrivacyMask:
         assert snap_compare(app, press=["2", "asterisk"], terminal_size=size)
 
     def test_goals(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-        keys = ["3", "asterisk", "down", "down", "down", "down"]  # a goal with its chart
+        keys = ["3", "asterisk", "down", "down", "down", "down"]  # a goal's page
         assert snap_compare(demo_app(tmp_path / "data"), press=keys, terminal_size=size)
 
     def test_the_lock_screen(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ from aspire_tui.ui.commands import AspireCommands
 from aspire_tui.ui.idle_lock import IdleLock
 from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
-from aspire_tui.ui.privacy_mask import PrivacyMask
+from aspire_tui.ui.privacy_mask import PrivacyMask, toast_text
 from aspire_tui.ui.render import key_of, safe
 from aspire_tui.ui.review_launch import ReviewLaunch
 from aspire_tui.ui.screens.main import MainScreen
@@ -53,6 +53,14 @@ if TYPE_CHECKING:
 # Dialogs and the help screen are imported when they open, to keep the first frame quick.
 
 
+PRESENCE = (
+    events.Key,
+    events.MouseDown,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+    events.Paste,
+)
+"""What says the person is at the keyboard, for the idle lock."""
 MASKED_MARK = "masked"
 """In the title while the privacy mask is on."""
 UNSAVED_MARK = "changes not saved"
@@ -175,7 +183,6 @@ class AspireApp(CrashReportWithoutLocals[None]):
         disk. Once the first screen is on the terminal, the rest is imported in the background,
         so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
-        self.screen_change_signal.subscribe(self, self.mask.screen_shown)
         self.idle_lock.start()
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
@@ -253,11 +260,14 @@ class AspireApp(CrashReportWithoutLocals[None]):
         except StoreError as error:
             self.report_error(safe(str(error)))
             return
-        self.notify(
+        said = (
             f'Aspire closed while you were writing "{draft.heading}" on '
             f"{when(draft, self.date_format)}, and "
             f"that form cannot open again. What you typed:\n{draft.text()}\n\nIt is kept "
-            f"in {kept}.",
+            f"in {kept}."
+        )
+        self.notify(
+            toast_text(self, said, draft.heading, *draft.text().splitlines()),
             title="A draft was kept",
             severity="warning",
             markup=False,
@@ -273,13 +283,11 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.review.start(again)
 
     def show_review_status(self) -> None:
-        """The title bar says when a review is due."""
-        if self.store.read_only:
-            return
-        try:
-            due = self.review.due()
-        except StoreError:
-            return  # the screen reports it
+        """The title bar says when a review is due, and that the mask is on."""
+        due = False
+        if not self.store.read_only:
+            with contextlib.suppress(StoreError):  # the screen reports it
+                due = self.review.due()
         key = self.key_for_id("review")
         title = f"{self.base_title} · review due ({key})" if due else self.base_title
         if self.masked:
@@ -492,10 +500,18 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.push_screen(ConfirmDialog("Quit Aspire?", question, "Quit", "Keep editing"), answered)
 
     async def on_event(self, event: events.Event) -> None:
-        """A key, a click or a scroll: the person is here (the idle lock waits again)."""
-        if isinstance(event, (events.InputEvent, events.Paste)):
+        """A key, a click, a scroll or a paste: the person is here (the idle lock waits
+        again). A pointer passing over the window is not."""
+        if isinstance(event, PRESENCE):
             self.idle_lock.touched()
         await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While locked, the app's own keys (ctrl+q, ctrl+p, which Textual gives to the app
+        before any screen) do nothing: the key goes on to the lock screen, and only unlocks."""
+        if self.idle_lock.locked:
+            return False
+        return super().check_action(action, parameters)
 
     def get_line_filters(self) -> list[LineFilter]:
         """Textual's filters, and the privacy mask's while it is on."""

@@ -61,11 +61,21 @@ class LockScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss()
+        self._unlock()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         event.stop()
+        self._unlock()
+
+    def _unlock(self) -> None:
+        """Once: keys that arrive together all come here before the first has been handled,
+        and each dismissal pops a screen (the second would take a form, or the last screen)."""
+        if self._unlocking or self.app.screen is not self:
+            return
+        self._unlocking = True
         self.dismiss()
+
+    _unlocking = False
 
     def on_paste(self, event: events.Paste) -> None:
         event.stop()  # a paste is not for any field under the lock
@@ -91,7 +101,7 @@ class IdleLock:
 
     @property
     def locked(self) -> bool:
-        return isinstance(self.app.screen, LockScreen)
+        return any(isinstance(screen, LockScreen) for screen in self.app.screen_stack)
 
     def check(self) -> None:
         minutes = self.minutes()

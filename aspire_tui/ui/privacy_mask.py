@@ -11,7 +11,7 @@ drawn, so nothing masked can be saved back.
 
 from __future__ import annotations
 
-import weakref
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +20,6 @@ from textual.app import App
 from textual.color import Color
 from textual.content import Content
 from textual.filter import LineFilter
-from textual.screen import Screen
 from textual.style import Style
 
 from aspire_tui.presentation.text import safe
@@ -83,50 +82,45 @@ class MaskFilter(LineFilter):
 
 
 class PrivacyMask:
-    """Whether the mask is on, and which screens were last drawn with it on or off: a screen
-    of another mode keeps its lines from when it last showed, so it is drawn again when it
-    shows if the mask changed meanwhile."""
+    """Whether the mask is on. Turning it draws every screen of the current mode again; a
+    screen of another mode is drawn whole when it shows again (Textual lays it out afresh),
+    which tests/test_privacy_mask.py checks in a real terminal."""
 
     def __init__(self, on: bool) -> None:
         self.on = on
         self.filter = MaskFilter()
-        self._drawn: weakref.WeakKeyDictionary[Screen[Any], bool] = weakref.WeakKeyDictionary()
 
     def turn(self, app: App[Any], on: bool) -> None:
-        """On or off, and every screen of the current mode drawn again."""
         self.on = on
         for screen in app.screen_stack:
-            self._redraw(screen)
-
-    def screen_shown(self, screen: Screen[Any]) -> None:
-        if self._drawn.get(screen, self.on) != self.on:
-            self._redraw(screen)
-        self._drawn[screen] = self.on
-
-    def _redraw(self, screen: Screen[Any]) -> None:
-        for widget in screen.walk_children(with_self=True):
-            widget.refresh()
-        self._drawn[screen] = self.on
+            for widget in screen.walk_children(with_self=True):
+                widget.refresh()
 
 
-def hidden_when_masked(app: App[Any], text: str) -> str:
-    """Personal text for a toast (a plain string, which cannot carry the mark): bars while the
-    mask is on."""
-    mask = getattr(app, "mask", None)
-    return bars(max(3, min(len(text), 24))).strip() if mask is not None and mask.on else text
+def _pattern(part: str) -> re.Pattern[str]:
+    """Where `part` appears as words of its own (a unit "h" is not every h in a sentence),
+    across a line break too (a wrapped title)."""
+    words = r"\s+".join(re.escape(word) for word in part.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)")
 
 
 def with_personal(text: str, *parts: str, style: str = "") -> Content:
     """Text of Aspire's own with the person's words in it (a goal's unit in "3 of 5 talks",
-    a title in a sentence), each of `parts` marked wherever it appears whole."""
+    a title in a sentence, wrapped or not), each of `parts` marked wherever it appears whole."""
     content = Content.styled(safe(text), style) if style else Content(safe(text))
     plain_text = content.plain
     for part in {safe(p) for p in parts if p.strip()}:
-        start = plain_text.find(part)
-        while start >= 0:
-            content = content.stylize(PERSONAL, start, start + len(part))
-            start = plain_text.find(part, start + len(part))
+        for found in _pattern(part).finditer(plain_text):
+            content = content.stylize(PERSONAL, found.start(), found.end())
     return content
+
+
+def quoted_personal(text: str, style: str = "") -> Content:
+    """A line of Aspire's own that ends with the person's words in quotes ("Goals · by
+    deadline · “cpa”"), cut to fit or not: everything from the opening quote on is marked."""
+    content = Content.styled(safe(text), style) if style else Content(safe(text))
+    at = content.plain.find("“")
+    return content if at < 0 else content.stylize(PERSONAL, at, len(content.plain))
 
 
 def toast_text(app: App[Any], text: str, *parts: str) -> str:
@@ -136,5 +130,5 @@ def toast_text(app: App[Any], text: str, *parts: str) -> str:
     if mask is None or not mask.on:
         return text
     for part in sorted({p for p in parts if p.strip()}, key=len, reverse=True):
-        text = text.replace(part, bars(len(part)))
+        text = _pattern(part).sub(lambda found: bars(len(found.group())), text)
     return text

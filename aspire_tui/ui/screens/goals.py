@@ -26,8 +26,8 @@ from aspire_tui.ui.dialogs.goal_finder_form import GoalFinderForm
 from aspire_tui.ui.dialogs.goal_form import GoalForm
 from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason
 from aspire_tui.ui.goal_page import describe_goal, history_lines, status_text
-from aspire_tui.ui.privacy_mask import toast_text
-from aspire_tui.ui.render import dates_of, one_line, plain, progress_bar, with_personal, wrapped
+from aspire_tui.ui.privacy_mask import quoted_personal, toast_text
+from aspire_tui.ui.render import dates_of, one_line, plain, progress_bar, wrapped
 from aspire_tui.ui.screens.main import MainScreen, guarded
 from aspire_tui.ui.undo import UndoEntry
 from aspire_tui.use_cases import goals as goal_work
@@ -255,7 +255,7 @@ class GoalsScreen(MainScreen):
         text = f"Goals · {summary}" if summary else "Goals"
         if view.narrowed:
             text += " · esc shows all"
-        shown = with_personal(one_line(text, self.row_width(-2)), view.query)
+        shown = quoted_personal(one_line(text, self.row_width(-2)))  # the words searched for
         self.query_one(".pane-title", Label).update(shown)
 
     def on_screen_resume(self) -> None:

@@ -10,7 +10,7 @@ from textual.content import Content
 
 from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, score
 from aspire_tui.domain.dates import DateFormat
-from aspire_tui.domain.decisions import due_look_backs, look_back_entry
+from aspire_tui.domain.decisions import decided_what, due_look_backs, look_back_entry
 from aspire_tui.domain.ladder import GoalPlace, goal_place, level_count, level_goals
 from aspire_tui.domain.models import Aspiration, Reflection
 from aspire_tui.domain.standing import (
@@ -32,6 +32,7 @@ from aspire_tui.ui.render import (
     one_line,
     plain,
     progress_bar,
+    with_personal,
     wrapped,
 )
 from aspire_tui.ui.screens.main import MainScreen, guarded
@@ -254,9 +255,9 @@ class HomeScreen(MainScreen):
         text = invitation(self._due, self.today(), key, dates_of(self)).removeprefix("Look back:")
         lines = textwrap.wrap("Look back:" + text, max(10, self.row_width()))[:4]
         first = lines[0].removeprefix("Look back:")
-        # what was decided, in the person's words: masked whole (the key is in the footer)
+        what = decided_what(self._due[0])  # read from the person's note: theirs to mask
         return Content.assemble(
-            ("Look back:", "bold $text-accent"), plain("\n".join([first, *lines[1:]]))
+            ("Look back:", "bold $text-accent"), with_personal("\n".join([first, *lines[1:]]), what)
         )
 
     def _profile_line(self) -> Content:

@@ -21,6 +21,7 @@ from aspire_tui.domain.journal import QUESTIONS, search
 from aspire_tui.domain.models import REFLECTION_DRIVERS, Assessment, Passions, Reflection, Review
 from aspire_tui.domain.review import review_matches
 from aspire_tui.domain.validation import parse_text
+from aspire_tui.ui.privacy_mask import quoted_personal
 from aspire_tui.ui.profile_view import (
     describe_passions,
     describe_profile,
@@ -35,7 +36,6 @@ from aspire_tui.ui.render import (
     one_line,
     paragraph,
     plain,
-    with_personal,
     wrapped,
 )
 from aspire_tui.ui.review_view import describe_review, review_summary
@@ -181,8 +181,7 @@ class ReflectScreen(MainScreen):
         if self.query_text:
             found = f"Journal: {len(entries)} matching “{one_line(self.query_text, 30)}”"
             heading_text = one_line(found, self.row_width())
-        query = one_line(self.query_text, 30)
-        yield None, with_personal(heading_text, query, style="bold dim")
+        yield None, quoted_personal(heading_text, style="bold dim")  # the words searched for
         for r in entries[: self.shown]:
             if isinstance(r, Review):
                 day = dates_of(self).short(r.finished or r.started)
@@ -206,9 +205,7 @@ class ReflectScreen(MainScreen):
                     (head[: len(day)], "bold"),
                     plain(head[len(day) :], "bold"),  # the tags
                     "\n",
-                    plain(one_line(text, self.row_width()), "dim")
-                    if text is not r.prompt
-                    else (one_line(text, self.row_width()), "dim"),
+                    plain(one_line(text, self.row_width()), "dim"),
                     (
                         f"\n{one_line(link, self.row_width())}" if link else "",
                         "italic $text-accent",
