@@ -1,10 +1,13 @@
 """Child process for the SIGKILL test: writes through the real store until it is killed.
 
-Usage: python tests/crash_writer.py FOLDER SEED LOG [behind]. After the store confirms each
-step, the step's number is appended to LOG and fsynced, so the parent knows what was confirmed.
+Usage: python tests/crash_writer.py FOLDER SEED LOG [behind|encrypted]. After the store
+confirms each step, the step's number is appended to LOG and fsynced, so the parent knows what
+was confirmed.
 With `behind`, the store saves as the app does: from its writer thread, each change appended
 to the change log, which is folded into the file every few kilobytes (so that kills land in
 appends, in folds and between them); a step is confirmed once `flush` says it is on disk.
+`encrypted` saves as `behind` does, into an encrypted folder, with the key named in
+ASPIRE_TEST_IDENTITY.
 """
 
 from __future__ import annotations
@@ -17,13 +20,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspire_tui.store import AspireStore, change_log  # noqa: E402
+from aspire_tui.store.sealing import DataKey  # noqa: E402
 from tests.crash_model import apply_to_model, apply_to_store, model_from_store, next_op  # noqa: E402
 
 
 def main() -> None:
     folder, seed, log_path = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    behind = sys.argv[4:] == ["behind"]
-    store = AspireStore.open(folder, backup=False)
+    behind = sys.argv[4:] in (["behind"], ["encrypted"])
+    identity = os.environ.get("ASPIRE_TEST_IDENTITY")
+    key = DataKey(identity) if sys.argv[4:] == ["encrypted"] and identity else None
+    store = AspireStore.open(folder, backup=False, key=key)
     if behind:
         change_log.FOLD_AT = 4096
         store.write_in_background()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from aspire_tui.store.errors import StoreError
 from aspire_tui.store.kinds import KINDS
+from aspire_tui.store.sealing import Sealer
 from aspire_tui.store.storage import atomic_write, decode_json
 
 BACKUP_FOLDER = "backups"
@@ -115,10 +116,10 @@ def find_backup(data_file: Path, name: str) -> Backup:
     raise StoreError(f"There is no backup called {name!r}. `aspire backups` lists them.")
 
 
-def records_held(backup: Backup) -> dict[str, int] | None:
+def records_held(backup: Backup, sealer: Sealer | None = None) -> dict[str, int] | None:
     """How many records of each kind a backup holds (None if it cannot be read as data)."""
     try:
-        data = decode_json(backup.path, backup.path.read_bytes())
+        data = decode_json(backup.path, (sealer or Sealer(None)).open(backup.path.read_bytes()))
     except (OSError, StoreError):
         return None
     counts = {}

@@ -24,6 +24,7 @@ import orjson
 
 from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.limits import Refused, read_file
+from aspire_tui.store.sealing import Damaged, Sealer
 
 LOG_SUFFIX = ".changes.jsonl"
 FORMAT = 1
@@ -82,8 +83,9 @@ class Log:
     """Bytes up to the end of the last whole line: what a cut-short line is trimmed to."""
 
 
-def read_log(path: Path, data_path: Path) -> Log | None:
-    """The log beside the data file, or None when there is none."""
+def read_log(path: Path, data_path: Path, sealer: Sealer | None = None) -> Log | None:
+    """The log beside the data file, or None when there is none. With a `sealer` (an
+    encrypted folder), each change is a line of its own, encrypted."""
     try:
         raw = read_file(path)  # never a pipe, a device or hundreds of megabytes
     except FileNotFoundError:
@@ -92,10 +94,10 @@ def read_log(path: Path, data_path: Path) -> Log | None:
         raise DataFileError(path, str(refused)) from None
     except OSError as error:
         raise DataFileError(path, f"cannot be read ({error.strerror}).") from None
-    return parse(path, raw)
+    return parse(path, raw, sealer)
 
 
-def parse(path: Path, raw: bytes) -> Log:
+def parse(path: Path, raw: bytes, sealer: Sealer | None = None) -> Log:
     lines = raw.split(b"\n")
     whole, tail = lines[:-1], lines[-1]  # `tail` is empty unless the last line was cut short
     good_size = len(raw) - len(tail)
@@ -114,7 +116,14 @@ def parse(path: Path, raw: bytes) -> Log:
         raise _damaged(path, "its first line names no data file")
     saves = []
     folded: set[str] = set()
+    sealed = sealer is not None and sealer.on
     for number, line in enumerate(whole[1:], start=2):
+        if sealed and not line.startswith(b"{"):  # a change; a fold's mark is a digest
+            assert sealer is not None
+            try:
+                line = sealer.open_line(line)
+            except Damaged:
+                raise _damaged(path, f"line {number} does not decrypt") from None
         try:
             ops = orjson.loads(line)
         except orjson.JSONDecodeError:

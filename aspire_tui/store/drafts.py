@@ -12,6 +12,7 @@ from pathlib import Path
 
 from aspire_tui.domain.drafts import Draft
 from aspire_tui.store.errors import StoreError
+from aspire_tui.store.sealing import Damaged, Sealer
 from aspire_tui.store.storage import atomic_write, remove_stale_temp_files
 
 DRAFTS_FILE_NAME = "drafts.json"
@@ -29,7 +30,8 @@ def has_draft(folder: Path) -> bool:
     return os.path.lexists(drafts_path(folder))
 
 
-def save_draft(folder: Path, draft: Draft) -> Path:
+def save_draft(folder: Path, draft: Draft, sealer: Sealer | None = None) -> Path:
+    """Keep `draft`, encrypted when the folder is (`sealer`)."""
     record = {
         "version": 1,
         "form": draft.form,
@@ -40,13 +42,14 @@ def save_draft(folder: Path, draft: Draft) -> Path:
     }
     path = drafts_path(folder)
     try:
-        atomic_write(path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
+        text = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+        atomic_write(path, (sealer or Sealer(None)).seal(text))
     except OSError as error:
         raise StoreError(f"Could not keep a draft in {path} ({error.strerror}).") from None
     return path
 
 
-def load_draft(folder: Path) -> Draft | None:
+def load_draft(folder: Path, sealer: Sealer | None = None) -> Draft | None:
     """The draft kept at the last stop, if any; StoreError (the file left as it is) if the
     file is not one Aspire wrote. A draft's write cut short left only a temp file: removed."""
     path = drafts_path(folder)
@@ -55,7 +58,7 @@ def load_draft(folder: Path) -> Draft | None:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SIZE:
             raise StoreError(f"{path} is not a draft Aspire kept; it was left alone.")
-        raw = json.loads(path.read_bytes())
+        raw = json.loads((sealer or Sealer(None)).open(path.read_bytes()))
         fields = raw["fields"]
         record = raw["record"]
         if not (
@@ -75,7 +78,7 @@ def load_draft(folder: Path) -> Draft | None:
         return None
     except OSError as error:
         raise StoreError(f"Could not read the draft in {path} ({error.strerror}).") from None
-    except (ValueError, KeyError, TypeError, RecursionError):
+    except (ValueError, KeyError, TypeError, RecursionError, Damaged):
         raise StoreError(f"{path} is not a draft Aspire kept; it was left alone.") from None
 
 

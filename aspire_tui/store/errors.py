@@ -22,6 +22,10 @@ class DataFileError(StoreError):
         super().__init__(f"{path}: {problem}\n{self.advice}")
 
 
+class NeedsPassphrase(StoreError):
+    """The folder is encrypted, and it was opened without its key."""
+
+
 class UnsavedChanges(StoreError):
     """Aspire closed with changes it could not put on disk (a full disk, say): they are lost,
     and `aspire` says so in its exit status."""

@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from hashlib import sha256
 
+from aspire_tui.store.errors import StoreError
+
 KEY_FILE_NAME = "aspire.key.age"
 AGE_MAGIC = b"age-encryption.org/v1"
 CHUNK = 64 * 1024
@@ -38,7 +40,7 @@ WRONG_KEY_MESSAGE = "Decryption failed"
 fails if that changes)."""
 
 
-class SealingError(Exception):
+class SealingError(StoreError):
     """A sealed file or the key could not be opened; the message says why, in words."""
 
 

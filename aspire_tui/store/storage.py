@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 from aspire_tui.store import change_log, limits
 from aspire_tui.store.errors import DataFileError, StoreError, UnsavedChanges
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
+from aspire_tui.store.sealing import Damaged, Sealer
 from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter, Stamp, stamp_of
 
 TEMP_SUFFIX = ".tmp"
@@ -135,9 +136,18 @@ class AtomicJSONStorage(Storage):
     changed, and on close. Reading the file always reads the log with it.
     """
 
-    def __init__(self, path: Path, check: FileCheck | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        check: FileCheck | None = None,
+        read_only: bool = False,
+        sealer: Sealer | None = None,
+    ) -> None:
         self.path = Path(path)
         self.check = check
+        self.sealer = sealer or Sealer(None)
+        """Encrypts what is written and decrypts what is read, when the folder is encrypted:
+        the writer and the log only ever see the bytes as they are on disk."""
         self.read_only = read_only
         self.revision = 0
         """Moves on with every change to the data Aspire holds, its own or not: whatever is
@@ -266,7 +276,7 @@ class AtomicJSONStorage(Storage):
         try:
             if self._cache is None:
                 return None
-            data = encode_json(self._cache)
+            data = self._sealed(self._cache)
             then(data)
             return data
         finally:
@@ -292,7 +302,7 @@ class AtomicJSONStorage(Storage):
                 pass  # reported to the owner by the writer; read the file as it is
             held = self._writer.held() if self._cache is None else None
             if held is not None:  # the copy was dropped while the disk refused a change:
-                self._cache = decode_json(self.path, held)  # the data is that, not the file
+                self._cache = decode_json(self.path, self._opened(held))  # that, not the file
                 return self._cache
         stamp = self._stat()
         if stamp is None:
@@ -315,7 +325,7 @@ class AtomicJSONStorage(Storage):
         found: dict[str, Any] | None = None
         if raw is not None:
             try:
-                found = self._with_log(raw, decode_json(self.path, raw))
+                found = self._with_log(raw, decode_json(self.path, self._opened(raw)))
             except DataFileError as error:
                 unreadable = error
         still_ours = False
@@ -348,7 +358,7 @@ class AtomicJSONStorage(Storage):
         these very bytes. A log built on another file is left out: its changes are either in
         this one already (a fold cut short) or not (`unapplied_log`)."""
         self.unapplied_log = self.replayed = False
-        log = change_log.read_log(self.log, self.path)
+        log = change_log.read_log(self.log, self.path, self.sealer)
         if log is not None and log.saves:
             found = change_log.digest(raw)
             if log.base == found:  # replaying onto its own base is always right
@@ -361,7 +371,8 @@ class AtomicJSONStorage(Storage):
                 self.unapplied_log = True
         held = self._writer.held_lines() if self._writer is not None else []
         if held:  # changes the disk refused to append: Aspire's data is ahead of the file
-            change_log.apply(data, [change_log.parse_line(line) for line in held])
+            opened = [change_log.parse_line(self.sealer.open_line(line)) for line in held]
+            change_log.apply(data, opened)
         return data
 
     def _keep_if_replaced(self, stamp: Stamp | None, found: dict[str, Any] | None) -> bool:
@@ -387,7 +398,7 @@ class AtomicJSONStorage(Storage):
             return True
         self._wrote_cache = False
         try:
-            kept = self._keep_unsaved(encode_json(ours))
+            kept = self._keep_unsaved(self._sealed(ours))
         except Exception as error:  # noqa: BLE001 - said; the file is still taken as it is
             said = f"and what Aspire had could not be kept aside ({error})."
         else:
@@ -398,6 +409,21 @@ class AtomicJSONStorage(Storage):
             with contextlib.suppress(Exception):
                 self._on_failure(f"{self.path} was {what} by another program, {said}")
         return False
+
+    def _sealed(self, data: dict[str, Any]) -> bytes:
+        """The data as it goes on disk: JSON, encrypted when the folder is."""
+        return self.sealer.seal(encode_json(data))
+
+    def _opened(self, raw: bytes) -> bytes:
+        """The bytes of the file as JSON, decrypted when the folder is encrypted; a file that
+        does not decrypt was changed (age checks every byte) and is refused as it is."""
+        try:
+            return self.sealer.open(raw)
+        except Damaged:
+            raise DataFileError(
+                self.path,
+                "does not decrypt: it is damaged, or was changed since Aspire wrote it.",
+            ) from None
 
     def renew(self) -> None:
         """Every cache built on the data so far starts again (see `renewed_at`)."""
@@ -429,7 +455,7 @@ class AtomicJSONStorage(Storage):
             self._write_behind(data, changes)
             return
         try:
-            atomic_write(self.path, within_limit(self.path, encode_json(data)))
+            atomic_write(self.path, within_limit(self.path, self._sealed(data)))
         except OSError as error:
             self._cache = None  # TinyDB changed it in place; the file is what counts now
             self.renew()  # every table and cache must read it again
@@ -470,7 +496,7 @@ class AtomicJSONStorage(Storage):
         if writer.log_bytes and writer.can_append:
             data = self.read()
             if data is not None:
-                writer.put(encode_json(data), expected=self._stamp, fold=True)
+                writer.put(self._sealed(data), expected=self._stamp, fold=True)
 
     def holds_own_changes(self) -> None:
         """What was read includes changes Aspire made that are only in the log (a fold at
@@ -489,13 +515,13 @@ class AtomicJSONStorage(Storage):
             return  # an update that changed nothing (TinyDB's upsert tries an update first)
         try:
             self._settle()  # a write that failed since the last read: this one built on it
-            line = None if changes is None else change_log.encode(changes)
+            line = None if changes is None else self.sealer.seal_line(change_log.encode(changes))
             if line is not None and self._may_append(len(line)):
                 writer.put_lines(line, expected=self._stamp)
                 if writer.log_bytes > change_log.FOLD_AT + writer.fold_refused_at:
-                    writer.put(encode_json(data), expected=self._stamp, fold=True)
+                    writer.put(self._sealed(data), expected=self._stamp, fold=True)
             else:
-                writer.put(within_limit(self.path, encode_json(data)), expected=self._stamp)
+                writer.put(within_limit(self.path, self._sealed(data)), expected=self._stamp)
                 self._whole_next = False
         except BaseException:
             self._cache = None

@@ -42,7 +42,7 @@ from aspire_tui.store.backups import (
     take_backup,
 )
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
-from aspire_tui.store.errors import DataFileError, StoreError
+from aspire_tui.store.errors import DataFileError, NeedsPassphrase, StoreError
 from aspire_tui.store.file_check import (
     Later,
     check_file,
@@ -55,6 +55,7 @@ from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
+from aspire_tui.store.sealing import KEY_FILE_NAME, DataKey, Sealer
 from aspire_tui.store.storage import (
     AtomicJSONStorage,
     atomic_write,
@@ -286,6 +287,7 @@ class AspireStore:
         now: datetime | None = None,
         kinds: Sequence[RecordKind] = KINDS,
         check_later: bool = False,
+        key: DataKey | None = None,
     ) -> AspireStore:
         """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
 
@@ -296,8 +298,11 @@ class AspireStore:
         the kinds of record the file may hold (a test adds one). `check_later`: the check-ins
         are only glanced at now and decoded, so checked whole, when first needed or by
         `finish_checking` (the app, after its first frame), and always before a change.
+        `key`: the folder's data key, unlocked with its passphrase (`sealing.unlock_folder`);
+        a folder with a key file is never opened without it.
         """
         folder = Path(folder)
+        sealer = _sealer_for(folder, key)
         path = named = folder / DATA_FILE_NAME
         linked = path.is_symlink()
         if linked:
@@ -309,7 +314,7 @@ class AspireStore:
                 ) from None
         check = functools.partial(check_file, kinds=kinds)
         if read_only:
-            opened = cls._open_read_only(path, kinds, check_later)
+            opened = cls._open_read_only(path, kinds, check_later, sealer)
             opened._named = named
             return opened
         _prepare_folder(folder, own_folder)
@@ -317,7 +322,7 @@ class AspireStore:
         lock.acquire()
         launch_backup: bytes | None = None
         try:
-            storage = AtomicJSONStorage(path, check=check)
+            storage = AtomicJSONStorage(path, check=check, sealer=sealer)
             storage.keep_read_bytes = True
             data = storage.read()
             raw, storage.last_read_bytes = storage.last_read_bytes, None
@@ -448,10 +453,14 @@ class AspireStore:
 
     @classmethod
     def _open_read_only(
-        cls, path: Path, kinds: Sequence[RecordKind], check_later: bool = False
+        cls,
+        path: Path,
+        kinds: Sequence[RecordKind],
+        check_later: bool = False,
+        sealer: Sealer | None = None,
     ) -> AspireStore:
         check = functools.partial(check_file, kinds=kinds)
-        storage = AtomicJSONStorage(path, check=check, read_only=True)
+        storage = AtomicJSONStorage(path, check=check, read_only=True, sealer=sealer)
         data = storage.read()
         if data is None:
             raise DataFileError(
@@ -570,33 +579,41 @@ class AspireStore:
     def restore_backup(self, name: str, now: datetime) -> Path:
         """Put a backup back, after saving the current file as one more backup."""
         self.launch_backup_problem()
-        data = _backup_data(find_backup(self.path, name), self.kinds)
+        data = _backup_data(find_backup(self.path, name), self.kinds, self.sealer)
         self._storage.fold()  # the copy kept must hold every change
         saved = take_backup(self.path, now, "before-restore")
         self._replace_all(data)
         return saved
 
+    @property
+    def sealer(self) -> Sealer:
+        """What encrypts the folder's files (nothing, for a plain folder)."""
+        return self._storage.sealer
+
     @classmethod
-    def restore_folder(cls, folder: Path, name: str, now: datetime) -> Path | None:
+    def restore_folder(
+        cls, folder: Path, name: str, now: datetime, key: DataKey | None = None
+    ) -> Path | None:
         """Restore without opening the current file, which may be the damaged thing being
         replaced: it is kept as a backup, whatever its bytes, with the changes of the log
         beside it replayed when they build on those bytes (`_with_its_log`), so that putting
         that backup back loses none of them. The log itself is moved into `backups/` next to
         that copy, so that it is never replayed onto the file restored."""
         path = Path(folder) / DATA_FILE_NAME
+        sealer = _sealer_for(Path(folder), key)
         backup = find_backup(path, name)
-        data = _backup_data(backup)
+        data = _backup_data(backup, sealer=sealer)
         lock = FolderLock(path)
         lock.acquire()
         try:
             _check_kind(path)  # its bytes are kept first: never wait on a pipe for them
             if path.exists():
-                saved = take_backup(path, now, "before-restore", data=_with_its_log(path))
+                saved = take_backup(path, now, "before-restore", data=_with_its_log(path, sealer))
             else:
                 saved = None
             _move_log_aside(path, saved, now)
             try:
-                atomic_write(path, encode_json(data))
+                atomic_write(path, sealer.seal(encode_json(data)))
             except OSError as error:
                 raise StoreError(f"Could not write {path} ({error.strerror}).") from None
         finally:
@@ -919,19 +936,32 @@ def _check_kind(path: Path) -> None:
         raise DataFileError(path, str(refused), "Move it aside, then restore again.") from None
 
 
-def _with_its_log(path: Path) -> bytes | None:
+def _sealer_for(folder: Path, key: DataKey | None) -> Sealer:
+    """What encrypts the folder's files: nothing for a plain folder; the key for an encrypted
+    one (its key file there), which is refused without it."""
+    encrypted = os.path.lexists(folder / KEY_FILE_NAME)
+    if encrypted and key is None:
+        raise NeedsPassphrase(
+            f"The data in {folder} is encrypted: Aspire needs its passphrase to open it."
+        )
+    if key is not None and not encrypted:
+        raise StoreError(f"The data in {folder} is not encrypted; it has no key file.")
+    return Sealer(key)
+
+
+def _with_its_log(path: Path, sealer: Sealer) -> bytes | None:
     """The data file's data with its change log replayed, when the log builds on the file's
     bytes (what a kill left): the data as it was, whole, read as Aspire reads it. None when
     there is no such log, or either cannot be read; the file's bytes are then kept as they
     are, the log beside them."""
     if not log_path(path).exists():
         return None
-    reader = AtomicJSONStorage(path, read_only=True)
+    reader = AtomicJSONStorage(path, read_only=True, sealer=sealer)
     try:
         data = reader.read()
     except (StoreError, DataFileError, OSError, AttributeError, TypeError):  # a damaged file
         return None
-    return encode_json(data) if data is not None and reader.replayed else None
+    return sealer.seal(encode_json(data)) if data is not None and reader.replayed else None
 
 
 def _move_log_aside(path: Path, beside: Path | None, now: datetime) -> None:
@@ -976,10 +1006,12 @@ def _keep_log_aside(log: Path, path: Path, now: datetime) -> str:
     )
 
 
-def _backup_data(backup: Backup, kinds: Sequence[RecordKind] = KINDS) -> dict[str, Any]:
+def _backup_data(
+    backup: Backup, kinds: Sequence[RecordKind] = KINDS, sealer: Sealer | None = None
+) -> dict[str, Any]:
     """A backup's content, upgraded if it is older, and checked like any data file."""
     try:
-        data = decode_json(backup.path, read_file(backup.path))
+        data = decode_json(backup.path, (sealer or Sealer(None)).open(read_file(backup.path)))
     except Refused as refused:
         raise StoreError(f"{backup.path}: {refused}") from None
     except OSError as error:

@@ -222,7 +222,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         in_review = any(isinstance(s, ReviewScreen) for s in self.screen_stack)
         draft = draft_of(forms[-1], datetime.now(), in_review) if forms else None
         if draft is not None:
-            save_draft(self.store.named_path.parent, draft)
+            save_draft(self.store.named_path.parent, draft, self.store.sealer)
 
     def _offer_draft_later(self) -> None:
         self.run_worker(self._offer_draft(), exit_on_error=False, group="draft")
@@ -240,7 +240,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
             return
         folder = self.store.named_path.parent
         try:
-            draft = load_draft(folder)
+            draft = load_draft(folder, self.store.sealer)
             if draft is None:
                 return
             if await reopen(self, draft):
