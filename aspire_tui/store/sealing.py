@@ -172,8 +172,12 @@ class Sealer:
     """Seals what Aspire writes about the person, and opens what it reads. `Sealer(None)`
     leaves bytes as they are: a folder without encryption."""
 
-    def __init__(self, key: DataKey | None) -> None:
+    def __init__(self, key: DataKey | None, switching: bool = False) -> None:
         self.key = key
+        self.switching = switching
+        """Encryption is being turned on or off (`encryption.py`): files of either kind are
+        read, as a switch cut short leaves some of each. At any other time a plain file in an
+        encrypted folder is refused."""
         self._recipient = None
         self._identity = None
         if key is not None:
@@ -201,6 +205,8 @@ class Sealer:
         import pyrage
 
         if not data.startswith(AGE_MAGIC + b"\n"):
+            if self.switching:
+                return data
             raise Damaged(f"{what} is not encrypted, though this data folder is.")
         try:
             return bytes(pyrage.decrypt(data, [self._identity]))
@@ -215,7 +221,7 @@ class Sealer:
         return base64.b64encode(self.seal(line.rstrip(b"\n"))) + b"\n"
 
     def open_line(self, line: bytes, what: str = "A saved change") -> bytes:
-        if self._identity is None:
+        if self._identity is None or (self.switching and line.lstrip().startswith(b"[")):
             return line
         try:
             sealed = base64.b64decode(line.strip(), validate=True)

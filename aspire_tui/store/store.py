@@ -42,6 +42,7 @@ from aspire_tui.store.backups import (
     take_backup,
 )
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
+from aspire_tui.store.encryption import finish_switch, switch_under_way
 from aspire_tui.store.errors import DataFileError, NeedsPassphrase, StoreError
 from aspire_tui.store.file_check import (
     Later,
@@ -322,6 +323,10 @@ class AspireStore:
         lock.acquire()
         launch_backup: bytes | None = None
         try:
+            if switch_under_way(folder) is not None:  # turning encryption on or off was cut
+                finish_switch(folder, key)  # short: finished first, under the lock
+                still = os.path.lexists(folder / KEY_FILE_NAME)  # turned off: no key now
+                sealer = _sealer_for(folder, key if still else None)
             storage = AtomicJSONStorage(path, check=check, sealer=sealer)
             storage.keep_read_bytes = True
             data = storage.read()
@@ -944,9 +949,10 @@ def _sealer_for(folder: Path, key: DataKey | None) -> Sealer:
         raise NeedsPassphrase(
             f"The data in {folder} is encrypted: Aspire needs its passphrase to open it."
         )
-    if key is not None and not encrypted:
+    switching = switch_under_way(folder) is not None
+    if key is not None and not encrypted and not switching:
         raise StoreError(f"The data in {folder} is not encrypted; it has no key file.")
-    return Sealer(key)
+    return Sealer(key if encrypted else None, switching=switching)
 
 
 def _with_its_log(path: Path, sealer: Sealer) -> bytes | None:
