@@ -17,6 +17,7 @@ from aspire_tui import __version__
 if TYPE_CHECKING:
     from aspire_tui.store import AspireStore
     from aspire_tui.store.lock import AlreadyOpenError
+    from aspire_tui.store.sealing import DataKey
 
 
 class CommandError(Exception):
@@ -75,6 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace all your data instead of merging"
     )
     imported.add_argument("--yes", action="store_true", help="do not ask before --replace")
+    encrypt = commands.add_parser(
+        "encrypt",
+        parents=[common],
+        help="encrypt your data with a passphrase (asked at every start; lost, it loses the data)",
+    )
+    encrypt.add_argument("--yes", action="store_true", help="do not ask before encrypting")
+    commands.add_parser(
+        "decrypt", parents=[common], help="turn encryption off: your data in plain text again"
+    )
+    commands.add_parser(
+        "passphrase", parents=[common], help="change the passphrase of encrypted data"
+    )
     return parser
 
 
@@ -101,7 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": restore_command,
         "export": export_command,
         "import": import_command,
+        "encrypt": encrypt_command,
+        "decrypt": decrypt_command,
+        "passphrase": passphrase_command,
     }
+    from aspire_tui.passphrase_input import PassphraseError
     from aspire_tui.store.errors import UnsavedChanges
 
     try:
@@ -109,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnsavedChanges as error:  # the app quit with changes the disk refused
         print(f"aspire: {error}", file=sys.stderr)
         return error.exit_status
-    except (StoreError, CommandError) as error:
+    except (StoreError, CommandError, PassphraseError) as error:
         print(f"aspire: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -123,10 +140,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def folder_key(folder: Path) -> DataKey | None:
+    """The data key of an encrypted folder, unlocked with its passphrase (three tries at a
+    terminal); None for a plain folder."""
+    from aspire_tui.passphrase_input import TRIES, PassphraseError, from_file, typed
+    from aspire_tui.use_cases.encryption import WrongPassphrase, is_encrypted, unlock
+
+    if not is_encrypted(folder):
+        return None
+    written = from_file()
+    if written is not None:
+        try:
+            return unlock(folder, written)
+        except WrongPassphrase:
+            raise PassphraseError(
+                "The passphrase in ASPIRE_PASSPHRASE_FILE does not open this data."
+            ) from None
+    for tries_left in range(TRIES - 1, -1, -1):
+        try:
+            return unlock(folder, typed(f"Passphrase for {folder}: "))
+        except WrongPassphrase as wrong:
+            if not tries_left:
+                raise PassphraseError(f"{wrong} Nothing was opened or changed.") from None
+            print(f"{wrong} Try again.", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
 def open_store(folder: Path, **kwargs: object) -> AspireStore:
     from aspire_tui.store import AspireStore, default_data_dir
 
-    store = AspireStore.open(folder, own_folder=folder == default_data_dir(), **kwargs)  # type: ignore[arg-type]
+    key = kwargs.pop("key", None) or folder_key(folder)
+    own = folder == default_data_dir()
+    store = AspireStore.open(folder, own_folder=own, key=key, **kwargs)  # type: ignore[arg-type]
     if store.opening_note is not None:
         print(f"aspire: {store.opening_note}", file=sys.stderr)  # the app shows it as well
     return store
@@ -210,6 +255,7 @@ def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) ->
 def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.store import DATA_FILE_NAME
     from aspire_tui.store.backups import backup_folder, describe_held, list_backups, records_held
+    from aspire_tui.use_cases.encryption import is_encrypted
 
     data_file = folder / DATA_FILE_NAME
     if data_file.is_symlink():  # backups are kept beside the file a link leads to, as the app does
@@ -230,8 +276,9 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
             "\nChanges that could not be saved into the data file, kept here instead\n"
             "(never removed automatically; delete one once you have what it holds):"
         )
+    encrypted = is_encrypted(folder)
     for backup in kept:
-        held = describe_held(records_held(backup))
+        held = "encrypted" if encrypted else describe_held(records_held(backup))
         print(f"  {backup.name:<44} kept {backup.taken:%Y-%m-%d %H:%M}  {held}")
     if everything:
         print("Put one back with: aspire restore NAME")
@@ -241,7 +288,7 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
 def restore_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.use_cases.data import restore_backup
 
-    print(restore_backup(folder, args.name, datetime.now()).said)
+    print(restore_backup(folder, args.name, datetime.now(), folder_key(folder)).said)
     return 0
 
 
@@ -298,6 +345,50 @@ def confirm_replace(store: AspireStore, incoming: int, ask: Callable[[str], str]
         return ask(prompt).strip().lower() in {"y", "yes"}
     except EOFError:
         return False
+
+
+def encrypt_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.passphrase_input import chosen, from_file
+    from aspire_tui.use_cases.encryption import WARNING, is_encrypted, turn_on
+
+    if is_encrypted(folder):
+        raise CommandError(f"The data in {folder} is encrypted already.")
+    print(WARNING, file=sys.stderr)
+    passphrase = chosen()
+    if not args.yes and from_file() is None:
+        try:
+            answer = input("Type encrypt to go on: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() != "encrypt":
+            print("Nothing was changed.", file=sys.stderr)
+            return 1
+    print(turn_on(folder, passphrase))
+    return 0
+
+
+def decrypt_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.use_cases.encryption import is_encrypted, turn_off
+
+    if not is_encrypted(folder):
+        raise CommandError(f"The data in {folder} is not encrypted.")
+    key = folder_key(folder)
+    assert key is not None
+    print(turn_off(folder, key))
+    return 0
+
+
+def passphrase_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.passphrase_input import NEW_PASSPHRASE_FILE_VARIABLE, chosen
+    from aspire_tui.use_cases.encryption import is_encrypted, new_passphrase
+
+    if not is_encrypted(folder):
+        raise CommandError(f"The data in {folder} is not encrypted: aspire encrypt turns it on.")
+    key = folder_key(folder)
+    assert key is not None
+    passphrase = chosen(variable=NEW_PASSPHRASE_FILE_VARIABLE)  # in a script: the new one's file
+    print(new_passphrase(folder, key, passphrase))
+    return 0
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from aspire_tui.store.exchange import (
     read_export,
     read_import_file,
 )
+from aspire_tui.store.sealing import DataKey
 from aspire_tui.store.storage import atomic_write
 
 __all__ = [
@@ -190,11 +191,13 @@ def import_planned(store: AspireStore, plan: ImportPlan, now: datetime) -> Impor
     return Imported(result.added, result.already_there, plan.replace, kept)
 
 
-def restore_backup(where: AspireStore | Path, name: str, now: datetime) -> Restored:
+def restore_backup(
+    where: AspireStore | Path, name: str, now: datetime, key: DataKey | None = None
+) -> Restored:
     """Put the backup `name` (".json" may be left off) back, keeping the data as it is as one
     more backup first. Given the open store, through it; given a data folder (the command
     line), without reading its file, which may be the damaged thing being replaced."""
     name = name if name.endswith(".json") else f"{name}.json"
     if isinstance(where, AspireStore):
         return Restored(name, where.restore_backup(name, now))
-    return Restored(name, AspireStore.restore_folder(where, name, now))
+    return Restored(name, AspireStore.restore_folder(where, name, now, key))

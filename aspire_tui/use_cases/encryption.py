@@ -1,0 +1,53 @@
+"""Encryption at rest, as a person turns it on, off, or changes the passphrase: the command
+line asks for the passphrase and says the result; these do it (see `store/encryption.py`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aspire_tui.store import StoreError
+from aspire_tui.store.encryption import change_passphrase, decrypt_folder, encrypt_folder
+from aspire_tui.store.key_file import is_encrypted, unlock_folder
+from aspire_tui.store.sealing import KEY_FILE_NAME, DataKey, WrongPassphrase
+
+__all__ = [
+    "WARNING",
+    "WrongPassphrase",
+    "is_encrypted",
+    "new_passphrase",
+    "turn_off",
+    "turn_on",
+    "unlock",
+]
+
+WARNING = (
+    "Encryption at rest: your data, its backups and drafts will be encrypted with a "
+    "passphrase, and Aspire will ask for it at every start. If you lose the passphrase, your "
+    "data is lost: no one can recover it, not Aspire and not its makers. Keep it somewhere "
+    "safe, such as a password manager."
+)
+
+
+def unlock(folder: Path, passphrase: str) -> DataKey:
+    return unlock_folder(folder, passphrase)
+
+
+def turn_on(folder: Path, passphrase: str, log_n: int | None = None) -> str:
+    if is_encrypted(folder):
+        raise StoreError(f"The data in {folder} is encrypted already.")
+    encrypt_folder(folder, passphrase, log_n)
+    return (
+        f"Encrypted the data in {folder}. Aspire asks for the passphrase at each start. To "
+        f"read it without Aspire: age -d {KEY_FILE_NAME} > identity.txt, then "
+        "age -d -i identity.txt aspire.json (the README says more)."
+    )
+
+
+def turn_off(folder: Path, key: DataKey) -> str:
+    decrypt_folder(folder, key)
+    return f"The data in {folder} is in plain text again; Aspire no longer asks for a passphrase."
+
+
+def new_passphrase(folder: Path, key: DataKey, passphrase: str, log_n: int | None = None) -> str:
+    change_passphrase(folder, key, passphrase, log_n)
+    return "Passphrase changed. The old one no longer opens this data."
