@@ -191,8 +191,11 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     keep = settings.settings.keep_backups
     from aspire_tui.store.lock import AlreadyOpenError
 
+    key = app_key(folder, settings.settings.theme)
     try:
-        store = open_store(folder, read_only=args.read_only, keep_backups=keep, check_later=True)
+        store = open_store(
+            folder, read_only=args.read_only, keep_backups=keep, check_later=True, key=key
+        )
     except AlreadyOpenError as error:
         if not sys.stdin.isatty():
             raise CommandError(
@@ -200,7 +203,7 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
             ) from None
         if not ask_read_only(error):
             return 2
-        store = open_store(folder, read_only=True)
+        store = open_store(folder, read_only=True, key=key)
     from aspire_tui.ui.app import AspireApp
 
     app = AspireApp(store, tune_gc=True, demo=demo, settings=settings)
@@ -216,6 +219,25 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     if app.stopped_by is not None:
         raise app.stopped_by  # said as when opening finds it
     return app.return_code or 0
+
+
+def app_key(folder: Path, theme: str) -> DataKey | None:
+    """An encrypted folder's key for the app: from ASPIRE_PASSPHRASE_FILE, else asked on a
+    screen of its own before anything is opened (`ui/passphrase_screen.py`)."""
+    from aspire_tui.passphrase_input import PassphraseError, from_file
+    from aspire_tui.use_cases.encryption import is_encrypted
+
+    if not is_encrypted(folder) or from_file() is not None:
+        return folder_key(folder)
+    if not sys.stdin.isatty():
+        return folder_key(folder)  # refused, saying how to give it without a terminal
+    from aspire_tui.ui.passphrase_screen import PassphraseApp
+
+    prompt = PassphraseApp(folder, theme)
+    key = prompt.run()
+    if key is None:
+        raise PassphraseError(prompt.said or "Nothing was opened.")
+    return key
 
 
 def run_demo(args: argparse.Namespace) -> int:
