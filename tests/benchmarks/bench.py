@@ -4,7 +4,8 @@ empty, one-year and ten-year data, against a bare Textual app measured the same 
 Run it with `python tests/benchmarks/bench.py` (add `--light` for the one-year case only, as CI
 does, `--runs N` for more runs, and `--years 0 1 10 20 40` to add twenty and forty years of
 history, `--only goals-nav` for the Goals screen's j / k measure alone, `--only logging` for
-logging a check-in alone, `--only memory` for peak memory alone). It prints one table;
+logging a check-in alone, `--only memory` for peak memory alone, `--only encryption` for an
+encrypted folder's start and writes beside a plain one's). It prints one table;
 each figure is a median over runs.
 Cold start is measured from outside, in a real terminal: a fresh tmux server per run, polled
 with `capture-pane` until the expected text is on screen. The rest is measured inside the
@@ -459,10 +460,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["goals-nav", "logging", "memory"],
+        choices=["goals-nav", "logging", "memory", "encryption"],
         help="one measure only: goals-nav, Goals j / k until the chart is drawn; logging, "
         "a check-in logged by keys (the longest UI pause and the frames missed); memory, "
-        "peak memory after visiting every screen",
+        "peak memory after visiting every screen; encryption, an encrypted folder's start "
+        "and writes beside a plain one's",
     )
     args = parser.parse_args()
     sizes = [0, 1] if args.light else sorted(set(args.years or [0, 1, 10]) | {0})
@@ -492,6 +494,11 @@ def main() -> int:
             folders = {}  # and nothing else
         if args.only == "memory":
             rows.extend(_memory_row(folder, years) for years, folder in folders.items() if years)
+            folders = {}  # and nothing else
+        if args.only == "encryption":
+            for years, folder in folders.items():
+                if years:
+                    rows.extend(_encryption_rows(root, folder, years, args.runs, has_tmux))
             folders = {}  # and nothing else
         env = {**os.environ, "TERM": "xterm-256color"}
         aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
@@ -568,6 +575,9 @@ def main() -> int:
         for years in (10, 40):
             if years in folders:
                 rows.append(_memory_row(folders[years], years))
+        for years in (1, 10):
+            if years in folders:
+                rows.extend(_encryption_rows(root, folders[years], years, args.runs, has_tmux))
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(
@@ -634,6 +644,113 @@ def _memory_row(folder: Path, years: int) -> tuple[str, str, str, str]:
     peak = peak_memory_mb(folder)
     label = f"{years} year" + ("s" if years > 1 else "")
     return (f"peak memory, {label}", f"{peak:.0f} MB", "", _goal(peak, 150, "MB"))
+
+
+PASSPHRASE = "a benchmark's passphrase"
+
+
+def _encryption_rows(
+    root: Path, folder: Path, years: int, runs: int, has_tmux: bool
+) -> list[tuple[str, str, str, str]]:
+    """An encrypted copy of `folder` beside a plain one: the unlock (scrypt, tuned as
+    `aspire encrypt` tunes it), the cold start with the passphrase from a file, and a
+    check-in's write, each in interleaved rounds."""
+    from aspire_tui.store.encryption import encrypt_folder
+    from aspire_tui.store.key_file import unlock_folder
+
+    label = f"{years} year" + ("s" if years > 1 else "")
+    plain, sealed = root / f"plain-{years}", root / f"sealed-{years}"
+    shutil.copytree(folder, plain)
+    shutil.copytree(folder, sealed)
+    encrypt_folder(sealed, PASSPHRASE)
+    secret = root / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    unlocks = []
+    for _ in range(max(3, runs)):
+        begun = time.perf_counter()
+        unlock_folder(sealed, PASSPHRASE)
+        unlocks.append(time.perf_counter() - begun)
+    kdf = statistics.median(unlocks)
+    rows = [(f"unlock (scrypt, tuned here), {label}", f"{kdf * 1000:.0f} ms", "", "")]
+    if has_tmux:
+        env = {**os.environ, "TERM": "xterm-256color", "ASPIRE_PASSPHRASE_FILE": str(secret)}
+        aspire = [sys.executable, "-m", "aspire_tui", "--data-dir"]
+        starts: dict[str, list[float]] = {"plain": [], "sealed": []}
+        for run in range(runs):
+            for what, source in (("plain", plain), ("sealed", sealed)):
+                copy = root / f"start-{what}-{years}-{run}"
+                shutil.copytree(source, copy)
+                starts[what].append(cold_start([*aspire, str(copy)], " to next", env))
+        plain_start, sealed_start = (statistics.median(starts[w]) for w in ("plain", "sealed"))
+        ratio = (sealed_start - kdf) / plain_start
+        rows.append(
+            (
+                f"cold start, encrypted, {label}",
+                f"{sealed_start * 1000:.0f} ms (plain {plain_start * 1000:.0f} ms)",
+                f"{ratio:.2f}× plus the unlock",
+                f"≤ 1.2× plus the unlock: {'meets' if ratio <= 1.2 else 'misses'}",
+            )
+        )
+    wrote = _timed_writes(plain, sealed, max(20, runs * 4))
+    over = wrote["sealed"] - wrote["plain"]
+    rows.append(
+        (
+            f"a check-in's save to disk, encrypted, {label}",
+            f"{wrote['sealed']:.2f} ms (plain {wrote['plain']:.2f} ms, {over:+.2f} ms)",
+            "",
+            _goal(over, 2, "ms over plain"),
+        )
+    )
+    over = wrote["sealed_fold"] - wrote["plain_fold"]
+    rows.append(
+        (
+            f"the data file rewritten whole (a fold), encrypted, {label}",
+            f"{wrote['sealed_fold']:.1f} ms (plain {wrote['plain_fold']:.1f} ms, {over:+.1f} ms)",
+            "",
+            _goal(over, 2, "ms over plain"),
+        )
+    )
+    return rows
+
+
+def _timed_writes(plain: Path, sealed: Path, count: int) -> dict[str, float]:
+    """Milliseconds from saving a check-in until it is on disk (appended to the log and
+    fsynced, as the app saves), and for a fold (the data file rewritten whole), in a plain
+    folder and an encrypted one, one after the other in each round."""
+    from aspire_tui.domain.models import CheckIn
+    from aspire_tui.store import AspireStore
+    from aspire_tui.store.key_file import unlock_folder
+
+    stores = {
+        "plain": AspireStore.open(plain, backup=False),
+        "sealed": AspireStore.open(sealed, backup=False, key=unlock_folder(sealed, PASSPHRASE)),
+    }
+    took: dict[str, list[float]] = {name: [] for name in ("plain", "sealed")}
+    folds: dict[str, list[float]] = {name: [] for name in ("plain", "sealed")}
+    try:
+        goal_id = next(g.id for g in stores["plain"].goals() if g.id is not None)
+        for store in stores.values():
+            store.write_in_background()
+        for round_number in range(count):
+            for name, store in stores.items():
+                checkin = CheckIn(goal_id, TODAY, 1.0, note=f"bench {round_number}")
+                begun = time.perf_counter()
+                store.log_checkin(checkin)
+                store.flush()
+                took[name].append((time.perf_counter() - begun) * 1000)
+                if round_number % 5 == 4:
+                    begun = time.perf_counter()
+                    store._storage.fold()  # noqa: SLF001 - the whole file, as a fold writes it
+                    folds[name].append((time.perf_counter() - begun) * 1000)
+    finally:
+        for store in stores.values():
+            store.close()
+    return {
+        "plain": statistics.median(took["plain"]),
+        "sealed": statistics.median(took["sealed"]),
+        "plain_fold": statistics.median(folds["plain"]),
+        "sealed_fold": statistics.median(folds["sealed"]),
+    }
 
 
 def _goal(value: float, limit: float, unit: str = "ms") -> str:
