@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="json only: encrypt the export with a passphrase (age; `age -d` opens it too)",
+    )
     imported = commands.add_parser(
         "import", parents=[common], help="add the records of a JSON export to your data"
     )
@@ -315,17 +320,34 @@ def restore_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def export_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.use_cases.data import check_export_to, export_text, export_to
+    from aspire_tui.passphrase_input import chosen
+    from aspire_tui.use_cases.data import check_export_to, export_bytes, export_text, export_to
 
+    if args.encrypt and args.format != "json":
+        raise CommandError("--encrypt goes with --format json (a plan is for reading).")
     store = open_store(folder, read_only=True)
     try:
+        if store.sealer.on and not args.encrypt:
+            print(
+                "aspire: this export is written in plain text, though your data folder is "
+                "encrypted"
+                + ("" if args.format == "markdown" else " (--encrypt encrypts it)")
+                + ".",
+                file=sys.stderr,
+            )
+        passphrase = chosen() if args.encrypt else None
         if args.output is None:
-            sys.stdout.write(export_text(store, args.format, date.today()))
+            if passphrase is None:
+                sys.stdout.write(export_text(store, args.format, date.today()))
+            else:  # an age file: bytes
+                sys.stdout.buffer.write(export_bytes(store, args.format, date.today(), passphrase))
             return 0
         target = Path(args.output).expanduser()
         if check_export_to(store, target, overwrite=args.force):
             print(f"Replacing {target}.", file=sys.stderr)
-        export_to(store, args.format, target, date.today(), overwrite=args.force)
+        export_to(
+            store, args.format, target, date.today(), overwrite=args.force, passphrase=passphrase
+        )
     finally:
         store.close()
     print(f"Wrote {target} (readable by you only).", file=sys.stderr)
@@ -333,10 +355,13 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def import_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.passphrase_input import from_file, typed
     from aspire_tui.use_cases.data import import_planned, plan_import, read_import
 
     source = Path(args.file).expanduser()
-    export = read_import(source, date.today())  # a bad file is refused before the data opens
+    export = read_import(  # a bad file is refused before the data opens
+        source, date.today(), lambda: from_file() or typed(f"Passphrase for {source.name}: ")
+    )
     store = open_store(folder, backup=False)
     try:
         plan = plan_import(store, source, export, replace=args.replace)

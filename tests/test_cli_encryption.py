@@ -10,6 +10,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pyrage
 import pytest
 
 from aspire_tui.store import AspireStore
@@ -141,3 +142,39 @@ def test_at_a_terminal_three_tries_then_nothing_is_opened(tmp_path: Path) -> Non
     assert "correct horse" not in said  # typed without echo
     status, said = at_a_terminal(["--data-dir", str(folder), "export"], ["a", "b", "c"])
     assert status == 2 and "Nothing was opened or changed" in said
+
+
+def test_an_encrypted_export_opens_with_age_and_imports_with_its_passphrase(
+    tmp_path: Path,
+) -> None:
+    folder = folder_with_data(tmp_path)
+    secret = passphrase_file(tmp_path, "correct horse battery staple")
+    assert run("--data-dir", str(folder), "encrypt", "--yes", env=secret).returncode == 0
+    plan = run("--data-dir", str(folder), "export", env=secret)
+    assert plan.returncode == 0 and "written in plain text" in plan.stderr
+    target = tmp_path / "all.json.age"
+    done = run(
+        "--data-dir",
+        str(folder),
+        "export",
+        "--format",
+        "json",
+        "--encrypt",
+        "-o",
+        str(target),
+        env=secret,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "plain text" not in done.stderr
+    assert not any(word.encode() in target.read_bytes() for word in SECRET.split())
+    assert b"Zanzibar" in pyrage.passphrase.decrypt(
+        target.read_bytes(), "correct horse battery staple"
+    )
+    other = tmp_path / "other"
+    wrong = run(
+        "--data-dir", str(other), "import", str(target), env=passphrase_file(tmp_path, "nope", "x")
+    )
+    assert wrong.returncode == 2 and "passphrase does not open it" in wrong.stderr
+    imported = run("--data-dir", str(other), "import", str(target), env=secret)
+    assert imported.returncode == 0, imported.stderr
+    assert SECRET in run("--data-dir", str(other), "export", "--format", "json").stdout

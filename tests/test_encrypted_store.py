@@ -104,13 +104,15 @@ def test_a_file_changed_by_one_byte_is_refused_and_left_as_it_is(
 ) -> None:
     store = AspireStore.open(data_dir, key=key)
     write_secrets(store)
+    good = store.back_up(datetime(2026, 11, 27, 9))
     store.close()
     path = data_dir / "aspire.json"
     changed = bytearray(path.read_bytes())
     changed[len(changed) // 2] ^= 0x01
     path.write_bytes(bytes(changed))
-    with pytest.raises(DataFileError, match="does not decrypt"):
+    with pytest.raises(DataFileError, match="does not decrypt") as refused:
         AspireStore.open(data_dir, key=key)
+    assert f"aspire restore {good.name}" in str(refused.value)  # the newest that opens
     assert path.read_bytes() == bytes(changed)
 
 

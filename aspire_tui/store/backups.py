@@ -130,6 +130,14 @@ def records_held(backup: Backup, sealer: Sealer | None = None) -> dict[str, int]
     return counts
 
 
+def newest_good_backup(data_file: Path, sealer: Sealer) -> str | None:
+    """The name of the newest backup (not a kept copy) that opens as data with `sealer`."""
+    for backup in list_backups(data_file):
+        if not backup.kept_unsaved and records_held(backup, sealer) is not None:
+            return backup.name
+    return None
+
+
 _KIND_NAMES = {kind.table: (kind.one, kind.many) for kind in KINDS}
 
 

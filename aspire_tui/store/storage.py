@@ -420,9 +420,18 @@ class AtomicJSONStorage(Storage):
         try:
             return self.sealer.open(raw)
         except Damaged:
+            from aspire_tui.store.backups import newest_good_backup
+
+            good = newest_good_backup(self.path, self.sealer)
             raise DataFileError(
                 self.path,
                 "does not decrypt: it is damaged, or was changed since Aspire wrote it.",
+                "Aspire has left it untouched. "
+                + (
+                    f"The newest backup that opens is {good}: aspire restore {good}"
+                    if good
+                    else "No backup opens with this key either."
+                ),
             ) from None
 
     def renew(self) -> None:

@@ -106,6 +106,12 @@ class DataActions:
                 "reflections: to read, or to share with a mentor."
             )
 
+        if self.store.sealer.on:
+            hint += (
+                " It is written in plain text, though your data folder is encrypted: keep it "
+                "somewhere private."
+            )
+
         def write(path: Path) -> None:
             try:
                 export_to(self.store, kind, path, self.app.today(), overwrite=True)

@@ -5,6 +5,7 @@ and saying the result are the caller's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -135,6 +136,19 @@ def export_text(store: AspireStore, form: ExportFormat, today: date) -> str:
     )
 
 
+def export_bytes(
+    store: AspireStore, form: ExportFormat, today: date, passphrase: str | None = None
+) -> bytes:
+    """The export as it is written: UTF-8, or with a `passphrase`, an age file that
+    `age -d` opens with it and `aspire import` reads back (asking for it)."""
+    text = export_text(store, form, today).encode("utf-8")
+    if passphrase is None:
+        return text
+    from aspire_tui.store.sealing import calibrated_log_n, passphrase_encrypt
+
+    return passphrase_encrypt(text, passphrase, calibrated_log_n())
+
+
 def check_export_to(store: AspireStore, target: Path, *, overwrite: bool) -> bool:
     """Whether writing to `target` would replace a file. Refuses Aspire's own files (the data
     file, also through a link, its lock, backups/) and a folder; refuses a file that is there
@@ -147,13 +161,20 @@ def check_export_to(store: AspireStore, target: Path, *, overwrite: bool) -> boo
 
 
 def export_to(
-    store: AspireStore, form: ExportFormat, target: Path, today: date, *, overwrite: bool
+    store: AspireStore,
+    form: ExportFormat,
+    target: Path,
+    today: date,
+    *,
+    overwrite: bool,
+    passphrase: str | None = None,
 ) -> Exported:
-    """Write an export atomically, readable by its owner only, after `check_export_to`."""
+    """Write an export atomically, readable by its owner only, after `check_export_to`;
+    with a `passphrase`, encrypted (`export_bytes`)."""
     replaced = check_export_to(store, target, overwrite=overwrite)
-    text = export_text(store, form, today)
+    data = export_bytes(store, form, today, passphrase)
     try:
-        atomic_write(target, text.encode("utf-8"))
+        atomic_write(target, data)
     except (OSError, ValueError) as error:
         raise _cannot_write(target, error) from None
     return Exported(target, form, replaced)
@@ -169,10 +190,25 @@ def safe_path(target: Path) -> str:
     return str(target).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def read_import(source: Path, today: date) -> Export:
+def read_import(source: Path, today: date, passphrase: Callable[[], str] | None = None) -> Export:
     """Read and check a whole file to import, before the data is even opened: what is not an
-    ordinary file, not an export, or not valid is refused with `ImportFileError`."""
-    return read_export(source, read_import_file(source), today)
+    ordinary file, not an export, or not valid is refused with `ImportFileError`. An
+    encrypted export (`export_bytes`) is opened with what `passphrase` gives."""
+    raw = read_import_file(source)
+    from aspire_tui.store.sealing import AGE_MAGIC
+
+    if raw.startswith(AGE_MAGIC + b"\n"):
+        if passphrase is None:
+            raise ImportFileError(source, "it is encrypted, and no passphrase was given.")
+        import pyrage
+
+        try:
+            raw = pyrage.passphrase.decrypt(raw, passphrase())
+        except pyrage.DecryptError:
+            raise ImportFileError(
+                source, "the passphrase does not open it (or it is damaged)."
+            ) from None
+    return read_export(source, raw, today)
 
 
 def plan_import(
