@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Aspire: a private, keyboard-driven terminal app for steering your career.",
         epilog="Data lives in aspire.json in the data folder: --data-dir, else $ASPIRE_DATA_DIR, "
         "else your platform's user data folder (~/.local/share/aspire-tui on Linux). "
-        "Exit status 3: the app closed with changes it could not save (a full disk, say).",
+        "Exit status 3: the app closed with changes it could not save (a full disk, say). "
+        "Encrypted data (aspire encrypt) asks for its passphrase, or reads it from the file "
+        "named in ASPIRE_PASSPHRASE_FILE.",
     )
     parser.add_argument("--version", action="version", version=f"aspire {__version__}")
     parser.add_argument(

@@ -121,6 +121,19 @@ async def shoot(name: str, keys: tuple[str, ...], folder: Path, data: str = "dem
     return path
 
 
+async def shoot_passphrase(folder: Path) -> Path:
+    """The screen `aspire` shows first when the data is encrypted, a passphrase typed."""
+    from aspire_tui.ui.passphrase_screen import PassphraseApp
+
+    app = PassphraseApp(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*typed("my secret words"))
+        await pilot.pause()
+        path = OUT / "passphrase.svg"
+        app.save_screenshot(filename=path.name, path=str(OUT))
+    return path
+
+
 async def main(png: bool) -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,6 +145,7 @@ async def main(png: bool) -> None:
             paths.append(await shoot(name, keys, Path(tmp) / "decided", data="decided"))
         for name, keys in YEAR_SHOTS:
             paths.append(await shoot(name, keys, Path(tmp) / "year", data="year"))
+        paths.append(await shoot_passphrase(Path(tmp)))
     for path in paths:
         print(path.relative_to(OUT.parent))
         if png:

@@ -200,3 +200,18 @@ class TestPrivacyMask:
             await pilot.pause()
 
         assert snap_compare(demo_app(tmp_path / "data"), run_before=locked, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_the_passphrase_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: asked at start when the data is encrypted; the field shows dots."""
+    from aspire_tui.ui.passphrase_screen import PassphraseApp
+
+    class StillPassphraseApp(PassphraseApp):
+        def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+            if isinstance(event.widget, Input):
+                event.widget.cursor_blink = False
+
+    assert snap_compare(
+        StillPassphraseApp(tmp_path), press=[*"my secret words"], terminal_size=size
+    )

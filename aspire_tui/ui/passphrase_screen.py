@@ -24,7 +24,7 @@ class PassphraseApp(App[DataKey | None]):
 
     CSS = """
     Screen { align: center middle; }
-    #unlock { width: 64; max-width: 100%; height: auto; padding: 1 2; border: round $primary; }
+    #unlock { width: 100%; max-width: 64; height: auto; padding: 1 2; border: round $primary; }
     #unlock Input { margin: 1 0; }
     #why { color: $text-warning; height: auto; }
     #hint { color: $text-muted; }
