@@ -122,6 +122,7 @@ TOP_LEVEL_MAY_NOT_IMPORT = {
     "__init__": ("the version, imported by everything: nothing at all", {"*"}),
     "__main__": ("`python -m aspire_tui`: the command line", {"tinydb"}),
     "cli": ("the command line: the store, the domain and the app", {"tinydb"}),
+    "passphrase_input": ("where the command line gets a passphrase: nothing of Aspire's", {"*"}),
     "settings": (
         "the settings record and how settings.toml's values are checked: the domain only",
         {
