@@ -178,3 +178,42 @@ def test_an_encrypted_export_opens_with_age_and_imports_with_its_passphrase(
     imported = run("--data-dir", str(other), "import", str(target), env=secret)
     assert imported.returncode == 0, imported.stderr
     assert SECRET in run("--data-dir", str(other), "export", "--format", "json").stdout
+
+
+@pytest.mark.slow  # a real terminal
+def test_after_quitting_the_terminal_keeps_nothing_of_what_was_shown(tmp_path: Path) -> None:
+    """The app draws on the terminal's other screen: once it quits, neither the screen nor
+    its scrollback holds a word of what was on it."""
+    import subprocess
+
+    from tests.conftest import terminal_env
+    from tests.terminal import exit_status, own_tmux, wait_for
+
+    folder = folder_with_data(tmp_path)
+    secret = passphrase_file(tmp_path, "correct horse battery staple")
+    assert run("--data-dir", str(folder), "encrypt", "--yes", env=secret).returncode == 0
+    tmux = own_tmux("scrollback")
+    status = tmp_path / "status"
+    command = (
+        f"'{sys.executable}' -m aspire_tui --data-dir '{folder}'; echo $? > '{status}'; "
+        "echo aspire-done; exec sleep 30"
+    )
+    env = {**terminal_env(), **secret}
+
+    def send(*args: str) -> str:
+        return subprocess.run(
+            [*tmux, *args], capture_output=True, text=True, check=True, env=env, timeout=10
+        ).stdout
+
+    send("new-session", "-d", "-x", "100", "-y", "30", command)
+    try:
+        wait_for(tmux, "? help")
+        send("send-keys", "1")
+        wait_for(tmux, "Zanzibar")  # the reflection, on screen
+        send("send-keys", "q")
+        assert exit_status(status) == "0"
+        wait_for(tmux, "aspire-done")
+        everything = send("capture-pane", "-p", "-S", "-32768")  # the scrollback too
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
+    assert not any(word in everything for word in SECRET.split()), everything
