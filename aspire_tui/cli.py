@@ -219,6 +219,7 @@ def run_app(args: argparse.Namespace, folder: Path, demo: bool = False) -> int:
     finally:
         gc.unfreeze()
         gc.enable()
+        store = app.store  # opened again if an encrypted Aspire was locked and unlocked
         problem = store.launch_backup_problem()
         store.close()
     if problem is not None:

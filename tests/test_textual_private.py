@@ -250,3 +250,26 @@ def test_the_styles_cache_kept_beyond_an_app_can_still_be_cleared() -> None:
     assert StylesCache.get_inner_outer.cache_info().maxsize == 1024
     StylesCache.get_inner_outer.cache_clear()
     assert StylesCache.get_inner_outer.cache_info().currsize == 0
+
+
+async def test_the_screen_an_app_was_composed_with_can_be_let_go() -> None:
+    """Textual keeps the first screen as `App._compose_screen` (behind `default_screen`) for
+    the app's life; the encrypted lock lets it go, and `default_screen` then answers the
+    screen showing."""
+    from textual.screen import Screen
+
+    class First(Screen[None]):
+        pass
+
+    class Modes(App[None]):
+        MODES = {"one": First, "two": Screen}  # noqa: RUF012
+        DEFAULT_MODE = "one"
+
+    app = Modes()
+    async with app.run_test() as pilot:
+        first = app.screen
+        assert app.default_screen is first and app._compose_screen is first
+        await app.switch_mode("two")
+        await pilot.pause()
+        private.forget_first_screen(app)
+        assert app.default_screen is app.screen and app.default_screen is not first

@@ -512,6 +512,13 @@ class AtomicJSONStorage(Storage):
         open the disk refused): they are Aspire's to keep aside if the file is replaced."""
         self._wrote_cache = self._cache is not None
 
+    def forget_everything(self) -> None:
+        """After `close`: the data and the key let go (see `AspireStore.forget`)."""
+        self._cache = self._batch = None
+        self.last_read_bytes = None
+        self.sealer = Sealer(None)
+        self.renew()
+
     def forget(self) -> None:
         """Drop the copy in memory (a change to it failed half-way): the file is what counts."""
         self._cache = None

@@ -264,6 +264,10 @@ class AspireStore:
         self._tables: dict[str, Table] = {}
         self._tables_at = -1
         """The storage's `renewed_at` the tables were made at (TinyDB keeps the next id)."""
+        self._start_records()
+
+    def _start_records(self) -> None:
+        """Each kind's records, none decoded yet."""
         self._records: dict[str, _Records[Any]] = {
             kind.table: _Records(self, kind, self._next_journal_id if kind.journal else None)
             for kind in self.kinds
@@ -676,6 +680,14 @@ class AspireStore:
         finally:
             if self._lock is not None:
                 self._lock.release()
+
+    def forget(self) -> None:
+        """After `close`: every record held and the key let go (an encrypted Aspire locked
+        while idle), so that nothing decrypted is kept by the store. Python cannot wipe
+        memory; this drops the references, and the collector frees what they held."""
+        self._start_records()
+        self._tables, self._tables_at = {}, -1
+        self._storage.forget_everything()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -155,6 +155,18 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.idle_lock = IdleLock(self, lambda: self.settings.settings.lock_after_minutes, clock)
         self.title = self.base_title
 
+    def use_store(self, store: AspireStore) -> None:
+        """The data opened again (an encrypted Aspire unlocked): saved from its writer's
+        thread as at start, the title and Home worked out from it, a form's text offered back."""
+        self.store = store
+        self.standing = GoalStanding(store)
+        store.write_in_background(self._save_failed_elsewhere)
+        self.show_review_status()
+        from aspire_tui.store.drafts import has_draft
+
+        if has_draft(store.named_path.parent):
+            self._offer_draft_later()
+
     def goal_states(self) -> dict[int, GoalState]:
         """Where every goal stands today (kept until the data changes)."""
         return self.standing.all(self.today())

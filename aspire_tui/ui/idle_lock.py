@@ -58,14 +58,20 @@ class LockScreen(Screen[None]):
                 id="lock-message",
             )
 
+    ANY_KEY_UNLOCKS = True
+    """False for the lock of encrypted data, which the passphrase opens (`sealed_lock.py`)."""
+
     def on_key(self, event: events.Key) -> None:
+        if not self.ANY_KEY_UNLOCKS:
+            return
         event.stop()
         event.prevent_default()
         self._unlock()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         event.stop()
-        self._unlock()
+        if self.ANY_KEY_UNLOCKS:
+            self._unlock()
 
     def _unlock(self) -> None:
         """Once: keys that arrive together all come here before the first has been handled,
@@ -111,8 +117,15 @@ class IdleLock:
             self.lock(minutes)
 
     def lock(self, minutes: int) -> None:
-        """Toasts go first: one may be quoting a title."""
+        """Toasts go first: one may be quoting a title. Encrypted data is closed and let go
+        behind a lock that asks for the passphrase (`sealed_lock.py`)."""
         self.app.clear_notifications()
+        store = getattr(self.app, "store", None)
+        if store is not None and store.sealer.on and not store.read_only:
+            from aspire_tui.ui.sealed_lock import put_away
+
+            self.app.run_worker(put_away(self.app, minutes), exclusive=True, group="lock")  # type: ignore[arg-type]
+            return
 
         def unlocked(_: None) -> None:
             self.touched()

@@ -29,9 +29,7 @@ class PassphraseApp(App[DataKey | None]):
     #why { color: $text-warning; height: auto; }
     #hint { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("ctrl+q", "quit_unopened", "Quit", priority=True, id="passphrase.quit")
-    ]
+    BINDINGS = [Binding("ctrl+q", "quit_unopened", "Quit", priority=True, id="passphrase.quit")]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, folder: Path, theme: str = "textual-dark") -> None:

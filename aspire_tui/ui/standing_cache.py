@@ -28,6 +28,10 @@ class GoalStanding:
         self._kept: dict[int, tuple[Goal, int, GoalState]] = {}
         self._every: tuple[object, dict[int, GoalState]] | None = None
 
+    def forget(self) -> None:
+        """Every goal's state let go (the data was closed: an encrypted Aspire locked)."""
+        self._basis, self._kept, self._every = None, {}, None
+
     def all(self, today: date) -> dict[int, GoalState]:
         """Every goal's state, by goal id."""
         key = (self.store.version, today)

@@ -108,3 +108,11 @@ def read_input_with(parser_class: type[XTermParser]) -> None:
             module = importlib.import_module(name)
         if module is not None and getattr(module, "XTermParser", None) is XTermParser:
             module.XTermParser = parser_class  # type: ignore[attr-defined]
+
+
+def forget_first_screen(app: App[Any]) -> None:
+    """Let go of the screen the app was composed with (`App._compose_screen`, behind the
+    public `default_screen`), which Textual keeps for the app's life: once its mode is removed
+    (an encrypted Aspire locked), it would hold that screen's records. `default_screen` then
+    answers the current screen, as it does for an app composed without one."""
+    app._compose_screen = None

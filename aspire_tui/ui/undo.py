@@ -30,3 +30,7 @@ class UndoStack:
 
     def pop(self) -> UndoEntry | None:
         return self.entries.pop() if self.entries else None
+
+    def clear(self) -> None:
+        """Nothing to undo any more (the data was closed: an encrypted Aspire locked)."""
+        self.entries.clear()

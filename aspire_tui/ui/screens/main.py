@@ -125,6 +125,15 @@ class MainScreen(Screen[None]):
         if not self._reloading and self.records.highlighted_record_id is not None:
             self.show_detail()
 
+    HOLDS_RECORDS = ("_states", "_aspirations", "_due", "_drawn_rows", "_highlighted")
+    """What a main screen keeps of the data between reloads."""
+
+    def let_go(self) -> None:
+        """Drop the records this screen keeps (an encrypted Aspire locked: its modes are
+        removed, but Textual keeps the screen it was composed with for the app's life)."""
+        for name in self.HOLDS_RECORDS:
+            self.__dict__.pop(name, None)  # back to the class's empty default
+
     def on_screen_resume(self) -> None:
         """Other screens may have changed the data: read it again whenever this one shows,
         on the record another screen pointed to, if it did. Nothing changed, nothing to do."""

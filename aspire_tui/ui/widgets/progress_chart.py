@@ -43,6 +43,13 @@ class ProgressChart(PlotextPlot):
         self._kept: list[tuple[tuple[object, ...], Content]] = []
         """Charts drawn, newest first, with what each was drawn from."""
 
+    def on_unmount(self) -> None:
+        """The charts kept, and what they were drawn from, let go with the widget (Textual's
+        caches may hold a removed widget a while)."""
+        self._kept.clear()
+        self._drawn = None
+        self._figure_key = None
+
     def show(self, goal: Goal, series: list[tuple[date, float]], start: float, today: date) -> None:
         self._drawn = (goal, series, start, today)
         self.refresh()

@@ -1,0 +1,95 @@
+"""The lock when idle on encrypted data: the data is closed and every record let go while
+locked; the passphrase, and only it, opens it again, on the screen that was showing, with a
+half-written form offered back; what was typed is never lost."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
+from aspire_tui.settings import Settings
+from aspire_tui.store import AspireStore
+from aspire_tui.store.key_file import write_key_file
+from aspire_tui.store.sealing import DataKey
+from aspire_tui.store.settings_file import LoadedSettings
+from aspire_tui.ui import idle_lock
+from aspire_tui.ui.app import AspireApp
+from aspire_tui.ui.sealed_lock import SealedLockScreen
+from tests.conftest import TODAY
+from tests.fixtures.career import populate
+from tests.ui_helpers import SIZE, screen_lines, type_text, wait_until
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@dataclass
+class Clock:
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _look_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(idle_lock, "CHECK_EVERY", 0.02)
+
+
+def encrypted_app(folder: Path, clock: Clock) -> AspireApp:
+    folder.mkdir(mode=0o700)
+    key = DataKey.generate()
+    write_key_file(folder, key, PASSPHRASE, log_n=10)
+    store = AspireStore.open(folder, key=key)
+    populate(store, TODAY)
+    settings = LoadedSettings(Settings(lock_after_minutes=1), Path("s.toml"), may_write=False)
+    return AspireApp(store, today=TODAY, start="goals", settings=settings, clock=clock)
+
+
+def drawn(app: AspireApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def records_alive() -> int:
+    gc.collect()
+    kinds = (Aspiration, Goal, CheckIn, Reflection)
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, kinds))
+
+
+async def test_locked_nothing_decrypted_is_kept_and_the_passphrase_opens_it_again(
+    data_dir: Path,
+) -> None:
+    clock = Clock()
+    app = encrypted_app(data_dir, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
+        await type_text(pilot, "Speak at a meetup")
+        assert records_alive() > 0
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, SealedLockScreen), "the lock")
+        await pilot.pause()
+        assert records_alive() == 0  # no screen, cache or store holds a record
+        assert not (data_dir / "aspire.changes.jsonl").exists()  # all of it in the file
+        assert app.store.sealer.key is None
+        assert "Speak at a meetup" not in drawn(app) and "CPA" not in drawn(app)
+        await pilot.press("d", "q", "1")  # into the field, nothing else
+        assert isinstance(app.screen, SealedLockScreen) and app.is_running
+        field = app.query_one(Input)
+        field.value = "not the passphrase"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "does not open" in drawn(app), "refused")
+        assert isinstance(app.screen, SealedLockScreen)
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.current_mode == "goals", "back on Goals")
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.focused, Input) and app.focused.value == "Speak at a meetup",
+            "the form offered back with its text",
+        )
+        assert app.store.sealer.on and "CPA" in "\n".join(g.title for g in app.store.goals())
