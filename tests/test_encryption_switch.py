@@ -28,7 +28,7 @@ from aspire_tui.store.errors import NeedsPassphrase
 from aspire_tui.store.key_file import is_encrypted, unlock_folder
 from aspire_tui.store.sealing import AGE_MAGIC, DataKey, Sealer, WrongPassphrase
 from tests.crash_model import model_from_store
-from tests.test_encrypted_store import SECRET, WORDS, files_showing_the_secret, write_secrets
+from tests.test_encrypted_store import SECRET, files_showing_the_secret, write_secrets
 
 PASSPHRASE = "correct horse battery staple"
 FAST = 10
@@ -189,7 +189,70 @@ def test_outside_a_switch_a_plain_file_in_an_encrypted_folder_is_refused(
     plain = (data_dir / "aspire.json").read_bytes()
     key = encrypt_folder(data_dir, PASSPHRASE, log_n=FAST)
     (data_dir / "aspire.json").write_bytes(plain)
-    with pytest.raises(DataFileError):
+    with pytest.raises(DataFileError, match="does not decrypt"):
         AspireStore.open(data_dir, key=key)
     assert (data_dir / "aspire.json").read_bytes() == plain
-    assert WORDS
+
+
+@pytest.mark.parametrize("marker", [encryption.SWITCHING_ON, encryption.SWITCHING_OFF])
+def test_a_marker_aspire_did_not_write_is_refused_and_never_acted_on(
+    data_dir: Path, marker: str
+) -> None:
+    """Someone who can write to the folder (a synced copy, say) plants an empty marker: to
+    make Aspire decrypt everything, or take a plain file it put there."""
+    plain_folder(data_dir)
+    plain = (data_dir / "aspire.json").read_bytes()
+    key = encrypt_folder(data_dir, PASSPHRASE, log_n=FAST)
+    sealed = {p: p.read_bytes() for p in person_files(data_dir) if p.is_file()}
+    (data_dir / marker).write_bytes(b"")
+    for read_only in (False, True):
+        with pytest.raises(DataFileError, match="Aspire did not write it"):
+            AspireStore.open(data_dir, key=key, read_only=read_only)
+    assert is_encrypted(data_dir)
+    assert {p: p.read_bytes() for p in person_files(data_dir) if p.is_file()} == sealed
+    (data_dir / "aspire.json").write_bytes(plain)  # and a plain file beside it
+    (data_dir / marker).write_bytes(Sealer(DataKey.generate()).seal(marker.encode()))
+    with pytest.raises(DataFileError, match="Aspire did not write it"):
+        AspireStore.open(data_dir, key=key)  # another key's marker is no better
+
+
+def test_a_marker_left_in_a_plain_folder_is_removed(data_dir: Path) -> None:
+    plain_folder(data_dir)
+    before = what_it_holds(data_dir, None)
+    (data_dir / encryption.SWITCHING_OFF).write_bytes(b"")
+    assert what_it_holds(data_dir, None) == before
+    assert switch_under_way(data_dir) is None
+
+
+def test_a_damaged_backup_does_not_stop_a_switch_and_is_named(data_dir: Path) -> None:
+    plain_folder(data_dir)
+    key = encrypt_folder(data_dir, PASSPHRASE, log_n=FAST)
+    backup = list_backups(data_dir / "aspire.json")[-1].path
+    damaged = bytearray(backup.read_bytes())
+    damaged[-5] ^= 0x01
+    backup.write_bytes(bytes(damaged))
+    skipped = decrypt_folder(data_dir, key)
+    assert skipped == [backup] and backup.read_bytes() == bytes(damaged)
+    assert not is_encrypted(data_dir) and switch_under_way(data_dir) is None
+    assert "aspire.json" in files_showing_the_secret(data_dir)
+
+
+def test_every_kind_of_file_is_switched_kept_changes_and_set_aside_drafts_too(
+    data_dir: Path,
+) -> None:
+    plain_folder(data_dir)
+    backups = data_dir / "backups"
+    note = b'[["reflections","9",{"note":"' + SECRET.encode() + b'"}]]'
+    log = b"\n".join([b'{"aspire_changes":1,"base":"00"}', note, b'{"folded_into":"11"}', b""])
+    kept_log = backups / "aspire-20261126-090000-changes-not-applied.changes.jsonl"
+    kept_log.write_bytes(log)
+    (data_dir / "drafts-2026-11-26-090000.json").write_bytes(
+        (data_dir / "drafts.json").read_bytes()
+    )
+    key = encrypt_folder(data_dir, PASSPHRASE, log_n=FAST)
+    assert files_showing_the_secret(data_dir) == []
+    header, change, fold, _ = kept_log.read_bytes().split(b"\n")
+    assert (header, fold) == (log.split(b"\n")[0], log.split(b"\n")[2])  # digests only
+    assert change != note
+    decrypt_folder(data_dir, key)
+    assert kept_log.read_bytes() == log

@@ -3,7 +3,9 @@
 A switch rewrites every file that holds the person's words (the data file, backups, kept
 copies and changes, drafts) one at a time, each atomically. So that a kill at any moment
 leaves the data readable with either the old setting or the new one, never neither, a marker
-file says a switch is under way, and while it is there files of either kind are read:
+file says a switch is under way, and while it is there files of either kind are read. The
+marker is encrypted with the data key and names its switch: one Aspire did not write (planted
+to make Aspire decrypt everything, or take plain files) is refused, never acted on:
 
 - on: the marker, then the key file (from here on the passphrase is asked), then each file
   encrypted, then the marker removed;
@@ -24,25 +26,47 @@ from pathlib import Path
 from aspire_tui.store.backups import BACKUP_FOLDER
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
 from aspire_tui.store.drafts import DRAFTS_FILE_NAME
-from aspire_tui.store.errors import StoreError
+from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.key_file import is_encrypted, key_file_path, write_key_file
 from aspire_tui.store.limits import Refused, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
-from aspire_tui.store.sealing import DataKey, Sealer
-from aspire_tui.store.storage import atomic_write, fsync_dir
+from aspire_tui.store.sealing import Damaged, DataKey, Sealer
+from aspire_tui.store.storage import atomic_write, fsync_dir, remove_stale_temp_files
 
 SWITCHING_ON = "aspire.encrypting"
 SWITCHING_OFF = "aspire.decrypting"
 
 
 def switch_under_way(folder: Path) -> str | None:
-    """ "on" or "off" while a switch cut short is to be finished, else None."""
+    """ "on" or "off" when a marker is there (not yet checked: `verified_switch`), else None."""
     if os.path.lexists(Path(folder) / SWITCHING_ON):
         return "on"
     if os.path.lexists(Path(folder) / SWITCHING_OFF):
         return "off"
     return None
+
+
+def verified_switch(folder: Path, key: DataKey) -> str | None:
+    """The switch a marker names, once it is known to be Aspire's own (encrypted with this
+    folder's key, naming its file); DataFileError for a marker that is not."""
+    under_way = switch_under_way(folder)
+    if under_way is None:
+        return None
+    marker = Path(folder) / (SWITCHING_ON if under_way == "on" else SWITCHING_OFF)
+    try:
+        said = Sealer(key).open(read_file(marker), str(marker))
+    except (OSError, Refused, Damaged):
+        said = b""
+    if said != marker.name.encode():
+        raise DataFileError(
+            marker,
+            "says encryption is being turned on or off, but Aspire did not write it.",
+            "Aspire has not acted on it. If you did not run aspire encrypt or decrypt, "
+            "someone else may have put it there; remove it, and Aspire opens the data as "
+            "it is.",
+        )
+    return under_way
 
 
 def encrypt_folder(folder: Path, passphrase: str, log_n: int | None = None) -> DataKey:
@@ -54,21 +78,22 @@ def encrypt_folder(folder: Path, passphrase: str, log_n: int | None = None) -> D
     _fold(folder, None)
     with _locked(folder):
         key = DataKey.generate()
-        _mark(folder, SWITCHING_ON)
+        _mark(folder, SWITCHING_ON, key)
         write_key_file(folder, key, passphrase, log_n)
-        _finish_on(folder, key)
+        _finish_on(folder, key)  # every file was plain: each is sealed, whatever it holds
     return key
 
 
-def decrypt_folder(folder: Path, key: DataKey) -> None:
-    """Write every file of an encrypted folder in plain text again, and drop its key file."""
+def decrypt_folder(folder: Path, key: DataKey) -> list[Path]:
+    """Write every file of an encrypted folder in plain text again, and drop its key file.
+    The files that did not decrypt (damaged), left as they are."""
     folder = Path(folder)
     if not is_encrypted(folder):
         raise StoreError(f"The data in {folder} is not encrypted.")
     _fold(folder, key)
     with _locked(folder):
-        _mark(folder, SWITCHING_OFF)
-        _finish_off(folder, key)
+        _mark(folder, SWITCHING_OFF, key)
+        return _finish_off(folder, key)
 
 
 def change_passphrase(
@@ -82,33 +107,38 @@ def change_passphrase(
         write_key_file(folder, key, passphrase, log_n)
 
 
-def finish_switch(folder: Path, key: DataKey | None) -> None:
-    """A switch cut short (Aspire killed mid-way): finish it, before the folder is opened."""
+def finish_switch(folder: Path, key: DataKey | None) -> list[Path]:
+    """A switch cut short (Aspire killed mid-way): finished, before the folder is opened.
+    The files that did not decrypt, left as they are."""
     folder = Path(folder)
-    under_way = switch_under_way(folder)
-    if under_way == "on":
-        if not is_encrypted(folder):  # killed before the key file was written: nothing done
-            _unmark(folder, SWITCHING_ON)
-        elif key is not None:
-            _finish_on(folder, key)
-    elif under_way == "off":
-        if not is_encrypted(folder):  # every file was plain before the key file went
-            _unmark(folder, SWITCHING_OFF)
-        elif key is not None:
-            _finish_off(folder, key)
+    if switch_under_way(folder) is None:
+        return []
+    if not is_encrypted(folder):
+        # Turning on, killed before the key file was written: nothing was encrypted yet.
+        # Turning off, killed after the key file went: every file was plain by then.
+        _unmark(folder, SWITCHING_ON)
+        _unmark(folder, SWITCHING_OFF)
+        return []
+    if key is None:
+        return []  # the folder is opened with its key, or not at all
+    if verified_switch(folder, key) == "on":
+        return _finish_on(folder, key)
+    return _finish_off(folder, key)
 
 
-def _finish_on(folder: Path, key: DataKey) -> None:
-    _rewrite_all(folder, Sealer(key, switching=True), Sealer(key))
+def _finish_on(folder: Path, key: DataKey) -> list[Path]:
+    skipped = _rewrite_all(folder, Sealer(key, switching=True), Sealer(key))
     _unmark(folder, SWITCHING_ON)
+    return skipped
 
 
-def _finish_off(folder: Path, key: DataKey) -> None:
-    _rewrite_all(folder, Sealer(key, switching=True), Sealer(None))
+def _finish_off(folder: Path, key: DataKey) -> list[Path]:
+    skipped = _rewrite_all(folder, Sealer(key, switching=True), Sealer(None))
     with contextlib.suppress(FileNotFoundError):
         key_file_path(folder).unlink()
     fsync_dir(folder)
     _unmark(folder, SWITCHING_OFF)
+    return skipped
 
 
 def person_files(folder: Path) -> Iterator[Path]:
@@ -121,7 +151,17 @@ def person_files(folder: Path) -> Iterator[Path]:
         yield from sorted(p for p in backups.iterdir() if p.name.startswith("aspire-"))
 
 
-def _rewrite_all(folder: Path, reading: Sealer, writing: Sealer) -> None:
+def _rewrite_all(folder: Path, reading: Sealer, writing: Sealer) -> list[Path]:
+    """Each file rewritten; one that does not decrypt (damaged) is left as it is, and
+    named. Temp files a kill left are never data: removed first."""
+    remove_stale_temp_files(folder / DATA_FILE_NAME)
+    remove_stale_temp_files(folder / DRAFTS_FILE_NAME)
+    backups = folder / BACKUP_FOLDER
+    if backups.is_dir():
+        for stale in backups.glob(".aspire-*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+    skipped: list[Path] = []
     for path in person_files(folder):
         if path.is_symlink() or not path.is_file():
             continue  # a link is the person's own arrangement; the data file's is refused below
@@ -129,23 +169,33 @@ def _rewrite_all(folder: Path, reading: Sealer, writing: Sealer) -> None:
             raw = read_file(path)
         except (OSError, Refused) as error:
             raise StoreError(f"Could not read {path} to rewrite it ({error}).") from None
-        if path.name.endswith(LOG_SUFFIX):
-            lines = raw.split(b"\n")
-            whole, tail = lines[:-1], lines[-1]
-            rewritten = [whole[0]] if whole else []  # the header names a digest: no words
-            for line in whole[1:]:
-                if line.startswith(b"{"):  # a fold's mark: a digest
-                    rewritten.append(line)
-                else:
-                    rewritten.append(writing.seal_line(reading.open_line(line)).rstrip(b"\n"))
-            new = b"\n".join(rewritten) + b"\n" + tail if rewritten else raw
-        else:
-            new = writing.seal(reading.open(raw, str(path)))
+        try:
+            new = _rewritten(path, raw, reading, writing)
+        except Damaged:
+            skipped.append(path)
+            continue
         if new != raw:
             try:
                 atomic_write(path, new)
             except OSError as error:
                 raise StoreError(f"Could not rewrite {path} ({error.strerror}).") from None
+    return skipped
+
+
+def _rewritten(path: Path, raw: bytes, reading: Sealer, writing: Sealer) -> bytes:
+    if not path.name.endswith(LOG_SUFFIX):
+        return writing.seal(reading.open(raw, str(path)))
+    lines = raw.split(b"\n")
+    whole = lines[:-1]  # a last line cut short was never confirmed: it is left out
+    if not whole:
+        return raw
+    rewritten = [whole[0]]  # the header names a digest: no words
+    for line in whole[1:]:
+        if line.startswith(b"{"):  # a fold's mark: a digest
+            rewritten.append(line)
+        else:
+            rewritten.append(writing.seal_line(reading.open_line(line)).rstrip(b"\n"))
+    return b"\n".join(rewritten) + b"\n"
 
 
 def _fold(folder: Path, key: DataKey | None) -> None:
@@ -157,16 +207,19 @@ def _fold(folder: Path, key: DataKey | None) -> None:
         AspireStore.open(folder, backup=False, key=key).close()
 
 
-def _mark(folder: Path, name: str) -> None:
+def _mark(folder: Path, name: str, key: DataKey) -> None:
+    """The marker: its own name, encrypted with the data key (see `verified_switch`)."""
     try:
-        atomic_write(folder / name, b"")
+        atomic_write(folder / name, Sealer(key).seal(name.encode()))
     except OSError as error:
         raise StoreError(f"Could not write {folder / name} ({error.strerror}).") from None
 
 
 def _unmark(folder: Path, name: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
+    try:
         (folder / name).unlink()
+    except FileNotFoundError:
+        return
     fsync_dir(folder)
 
 

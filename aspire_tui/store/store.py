@@ -42,7 +42,7 @@ from aspire_tui.store.backups import (
     take_backup,
 )
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
-from aspire_tui.store.encryption import finish_switch, switch_under_way
+from aspire_tui.store.encryption import finish_switch, switch_under_way, verified_switch
 from aspire_tui.store.errors import DataFileError, NeedsPassphrase, StoreError
 from aspire_tui.store.file_check import (
     Later,
@@ -327,8 +327,9 @@ class AspireStore:
         lock.acquire()
         launch_backup: bytes | None = None
         try:
+            skipped: list[Path] = []
             if switch_under_way(folder) is not None:  # turning encryption on or off was cut
-                finish_switch(folder, key)  # short: finished first, under the lock
+                skipped = finish_switch(folder, key)  # short: finished first, under the lock
                 still = os.path.lexists(folder / KEY_FILE_NAME)  # turned off: no key now
                 sealer = _sealer_for(folder, key if still else None)
             storage = AtomicJSONStorage(path, check=check, sealer=sealer)
@@ -380,6 +381,12 @@ class AspireStore:
         store = cls(storage, lock, kinds)
         store._named = named
         store.opening_note = note
+        if skipped:
+            names = ", ".join(str(p.relative_to(folder)) for p in skipped)
+            store.opening_note = (
+                f"Finishing the switch of encryption, Aspire left {names} as it was: it does "
+                "not decrypt (damaged)."
+            )
         if data is not None:
             store._seed(decoded, later)
         if launch_backup is not None:
@@ -961,10 +968,11 @@ def _sealer_for(folder: Path, key: DataKey | None) -> Sealer:
         raise NeedsPassphrase(
             f"The data in {folder} is encrypted: Aspire needs its passphrase to open it."
         )
-    switching = switch_under_way(folder) is not None
-    if key is not None and not encrypted and not switching:
+    if key is not None and not encrypted and switch_under_way(folder) is None:
         raise StoreError(f"The data in {folder} is not encrypted; it has no key file.")
-    return Sealer(key if encrypted else None, switching=switching)
+    if not encrypted or key is None:
+        return Sealer(None)
+    return Sealer(key, switching=verified_switch(folder, key) is not None)
 
 
 def _with_its_log(path: Path, sealer: Sealer) -> bytes | None:
