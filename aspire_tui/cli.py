@@ -168,7 +168,10 @@ def folder_key(folder: Path) -> DataKey | None:
             return unlock(folder, typed(f"Passphrase for {folder}: "))
         except WrongPassphrase as wrong:
             if not tries_left:
-                raise PassphraseError(f"{wrong} Nothing was opened or changed.") from None
+                raise PassphraseError(
+                    f"{wrong} Nothing was opened or changed. (If you are sure of the "
+                    "passphrase, the key file may be damaged: put back a copy of it.)"
+                ) from None
             print(f"{wrong} Try again.", file=sys.stderr)
     raise AssertionError("unreachable")
 
@@ -338,16 +341,18 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
                 + ".",
                 file=sys.stderr,
             )
+        if args.encrypt and args.output is None and sys.stdout.isatty():
+            raise CommandError("An encrypted export is binary: give -o FILE, or pipe it.")
+        target = Path(args.output).expanduser() if args.output is not None else None
+        if target is not None and check_export_to(store, target, overwrite=args.force):
+            print(f"Replacing {target}.", file=sys.stderr)
         passphrase = chosen() if args.encrypt else None
-        if args.output is None:
+        if target is None:
             if passphrase is None:
                 sys.stdout.write(export_text(store, args.format, date.today()))
             else:  # an age file: bytes
                 sys.stdout.buffer.write(export_bytes(store, args.format, date.today(), passphrase))
             return 0
-        target = Path(args.output).expanduser()
-        if check_export_to(store, target, overwrite=args.force):
-            print(f"Replacing {target}.", file=sys.stderr)
         export_to(
             store, args.format, target, date.today(), overwrite=args.force, passphrase=passphrase
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,8 +28,11 @@ def from_file(variable: str = PASSPHRASE_FILE_VARIABLE) -> str | None:
     named = os.environ.get(variable)
     if not named:
         return None
+    path = Path(named).expanduser()
     try:
-        text = Path(named).expanduser().read_text("utf-8")
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe or a device would never end
+            raise PassphraseError(f"The passphrase file {named} is not an ordinary file.")
+        text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PassphraseError(f"Cannot read the passphrase file {named} ({error}).") from None
     passphrase = text.splitlines()[0] if text.strip() else ""
@@ -37,12 +41,17 @@ def from_file(variable: str = PASSPHRASE_FILE_VARIABLE) -> str | None:
     return passphrase
 
 
-def typed(prompt: str, ask: Callable[[str], str] = getpass.getpass) -> str:
-    """A passphrase typed at the terminal, without echo; refused without a terminal."""
+def typed(
+    prompt: str,
+    ask: Callable[[str], str] = getpass.getpass,
+    variable: str = PASSPHRASE_FILE_VARIABLE,
+) -> str:
+    """A passphrase typed at the terminal, without echo; refused without a terminal (saying
+    which variable names a file to give it in instead)."""
     if not sys.stdin.isatty():
         raise PassphraseError(
-            f"This needs your passphrase: run it in a terminal, or name a file holding it in "
-            f"{PASSPHRASE_FILE_VARIABLE}."
+            f"This needs a passphrase: run it in a terminal, or name a file holding it in "
+            f"{variable}."
         )
     try:
         return ask(prompt)
@@ -57,8 +66,8 @@ def chosen(
     MIN_LENGTH long."""
     passphrase = from_file(variable)
     if passphrase is None:
-        passphrase = typed("New passphrase: ", ask)
-        if typed("The same again: ", ask) != passphrase:
+        passphrase = typed("New passphrase: ", ask, variable)
+        if typed("The same again: ", ask, variable) != passphrase:
             raise PassphraseError("The two passphrases differ; nothing was changed.")
     if len(passphrase) < MIN_LENGTH:
         raise PassphraseError(

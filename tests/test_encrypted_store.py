@@ -156,3 +156,12 @@ def test_a_plain_folder_is_as_it_was(data_dir: Path) -> None:
     assert "aspire.json" in files_showing_the_secret(data_dir)
     with pytest.raises(Exception, match="not encrypted"):
         AspireStore.open(data_dir, key=DataKey.generate())
+
+
+def test_an_encrypted_file_without_its_key_file_says_so(data_dir: Path, key: DataKey) -> None:
+    store = AspireStore.open(data_dir, key=key)
+    write_secrets(store)
+    store.close()
+    (data_dir / "aspire.key.age").unlink()  # only the data file was copied, say
+    with pytest.raises(DataFileError, match=r"key file \(aspire.key.age\) is not beside it"):
+        AspireStore.open(data_dir)

@@ -8,6 +8,7 @@ import os
 import pty
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pyrage
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from aspire_tui.store.sealing import (
     CHUNK,
+    MIN_LOG_N,
     WRONG_KEY_MESSAGE,
     Damaged,
     DataKey,
@@ -103,8 +105,16 @@ def test_without_a_key_bytes_pass_as_they_are() -> None:
     assert plain.seal_line(b"x\n") == b"x\n" and plain.open_line(b"x\n") == b"x\n"
 
 
-def test_the_work_factor_is_tuned_within_bounds() -> None:
-    assert 15 <= calibrated_log_n() <= 22
+def test_the_work_factor_is_tuned_to_a_third_of_a_second_and_never_below_the_floor() -> None:
+    def timed(seconds: list[float]) -> Callable[[int], float]:
+        runs = iter(seconds)
+        return lambda log_n: next(runs)
+
+    assert calibrated_log_n(timed=timed([0.05, 0.05, 0.05])) == 19  # 0.4 s at 2^19
+    assert calibrated_log_n(timed=timed([0.6, 0.09, 0.7])) == 18  # the fastest run: 0.36 s
+    assert calibrated_log_n(timed=timed([2.0, 2.0, 2.0])) == MIN_LOG_N  # slow: the floor
+    assert MIN_LOG_N >= 17
+    assert MIN_LOG_N <= calibrated_log_n() <= 22
 
 
 def _age() -> str:

@@ -38,7 +38,7 @@ def unlock_folder(folder: Path, passphrase: str) -> DataKey:
     try:
         raw = read_file(path)  # never a pipe, a device or a huge file
     except FileNotFoundError:
-        raise StoreError(f"{folder} is not encrypted: it has no {KEY_FILE_NAME}.") from None
+        raise StoreError(f"{path} is missing (or is a link that leads nowhere).") from None
     except (OSError, Refused) as error:
         raise StoreError(f"Cannot read {path} ({error}).") from None
     return DataKey.unlock(raw, passphrase)

@@ -22,7 +22,7 @@ from tinydb.storages import Storage
 from aspire_tui.store import change_log, limits
 from aspire_tui.store.errors import DataFileError, StoreError, UnsavedChanges
 from aspire_tui.store.limits import DuplicateKey, Refused, loads_unique, read_file, shortened
-from aspire_tui.store.sealing import Damaged, Sealer
+from aspire_tui.store.sealing import AGE_MAGIC, KEY_FILE_NAME, Damaged, Sealer
 from aspire_tui.store.writer import HELD, REFUSED, BackgroundWriter, Stamp, stamp_of
 
 TEMP_SUFFIX = ".tmp"
@@ -417,6 +417,13 @@ class AtomicJSONStorage(Storage):
     def _opened(self, raw: bytes) -> bytes:
         """The bytes of the file as JSON, decrypted when the folder is encrypted; a file that
         does not decrypt was changed (age checks every byte) and is refused as it is."""
+        if not self.sealer.on and raw.startswith(AGE_MAGIC + b"\n"):
+            raise DataFileError(
+                self.path,
+                f"is encrypted, but its key file ({KEY_FILE_NAME}) is not beside it.",
+                f"Put back {KEY_FILE_NAME} from where this folder was copied; without it the "
+                "data cannot be read. Aspire has left everything untouched.",
+            )
         try:
             return self.sealer.open(raw)
         except Damaged:

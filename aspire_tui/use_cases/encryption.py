@@ -37,17 +37,27 @@ def turn_on(folder: Path, passphrase: str, log_n: int | None = None) -> str:
         raise StoreError(f"The data in {folder} is encrypted already.")
     encrypt_folder(folder, passphrase, log_n)
     return (
-        f"Encrypted the data in {folder}. Aspire asks for the passphrase at each start. To "
-        f"read it without Aspire: age -d {KEY_FILE_NAME} > identity.txt, then "
-        "age -d -i identity.txt aspire.json (the README says more)."
+        f"Encrypted the data in {folder}. Aspire asks for the passphrase at each start. Keep "
+        f"{KEY_FILE_NAME} with every copy of the folder: the data cannot be read without it. To "
+        f"read it without Aspire: age -d -i {KEY_FILE_NAME} aspire.json (the README says "
+        "more)."
     )
 
 
 def turn_off(folder: Path, key: DataKey) -> str:
-    decrypt_folder(folder, key)
-    return f"The data in {folder} is in plain text again; Aspire no longer asks for a passphrase."
+    skipped = decrypt_folder(folder, key)
+    said = f"The data in {folder} is in plain text again; Aspire no longer asks for a passphrase."
+    if skipped:
+        names = ", ".join(str(p.relative_to(folder)) for p in skipped)
+        said += f" Left as they were, as they do not decrypt (damaged): {names}."
+    return said
 
 
 def new_passphrase(folder: Path, key: DataKey, passphrase: str, log_n: int | None = None) -> str:
     change_passphrase(folder, key, passphrase, log_n)
-    return "Passphrase changed. The old one no longer opens this data."
+    return (
+        f"Passphrase changed: the old one no longer opens {KEY_FILE_NAME}. A copy of the old "
+        "key file (in a backup, or a sync tool's history) still opens with the old passphrase, "
+        "as the data key stays the same: to change that too, run aspire decrypt, then aspire "
+        "encrypt."
+    )
