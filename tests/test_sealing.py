@@ -151,14 +151,19 @@ def age_with_passphrase(age: str, args: list[str], passphrase: str) -> None:
     assert os.waitstatus_to_exitcode(status) == 0, said
 
 
-def test_age_itself_opens_the_key_file_and_then_the_data(tmp_path: Path) -> None:
-    """The README's way to read the data without Aspire, done with the age command."""
+def test_age_itself_opens_the_data_with_the_key_file_and_the_passphrase(tmp_path: Path) -> None:
+    """The README's way to read the data without Aspire, done with the age command: the key
+    file as an identity, the passphrase typed at age's prompt."""
     age = _age()
     key = DataKey.generate()
     (tmp_path / "aspire.key.age").write_bytes(key.key_file("a long passphrase", 16))
     sealed = Sealer(key).seal(b'{"goals": {"1": {"title": "Lead a team"}}}')
     (tmp_path / "aspire.json").write_bytes(sealed)
-    identity = tmp_path / "identity.txt"
+    plain = tmp_path / "aspire-plain.json"
+    args = ["-d", "-i", str(tmp_path / "aspire.key.age"), "-o", str(plain)]
+    age_with_passphrase(age, [*args, str(tmp_path / "aspire.json")], "a long passphrase")
+    assert plain.read_bytes() == b'{"goals": {"1": {"title": "Lead a team"}}}'
+    identity = tmp_path / "identity.txt"  # and the identity itself, as age reads it
     age_with_passphrase(
         age, ["-d", "-o", str(identity), str(tmp_path / "aspire.key.age")], "a long passphrase"
     )
