@@ -54,26 +54,32 @@ def drawn(app: AspireApp) -> str:
     return "\n".join(screen_lines(app))
 
 
-def records_alive() -> int:
+KINDS = (Aspiration, Goal, CheckIn, Reflection)
+
+
+def records_alive(before: set[int]) -> int:
+    """Records in memory now that were not before the test began (other tests in the same
+    process may keep their own)."""
     gc.collect()
-    kinds = (Aspiration, Goal, CheckIn, Reflection)
-    return sum(1 for thing in gc.get_objects() if isinstance(thing, kinds))
+    return sum(1 for o in gc.get_objects() if isinstance(o, KINDS) and id(o) not in before)
 
 
 async def test_locked_nothing_decrypted_is_kept_and_the_passphrase_opens_it_again(
     data_dir: Path,
 ) -> None:
+    gc.collect()
+    before = {id(o) for o in gc.get_objects() if isinstance(o, KINDS)}
     clock = Clock()
     app = encrypted_app(data_dir, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
         await type_text(pilot, "Speak at a meetup")
-        assert records_alive() > 0
+        assert records_alive(before) > 0
         clock.now += 60
         await wait_until(pilot, lambda: isinstance(app.screen, SealedLockScreen), "the lock")
         await pilot.pause()
-        assert records_alive() == 0  # no screen, cache or store holds a record
+        assert records_alive(before) == 0  # no screen, cache or store holds a record
         assert not (data_dir / "aspire.changes.jsonl").exists()  # all of it in the file
         assert app.store.sealer.key is None
         assert "Speak at a meetup" not in drawn(app) and "CPA" not in drawn(app)

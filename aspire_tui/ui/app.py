@@ -217,11 +217,11 @@ class AspireApp(CrashReportWithoutLocals[None]):
                     screen.save_draft()
         finally:
             try:
-                self._keep_draft()
+                self.keep_draft()
             finally:
                 self.store.flush()
 
-    def _keep_draft(self) -> None:
+    def keep_draft(self) -> None:
         from aspire_tui.store.drafts import save_draft
         from aspire_tui.ui.dialogs.form import FormDialog
         from aspire_tui.ui.drafts import draft_of

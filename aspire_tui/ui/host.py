@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from aspire_tui.domain.standing import GoalState
     from aspire_tui.store import AspireStore
     from aspire_tui.store.settings_file import LoadedSettings
+    from aspire_tui.ui.idle_lock import IdleLock
     from aspire_tui.ui.settings_in_use import SettingsInUse
     from aspire_tui.ui.standing_cache import GoalStanding
     from aspire_tui.ui.undo import UndoStack
@@ -68,6 +69,17 @@ class AspireHost(Protocol):
     def key_for(self, binding: Binding) -> str: ...
 
     def report_error(self, message: str) -> None: ...
+
+    idle_lock: IdleLock
+    """The lock when idle (`idle_lock.py`; for encrypted data, `sealed_lock.py`)."""
+
+    def keep_draft(self) -> None:
+        """What the top form holds, kept as a draft offered back at the next start."""
+        ...
+
+    def use_store(self, store: AspireStore) -> None:
+        """The data opened again, after an encrypted Aspire's lock."""
+        ...
 
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.textual_private import forget_first_screen
 
 if TYPE_CHECKING:
-    from aspire_tui.ui.app import AspireApp
+    from aspire_tui.ui.host import HostApp
 
 LOCKED_MODE = "locked"
 
@@ -82,7 +82,7 @@ class SealedLockScreen(LockScreen):
 
     @work(thread=True, exclusive=True)
     def _open(self, passphrase: str) -> None:
-        app: AspireApp = self.app  # type: ignore[assignment]
+        app: HostApp = self.app  # type: ignore[assignment]
         folder = app.store.named_path.parent
         try:
             key = unlock_folder(folder, passphrase)
@@ -108,7 +108,7 @@ class SealedLockScreen(LockScreen):
         field.focus()
 
 
-async def put_away(app: AspireApp, minutes: int) -> None:
+async def put_away(app: HostApp, minutes: int) -> None:
     """Everything decrypted let go, behind the lock screen."""
     from aspire_tui.ui.screens.review import ReviewScreen
 
@@ -116,7 +116,7 @@ async def put_away(app: AspireApp, minutes: int) -> None:
     for screen in app.screen_stack:
         if isinstance(screen, ReviewScreen):
             screen.save_draft()  # the review keeps what is typed in it
-    app._keep_draft()  # a form's text, encrypted, offered back after  # noqa: SLF001
+    app.keep_draft()  # a form's text, encrypted, offered back after
     store = app.store
     store.close()  # every change on disk, folded: no change log left beside the file
     store.forget()
@@ -139,7 +139,7 @@ async def put_away(app: AspireApp, minutes: int) -> None:
     gc.collect()
 
 
-async def _restore_modes(app: AspireApp, come_back_to: str) -> None:
+async def _restore_modes(app: HostApp, come_back_to: str) -> None:
     from aspire_tui.ui.modes import screen_maker
 
     for entry in MAIN_SCREENS:
@@ -148,7 +148,7 @@ async def _restore_modes(app: AspireApp, come_back_to: str) -> None:
     await app.remove_mode(LOCKED_MODE)
 
 
-def bring_back(app: AspireApp, store: AspireStore, come_back_to: str) -> None:
+def bring_back(app: HostApp, store: AspireStore, come_back_to: str) -> None:
     """The data open again, the screens built again, on the screen that was showing."""
     app.use_store(store)
     app.idle_lock.touched()
