@@ -123,7 +123,7 @@ async def test_a_check_in_being_written_in_a_review_is_not_reopened_outside_it(
         form = pilot.app.screen
         assert isinstance(form, FormDialog)
         await type_text(pilot, "1")
-        pilot.app._keep_draft()  # what a closed terminal does  # type: ignore[attr-defined]
+        pilot.app.keep_draft()  # what a closed terminal does  # type: ignore[attr-defined]
     kept = load_draft(data_dir)
     assert kept is not None and kept.form == "review checkin"
     async with make_app(store).run_test(size=SIZE) as pilot:
