@@ -71,7 +71,7 @@ async def test_locked_nothing_decrypted_is_kept_and_the_passphrase_opens_it_agai
     before = {id(o) for o in gc.get_objects() if isinstance(o, KINDS)}
     clock = Clock()
     app = encrypted_app(data_dir, clock)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
         await type_text(pilot, "Speak at a meetup")
@@ -98,4 +98,5 @@ async def test_locked_nothing_decrypted_is_kept_and_the_passphrase_opens_it_agai
             lambda: isinstance(app.focused, Input) and app.focused.value == "Speak at a meetup",
             "the form offered back with its text",
         )
+        await wait_until(pilot, lambda: "kept when Aspire locked" in drawn(app), "said so")
         assert app.store.sealer.on and "CPA" in "\n".join(g.title for g in app.store.goals())

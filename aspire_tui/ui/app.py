@@ -165,7 +165,11 @@ class AspireApp(CrashReportWithoutLocals[None]):
         from aspire_tui.store.drafts import has_draft
 
         if has_draft(store.named_path.parent):
+            self._back_from_lock = True
             self._offer_draft_later()
+
+    _back_from_lock = False
+    """The draft offered next was kept by the lock of encrypted data, not by a closed app."""
 
     def goal_states(self) -> dict[int, GoalState]:
         """Where every goal stands today (kept until the data changes)."""
@@ -260,9 +264,10 @@ class AspireApp(CrashReportWithoutLocals[None]):
                 save, cancel = (
                     key_of(self, FormDialog.BINDINGS, f"form.{name}") for name in ("save", "cancel")
                 )
+                how = "locked" if self._back_from_lock else "closed"
                 self.notify(
                     f"What you were writing on {when(draft, self.date_format)} was kept when "
-                    f"Aspire closed. {save} saves it; {cancel} lets it go.",
+                    f"Aspire {how}. {save} saves it; {cancel} lets it go.",
                     title="Draft restored",
                     markup=False,
                     timeout=10,
