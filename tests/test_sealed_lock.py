@@ -5,10 +5,8 @@ half-written form offered back; what was typed is never lost."""
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
@@ -17,27 +15,14 @@ from aspire_tui.store import AspireStore
 from aspire_tui.store.key_file import write_key_file
 from aspire_tui.store.sealing import DataKey
 from aspire_tui.store.settings_file import LoadedSettings
-from aspire_tui.ui import idle_lock
 from aspire_tui.ui.app import AspireApp
 from aspire_tui.ui.sealed_lock import SealedLockScreen
 from tests.conftest import TODAY
 from tests.fixtures.career import populate
+from tests.test_idle_lock import Clock, _look_often  # noqa: F401 - the fixture: locks come quickly
 from tests.ui_helpers import SIZE, screen_lines, type_text, wait_until
 
 PASSPHRASE = "correct horse battery staple"
-
-
-@dataclass
-class Clock:
-    now: float = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture(autouse=True)
-def _look_often(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(idle_lock, "CHECK_EVERY", 0.02)
 
 
 def encrypted_app(folder: Path, clock: Clock) -> AspireApp:
