@@ -89,9 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="encrypt your data with a passphrase (asked at every start; lost, it loses the data)",
     )
     encrypt.add_argument("--yes", action="store_true", help="do not ask before encrypting")
-    commands.add_parser(
+    decrypt = commands.add_parser(
         "decrypt", parents=[common], help="turn encryption off: your data in plain text again"
     )
+    decrypt.add_argument("--yes", action="store_true", help="do not ask before decrypting")
     commands.add_parser(
         "passphrase", parents=[common], help="change the passphrase of encrypted data"
     )
@@ -423,12 +424,25 @@ def encrypt_command(args: argparse.Namespace, folder: Path) -> int:
 
 
 def decrypt_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.passphrase_input import from_file
     from aspire_tui.use_cases.encryption import is_encrypted, turn_off
 
     if not is_encrypted(folder):
         raise CommandError(f"The data in {folder} is not encrypted.")
     key = folder_key(folder)
     assert key is not None
+    if not args.yes and from_file() is None:
+        print(
+            "This writes your data, its backups and drafts in plain text again.",
+            file=sys.stderr,
+        )
+        try:
+            answer = input("Type decrypt to go on: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() != "decrypt":
+            print("Nothing was changed.", file=sys.stderr)
+            return 1
     print(turn_off(folder, key))
     return 0
 

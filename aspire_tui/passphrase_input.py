@@ -64,13 +64,21 @@ def chosen(
 ) -> str:
     """A new passphrase: from the file `variable` names, or typed twice alike; at least
     MIN_LENGTH long."""
-    passphrase = from_file(variable)
-    if passphrase is None:
+    short = f"A passphrase needs at least {MIN_LENGTH} characters (a few words make a good one)."
+    written = from_file(variable)
+    if written is not None:
+        if len(written) < MIN_LENGTH:
+            raise PassphraseError(short)
+        return written
+    for tries_left in range(TRIES - 1, -1, -1):
         passphrase = typed("New passphrase: ", ask, variable)
-        if typed("The same again: ", ask, variable) != passphrase:
-            raise PassphraseError("The two passphrases differ; nothing was changed.")
-    if len(passphrase) < MIN_LENGTH:
-        raise PassphraseError(
-            f"A passphrase needs at least {MIN_LENGTH} characters (a few words make a good one)."
-        )
-    return passphrase
+        if len(passphrase) < MIN_LENGTH:
+            problem = short  # said at once, before it is typed again
+        elif typed("The same again: ", ask, variable) != passphrase:
+            problem = "The two passphrases differ."
+        else:
+            return passphrase
+        if not tries_left:
+            raise PassphraseError(f"{problem} Nothing was changed.")
+        print(f"{problem} Try again.", file=sys.stderr)
+    raise AssertionError("unreachable")

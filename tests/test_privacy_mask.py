@@ -319,3 +319,38 @@ def test_in_a_real_terminal_a_screen_left_unmasked_is_masked_when_it_shows_again
         terminal_wait(tmux, lambda shown: "masked" not in shown and TAIL in shown, "unmasked")
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
+
+
+def test_only_the_words_searched_for_are_masked_in_a_heading() -> None:
+    from aspire_tui.ui.privacy_mask import PERSONAL_MARK, quoted_personal
+
+    def marked_text(text: str) -> str:
+        content = quoted_personal(text)
+        return "".join(
+            content.plain[span.start : span.end]
+            for span in content.spans
+            if getattr(span.style, "meta", {}).get(PERSONAL_MARK)
+        )
+
+    assert marked_text("Goals · “Falcon” · esc shows all") == "“Falcon”"
+    assert marked_text("Goals · by deadline · “quokka tax softw…") == "“quokka tax softw…"
+    assert marked_text("Goals · by deadline") == ""
+
+
+async def test_the_reviews_notes_show_as_dots_until_the_person_writes_in_them(
+    marked_store: AspireStore,
+) -> None:
+    app = make_app(marked_store, start="goals")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "w")
+        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the note field")
+        await type_text(pilot, "Quokka about Priya")
+        await pilot.press("enter", "asterisk")  # back to the review's keys; the mask, there
+        await pilot.pause()
+        assert app.masked  # the mask key works inside the review too
+        assert "Priya" not in drawn(app) and "•" in drawn(app)
+        await pilot.press("right", "left")  # away from the step and back
+        await pilot.pause()
+        assert "Priya" not in drawn(app)
+        await pilot.press("w")  # writing: the text shows, to the one writing it
+        await wait_until(pilot, lambda: "Priya" in drawn(app), "the note shown to write")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection
@@ -85,3 +86,26 @@ async def test_locked_nothing_decrypted_is_kept_and_the_passphrase_opens_it_agai
         )
         await wait_until(pilot, lambda: "kept when Aspire locked" in drawn(app), "said so")
         assert app.store.sealer.on and "CPA" in "\n".join(g.title for g in app.store.goals())
+
+
+async def test_while_locked_no_other_aspire_can_open_the_folder(data_dir: Path) -> None:
+    """The data is closed, but the folder is still this Aspire's: another one opening it
+    meanwhile would take the half-written form and write beside this one."""
+    from aspire_tui.store.lock import AlreadyOpenError
+
+    clock = Clock()
+    app = encrypted_app(data_dir, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, SealedLockScreen), "the lock")
+        await pilot.pause()
+        key = DataKey.unlock((data_dir / "aspire.key.age").read_bytes(), PASSPHRASE)
+        with pytest.raises(AlreadyOpenError):
+            AspireStore.open(data_dir, key=key)
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.current_mode == "goals", "open again")
+    with pytest.raises(AlreadyOpenError):  # still this app's until it closes the store
+        AspireStore.open(data_dir, key=key)
+    app.store.close()
+    AspireStore.open(data_dir, key=key).close()

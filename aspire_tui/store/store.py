@@ -293,6 +293,7 @@ class AspireStore:
         kinds: Sequence[RecordKind] = KINDS,
         check_later: bool = False,
         key: DataKey | None = None,
+        held_lock: FolderLock | None = None,
     ) -> AspireStore:
         """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
 
@@ -304,7 +305,8 @@ class AspireStore:
         are only glanced at now and decoded, so checked whole, when first needed or by
         `finish_checking` (the app, after its first frame), and always before a change.
         `key`: the folder's data key, unlocked with its passphrase (`sealing.unlock_folder`);
-        a folder with a key file is never opened without it.
+        a folder with a key file is never opened without it. `held_lock`: the folder's lock,
+        kept by this process while its data was closed (`close_keeping_lock`).
         """
         folder = Path(folder)
         sealer = _sealer_for(folder, key)
@@ -323,8 +325,9 @@ class AspireStore:
             opened._named = named
             return opened
         _prepare_folder(folder, own_folder)
-        lock = FolderLock(named)  # in the data folder, not beside the file a link leads to
-        lock.acquire()
+        lock = held_lock or FolderLock(named)  # in the data folder, not beside a link's file
+        if held_lock is None:
+            lock.acquire()
         launch_backup: bytes | None = None
         try:
             skipped: list[Path] = []
@@ -376,7 +379,8 @@ class AspireStore:
                 with contextlib.suppress(OSError):
                     os.chmod(path, 0o600)
         except BaseException:
-            lock.release()
+            if held_lock is None:
+                lock.release()
             raise
         store = cls(storage, lock, kinds)
         store._named = named
@@ -687,6 +691,13 @@ class AspireStore:
         finally:
             if self._lock is not None:
                 self._lock.release()
+
+    def close_keeping_lock(self) -> FolderLock | None:
+        """Close, every change on disk, but keep the folder: no other Aspire may open it
+        meanwhile (an encrypted Aspire locked, to open it again with `open(held_lock=)`)."""
+        lock, self._lock = self._lock, None
+        self.close()
+        return lock
 
     def forget(self) -> None:
         """After `close`: every record held and the key let go (an encrypted Aspire locked

@@ -95,7 +95,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
             "Mask",
             show=False,  # shown in Home's footer; help and the palette list it everywhere
             id="mask",
-            tooltip="Privacy mask: hide personal text for a shared screen, or show it again",
+            tooltip="Privacy mask: hide or show personal text",
         ),
         # Shown in the footer on Home, where the due notice is: the other screens' footers
         # have no room left at 80 columns. Help and the palette list it everywhere.

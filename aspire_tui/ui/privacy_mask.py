@@ -93,6 +93,9 @@ class PrivacyMask:
     def turn(self, app: App[Any], on: bool) -> None:
         self.on = on
         for screen in app.screen_stack:
+            changed = getattr(screen, "mask_changed", None)
+            if changed is not None:
+                changed()  # a screen whose fields hide what they hold (the review's notes)
             for widget in screen.walk_children(with_self=True):
                 widget.refresh()
 
@@ -116,11 +119,16 @@ def with_personal(text: str, *parts: str, style: str = "") -> Content:
 
 
 def quoted_personal(text: str, style: str = "") -> Content:
-    """A line of Aspire's own that ends with the person's words in quotes ("Goals · by
-    deadline · “cpa”"), cut to fit or not: everything from the opening quote on is marked."""
+    """A line of Aspire's own with the person's words in quotes ("Goals · “cpa” · esc shows
+    all"), cut to fit or not: from the opening quote to the closing one (or to the end, when
+    the line was cut inside the quotes) is marked."""
     content = Content.styled(safe(text), style) if style else Content(safe(text))
-    at = content.plain.find("“")
-    return content if at < 0 else content.stylize(PERSONAL, at, len(content.plain))
+    plain_text = content.plain
+    at = plain_text.find("“")
+    if at < 0:
+        return content
+    end = plain_text.find("”", at)
+    return content.stylize(PERSONAL, at, len(plain_text) if end < 0 else end + 1)
 
 
 def toast_text(app: App[Any], text: str, *parts: str) -> str:

@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.key_file import unlock_folder
+from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.sealing import WrongPassphrase
 from aspire_tui.ui.idle_lock import LockScreen
 from aspire_tui.ui.navigation import MAIN_SCREENS
@@ -47,9 +48,13 @@ class SealedLockScreen(LockScreen):
     """
     BINDINGS = [Binding("ctrl+q", "quit_locked", "Quit", priority=True, id="lock.quit")]
 
-    def __init__(self, minutes: int, settings_key: str, come_back_to: str) -> None:
+    def __init__(
+        self, minutes: int, settings_key: str, come_back_to: str, held: FolderLock | None
+    ) -> None:
         super().__init__(minutes, settings_key)
         self.come_back_to = come_back_to
+        self.held = held
+        """The folder's lock, kept while the data is closed: no other Aspire takes it."""
 
     def compose(self) -> ComposeResult:
         after = "a minute" if self.minutes == 1 else f"{self.minutes} minutes"
@@ -92,6 +97,7 @@ class SealedLockScreen(LockScreen):
                 check_later=True,
                 backup=False,
                 keep_backups=app.settings.settings.keep_backups,
+                held_lock=self.held,
             )
         except WrongPassphrase:
             self.app.call_from_thread(self._again, "That passphrase does not open this data.")
@@ -118,21 +124,20 @@ async def put_away(app: HostApp, minutes: int) -> None:
             screen.save_draft()  # the review keeps what is typed in it
     app.keep_draft()  # a form's text, encrypted, offered back after
     store = app.store
-    store.close()  # every change on disk, folded: no change log left beside the file
+    held = store.close_keeping_lock()  # every change on disk, folded; the folder still ours
     store.forget()
     app.undo.clear()
     app.select_on_show.clear()
     app.clear_notifications()
     settings_key = app.key_for_id("settings")
-    app.add_mode(LOCKED_MODE, lambda: SealedLockScreen(minutes, settings_key, come_back_to))
-    held = [app.default_screen]  # the screen the app was composed with: Textual keeps it
+    app.add_mode(LOCKED_MODE, lambda: SealedLockScreen(minutes, settings_key, come_back_to, held))
+    first = app.default_screen  # the screen the app was composed with: Textual keeps it
     await app.switch_mode(LOCKED_MODE)
     for entry in MAIN_SCREENS:
         await app.remove_mode(entry.mode)
-    for screen in held:
-        if isinstance(screen, MainScreen):
-            screen.let_go()
-            await screen.remove_children()
+    if isinstance(first, MainScreen):
+        first.let_go()
+        await first.remove_children()
     forget_first_screen(app)
     app.standing.forget()
     gc.unfreeze()  # what `aspire` froze at start may be let go now

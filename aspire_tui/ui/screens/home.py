@@ -70,7 +70,7 @@ class HomeScreen(MainScreen):
             "app.toggle_mask",
             "Mask",
             id="mask",
-            tooltip="Privacy mask: hide personal text for a shared screen, or show it again",
+            tooltip="Privacy mask: hide or show personal text",
         ),
         Binding(
             "b",

@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -111,6 +111,14 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         ),
         Binding("escape", "leave", "Leave (kept)", id="review.leave"),
         Binding("question_mark", "app.help", "Help", show=False, id="help"),
+        Binding(
+            "asterisk",
+            "app.toggle_mask",
+            "Mask",
+            show=False,
+            id="mask",
+            tooltip="Privacy mask: hide or show personal text",
+        ),
     ]
 
     def __init__(self, review: Review) -> None:
@@ -205,6 +213,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         )
         with note.prevent(Input.Changed):
             note.value = safe_text(review.notes.get(self.key, "")).replace("\n", " ")
+        self.mask_changed()
         self.query_one("#review-hint", Static).update(self._hint())
         self.query_one("#review-card", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -499,6 +508,19 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
     def action_previous(self) -> None:
         if self.review.step > 0:
             self._go(self.review.step - 1)
+
+    def mask_changed(self) -> None:
+        """With the privacy mask on, what was written here shows as dots until the person
+        goes into the field to write (a review picked up with someone watching)."""
+        masked = bool(getattr(self.app, "masked", False))
+        for field in self.query(Input):
+            field.password = masked and not field.has_focus
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.mask_changed()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.mask_changed()
 
     def action_write(self) -> None:
         field = "#went_well" if self.kind == CLOSING else "#note"
