@@ -273,3 +273,11 @@ async def test_the_screen_an_app_was_composed_with_can_be_let_go() -> None:
         await pilot.pause()
         private.forget_first_screen(app)
         assert app.default_screen is app.screen and app.default_screen is not first
+
+
+def test_textual_plotext_still_builds_a_theme_from_rgb_colours() -> None:
+    """`plot_text.plotext_theme` registers plotext themes with textual-plotext's own helper
+    and colour sequence (private), named by the colours rather than the app theme's name."""
+    theme = private.plotext_rgb_theme((1, 2, 3), (4, 5, 6))
+    assert theme[0] == (1, 2, 3) and theme[1] == (1, 2, 3) and theme[2] == (4, 5, 6)
+    assert theme[3] == "default" and all(len(colour) == 3 for colour in theme[4])

@@ -116,3 +116,13 @@ def forget_first_screen(app: App[Any]) -> None:
     (an encrypted Aspire locked), it would hold that screen's records. `default_screen` then
     answers the current screen, as it does for an app composed without one."""
     app._compose_screen = None
+
+
+def plotext_rgb_theme(
+    surface: tuple[int, int, int], foreground: tuple[int, int, int]
+) -> tuple[Any, ...]:
+    """A plotext theme in these colours, built as textual-plotext builds one for an app theme
+    (its `_rgbify_theme` and colour sequence: there is no public way)."""
+    from textual_plotext.plot import _rgbify_theme, _sequence
+
+    return _rgbify_theme(surface, surface, foreground, "default", list(_sequence))

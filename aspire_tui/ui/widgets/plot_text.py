@@ -21,14 +21,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from plotext._dict import themes as plotext_themes
 from plotext._utility import colors_to_ansi
 from rich.ansi import AnsiDecoder
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
 from rich.text import Text
+from textual.color import Color
 from textual.content import Content, Span
 from textual.style import Style as ContentStyle
 from textual_plotext import PlotextPlot
+
+from aspire_tui.ui.textual_private import plotext_rgb_theme
 
 Colours = tuple[Any, Any, Any]
 """plotext's (colour, style, background) of a cell."""
@@ -46,7 +50,7 @@ def _built(chart: PlotextPlot) -> Any | None:
     width, height = chart.size
     plot.plotsize(width, height)
     plot._set_size(width, height)  # as PlotextPlot.render does, "belt and braces"
-    plot.theme(chart._get_plotext_theme_name(chart.app.theme))
+    plot.theme(plotext_theme(chart))
     try:
         if plot.monitor.fast_plot:
             return None
@@ -57,6 +61,26 @@ def _built(chart: PlotextPlot) -> Any | None:
     except AttributeError:
         return None
     return grid
+
+
+def plotext_theme(chart: PlotextPlot) -> str:
+    """The plotext theme of the app's colours as they are now, registered under a name made
+    of those colours. textual-plotext registers one per app theme name, from the colours at
+    that moment: in the instant a new theme is set, before its colours are, a light theme
+    would be kept in the dark one's colours for the rest of the process."""
+    surface, foreground = theme_colours(chart)
+    name = f"aspire-{surface}-{foreground}"
+    if name not in plotext_themes:
+        plotext_themes[name] = plotext_rgb_theme(surface, foreground)
+    return name
+
+
+def theme_colours(chart: PlotextPlot) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    variables = chart.app.theme_variables
+    return (
+        Color.parse(variables.get("surface", "black")).rgb,
+        Color.parse(variables.get("foreground", "white")).rgb,
+    )
 
 
 def _runs(grid: Any) -> Iterator[list[tuple[str, Colours]]]:

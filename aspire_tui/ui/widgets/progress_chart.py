@@ -19,7 +19,7 @@ from aspire_tui.domain.models import Goal, TargetKind
 from aspire_tui.domain.pace import STRETCH_BAR
 from aspire_tui.presentation.chart_ticks import MOST_TICKS, date_ticks, value_ticks
 from aspire_tui.ui.render import dates_of
-from aspire_tui.ui.widgets.plot_text import chart_content
+from aspire_tui.ui.widgets.plot_text import chart_content, theme_colours
 
 DATE_FORM = "Y-m-d"
 """How dates go in; they come out on the axis as the settings' date format says."""
@@ -156,7 +156,10 @@ class ProgressChart(PlotextPlot):
     def _key(
         self, goal: Goal, series: list[tuple[date, float]], start: float, today: date
     ) -> tuple[object, ...]:
-        return (goal, tuple(series), start, today, self.size, self.app.theme, dates_of(self))
+        # The colours as they are now, not only the theme's name: in the instant a new theme is
+        # set, before its colours are, a chart would be kept in the old ones under the new name.
+        colours = (theme_colours(self), self._line_colours())
+        return (goal, tuple(series), start, today, self.size, colours, dates_of(self))
 
 
 def _progress(
