@@ -4,6 +4,7 @@ half-written form offered back; what was typed is never lost."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from pathlib import Path
 
@@ -109,3 +110,36 @@ async def test_while_locked_no_other_aspire_can_open_the_folder(data_dir: Path) 
         AspireStore.open(data_dir, key=key)
     app.store.close()
     AspireStore.open(data_dir, key=key).close()
+
+
+async def test_on_a_full_disk_the_lock_hides_the_screen_and_keeps_what_is_not_saved(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the data with changes the disk refused would lose them: the screen is hidden,
+    the data stays open, and the changes are saved once there is room."""
+    from aspire_tui.ui.idle_lock import LockScreen
+    from tests.test_save_failures import FullDisk
+
+    clock = Clock()
+    app = encrypted_app(data_dir, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        disk = FullDisk()
+        monkeypatch.setattr("aspire_tui.store.storage.atomic_write", disk)
+        monkeypatch.setattr("aspire_tui.store.storage.append_changes", disk.append)
+        disk.full = True
+        goal = app.store.goals()[0]
+        app.store.save_goal(dataclasses.replace(goal, title="Renamed on a full disk"))
+        await wait_until(pilot, lambda: app.store.unsaved is not None, "the refused save")
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        assert not isinstance(app.screen, SealedLockScreen)  # the plain lock: data kept open
+        assert "Renamed" not in drawn(app)
+        disk.full = False
+        await pilot.press("x")
+        app.store.flush()
+    app.store.close()
+    reopened = AspireStore.open(
+        data_dir, key=DataKey.unlock((data_dir / "aspire.key.age").read_bytes(), PASSPHRASE)
+    )
+    assert "Renamed on a full disk" in [g.title for g in reopened.goals()]
+    reopened.close()

@@ -122,14 +122,21 @@ async def put_away(app: HostApp, minutes: int) -> None:
     for screen in app.screen_stack:
         if isinstance(screen, ReviewScreen):
             screen.save_draft()  # the review keeps what is typed in it
-    app.keep_draft()  # a form's text, encrypted, offered back after
     store = app.store
+    settings_key = app.key_for_id("settings")
+    try:
+        store.flush()
+    except StoreError:
+        # Changes the disk refused (a full disk) are held in memory and tried again: closing
+        # the data now would lose them. The screen is hidden; the data stays open.
+        app.push_screen(LockScreen(minutes, settings_key))
+        return
+    app.keep_draft()  # a form's text, encrypted, offered back after
     held = store.close_keeping_lock()  # every change on disk, folded; the folder still ours
     store.forget()
     app.undo.clear()
     app.select_on_show.clear()
     app.clear_notifications()
-    settings_key = app.key_for_id("settings")
     app.add_mode(LOCKED_MODE, lambda: SealedLockScreen(minutes, settings_key, come_back_to, held))
     first = app.default_screen  # the screen the app was composed with: Textual keeps it
     await app.switch_mode(LOCKED_MODE)
