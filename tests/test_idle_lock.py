@@ -173,7 +173,7 @@ async def test_a_pointer_passing_over_the_window_does_not_keep_it_unlocked(
         await pilot.hover(offset=(20, 12))
         clock.now += 60
         await wait_until(pilot, lambda: "Aspire is locked" in drawn(app), "the lock, drawn")
-        await pilot.click(offset=(5, 5))  # a click unlocks, and only unlocks
+        await pilot.click("#lock-message")  # a click unlocks, and only unlocks
         await pilot.pause()
         await wait_until(pilot, lambda: not isinstance(app.screen, LockScreen), "unlocked")
         assert app.current_mode == "goals"

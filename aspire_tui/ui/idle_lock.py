@@ -107,7 +107,10 @@ class IdleLock:
 
     @property
     def locked(self) -> bool:
-        return any(isinstance(screen, LockScreen) for screen in self.app.screen_stack)
+        return any(isinstance(s, LockScreen) for s in self.app.screen_stack)
+
+    def unlocked(self, _: object = None) -> None:
+        self.touched()
 
     def check(self) -> None:
         minutes = self.minutes()
@@ -127,8 +130,5 @@ class IdleLock:
             self.app.run_worker(put_away(self.app, minutes), exclusive=True, group="lock")  # type: ignore[arg-type]
             return
 
-        def unlocked(_: None) -> None:
-            self.touched()
-
         key_for_id = getattr(self.app, "key_for_id", lambda _: ",")
-        self.app.push_screen(LockScreen(minutes, key_for_id("settings")), unlocked)
+        self.app.push_screen(LockScreen(minutes, key_for_id("settings")), self.unlocked)

@@ -129,7 +129,7 @@ async def put_away(app: HostApp, minutes: int) -> None:
     except StoreError:
         # Changes the disk refused (a full disk) are held in memory and tried again: closing
         # the data now would lose them. The screen is hidden; the data stays open.
-        app.push_screen(LockScreen(minutes, settings_key))
+        app.push_screen(LockScreen(minutes, settings_key), app.idle_lock.unlocked)
         return
     app.keep_draft()  # a form's text, encrypted, offered back after
     held = store.close_keeping_lock()  # every change on disk, folded; the folder still ours
@@ -163,5 +163,5 @@ async def _restore_modes(app: HostApp, come_back_to: str) -> None:
 def bring_back(app: HostApp, store: AspireStore, come_back_to: str) -> None:
     """The data open again, the screens built again, on the screen that was showing."""
     app.use_store(store)
-    app.idle_lock.touched()
+    app.idle_lock.unlocked()
     app.run_worker(_restore_modes(app, come_back_to), exclusive=True, group="unlock")
