@@ -172,8 +172,16 @@ async def test_a_pointer_passing_over_the_window_does_not_keep_it_unlocked(
         await pilot.hover(offset=(10, 10))
         await pilot.hover(offset=(20, 12))
         clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+
+
+async def test_a_click_unlocks_and_only_unlocks(store: AspireStore) -> None:
+    populate(store, TODAY)
+    clock = Clock()
+    app = app_locking_after(store, 5, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        clock.now += 5 * 60
         await wait_until(pilot, lambda: "Aspire is locked" in drawn(app), "the lock, drawn")
-        await pilot.click("#lock-message")  # a click unlocks, and only unlocks
-        await pilot.pause()
+        await pilot.click("#lock-message")
         await wait_until(pilot, lambda: not isinstance(app.screen, LockScreen), "unlocked")
         assert app.current_mode == "goals"
