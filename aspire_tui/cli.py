@@ -289,6 +289,7 @@ def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) ->
 def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.store import DATA_FILE_NAME
     from aspire_tui.store.backups import backup_folder, describe_held, list_backups, records_held
+    from aspire_tui.store.sealing import is_sealed
     from aspire_tui.use_cases.encryption import is_encrypted
 
     data_file = folder / DATA_FILE_NAME
@@ -303,7 +304,8 @@ def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
     else:
         print(f"Backups in {backup_folder(data_file)}, newest first:")
     for backup in backups:
-        reason = f"  ({backup.reason.replace('-', ' ') if backup.reason else 'at start'})"
+        said = backup.reason.replace("-", " ") if backup.reason else "at start"
+        reason = f"  ({said}{', encrypted' if is_sealed(backup.path) else ''})"
         print(f"  {backup.name:<44} {backup.taken:%Y-%m-%d %H:%M}  {backup.size:>9,} bytes{reason}")
     if kept:
         print(

@@ -59,6 +59,7 @@ def test_encrypt_then_every_command_asks_the_passphrase_and_decrypt_undoes_it(
 
     listed = run("--data-dir", str(folder), "backups")  # names and dates need no passphrase
     assert listed.returncode == 0 and "aspire-" in listed.stdout
+    assert "(manual, encrypted)" in listed.stdout
     name = listed.stdout.split()[listed.stdout.split().index("first:") + 1]
     restored = run("--data-dir", str(folder), "restore", name, env=secret)
     assert restored.returncode == 0, restored.stderr

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from hashlib import sha256
+from pathlib import Path
 
 from aspire_tui.store.errors import StoreError
 
@@ -126,6 +127,15 @@ def calibrated_log_n(
     while seconds > target * 1.4 and log_n > MIN_LOG_N:
         log_n, seconds = log_n - 1, seconds / 2
     return max(log_n, MIN_LOG_N)
+
+
+def is_sealed(path: Path) -> bool:
+    """Whether a file is an age file (a look at its first line only)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(AGE_MAGIC) + 1) == AGE_MAGIC + b"\n"
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
