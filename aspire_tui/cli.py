@@ -413,16 +413,22 @@ def encrypt_command(args: argparse.Namespace, folder: Path) -> int:
         raise CommandError(f"The data in {folder} is encrypted already.")
     print(WARNING, file=sys.stderr)
     passphrase = chosen()
-    if not args.yes and from_file() is None:
-        try:
-            answer = input("Type encrypt to go on: ")
-        except EOFError:
-            answer = ""
-        if answer.strip().lower() != "encrypt":
-            print("Nothing was changed.", file=sys.stderr)
-            return 1
+    if not args.yes and from_file() is None and not typed_to_go_on("encrypt"):
+        return 1
     print(turn_on(folder, passphrase))
     return 0
+
+
+def typed_to_go_on(word: str, ask: Callable[[str], str] = input) -> bool:
+    """A switch of the whole folder goes on only once the person types its name."""
+    try:
+        answer = ask(f"Type {word} to go on: ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() == word:
+        return True
+    print("Nothing was changed.", file=sys.stderr)
+    return False
 
 
 def decrypt_command(args: argparse.Namespace, folder: Path) -> int:
@@ -434,16 +440,8 @@ def decrypt_command(args: argparse.Namespace, folder: Path) -> int:
     key = folder_key(folder)
     assert key is not None
     if not args.yes and from_file() is None:
-        print(
-            "This writes your data, its backups and drafts in plain text again.",
-            file=sys.stderr,
-        )
-        try:
-            answer = input("Type decrypt to go on: ")
-        except EOFError:
-            answer = ""
-        if answer.strip().lower() != "decrypt":
-            print("Nothing was changed.", file=sys.stderr)
+        print("This writes your data, its backups and drafts in plain text again.", file=sys.stderr)
+        if not typed_to_go_on("decrypt"):
             return 1
     print(turn_off(folder, key))
     return 0

@@ -218,3 +218,16 @@ def test_after_quitting_the_terminal_keeps_nothing_of_what_was_shown(tmp_path: P
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False, timeout=10)
     assert not any(word in everything for word in SECRET.split()), everything
+
+
+def test_a_switch_goes_on_only_once_its_name_is_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    from aspire_tui.cli import typed_to_go_on
+
+    assert typed_to_go_on("decrypt", lambda prompt: " Decrypt ")
+    assert not typed_to_go_on("decrypt", lambda prompt: "y")
+    assert "Nothing was changed." in capsys.readouterr().err
+
+    def closed(prompt: str) -> str:
+        raise EOFError
+
+    assert not typed_to_go_on("encrypt", closed)

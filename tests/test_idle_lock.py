@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from aspire_tui.settings import Settings
@@ -39,6 +40,18 @@ def app_locking_after(store: AspireStore, minutes: int, clock: Clock) -> AspireA
         Settings(lock_after_minutes=minutes), Path("settings.toml"), may_write=False
     )
     return AspireApp(store, today=TODAY, start="goals", settings=settings, clock=clock)
+
+
+async def locked_over_a_form(pilot: Pilot, app: AspireApp, clock: Clock) -> Input:
+    """A goal form half written, then the minute of idle that locks: its title field."""
+    await pilot.press("n")
+    await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
+    await type_text(pilot, "Speak at a meetup")
+    field = app.focused
+    assert isinstance(field, Input)
+    clock.now += 60
+    await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+    return field
 
 
 def drawn(app: AspireApp) -> str:
@@ -104,16 +117,11 @@ async def test_a_form_half_written_is_there_after_the_lock(store: AspireStore) -
     clock = Clock()
     app = app_locking_after(store, 1, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
-        await type_text(pilot, "Speak at a meetup")
-        field = app.focused
-        clock.now += 60
-        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        field = await locked_over_a_form(pilot, app, clock)
         assert "Speak at a meetup" not in drawn(app)
         await pilot.press("x")
         await wait_until(pilot, lambda: not isinstance(app.screen, LockScreen), "unlocked")
-        assert isinstance(field, Input) and field.value == "Speak at a meetup"
+        assert field.value == "Speak at a meetup"
         assert "Speak at a meetup" in drawn(app)
 
 
@@ -126,12 +134,8 @@ async def test_keys_that_arrive_together_unlock_once_and_the_form_stays(
     clock = Clock()
     app = app_locking_after(store, 1, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
-        await type_text(pilot, "Speak at a meetup")
-        form = app.screen
-        clock.now += 60
-        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        await locked_over_a_form(pilot, app, clock)
+        form = app.screen_stack[-2]  # under the lock
         await _keys_together(pilot, "jjjk")
         await pilot.pause()
         assert app.screen is form and app.is_running
@@ -147,12 +151,8 @@ async def test_the_apps_own_keys_only_unlock(store: AspireStore, key: str) -> No
     clock = Clock()
     app = app_locking_after(store, 1, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await wait_until(pilot, lambda: isinstance(app.focused, Input), "the goal form")
-        await type_text(pilot, "Speak at a meetup")
-        form = app.screen
-        clock.now += 60
-        await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), "the lock")
+        await locked_over_a_form(pilot, app, clock)
+        form = app.screen_stack[-2]  # under the lock
         await pilot.press(key)
         await pilot.pause()
         assert app.is_running and app.screen is form
