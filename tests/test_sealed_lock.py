@@ -143,3 +143,19 @@ async def test_on_a_full_disk_the_lock_hides_the_screen_and_keeps_what_is_not_sa
     )
     assert "Renamed on a full disk" in [g.title for g in reopened.goals()]
     reopened.close()
+
+
+async def test_the_mask_is_still_on_when_the_data_opens_again(data_dir: Path) -> None:
+    """Locked and unlocked during a shared screen: the screens are built again, masked."""
+    clock = Clock()
+    app = encrypted_app(data_dir, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("asterisk")
+        clock.now += 60
+        await wait_until(pilot, lambda: isinstance(app.screen, SealedLockScreen), "the lock")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.current_mode == "goals", "open again")
+        await wait_until(pilot, lambda: "▒" in drawn(app), "the goals, drawn")
+        assert "masked (*)" in drawn(app).splitlines()[0] and "CPA" not in drawn(app)
+    app.store.close()
