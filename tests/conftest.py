@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,10 @@ def _quicker_idle_waits() -> None:
 
 
 _quicker_idle_waits()
+
+# This computer's id is kept outside the data folder (`devices.py`): in a folder of the
+# suite's own, never the real one.
+os.environ.setdefault("ASPIRE_DEVICE_DIR", tempfile.mkdtemp(prefix="aspire-device-"))
 
 # A worker builds and drops hundreds of apps, and each full collection walks every object
 # alive: with the default thresholds (a young collection every 700 new objects, a full one

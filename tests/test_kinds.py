@@ -63,7 +63,7 @@ def test_the_store_writes_exactly_the_registrys_tables(data_dir: Path) -> None:
     store = AspireStore.open(data_dir)
     try:
         a_bit_of_everything(store)
-        written = set(read_data(data_dir)) - {"_meta"}
+        written = set(read_data(data_dir)) - {"_meta", "_sync"}
         assert written == TABLES, "every kind is written, and nothing the registry lacks"
         with store.transaction():
             store.clear_all()  # makes every table the store has

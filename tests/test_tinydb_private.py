@@ -48,7 +48,8 @@ def test_update_table_keeps_the_shape_aspire_overrides() -> None:
         (lambda t: t.upsert(Document({"a": 7}, doc_id=2)), [["t", "2", {"a": 7}]]),
         (lambda t: t.upsert(Document({"a": 6}, doc_id=5)), [["t", "5", {"a": 6}]]),
         (lambda t: t.remove(doc_ids=[1]), [["t", "1", None]]),
-        (lambda t: t.truncate(), [["t"]]),
+        # Each record removed, so that each is stamped as removed for other computers.
+        (lambda t: t.truncate(), [["t", "1", None], ["t", "2", None]]),
     ],
     ids=[
         "insert",

@@ -13,6 +13,7 @@ from aspire_tui.store.errors import DataFileError
 from aspire_tui.store.kinds import KINDS, RecordKind
 from aspire_tui.store.limits import ID_MAX_DIGITS, shortened
 from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, schema_of
+from aspire_tui.store.replicas import SYNC_TABLE, is_entry
 
 
 def check_schema(path: Path, data: dict[str, Any]) -> int:
@@ -61,9 +62,10 @@ def check_file_first(
     (`decode_later`) and before anything is written."""
     if check_schema(path, data) != SCHEMA_VERSION:
         raise DataFileError(path, "is from an older version of Aspire and was not upgraded.")
-    unknown = set(data) - {META_TABLE, *(kind.table for kind in kinds)}
+    unknown = set(data) - {META_TABLE, SYNC_TABLE, *(kind.table for kind in kinds)}
     if unknown:
         raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
+    _check_stamps(path, data.get(SYNC_TABLE, {}))
     uids: set[str] = set()
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
@@ -111,6 +113,15 @@ def check_file_first(
         if not on_its_ladder(level, rungs[aspiration_id]):
             raise DataFileError(path, f"has a goal goals/{key} on a level its ladder lacks.")
     return decoded, glanced
+
+
+def _check_stamps(path: Path, entries: object) -> None:
+    """The stamps other computers' changes are merged by (`replicas`)."""
+    if not isinstance(entries, dict):
+        raise DataFileError(path, f"has a damaged '{SYNC_TABLE}' section.")
+    for key, entry in entries.items():
+        if "/" not in key or not is_entry(entry):
+            raise DataFileError(path, f"has a damaged stamp {SYNC_TABLE}/{shortened(key)}.")
 
 
 def _glance_at_checkins(

@@ -119,6 +119,9 @@ STEPS: tuple[Step, ...] = (
     # Schema 6 adds periodic reviews, in a table of their own; nothing else changes, but an
     # older Aspire must not write over a file that holds them.
     Step(6),
+    # Schema 7 stamps each change (`_sync`), so that the files of several computers merge;
+    # records from before it carry no stamp, and any stamped change supersedes them.
+    Step(7),
 )
 """Every schema step, once, in order: the file and the export chains both run these."""
 

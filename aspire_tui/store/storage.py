@@ -183,6 +183,9 @@ class AtomicJSONStorage(Storage):
         """The file was read again and is not what Aspire wrote: the log no longer builds on
         it, so the next change is written whole (and a new log starts from there)."""
         self._kept_now = False
+        self.stamper: Any = None
+        """Stamps each record a table update sets or removes (`sharing.Stamper`), for merging
+        with other computers' files; None for a copy only read."""
         self.keep_read_bytes = False
         self.last_read_bytes: bytes | None = None
         """With `keep_read_bytes`, the bytes of the latest read from disk (for the launch

@@ -6,7 +6,9 @@ import contextlib
 import dataclasses
 import functools
 import os
+import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -41,7 +43,9 @@ from aspire_tui.store.backups import (
     prune_backups,
     take_backup,
 )
+from aspire_tui.store import codec
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
+from aspire_tui.store.devices import device_file, device_name, folder_files, this_device
 from aspire_tui.store.encryption import finish_switch, switch_under_way, verified_switch
 from aspire_tui.store.errors import DataFileError, NeedsPassphrase, StoreError
 from aspire_tui.store.file_check import (
@@ -56,6 +60,8 @@ from aspire_tui.store.limits import Refused, check_kind, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
+from aspire_tui.store.other_files import OtherFiles, Reading, meta_of, move_aside
+from aspire_tui.store.replicas import SYNC_TABLE, Version, split_key, versions_of
 from aspire_tui.store.sealing import KEY_FILE_NAME, DataKey, Sealer
 from aspire_tui.store.storage import (
     AtomicJSONStorage,
@@ -64,6 +70,7 @@ from aspire_tui.store.storage import (
     encode_json,
     remove_stale_temp_files,
 )
+from aspire_tui.store.sharing import Stamper, TakenIn, restamp, settle, take_in
 from aspire_tui.store.table import AspireTable
 
 T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions, Review)
@@ -208,7 +215,8 @@ class _Records(Generic[T]):
         table = self.table
         doc = self.encode(record)
         if record.id is None:
-            record_id = table.insert(Document(doc, self.next_id()) if self.next_id else doc)
+            new_ids = self.store._new_ids(self, 1)
+            record_id = table.insert(doc if new_ids is None else Document(doc, new_ids[0]))
         else:
             if record.id not in records:
                 raise StoreError("That entry no longer exists; it may have been deleted.")
@@ -223,7 +231,10 @@ class _Records(Generic[T]):
         so adding thousands one by one would take minutes."""
         self.store.before_change()
         self._current()
-        docs = [self.encode(record) for record in records]
+        docs: list[Any] = [self.encode(record) for record in records]
+        new_ids = self.store._new_ids(self, len(docs))
+        if new_ids is not None:
+            docs = [Document(doc, new_id) for doc, new_id in zip(docs, new_ids, strict=True)]
         ids = self.table.insert_multiple(docs)
         saved = [self.decode(doc, record_id) for doc, record_id in zip(docs, ids, strict=True)]
         for record in saved:
@@ -294,8 +305,10 @@ class AspireStore:
         check_later: bool = False,
         key: DataKey | None = None,
         held_lock: FolderLock | None = None,
+        device: str | None = None,
     ) -> AspireStore:
-        """Open or create `folder/aspire.json`, refusing any file Aspire did not write.
+        """Open or create this computer's data file in `folder`, refusing any file Aspire did
+        not write, and take in what other computers' files there hold (`devices`).
 
         A file that holds data is backed up first, and upgraded if it is from an older
         version. `own_folder` says the folder is Aspire's alone (the default location), so it
@@ -306,11 +319,52 @@ class AspireStore:
         `finish_checking` (the app, after its first frame), and always before a change.
         `key`: the folder's data key, unlocked with its passphrase (`sealing.unlock_folder`);
         a folder with a key file is never opened without it. `held_lock`: the folder's lock,
-        kept by this process while its data was closed (`close_keeping_lock`).
+        kept by this process while its data was closed (`close_keeping_lock`). `device`: the
+        computer's id (`devices.this_device()` by default).
         """
         folder = Path(folder)
+        device = device or this_device()
+        own = device_file(folder, device)
+        if not os.path.lexists(own):
+            own = folder / DATA_FILE_NAME  # the folder's first computer's, or no one's yet
+        options = dict(
+            own_folder=own_folder,
+            read_only=read_only,
+            backup=backup,
+            keep_backups=keep_backups,
+            now=now,
+            kinds=kinds,
+            check_later=check_later,
+            key=key,
+            held_lock=held_lock,
+        )
+        try:
+            store = cls._open(folder, own, device, **options)  # type: ignore[arg-type]
+        except _OtherComputers:
+            own = device_file(folder, device)  # aspire.json is another computer's
+            store = cls._open(folder, own, device, **options)  # type: ignore[arg-type]
+        store._start_sharing(folder, device)
+        return store
+
+    @classmethod
+    def _open(
+        cls,
+        folder: Path,
+        own: Path,
+        device: str,
+        *,
+        own_folder: bool,
+        read_only: bool,
+        backup: bool,
+        keep_backups: int,
+        now: datetime | None,
+        kinds: Sequence[RecordKind],
+        check_later: bool,
+        key: DataKey | None,
+        held_lock: FolderLock | None,
+    ) -> AspireStore:
         sealer = _sealer_for(folder, key)
-        path = named = folder / DATA_FILE_NAME
+        path = named = own
         linked = path.is_symlink()
         if linked:
             try:
@@ -347,6 +401,9 @@ class AspireStore:
                 # What is written at once (an upgrade, the changes a kill left) is checked whole.
                 first = check_later and upgraded is data and not storage.replayed
                 decoded, later = check_file_first(path, upgraded, kinds, later=first)
+                owner = meta_of(data).get("device")
+                if path == folder / DATA_FILE_NAME and owner not in (None, device):
+                    raise _OtherComputers
             # Aspire's own file (or none yet): only now is anything put beside it.
             if linked:
                 lock.lock_beside(path)
@@ -359,7 +416,8 @@ class AspireStore:
                 with contextlib.suppress(OSError):
                     storage.log.unlink()
             if data is None:
-                storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}})
+                meta = {"schema": SCHEMA_VERSION, "device": device, "name": device_name()}
+                storage.write({META_TABLE: {"1": meta}})
             else:
                 if upgraded is not data:  # the file as it was, before the upgrade
                     take_backup(path, now or datetime.now())
@@ -502,6 +560,141 @@ class AspireStore:
     def read_only(self) -> bool:
         return self._storage.read_only
 
+    # Several computers -----------------------------------------------------------------
+
+    device = ""
+    """This computer's id (`devices.this_device`)."""
+    _others: OtherFiles | None = None
+    _stamper: Stamper | None = None
+
+    def _start_sharing(self, folder: Path, device: str) -> None:
+        """Stamp every change from now on, claim `aspire.json` for this computer if no one has
+        (a file from before Aspire 7), and take in what other computers' files hold."""
+        self.device = device
+        data = self._storage.read() or {}
+        meta = meta_of(data)
+        forgotten = meta.get("forgotten") or []
+        self._others = OtherFiles(
+            folder, self.path, self._storage.sealer, forgotten, tuple(self.kinds)
+        )
+        self._stamper = Stamper(device, _latest_stamp(data))
+        if self.read_only:
+            return
+        self._storage.stamper = self._stamper
+        if meta.get("device") != device:
+            claimed = {**meta, "device": device, "name": device_name()}
+            with self._storage.changing():
+                data[META_TABLE]["1"] = claimed
+                self._storage.write(data, [[META_TABLE, "1", claimed]])
+        if self._others.changed():
+            self.take_in(self.read_others())
+
+    @property
+    def shared(self) -> bool:
+        """Other computers' files are in the folder (or were, since this one opened)."""
+        return self._others is not None and self._others.shared
+
+    def others_changed(self) -> bool:
+        """Cheap: whether another computer's file (or a conflict copy) changed since read."""
+        return self._others is not None and self._others.changed()
+
+    def read_others(self) -> Reading:
+        """What other computers' files hold that this one's does not (any thread)."""
+        assert self._others is not None
+        with self._storage.changing():
+            mine = self._storage.read() or {}
+            return self._others.read(mine)
+
+    def take_in(self, reading: Reading) -> TakenIn:
+        """Merge what `read_others` found into this computer's data and file, then move the
+        conflict copies it read aside (once that is on disk)."""
+        valid = {k: v for k, v in reading.theirs.items() if self._decodes(k, v)}
+        if valid or reading.copies:
+            self.before_change()
+        with self._storage.changing():
+            data = self._storage.read() or {}
+            taken = take_in(data, valid)
+            ops = taken.ops
+            if ops:
+                ops = ops + settle(data, self.kinds)
+            if ops:
+                self._storage.write(data, ops)
+                self._storage.renew()
+        assert self._stamper is not None
+        self._stamper.observe(taken.last_t)
+        if reading.copies:
+            self._storage.flush()
+            move_aside(self.path.parent, reading.copies, datetime.now())
+        return taken
+
+    def _decodes(self, key: str, versions: tuple[Version, ...]) -> bool:
+        """Each version another computer's file holds decodes as a record (its file as a
+        whole was checked, check-ins only glanced at)."""
+        table, record_id = split_key(key)
+        kind = next((k for k in self.kinds if k.table == table), None)
+        if kind is None or not record_id.isdigit():
+            return False
+        try:
+            for version in versions:
+                if version.doc is not None:
+                    kind.check(kind.decode(dict(version.doc), int(record_id)))
+        except (codec.CodecError, ValidationError, TypeError, ValueError):
+            return False
+        return True
+
+    def conflicts(self) -> list[Conflict]:
+        """Records changed on two computers while apart, and records held aside."""
+        data = self._storage.read() or {}
+        found = []
+        for key, entry in (data.get(SYNC_TABLE) or {}).items():
+            if not entry.get("c") and "a" not in entry:
+                continue
+            table, record_id = split_key(key)
+            versions = versions_of(entry, (data.get(table) or {}).get(record_id))
+            shown = versions[0]
+            others = tuple(x for x in versions[1:] if x.content != shown.content)
+            if others or "a" in entry:
+                found.append(Conflict(key, versions[0], others, aside="a" in entry))
+        return sorted(found, key=lambda c: c.shown.t, reverse=True)
+
+    def decide(self, key: str, version: Version) -> None:
+        """Keep `version` of a record changed on two computers, on every computer."""
+        assert self._stamper is not None
+        self.before_change()
+        with self._storage.changing():
+            data = self._storage.read() or {}
+            ops = self._stamper.decide(data, key, version.doc)
+            ops += settle(data, self.kinds)
+            self._storage.write(data, ops)
+            self._storage.renew()
+
+    def devices(self) -> list[Device]:
+        """Every computer whose file is in the folder, this one first."""
+        assert self._others is not None
+        found = [Device(self.device, meta_of(self._storage.read() or {}).get("name", ""),
+                        self.path, True, _latest_stamp(self._storage.read() or {}), False)]
+        others, _ = self._others.paths()
+        every = folder_files(self.path.parent)
+        for device_id, path in sorted(every.devices.items()):
+            if path == self.path:
+                continue
+            found.append(_device_from(path, device_id, self.sealer, self._others.forgotten))
+        if every.first is not None and every.first != self.path:
+            found.append(_device_from(every.first, "", self.sealer, self._others.forgotten))
+        return found
+
+    def forget_device(self, device_id: str) -> None:
+        """Stop reading a computer's file (its changes taken in so far stay)."""
+        assert self._others is not None
+        with self._storage.changing():
+            data = self._storage.read() or {}
+            meta = meta_of(data)
+            forgotten = sorted({*meta.get("forgotten", []), device_id})
+            changed = {**meta, "forgotten": forgotten}
+            data[META_TABLE]["1"] = changed
+            self._storage.write(data, [[META_TABLE, "1", changed]])
+        self._others.forgotten.add(device_id)
+
     def records(self, table: str) -> list[Any]:
         """Every stored record of a kind, in no particular order."""
         return self._records[table].all()
@@ -642,6 +835,9 @@ class AspireStore:
 
     def _replace_all(self, data: dict[str, Any]) -> None:
         self.start_launch_backup()
+        if self._stamper is not None:
+            tables = [kind.table for kind in self.kinds]
+            restamp(self._storage.read() or {}, data, tables, self._stamper)
         self._storage.write(data)
         self._storage.renew()  # the tables' next ids and the records belong to the old content
 
@@ -916,6 +1112,22 @@ class AspireStore:
                 raise StoreError("Another review is under way: finish or leave that one first.")
         return self._reviews.save(review)
 
+    def _new_ids(self, records: _Records[Any], count: int) -> list[int] | None:
+        """Ids for new records; None for TinyDB's own (the next after the largest). In a shared
+        folder, ids start from the time in microseconds-ish and a random part, so that two
+        computers adding records while apart never give two records one id."""
+        base = records.next_id() if records.next_id is not None else None
+        if not self.shared:
+            return None if base is None else list(range(base, base + count))
+        taken = (self._storage.read() or {}).get(records.name, {})
+        start = max(base or 0, (int(time.time() * 1000) * 1000) + secrets.randbelow(1000))
+        ids: list[int] = []
+        while len(ids) < count:
+            if str(start) not in taken:
+                ids.append(start)
+            start += 1
+        return ids
+
     def _next_journal_id(self) -> int:
         """Reflections and reviews draw their ids from one count, so that within a day the
         journal can tell which was made last (its ids are the order things were written in)."""
@@ -927,6 +1139,55 @@ class AspireStore:
 
     def is_empty(self) -> bool:
         return not any(len(self._table(kind.table)) for kind in self.kinds)
+
+
+class _OtherComputers(Exception):
+    """`aspire.json` belongs to another computer: this one writes a file of its own."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    key: str
+    shown: Version
+    others: tuple[Version, ...]
+    """The versions kept from other computers (each differs from the one shown)."""
+    aside: bool = False
+    """The shown version points to a record deleted on another computer: it is held aside."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Device:
+    id: str
+    name: str
+    path: Path
+    this: bool
+    last_change: int
+    """Its latest stamp (`Stamper`): milliseconds since 1970, shifted left 16 bits."""
+    forgotten: bool
+    problem: str = ""
+
+
+def _device_from(path: Path, device_id: str, sealer: Sealer, forgotten: set[str]) -> Device:
+    try:
+        data = AtomicJSONStorage(path, read_only=True, sealer=sealer).read() or {}
+    except (DataFileError, StoreError, OSError) as error:
+        return Device(device_id, "", path, False, 0, device_id in forgotten, str(error))
+    meta = meta_of(data)
+    found = device_id or str(meta.get("device") or "")
+    return Device(found, str(meta.get("name", "")), path, False, _latest_stamp(data),
+                  found in forgotten)
+
+
+def _latest_stamp(data: dict[str, Any]) -> int:
+    latest = 0
+    for entry in (data.get(SYNC_TABLE) or {}).values():
+        t = entry.get("t", 0)
+        if t > latest:
+            latest = t
+        for kept in entry.get("c") or ():
+            if kept.get("t", 0) > latest:
+                latest = kept["t"]
+    return latest
 
 
 def _check_fit(goal: Goal, checkins: list[CheckIn]) -> None:

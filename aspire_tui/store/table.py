@@ -19,6 +19,7 @@ from typing import Any
 
 from tinydb.table import Table
 
+from aspire_tui.store.migrations import META_TABLE
 from aspire_tui.store.storage import AtomicJSONStorage
 
 
@@ -30,7 +31,6 @@ class _IntIds(MutableMapping[int, Mapping[str, Any]]):
         self.raw = raw
         self.touched: dict[str, None] = {}
         """Ids set, removed or handed out (TinyDB's update changes a record in place), in order."""
-        self.cleared = False
 
     def __getitem__(self, doc_id: int) -> Any:
         doc = self.raw[str(doc_id)]
@@ -55,15 +55,13 @@ class _IntIds(MutableMapping[int, Mapping[str, Any]]):
         return len(self.raw)
 
     def clear(self) -> None:
+        for doc_id in self.raw:  # each one removed: a stamp each, for other computers
+            self.touched[doc_id] = None
         self.raw.clear()
-        self.touched.clear()
-        self.cleared = True
 
     def changes(self, table: str) -> list[list[Any]]:
         """What the update did, as change-log entries (`change_log.Op`)."""
-        ops: list[list[Any]] = [[table]] if self.cleared else []
-        ops.extend([table, doc_id, self.raw.get(doc_id)] for doc_id in self.touched)
-        return ops
+        return [[table, doc_id, self.raw.get(doc_id)] for doc_id in self.touched]
 
 
 class AspireTable(Table):
@@ -79,5 +77,8 @@ class AspireTable(Table):
             except BaseException:
                 storage.forget()  # the stored copy may be half changed: read the file again
                 raise
-            storage.write(tables, view.changes(self.name))
+            changes = view.changes(self.name)
+            if storage.stamper is not None:
+                changes += storage.stamper.stamp(tables, changes, (META_TABLE,))
+            storage.write(tables, changes)
         self.clear_cache()

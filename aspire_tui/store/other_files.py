@@ -1,0 +1,257 @@
+"""Reading other computers' files in a shared data folder, and the conflict copies sync
+tools leave, as often as every second: only files whose size or time changed are read again,
+and only records that differ from this computer's are handed on to be merged.
+
+A file that cannot be read just now (half copied, from a newer Aspire, damaged) is skipped
+and said, and the last good reading of it is kept: merging never goes back, so a file that
+arrives late or out of order only delays what it brings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from aspire_tui.store import change_log
+from aspire_tui.store.devices import (
+    CONFLICTS_DIR,
+    DEVICE_FILE,
+    folder_files,
+    is_conflict_copy,
+    stem_of_copy,
+)
+from aspire_tui.store.errors import DataFileError, StoreError
+from aspire_tui.store.file_check import check_file_first, check_schema
+from aspire_tui.store.kinds import KINDS, RecordKind
+from aspire_tui.store.limits import Refused, read_file
+from aspire_tui.store.location import DATA_FILE_NAME
+from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
+from aspire_tui.store.replicas import SYNC_TABLE, Version, key_of, merge_versions, versions_of
+from aspire_tui.store.sealing import Sealer
+from aspire_tui.store.storage import AtomicJSONStorage, decode_json
+
+Stat = tuple[int, int, int] | None
+
+
+def _stat(path: Path) -> Stat:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def meta_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    meta = data.get(META_TABLE)
+    entry = meta.get("1") if isinstance(meta, dict) else None
+    return entry if isinstance(entry, dict) else {}
+
+
+@dataclass
+class Reading:
+    """Records another computer's files hold that this one's may not, merged."""
+
+    theirs: dict[str, tuple[Version, ...]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    """Each file's computer name, by file name, for what came from where."""
+    copies: list[Path] = field(default_factory=list)
+    """Conflict copies read: to move aside once what they hold is on disk."""
+    problems: dict[str, str] = field(default_factory=dict)
+    """Files skipped this time, and why."""
+
+
+class OtherFiles:
+    def __init__(
+        self,
+        folder: Path,
+        own: Path,
+        sealer: Sealer,
+        forgotten: Iterable[str] = (),
+        kinds: tuple[RecordKind, ...] = KINDS,
+    ) -> None:
+        self.folder = folder
+        self.own = own
+        self.sealer = sealer
+        self.forgotten = set(forgotten)
+        self.kinds = kinds
+        self.tables = tuple(kind.table for kind in kinds)
+        self._seen: dict[Path, tuple[Stat, Stat]] = {}
+        self._data: dict[Path, dict[str, Any]] = {}
+        self.problems: dict[str, str] = {}
+
+    def paths(self) -> tuple[list[Path], list[Path]]:
+        """Other computers' files, and conflict copies, now in the folder."""
+        found = folder_files(self.folder)
+        others = [
+            path
+            for device, path in found.devices.items()
+            if path != self.own and device not in self.forgotten
+        ]
+        if found.first is not None and found.first != self.own and "" not in self.forgotten:
+            others.insert(0, found.first)
+        return others, found.conflict_copies
+
+    @property
+    def shared(self) -> bool:
+        """Another computer's file has been seen here."""
+        return bool(self._data) or bool(self.paths()[0])
+
+    def changed(self) -> bool:
+        """Cheap (a `stat` per file): whether `read` would find anything new."""
+        others, copies = self.paths()
+        if copies:
+            return True
+        if set(others) != set(self._seen):
+            return True
+        return any(self._stats(path) != self._seen.get(path) for path in others)
+
+    def _stats(self, path: Path) -> tuple[Stat, Stat]:
+        return (_stat(path), _stat(change_log.log_path(path)))
+
+    def read(self, mine: Mapping[str, Any]) -> Reading:
+        """What other computers' files (and conflict copies) hold that differs from `mine`,
+        this computer's data (read, never changed: a copy taken under its lock will do)."""
+        reading = Reading()
+        others, copies = self.paths()
+        fresh: list[dict[str, Any]] = []
+        for path in others:
+            stats = self._stats(path)
+            if stats == self._seen.get(path) and path in self._data:
+                continue
+            data = self._read(path, reading)
+            if data is None:
+                continue
+            self._seen[path] = stats
+            self._data[path] = data
+            fresh.append(data)
+            reading.names[path.name] = meta_of(data).get("name") or path.name
+        for path in list(self._data):
+            if path not in others:  # moved away, or forgotten: its changes are in ours
+                del self._data[path]
+                self._seen.pop(path, None)
+        for path in copies:
+            data = self._read_copy(path, reading)
+            if data is not None:
+                fresh.append(data)
+                reading.copies.append(path)
+                reading.names[path.name] = path.name
+        keys = _differing(fresh, mine, self.tables)
+        everyone = [*self._data.values(), *(d for d in fresh if not _in(d, self._data))]
+        for key in keys:
+            table, record_id = key.rpartition("/")[::2]
+            groups = [
+                versions_of((d.get(SYNC_TABLE) or {}).get(key), (d.get(table) or {}).get(record_id))
+                for d in everyone
+            ]
+            reading.theirs[key] = merge_versions(*groups)
+        self.problems = reading.problems
+        return reading
+
+    def _read(self, path: Path, reading: Reading) -> dict[str, Any] | None:
+        try:
+            data = AtomicJSONStorage(path, read_only=True, sealer=self.sealer).read()
+            if data is None:
+                return None
+            return self._checked(path, data)
+        except (DataFileError, StoreError, OSError) as error:
+            reading.problems[path.name] = str(error)
+            return None
+
+    def _checked(self, path: Path, data: dict[str, Any]) -> dict[str, Any]:
+        schema = check_schema(path, data)
+        if schema < SCHEMA_VERSION:
+            data = migrate(data, schema)
+        check_file_first(path, data, self.kinds, later=True)
+        return data
+
+    def _read_copy(self, path: Path, reading: Reading) -> dict[str, Any] | None:
+        """A conflict copy's data: a data file's, or a change log's replayed onto the file
+        it builds on (the file it is a copy of, or another copy of that file)."""
+        if not path.name.endswith(change_log.LOG_SUFFIX.removeprefix(".changes")):
+            return self._read(path, reading)
+        base_name = stem_of_copy(path.name).replace(change_log.LOG_SUFFIX, ".json")
+        candidates = [self.folder / base_name]
+        candidates += [
+            p
+            for p in folder_files(self.folder).conflict_copies
+            if p.suffix == ".json" and stem_of_copy(p.name) == base_name
+        ]
+        try:
+            log = change_log.read_log(path, path, self.sealer)
+        except DataFileError as error:
+            reading.problems[path.name] = str(error)
+            return None
+        if log is None:
+            return None
+        for candidate in candidates:
+            try:
+                raw = read_file(candidate)
+            except (OSError, Refused):
+                continue
+            if change_log.digest(raw) != log.base:
+                continue
+            try:
+                data = decode_json(candidate, self.sealer.open(raw))
+                change_log.apply(data, log.saves)
+                return self._checked(path, data)
+            except (DataFileError, StoreError, ValueError) as error:
+                reading.problems[path.name] = str(error)
+                return None
+        reading.problems[path.name] = (
+            "is a sync tool's copy of a change log whose data file is no longer here; "
+            f"it is kept in {CONFLICTS_DIR}/."
+        )
+        reading.copies.append(path)
+        return None
+
+
+def _in(data: dict[str, Any], kept: Mapping[Path, dict[str, Any]]) -> bool:
+    return any(data is other for other in kept.values())
+
+
+def _differing(
+    datas: Iterable[Mapping[str, Any]], mine: Mapping[str, Any], tables: Iterable[str]
+) -> list[str]:
+    """Keys of the records (and their stamps) that differ between each of `datas` and
+    `mine`: comparing dicts is quick, building versions is not."""
+    keys: dict[str, None] = {}
+    my_entries = mine.get(SYNC_TABLE) or {}
+    tables = tuple(tables)
+    for data in datas:
+        entries = data.get(SYNC_TABLE) or {}
+        for table in tables:
+            theirs = data.get(table) or {}
+            ours = mine.get(table) or {}
+            for record_id, doc in theirs.items():
+                if ours.get(record_id) != doc:
+                    keys[key_of(table, record_id)] = None
+        for key, entry in entries.items():
+            if my_entries.get(key) != entry:
+                keys[key] = None
+    return list(keys)
+
+
+def move_aside(folder: Path, copies: Iterable[Path], now: datetime) -> list[Path]:
+    """Conflict copies whose changes are on disk in this computer's file: kept, out of the
+    way, never read again."""
+    target = folder / CONFLICTS_DIR
+    moved = []
+    for path in copies:
+        if not path.exists():
+            continue
+        with contextlib.suppress(OSError):
+            target.mkdir(mode=0o700, exist_ok=True)
+            destination = target / f"{now:%Y%m%d-%H%M%S}-{path.name}"
+            shutil.move(str(path), destination)
+            moved.append(destination)
+    return moved
+
+
+def is_data_file_name(name: str) -> bool:
+    return name == DATA_FILE_NAME or bool(DEVICE_FILE.fullmatch(name)) or is_conflict_copy(name)
