@@ -96,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "passphrase", parents=[common], help="change the passphrase of encrypted data"
     )
+    devices = commands.add_parser(
+        "devices",
+        parents=[common],
+        help="list the computers that share this data folder (through a sync tool)",
+    )
+    devices.add_argument(
+        "forget", nargs="?", choices=["forget"], help="stop reading one computer's file"
+    )
+    devices.add_argument("device", nargs="?", metavar="ID", help="the computer to forget")
+    devices.add_argument("--yes", action="store_true", help="do not ask before forgetting")
     return parser
 
 
@@ -125,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "encrypt": encrypt_command,
         "decrypt": decrypt_command,
         "passphrase": passphrase_command,
+        "devices": devices_command,
     }
     from aspire_tui.passphrase_input import PassphraseError
     from aspire_tui.store.errors import UnsavedChanges
@@ -416,6 +427,33 @@ def encrypt_command(args: argparse.Namespace, folder: Path) -> int:
     if not args.yes and from_file() is None and not typed_to_go_on("encrypt"):
         return 1
     print(turn_on(folder, passphrase))
+    return 0
+
+
+def devices_command(args: argparse.Namespace, folder: Path) -> int:
+    from aspire_tui.use_cases.devices import describe_devices, forget_device
+
+    if args.forget and not args.device:
+        raise CommandError("Name the computer to forget: aspire devices forget ID")
+    if args.device and not args.forget:
+        raise CommandError("aspire devices lists the computers; aspire devices forget ID forgets one.")
+    store = open_store(folder, backup=False, read_only=not args.forget)
+    try:
+        if not args.forget:
+            print(f"Computers that write to {folder}:")
+            for line in describe_devices(store):
+                print(f"  {line.said}")
+            return 0
+        print(
+            f"Aspire will stop reading the file of computer {args.device} here. What it brought "
+            "so far stays; what it changes from now on will not arrive.",
+            file=sys.stderr,
+        )
+        if not args.yes and not typed_to_go_on("forget"):
+            return 1
+        print(forget_device(store, args.device))
+    finally:
+        store.close()
     return 0
 
 

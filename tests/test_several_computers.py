@@ -512,10 +512,10 @@ def aspire(*args: str, device: str, input: str = "") -> subprocess.CompletedProc
 
 def test_aspire_devices_lists_the_computers_and_forgets_one(folders: dict[str, Path]) -> None:
     laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
     store = open_as(desktop, DESKTOP)
     store.save_reflection(Reflection(D, want="desk"))
-    store.close()
-    store = open_as(laptop, LAPTOP)
     store.close()
     sync(desktop, laptop)
     listed = aspire("devices", "--data-dir", str(laptop), device=LAPTOP)

@@ -84,6 +84,8 @@ class OtherFiles:
         self._seen: dict[Path, tuple[Stat, Stat]] = {}
         self._data: dict[Path, dict[str, Any]] = {}
         self.problems: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        """Each computer's name, by id, as its file says."""
 
     def paths(self) -> tuple[list[Path], list[Path]]:
         """Other computers' files, and conflict copies, now in the folder."""
@@ -130,7 +132,10 @@ class OtherFiles:
             self._seen[path] = stats
             self._data[path] = data
             fresh.append(data)
-            reading.names[path.name] = meta_of(data).get("name") or path.name
+            meta = meta_of(data)
+            reading.names[path.name] = meta.get("name") or path.name
+            if meta.get("device"):
+                self.names[str(meta["device"])] = str(meta.get("name") or meta["device"])
         for path in list(self._data):
             if path not in others:  # moved away, or forgotten: its changes are in ours
                 del self._data[path]

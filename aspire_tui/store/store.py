@@ -657,6 +657,12 @@ class AspireStore:
                 found.append(Conflict(key, versions[0], others, aside="a" in entry))
         return sorted(found, key=lambda c: c.shown.t, reverse=True)
 
+    def device_names(self) -> dict[str, str]:
+        """Computer names by id: this one's and those whose files were read."""
+        names = dict(self._others.names) if self._others is not None else {}
+        names[self.device] = str(meta_of(self._storage.read() or {}).get("name") or self.device)
+        return names
+
     def decide(self, key: str, version: Version) -> None:
         """Keep `version` of a record changed on two computers, on every computer."""
         assert self._stamper is not None

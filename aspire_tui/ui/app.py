@@ -153,6 +153,10 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.mask = PrivacyMask(self.settings.settings.start_masked)
         """The privacy mask: personal text drawn as bars (see `privacy_mask.py`)."""
         self.idle_lock = IdleLock(self, lambda: self.settings.settings.lock_after_minutes, clock)
+        from aspire_tui.ui.shared_folder import SharedFolderWatch
+
+        self.shared_folder = SharedFolderWatch(self)
+        """Other computers' changes, taken in as they arrive (`shared_folder.py`)."""
         self.title = self.base_title
 
     def use_store(self, store: AspireStore) -> None:
@@ -200,6 +204,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         so that opening another screen the first time does not wait for it."""
         self.store.write_in_background(self._save_failed_elsewhere)
         self.idle_lock.start()
+        self.shared_folder.start()
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
         if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
@@ -298,6 +303,14 @@ class AspireApp(CrashReportWithoutLocals[None]):
 
     def action_review(self, again: bool = False) -> None:
         self.review.start(again)
+
+    def data_came_in(self) -> None:
+        """Another computer's changes were taken in: the screen on top shows them now (one
+        under a dialog reads them again when the dialog closes)."""
+        self.show_review_status()
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.reload(select=screen.records.highlighted_record_id)
 
     def show_review_status(self) -> None:
         """The title bar says when a review is due, and that the mask is on."""

@@ -120,6 +120,11 @@ def aspire_commands(aspire: AspireHost, screen: Screen[object]) -> Iterable[Syst
     yield SystemCommand(
         "Data: import from a JSON export…", "Add records you do not have yet", data.import_file
     )
+    yield SystemCommand(
+        "Sync: changed on two computers…",
+        "Records changed on two computers while apart: take the other version",
+        data.conflicts,
+    )
 
 
 async def _run_on(app: App[object], mode: str, action: str) -> None:

@@ -64,6 +64,14 @@ class DataActions:
             return
         self.app.notify(f"Backed up as {path.name}.", markup=False)
 
+    def conflicts(self) -> None:
+        """Records changed on two computers while apart (`dialogs/conflicts_dialog.py`)."""
+        if self._refuse_if_read_only():
+            return
+        from aspire_tui.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+        self.app.push_screen(ConflictsDialog(self.store.device_names()))
+
     def restore(self) -> None:
         if self._refuse_if_read_only():
             return

@@ -73,6 +73,9 @@ class AspireHost(Protocol):
     idle_lock: IdleLock
     """The lock when idle (`idle_lock.py`; for encrypted data, `sealed_lock.py`)."""
 
+    def data_came_in(self) -> None:
+        """Another computer's changes were taken in (`shared_folder.py`)."""
+
     def keep_draft(self) -> None:
         """What the top form holds, kept as a draft offered back at the next start."""
         ...

@@ -1,0 +1,167 @@
+"""Records changed on two computers while they were apart: the later change is shown, and
+here the person sees the other and takes it with one key (or keeps what is shown)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+from textual.widgets.option_list import Option
+
+from aspire_tui.store import StoreError
+from aspire_tui.store.replicas import Version, split_key
+from aspire_tui.store.store import Conflict
+from aspire_tui.ui.dialogs import DIALOG_CSS
+from aspire_tui.ui.render import plain
+from aspire_tui.ui.widgets.key_footer import KeyFooter
+from aspire_tui.ui.widgets.record_list import RecordList
+from aspire_tui.use_cases.devices import when
+
+_WHAT = {
+    "aspirations": ("Aspiration", "title"),
+    "goals": ("Goal", "title"),
+    "checkins": ("Check-in", "note"),
+    "reflections": ("Journal entry", "want"),
+    "assessments": ("Assessment", "started"),
+    "passions": ("Passions", "passions"),
+    "reviews": ("Review", "started"),
+}
+
+
+def _summary(table: str, doc: dict[str, Any] | None) -> str:
+    if doc is None:
+        return "deleted"
+    field = _WHAT.get(table, ("Record", "title"))[1]
+    text = doc.get(field)
+    if table == "checkins":
+        text = f"{doc.get('on', '')} {doc.get('amount', '')} {doc.get('note') or ''}".strip()
+    elif table == "reflections" and not text:
+        text = doc.get("note") or ""
+    text = str(text or "").splitlines()[0] if text else "(untitled)"
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+class ConflictsDialog(ModalScreen[None]):
+    CSS_PATH = DIALOG_CSS
+
+    BINDINGS = [
+        Binding("t", "take", "Take the other", id="conflicts.take"),
+        Binding("k", "keep", "Keep shown", id="conflicts.keep"),
+        Binding("d", "let_go", "Let it go", id="conflicts.let_go"),
+        Binding("escape", "close", "Close", id="conflicts.close"),
+    ]
+
+    def __init__(self, names: dict[str, str]) -> None:
+        super().__init__()
+        self.names = names
+        """Computer names by id, for "the desktop's"."""
+        self.conflicts: list[Conflict] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Changed on two computers", classes="dialog-title")
+            yield RecordList(id="conflicts")
+            yield Static(
+                "The later change is shown everywhere; the other is kept here. "
+                "t takes the other instead · k keeps what is shown · d lets a record held "
+                "aside go · escape goes back",
+                classes="field-hint",
+            )
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.refill()
+
+    def _who(self, version: Version) -> str:
+        name = self.names.get(version.d) or version.d or "before Aspire 7"
+        at = when(version.t)
+        return f"{name}, {at:%Y-%m-%d %H:%M}" if isinstance(at, datetime) else name
+
+    def refill(self) -> None:
+        self.conflicts = self.app.store.conflicts()  # type: ignore[attr-defined]
+        options = []
+        for conflict in self.conflicts:
+            table, _ = split_key(conflict.key)
+            what = _WHAT.get(table, ("Record", ""))[0]
+            shown = conflict.shown
+            if conflict.aside:
+                text = Content.assemble(
+                    (f"{what} ", "bold"),
+                    plain(_summary(table, shown.doc)),
+                    ("\n  held aside: what it belongs to was deleted on another computer", "dim"),
+                )
+            else:
+                lines = [
+                    (f"{what} ", "bold"),
+                    "\n  shown: ",
+                    plain(_summary(table, shown.doc)),
+                    (f"  ({self._who(shown)})", "dim"),
+                ]
+                for other in conflict.others:
+                    lines += [
+                        "\n  kept:  ",
+                        plain(_summary(table, other.doc)),
+                        (f"  ({self._who(other)})", "dim"),
+                    ]
+                text = Content.assemble(*lines)
+            options.append(Option(text, id=conflict.key))
+        listing = self.query_one("#conflicts", RecordList)
+        listing.clear_options()
+        if options:
+            listing.add_options(options)
+            listing.highlighted = 0
+        else:
+            listing.add_option(Option("Nothing is waiting: every computer shows the same.", disabled=True))
+        listing.focus()
+        self.refresh_bindings()
+
+    def _current(self) -> Conflict | None:
+        listing = self.query_one("#conflicts", RecordList)
+        key = listing.highlighted_record_id
+        return next((c for c in self.conflicts if c.key == key), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("take", "keep", "let_go"):
+            conflict = self._current()
+            if conflict is None:
+                return False
+            if action == "let_go":
+                return conflict.aside
+            return not conflict.aside and (action == "keep" or bool(conflict.others))
+        return True
+
+    def _decide(self, version: Version) -> None:
+        conflict = self._current()
+        if conflict is None:
+            return
+        try:
+            self.app.store.decide(conflict.key, version)  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.app.report_error(str(error))  # type: ignore[attr-defined]
+            return
+        self.refill()
+
+    def action_take(self) -> None:
+        conflict = self._current()
+        if conflict is not None and conflict.others and not conflict.aside:
+            self._decide(conflict.others[0])
+
+    def action_keep(self) -> None:
+        conflict = self._current()
+        if conflict is not None:
+            self._decide(conflict.shown)
+
+    def action_let_go(self) -> None:
+        """A record held aside goes for good (on every computer)."""
+        conflict = self._current()
+        if conflict is not None and conflict.aside:
+            self._decide(Version(0, "", (), None))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

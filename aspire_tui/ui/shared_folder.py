@@ -1,0 +1,118 @@
+"""Changes from other computers arrive while Aspire is open: the folder is looked at every
+second (a `stat` per file, off the screen's thread), what changed is read and merged there
+too, and only the merge itself, record by record, runs on the screen's thread.
+
+The screen under a dialog is redrawn when the dialog closes (it reads again on resume), so a
+form being typed in is never touched; a list keeps the record highlighted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aspire_tui.store import DataFileError, StoreError
+from aspire_tui.store.other_files import Reading
+from aspire_tui.store.sharing import TakenIn
+
+if TYPE_CHECKING:
+    from aspire_tui.ui.host import HostApp
+
+LOOK_EVERY = 1.0
+"""Seconds between looks at the folder: a change shows within two."""
+
+_KINDS = {
+    "aspirations": ("aspiration", "aspirations"),
+    "goals": ("goal", "goals"),
+    "checkins": ("check-in", "check-ins"),
+    "reflections": ("journal entry", "journal entries"),
+    "assessments": ("assessment", "assessments"),
+    "passions": ("passions list", "passions lists"),
+    "reviews": ("review", "reviews"),
+}
+
+
+def what_came(taken: TakenIn) -> str:
+    """"2 check-ins and a goal" for the notice."""
+    parts = []
+    for table, count in sorted(taken.changed.items(), key=lambda item: -item[1]):
+        one, many = _KINDS.get(table, ("record", "records"))
+        parts.append(f"{count} {many}" if count > 1 else f"1 {one}")
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+class SharedFolderWatch:
+    """Looks for other computers' changes, and takes them in."""
+
+    def __init__(self, app: HostApp) -> None:
+        self.app = app
+        self._busy = False
+        self._problems: dict[str, str] = {}
+
+    def start(self) -> None:
+        if self.app.store.read_only:
+            return  # the Aspire that has the folder takes them in, and writes them
+        self.app.set_interval(LOOK_EVERY, self.look, name="shared folder")
+
+    def look(self) -> None:
+        if self._busy or self.app.idle_lock.locked:
+            return
+        self._busy = True
+        self.app.run_worker(self._read, thread=True, exit_on_error=False, group="shared")
+
+    def _read(self) -> None:
+        store = self.app.store
+        try:
+            if not store.others_changed():
+                self._busy = False
+                return
+            reading = store.read_others()
+        except Exception:  # noqa: BLE001 - the data closed meanwhile (locked): next time
+            self._busy = False
+            return
+        self.app.call_from_thread(self._take_in, reading)
+
+    def _take_in(self, reading: Reading) -> None:
+        try:
+            store = self.app.store
+            if store.read_only or self.app.idle_lock.locked:
+                return
+            try:
+                taken = store.take_in(reading)
+            except (StoreError, DataFileError) as error:
+                self.app.report_error(str(error))
+                return
+            self._say(taken, reading)
+        finally:
+            self._busy = False
+
+    def _say(self, taken: TakenIn, reading: Reading) -> None:
+        app = self.app
+        new_problems = {k: v for k, v in reading.problems.items() if self._problems.get(k) != v}
+        self._problems = dict(reading.problems)
+        if taken.changed or taken.conflicts:
+            app.data_came_in()
+        came = what_came(taken)
+        names = sorted(set(reading.names.values()))
+        source = f" from {', '.join(names)}" if names else ""
+        if came:
+            app.notify(f"Came in{source}: {came}.", title="Another computer", markup=False)
+        if taken.conflicts:
+            count = len(taken.conflicts)
+            app.notify(
+                f"{count} record{'s were' if count > 1 else ' was'} changed on two computers "
+                "while they were apart: the later change is shown, the other kept. Palette "
+                "(ctrl+p): Sync: changed on two computers.",
+                title="Changed on two computers",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
+        for name, problem in new_problems.items():
+            app.notify(
+                f"{name} was not read this time: {problem}",
+                title="Another computer's file",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
