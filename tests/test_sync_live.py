@@ -1,0 +1,144 @@
+"""Another computer's changes arrive while Aspire is open: shown within two seconds with a
+notice, without touching what is being typed; a record changed on both is taken back with
+one key."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from aspire_tui.domain.models import Reflection
+from aspire_tui.store import AspireStore
+from aspire_tui.ui.dialogs.conflicts_dialog import ConflictsDialog
+from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+from tests.conftest import TODAY
+from tests.test_several_computers import DESKTOP, LAPTOP, open_as, sync
+from tests.ui_helpers import (
+    SIZE,
+    journal_rows,
+    make_app,
+    notifications,
+    screen_text,
+    type_text,
+    wait_until,
+)
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> tuple[Path, Path]:
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+    laptop.mkdir()
+    desktop.mkdir()
+    store = open_as(laptop, LAPTOP)
+    store.save_reflection(Reflection(TODAY, note="Written on the laptop"))
+    store.close()
+    sync(laptop, desktop)
+    open_as(desktop, DESKTOP).close()
+    sync(desktop, laptop)
+    return laptop, desktop
+
+
+def write_on(folder: Path, device: str, note: str, like: Reflection | None = None) -> None:
+    store = open_as(folder, device)
+    if like is None:
+        store.save_reflection(Reflection(TODAY, note=note))
+    else:
+        store.save_reflection(Reflection(TODAY, note=note, id=like.id, uid=like.uid))
+    store.close()
+
+
+async def test_a_change_from_another_computer_shows_within_two_seconds(
+    two: tuple[Path, Path],
+) -> None:
+    laptop, desktop = two
+    store = open_as(laptop, LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        write_on(desktop, DESKTOP, "Written on the desktop")
+        sync(desktop, laptop)
+        arrived = time.monotonic()
+        await wait_until(
+            pilot,
+            lambda: any("Written on the desktop" in row for row in journal_rows(pilot.app)),
+            "the desktop's entry on the screen",
+            timeout=4,
+        )
+        took = time.monotonic() - arrived
+        assert took <= 2.0, f"shown after {took:.2f} s"
+        assert any(
+            "Came in from" in m and "1 journal entry" in m for m in notifications(pilot.app)
+        )
+    store.close()
+
+
+async def test_what_is_being_typed_is_untouched_when_changes_arrive(
+    two: tuple[Path, Path],
+) -> None:
+    laptop, desktop = two
+    store = open_as(laptop, LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ReflectionForm)
+        await type_text(pilot, "Half way through a thought")
+        write_on(desktop, DESKTOP, "Meanwhile, on the desktop")
+        sync(desktop, laptop)
+        await wait_until(
+            pilot,
+            lambda: any("Came in from" in m for m in notifications(pilot.app)),
+            "the notice",
+        )
+        assert isinstance(pilot.app.screen, ReflectionForm), "the form stays open"
+        await type_text(pilot, ", finished")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rows = journal_rows(pilot.app)
+        assert any("Half way through a thought, finished" in row for row in rows)
+        assert any("Meanwhile, on the desktop" in row for row in rows)
+    store.close()
+    again = open_as(laptop, LAPTOP)
+    notes = sorted(r.note for r in again.reflections())
+    again.close()
+    assert notes == [
+        "Half way through a thought, finished",
+        "Meanwhile, on the desktop",
+        "Written on the laptop",
+    ]
+
+
+async def test_one_key_takes_the_version_changed_on_the_other_computer(
+    two: tuple[Path, Path],
+) -> None:
+    laptop, desktop = two
+    store = open_as(laptop, LAPTOP)
+    [entry] = store.reflections()
+    store.close()
+    write_on(desktop, DESKTOP, "The desktop's words", like=entry)
+    write_on(laptop, LAPTOP, "The laptop's words", like=entry)  # later, and apart
+    sync(desktop, laptop)
+    store = open_as(laptop, LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("The laptop's words" in row for row in journal_rows(pilot.app))
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "changed on two")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictsDialog))
+        shown = screen_text(pilot.app)
+        assert "The laptop's words" in shown and "The desktop's words" in shown
+        await pilot.press("t")
+        await pilot.pause()
+        assert "every computer shows the same" in screen_text(pilot.app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert any("The desktop's words" in row for row in journal_rows(pilot.app))
+    store.close()
+    for folder, device in ((laptop, LAPTOP), (desktop, DESKTOP)):
+        if folder == desktop:
+            sync(laptop, desktop)
+        opened: AspireStore = open_as(folder, device)
+        assert [r.note for r in opened.reflections()] == ["The desktop's words"]
+        assert not opened.conflicts()
+        opened.close()
