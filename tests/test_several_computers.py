@@ -540,3 +540,42 @@ def test_aspire_devices_lists_the_computers_and_forgets_one(folders: dict[str, P
     store.close()
     listed = aspire("devices", "--data-dir", str(laptop), device=LAPTOP)
     assert "forgotten" in listed.stdout
+
+
+# Encryption: one passphrase, every computer's files ------------------------------------
+
+
+def test_an_encrypted_shared_folder_encrypts_every_computers_files(
+    folders: dict[str, Path],
+) -> None:
+    from aspire_tui.store.encryption import encrypt_folder
+    from aspire_tui.store.key_file import unlock_folder
+    from aspire_tui.store.sealing import AGE_MAGIC
+
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    store = open_as(laptop, LAPTOP)
+    store.save_reflection(Reflection(D, want="Laptop secret"))
+    store.close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    store.save_reflection(Reflection(D, want="Desktop secret"))
+    store.close()
+    sync(desktop, laptop)
+    key = encrypt_folder(laptop, "correct horse battery staple", log_n=10)
+    for name in ("aspire.json", f"aspire.{DESKTOP}.json"):
+        assert (laptop / name).read_bytes().startswith(AGE_MAGIC), name
+    shutil.copy(laptop / "aspire.key.age", desktop / "aspire.key.age")
+    sync(laptop, desktop)
+    assert unlock_folder(desktop, "correct horse battery staple") == key
+    store = AspireStore.open(desktop, device=DESKTOP, key=key)
+    store.save_reflection(Reflection(D, want="Desktop, encrypted"))
+    store.close()
+    assert (desktop / f"aspire.{DESKTOP}.json").read_bytes().startswith(AGE_MAGIC)
+    sync(desktop, laptop)
+    store = AspireStore.open(laptop, device=LAPTOP, key=key)
+    assert wants(store) == ["Desktop secret", "Desktop, encrypted", "Laptop secret"]
+    store.close()
+    for folder in (laptop, desktop):
+        for path in folder.iterdir():
+            if path.is_file():
+                assert b"secret" not in path.read_bytes(), path

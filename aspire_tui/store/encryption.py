@@ -29,6 +29,7 @@ from aspire_tui.store.drafts import DRAFTS_FILE_NAME
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.key_file import is_encrypted, key_file_path, write_key_file
 from aspire_tui.store.limits import Refused, read_file
+from aspire_tui.store.devices import device_file, folder_files, this_device
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.sealing import Damaged, DataKey, Sealer
@@ -145,6 +146,8 @@ def person_files(folder: Path) -> Iterator[Path]:
     """Every file of the folder that holds what the person wrote."""
     data = folder / DATA_FILE_NAME
     yield from (data, log_path(data), folder / DRAFTS_FILE_NAME)
+    for device in sorted(folder_files(folder).devices.values()):  # other computers' files
+        yield from (device, log_path(device))
     yield from sorted(folder.glob("drafts-*.json"))
     backups = folder / BACKUP_FOLDER
     if backups.is_dir():
@@ -155,6 +158,8 @@ def _rewrite_all(folder: Path, reading: Sealer, writing: Sealer) -> list[Path]:
     """Each file rewritten; one that does not decrypt (damaged) is left as it is, and
     named. Temp files a kill left are never data: removed first."""
     remove_stale_temp_files(folder / DATA_FILE_NAME)
+    for device in folder_files(folder).devices.values():
+        remove_stale_temp_files(device)
     remove_stale_temp_files(folder / DRAFTS_FILE_NAME)
     backups = folder / BACKUP_FOLDER
     if backups.is_dir():
@@ -232,8 +237,16 @@ def _locked(folder: Path) -> Iterator[None]:
             f"{folder / DATA_FILE_NAME} is a link: Aspire does not encrypt through a link."
         )
     lock = FolderLock(folder / DATA_FILE_NAME)
+    mine = device_file(folder, this_device())
+    own = FolderLock(mine) if mine.exists() else None  # this computer's, in a shared folder
     lock.acquire()
     try:
-        yield
+        if own is not None:
+            own.acquire()
+        try:
+            yield
+        finally:
+            if own is not None:
+                own.release()
     finally:
         lock.release()
