@@ -7,7 +7,8 @@ With `behind`, the store saves as the app does: from its writer thread, each cha
 to the change log, which is folded into the file every few kilobytes (so that kills land in
 appends, in folds and between them); a step is confirmed once `flush` says it is on disk.
 `encrypted` saves as `behind` does, into an encrypted folder, with the key named in
-ASPIRE_TEST_IDENTITY.
+ASPIRE_TEST_IDENTITY. `shared` saves as `behind` does, in a folder another computer's file
+is being synced into meanwhile: that computer's records are left out of the model.
 """
 
 from __future__ import annotations
@@ -21,19 +22,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspire_tui.store import AspireStore, change_log  # noqa: E402
 from aspire_tui.store.sealing import DataKey  # noqa: E402
-from tests.crash_model import apply_to_model, apply_to_store, model_from_store, next_op  # noqa: E402
+from tests.crash_model import (  # noqa: E402
+    apply_to_model,
+    apply_to_store,
+    model_from_store,
+    next_op,
+    without_other_computers,
+)
 
 
 def main() -> None:
     folder, seed, log_path = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    behind = sys.argv[4:] in (["behind"], ["encrypted"])
+    behind = sys.argv[4:] in (["behind"], ["encrypted"], ["shared"])
     identity = os.environ.get("ASPIRE_TEST_IDENTITY")
     key = DataKey(identity) if sys.argv[4:] == ["encrypted"] and identity else None
     store = AspireStore.open(folder, backup=False, key=key)
     if behind:
         change_log.FOLD_AT = 4096
         store.write_in_background()
-    model = model_from_store(store)
+    model = without_other_computers(model_from_store(store))
     rng = random.Random(seed)
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     print("ready", flush=True)
