@@ -142,3 +142,25 @@ async def test_one_key_takes_the_version_changed_on_the_other_computer(
         assert [r.note for r in opened.reflections()] == ["The desktop's words"]
         assert not opened.conflicts()
         opened.close()
+
+
+async def test_the_help_screen_says_the_folder_is_shared(two: tuple[Path, Path]) -> None:
+    laptop, _ = two
+    store = open_as(laptop, LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert "shared with 1 other computer through this folder" in shown
+    store.close()
+
+
+async def test_a_folder_of_one_computer_says_nothing_of_sharing(store: AspireStore) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        assert "shared with" not in screen_text(pilot.app)

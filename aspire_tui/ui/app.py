@@ -304,6 +304,18 @@ class AspireApp(CrashReportWithoutLocals[None]):
     def action_review(self, again: bool = False) -> None:
         self.review.start(again)
 
+    def data_line(self) -> str:
+        """The help screen's "Your data": the file, and the computers it is shared with."""
+        line = str(self.store.path)
+        if self.store.shared:
+            names = self.store.device_names()
+            others = sorted(name for device, name in names.items() if device != self.store.device)
+            line += (
+                f"\n  shared with {len(others)} other computer{'s' if len(others) != 1 else ''}"
+                f" through this folder ({', '.join(others)}): each writes files of its own"
+            )
+        return line
+
     def data_came_in(self) -> None:
         """Another computer's changes were taken in: the screen on top shows them now (one
         under a dialog reads them again when the dialog closes)."""
@@ -595,7 +607,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         from aspire_tui.ui.help_keys import key_sections
         from aspire_tui.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(key_sections(self), str(self.store.path)))
+        self.push_screen(HelpScreen(key_sections(self), self.data_line()))
 
 
 def _import_charts() -> None:
