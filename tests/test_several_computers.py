@@ -579,3 +579,30 @@ def test_an_encrypted_shared_folder_encrypts_every_computers_files(
         for path in folder.iterdir():
             if path.is_file():
                 assert b"secret" not in path.read_bytes(), path
+
+
+def test_a_draft_is_offered_only_on_the_computer_it_was_written_on(
+    folders: dict[str, Path],
+) -> None:
+    from datetime import datetime
+
+    from aspire_tui.domain.drafts import Draft
+    from aspire_tui.store.drafts import has_draft, load_draft, save_draft
+
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    draft = Draft("reflection", "New entry", datetime(2026, 11, 27, 9), {"note": "half"})
+    save_draft(store.drafts_file, draft)
+    store.close()
+    for path in desktop.iterdir():  # a sync tool copies every file
+        if path.is_file() and not (laptop / path.name).exists():
+            shutil.copy(path, laptop / path.name)
+    store = open_as(laptop, LAPTOP)
+    assert not has_draft(store.drafts_file), "the desktop's draft is not the laptop's"
+    store.close()
+    store = open_as(desktop, DESKTOP)
+    kept = load_draft(store.drafts_file)
+    store.close()
+    assert kept is not None and kept.fields == {"note": "half"}

@@ -20,8 +20,11 @@ MAX_SIZE = 64 * 1024 * 1024
 """Far above any form's text; a bigger file is not one Aspire wrote."""
 
 
-def drafts_path(folder: Path) -> Path:
-    return folder / DRAFTS_FILE_NAME
+def drafts_path(where: Path) -> Path:
+    """`where`: the data folder (the first computer's drafts), or a drafts file (another
+    computer's in a shared folder, `AspireStore.drafts_file`): each computer keeps its own,
+    so that a draft is never offered on a computer it was not written on."""
+    return where if where.suffix == ".json" else where / DRAFTS_FILE_NAME
 
 
 def has_draft(folder: Path) -> bool:
@@ -91,7 +94,7 @@ def discard_draft(folder: Path) -> None:
 
 def set_aside_draft(folder: Path, draft: Draft) -> Path:
     """Keep a draft that will not be offered again under a name of its own, dated."""
-    kept = folder / f"drafts-{draft.saved:%Y-%m-%d-%H%M%S}.json"
+    kept = drafts_path(folder).parent / f"drafts-{draft.saved:%Y-%m-%d-%H%M%S}.json"
     try:
         os.replace(drafts_path(folder), kept)
     except OSError as error:

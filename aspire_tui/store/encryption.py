@@ -149,6 +149,7 @@ def person_files(folder: Path) -> Iterator[Path]:
     for device in sorted(folder_files(folder).devices.values()):  # other computers' files
         yield from (device, log_path(device))
     yield from sorted(folder.glob("drafts-*.json"))
+    yield from sorted(folder.glob("drafts.*.json"))  # other computers' (`AspireStore.drafts_file`)
     backups = folder / BACKUP_FOLDER
     if backups.is_dir():
         yield from sorted(p for p in backups.iterdir() if p.name.startswith("aspire-"))

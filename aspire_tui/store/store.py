@@ -590,6 +590,15 @@ class AspireStore:
             self.take_in(self.read_others())
 
     @property
+    def drafts_file(self) -> Path:
+        """Where this computer keeps a form's draft (`store/drafts.py`): the data folder
+        (its drafts.json) for the folder's first computer, a file of its own for any other."""
+        folder = self.named_path.parent
+        if self.named_path.name == DATA_FILE_NAME or not self.device:
+            return folder
+        return folder / f"drafts.{self.device}.json"
+
+    @property
     def shared(self) -> bool:
         """Other computers' files are in the folder (or were, since this one opened)."""
         return self._others is not None and self._others.shared

@@ -168,7 +168,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.show_review_status()
         from aspire_tui.store.drafts import has_draft
 
-        if has_draft(store.named_path.parent):
+        if has_draft(store.drafts_file):
             self._back_from_lock = True
             self._offer_draft_later()
 
@@ -243,7 +243,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         in_review = any(isinstance(s, ReviewScreen) for s in self.screen_stack)
         draft = draft_of(forms[-1], datetime.now(), in_review) if forms else None
         if draft is not None:
-            save_draft(self.store.named_path.parent, draft, self.store.sealer)
+            save_draft(self.store.drafts_file, draft, self.store.sealer)
 
     def _offer_draft_later(self) -> None:
         self.run_worker(self._offer_draft(), exit_on_error=False, group="draft")
@@ -259,7 +259,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         if not isinstance(self.screen, MainScreen):  # the person has opened something already
             self.set_timer(1.0, self._offer_draft_later)
             return
-        folder = self.store.named_path.parent
+        folder = self.store.drafts_file
         try:
             draft = load_draft(folder, self.store.sealer)
             if draft is None:
@@ -412,7 +412,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.call_after_refresh(self._work_out_standing)
         from aspire_tui.store.drafts import has_draft
 
-        if has_draft(self.store.named_path.parent):  # the forms' code is imported only then
+        if has_draft(self.store.drafts_file):  # the forms' code is imported only then
             self._offer_draft_later()
         if keymap(self):
             self.set_timer(0.5, self._check_keymap)  # once the first screens are imported
