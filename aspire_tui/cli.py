@@ -298,12 +298,12 @@ def ask_read_only(error: AlreadyOpenError, ask: Callable[[str], str] = input) ->
 
 
 def list_backups_command(args: argparse.Namespace, folder: Path) -> int:
-    from aspire_tui.store import DATA_FILE_NAME
     from aspire_tui.store.backups import backup_folder, describe_held, list_backups, records_held
+    from aspire_tui.store.devices import own_data_file
     from aspire_tui.store.sealing import is_sealed
     from aspire_tui.use_cases.encryption import is_encrypted
 
-    data_file = folder / DATA_FILE_NAME
+    data_file = own_data_file(folder)
     if data_file.is_symlink():  # backups are kept beside the file a link leads to, as the app does
         with contextlib.suppress(OSError, RuntimeError):
             data_file = data_file.resolve()

@@ -606,3 +606,35 @@ def test_a_draft_is_offered_only_on_the_computer_it_was_written_on(
     kept = load_draft(store.drafts_file)
     store.close()
     assert kept is not None and kept.fields == {"note": "half"}
+
+
+def test_each_computer_keeps_its_own_backups_and_a_restore_reaches_every_computer(
+    folders: dict[str, Path],
+) -> None:
+    from datetime import datetime
+
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    store = open_as(laptop, LAPTOP)
+    store.save_reflection(Reflection(D, want="Before the mistake"))
+    store.close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    backup = store.back_up(datetime(2026, 11, 27, 9), "manual")
+    assert backup.parent == desktop / "backups" / DESKTOP, "the desktop's backups are its own"
+    [entry] = store.reflections()
+    store.save_reflection(Reflection(D, want="The mistake", id=entry.id, uid=entry.uid))
+    store.close()
+    sync(desktop, laptop)
+    store = open_as(laptop, LAPTOP)  # the laptop takes the mistake in, into its own file
+    assert wants(store) == ["The mistake"]
+    store.close()
+    sync(laptop, desktop)
+    restored = aspire("restore", backup.name, "--data-dir", str(desktop), device=DESKTOP)
+    assert restored.returncode == 0, restored.stderr
+    sync(desktop, laptop)
+    for folder, device in ((desktop, DESKTOP), (laptop, LAPTOP)):
+        store = open_as(folder, device)
+        assert wants(store) == ["Before the mistake"], f"restored on the {device}"
+        store.close()
+    listed = aspire("backups", "--data-dir", str(desktop), device=DESKTOP)
+    assert backup.name in listed.stdout

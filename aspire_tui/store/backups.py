@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from aspire_tui.store.devices import DEVICE_FILE
 from aspire_tui.store.errors import StoreError
 from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.sealing import Sealer
@@ -37,7 +38,11 @@ class Backup:
 
 
 def backup_folder(data_file: Path) -> Path:
-    return data_file.parent / BACKUP_FOLDER
+    """`backups/` beside the data file; in a shared folder, another computer's backups go in
+    `backups/<id>/`, so that no computer prunes (or overwrites) another's."""
+    folder = data_file.parent / BACKUP_FOLDER
+    device = DEVICE_FILE.fullmatch(data_file.name)
+    return folder / device.group(1) if device else folder
 
 
 def take_backup(
@@ -48,7 +53,7 @@ def take_backup(
     not taken again: ten launches in a row must not push out the copy from before a mistake."""
     folder = backup_folder(data_file)
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True, parents=True)
         if data is None:
             data = data_file.read_bytes()
         if not reason:

@@ -97,6 +97,13 @@ def device_file(folder: Path, device: str) -> Path:
     return folder / f"aspire.{device}.json"
 
 
+def own_data_file(folder: Path, device: str | None = None) -> Path:
+    """This computer's data file in `folder`: its own file in a shared folder, else
+    `aspire.json` (the folder's first computer's, or no one's yet)."""
+    mine = device_file(folder, device or this_device())
+    return mine if os.path.lexists(mine) else folder / DATA_FILE_NAME
+
+
 @dataclass(frozen=True)
 class FolderFiles:
     """The data files in a folder: each computer's, and the conflict copies sync tools made."""

@@ -153,6 +153,8 @@ def person_files(folder: Path) -> Iterator[Path]:
     backups = folder / BACKUP_FOLDER
     if backups.is_dir():
         yield from sorted(p for p in backups.iterdir() if p.name.startswith("aspire-"))
+        for device in sorted(p for p in backups.iterdir() if p.is_dir()):  # other computers'
+            yield from sorted(p for p in device.iterdir() if p.name.startswith("aspire-"))
 
 
 def _rewrite_all(folder: Path, reading: Sealer, writing: Sealer) -> list[Path]:
@@ -164,7 +166,7 @@ def _rewrite_all(folder: Path, reading: Sealer, writing: Sealer) -> list[Path]:
     remove_stale_temp_files(folder / DRAFTS_FILE_NAME)
     backups = folder / BACKUP_FOLDER
     if backups.is_dir():
-        for stale in backups.glob(".aspire-*.tmp"):
+        for stale in [*backups.glob(".aspire-*.tmp"), *backups.glob("*/.aspire-*.tmp")]:
             with contextlib.suppress(OSError):
                 stale.unlink()
     skipped: list[Path] = []

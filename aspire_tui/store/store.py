@@ -38,6 +38,7 @@ from aspire_tui.domain.validation import (
 from aspire_tui.store.backups import (
     DEFAULT_KEEP,
     Backup,
+    backup_folder,
     find_backup,
     list_backups,
     prune_backups,
@@ -45,7 +46,14 @@ from aspire_tui.store.backups import (
 )
 from aspire_tui.store import codec
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
-from aspire_tui.store.devices import device_file, device_name, folder_files, this_device
+from aspire_tui.store.devices import (
+    DEVICE_FILE,
+    device_file,
+    device_name,
+    folder_files,
+    own_data_file,
+    this_device,
+)
 from aspire_tui.store.encryption import finish_switch, switch_under_way, verified_switch
 from aspire_tui.store.errors import DataFileError, NeedsPassphrase, StoreError
 from aspire_tui.store.file_check import (
@@ -827,10 +835,12 @@ class AspireStore:
         beside it replayed when they build on those bytes (`_with_its_log`), so that putting
         that backup back loses none of them. The log itself is moved into `backups/` next to
         that copy, so that it is never replayed onto the file restored."""
-        path = Path(folder) / DATA_FILE_NAME
+        path = own_data_file(Path(folder))
         sealer = _sealer_for(Path(folder), key)
         backup = find_backup(path, name)
         data = _backup_data(backup, sealer=sealer)
+        if folder_files(Path(folder)).devices or path.name != DATA_FILE_NAME:
+            _restamped(path, data, sealer)  # a shared folder: the backup wins everywhere
         lock = FolderLock(path)
         lock.acquire()
         try:
@@ -1193,6 +1203,20 @@ def _device_from(path: Path, device_id: str, sealer: Sealer, forgotten: set[str]
                   found in forgotten)
 
 
+def _restamped(path: Path, data: dict[str, Any], sealer: Sealer) -> None:
+    """A backup put back in a shared folder, stamped as a change made now on top of what the
+    file holds (as much of it as reads), so that other computers take it too; in place."""
+    current: dict[str, Any] = {}
+    with contextlib.suppress(StoreError, DataFileError, OSError, AttributeError, TypeError):
+        current = AtomicJSONStorage(path, read_only=True, sealer=sealer).read() or {}
+    if not isinstance(current.get(SYNC_TABLE, {}), dict):
+        current = {}
+    device = DEVICE_FILE.fullmatch(path.name)
+    owner = device.group(1) if device else meta_of(current).get("device") or this_device()
+    stamper = Stamper(str(owner), max(_latest_stamp(current), _latest_stamp(data)))
+    restamp(current, data, [kind.table for kind in KINDS], stamper)
+
+
 def _latest_stamp(data: dict[str, Any]) -> int:
     latest = 0
     for entry in (data.get(SYNC_TABLE) or {}).values():
@@ -1284,8 +1308,8 @@ def _move_log_aside(path: Path, beside: Path | None, now: datetime) -> None:
         log = log_path(path.resolve())
         if not log.exists() and not log.is_symlink():
             return
-        folder = path.parent / "backups"
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder = backup_folder(path)
+        folder.mkdir(mode=0o700, exist_ok=True, parents=True)
         stem = beside.stem if beside is not None else f"aspire-{now:%Y%m%d-%H%M%S}-before-restore"
         os.replace(log, folder / f"{stem}{LOG_SUFFIX}")
     except (OSError, RuntimeError) as error:
