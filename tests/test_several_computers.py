@@ -13,6 +13,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -638,3 +639,39 @@ def test_each_computer_keeps_its_own_backups_and_a_restore_reaches_every_compute
         store.close()
     listed = aspire("backups", "--data-dir", str(desktop), device=DESKTOP)
     assert backup.name in listed.stdout
+
+
+def test_a_file_taken_in_before_is_not_read_again_at_the_next_start(
+    folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aspire_tui.store import other_files
+
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    write = open_as(desktop, DESKTOP)
+    write.save_reflection(Reflection(D, want="desk"))
+    write.close()
+    sync(desktop, laptop)
+    read: list[str] = []
+    real = other_files.OtherFiles._read
+
+    def counted(self: Any, path: Path, reading: Any) -> Any:
+        read.append(path.name)
+        return real(self, path, reading)
+
+    monkeypatch.setattr(other_files.OtherFiles, "_read", counted)
+    open_as(laptop, LAPTOP).close()
+    assert read == [f"aspire.{DESKTOP}.json"]
+    store = open_as(laptop, LAPTOP)
+    assert wants(store) == ["desk"]
+    store.close()
+    assert read == [f"aspire.{DESKTOP}.json"], "unchanged since: not read again"
+    write = open_as(desktop, DESKTOP)
+    write.save_reflection(Reflection(D, want="desk 2"))
+    write.close()
+    sync(desktop, laptop)
+    store = open_as(laptop, LAPTOP)
+    assert wants(store) == ["desk", "desk 2"]
+    store.close()
+    assert len(read) == 2, "changed: read again"

@@ -64,6 +64,8 @@ class Reading:
     """Conflict copies read: to move aside once what they hold is on disk."""
     problems: dict[str, str] = field(default_factory=dict)
     """Files skipped this time, and why."""
+    stats: dict[str, Any] = field(default_factory=dict)
+    """Each file read in whole, by name: its stats, for `OtherFiles.known`."""
 
 
 class OtherFiles:
@@ -74,6 +76,7 @@ class OtherFiles:
         sealer: Sealer,
         forgotten: Iterable[str] = (),
         kinds: tuple[RecordKind, ...] = KINDS,
+        known: Mapping[str, Any] | None = None,
     ) -> None:
         self.folder = folder
         self.own = own
@@ -82,7 +85,9 @@ class OtherFiles:
         self.kinds = kinds
         self.tables = tuple(kind.table for kind in kinds)
         self._seen: dict[Path, tuple[Stat, Stat]] = {}
-        self._data: dict[Path, dict[str, Any]] = {}
+        self.known: dict[str, Any] = dict(known or {})
+        """Each file's stats when an earlier run took it in (this computer's `_meta`
+        "seen"): a file still so is not read again at open."""
         self.problems: dict[str, str] = {}
         self.names: dict[str, str] = {}
         """Each computer's name, by id, as its file says."""
@@ -99,14 +104,20 @@ class OtherFiles:
             others.insert(0, found.first)
         return others, found.conflict_copies
 
+    _shared: bool | None = None
+
     @property
     def shared(self) -> bool:
-        """Another computer's file has been seen here."""
-        return bool(self._data) or bool(self.paths()[0])
+        """Another computer's file has been seen here (looked for once, then on each look
+        for changes: new records ask this, and must not list the folder each time)."""
+        if self._shared is None:
+            self._shared = bool(self.paths()[0])
+        return self._shared or bool(self._seen)
 
     def changed(self) -> bool:
         """Cheap (a `stat` per file): whether `read` would find anything new."""
         others, copies = self.paths()
+        self._shared = bool(others)
         if copies:
             return True
         if set(others) != set(self._seen):
@@ -118,45 +129,48 @@ class OtherFiles:
 
     def read(self, mine: Mapping[str, Any]) -> Reading:
         """What other computers' files (and conflict copies) hold that differs from `mine`,
-        this computer's data (read, never changed: a copy taken under its lock will do)."""
+        this computer's data (read, never changed: a copy taken under its lock will do).
+        Only files changed since they were last taken in are read, one at a time: what an
+        unchanged file holds is in `mine` already."""
         reading = Reading()
         others, copies = self.paths()
-        fresh: list[dict[str, Any]] = []
         for path in others:
             stats = self._stats(path)
-            if stats == self._seen.get(path) and path in self._data:
+            if stats == self._seen.get(path):
+                continue
+            if self.known.get(path.name) == _plain(stats):  # taken in by an earlier run
+                self._seen[path] = stats
                 continue
             data = self._read(path, reading)
             if data is None:
                 continue
             self._seen[path] = stats
-            self._data[path] = data
-            fresh.append(data)
+            reading.stats[path.name] = _plain(stats)
+            self._take(data, mine, reading)
             meta = meta_of(data)
             reading.names[path.name] = meta.get("name") or path.name
             if meta.get("device"):
                 self.names[str(meta["device"])] = str(meta.get("name") or meta["device"])
-        for path in list(self._data):
+        for path in list(self._seen):
             if path not in others:  # moved away, or forgotten: its changes are in ours
-                del self._data[path]
                 self._seen.pop(path, None)
         for path in copies:
             data = self._read_copy(path, reading)
             if data is not None:
-                fresh.append(data)
+                self._take(data, mine, reading)
                 reading.copies.append(path)
                 reading.names[path.name] = path.name
-        keys = _differing(fresh, mine, self.tables)
-        everyone = [*self._data.values(), *(d for d in fresh if not _in(d, self._data))]
-        for key in keys:
-            table, record_id = key.rpartition("/")[::2]
-            groups = [
-                versions_of((d.get(SYNC_TABLE) or {}).get(key), (d.get(table) or {}).get(record_id))
-                for d in everyone
-            ]
-            reading.theirs[key] = merge_versions(*groups)
         self.problems = reading.problems
         return reading
+
+    def _take(self, data: Mapping[str, Any], mine: Mapping[str, Any], reading: Reading) -> None:
+        theirs = reading.theirs
+        entries = data.get(SYNC_TABLE) or {}
+        for key in _differing([data], mine, self.tables):
+            table, record_id = key.rpartition("/")[::2]
+            found = versions_of(entries.get(key), (data.get(table) or {}).get(record_id))
+            have = theirs.get(key)
+            theirs[key] = found if have is None else merge_versions(have, found)
 
     def _read(self, path: Path, reading: Reading) -> dict[str, Any] | None:
         try:
@@ -216,8 +230,9 @@ class OtherFiles:
         return None
 
 
-def _in(data: dict[str, Any], kept: Mapping[Path, dict[str, Any]]) -> bool:
-    return any(data is other for other in kept.values())
+def _plain(stats: tuple[Stat, Stat]) -> list[list[int] | None]:
+    """Stats as JSON keeps them (`_meta`'s "seen")."""
+    return [list(stat) if stat is not None else None for stat in stats]
 
 
 def _differing(

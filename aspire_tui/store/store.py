@@ -583,7 +583,7 @@ class AspireStore:
         meta = meta_of(data)
         forgotten = meta.get("forgotten") or []
         self._others = OtherFiles(
-            folder, self.path, self._storage.sealer, forgotten, tuple(self.kinds)
+            folder, self.path, self._storage.sealer, forgotten, tuple(self.kinds), meta.get("seen")
         )
         self._stamper = Stamper(device, _latest_stamp(data))
         if self.read_only:
@@ -634,8 +634,14 @@ class AspireStore:
             ops = taken.ops
             if ops:
                 ops = ops + settle(data, self.kinds)
+            if reading.stats:  # taken in: not read again at the next start while unchanged
+                meta = meta_of(data)
+                seen = {**(meta.get("seen") or {}), **reading.stats}
+                data[META_TABLE]["1"] = meta = {**meta, "seen": seen}
+                ops = [*ops, [META_TABLE, "1", meta]]
             if ops:
                 self._storage.write(data, ops)
+            if taken.ops:
                 self._storage.renew()
         assert self._stamper is not None
         self._stamper.observe(taken.last_t)
