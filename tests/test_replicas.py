@@ -154,9 +154,20 @@ def test_a_change_made_apart_is_kept_beside_the_later_one() -> None:
     assert shown.t > kept.t or (shown.t == kept.t and shown.d > kept.d), "the later one shown"
 
 
-def test_a_record_never_stamped_gives_way_to_any_stamped_change() -> None:
+def test_a_record_never_stamped_gives_way_to_a_change_made_on_top_of_it() -> None:
     old = Version(0, "", (), {"note": "from before Aspire 7"})
-    new = stamp_after({}, 5, "aaaaaaaa", {"note": "changed"})
+    new = stamp_after(seen_by([old]), 5, "aaaaaaaa", {"note": "changed"})
     assert merge_versions([old], [new]) == (new,)
     other_old = Version(0, "", (), {"note": "another copy from before"})
     assert len(merge_versions([old], [other_old])) == 2, "two old copies that differ: both kept"
+
+
+def test_a_change_keeps_a_version_kept_beside_the_one_it_was_made_on() -> None:
+    """The desktop keeps its own version beside the laptop's (changed apart), then changes
+    the laptop's: its own earlier version is still kept, on every computer."""
+    mine = stamp_after({}, 1, "bbbbbbbb", {"note": "desktop"})
+    theirs = stamp_after({}, 2, "aaaaaaaa", {"note": "laptop"})
+    shown, kept = merge_versions([mine], [theirs])
+    assert shown is theirs and kept is mine
+    edited = stamp_after(seen_by([shown]), 3, "bbbbbbbb", {"note": "laptop, edited"})
+    assert merge_versions([edited, kept], [theirs]) == (edited, kept)

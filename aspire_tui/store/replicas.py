@@ -15,7 +15,7 @@ Merging is keeping the versions no other supersedes from the union of everyone's
 in which files arrive never matters, and taking in the same file twice changes nothing
 (commutative, associative, idempotent: `tests/test_replicas.py` checks it over random
 histories). A record that no computer ever stamped (data from before Aspire 7) has the
-empty version, which every stamped version supersedes.
+version `(0, "")`, which every change made on top of it supersedes.
 """
 
 from __future__ import annotations
@@ -49,13 +49,19 @@ class Version:
     t: int
     d: str
     v: tuple[tuple[str, int], ...] = ()
-    """The latest change by each other computer this one had seen, sorted by computer."""
+    """What the computer had seen when it made this change: the latest change seen from
+    each computer (itself included), sorted by computer."""
     doc: Doc | None = field(default=None, compare=False, hash=False)
 
     @cached_property
+    def seen(self) -> dict[str, int]:
+        return dict(self.v)
+
+    @cached_property
     def clock(self) -> dict[str, int]:
+        """What a change made on top of this one has seen: what it had, and itself."""
         clock = dict(self.v)
-        if self.d:
+        if self.t > clock.get(self.d, -1):
             clock[self.d] = self.t
         return clock
 
@@ -77,11 +83,12 @@ GENESIS_T = 0
 
 
 def supersedes(newer: Version, older: Version) -> bool:
-    """`newer` was made by a computer that had seen `older` (and is not the same version)."""
-    mine, theirs = newer.clock, older.clock
-    if mine == theirs:
+    """`newer` was made by a computer that had seen `older`: `older`'s own change is among
+    those `newer` had seen. (A dotted version vector: a computer's new change does not
+    supersede a version of its own it was keeping beside another, unless it had seen it.)"""
+    if newer.identity == older.identity:
         return False
-    return all(mine.get(device, -1) >= at for device, at in theirs.items())
+    return newer.seen.get(older.d, -1) >= older.t
 
 
 def merge_versions(*groups: Iterable[Version]) -> tuple[Version, ...]:
@@ -110,8 +117,7 @@ def seen_by(versions: Iterable[Version]) -> dict[str, int]:
 
 def stamp_after(seen: Mapping[str, int], t: int, device: str, doc: Doc | None) -> Version:
     """A change by `device` at `t`, made on top of everything in `seen`."""
-    others = tuple(sorted((d, at) for d, at in seen.items() if d != device))
-    return Version(t, device, others, doc)
+    return Version(t, device, tuple(sorted(seen.items())), doc)
 
 
 # The file's form ---------------------------------------------------------------------------
