@@ -104,6 +104,10 @@ class ConflictsDialog(ModalScreen[None]):
                     (f"  ({self._who(shown)})", "dim"),
                 ]
                 for other in conflict.others:
+                    uids = (shown.doc or {}).get("uid"), (other.doc or {}).get("uid")
+                    if None not in uids and uids[0] != uids[1]:
+                        # Two computers that each began the folder gave two entries one number.
+                        lines.append(("\n  a different entry under the same number:", "dim"))
                     lines += [
                         "\n  kept:  ",
                         plain(_summary(table, other.doc)),
