@@ -5,7 +5,8 @@ Run it with `python tests/benchmarks/bench.py` (add `--light` for the one-year c
 does, `--runs N` for more runs, and `--years 0 1 10 20 40` to add twenty and forty years of
 history, `--only goals-nav` for the Goals screen's j / k measure alone, `--only logging` for
 logging a check-in alone, `--only memory` for peak memory alone, `--only encryption` for an
-encrypted folder's start and writes beside a plain one's). It prints one table;
+encrypted folder's start and writes beside a plain one's, `--only devices` for a folder
+shared by 1, 3 and 10 computers). It prints one table;
 each figure is a median over runs.
 Cold start is measured from outside, in a real terminal: a fresh tmux server per run, polled
 with `capture-pane` until the expected text is on screen. The rest is measured inside the
@@ -460,11 +461,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["goals-nav", "logging", "memory", "encryption"],
+        choices=["goals-nav", "logging", "memory", "encryption", "devices"],
         help="one measure only: goals-nav, Goals j / k until the chart is drawn; logging, "
         "a check-in logged by keys (the longest UI pause and the frames missed); memory, "
         "peak memory after visiting every screen; encryption, an encrypted folder's start "
-        "and writes beside a plain one's",
+        "and writes beside a plain one's; devices, opening and saving in a folder shared "
+        "by 1, 3 and 10 computers",
     )
     args = parser.parse_args()
     sizes = [0, 1] if args.light else sorted(set(args.years or [0, 1, 10]) | {0})
@@ -479,6 +481,8 @@ def main() -> int:
         capture_output=True,
     )
     root = Path(tempfile.mkdtemp(prefix="aspire-bench-"))
+    # The computer's id (`devices.py`) is the benchmark's own, never this machine's.
+    os.environ.setdefault("ASPIRE_DEVICE_DIR", str(root / "device"))
     rows: list[tuple[str, str, str, str]] = []
     try:
         folders = {years: make_data(root, years) for years in sizes}
@@ -494,6 +498,11 @@ def main() -> int:
             folders = {}  # and nothing else
         if args.only == "memory":
             rows.extend(_memory_row(folder, years) for years, folder in folders.items() if years)
+            folders = {}  # and nothing else
+        if args.only == "devices":
+            for years, folder in folders.items():
+                if years:
+                    rows.extend(_devices_rows(root, folder, years, args.runs))
             folders = {}  # and nothing else
         if args.only == "encryption":
             for years, folder in folders.items():
@@ -751,6 +760,132 @@ def _timed_writes(plain: Path, sealed: Path, count: int) -> dict[str, float]:
         "plain_fold": statistics.median(folds["plain"]),
         "sealed_fold": statistics.median(folds["sealed"]),
     }
+
+
+SHARED_BY = (1, 3, 10)
+FIRST = "firstaaa"
+
+
+def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple[str, str, str, str]]:
+    """The folder's first computer opening and saving with 1, 3 and 10 computers' files
+    beside its own (each other computer's file holding all the data, as it does once
+    synced), in interleaved rounds; and a change from another computer taken in."""
+    from aspire_tui.domain.models import CheckIn
+    from aspire_tui.store import AspireStore
+    from aspire_tui.store.devices import device_file
+
+    label = f"{years} year" + ("s" if years > 1 else "")
+    shared: dict[int, Path] = {}
+    joined: list[float] = []
+    for count in SHARED_BY:
+        copy = root / f"shared-{years}-{count}"
+        shutil.copytree(folder, copy)
+        AspireStore.open(copy, backup=False, device=FIRST).close()  # claims aspire.json
+        for other in range(1, count):
+            begun = time.perf_counter()
+            AspireStore.open(copy, backup=False, device=f"other{other:03}").close()
+            joined.append(time.perf_counter() - begun)
+        AspireStore.open(copy, backup=False, device=FIRST).close()  # has seen them all
+        shared[count] = copy
+    opens: dict[int, list[float]] = {count: [] for count in SHARED_BY}
+    fresh: dict[int, list[float]] = {count: [] for count in SHARED_BY}
+    saves: dict[int, list[float]] = {count: [] for count in SHARED_BY}
+    for run in range(runs):
+        for count, copy in shared.items():
+            begun = time.perf_counter()
+            store = AspireStore.open(copy, backup=False, check_later=True, device=FIRST)
+            opens[count].append(time.perf_counter() - begun)
+            store.close()
+            for other in range(1, count):  # each other computer's file changed since
+                os.utime(device_file(copy, f"other{other:03}"))
+            begun = time.perf_counter()
+            store = AspireStore.open(copy, backup=False, check_later=True, device=FIRST)
+            fresh[count].append(time.perf_counter() - begun)
+            store.write_in_background()
+            goal_id = next(g.id for g in store.goals() if g.id is not None)
+            for n in range(4):
+                begun = time.perf_counter()
+                store.log_checkin(CheckIn(goal_id, TODAY, 1.0, note=f"bench {run} {n}"))
+                store.flush()
+                saves[count].append(time.perf_counter() - begun)
+            store.close()
+    one = statistics.median(opens[1])
+    rows = [
+        (
+            f"a new computer's first start in a shared folder, {label}",
+            f"{statistics.median(joined) * 1000:.0f} ms (takes in every record)",
+            "",
+            "",
+        )
+    ]
+    for count in SHARED_BY:
+        took = statistics.median(opens[count])
+        ratio = took / one
+        rows.append(
+            (
+                f"opening, {count} computer{'s' if count > 1 else ''}' files, {label}",
+                f"{took * 1000:.0f} ms",
+                f"{ratio:.2f}× one",
+                f"≤ 1.5× one: {'meets' if ratio <= 1.5 else 'misses'}" if count == 10 else "",
+            )
+        )
+    for count in SHARED_BY[1:]:
+        took = statistics.median(fresh[count])
+        rows.append(
+            (
+                f"opening after every other computer's file changed, {count} computers, {label}",
+                f"{took * 1000:.0f} ms",
+                f"{took / one:.2f}× one",
+                "",
+            )
+        )
+    for count in SHARED_BY:
+        took = statistics.median(saves[count]) * 1000
+        rows.append(
+            (
+                f"a check-in's save to disk, {count} computer{'s' if count > 1 else ''}' files, "
+                f"{label}",
+                f"{took:.2f} ms",
+                "",
+                _goal(took, 20),
+            )
+        )
+    rows.append(_arrival_row(shared[3], label, runs))
+    return rows
+
+
+def _arrival_row(copy: Path, label: str, runs: int) -> tuple[str, str, str, str]:
+    """Another computer logs a check-in: reading its file (off the screen's thread) and
+    merging what changed (on it), as the app does every second."""
+    from aspire_tui.domain.models import CheckIn
+    from aspire_tui.store import AspireStore
+
+    reads: list[float] = []
+    merges: list[float] = []
+    store = AspireStore.open(copy, backup=False, device=FIRST)
+    store.write_in_background()
+    try:
+        for run in range(max(5, runs)):
+            other = AspireStore.open(copy, backup=False, device="other001")
+            goal_id = next(g.id for g in other.goals() if g.id is not None)
+            other.save_checkin(CheckIn(goal_id, TODAY, 1.0, note=f"from afar {run}"))
+            other.close()
+            begun = time.perf_counter()
+            reading = store.read_others()
+            reads.append(time.perf_counter() - begun)
+            begun = time.perf_counter()
+            store.take_in(reading)
+            merges.append(time.perf_counter() - begun)
+    finally:
+        store.close()
+    merge = statistics.median(merges) * 1000
+    return (
+        f"a check-in from another computer arrives, {label}",
+        f"read {statistics.median(reads) * 1000:.0f} ms (off the screen's thread), "
+        f"merged {merge:.1f} ms (on it)",
+        "",
+        _goal(merge, 4, "ms on the screen's thread"),
+    )
 
 
 def _goal(value: float, limit: float, unit: str = "ms") -> str:
