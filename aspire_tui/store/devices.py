@@ -50,6 +50,11 @@ _CONFLICT_COPY = re.compile(
 )
 
 
+def is_device_id(text: str) -> bool:
+    """Eight letters and digits 2-7 (base32): what names a computer's file."""
+    return bool(_DEVICE.fullmatch(text))
+
+
 def new_device_id() -> str:
     return "".join(secrets.choice(_ALPHABET) for _ in range(8))
 

@@ -141,7 +141,8 @@ def take_in(data: dict[str, Any], theirs: Mapping[str, tuple[Version, ...]]) -> 
         if not mine or shown.identity != mine[0].identity:
             table = split_key(key)[0]
             changed[table] = changed.get(table, 0) + 1
-        if len(merged) > len(mine[1:]) + 1 or (len(merged) > 1 and not _same_kept(mine, merged)):
+        kept = {x.identity for x in merged[1:] if x.content != shown.content}
+        if kept - {x.identity for x in mine[1:]}:  # a version kept beside, new and different
             conflicts.append(key)
         doc = None if aside else shown.doc
         entry = encode_entry(merged, aside=aside)
@@ -149,15 +150,56 @@ def take_in(data: dict[str, Any], theirs: Mapping[str, tuple[Version, ...]]) -> 
     return TakenIn(ops, changed, conflicts, last_t)
 
 
-def _same_kept(mine: tuple[Version, ...], merged: tuple[Version, ...]) -> bool:
-    return {x.identity for x in mine[1:]} == {x.identity for x in merged[1:]}
-
-
-def settle(data: dict[str, Any], kinds: Sequence[RecordKind]) -> list[Op]:
+def settle(
+    data: dict[str, Any], kinds: Sequence[RecordKind], changed: Iterable[str] | None = None
+) -> list[Op]:
     """Hold aside each record that points to one no longer shown (a check-in for a goal
     deleted on another computer, a goal on a level its ladder lost, a second record with
     one uid), and bring back each one held aside that fits again; in place. Nothing held
-    aside is lost: it stays in `_sync` and is listed (`held_aside`)."""
+    aside is lost: it stays in `_sync` and is listed (`held_aside`). `changed`: the keys
+    just taken in; when none of them is a record others point to, only they are looked at
+    (a check-in arriving costs its own check, not the whole data's)."""
+    keys = list(changed) if changed is not None else None
+    linked_to = {link.to for kind in kinds for link in kind.links}
+    if keys is None or any(split_key(key)[0] in linked_to for key in keys):
+        return _settle_all(data, kinds)
+    return _settle_some(data, kinds, keys)
+
+
+def _settle_some(data: dict[str, Any], kinds: Sequence[RecordKind], keys: list[str]) -> list[Op]:
+    entries = data.setdefault(SYNC_TABLE, {})
+    by_table = {kind.table: kind for kind in kinds}
+    uids: dict[str, dict[Any, int]] = {}
+    ops: list[Op] = []
+    for key in keys:
+        table, record_id = split_key(key)
+        kind = by_table.get(table)
+        entry = entries.get(key) or {}
+        records = data.get(table) or {}
+        doc = records.get(record_id, entry.get("a"))
+        if kind is None or doc is None:
+            continue
+        if table not in uids:
+            counted: dict[Any, int] = {}
+            for other in records.values():
+                counted[other.get("uid")] = counted.get(other.get("uid"), 0) + 1
+            uids[table] = counted
+        if uids[table].get(doc.get("uid"), 0) > (1 if record_id in records else 0):
+            return ops + _settle_all(data, kinds)  # one record twice: decided over all
+        fits = all(
+            (doc.get(link.field) is None and link.optional)
+            or str(doc.get(link.field)) in (data.get(link.to) or {})
+            for link in kind.links
+        )
+        in_table = record_id in records
+        if fits and not in_table:
+            ops.extend(_set(data, key, doc, {k: v for k, v in entry.items() if k != "a"}))
+        elif not fits and in_table:
+            ops.extend(_set(data, key, None, {**(entry or versions_entry(doc)), "a": doc}))
+    return ops
+
+
+def _settle_all(data: dict[str, Any], kinds: Sequence[RecordKind]) -> list[Op]:
     entries = data.setdefault(SYNC_TABLE, {})
     ops: list[Op] = []
     uids: set[str] = set()

@@ -481,8 +481,9 @@ def main() -> int:
         capture_output=True,
     )
     root = Path(tempfile.mkdtemp(prefix="aspire-bench-"))
-    # The computer's id (`devices.py`) is the benchmark's own, never this machine's.
-    os.environ.setdefault("ASPIRE_DEVICE_DIR", str(root / "device"))
+    # The computer's id (`devices.py`) is the benchmark's own, never this machine's: the
+    # folder's first computer, which writes aspire.json.
+    os.environ.setdefault("ASPIRE_DEVICE_ID", FIRST)
     rows: list[tuple[str, str, str, str]] = []
     try:
         folders = {years: make_data(root, years) for years in sizes}
@@ -766,6 +767,11 @@ SHARED_BY = (1, 3, 10)
 FIRST = "firstaaa"
 
 
+def _other(number: int) -> str:
+    """The id of another computer (eight of a-z and 2-7)."""
+    return f"other{'abcdefghijk'[number]}zz"
+
+
 def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple[str, str, str, str]]:
     """The folder's first computer opening and saving with 1, 3 and 10 computers' files
     beside its own (each other computer's file holding all the data, as it does once
@@ -783,7 +789,7 @@ def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple
         AspireStore.open(copy, backup=False, device=FIRST).close()  # claims aspire.json
         for other in range(1, count):
             begun = time.perf_counter()
-            AspireStore.open(copy, backup=False, device=f"other{other:03}").close()
+            AspireStore.open(copy, backup=False, device=_other(other)).close()
             joined.append(time.perf_counter() - begun)
         AspireStore.open(copy, backup=False, device=FIRST).close()  # has seen them all
         shared[count] = copy
@@ -797,7 +803,7 @@ def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple
             opens[count].append(time.perf_counter() - begun)
             store.close()
             for other in range(1, count):  # each other computer's file changed since
-                os.utime(device_file(copy, f"other{other:03}"))
+                os.utime(device_file(copy, _other(other)))
             begun = time.perf_counter()
             store = AspireStore.open(copy, backup=False, check_later=True, device=FIRST)
             fresh[count].append(time.perf_counter() - begun)
@@ -823,7 +829,9 @@ def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple
         ratio = took / one
         rows.append(
             (
-                f"opening, {count} computer{'s' if count > 1 else ''}' files, {label}",
+                f"opening, {count} computer{'s' if count > 1 else ''}' files, {label}".replace(
+                "1 computer' files", "1 computer's file"
+            ),
                 f"{took * 1000:.0f} ms",
                 f"{ratio:.2f}× one",
                 f"≤ 1.5× one: {'meets' if ratio <= 1.5 else 'misses'}" if count == 10 else "",
@@ -844,7 +852,7 @@ def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple
         rows.append(
             (
                 f"a check-in's save to disk, {count} computer{'s' if count > 1 else ''}' files, "
-                f"{label}",
+                f"{label}".replace("1 computer' files", "1 computer's file"),
                 f"{took:.2f} ms",
                 "",
                 _goal(took, 20),
@@ -866,7 +874,7 @@ def _arrival_row(copy: Path, label: str, runs: int) -> tuple[str, str, str, str]
     store.write_in_background()
     try:
         for run in range(max(5, runs)):
-            other = AspireStore.open(copy, backup=False, device="other001")
+            other = AspireStore.open(copy, backup=False, device=_other(1))
             goal_id = next(g.id for g in other.goals() if g.id is not None)
             other.save_checkin(CheckIn(goal_id, TODAY, 1.0, note=f"from afar {run}"))
             other.close()
