@@ -134,6 +134,31 @@ async def shoot_passphrase(folder: Path) -> Path:
     return path
 
 
+async def shoot_conflict(folder: Path) -> Path:
+    """Issue 20: "Changed on two computers", an aspiration retitled on both while apart."""
+    import pytest
+
+    from aspire_tui.ui.data_actions import DataActions
+    from tests.sync_scenes import LAPTOP, changed_on_two
+
+    with pytest.MonkeyPatch.context() as patch:
+        laptop = changed_on_two(folder, TODAY, patch)
+        store = AspireStore.open(laptop, device=LAPTOP)
+        settings = LoadedSettings(Settings(), folder / "settings.toml")  # never the real one
+        app = AspireApp(store, today=TODAY, settings=settings)
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                app.clear_notifications()
+                DataActions(app).conflicts()  # type: ignore[arg-type]
+                await pilot.pause()
+                path = OUT / "changed-on-two-computers.svg"
+                app.save_screenshot(filename=path.name, path=str(OUT))
+        finally:
+            store.close()
+    return path
+
+
 async def main(png: bool) -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,6 +171,7 @@ async def main(png: bool) -> None:
         for name, keys in YEAR_SHOTS:
             paths.append(await shoot(name, keys, Path(tmp) / "year", data="year"))
         paths.append(await shoot_passphrase(Path(tmp)))
+        paths.append(await shoot_conflict(Path(tmp) / "shared"))
     for path in paths:
         print(path.relative_to(OUT.parent))
         if png:

@@ -215,3 +215,26 @@ def test_the_passphrase_screen(snap_compare, tmp_path: Path, size: tuple[int, in
     assert snap_compare(
         StillPassphraseApp(tmp_path), press=[*"my secret words"], terminal_size=size
     )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_changed_on_two_computers(  # type: ignore[no-untyped-def]
+    snap_compare, tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: an aspiration retitled on the laptop and on the desktop while apart; the
+    palette's "Sync: changed on two computers" shows both."""
+    from aspire_tui.ui.data_actions import DataActions
+    from tests.sync_scenes import LAPTOP, changed_on_two
+
+    laptop = changed_on_two(tmp_path, TODAY, monkeypatch)
+    app = StillCursorApp(AspireStore.open(laptop, device=LAPTOP), today=TODAY)
+
+    async def opened(pilot) -> None:  # type: ignore[no-untyped-def]
+        from tests.ui_helpers import notifications, wait_until
+
+        await wait_until(pilot, lambda: bool(notifications(app)), "the notice at start")
+        app.clear_notifications()
+        DataActions(app).conflicts()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=opened, terminal_size=size)

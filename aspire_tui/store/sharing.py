@@ -34,10 +34,12 @@ class Stamper:
     """This computer's stamps: a hybrid logical clock that never goes back, even when the
     wall clock does, and is always past every stamp taken in."""
 
-    def __init__(self, device: str, last: int = 0, wall: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, device: str, last: int = 0, wall: Callable[[], float] | None = None
+    ) -> None:
         self.device = device
         self.last = last
-        self._wall = wall
+        self._wall = wall or (lambda: time.time())  # looked up when called: tests set it
 
     def tick(self) -> int:
         self.last = max(int(self._wall() * 1000) << 16, self.last + 1)
@@ -169,7 +171,7 @@ def settle(
 def _settle_some(data: dict[str, Any], kinds: Sequence[RecordKind], keys: list[str]) -> list[Op]:
     entries = data.setdefault(SYNC_TABLE, {})
     by_table = {kind.table: kind for kind in kinds}
-    uids: dict[str, dict[Any, int]] = {}
+    uids: dict[str, list[Any]] = {}
     ops: list[Op] = []
     for key in keys:
         table, record_id = split_key(key)
@@ -180,11 +182,8 @@ def _settle_some(data: dict[str, Any], kinds: Sequence[RecordKind], keys: list[s
         if kind is None or doc is None:
             continue
         if table not in uids:
-            counted: dict[Any, int] = {}
-            for other in records.values():
-                counted[other.get("uid")] = counted.get(other.get("uid"), 0) + 1
-            uids[table] = counted
-        if uids[table].get(doc.get("uid"), 0) > (1 if record_id in records else 0):
+            uids[table] = [other.get("uid") for other in records.values()]
+        if uids[table].count(doc.get("uid")) > (1 if record_id in records else 0):
             return ops + _settle_all(data, kinds)  # one record twice: decided over all
         fits = all(
             (doc.get(link.field) is None and link.optional)

@@ -575,6 +575,8 @@ class AspireStore:
 
     device = ""
     """This computer's id (`devices.this_device`)."""
+    taken_at_open: tuple[TakenIn, Reading] | None = None
+    """What opening took in from other computers' files, for the app to say."""
     _others: OtherFiles | None = None
     _stamper: Stamper | None = None
 
@@ -598,7 +600,8 @@ class AspireStore:
                 data[META_TABLE]["1"] = claimed
                 self._storage.write(data, [[META_TABLE, "1", claimed]])
         if self._others.changed():
-            self.take_in(self.read_others())
+            reading = self.read_others()
+            self.taken_at_open = (self.take_in(reading), reading)
 
     @property
     def drafts_file(self) -> Path:

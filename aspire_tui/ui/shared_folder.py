@@ -50,9 +50,14 @@ class SharedFolderWatch:
         self._problems: dict[str, str] = {}
 
     def start(self) -> None:
-        if self.app.store.read_only:
+        store = self.app.store
+        if store.read_only:
             return  # the Aspire that has the folder takes them in, and writes them
         self.app.set_interval(LOOK_EVERY, self.look, name="shared folder")
+        if store.taken_at_open is not None:  # what came in since this computer last ran
+            taken, reading = store.taken_at_open
+            store.taken_at_open = None
+            self.app.call_after_refresh(self._say, taken, reading, True)
 
     def look(self) -> None:
         if self._busy or self.app.idle_lock.locked:
@@ -86,11 +91,12 @@ class SharedFolderWatch:
         finally:
             self._busy = False
 
-    def _say(self, taken: TakenIn, reading: Reading) -> None:
+    def _say(self, taken: TakenIn, reading: Reading, at_start: bool = False) -> None:
+        """The notices; `at_start`: what opening took in (the screen shows it already)."""
         app = self.app
         new_problems = {k: v for k, v in reading.problems.items() if self._problems.get(k) != v}
         self._problems = dict(reading.problems)
-        if taken.changed or taken.conflicts:
+        if (taken.changed or taken.conflicts) and not at_start:
             app.data_came_in()
         came = what_came(taken)
         names = sorted(set(reading.names.values()))

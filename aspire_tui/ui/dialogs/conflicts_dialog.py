@@ -49,10 +49,13 @@ def _summary(table: str, doc: dict[str, Any] | None) -> str:
 
 class ConflictsDialog(ModalScreen[None]):
     CSS_PATH = DIALOG_CSS
+    DEFAULT_CSS = """
+    ConflictsDialog #conflicts { height: auto; max-height: 14; border: none; }
+    """
 
     BINDINGS = [
         Binding("t", "take", "Take the other", id="conflicts.take"),
-        Binding("k", "keep", "Keep shown", id="conflicts.keep"),
+        Binding("s", "keep", "Keep shown", id="conflicts.keep"),
         Binding("d", "let_go", "Let it go", id="conflicts.let_go"),
         Binding("escape", "close", "Close", id="conflicts.close"),
     ]
@@ -69,8 +72,8 @@ class ConflictsDialog(ModalScreen[None]):
             yield RecordList(id="conflicts")
             yield Static(
                 "The later change is shown everywhere; the other is kept here. "
-                "t takes the other instead · k keeps what is shown · d lets a record held "
-                "aside go · escape goes back",
+                "t takes the kept one instead · s keeps the one shown · d lets a record "
+                "held aside go · escape goes back",
                 classes="field-hint",
             )
         yield KeyFooter()
@@ -101,7 +104,7 @@ class ConflictsDialog(ModalScreen[None]):
                     (f"{what} ", "bold"),
                     "\n  shown: ",
                     plain(_summary(table, shown.doc)),
-                    (f"  ({self._who(shown)})", "dim"),
+                    (f"\n         {self._who(shown)}", "dim"),
                 ]
                 for other in conflict.others:
                     uids = (shown.doc or {}).get("uid"), (other.doc or {}).get("uid")
@@ -111,7 +114,7 @@ class ConflictsDialog(ModalScreen[None]):
                     lines += [
                         "\n  kept:  ",
                         plain(_summary(table, other.doc)),
-                        (f"  ({self._who(other)})", "dim"),
+                        (f"\n         {self._who(other)}", "dim"),
                     ]
                 text = Content.assemble(*lines)
             options.append(Option(text, id=conflict.key))
