@@ -120,6 +120,15 @@ def _check_stamps(path: Path, entries: object) -> None:
     if not isinstance(entries, dict):
         raise DataFileError(path, f"has a damaged '{SYNC_TABLE}' section.")
     for key, entry in entries.items():
+        if (  # the usual entry, a stamp alone, checked without a call
+            type(entry) is dict
+            and len(entry) == 2
+            and type(entry.get("t")) is int
+            and type(entry.get("d")) is str
+            and entry["t"] >= 0
+            and "/" in key
+        ):
+            continue
         if "/" not in key or not is_entry(entry):
             raise DataFileError(path, f"has a damaged stamp {SYNC_TABLE}/{shortened(key)}.")
 
