@@ -675,3 +675,25 @@ def test_a_file_taken_in_before_is_not_read_again_at_the_next_start(
     assert wants(store) == ["desk", "desk 2"]
     store.close()
     assert len(read) == 2, "changed: read again"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [{"t": "soon", "d": LAPTOP}, {"t": 5}, {"t": -1, "d": LAPTOP}, [], {"t": 5, "d": "x", "z": 1}],
+)
+def test_a_damaged_stamp_is_refused_and_the_file_left_alone(
+    tmp_path: Path, entry: object
+) -> None:
+    from aspire_tui.store import DataFileError
+
+    folder = tmp_path / "data"
+    store = open_as(folder, LAPTOP)
+    store.save_reflection(Reflection(D, want="kept"))
+    store.close()
+    data = json.loads((folder / "aspire.json").read_text())
+    data["_sync"]["reflections/1"] = entry
+    damaged = json.dumps(data).encode()
+    (folder / "aspire.json").write_bytes(damaged)
+    with pytest.raises(DataFileError, match="damaged stamp"):
+        open_as(folder, LAPTOP)
+    assert (folder / "aspire.json").read_bytes() == damaged
