@@ -697,3 +697,32 @@ def test_a_damaged_stamp_is_refused_and_the_file_left_alone(
     with pytest.raises(DataFileError, match="damaged stamp"):
         open_as(folder, LAPTOP)
     assert (folder / "aspire.json").read_bytes() == damaged
+    # As the app opens: glanced at first, checked after the first frame, before any write.
+    store = AspireStore.open(folder, device=LAPTOP, check_later=True)
+    try:
+        with pytest.raises(DataFileError, match="damaged stamp"):
+            store.save_reflection(Reflection(D, want="never written over it"))
+    finally:
+        store.close()
+    assert (folder / "aspire.json").read_bytes() == damaged
+
+
+def test_another_computers_damaged_file_is_skipped_and_named(folders: dict[str, Path]) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    store.save_reflection(Reflection(D, want="desk"))
+    store.close()
+    name = f"aspire.{DESKTOP}.json"
+    data = json.loads((desktop / name).read_text())
+    data["_sync"] = {key: {"t": "later"} for key in data["_sync"]}
+    (laptop / name).write_text(json.dumps(data))
+    store = open_as(laptop, LAPTOP)
+    try:
+        assert wants(store) == []
+        assert store.taken_at_open is not None
+        _, reading = store.taken_at_open
+        assert "damaged stamp" in reading.problems[name]
+    finally:
+        store.close()

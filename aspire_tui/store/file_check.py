@@ -40,6 +40,8 @@ class Later:
 
     by_goal: dict[int, dict[int, dict[str, Any]]] = field(default_factory=dict)
     latest_on: dict[int, str] = field(default_factory=dict)
+    stamps_later: bool = False
+    """The stamps (`_sync`) are checked with the check-ins, after the first frame."""
 
 
 def check_file(
@@ -65,12 +67,15 @@ def check_file_first(
     unknown = set(data) - {META_TABLE, SYNC_TABLE, *(kind.table for kind in kinds)}
     if unknown:
         raise DataFileError(path, f"has parts Aspire does not know: {', '.join(sorted(unknown))}.")
-    _check_stamps(path, data.get(SYNC_TABLE, {}))
+    glanced = Later()
+    if later:
+        glanced.stamps_later = True  # checked with the check-ins (`check_stamps`)
+    else:
+        check_stamps(path, data)
     uids: set[str] = set()
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
     decoded: dict[str, dict[int, Any]] = {kind.table: {} for kind in kinds}
-    glanced = Later()
     for kind in kinds:
         name, decode = kind.table, kind.decode
         mine = decoded[name]
@@ -115,8 +120,9 @@ def check_file_first(
     return decoded, glanced
 
 
-def _check_stamps(path: Path, entries: object) -> None:
+def check_stamps(path: Path, data: dict[str, Any]) -> None:
     """The stamps other computers' changes are merged by (`replicas`)."""
+    entries = data.get(SYNC_TABLE, {})
     if not isinstance(entries, dict):
         raise DataFileError(path, f"has a damaged '{SYNC_TABLE}' section.")
     for key, entry in entries.items():

@@ -27,7 +27,7 @@ from aspire_tui.store.devices import (
     stem_of_copy,
 )
 from aspire_tui.store.errors import DataFileError, StoreError
-from aspire_tui.store.file_check import check_file_first, check_schema
+from aspire_tui.store.file_check import check_file_first, check_schema, check_stamps
 from aspire_tui.store.kinds import KINDS, RecordKind
 from aspire_tui.store.limits import Refused, read_file
 from aspire_tui.store.location import DATA_FILE_NAME
@@ -187,6 +187,7 @@ class OtherFiles:
         if schema < SCHEMA_VERSION:
             data = migrate(data, schema)
         check_file_first(path, data, self.kinds, later=True)
+        check_stamps(path, data)  # merged from at once: never glanced at only
         return data
 
     def _read_copy(self, path: Path, reading: Reading) -> dict[str, Any] | None:

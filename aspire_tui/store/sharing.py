@@ -35,18 +35,29 @@ class Stamper:
     wall clock does, and is always past every stamp taken in."""
 
     def __init__(
-        self, device: str, last: int = 0, wall: Callable[[], float] | None = None
+        self,
+        device: str,
+        last: int | Callable[[], int] = 0,
+        wall: Callable[[], float] | None = None,
     ) -> None:
         self.device = device
-        self.last = last
+        self._last = last
+        """The latest stamp taken or seen; or how to find it, when first needed (it costs
+        a look at every stamp, which a start that changes nothing need not pay)."""
         self._wall = wall or (lambda: time.time())  # looked up when called: tests set it
 
+    @property
+    def last(self) -> int:
+        if callable(self._last):
+            self._last = self._last()
+        return self._last
+
     def tick(self) -> int:
-        self.last = max(int(self._wall() * 1000) << 16, self.last + 1)
-        return self.last
+        self._last = max(int(self._wall() * 1000) << 16, self.last + 1)
+        return self._last
 
     def observe(self, t: int) -> None:
-        self.last = max(self.last, t)
+        self._last = max(self.last, t)
 
     def stamp(self, data: dict[str, Any], ops: Sequence[Op], skip: Iterable[str]) -> list[Op]:
         """Stamp each record a save set or removed (its version made on top of the one

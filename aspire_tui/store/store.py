@@ -62,6 +62,7 @@ from aspire_tui.store.file_check import (
     check_file,
     check_file_first,
     check_schema,
+    check_stamps,
     decode_later,
 )
 from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
@@ -488,7 +489,7 @@ class AspireStore:
     def before_change(self) -> None:
         """Before the first change: the launch backup on its way, and every check-in opening
         only glanced at checked whole (nothing is written over a file not known sound)."""
-        if self._checkins._later:
+        if self._checkins._later or self._stamps_later:
             self.finish_checking()  # no launch backup of a file not known sound
         self.start_launch_backup()
 
@@ -502,7 +503,9 @@ class AspireStore:
 
     def _start_launch_backup(self) -> None:
         thread = self._backup_thread
-        if thread is not None and thread.ident is None and self._checkins._later:
+        if thread is not None and thread.ident is None and (
+            self._checkins._later or self._stamps_later
+        ):
             with contextlib.suppress(DataFileError):  # said by whoever checks them next
                 self.finish_checking()  # never a backup of a file not known sound
         if self._unsound:
@@ -526,6 +529,7 @@ class AspireStore:
         if later is not None and later.by_goal:
             self._checkins.seed(decoded.get("checkins", {}), later.by_goal)
             self._latest_later = later.latest_on
+        self._stamps_later = later is not None and later.stamps_later
 
     _latest_later: dict[int, str] = {}
 
@@ -536,9 +540,14 @@ class AspireStore:
         checked here: a file changed since is read again, and checked, when next used."""
         try:
             self._checkins.decode_all_later()
+            if self._stamps_later:
+                check_stamps(self.path, self._storage.read() or {})
+                self._stamps_later = False
         except DataFileError:
             self._unsound = True  # no launch backup of it: it would push out a good copy
             raise
+
+    _stamps_later = False
 
     @classmethod
     def _open_read_only(
@@ -590,11 +599,12 @@ class AspireStore:
         self._others = OtherFiles(
             folder, self.path, self._storage.sealer, forgotten, tuple(self.kinds), meta.get("seen")
         )
-        self._stamper = Stamper(device, _latest_stamp(data))
+        self._stamper = Stamper(device, lambda: _latest_stamp(self._storage.read() or {}))
         if self.read_only:
             return
         self._storage.stamper = self._stamper
         if meta.get("device") != device:
+            self.before_change()  # the whole file checked before it is written
             claimed = {**meta, "device": device, "name": device_name()}
             with self._storage.changing():
                 data[META_TABLE]["1"] = claimed
