@@ -50,12 +50,22 @@ class Version:
     d: str
     v: tuple[tuple[str, int], ...] = ()
     """What the computer had seen when it made this change: the latest change seen from
-    each computer (itself included), sorted by computer."""
+    each computer (itself included), sorted by computer..."""
     doc: Doc | None = field(default=None, compare=False, hash=False)
+    x: tuple[tuple[str, int], ...] = field(default=(), compare=False, hash=False)
+    """...except these changes, which it had not seen though `v` reaches past them: versions
+    kept beside the one it was made on (changed apart, not chosen)."""
 
     @cached_property
     def seen(self) -> dict[str, int]:
         return dict(self.v)
+
+    @cached_property
+    def unseen(self) -> frozenset[tuple[str, int]]:
+        return frozenset(self.x)
+
+    def had_seen(self, device: str, t: int) -> bool:
+        return self.seen.get(device, -1) >= t and (device, t) not in self.unseen
 
     @cached_property
     def clock(self) -> dict[str, int]:
@@ -84,11 +94,11 @@ GENESIS_T = 0
 
 def supersedes(newer: Version, older: Version) -> bool:
     """`newer` was made by a computer that had seen `older`: `older`'s own change is among
-    those `newer` had seen. (A dotted version vector: a computer's new change does not
-    supersede a version of its own it was keeping beside another, unless it had seen it.)"""
+    those `newer` had seen. (A version vector with exceptions: a change made on one version
+    while another was kept beside it supersedes only the one it was made on.)"""
     if newer.identity == older.identity:
         return False
-    return newer.seen.get(older.d, -1) >= older.t
+    return newer.had_seen(older.d, older.t)
 
 
 def merge_versions(*groups: Iterable[Version]) -> tuple[Version, ...]:
@@ -104,20 +114,54 @@ def merge_versions(*groups: Iterable[Version]) -> tuple[Version, ...]:
     return tuple(sorted(kept, key=lambda x: x.identity, reverse=True))
 
 
-def seen_by(versions: Iterable[Version]) -> dict[str, int]:
-    """Every change these versions had seen, one computer each: the clock a change made on
-    top of them starts from."""
+@dataclass(frozen=True)
+class Seen:
+    """What a change made on top of some versions has seen: the latest change from each
+    computer, except `unseen`."""
+
+    clock: dict[str, int]
+    unseen: frozenset[tuple[str, int]] = frozenset()
+
+
+NOTHING_YET = Seen({"": GENESIS_T})
+"""What a change to a record no computer ever stamped has seen: its first version."""
+
+
+def seen_by(versions: Iterable[Version]) -> Seen:
+    """Everything these versions had seen, and themselves: what a change made on top of
+    them starts from."""
+    versions = list(versions)
     clock: dict[str, int] = {}
     for version in versions:
         for device, at in version.clock.items():
             if at > clock.get(device, -1):
                 clock[device] = at
-    return clock
+    unseen = {
+        dot
+        for version in versions
+        for dot in version.unseen
+        if not any(
+            other.had_seen(*dot) or (other.d, other.t) == dot for other in versions
+        )
+    }
+    return Seen(clock, frozenset(unseen))
 
 
-def stamp_after(seen: Mapping[str, int], t: int, device: str, doc: Doc | None) -> Version:
-    """A change by `device` at `t`, made on top of everything in `seen`."""
-    return Version(t, device, tuple(sorted(seen.items())), doc)
+def stamp_after(
+    seen: Seen | Mapping[str, int],
+    t: int,
+    device: str,
+    doc: Doc | None,
+    beside: Iterable[Version] = (),
+) -> Version:
+    """A change by `device` at `t`, made on top of everything `seen` holds; `beside`: the
+    versions kept beside the one it was made on, which it has not seen."""
+    if not isinstance(seen, Seen):
+        seen = Seen(dict(seen))
+    reach = {**seen.clock, device: t}
+    unseen = set(seen.unseen)
+    unseen.update((x.d, x.t) for x in beside if reach.get(x.d, -1) >= x.t)
+    return Version(t, device, tuple(sorted(seen.clock.items())), doc, tuple(sorted(unseen)))
 
 
 # The file's form ---------------------------------------------------------------------------
@@ -130,6 +174,8 @@ def encode_entry(versions: tuple[Version, ...], aside: bool = False) -> dict[str
     entry: dict[str, Any] = {"t": shown.t, "d": shown.d}
     if shown.v:
         entry["v"] = dict(shown.v)
+    if shown.x:
+        entry["x"] = [list(dot) for dot in shown.x]
     if len(versions) > 1:
         entry["c"] = [_encode_version(x) for x in versions[1:]]
     if aside and shown.doc is not None:
@@ -141,12 +187,15 @@ def _encode_version(version: Version) -> dict[str, Any]:
     encoded: dict[str, Any] = {"t": version.t, "d": version.d, "doc": version.doc}
     if version.v:
         encoded["v"] = dict(version.v)
+    if version.x:
+        encoded["x"] = [list(dot) for dot in version.x]
     return encoded
 
 
 def _decode_version(raw: Mapping[str, Any], doc: Doc | None) -> Version:
     others = raw.get("v") or {}
-    return Version(int(raw["t"]), str(raw["d"]), tuple(sorted(others.items())), doc)
+    unseen = tuple(sorted((str(d), int(t)) for d, t in raw.get("x") or ()))
+    return Version(int(raw["t"]), str(raw["d"]), tuple(sorted(others.items())), doc, unseen)
 
 
 def versions_of(entry: Mapping[str, Any] | None, doc: Doc | None) -> tuple[Version, ...]:
@@ -162,7 +211,7 @@ def versions_of(entry: Mapping[str, Any] | None, doc: Doc | None) -> tuple[Versi
 
 def is_entry(entry: object) -> bool:
     """An entry this version of Aspire writes (the file check refuses any other)."""
-    if not isinstance(entry, dict) or not set(entry) <= {"t", "d", "v", "c", "a"}:
+    if not isinstance(entry, dict) or not set(entry) <= {"t", "d", "v", "x", "c", "a"}:
         return False
     if not _is_stamp(entry):
         return False
@@ -171,7 +220,7 @@ def is_entry(entry: object) -> bool:
     kept = entry.get("c", [])
     return isinstance(kept, list) and all(
         isinstance(x, dict)
-        and set(x) <= {"t", "d", "v", "doc"}
+        and set(x) <= {"t", "d", "v", "x", "doc"}
         and _is_stamp(x)
         and (x.get("doc") is None or isinstance(x.get("doc"), dict))
         for x in kept
@@ -179,13 +228,18 @@ def is_entry(entry: object) -> bool:
 
 
 def _is_stamp(raw: Mapping[str, Any]) -> bool:
-    t, d, v = raw.get("t"), raw.get("d"), raw.get("v", {})
+    t, d, v, x = raw.get("t"), raw.get("d"), raw.get("v", {}), raw.get("x", [])
     return (
         type(t) is int
         and t >= 0
         and type(d) is str
         and isinstance(v, dict)
         and all(type(at) is int for at in v.values())
+        and isinstance(x, list)
+        and all(
+            isinstance(dot, list) and len(dot) == 2 and type(dot[0]) is str and type(dot[1]) is int
+            for dot in x
+        )
     )
 
 
