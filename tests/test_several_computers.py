@@ -726,3 +726,115 @@ def test_another_computers_damaged_file_is_skipped_and_named(folders: dict[str, 
         assert "damaged stamp" in reading.problems[name]
     finally:
         store.close()
+
+
+def test_two_computers_open_at_once_leave_their_files_alone_while_idle(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    write = open_as(desktop, DESKTOP)
+    write.save_reflection(Reflection(D, want="desk"))
+    write.close()
+    sync(desktop, laptop)
+    sync(laptop, desktop)
+    one, two = open_as(laptop, LAPTOP), open_as(desktop, DESKTOP)
+    try:
+        for store in (one, two):
+            store.write_in_background()
+        for _ in range(3):  # each looks at the other's files, as the app does every second
+            sync(laptop, desktop)
+            sync(desktop, laptop)
+            for store in (one, two):
+                if store.others_changed():
+                    store.take_in(store.read_others())
+                store.flush()
+        before = {n: (laptop / n).read_bytes() for n in synced_names(laptop)}
+        sync(laptop, desktop)
+        sync(desktop, laptop)
+        for store in (one, two):
+            if store.others_changed():
+                store.take_in(store.read_others())
+            store.flush()
+        after = {n: (laptop / n).read_bytes() for n in synced_names(laptop)}
+        assert after == before, "nothing new: nothing written"
+    finally:
+        one.close()
+        two.close()
+
+
+def test_a_delete_and_a_change_made_apart_show_the_delete_and_keep_the_change(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    store = open_as(laptop, LAPTOP)
+    saved = store.save_reflection(Reflection(D, want="First"))
+    store.close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    assert saved.id is not None
+    store.delete_reflection(saved.id)
+    store.close()
+    store = open_as(laptop, LAPTOP)  # apart, and later
+    store.save_reflection(Reflection(D, want="Changed", id=saved.id, uid=saved.uid))
+    store.close()
+    sync(laptop, desktop)
+    sync(desktop, laptop)
+    for folder, device in ((desktop, DESKTOP), (laptop, LAPTOP)):
+        store = open_as(folder, device)
+        assert wants(store) == [], "a deleted record does not come back"
+        [conflict] = store.conflicts()
+        assert conflict.shown.deleted
+        [other] = conflict.others
+        assert other.doc is not None and other.doc["want"] == "Changed"
+        store.close()
+
+
+def test_a_check_in_held_aside_comes_back_when_its_goal_is_put_back(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    store = open_as(laptop, LAPTOP)
+    aspiration = store.save_aspiration(Aspiration("Lead", D))
+    assert aspiration.id is not None
+    goal = store.save_goal(Goal(aspiration.id, "Hire", Target.number(3, "people"), D, D))
+    store.close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    assert goal.id is not None
+    store.save_checkin(CheckIn(goal.id, D, 1, "logged on the desktop"))
+    store.close()
+    store = open_as(laptop, LAPTOP)
+    store.delete_goal(goal.id)
+    store.close()
+    sync(desktop, laptop)
+    store = open_as(laptop, LAPTOP)
+    assert store.checkins() == []
+    store.put_back([goal], [])  # undo the delete
+    assert [c.note for c in store.checkins()] == ["logged on the desktop"]
+    assert not store.conflicts()
+    store.close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    assert [c.note for c in store.checkins()] == ["logged on the desktop"]
+    store.close()
+
+
+def test_forgetting_the_folders_first_computer_stops_reading_aspire_json(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    store.forget_device(LAPTOP)
+    store.close()
+    write = open_as(laptop, LAPTOP)
+    write.save_reflection(Reflection(D, want="from a computer forgotten"))
+    write.close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    assert wants(store) == []
+    assert not store.others_changed(), "and it is not read again and again"
+    store.close()

@@ -53,7 +53,8 @@ def take_backup(
     not taken again: ten launches in a row must not push out the copy from before a mistake."""
     folder = backup_folder(data_file)
     try:
-        folder.mkdir(mode=0o700, exist_ok=True, parents=True)
+        folder.parent.mkdir(mode=0o700, exist_ok=True)  # backups/ of a shared folder
+        folder.mkdir(mode=0o700, exist_ok=True)
         if data is None:
             data = data_file.read_bytes()
         if not reason:

@@ -44,7 +44,7 @@ _CONFLICT_COPY = re.compile(
     r" \([^()]*conflict[^()]*(?:\(\d+\))?[^()]*\)"  # Dropbox, Nextcloud, ownCloud
     r"|\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?"  # Syncthing
     r"|_conflict-\d{8}-\d{6}"  # ownCloud, older Nextcloud
-    r"|-[A-Za-z0-9][A-Za-z0-9_-]*"  # OneDrive: -HOSTNAME, -HOSTNAME-2
+    r"|-[A-Z0-9][A-Z0-9_-]*"  # OneDrive: -HOSTNAME, -HOSTNAME-2 (as Windows names them)
     r"| \d+"  # iCloud Drive: "aspire 2.json"
     r")\.(?P<ext>jsonl?)"
 )

@@ -100,8 +100,8 @@ class OtherFiles:
             for device, path in found.devices.items()
             if path != self.own and device not in self.forgotten
         ]
-        if found.first is not None and found.first != self.own and "" not in self.forgotten:
-            others.insert(0, found.first)
+        if found.first is not None and found.first != self.own:
+            others.insert(0, found.first)  # its computer, if forgotten, is known once read
         return others, found.conflict_copies
 
     _shared: bool | None = None
@@ -124,6 +124,10 @@ class OtherFiles:
             return True
         return any(self._stats(path) != self._seen.get(path) for path in others)
 
+    def read_again(self) -> None:
+        """What was read could not be taken in: every file is read again next time."""
+        self._seen.clear()
+
     def _stats(self, path: Path) -> tuple[Stat, Stat]:
         return (_stat(path), _stat(change_log.log_path(path)))
 
@@ -145,6 +149,8 @@ class OtherFiles:
             if data is None:
                 continue
             self._seen[path] = stats
+            if meta_of(data).get("device") in self.forgotten:
+                continue  # the folder's first computer, forgotten
             reading.stats[path.name] = _plain(stats)
             self._take(data, mine, reading)
             meta = meta_of(data)

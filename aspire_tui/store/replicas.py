@@ -111,7 +111,9 @@ def merge_versions(*groups: Iterable[Version]) -> tuple[Version, ...]:
     if len(found) == 1:
         return (found[0],)
     kept = [x for x in found if not any(supersedes(y, x) for y in found if y is not x)]
-    return tuple(sorted(kept, key=lambda x: x.identity, reverse=True))
+    # A deletion is shown first: a deleted record never comes back from a computer that
+    # had not seen the delete (its change is kept beside, to take back); else the latest.
+    return tuple(sorted(kept, key=lambda x: (x.deleted, x.identity), reverse=True))
 
 
 @dataclass(frozen=True)

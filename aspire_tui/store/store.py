@@ -80,7 +80,7 @@ from aspire_tui.store.storage import (
     encode_json,
     remove_stale_temp_files,
 )
-from aspire_tui.store.sharing import Stamper, TakenIn, restamp, settle, take_in
+from aspire_tui.store.sharing import Stamper, TakenIn, held_aside, restamp, settle, take_in
 from aspire_tui.store.table import AspireTable
 
 T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions, Review)
@@ -278,6 +278,7 @@ class AspireStore:
         lock: FolderLock | None,
         kinds: Sequence[RecordKind] = KINDS,
     ) -> None:
+        self._unrecorded = {}
         self._storage = storage
         self._lock = lock
         self.kinds = tuple(kinds)
@@ -593,6 +594,7 @@ class AspireStore:
         """Stamp every change from now on, claim `aspire.json` for this computer if no one has
         (a file from before Aspire 7), and take in what other computers' files hold."""
         self.device = device
+        self._unrecorded = {}
         data = self._storage.read() or {}
         meta = meta_of(data)
         forgotten = meta.get("forgotten") or []
@@ -633,10 +635,28 @@ class AspireStore:
 
     def read_others(self) -> Reading:
         """What other computers' files hold that this one's does not (any thread)."""
-        assert self._others is not None
-        with self._storage.changing():
+        others = self._others
+        assert others is not None
+        with self._storage.changing():  # the data as it is now; only looked up from here
             mine = self._storage.read() or {}
-            return self._others.read(mine)
+        return others.read(mine)
+
+    _unrecorded: dict[str, Any]
+    """Files read in whole since their stats were last written into `_meta` "seen": written
+    with the next change, or on close (never on their own while open: two computers would
+    answer each other's writes for ever)."""
+
+    def _record_seen(self, data: dict[str, Any]) -> list[Any]:
+        meta = meta_of(data)
+        seen = {**(meta.get("seen") or {}), **self._unrecorded}
+        self._unrecorded = {}
+        data[META_TABLE]["1"] = meta = {**meta, "seen": seen}
+        return [META_TABLE, "1", meta]
+
+    def read_others_again(self) -> None:
+        """What `read_others` found could not be taken in: it is read again next time."""
+        if self._others is not None:
+            self._others.read_again()
 
     def take_in(self, reading: Reading) -> TakenIn:
         """Merge what `read_others` found into this computer's data and file, then move the
@@ -650,14 +670,13 @@ class AspireStore:
             ops = taken.ops
             if ops:
                 ops = ops + settle(data, self.kinds, valid)
-            if reading.stats:  # taken in: not read again at the next start while unchanged
-                meta = meta_of(data)
-                seen = {**(meta.get("seen") or {}), **reading.stats}
-                data[META_TABLE]["1"] = meta = {**meta, "seen": seen}
-                ops = [*ops, [META_TABLE, "1", meta]]
+            self._unrecorded.update(reading.stats)
+            if ops:  # and the files taken in, not read again at the next start
+                ops = [*ops, self._record_seen(data)]
             if ops:
                 self._storage.write(data, ops)
                 self._absorbed(ops)
+                self._holds_aside = None  # looked at again when next needed
         assert self._stamper is not None
         self._stamper.observe(taken.last_t)
         if reading.copies:
@@ -711,6 +730,26 @@ class AspireStore:
             ops += settle(data, self.kinds, [key])
             self._storage.write(data, ops)
             self._absorbed(ops)
+
+    _holds_aside: bool | None = None
+    """Whether any record is held aside (`sharing.settle`); None: not looked yet."""
+
+    def _bring_back(self) -> None:
+        """Records held aside that fit again (what they point to is back) are shown again,
+        here and so on every computer."""
+        if self._stamper is None or self.read_only:
+            return
+        data = self._storage.read() or {}
+        if self._holds_aside is None:
+            self._holds_aside = bool(held_aside(data))
+        if not self._holds_aside:
+            return
+        with self._storage.changing():
+            ops = settle(data, self.kinds)
+            if ops:
+                self._storage.write(data, ops)
+                self._absorbed(ops)
+        self._holds_aside = bool(held_aside(data))
 
     def _absorbed(self, ops: list[list[Any]]) -> None:
         """The records' caches brought up to what was just written behind the tables' back
@@ -945,6 +984,11 @@ class AspireStore:
         """Finish putting changes on disk, then let another Aspire have the folder."""
         try:
             self.launch_backup_problem()
+            if self._unrecorded and not self.read_only:
+                with contextlib.suppress(StoreError, DataFileError):  # read again next time
+                    with self._storage.changing():
+                        data = self._storage.read() or {}
+                        self._storage.write(data, [self._record_seen(data)])
             self._storage.close()
         finally:
             if self._lock is not None:
@@ -963,7 +1007,10 @@ class AspireStore:
         memory; this drops the references, and the collector frees what they held."""
         self._start_records()
         self._tables, self._tables_at = {}, -1
-        self._storage.forget_everything()
+        self._others = None  # it holds the key too
+        self.taken_at_open = None
+        with self._storage.changing():
+            self._storage.forget_everything()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -1003,7 +1050,9 @@ class AspireStore:
         return self._aspirations.get(aspiration_id)
 
     def save_aspiration(self, aspiration: Aspiration) -> Aspiration:
-        return self.save_record(aspiration)  # type: ignore[no-any-return]
+        saved = self.save_record(aspiration)
+        self._bring_back()  # a ladder given back its level, say
+        return saved  # type: ignore[no-any-return]
 
     def delete_aspiration(self, aspiration_id: int) -> None:
         """Its goals and their check-ins go with it, in one write; journal entries about it
@@ -1034,7 +1083,9 @@ class AspireStore:
         if aspiration is None:
             raise StoreError("That aspiration no longer exists.")
         _valid(lambda g: check_goal_on_ladder(g, aspiration.ladder), goal)
-        return self._goals.save(goal)
+        saved = self._goals.save(goal)
+        self._bring_back()
+        return saved
 
     def delete_goal(self, goal_id: int) -> None:
         with self._storage.batch():  # undone whole on failure, caches renewed
@@ -1113,6 +1164,7 @@ class AspireStore:
                 owner_goal = self.goal(goal_id or 0)
                 if owner_goal is not None:
                     _check_fit(owner_goal, self.checkins(owner_goal.id))
+        self._bring_back()  # a goal undeleted: check-ins held aside for it come back
 
     def _put(self, records: _Records[Any], record: Any) -> int:
         """Write `record` back under its id if that id is free or still its own."""
@@ -1346,7 +1398,8 @@ def _move_log_aside(path: Path, beside: Path | None, now: datetime) -> None:
         if not log.exists() and not log.is_symlink():
             return
         folder = backup_folder(path)
-        folder.mkdir(mode=0o700, exist_ok=True, parents=True)
+        folder.parent.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
         stem = beside.stem if beside is not None else f"aspire-{now:%Y%m%d-%H%M%S}-before-restore"
         os.replace(log, folder / f"{stem}{LOG_SUFFIX}")
     except (OSError, RuntimeError) as error:

@@ -308,7 +308,9 @@ class AspireApp(CrashReportWithoutLocals[None]):
         """The help screen's "Your data": the file, and the computers it is shared with."""
         line = str(self.store.path)
         if self.store.shared:
-            names = self.store.device_names()
+            from aspire_tui.use_cases.devices import labels
+
+            names = labels(self.store.device_names())
             others = sorted(name for device, name in names.items() if device != self.store.device)
             line += (
                 f"\n  shared with {len(others)} other computer{'s' if len(others) != 1 else ''}"

@@ -85,6 +85,7 @@ class SharedFolderWatch:
             try:
                 taken = store.take_in(reading)
             except (StoreError, DataFileError) as error:
+                store.read_others_again()
                 self.app.report_error(str(error))
                 return
             self._say(taken, reading)

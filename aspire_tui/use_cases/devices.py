@@ -16,6 +16,17 @@ def when(stamp: int) -> datetime | None:
     return datetime.fromtimestamp((stamp >> 16) / 1000)
 
 
+def labels(names: dict[str, str]) -> dict[str, str]:
+    """What to call each computer, by id: its name, with its id where two share a name."""
+    count: dict[str, int] = {}
+    for name in names.values():
+        count[name] = count.get(name, 0) + 1
+    return {
+        device: name if count[name] == 1 else f"{name} ({device})"
+        for device, name in names.items()
+    }
+
+
 @dataclass(frozen=True)
 class DeviceLine:
     device: Device

@@ -21,7 +21,7 @@ from aspire_tui.ui.dialogs import DIALOG_CSS
 from aspire_tui.ui.render import plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
-from aspire_tui.use_cases.devices import when
+from aspire_tui.use_cases.devices import labels, when
 
 _WHAT = {
     "aspirations": ("Aspiration", "title"),
@@ -62,7 +62,7 @@ class ConflictsDialog(ModalScreen[None]):
 
     def __init__(self, names: dict[str, str]) -> None:
         super().__init__()
-        self.names = names
+        self.names = labels(names)
         """Computer names by id, for "the desktop's"."""
         self.conflicts: list[Conflict] = []
 
@@ -81,8 +81,11 @@ class ConflictsDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         self.refill()
 
+    def _name(self, version: Version) -> str:
+        return self.names.get(version.d) or version.d or "before Aspire 7"
+
     def _who(self, version: Version) -> str:
-        name = self.names.get(version.d) or version.d or "before Aspire 7"
+        name = self._name(version)
         at = when(version.t)
         return f"{name}, {at:%Y-%m-%d %H:%M}" if isinstance(at, datetime) else name
 
@@ -143,7 +146,7 @@ class ConflictsDialog(ModalScreen[None]):
             return not conflict.aside and (action == "keep" or bool(conflict.others))
         return True
 
-    def _decide(self, version: Version) -> None:
+    def _decide(self, version: Version, said: str) -> None:
         conflict = self._current()
         if conflict is None:
             return
@@ -152,23 +155,39 @@ class ConflictsDialog(ModalScreen[None]):
         except StoreError as error:
             self.app.report_error(str(error))  # type: ignore[attr-defined]
             return
+        self.app.notify(said, markup=False)
         self.refill()
 
     def action_take(self) -> None:
         conflict = self._current()
         if conflict is not None and conflict.others and not conflict.aside:
-            self._decide(conflict.others[0])
+            other = conflict.others[0]
+            self._decide(other, f"Took the version from {self._name(other)}, on every computer.")
 
     def action_keep(self) -> None:
         conflict = self._current()
         if conflict is not None:
-            self._decide(conflict.shown)
+            self._decide(conflict.shown, "Kept the version shown, on every computer.")
 
     def action_let_go(self) -> None:
-        """A record held aside goes for good (on every computer)."""
+        """A record held aside goes for good (on every computer), after asking."""
         conflict = self._current()
-        if conflict is not None and conflict.aside:
-            self._decide(Version(0, "", (), None))
+        if conflict is None or not conflict.aside:
+            return
+        from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+        table, _ = split_key(conflict.key)
+        what = _WHAT.get(table, ("Record", ""))[0].lower()
+        text = Content.assemble(
+            f"The {what} held aside goes, on every computer: ",
+            plain(_summary(table, conflict.shown.doc)),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._decide(Version(0, "", (), None), f"Let the {what} go.")
+
+        self.app.push_screen(ConfirmDialog(f"Let this {what} go?", text, "Let it go"), answered)
 
     def action_close(self) -> None:
         self.dismiss(None)
