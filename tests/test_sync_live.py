@@ -164,3 +164,49 @@ async def test_a_folder_of_one_computer_says_nothing_of_sharing(store: AspireSto
         await pilot.press("end")
         await pilot.pause()
         assert "shared with" not in screen_text(pilot.app)
+
+
+async def test_a_record_held_aside_goes_only_after_asking(tmp_path: Path) -> None:
+    from datetime import date
+
+    from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
+    from aspire_tui.ui.dialogs.confirm import ConfirmDialog
+
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+    laptop.mkdir()
+    desktop.mkdir()
+    store = open_as(laptop, LAPTOP)
+    aspiration = store.save_aspiration(Aspiration("Lead", date(2026, 3, 1)))
+    assert aspiration.id is not None
+    goal = store.save_goal(
+        Goal(aspiration.id, "Hire", Target.number(3, "people"), date(2026, 3, 1), TODAY)
+    )
+    store.close()
+    sync(laptop, desktop)
+    other = open_as(desktop, DESKTOP)
+    assert goal.id is not None
+    other.save_checkin(CheckIn(goal.id, TODAY, 1, "logged on the desktop"))
+    other.close()
+    store = open_as(laptop, LAPTOP)
+    store.delete_goal(goal.id)
+    store.close()
+    sync(desktop, laptop)
+    store = open_as(laptop, LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pilot.app.push_screen(ConflictsDialog(store.device_names()))
+        await pilot.pause()
+        assert "logged on the desktop" in screen_text(pilot.app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(store.conflicts()) == 1, "kept: the person said no"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "every computer shows the same" in screen_text(pilot.app)
+        assert store.conflicts() == []
+    store.close()

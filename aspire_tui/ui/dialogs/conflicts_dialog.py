@@ -81,11 +81,11 @@ class ConflictsDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         self.refill()
 
-    def _name(self, version: Version) -> str:
+    def _computer(self, version: Version) -> str:
         return self.names.get(version.d) or version.d or "before Aspire 7"
 
     def _who(self, version: Version) -> str:
-        name = self._name(version)
+        name = self._computer(version)
         at = when(version.t)
         return f"{name}, {at:%Y-%m-%d %H:%M}" if isinstance(at, datetime) else name
 
@@ -162,7 +162,7 @@ class ConflictsDialog(ModalScreen[None]):
         conflict = self._current()
         if conflict is not None and conflict.others and not conflict.aside:
             other = conflict.others[0]
-            self._decide(other, f"Took the version from {self._name(other)}, on every computer.")
+            self._decide(other, f"Took the version from {self._computer(other)}, on every computer.")
 
     def action_keep(self) -> None:
         conflict = self._current()
