@@ -838,3 +838,24 @@ def test_forgetting_the_folders_first_computer_stops_reading_aspire_json(
     assert wants(store) == []
     assert not store.others_changed(), "and it is not read again and again"
     store.close()
+
+
+def test_a_read_only_look_and_an_export_show_every_computers_changes(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    write = open_as(desktop, DESKTOP)
+    write.save_reflection(Reflection(D, want="Written on the desktop"))
+    write.close()
+    sync(desktop, laptop)
+    before = (laptop / "aspire.json").read_bytes()
+    look = AspireStore.open(laptop, device=LAPTOP, read_only=True)
+    try:
+        assert wants(look) == ["Written on the desktop"]
+    finally:
+        look.close()
+    exported = aspire("export", "--data-dir", str(laptop), device=LAPTOP)
+    assert "Written on the desktop" in exported.stdout
+    assert (laptop / "aspire.json").read_bytes() == before, "a look writes nothing"

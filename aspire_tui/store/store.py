@@ -602,7 +602,9 @@ class AspireStore:
             folder, self.path, self._storage.sealer, forgotten, tuple(self.kinds), meta.get("seen")
         )
         self._stamper = Stamper(device, lambda: _latest_stamp(self._storage.read() or {}))
-        if self.read_only:
+        if self.read_only:  # shown merged, never written (the Aspire open here writes)
+            if self._others.changed():
+                self.take_in(self.read_others())
             return
         self._storage.stamper = self._stamper
         if meta.get("device") != device:
@@ -670,6 +672,10 @@ class AspireStore:
             ops = taken.ops
             if ops:
                 ops = ops + settle(data, self.kinds, valid)
+            if self.read_only:
+                if ops:  # in memory only: a second look while another Aspire writes
+                    self._absorbed(ops)
+                return taken
             self._unrecorded.update(reading.stats)
             if ops:  # and the files taken in, not read again at the next start
                 ops = [*ops, self._record_seen(data)]
