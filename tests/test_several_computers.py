@@ -859,3 +859,41 @@ def test_a_read_only_look_and_an_export_show_every_computers_changes(
     exported = aspire("export", "--data-dir", str(laptop), device=LAPTOP)
     assert "Written on the desktop" in exported.stdout
     assert (laptop / "aspire.json").read_bytes() == before, "a look writes nothing"
+
+
+def test_a_record_from_before_aspire_7_changed_on_one_computer_is_no_conflict(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    old = {
+        "_meta": {"1": {"schema": 6}},
+        "reflections": {
+            "1": {
+                "on": "2026-03-01",
+                "want": "Old",
+                "passions": "",
+                "note": "",
+                "ratings": {},
+                "prompt": "",
+                "tags": [],
+                "aspiration_id": None,
+                "uid": "0" * 31 + "1",
+            }
+        },
+    }
+    (laptop / "aspire.json").write_text(json.dumps(old))
+    open_as(laptop, LAPTOP).close()  # upgraded, and claimed
+    sync(laptop, desktop)
+    open_as(desktop, DESKTOP).close()  # takes the old record in, unstamped
+    sync(desktop, laptop)
+    store = open_as(laptop, LAPTOP)
+    [entry] = store.reflections()
+    store.save_reflection(Reflection(D, want="Changed", id=entry.id, uid=entry.uid))
+    store.close()
+    sync(laptop, desktop)
+    sync(desktop, laptop)
+    for folder, device in ((desktop, DESKTOP), (laptop, LAPTOP)):
+        store = open_as(folder, device)
+        assert wants(store) == ["Changed"]
+        assert store.conflicts() == [], "the change replaces the record from before"
+        store.close()

@@ -15,7 +15,7 @@ Merging is keeping the versions no other supersedes from the union of everyone's
 in which files arrive never matters, and taking in the same file twice changes nothing
 (commutative, associative, idempotent: `tests/test_replicas.py` checks it over random
 histories). A record that no computer ever stamped (data from before Aspire 7) has the
-version `(0, "")`, which every change made on top of it supersedes.
+version `(0, "")`, which every stamped version supersedes.
 """
 
 from __future__ import annotations
@@ -98,6 +98,8 @@ def supersedes(newer: Version, older: Version) -> bool:
     while another was kept beside it supersedes only the one it was made on.)"""
     if newer.identity == older.identity:
         return False
+    if not older.d and newer.d:  # a record from before stamps: any stamped change replaces it
+        return True
     return newer.had_seen(older.d, older.t)
 
 
@@ -123,10 +125,6 @@ class Seen:
 
     clock: dict[str, int]
     unseen: frozenset[tuple[str, int]] = frozenset()
-
-
-NOTHING_YET = Seen({"": GENESIS_T})
-"""What a change to a record no computer ever stamped has seen: its first version."""
 
 
 def seen_by(versions: Iterable[Version]) -> Seen:
