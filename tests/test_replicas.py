@@ -180,3 +180,15 @@ def test_a_change_keeps_a_version_kept_beside_the_one_it_was_made_on() -> None:
     assert shown is theirs and kept is mine
     edited = stamp_after(seen_by([shown]), 3, "bbbbbbbb", {"note": "laptop, edited"})
     assert merge_versions([edited, kept], [theirs]) == (edited, kept)
+
+
+def test_a_change_to_one_old_record_keeps_another_that_only_shares_its_number() -> None:
+    """Two computers each began with data from before stamps; their goal 1 are two goals."""
+    mine = Version(0, "", (), {"uid": "a" * 32, "title": "Mine"})
+    theirs = Version(0, "", (), {"uid": "b" * 32, "title": "Theirs"})
+    shown, kept = merge_versions([mine], [theirs])
+    edited = stamp_after(
+        seen_by([shown]), 5, "aaaaaaaa", {**(shown.doc or {}), "title": "Edited"}, [kept]
+    )
+    merged = merge_versions([edited, kept], [mine], [theirs])
+    assert [x.doc["title"] for x in merged] == ["Edited", kept.doc["title"]]  # type: ignore[index]

@@ -861,8 +861,9 @@ def test_a_read_only_look_and_an_export_show_every_computers_changes(
     assert (laptop / "aspire.json").read_bytes() == before, "a look writes nothing"
 
 
+@pytest.mark.parametrize("change", ["edit", "delete"])
 def test_a_record_from_before_aspire_7_changed_on_one_computer_is_no_conflict(
-    folders: dict[str, Path],
+    folders: dict[str, Path], change: str
 ) -> None:
     laptop, desktop = folders[LAPTOP], folders[DESKTOP]
     old = {
@@ -888,12 +889,29 @@ def test_a_record_from_before_aspire_7_changed_on_one_computer_is_no_conflict(
     sync(desktop, laptop)
     store = open_as(laptop, LAPTOP)
     [entry] = store.reflections()
-    store.save_reflection(Reflection(D, want="Changed", id=entry.id, uid=entry.uid))
+    if change == "edit":
+        store.save_reflection(Reflection(D, want="Changed", id=entry.id, uid=entry.uid))
+    else:
+        assert entry.id is not None
+        store.delete_reflection(entry.id)
     store.close()
     sync(laptop, desktop)
     sync(desktop, laptop)
     for folder, device in ((desktop, DESKTOP), (laptop, LAPTOP)):
         store = open_as(folder, device)
-        assert wants(store) == ["Changed"]
+        assert wants(store) == (["Changed"] if change == "edit" else [])
         assert store.conflicts() == [], "the change replaces the record from before"
         store.close()
+
+
+@pytest.mark.parametrize("key", ["reflections/01", "notes/1", "reflections/\u0663", "reflections"])
+def test_a_stamp_for_no_record_aspire_writes_is_refused(tmp_path: Path, key: str) -> None:
+    from aspire_tui.store import DataFileError
+
+    folder = tmp_path / "data"
+    open_as(folder, LAPTOP).close()
+    data = json.loads((folder / "aspire.json").read_text())
+    data["_sync"] = {key: {"t": 1, "d": LAPTOP}}
+    (folder / "aspire.json").write_text(json.dumps(data))
+    with pytest.raises(DataFileError, match="damaged stamp"):
+        open_as(folder, LAPTOP)

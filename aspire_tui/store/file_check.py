@@ -71,7 +71,7 @@ def check_file_first(
     if later:
         glanced.stamps_later = True  # checked with the check-ins (`check_stamps`)
     else:
-        check_stamps(path, data)
+        check_stamps(path, data, kinds)
     uids: set[str] = set()
     rungs: dict[int, int] = {}
     goal_levels: list[tuple[str, int, int]] = []
@@ -120,23 +120,33 @@ def check_file_first(
     return decoded, glanced
 
 
-def check_stamps(path: Path, data: dict[str, Any]) -> None:
+def check_stamps(
+    path: Path, data: dict[str, Any], kinds: Sequence[RecordKind] = KINDS
+) -> None:
     """The stamps other computers' changes are merged by (`replicas`)."""
     entries = data.get(SYNC_TABLE, {})
     if not isinstance(entries, dict):
         raise DataFileError(path, f"has a damaged '{SYNC_TABLE}' section.")
+    tables = {kind.table for kind in kinds}
     for key, entry in entries.items():
+        table, _, record_id = key.partition("/")
+        if table not in tables or not _canonical(record_id):
+            raise DataFileError(path, f"has a damaged stamp {SYNC_TABLE}/{shortened(key)}.")
         if (  # the usual entry, a stamp alone, checked without a call
             type(entry) is dict
             and len(entry) == 2
             and type(entry.get("t")) is int
             and type(entry.get("d")) is str
             and entry["t"] >= 0
-            and "/" in key
         ):
             continue
-        if "/" not in key or not is_entry(entry):
+        if not is_entry(entry):
             raise DataFileError(path, f"has a damaged stamp {SYNC_TABLE}/{shortened(key)}.")
+
+
+def is_canonical_id(record_id: str) -> bool:
+    """A record number as Aspire writes it: ASCII digits, no leading 0, not too long."""
+    return _canonical(record_id)
 
 
 def _glance_at_checkins(

@@ -193,7 +193,7 @@ class OtherFiles:
         if schema < SCHEMA_VERSION:
             data = migrate(data, schema)
         check_file_first(path, data, self.kinds, later=True)
-        check_stamps(path, data)  # merged from at once: never glanced at only
+        check_stamps(path, data, self.kinds)  # merged from at once: never glanced at only
         return data
 
     def _read_copy(self, path: Path, reading: Reading) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ Merging is keeping the versions no other supersedes from the union of everyone's
 in which files arrive never matters, and taking in the same file twice changes nothing
 (commutative, associative, idempotent: `tests/test_replicas.py` checks it over random
 histories). A record that no computer ever stamped (data from before Aspire 7) has the
-version `(0, "")`, which every stamped version supersedes.
+version `(0, "")`, which every stamped change to that record (its uid) supersedes.
 """
 
 from __future__ import annotations
@@ -98,9 +98,16 @@ def supersedes(newer: Version, older: Version) -> bool:
     while another was kept beside it supersedes only the one it was made on.)"""
     if newer.identity == older.identity:
         return False
-    if not older.d and newer.d:  # a record from before stamps: any stamped change replaces it
-        return True
+    if not older.d and newer.d and _same_record(newer, older):
+        return True  # a record from before stamps: any change to it replaces it
     return newer.had_seen(older.d, older.t)
+
+
+def _same_record(newer: Version, older: Version) -> bool:
+    """Both hold one record (one uid): not another entry that only shares its number."""
+    if newer.doc is None or older.doc is None:
+        return False  # a deletion replaces it only if made on it (`NOTHING_YET`)
+    return newer.doc.get("uid") == older.doc.get("uid")
 
 
 def merge_versions(*groups: Iterable[Version]) -> tuple[Version, ...]:
@@ -125,6 +132,10 @@ class Seen:
 
     clock: dict[str, int]
     unseen: frozenset[tuple[str, int]] = frozenset()
+
+
+NOTHING_YET = Seen({"": GENESIS_T})
+"""What the deletion of a record no computer ever stamped had seen: that record."""
 
 
 def seen_by(versions: Iterable[Version]) -> Seen:

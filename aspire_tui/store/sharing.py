@@ -16,6 +16,7 @@ from typing import Any
 from aspire_tui.domain.validation import on_its_ladder
 from aspire_tui.store.kinds import RecordKind
 from aspire_tui.store.replicas import (
+    NOTHING_YET,
     SYNC_TABLE,
     Version,
     encode_entry,
@@ -71,8 +72,10 @@ class Stamper:
                 continue
             key = key_of(op[0], op[1])
             before = versions_of(entries.get(key), None)
-            # Made on the version shown, not on those kept beside it.
-            version = stamp_after(seen_by(before[:1]), self.tick(), self.device, op[2], before[1:])
+            # Made on the version shown, not on those kept beside it; a deletion of a record
+            # from before stamps, on that record.
+            seen = seen_by(before[:1]) if before or op[2] is not None else NOTHING_YET
+            version = stamp_after(seen, self.tick(), self.device, op[2], before[1:])
             entry = encode_entry((version, *before[1:]))
             entries[key] = entry
             stamped.append([SYNC_TABLE, key, entry])

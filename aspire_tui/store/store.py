@@ -63,6 +63,7 @@ from aspire_tui.store.file_check import (
     check_file_first,
     check_schema,
     check_stamps,
+    is_canonical_id,
     decode_later,
 )
 from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
@@ -542,7 +543,7 @@ class AspireStore:
         try:
             self._checkins.decode_all_later()
             if self._stamps_later:
-                check_stamps(self.path, self._storage.read() or {})
+                check_stamps(self.path, self._storage.read() or {}, self.kinds)
                 self._stamps_later = False
         except DataFileError:
             self._unsound = True  # no launch backup of it: it would push out a good copy
@@ -682,7 +683,6 @@ class AspireStore:
             if ops:
                 self._storage.write(data, ops)
                 self._absorbed(ops)
-                self._holds_aside = None  # looked at again when next needed
         assert self._stamper is not None
         self._stamper.observe(taken.last_t)
         if reading.copies:
@@ -695,7 +695,7 @@ class AspireStore:
         whole was checked, check-ins only glanced at)."""
         table, record_id = split_key(key)
         kind = next((k for k in self.kinds if k.table == table), None)
-        if kind is None or not record_id.isdigit():
+        if kind is None or not is_canonical_id(record_id):
             return False
         try:
             for version in versions:
@@ -737,25 +737,26 @@ class AspireStore:
             self._storage.write(data, ops)
             self._absorbed(ops)
 
-    _holds_aside: bool | None = None
-    """Whether any record is held aside (`sharing.settle`); None: not looked yet."""
+    _holds_aside: tuple[int, bool] = (-1, False)
+    """Whether any record is held aside (`sharing.settle`), at the storage's revision then."""
 
     def _bring_back(self) -> None:
         """Records held aside that fit again (what they point to is back) are shown again,
         here and so on every computer."""
         if self._stamper is None or self.read_only:
             return
-        data = self._storage.read() or {}
-        if self._holds_aside is None:
-            self._holds_aside = bool(held_aside(data))
-        if not self._holds_aside:
-            return
         with self._storage.changing():
+            data = self._storage.read() or {}
+            revision = self._storage.revision
+            if self._holds_aside[0] != revision:
+                self._holds_aside = (revision, bool(held_aside(data)))
+            if not self._holds_aside[1]:
+                return
             ops = settle(data, self.kinds)
             if ops:
                 self._storage.write(data, ops)
                 self._absorbed(ops)
-        self._holds_aside = bool(held_aside(data))
+            self._holds_aside = (self._storage.revision, bool(held_aside(data)))
 
     def _absorbed(self, ops: list[list[Any]]) -> None:
         """The records' caches brought up to what was just written behind the tables' back
@@ -990,7 +991,8 @@ class AspireStore:
         """Finish putting changes on disk, then let another Aspire have the folder."""
         try:
             self.launch_backup_problem()
-            if self._unrecorded and not self.read_only:
+            checked = not (self._unsound or self._checkins._later or self._stamps_later)
+            if self._unrecorded and not self.read_only and checked:
                 with contextlib.suppress(StoreError, DataFileError):  # read again next time
                     with self._storage.changing():
                         data = self._storage.read() or {}
