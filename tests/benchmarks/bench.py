@@ -797,7 +797,9 @@ def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple
     fresh: dict[int, list[float]] = {count: [] for count in SHARED_BY}
     saves: dict[int, list[float]] = {count: [] for count in SHARED_BY}
     for run in range(runs):
-        for count, copy in shared.items():
+        order = list(shared.items())
+        order = order[run % len(order) :] + order[: run % len(order)]  # none always first
+        for count, copy in order:
             begun = time.perf_counter()
             store = AspireStore.open(copy, backup=False, check_later=True, device=FIRST)
             opens[count].append(time.perf_counter() - begun)
