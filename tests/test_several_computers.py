@@ -211,24 +211,31 @@ def test_a_deleted_record_never_comes_back_from_a_computer_that_had_not_seen_it(
     store.close()
 
 
-def test_a_check_in_for_a_goal_deleted_elsewhere_is_held_aside_not_lost(
-    folders: dict[str, Path],
-) -> None:
-    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+def logged_on_a_goal_deleted_elsewhere(laptop: Path, desktop: Path, day: date = D) -> Goal:
+    """The desktop logs a check-in on a goal the laptop deletes meanwhile; the desktop's
+    file reaches the laptop. Returns the goal as it was."""
     store = open_as(laptop, LAPTOP)
     aspiration = store.save_aspiration(Aspiration("Lead", D))
     assert aspiration.id is not None
-    goal = store.save_goal(Goal(aspiration.id, "Hire", Target.number(3, "people"), D, D))
+    goal = store.save_goal(Goal(aspiration.id, "Hire", Target.number(3, "people"), D, day))
     store.close()
     sync(laptop, desktop)
     store = open_as(desktop, DESKTOP)
     assert goal.id is not None
-    store.save_checkin(CheckIn(goal.id, D, 1, "logged on the desktop"))
+    store.save_checkin(CheckIn(goal.id, day, 1, "logged on the desktop"))
     store.close()
     store = open_as(laptop, LAPTOP)
     store.delete_goal(goal.id)
     store.close()
     sync(desktop, laptop)
+    return goal
+
+
+def test_a_check_in_for_a_goal_deleted_elsewhere_is_held_aside_not_lost(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    goal = logged_on_a_goal_deleted_elsewhere(laptop, desktop)
     store = open_as(laptop, LAPTOP)  # opens: nothing points to nothing
     assert store.goals() == [] and store.checkins() == []
     [held] = store.conflicts()
@@ -795,20 +802,7 @@ def test_a_check_in_held_aside_comes_back_when_its_goal_is_put_back(
     folders: dict[str, Path],
 ) -> None:
     laptop, desktop = folders[LAPTOP], folders[DESKTOP]
-    store = open_as(laptop, LAPTOP)
-    aspiration = store.save_aspiration(Aspiration("Lead", D))
-    assert aspiration.id is not None
-    goal = store.save_goal(Goal(aspiration.id, "Hire", Target.number(3, "people"), D, D))
-    store.close()
-    sync(laptop, desktop)
-    store = open_as(desktop, DESKTOP)
-    assert goal.id is not None
-    store.save_checkin(CheckIn(goal.id, D, 1, "logged on the desktop"))
-    store.close()
-    store = open_as(laptop, LAPTOP)
-    store.delete_goal(goal.id)
-    store.close()
-    sync(desktop, laptop)
+    goal = logged_on_a_goal_deleted_elsewhere(laptop, desktop)
     store = open_as(laptop, LAPTOP)
     assert store.checkins() == []
     store.put_back([goal], [])  # undo the delete

@@ -14,7 +14,13 @@ from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.conflicts_dialog import ConflictsDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from tests.conftest import TODAY
-from tests.test_several_computers import DESKTOP, LAPTOP, open_as, sync
+from tests.test_several_computers import (
+    DESKTOP,
+    LAPTOP,
+    logged_on_a_goal_deleted_elsewhere,
+    open_as,
+    sync,
+)
 from tests.ui_helpers import (
     SIZE,
     journal_rows,
@@ -167,30 +173,12 @@ async def test_a_folder_of_one_computer_says_nothing_of_sharing(store: AspireSto
 
 
 async def test_a_record_held_aside_goes_only_after_asking(tmp_path: Path) -> None:
-    from datetime import date
-
-    from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
     from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
     laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
     laptop.mkdir()
     desktop.mkdir()
-    store = open_as(laptop, LAPTOP)
-    aspiration = store.save_aspiration(Aspiration("Lead", date(2026, 3, 1)))
-    assert aspiration.id is not None
-    goal = store.save_goal(
-        Goal(aspiration.id, "Hire", Target.number(3, "people"), date(2026, 3, 1), TODAY)
-    )
-    store.close()
-    sync(laptop, desktop)
-    other = open_as(desktop, DESKTOP)
-    assert goal.id is not None
-    other.save_checkin(CheckIn(goal.id, TODAY, 1, "logged on the desktop"))
-    other.close()
-    store = open_as(laptop, LAPTOP)
-    store.delete_goal(goal.id)
-    store.close()
-    sync(desktop, laptop)
+    logged_on_a_goal_deleted_elsewhere(laptop, desktop, TODAY)
     store = open_as(laptop, LAPTOP)
     async with make_app(store).run_test(size=SIZE) as pilot:
         await pilot.pause()

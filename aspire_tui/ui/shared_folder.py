@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aspire_tui.store import DataFileError, StoreError
+from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.other_files import Reading
 from aspire_tui.store.sharing import TakenIn
 
@@ -19,22 +20,14 @@ if TYPE_CHECKING:
 LOOK_EVERY = 1.0
 """Seconds between looks at the folder: a change shows within two."""
 
-_KINDS = {
-    "aspirations": ("aspiration", "aspirations"),
-    "goals": ("goal", "goals"),
-    "checkins": ("check-in", "check-ins"),
-    "reflections": ("journal entry", "journal entries"),
-    "assessments": ("assessment", "assessments"),
-    "passions": ("passions list", "passions lists"),
-    "reviews": ("review", "reviews"),
-}
 
 
 def what_came(taken: TakenIn) -> str:
     """"2 check-ins and a goal" for the notice."""
     parts = []
     for table, count in sorted(taken.changed.items(), key=lambda item: -item[1]):
-        one, many = _KINDS.get(table, ("record", "records"))
+        kind = next((k for k in KINDS if k.table == table), None)
+        one, many = (kind.one, kind.many) if kind is not None else ("record", "records")
         parts.append(f"{count} {many}" if count > 1 else f"1 {one}")
     if not parts:
         return ""

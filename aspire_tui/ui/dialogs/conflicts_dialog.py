@@ -15,6 +15,7 @@ from textual.widgets import Label, Static
 from textual.widgets.option_list import Option
 
 from aspire_tui.store import StoreError
+from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.replicas import Version, split_key
 from aspire_tui.store.store import Conflict
 from aspire_tui.ui.dialogs import DIALOG_CSS
@@ -23,22 +24,26 @@ from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 from aspire_tui.use_cases.devices import labels, when
 
-_WHAT = {
-    "aspirations": ("Aspiration", "title"),
-    "goals": ("Goal", "title"),
-    "checkins": ("Check-in", "note"),
-    "reflections": ("Journal entry", "want"),
-    "assessments": ("Assessment", "started"),
-    "passions": ("Passions", "passions"),
-    "reviews": ("Review", "started"),
+_SHOWN_BY = {
+    "aspirations": "title",
+    "goals": "title",
+    "reflections": "want",
+    "assessments": "started",
+    "passions": "passions",
+    "reviews": "started",
 }
+"""The field that names a record of each kind in the list (a check-in: its day and note)."""
+
+
+def _what(table: str) -> str:
+    kind = next((k for k in KINDS if k.table == table), None)
+    return kind.one.capitalize() if kind is not None else "Record"
 
 
 def _summary(table: str, doc: dict[str, Any] | None) -> str:
     if doc is None:
         return "deleted"
-    field = _WHAT.get(table, ("Record", "title"))[1]
-    text = doc.get(field)
+    text = doc.get(_SHOWN_BY.get(table, "title"))
     if table == "checkins":
         text = f"{doc.get('on', '')} {doc.get('amount', '')} {doc.get('note') or ''}".strip()
     elif table == "reflections" and not text:
@@ -94,7 +99,7 @@ class ConflictsDialog(ModalScreen[None]):
         options = []
         for conflict in self.conflicts:
             table, _ = split_key(conflict.key)
-            what = _WHAT.get(table, ("Record", ""))[0]
+            what = _what(table)
             shown = conflict.shown
             if conflict.aside:
                 text = Content.assemble(
@@ -177,7 +182,7 @@ class ConflictsDialog(ModalScreen[None]):
         from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
         table, _ = split_key(conflict.key)
-        what = _WHAT.get(table, ("Record", ""))[0].lower()
+        what = _what(table).lower()
         text = Content.assemble(
             f"The {what} held aside goes, on every computer: ",
             plain(_summary(table, conflict.shown.doc)),
