@@ -198,3 +198,37 @@ async def test_a_record_held_aside_goes_only_after_asking(tmp_path: Path) -> Non
         assert "every computer shows the same" in screen_text(pilot.app)
         assert store.conflicts() == []
     store.close()
+
+
+async def test_with_two_versions_kept_the_one_highlighted_is_taken(tmp_path: Path) -> None:
+    from tests.test_several_computers import TRAVEL
+
+    folders = {d: tmp_path / d for d in (LAPTOP, DESKTOP, TRAVEL)}
+    for folder in folders.values():
+        folder.mkdir()
+    store = open_as(folders[LAPTOP], LAPTOP)
+    entry = store.save_reflection(Reflection(TODAY, note="First"))
+    store.close()
+    for device in (DESKTOP, TRAVEL):
+        sync(folders[LAPTOP], folders[device])
+    for device in (DESKTOP, TRAVEL, LAPTOP):  # each changes it, apart; the laptop last
+        write_on(folders[device], device, f"Written on {device}", like=entry)
+    for device in (DESKTOP, TRAVEL):
+        sync(folders[device], folders[LAPTOP])
+    store = open_as(folders[LAPTOP], LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pilot.app.push_screen(ConflictsDialog(store.device_names()))
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+        assert "(1 of 2 kept)" in shown and "(2 of 2 kept)" in shown
+        await pilot.press("down")
+        await pilot.pause()
+        listing = pilot.app.screen.query_one("#conflicts")
+        second = listing.get_option_at_index(listing.highlighted)  # type: ignore[attr-defined]
+        wanted = "Written on " + (DESKTOP if DESKTOP in str(second.prompt) else TRAVEL)
+        await pilot.press("t")
+        await pilot.pause()
+        assert [r.note for r in store.reflections()] == [wanted]
+        assert store.conflicts() == []
+    store.close()

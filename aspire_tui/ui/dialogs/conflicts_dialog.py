@@ -108,13 +108,14 @@ class ConflictsDialog(ModalScreen[None]):
                     ("\n  held aside: what it belongs to was deleted on another computer", "dim"),
                 )
             else:
-                lines = [
-                    (f"{what} ", "bold"),
-                    "\n  shown: ",
-                    plain(_summary(table, shown.doc)),
-                    (f"\n         {self._who(shown)}", "dim"),
-                ]
-                for other in conflict.others:
+                count = len(conflict.others)
+                for number, other in enumerate(conflict.others):  # a row each: t takes it
+                    lines: list[Content | str | tuple[str, str]] = [
+                        (f"{what} ", "bold"),
+                        "\n  shown: ",
+                        plain(_summary(table, shown.doc)),
+                        (f"\n         {self._who(shown)}", "dim"),
+                    ]
                     uids = (shown.doc or {}).get("uid"), (other.doc or {}).get("uid")
                     if None not in uids and uids[0] != uids[1]:
                         # Two computers that each began the folder gave two entries one number.
@@ -124,8 +125,11 @@ class ConflictsDialog(ModalScreen[None]):
                         plain(_summary(table, other.doc)),
                         (f"\n         {self._who(other)}", "dim"),
                     ]
-                text = Content.assemble(*lines)
-            options.append(Option(text, id=conflict.key))
+                    if count > 1:
+                        lines.append((f"  ({number + 1} of {count} kept)", "dim"))
+                    options.append(Option(Content.assemble(*lines), id=f"{conflict.key}#{number}"))
+                continue
+            options.append(Option(text, id=f"{conflict.key}#aside"))
         listing = self.query_one("#conflicts", RecordList)
         listing.clear_options()
         if options:
@@ -137,9 +141,16 @@ class ConflictsDialog(ModalScreen[None]):
         self.refresh_bindings()
 
     def _current(self) -> Conflict | None:
+        return self._highlighted()[0]
+
+    def _highlighted(self) -> tuple[Conflict | None, Version | None]:
+        """The record of the highlighted row, and the kept version that row shows."""
         listing = self.query_one("#conflicts", RecordList)
-        key = listing.highlighted_record_id
-        return next((c for c in self.conflicts if c.key == key), None)
+        key, _, which = (listing.highlighted_record_id or "").rpartition("#")
+        conflict = next((c for c in self.conflicts if c.key == key), None)
+        if conflict is None or not which.isdigit() or int(which) >= len(conflict.others):
+            return conflict, None
+        return conflict, conflict.others[int(which)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("take", "keep", "let_go"):
@@ -164,9 +175,8 @@ class ConflictsDialog(ModalScreen[None]):
         self.refill()
 
     def action_take(self) -> None:
-        conflict = self._current()
-        if conflict is not None and conflict.others and not conflict.aside:
-            other = conflict.others[0]
+        conflict, other = self._highlighted()
+        if conflict is not None and other is not None and not conflict.aside:
             self._decide(other, f"Took the version from {self._computer(other)}, on every computer.")
 
     def action_keep(self) -> None:
