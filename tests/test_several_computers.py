@@ -909,3 +909,20 @@ def test_a_stamp_for_no_record_aspire_writes_is_refused(tmp_path: Path, key: str
     (folder / "aspire.json").write_text(json.dumps(data))
     with pytest.raises(DataFileError, match="damaged stamp"):
         open_as(folder, LAPTOP)
+
+
+def test_in_a_shared_folder_records_made_one_after_another_keep_their_order(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    try:
+        assert store.shared
+        made = [store.save_reflection(Reflection(D, want=f"{n:03}")) for n in range(60)]
+        ids = [r.id or 0 for r in made]
+        assert ids == sorted(ids) and len(set(ids)) == 60, "in order, none twice"
+        assert min(ids) > 10**14, "numbers no other computer's new records take"
+    finally:
+        store.close()

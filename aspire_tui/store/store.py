@@ -115,6 +115,9 @@ class _Records(Generic[T]):
         self._stamps: dict[Any, int] = {}
         self._built_at = -1
         """The storage's `renewed_at` these records were decoded at."""
+        self.high_water: int | None = None
+        """The largest id handed out in a shared folder (`AspireStore._new_ids`), so that
+        records made one after another keep their order."""
         self._later: dict[Any, dict[int, dict[str, Any]]] = {}
         """Records glanced at when the file was opened, by `index_by` value, decoded (and so
         checked whole) when first asked for (`file_check.check_file_first`)."""
@@ -1242,12 +1245,16 @@ class AspireStore:
         if not self.shared:
             return None if base is None else list(range(base, base + count))
         taken = (self._storage.read() or {}).get(records.name, {})
-        start = max(base or 0, (int(time.time() * 1000) * 1000) + secrets.randbelow(1000))
+        if records.high_water is None:
+            records.high_water = max(map(int, taken), default=0)
+        now = int(time.time() * 1000) * 1000 + secrets.randbelow(1000)
+        start = max(base or 0, now, records.high_water + 1)  # never before the last one made
         ids: list[int] = []
         while len(ids) < count:
             if str(start) not in taken:
                 ids.append(start)
             start += 1
+        records.high_water = ids[-1]
         return ids
 
     def _next_journal_id(self) -> int:
