@@ -920,7 +920,7 @@ def test_in_a_shared_folder_records_made_one_after_another_keep_their_order(
     store = open_as(desktop, DESKTOP)
     try:
         assert store.shared
-        made = [store.save_reflection(Reflection(D, want=f"{n:03}")) for n in range(60)]
+        made = [store.save_aspiration(Aspiration(f"Lead {n:03}", D)) for n in range(60)]
         ids = [r.id or 0 for r in made]
         assert ids == sorted(ids) and len(set(ids)) == 60, "in order, none twice"
         assert min(ids) > 10**14, "numbers no other computer's new records take"
