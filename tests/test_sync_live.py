@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from aspire_tui.domain.models import Reflection
+from aspire_tui.store.drafts import load_draft
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.conflicts_dialog import ConflictsDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
@@ -232,3 +233,45 @@ async def test_with_two_versions_kept_the_one_highlighted_is_taken(tmp_path: Pat
         assert [r.note for r in store.reflections()] == [wanted]
         assert store.conflicts() == []
     store.close()
+
+
+async def test_another_computers_file_arriving_over_this_ones_stops_saving(
+    tmp_path: Path,
+) -> None:
+    """Two computers each began the folder; the sync tool put the desktop's aspire.json over
+    the laptop's while the laptop had Aspire open."""
+    laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
+    write_on(laptop, LAPTOP, "Begun on the laptop")
+    write_on(desktop, DESKTOP, "Begun on the desktop")  # its own aspire.json
+    store = open_as(laptop, LAPTOP)
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Typed while it happened")
+        ours = (laptop / "aspire.json").read_bytes()
+        sync_copy = laptop / "aspire.sync-conflict-20261207-120000-ABCDEF7.json"
+        sync_copy.write_bytes(ours)  # the sync tool keeps ours beside
+        theirs = (desktop / "aspire.json").read_bytes()
+        (laptop / "aspire.json").write_bytes(theirs)
+        await wait_until(
+            pilot, lambda: any("arrived over" in m for m in notifications(pilot.app)), "the notice"
+        )
+        await pilot.press("ctrl+s")
+        await wait_until(
+            pilot,
+            lambda: "Not saved" in screen_text(pilot.app)
+            or any("Not saved" in m for m in notifications(pilot.app)),
+            "the refusal",
+        )
+        assert (laptop / "aspire.json").read_bytes() == theirs, "the desktop's file untouched"
+    store.close()
+    again = open_as(laptop, LAPTOP)  # started again: a file of its own, both taken in
+    try:
+        assert again.path.name == f"aspire.{LAPTOP}.json"
+        assert load_draft(again.drafts_file) is not None, "the text typed, offered back"
+        shown = [r.note for r in again.reflections()]
+        kept = [x.doc["note"] for c in again.conflicts() for x in c.others if x.doc]
+        # Both began with entry 1: two entries under one number (README's "Limits").
+        assert sorted(shown + kept) == ["Begun on the desktop", "Begun on the laptop"]
+    finally:
+        again.close()

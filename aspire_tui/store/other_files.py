@@ -1,5 +1,5 @@
 """Reading other computers' files in a shared data folder, and the conflict copies sync
-tools leave, as often as every second: only files whose size or time changed are read again,
+tools leave, as often as twice a second: only files whose size or time changed are read again,
 and only records that differ from this computer's are handed on to be merged.
 
 A file that cannot be read just now (half copied, from a newer Aspire, damaged) is skipped

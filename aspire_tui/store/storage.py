@@ -183,6 +183,8 @@ class AtomicJSONStorage(Storage):
         """The file was read again and is not what Aspire wrote: the log no longer builds on
         it, so the next change is written whole (and a new log starts from there)."""
         self._kept_now = False
+        self.read_only_why = ""
+        """Why changes are refused, when it is not another Aspire holding the folder."""
         self.stamper: Any = None
         """Stamps each record a table update sets or removes (`sharing.Stamper`), for merging
         with other computers' files; None for a copy only read."""
@@ -459,8 +461,9 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             self._cache = None  # TinyDB changed it in place before asking to write
             raise StoreError(
-                "Aspire is open read-only here, because another Aspire has this folder open. "
-                "Make changes there."
+                self.read_only_why
+                or "Aspire is open read-only here, because another Aspire has this folder "
+                "open. Make changes there."
             )
         self.revision += 1
         if self._batch is not None:

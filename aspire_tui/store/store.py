@@ -585,6 +585,11 @@ class AspireStore:
     def read_only(self) -> bool:
         return self._storage.read_only
 
+    @property
+    def read_only_why(self) -> str:
+        """Why changes are refused, when it is not another Aspire holding the folder."""
+        return self._storage.read_only_why
+
     # Several computers -----------------------------------------------------------------
 
     device = ""
@@ -621,12 +626,37 @@ class AspireStore:
             reading = self.read_others()
             self.taken_at_open = (self.take_in(reading), reading)
 
+    taken_over = False
+    """`own_file_taken` found another computer's file over this one's: nothing is saved."""
+
+    def own_file_taken(self) -> bool:
+        """Another computer's `aspire.json` has arrived over this computer's (two computers
+        each began the folder, and the sync tool chose the other's): from now on this one
+        saves nothing, so as not to write into another computer's file. Started again, it
+        writes a file of its own and takes in the sync tool's copy of its own."""
+        if self.read_only or self.path.name != DATA_FILE_NAME or not self.device:
+            return False
+        try:
+            owner = meta_of(self._storage.read() or {}).get("device")
+        except (StoreError, DataFileError):
+            return False
+        if owner in (None, self.device):
+            return False
+        self.taken_over = True
+        self._storage.read_only = True
+        self._storage.read_only_why = (
+            f"Not saved: another computer's {self.path.name} arrived over this computer's. "
+            "Quit and start Aspire again: this computer then writes a file of its own."
+        )
+        self._storage.stamper = None
+        return True
+
     @property
     def drafts_file(self) -> Path:
         """Where this computer keeps a form's draft (`store/drafts.py`): the data folder
         (its drafts.json) for the folder's first computer, a file of its own for any other."""
         folder = self.named_path.parent
-        if self.named_path.name == DATA_FILE_NAME or not self.device:
+        if (self.named_path.name == DATA_FILE_NAME and not self.taken_over) or not self.device:
             return folder
         return folder / f"drafts.{self.device}.json"
 

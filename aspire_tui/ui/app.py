@@ -235,7 +235,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         from aspire_tui.ui.dialogs.form import FormDialog
         from aspire_tui.ui.drafts import draft_of
 
-        if self.store.read_only:
+        if self.store.read_only and not self.store.taken_over:
             return  # the folder is another Aspire's
         from aspire_tui.ui.screens.review import ReviewScreen
 

@@ -13,7 +13,7 @@ from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.backup_picker import BackupPicker
 from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 from aspire_tui.ui.dialogs.path_form import PathForm
-from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen
+from aspire_tui.ui.screens.main import MainScreen, read_only_message
 from aspire_tui.use_cases.data import (
     ExportFormat,
     ExportTargetExists,
@@ -51,7 +51,7 @@ class DataActions:
 
     def _refuse_if_read_only(self) -> bool:
         if self.store.read_only:
-            self.app.notify(READ_ONLY_MESSAGE, severity="warning")
+            self.app.notify(read_only_message(self.store), severity="warning", markup=False)
         return self.store.read_only
 
     def back_up_now(self) -> None:

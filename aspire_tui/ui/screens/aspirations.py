@@ -44,7 +44,7 @@ from aspire_tui.ui.privacy_mask import toast_text
 from aspire_tui.ui.reevaluation import ReevaluationFlow, keep_decision
 from aspire_tui.ui.render import dates_of, key_of, one_line, plain, wrapped
 from aspire_tui.ui.screens.comparison import ComparisonScreen
-from aspire_tui.ui.screens.main import READ_ONLY_MESSAGE, MainScreen, guarded
+from aspire_tui.ui.screens.main import MainScreen, guarded, read_only_message
 
 EMPTY = Content.assemble(
     ("No aspirations yet", "bold $text-accent"),
@@ -277,7 +277,7 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
 
         def can_decide() -> bool:
             if self.store.read_only:
-                self.notify(READ_ONLY_MESSAGE, severity="warning")
+                self.notify(read_only_message(self.store), severity="warning", markup=False)
                 return False
             return True
 

@@ -36,7 +36,7 @@ def guarded(action: Callable[[S], None]) -> Callable[[S], None]:
     @wraps(action)
     def run(screen: S) -> None:
         if screen.store.read_only:
-            screen.notify(READ_ONLY_MESSAGE, severity="warning")
+            screen.notify(read_only_message(screen.store), severity="warning", markup=False)
             return
         screen.safely(lambda: action(screen))
 
@@ -47,6 +47,12 @@ READ_ONLY_MESSAGE = (
     "Aspire is open read-only here, because another Aspire has this folder open: "
     "make changes there."
 )
+
+
+def read_only_message(store: AspireStore) -> str:
+    """Why nothing can be changed here: another Aspire has the folder, or another computer's
+    file arrived over this one's (`AspireStore.own_file_taken`)."""
+    return store.read_only_why or READ_ONLY_MESSAGE
 
 
 class MainScreen(Screen[None]):
