@@ -4,7 +4,6 @@ one key."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from aspire_tui.store.drafts import load_draft
 from aspire_tui.store import AspireStore
 from aspire_tui.ui.dialogs.conflicts_dialog import ConflictsDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
+from aspire_tui.ui.shared_folder import LOOK_EVERY
 from tests.conftest import TODAY
 from tests.test_several_computers import (
     DESKTOP,
@@ -65,15 +65,17 @@ async def test_a_change_from_another_computer_shows_within_two_seconds(
         await pilot.pause()
         write_on(desktop, DESKTOP, "Written on the desktop")
         sync(desktop, laptop)
-        arrived = time.monotonic()
+        watch = pilot.app.shared_folder  # type: ignore[attr-defined]
+        looks = watch.looks
         await wait_until(
             pilot,
             lambda: any("Written on the desktop" in row for row in journal_rows(pilot.app)),
             "the desktop's entry on the screen",
-            timeout=4,
         )
-        took = time.monotonic() - arrived
-        assert took <= 2.0, f"shown after {took:.2f} s"
+        # Taken in by the first look started after it arrived (or the one after, if one was
+        # under way): two looks, one second on an idle machine, however busy this one is.
+        assert watch.looks - looks <= 2
+        assert 2 * LOOK_EVERY <= 1.0
         assert any(
             "Came in from" in m and "1 journal entry" in m for m in notifications(pilot.app)
         )
