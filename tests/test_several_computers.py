@@ -926,3 +926,29 @@ def test_in_a_shared_folder_records_made_one_after_another_keep_their_order(
         assert min(ids) > 10**14, "numbers no other computer's new records take"
     finally:
         store.close()
+
+
+def test_an_old_plain_log_brought_back_beside_an_encrypted_file_is_set_aside(
+    folders: dict[str, Path],
+) -> None:
+    from aspire_tui.store.encryption import encrypt_folder
+
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    store.write_in_background()
+    store.save_reflection(Reflection(D, want="desk"))
+    store.flush()
+    log = desktop / f"aspire.{DESKTOP}.changes.jsonl"
+    old_log = log.read_bytes()  # as a sync tool has it, from before
+    store.close()
+    key = encrypt_folder(desktop, "correct horse battery staple", log_n=10)
+    log.write_bytes(old_log)  # brought back by the sync tool, plain, beside the encrypted file
+    store = AspireStore.open(desktop, device=DESKTOP, key=key)
+    try:
+        assert wants(store) == ["desk"]
+        assert store.opening_note is not None and "changes-not-applied" in store.opening_note
+    finally:
+        store.close()
+    assert not log.exists()

@@ -137,6 +137,19 @@ def parse(path: Path, raw: bytes, sealer: Sealer | None = None) -> Log:
     return Log(base, saves, good_size, frozenset(folded), whole=not tail)
 
 
+def base_named(path: Path) -> str | None:
+    """The data file a log says it builds on (its first line), or None if that cannot be
+    read: enough to tell a log left beside another file from damage to this file's own."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(4096)
+        header = orjson.loads(first)
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    base = header.get("base") if isinstance(header, dict) else None
+    return base if isinstance(base, str) else None
+
+
 def parse_line(line: bytes) -> list[Op]:
     """One save as `encode` wrote it."""
     try:

@@ -52,16 +52,25 @@ class FolderLock:
             beside.acquire()
             self._beside = beside
 
-    def acquire(self) -> None:
+    def acquire(self, say_owner: bool = True) -> None:
+        """`say_owner=False`: the owner file waits for `say_owner()`, once the file is known
+        to be this computer's (in a shared folder, `aspire.json` may be another's)."""
         try:
             self._lock.acquire()
         except BlockingIOError:
             raise AlreadyOpenError(self.path.parent, self._owner()) from None
         except OSError as error:
             raise StoreError(f"Cannot lock {self.path} ({error.strerror}).") from None
+        if say_owner:
+            self.say_owner()
+
+    _said = False
+
+    def say_owner(self) -> None:
         with contextlib.suppress(OSError):
             # It only says who has the folder: not worth an fsync at every start.
             atomic_write(self.owner_path, f"{os.getpid()}\n".encode("ascii"), durable=False)
+            self._said = True
 
     def _owner(self) -> str:
         try:
@@ -76,8 +85,10 @@ class FolderLock:
             beside.release()
         if not self._lock.is_locked:
             return
-        with contextlib.suppress(OSError):
-            self.owner_path.unlink()
+        if self._said:  # never another computer's, or another Aspire's
+            with contextlib.suppress(OSError):
+                self.owner_path.unlink()
+            self._said = False
         self._lock.release()
 
 

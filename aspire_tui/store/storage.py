@@ -363,7 +363,16 @@ class AtomicJSONStorage(Storage):
         these very bytes. A log built on another file is left out: its changes are either in
         this one already (a fold cut short) or not (`unapplied_log`)."""
         self.unapplied_log = self.replayed = False
-        log = change_log.read_log(self.log, self.path, self.sealer)
+        try:
+            log = change_log.read_log(self.log, self.path, self.sealer)
+        except DataFileError:
+            base = change_log.base_named(self.log)
+            if base is None or base == change_log.digest(raw):
+                raise  # this file's own log, damaged: refused, as ever
+            # A log a sync tool brought back beside another file (plain beside an encrypted
+            # one, say): not this file's; kept aside by the owner, never replayed.
+            self.unapplied_log = True
+            return data
         if log is not None and log.saves:
             found = change_log.digest(raw)
             if log.base == found:  # replaying onto its own base is always right

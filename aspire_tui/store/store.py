@@ -397,8 +397,8 @@ class AspireStore:
             return opened
         _prepare_folder(folder, own_folder)
         lock = held_lock or FolderLock(named)  # in the data folder, not beside a link's file
-        if held_lock is None:
-            lock.acquire()
+        if held_lock is None:  # who has it is said once the file is known to be this one's
+            lock.acquire(say_owner=False)
         launch_backup: bytes | None = None
         try:
             skipped: list[Path] = []
@@ -457,6 +457,8 @@ class AspireStore:
             if held_lock is None:
                 lock.release()
             raise
+        if held_lock is None:
+            lock.say_owner()
         store = cls(storage, lock, kinds)
         store._named = named
         store.opening_note = note
