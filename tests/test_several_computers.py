@@ -952,3 +952,16 @@ def test_an_old_plain_log_brought_back_beside_an_encrypted_file_is_set_aside(
     finally:
         store.close()
     assert not log.exists()
+
+
+def test_a_second_computers_first_start_leaves_the_first_ones_files_alone(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    (desktop / "aspire.json.owner").write_text("4242\n")  # the laptop's, synced while it runs
+    before = (desktop / "aspire.json").read_bytes()
+    open_as(desktop, DESKTOP).close()
+    assert (desktop / "aspire.json.owner").read_text() == "4242\n"
+    assert (desktop / "aspire.json").read_bytes() == before
