@@ -177,7 +177,10 @@ class ConflictsDialog(ModalScreen[None]):
     def action_take(self) -> None:
         conflict, other = self._highlighted()
         if conflict is not None and other is not None and not conflict.aside:
-            self._decide(other, f"Took the version from {self._computer(other)}, on every computer.")
+            rest = len(conflict.others) - 1
+            also = f"; the {rest + 1} other versions kept go" if rest else ""
+            said = f"Took the version from {self._computer(other)}, on every computer{also}."
+            self._decide(other, said)
 
     def action_keep(self) -> None:
         conflict = self._current()
