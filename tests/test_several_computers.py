@@ -965,3 +965,29 @@ def test_a_second_computers_first_start_leaves_the_first_ones_files_alone(
     open_as(desktop, DESKTOP).close()
     assert (desktop / "aspire.json.owner").read_text() == "4242\n"
     assert (desktop / "aspire.json").read_bytes() == before
+
+
+def test_a_full_disk_at_start_opens_and_takes_other_computers_changes_in_later(
+    folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aspire_tui.store import storage as storage_module
+
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    write = open_as(desktop, DESKTOP)
+    write.save_reflection(Reflection(D, want="desk"))
+    write.close()
+    sync(desktop, laptop)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(storage_module, "atomic_write", full)
+        store = open_as(laptop, LAPTOP)  # opens all the same
+        assert store.opening_note is not None and "not taken in yet" in store.opening_note
+        store.close()
+    store = open_as(laptop, LAPTOP)  # room again: taken in now
+    assert wants(store) == ["desk"]
+    store.close()

@@ -618,15 +618,20 @@ class AspireStore:
                 self.take_in(self.read_others())
             return
         self._storage.stamper = self._stamper
-        if meta.get("device") != device:
-            self.before_change()  # the whole file checked before it is written
-            claimed = {**meta, "device": device, "name": device_name()}
-            with self._storage.changing():
-                data[META_TABLE]["1"] = claimed
-                self._storage.write(data, [[META_TABLE, "1", claimed]])
-        if self._others.changed():
-            reading = self.read_others()
-            self.taken_at_open = (self.take_in(reading), reading)
+        try:
+            if meta.get("device") != device:
+                self.before_change()  # the whole file checked before it is written
+                claimed = {**meta, "device": device, "name": device_name()}
+                with self._storage.changing():
+                    data[META_TABLE]["1"] = claimed
+                    self._storage.write(data, [[META_TABLE, "1", claimed]])
+            if self._others.changed():
+                reading = self.read_others()
+                self.taken_at_open = (self.take_in(reading), reading)
+        except StoreError as error:  # a full disk, say: opened as it is, taken in later
+            self._others.read_again()
+            said = f"Other computers' changes were not taken in yet: {error}"
+            self.opening_note = f"{self.opening_note} {said}" if self.opening_note else said
 
     taken_over = False
     """`own_file_taken` found another computer's file over this one's: nothing is saved."""
