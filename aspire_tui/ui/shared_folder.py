@@ -104,6 +104,10 @@ class SharedFolderWatch:
                 store.read_others_again()
                 self.app.report_error(str(error))
                 return
+            except Exception as error:  # noqa: BLE001 - never a traceback for another's file
+                store.read_others_again()
+                self.app.report_error(f"Another computer's changes could not be taken in: {error}")
+                return
             self._say(taken, reading)
         finally:
             self._busy = False
