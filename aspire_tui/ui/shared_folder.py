@@ -91,7 +91,10 @@ class SharedFolderWatch:
         except Exception:  # noqa: BLE001 - the data closed meanwhile (locked): next time
             self._busy = False
             return
-        self.app.call_from_thread(self._take_in, reading)
+        try:
+            self.app.call_from_thread(self._take_in, reading)
+        except RuntimeError:  # the app closed meanwhile: read again at the next start
+            self._busy = False
 
     def _take_in(self, reading: Reading) -> None:
         try:
