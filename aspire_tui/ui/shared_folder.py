@@ -7,6 +7,7 @@ form being typed in is never touched; a list keeps the record highlighted."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
@@ -79,22 +80,30 @@ class SharedFolderWatch:
             return
         self._busy = True
         self.looks += 1
-        self.app.run_worker(self._read, thread=True, exit_on_error=False, group="shared")
+        self.app.run_worker(self._look_and_take_in(), exit_on_error=False, group="shared")
 
-    def _read(self) -> None:
+    async def _look_and_take_in(self) -> None:
+        """The look and the reading on a thread of their own; the merge back on the app's
+        loop. Never a thread waiting on the app: one that waits when the app has closed
+        would keep the process from ending."""
+        try:
+            reading = await asyncio.to_thread(self._read)
+        except BaseException:
+            self._busy = False
+            raise
+        if reading is None:
+            self._busy = False
+            return
+        self._take_in(reading)
+
+    def _read(self) -> Reading | None:
         store = self.app.store
         try:
             if not store.others_changed():
-                self._busy = False
-                return
-            reading = store.read_others()
+                return None
+            return store.read_others()
         except Exception:  # noqa: BLE001 - the data closed meanwhile (locked): next time
-            self._busy = False
-            return
-        try:
-            self.app.call_from_thread(self._take_in, reading)
-        except RuntimeError:  # the app closed meanwhile: read again at the next start
-            self._busy = False
+            return None
 
     def _take_in(self, reading: Reading) -> None:
         try:
