@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,6 +142,8 @@ def base_named(path: Path) -> str | None:
     """The data file a log says it builds on (its first line), or None if that cannot be
     read: enough to tell a log left beside another file from damage to this file's own."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a pipe would wait for ever for a writer
         with open(path, "rb") as handle:
             first = handle.readline(4096)
         header = orjson.loads(first)
