@@ -817,9 +817,9 @@ class AspireStore:
     def devices(self) -> list[Device]:
         """Every computer whose file is in the folder, this one first."""
         assert self._others is not None
-        found = [Device(self.device, meta_of(self._storage.read() or {}).get("name", ""),
-                        self.path, True, _latest_stamp(self._storage.read() or {}), False)]
-        others, _ = self._others.paths()
+        mine = self._storage.read() or {}
+        name = str(meta_of(mine).get("name", ""))
+        found = [Device(self.device, name, self.path, True, _latest_stamp(mine), False)]
         every = folder_files(self.path.parent)
         for device_id, path in sorted(every.devices.items()):
             if path == self.path:
