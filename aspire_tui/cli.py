@@ -436,7 +436,9 @@ def devices_command(args: argparse.Namespace, folder: Path) -> int:
     if args.forget and not args.device:
         raise CommandError("Name the computer to forget: aspire devices forget ID")
     if args.device and not args.forget:
-        raise CommandError("aspire devices lists the computers; aspire devices forget ID forgets one.")
+        raise CommandError(
+            "aspire devices lists the computers; aspire devices forget ID forgets one."
+        )
     store = open_store(folder, backup=False, read_only=not args.forget)
     try:
         if not args.forget:

@@ -22,7 +22,6 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from aspire_tui.store.change_log import LOG_SUFFIX
 from aspire_tui.store.location import APP_NAME, DATA_FILE_NAME
 
 DEVICE_ENV = "ASPIRE_DEVICE_ID"

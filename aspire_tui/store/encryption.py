@@ -25,11 +25,11 @@ from pathlib import Path
 
 from aspire_tui.store.backups import BACKUP_FOLDER
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
+from aspire_tui.store.devices import device_file, folder_files, this_device
 from aspire_tui.store.drafts import DRAFTS_FILE_NAME
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.key_file import is_encrypted, key_file_path, write_key_file
 from aspire_tui.store.limits import Refused, read_file
-from aspire_tui.store.devices import device_file, folder_files, this_device
 from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.lock import FolderLock
 from aspire_tui.store.sealing import Damaged, DataKey, Sealer

@@ -35,6 +35,7 @@ from aspire_tui.domain.validation import (
     check_goal,
     check_goal_on_ladder,
 )
+from aspire_tui.store import codec
 from aspire_tui.store.backups import (
     DEFAULT_KEEP,
     Backup,
@@ -44,7 +45,6 @@ from aspire_tui.store.backups import (
     prune_backups,
     take_backup,
 )
-from aspire_tui.store import codec
 from aspire_tui.store.change_log import LOG_SUFFIX, log_path
 from aspire_tui.store.devices import (
     DEVICE_FILE,
@@ -63,8 +63,8 @@ from aspire_tui.store.file_check import (
     check_file_first,
     check_schema,
     check_stamps,
-    is_canonical_id,
     decode_later,
+    is_canonical_id,
 )
 from aspire_tui.store.kinds import KINDS, RecordKind, draft, kind_named, kind_of, newest
 from aspire_tui.store.limits import Refused, check_kind, read_file
@@ -74,6 +74,7 @@ from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
 from aspire_tui.store.other_files import OtherFiles, Reading, meta_of, move_aside
 from aspire_tui.store.replicas import SYNC_TABLE, Version, split_key, versions_of
 from aspire_tui.store.sealing import KEY_FILE_NAME, DataKey, Sealer
+from aspire_tui.store.sharing import Stamper, TakenIn, held_aside, restamp, settle, take_in
 from aspire_tui.store.storage import (
     AtomicJSONStorage,
     atomic_write,
@@ -81,7 +82,6 @@ from aspire_tui.store.storage import (
     encode_json,
     remove_stale_temp_files,
 )
-from aspire_tui.store.sharing import Stamper, TakenIn, held_aside, restamp, settle, take_in
 from aspire_tui.store.table import AspireTable
 
 T = TypeVar("T", Reflection, Aspiration, Goal, CheckIn, Assessment, Passions, Review)
@@ -510,8 +510,10 @@ class AspireStore:
 
     def _start_launch_backup(self) -> None:
         thread = self._backup_thread
-        if thread is not None and thread.ident is None and (
-            self._checkins._later or self._stamps_later
+        if (
+            thread is not None
+            and thread.ident is None
+            and (self._checkins._later or self._stamps_later)
         ):
             with contextlib.suppress(DataFileError):  # said by whoever checks them next
                 self.finish_checking()  # never a backup of a file not known sound
@@ -1340,8 +1342,9 @@ def _device_from(path: Path, device_id: str, sealer: Sealer, forgotten: set[str]
         return Device(device_id, "", path, False, 0, device_id in forgotten, str(error))
     meta = meta_of(data)
     found = device_id or str(meta.get("device") or "")
-    return Device(found, str(meta.get("name", "")), path, False, _latest_stamp(data),
-                  found in forgotten)
+    return Device(
+        found, str(meta.get("name", "")), path, False, _latest_stamp(data), found in forgotten
+    )
 
 
 def _restamped(path: Path, data: dict[str, Any], sealer: Sealer) -> None:

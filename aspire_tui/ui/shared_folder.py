@@ -24,9 +24,8 @@ LOOK_EVERY = 0.5
 room to spare on a busy machine."""
 
 
-
 def what_came(taken: TakenIn) -> str:
-    """"2 check-ins and a goal" for the notice."""
+    """ "2 check-ins and a goal" for the notice."""
     parts = []
     for table, count in sorted(taken.changed.items(), key=lambda item: -item[1]):
         kind = next((k for k in KINDS if k.table == table), None)

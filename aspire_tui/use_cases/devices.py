@@ -22,8 +22,7 @@ def labels(names: dict[str, str]) -> dict[str, str]:
     for name in names.values():
         count[name] = count.get(name, 0) + 1
     return {
-        device: name if count[name] == 1 else f"{name} ({device})"
-        for device, name in names.items()
+        device: name if count[name] == 1 else f"{name} ({device})" for device, name in names.items()
     }
 
 

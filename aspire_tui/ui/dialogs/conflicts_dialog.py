@@ -136,7 +136,8 @@ class ConflictsDialog(ModalScreen[None]):
             listing.add_options(options)
             listing.highlighted = 0
         else:
-            listing.add_option(Option("Nothing is waiting: every computer shows the same.", disabled=True))
+            nothing = "Nothing is waiting: every computer shows the same."
+            listing.add_option(Option(nothing, disabled=True))
         listing.focus()
         self.refresh_bindings()
 
