@@ -120,9 +120,7 @@ def check_file_first(
     return decoded, glanced
 
 
-def check_stamps(
-    path: Path, data: dict[str, Any], kinds: Sequence[RecordKind] = KINDS
-) -> None:
+def check_stamps(path: Path, data: dict[str, Any], kinds: Sequence[RecordKind] = KINDS) -> None:
     """The stamps other computers' changes are merged by (`replicas`)."""
     entries = data.get(SYNC_TABLE, {})
     if not isinstance(entries, dict):

@@ -151,9 +151,7 @@ def seen_by(versions: Iterable[Version]) -> Seen:
         dot
         for version in versions
         for dot in version.unseen
-        if not any(
-            other.had_seen(*dot) or (other.d, other.t) == dot for other in versions
-        )
+        if not any(other.had_seen(*dot) or (other.d, other.t) == dot for other in versions)
     }
     return Seen(clock, frozenset(unseen))
 

@@ -81,9 +81,7 @@ class Stamper:
             stamped.append([SYNC_TABLE, key, entry])
         return stamped
 
-    def decide(
-        self, data: dict[str, Any], key: str, doc: dict[str, Any] | None
-    ) -> list[Op]:
+    def decide(self, data: dict[str, Any], key: str, doc: dict[str, Any] | None) -> list[Op]:
         """The person's answer to a conflict: `doc` (one of the versions, or None to delete)
         made on top of every version kept, which then go."""
         entries = data.setdefault(SYNC_TABLE, {})
