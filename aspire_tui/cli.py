@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     devices.add_argument("device", nargs="?", metavar="ID", help="the computer to forget")
     devices.add_argument("--yes", action="store_true", help="do not ask before forgetting")
+    from aspire_tui.shell_commands import add_shell_commands
+
+    add_shell_commands(commands, common)
     return parser
 
 
@@ -126,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     folder = resolve_data_dir(getattr(args, "data_dir", None))
+    from aspire_tui import shell_commands
+
     handlers: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
         None: run_app,
         "backups": list_backups_command,
@@ -136,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "decrypt": decrypt_command,
         "passphrase": passphrase_command,
         "devices": devices_command,
+        "log": shell_commands.log_command,
+        "note": shell_commands.note_command,
+        "status": shell_commands.status_command,
+        "goals": shell_commands.goals_command,
     }
     from aspire_tui.passphrase_input import PassphraseError
     from aspire_tui.store.errors import UnsavedChanges

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -36,7 +38,9 @@ _quicker_idle_waits()
 
 # This computer's id is kept outside the data folder (`devices.py`): in a folder of the
 # suite's own, never the real one.
-os.environ.setdefault("ASPIRE_DEVICE_DIR", tempfile.mkdtemp(prefix="aspire-device-"))
+if "ASPIRE_DEVICE_DIR" not in os.environ:
+    os.environ["ASPIRE_DEVICE_DIR"] = tempfile.mkdtemp(prefix="aspire-device-")
+    atexit.register(shutil.rmtree, os.environ["ASPIRE_DEVICE_DIR"], True)  # one per worker
 
 # A worker builds and drops hundreds of apps, and each full collection walks every object
 # alive: with the default thresholds (a young collection every 700 new objects, a full one
@@ -71,7 +75,10 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # `aspire status` keeps a glance
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.delenv("ASPIRE_DATA_DIR", raising=False)
+    monkeypatch.delenv("ASPIRE_CACHE_DIR", raising=False)
 
 
 @pytest.fixture

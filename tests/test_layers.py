@@ -122,6 +122,10 @@ TOP_LEVEL_MAY_NOT_IMPORT = {
     "__init__": ("the version, imported by everything: nothing at all", {"*"}),
     "__main__": ("`python -m aspire_tui`: the command line", {"tinydb"}),
     "cli": ("the command line: the store, the domain and the app", {"tinydb"}),
+    "shell_commands": (
+        "aspire log, note, status and goals: the command line without the app",
+        {"textual", "rich", "tinydb", "aspire_tui.ui"},
+    ),
     "passphrase_input": ("where the command line gets a passphrase: nothing of Aspire's", {"*"}),
     "settings": (
         "the settings record and how settings.toml's values are checked: the domain only",

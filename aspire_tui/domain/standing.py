@@ -66,7 +66,14 @@ def _open(states: Mapping[int, GoalState], live: set[int]) -> list[GoalState]:
 
 def due_soon(states: Mapping[int, GoalState], live: set[int], today: date) -> list[GoalState]:
     """Open goals with a deadline from today to DUE_SOON_DAYS ahead, soonest first."""
-    horizon = today + timedelta(days=DUE_SOON_DAYS)
+    return due_within(states, live, today, DUE_SOON_DAYS)
+
+
+def due_within(
+    states: Mapping[int, GoalState], live: set[int], today: date, days: int
+) -> list[GoalState]:
+    """Open goals with a deadline from today to `days` ahead, soonest first."""
+    horizon = today + timedelta(days=days)
     found = [
         s
         for s in _open(states, live)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from aspire_tui.settings import Settings, parse_settings
 from aspire_tui.store.errors import StoreError
-from aspire_tui.store.storage import atomic_write
 
 APP_NAME = "aspire-tui"
 SETTINGS_FILE_NAME = "settings.toml"
@@ -116,6 +115,8 @@ def save_settings(loaded: LoadedSettings, settings: Settings) -> LoadedSettings:
         raise StoreError(f"Could not change only those settings in {path}; it was left as it is.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from aspire_tui.store.storage import atomic_write  # not needed to read: `aspire status`
+
         atomic_write(target, text.encode("utf-8"))
         os.chmod(target, 0o600)
     except OSError as error:

@@ -11,10 +11,12 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING
 
+from aspire_tui.domain.models import CheckIn
 from aspire_tui.store import DataFileError, StoreError
 from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.other_files import Reading
 from aspire_tui.store.sharing import TakenIn
+from aspire_tui.use_cases.shell import inbox_waiting, take_in_inbox
 
 if TYPE_CHECKING:
     from aspire_tui.ui.host import HostApp
@@ -49,6 +51,7 @@ class SharedFolderWatch:
         if store.read_only:
             return  # the Aspire that has the folder takes them in, and writes them
         self.app.set_interval(LOOK_EVERY, self.look, name="shared folder")
+        self.app.call_after_refresh(self.take_in_from_shell)  # left while no Aspire was open
         if store.taken_at_open is not None:  # what came in since this computer last ran
             taken, reading = store.taken_at_open
             store.taken_at_open = None
@@ -61,6 +64,7 @@ class SharedFolderWatch:
     def look(self) -> None:
         if self._busy or self.app.idle_lock.locked:
             return
+        self.take_in_from_shell()
         if self.app.store.own_file_taken():
             with contextlib.suppress(StoreError, OSError):
                 self.app.keep_draft()  # a form being typed: offered again at the next start
@@ -94,6 +98,29 @@ class SharedFolderWatch:
             self._busy = False
             return
         self._take_in(reading)
+
+    def take_in_from_shell(self) -> None:
+        """What `aspire log` and `aspire note` left while this app had the folder: one look
+        at the inbox folder (a `scandir`), and the entries kept, if there are any."""
+        store = self.app.store
+        if store.read_only or self.app.idle_lock.locked or store.own_file_taken():
+            return
+        try:
+            if not inbox_waiting(store):
+                return
+            taken = take_in_inbox(store, self.app.today())
+        except (StoreError, OSError) as error:
+            self.app.report_error(f"What the shell left could not be taken in: {error}")
+            return
+        if taken.added:
+            self.app.data_came_in()
+            checkins = sum(1 for r in taken.added if isinstance(r, CheckIn))
+            entries = len(taken.added) - checkins
+            parts = [f"{checkins} check-in{'s' if checkins > 1 else ''}"] if checkins else []
+            parts += [f"{entries} journal entr{'ies' if entries > 1 else 'y'}"] if entries else []
+            self.app.notify(f"From the shell: {' and '.join(parts)}.", markup=False)
+        for why in taken.set_aside:
+            self.app.notify(why, title="From the shell", severity="warning", markup=False)
 
     def _read(self) -> Reading | None:
         store = self.app.store
