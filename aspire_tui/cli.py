@@ -64,9 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", parents=[common], help="write your data to a file")
     export.add_argument(
         "--format",
-        choices=["markdown", "json"],
+        choices=["markdown", "json", "ics"],
         default="markdown",
-        help="markdown: a career plan to read or share; json: a complete backup to import",
+        help="markdown: a career plan to read or share; json: a complete backup to import; "
+        "ics: goal deadlines, look-back days and the next review, for your calendar",
+    )
+    export.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="ics only: put goal descriptions and decisions in the events (titles only without)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -354,6 +360,13 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
 
     if args.encrypt and args.format != "json":
         raise CommandError("--encrypt goes with --format json (a plan is for reading).")
+    if args.with_notes and args.format != "ics":
+        raise CommandError("--with-notes goes with --format ics.")
+    settings = None
+    if args.format == "ics":
+        from aspire_tui.shell_commands import settings_for_commands
+
+        settings = settings_for_commands()
     store = open_store(folder, read_only=True)
     try:
         if store.sealer.on and not args.encrypt:
@@ -371,13 +384,23 @@ def export_command(args: argparse.Namespace, folder: Path) -> int:
             print(f"Replacing {target}.", file=sys.stderr)
         passphrase = chosen() if args.encrypt else None
         if target is None:
-            if passphrase is None:
+            if args.format == "ics":
+                data = export_bytes(store, "ics", date.today(), None, settings, args.with_notes)
+                sys.stdout.buffer.write(data)
+            elif passphrase is None:
                 sys.stdout.write(export_text(store, args.format, date.today()))
             else:  # an age file: bytes
                 sys.stdout.buffer.write(export_bytes(store, args.format, date.today(), passphrase))
             return 0
         export_to(
-            store, args.format, target, date.today(), overwrite=args.force, passphrase=passphrase
+            store,
+            args.format,
+            target,
+            date.today(),
+            overwrite=args.force,
+            passphrase=passphrase,
+            settings=settings,
+            with_notes=args.with_notes,
         )
     finally:
         store.close()

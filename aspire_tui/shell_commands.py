@@ -77,7 +77,7 @@ def add_shell_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 # Opening the data ------------------------------------------------------------------------
 
 
-def _settings() -> Settings:
+def settings_for_commands() -> Settings:
     """Cadence, first day of the week and date format: the rest is the app's business (its
     problems are reported when the app starts)."""
     from aspire_tui.store.settings_file import load_settings, settings_path
@@ -143,7 +143,7 @@ def log_command(args: argparse.Namespace, folder: Path) -> int:
     )
 
     today = date.today()
-    settings = _settings()
+    settings = settings_for_commands()
     on = _day(args.on, today, "--on")
     store = _open_to_write(folder)
     try:
@@ -249,7 +249,7 @@ def note_command(args: argparse.Namespace, folder: Path) -> int:
                 "Aspire is open on this folder: it takes this in within a second or two.",
                 file=sys.stderr,
             )
-        _after_writing(store, _settings(), today)
+        _after_writing(store, settings_for_commands(), today)
     finally:
         store.close()
     return 0
@@ -333,7 +333,7 @@ def _glance_from_data(folder: Path, today: date) -> Glance | None:
 
     store = open_store(folder, read_only=True)
     try:
-        return glance_now(store, _settings(), today)
+        return glance_now(store, settings_for_commands(), today)
     finally:
         store.close()
 
@@ -380,7 +380,7 @@ def goals_command(args: argparse.Namespace, folder: Path) -> int:
     from aspire_tui.use_cases.shell import ShellRefusal, find_aspiration
 
     today = date.today()
-    settings = _settings()
+    settings = settings_for_commands()
     store = open_store(folder, read_only=True)
     try:
         aspiration_id = None

@@ -3,6 +3,7 @@ real data folder, then the file read back."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -402,3 +403,55 @@ def test_a_check_in_for_a_goal_deleted_meanwhile_is_set_aside_with_a_reason(
     assert taken.added == []
     assert "no longer here" in taken.set_aside[0]
     assert list((folder / "inbox").rglob("set-aside/*.json"))
+
+
+# aspire export --format ics ------------------------------------------------------------------
+
+
+def calendar_events(data: bytes) -> dict[str, dict[str, object]]:
+    from icalendar import Calendar
+
+    return {
+        str(e["uid"]): {
+            "summary": str(e["summary"]),
+            "start": e.decoded("dtstart"),
+            "end": e.decoded("dtend"),
+            "description": str(e.get("description", "")),
+        }
+        for e in Calendar.from_ical(data).walk("VEVENT")
+    }
+
+
+def test_the_calendar_holds_deadlines_and_the_next_review_under_stable_uids(
+    folder: Path, tmp_path: Path
+) -> None:
+    goals = career(folder)
+    store = AspireStore.open(folder, backup=False)
+    store.save_goal(
+        dataclasses.replace(goals["clients"], description="Ask Acme's CFO for an intro")
+    )
+    store.close()
+    target = tmp_path / "aspire.ics"
+    written = run("export", "--format", "ics", "-o", str(target), "--data-dir", str(folder))
+    assert written.returncode == 0, written.stderr
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    events = calendar_events(target.read_bytes())
+    talk = events[f"goal-{goals['talk'].uid}@aspire-tui"]
+    assert talk["summary"] == "Due: Give a talk at the meetup"
+    assert talk["start"] == TODAY + timedelta(days=3)  # an all-day event on the deadline
+    assert talk["end"] == TODAY + timedelta(days=4)
+    assert events["next-review@aspire-tui"]["start"] == TODAY  # due now
+    assert f"goal-{goals['guide'].uid}@aspire-tui" not in events  # no deadline
+    assert not any(e["description"] for e in events.values())  # no notes unless asked
+    again = run("export", "--format", "ics", "--with-notes", "--data-dir", str(folder))
+    assert again.returncode == 0, again.stderr
+    newer = calendar_events(again.stdout.encode())
+    assert newer.keys() == events.keys()  # the same events, updated in a calendar
+    clients = newer[f"goal-{goals['clients'].uid}@aspire-tui"]["description"]
+    assert "Ask Acme's CFO for an intro" in str(clients)
+
+
+def test_with_notes_goes_with_the_calendar_only(folder: Path) -> None:
+    career(folder)
+    refused = run("export", "--with-notes", "--data-dir", str(folder))
+    assert refused.returncode == 2 and "--format ics" in refused.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from aspire_tui.presentation.plan import career_plan
+from aspire_tui.settings import Settings
 from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.store.exchange import (
     Export,
@@ -47,8 +48,9 @@ __all__ = [
     "restore_backup",
 ]
 
-ExportFormat = Literal["json", "markdown"]
-"""json: everything, for `import` to read back; markdown: the career plan, to read or share."""
+ExportFormat = Literal["json", "markdown", "ics"]
+"""json: everything, for `import` to read back; markdown: the career plan, to read or share;
+ics: the dates to keep in a calendar (`presentation.calendar`)."""
 
 
 @dataclass(frozen=True)
@@ -136,11 +138,39 @@ def export_text(store: AspireStore, form: ExportFormat, today: date) -> str:
     )
 
 
+def calendar_bytes(
+    store: AspireStore, today: date, settings: Settings, with_notes: bool = False
+) -> bytes:
+    """Goal deadlines, look-back days and the next review, as an iCalendar file."""
+    from aspire_tui.presentation.calendar import career_calendar
+    from aspire_tui.use_cases.review import review_standing
+
+    review = review_standing(store, today, settings)
+    anything = any(a.active for a in store.aspirations())
+    next_review = (today if review.due else review.next_from) if anything else None
+    return career_calendar(
+        store.aspirations(),
+        store.goals(),
+        store.checkins(ordered=False),
+        store.reflections(),
+        next_review,
+        datetime.now().astimezone(),
+        with_notes,
+    )
+
+
 def export_bytes(
-    store: AspireStore, form: ExportFormat, today: date, passphrase: str | None = None
+    store: AspireStore,
+    form: ExportFormat,
+    today: date,
+    passphrase: str | None = None,
+    settings: Settings | None = None,
+    with_notes: bool = False,
 ) -> bytes:
     """The export as it is written: UTF-8, or with a `passphrase`, an age file that
     `age -d` opens with it and `aspire import` reads back (asking for it)."""
+    if form == "ics":
+        return calendar_bytes(store, today, settings or Settings(), with_notes)
     text = export_text(store, form, today).encode("utf-8")
     if passphrase is None:
         return text
@@ -168,11 +198,13 @@ def export_to(
     *,
     overwrite: bool,
     passphrase: str | None = None,
+    settings: Settings | None = None,
+    with_notes: bool = False,
 ) -> Exported:
     """Write an export atomically, readable by its owner only, after `check_export_to`;
     with a `passphrase`, encrypted (`export_bytes`)."""
     replaced = check_export_to(store, target, overwrite=overwrite)
-    data = export_bytes(store, form, today, passphrase)
+    data = export_bytes(store, form, today, passphrase, settings, with_notes)
     try:
         atomic_write(target, data)
     except (OSError, ValueError) as error:
