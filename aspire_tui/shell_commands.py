@@ -116,18 +116,25 @@ def _title(text: str) -> str:
     return one_line(text, LONGEST_TITLE)
 
 
-def _after_writing(store: AspireStore, settings: Settings, today: date) -> None:
-    """Keep the glance for the next prompt while the data is open anyway."""
+def _close_keeping_glance(store: AspireStore, settings: Settings, today: date) -> None:
+    """Close the data and keep the glance for the next prompt. The files' key is taken
+    once they are final (closing may fold the change log in) and while the folder is still
+    held, so no other Aspire can change them between the two."""
     if store.read_only:
+        store.close()
         return
     from aspire_tui.store import glance_cache
     from aspire_tui.store.settings_file import settings_path
     from aspire_tui.use_cases.shell import glance_now
 
+    seen = glance_now(store, settings, today)
     folder = store.named_path.parent
-    store.flush()  # on disk, so that the files' key below is of what the glance is of
-    key = glance_cache.files_key(folder, settings_path())
-    glance_cache.keep(folder, key, glance_now(store, settings, today))
+    lock = store.close_keeping_lock()
+    try:
+        glance_cache.keep(folder, glance_cache.files_key(folder, settings_path()), seen)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 # aspire log ------------------------------------------------------------------------------
@@ -157,9 +164,10 @@ def log_command(args: argparse.Namespace, folder: Path) -> int:
             raise CommandError(str(refused)) from None
         logged = log_from_shell(store, goal, checkin, today)
         _say_logged(store, logged, settings)
-        _after_writing(store, settings, today)
-    finally:
+    except BaseException:
         store.close()
+        raise
+    _close_keeping_glance(store, settings, today)
     return 0
 
 
@@ -234,6 +242,7 @@ def note_command(args: argparse.Namespace, folder: Path) -> int:
     if not text.strip():
         print("The entry was empty: nothing was saved.", file=sys.stderr)
         return 1
+    settings = settings_for_commands()
     store = _open_to_write(folder)
     try:
         try:
@@ -249,9 +258,10 @@ def note_command(args: argparse.Namespace, folder: Path) -> int:
                 "Aspire is open on this folder: it takes this in within a second or two.",
                 file=sys.stderr,
             )
-        _after_writing(store, settings_for_commands(), today)
-    finally:
+    except BaseException:
         store.close()
+        raise
+    _close_keeping_glance(store, settings, today)
     return 0
 
 

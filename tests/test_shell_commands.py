@@ -455,3 +455,19 @@ def test_with_notes_goes_with_the_calendar_only(folder: Path) -> None:
     career(folder)
     refused = run("export", "--with-notes", "--data-dir", str(folder))
     assert refused.returncode == 2 and "--format ics" in refused.stderr
+
+
+def test_after_a_log_the_next_status_reads_the_kept_glance_not_the_data(folder: Path) -> None:
+    """The prompt after `aspire log` is as quick as any: the log kept the glance for the
+    files as it left them, so status never opens the store."""
+    career(folder)
+    assert run("log", "clients", "1", "--data-dir", str(folder)).returncode == 0
+    traced = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "aspire_tui", "status"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "ASPIRE_DATA_DIR": str(folder)},
+    )
+    assert traced.stdout == "review due · 2 behind · 1 due this week\n"
+    assert "aspire_tui.store.store" not in traced.stderr

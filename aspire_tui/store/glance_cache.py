@@ -47,13 +47,14 @@ def encrypted(data_folder: Path) -> bool:
 
 def files_key(data_folder: Path, settings_file: Path | None) -> list[list[Any]]:
     """What the glance depends on, as the file system says it is now: every data file and
-    change log in the folder (every computer's), and the settings file."""
+    change log in the folder (every computer's), the key file, and the settings file; not
+    the lock, which every open touches."""
     found: list[list[Any]] = []
     try:
         with os.scandir(data_folder) as entries:
             for entry in entries:
                 name = entry.name
-                if name.startswith("aspire") and not name.endswith((".lock", ".tmp")):
+                if name.startswith("aspire") and name.endswith((".json", ".jsonl", ".age")):
                     info = entry.stat()
                     found.append([name, info.st_size, info.st_mtime_ns, info.st_ino])
     except OSError:

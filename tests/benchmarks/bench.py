@@ -461,12 +461,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["goals-nav", "logging", "memory", "encryption", "devices"],
+        choices=["goals-nav", "logging", "memory", "encryption", "devices", "shell"],
         help="one measure only: goals-nav, Goals j / k until the chart is drawn; logging, "
         "a check-in logged by keys (the longest UI pause and the frames missed); memory, "
         "peak memory after visiting every screen; encryption, an encrypted folder's start "
         "and writes beside a plain one's; devices, opening and saving in a folder shared "
-        "by 1, 3 and 10 computers",
+        "by 1, 3 and 10 computers; shell, aspire status and aspire log beside python -c pass",
     )
     args = parser.parse_args()
     sizes = [0, 1] if args.light else sorted(set(args.years or [0, 1, 10]) | {0})
@@ -504,6 +504,9 @@ def main() -> int:
             for years, folder in folders.items():
                 if years:
                     rows.extend(_devices_rows(root, folder, years, args.runs))
+            folders = {}  # and nothing else
+        if args.only == "shell":
+            rows.extend(_shell_rows(root, {y: f for y, f in folders.items() if y}, args.runs))
             folders = {}  # and nothing else
         if args.only == "encryption":
             for years, folder in folders.items():
@@ -585,6 +588,8 @@ def main() -> int:
         for years in (10, 40):
             if years in folders:
                 rows.append(_memory_row(folders[years], years))
+        if any(folders):
+            rows.extend(_shell_rows(root, {y: f for y, f in folders.items() if y}, args.runs))
         for years in (1, 10):
             if years in folders:
                 rows.extend(_encryption_rows(root, folders[years], years, args.runs, has_tmux))
@@ -772,7 +777,9 @@ def _other(number: int) -> str:
     return f"other{'abcdefghijk'[number]}zz"
 
 
-def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple[str, str, str, str]]:
+def _devices_rows(
+    root: Path, folder: Path, years: int, runs: int
+) -> list[tuple[str, str, str, str]]:
     """The folder's first computer opening and saving with 1, 3 and 10 computers' files
     beside its own (each other computer's file holding all the data, as it does once
     synced), in interleaved rounds; and a change from another computer taken in."""
@@ -832,8 +839,8 @@ def _devices_rows(root: Path, folder: Path, years: int, runs: int) -> list[tuple
         rows.append(
             (
                 f"opening, {count} computer{'s' if count > 1 else ''}' files, {label}".replace(
-                "1 computer' files", "1 computer's file"
-            ),
+                    "1 computer' files", "1 computer's file"
+                ),
                 f"{took * 1000:.0f} ms",
                 f"{ratio:.2f}× one",
                 f"≤ 1.5× one: {'meets' if ratio <= 1.5 else 'misses'}" if count == 10 else "",
@@ -896,6 +903,75 @@ def _arrival_row(copy: Path, label: str, runs: int) -> tuple[str, str, str, str]
         "",
         _goal(merge, 4, "ms on the screen's thread"),
     )
+
+
+def _shell_rows(root: Path, folders: dict[int, Path], runs: int) -> list[tuple[str, str, str, str]]:
+    """`aspire status` (the kept glance, and worked out after a change) and `aspire log`,
+    each a whole process, beside `python -c pass`: interleaved, round by round."""
+    env = {**os.environ, "ASPIRE_CACHE_DIR": str(root / "cache"), "NO_COLOR": "1"}
+    python = [sys.executable, "-c", "pass"]
+    aspire = [sys.executable, "-m", "aspire_tui"]
+    times: dict[str, list[float]] = {"pass": []}
+    copies = {}
+    if not folders:
+        return []
+    for years, folder in folders.items():
+        copies[years] = copy = root / f"shell-{years}"
+        shutil.copytree(folder, copy)
+        for what in ("status", "status after a change", "log"):
+            times[f"{what}|{years}"] = []
+        times[f"status after another's change|{years}"] = []
+
+    def timed(command: list[str]) -> float:
+        began = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=60)
+        return (time.perf_counter() - began) * 1000
+
+    goal = {years: _a_goal_to_log_on(copy) for years, copy in copies.items()}
+    for copy in copies.values():  # a glance to keep, before the rounds
+        subprocess.run(
+            [*aspire, "status", "--data-dir", str(copy)], env=env, check=True, capture_output=True
+        )
+    for _ in range(max(runs, 5)):
+        times["pass"].append(timed(python))
+        for years, copy in copies.items():
+            where = ["--data-dir", str(copy)]
+            times[f"status|{years}"].append(timed([*aspire, "status", *where]))
+            times[f"log|{years}"].append(timed([*aspire, "log", goal[years], "1", *where]))
+            # the log kept the glance for the files it left: this status reads it
+            times[f"status after a change|{years}"].append(timed([*aspire, "status", *where]))
+            (copy / "aspire.json").touch()  # changed by something else: worked out again
+            times[f"status after another's change|{years}"].append(
+                timed([*aspire, "status", *where])
+            )
+    base = statistics.median(times["pass"])
+    rows = [("python -c pass (a process's floor)", f"{base:.0f} ms", "1.00×", "")]
+    for years in copies:
+        label = f"{years} year" + ("s" if years > 1 else "")
+        for what in ("status", "log", "status after a change", "status after another's change"):
+            took = statistics.median(times[f"{what}|{years}"])
+            target = _goal(took, 100) if what == "status" and years == 10 else ""
+            rows.append(
+                (f"aspire {what}, {label}", f"{took:.0f} ms", f"{took / base:.2f}×", target)
+            )
+    return rows
+
+
+def _a_goal_to_log_on(folder: Path) -> str:
+    """The exact title of an open goal counting a number up, on an active aspiration."""
+    from aspire_tui.domain.models import TargetKind
+    from aspire_tui.store import AspireStore
+
+    store = AspireStore.open(folder, read_only=True)
+    try:
+        active = {a.id for a in store.aspirations() if a.active}
+        return next(
+            g.title
+            for g in store.goals()
+            if g.aspiration_id in active and g.target.kind is TargetKind.UP
+        )
+    finally:
+        store.close()
 
 
 def _goal(value: float, limit: float, unit: str = "ms") -> str:
