@@ -33,9 +33,10 @@ def run(
     )
 
 
-def career(folder: Path) -> dict[str, Goal]:
-    """One aspiration being climbed, with goals in each state `status` reports on."""
-    store = AspireStore.open(folder, backup=False)
+def career(folder: Path, device: str | None = None) -> dict[str, Goal]:
+    """One aspiration being climbed, with goals in each state `status` reports on;
+    `device`: written by another computer (the commands then run as a second one)."""
+    store = AspireStore.open(folder, backup=False, device=device)
     try:
         lead = store.save_aspiration(
             Aspiration("Lead a platform team", created=TODAY - timedelta(days=200))
@@ -457,10 +458,13 @@ def test_with_notes_goes_with_the_calendar_only(folder: Path) -> None:
     assert refused.returncode == 2 and "--format ics" in refused.stderr
 
 
-def test_after_a_log_the_next_status_reads_the_kept_glance_not_the_data(folder: Path) -> None:
+@pytest.mark.parametrize("first", [True, False], ids=["first computer", "second computer"])
+def test_after_a_log_the_next_status_reads_the_kept_glance_not_the_data(
+    folder: Path, first: bool
+) -> None:
     """The prompt after `aspire log` is as quick as any: the log kept the glance for the
     files as it left them, so status never opens the store."""
-    career(folder)
+    career(folder, None if first else "otherpc2")
     assert run("log", "clients", "1", "--data-dir", str(folder)).returncode == 0
     traced = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "aspire_tui", "status"],
