@@ -64,7 +64,6 @@ class SharedFolderWatch:
     def look(self) -> None:
         if self._busy or self.app.idle_lock.locked:
             return
-        self.take_in_from_shell()
         if self.app.store.own_file_taken():
             with contextlib.suppress(StoreError, OSError):
                 self.app.keep_draft()  # a form being typed: offered again at the next start
@@ -81,6 +80,7 @@ class SharedFolderWatch:
             )
             self.app.show_review_status()
             return
+        self.take_in_from_shell()
         self._busy = True
         self.looks += 1
         self.app.run_worker(self._look_and_take_in(), exit_on_error=False, group="shared")
@@ -103,7 +103,7 @@ class SharedFolderWatch:
         """What `aspire log` and `aspire note` left while this app had the folder: one look
         at the inbox folder (a `scandir`), and the entries kept, if there are any."""
         store = self.app.store
-        if store.read_only or self.app.idle_lock.locked or store.own_file_taken():
+        if store.read_only or self.app.idle_lock.locked or store.taken_over:
             return
         try:
             if not inbox_waiting(store):
