@@ -227,7 +227,7 @@ def test_a_schema_3_file_opens_and_is_upgraded(data_dir: Path) -> None:
     store = AspireStore.open(data_dir)
     assert [a.title for a in store.aspirations()] == ["Lead"]
     store.close()
-    assert read_data(data_dir)["_meta"]["1"]["schema"] == SCHEMA_VERSION == 7
+    assert read_data(data_dir)["_meta"]["1"]["schema"] == SCHEMA_VERSION == 8
 
 
 def test_a_served_driver_that_matters_little_is_not_called_a_fit() -> None:

@@ -23,7 +23,7 @@ from aspire_tui.domain.models import (
 )
 from aspire_tui.store import SCHEMA_VERSION, AspireStore, DataFileError, StoreError
 from aspire_tui.store.backups import list_backups
-from aspire_tui.store.migrations import goal_v5, migrate
+from aspire_tui.store.migrations import goal_v5, goal_v8, migrate
 from tests.conftest import read_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -180,7 +180,9 @@ def test_schema_2_gains_ladders_and_levels_and_keeps_everything_else(data_dir: P
             "passions": [],
         }
     for key, doc in before["goals"].items():
-        assert {k: v for k, v in after["goals"][key].items() if k != "level"} == goal_v5(doc)
+        assert {k: v for k, v in after["goals"][key].items() if k != "level"} == goal_v8(
+            goal_v5(doc)
+        )
     store.close()
 
 

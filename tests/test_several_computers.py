@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, Target
-from aspire_tui.store import AspireStore
+from aspire_tui.store import SCHEMA_VERSION, AspireStore
 from aspire_tui.store.devices import CONFLICTS_DIR, is_conflict_copy
 from aspire_tui.store.storage import atomic_write
 
@@ -355,7 +355,7 @@ def test_a_folder_from_before_aspire_7_is_upgraded_and_claimed(tmp_path: Path) -
     assert wants(store) == ["Old"]
     store.close()
     data = json.loads((folder / "aspire.json").read_text())
-    assert data["_meta"]["1"]["schema"] == 7
+    assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION == 8
     assert data["_meta"]["1"]["device"] == LAPTOP, "the first computer to open it writes it"
     assert sorted(os.listdir(folder / "backups"))  # the file as it was, kept
     assert set(os.listdir(folder)) <= {

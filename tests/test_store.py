@@ -70,6 +70,8 @@ def test_file_records_the_schema_and_plain_json(store: AspireStore, data_dir: Pa
         "done_only": False,
         "start": 0.0,
         "milestones": [],
+        "due": [],
+        "every": "",
     }
 
 

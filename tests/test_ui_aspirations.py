@@ -87,6 +87,7 @@ async def test_own_a_business_shows_its_price_and_waits_for_a_reason(
             ],
             "level": 0,
             "paused": False,
+            "paused_until": None,
             "history": [{"on": "2026-11-27", "move": "adopted", "level": 0, "reason": ""}],
         },
         "passions": [],

@@ -71,6 +71,8 @@ async def test_add_a_goal_and_log_it_to_achieved(
             "done_only": False,
             "start": 0.0,
             "milestones": [],
+            "due": [],
+            "every": "",
         }
         assert goal["deadline"] == "2027-06-30"
 

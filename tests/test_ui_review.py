@@ -198,7 +198,7 @@ async def test_leaving_half_way_and_quitting_loses_nothing_typed(
         reopened.close()
 
 
-async def test_dropping_a_goal_deletes_it_and_the_review_keeps_its_title(
+async def test_dropping_a_goal_keeps_it_marked_dropped_and_the_review_keeps_its_title(
     store: AspireStore, data_dir: Path
 ) -> None:
     _, hours, _ = seed(store)
@@ -216,8 +216,9 @@ async def test_dropping_a_goal_deletes_it_and_the_review_keeps_its_title(
         await pilot.press("v")  # the aspiration step comes after the goals
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ReevaluateForm)  # still on a goal step
-    assert [g["title"] for g in docs(data_dir, "goals")] == ["Give a talk"]
-    assert docs(data_dir, "checkins") == []
+    kept = {g["title"]: g["dropped"] for g in docs(data_dir, "goals")}
+    assert kept == {"Give a talk": None, "Study 10 hours": TODAY.isoformat()}
+    assert [c["amount"] for c in docs(data_dir, "checkins")] == [2.0]  # kept with it
     (draft,) = docs(data_dir, "reviews")
     assert [(c["action"], c["title"]) for c in draft["changes"]] == [("dropped", "Study 10 hours")]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aspire_tui.domain.models import Aspiration, AspirationStatus, CheckIn, Goal, Target
-from aspire_tui.store import AspireStore
+from aspire_tui.store import AspireStore, StoreError
 from aspire_tui.use_cases import goals
 from tests.conftest import TODAY, docs
 
@@ -55,16 +55,36 @@ def test_achieving_logs_what_is_left_once(store: AspireStore, data_dir: Path) ->
     assert sorted(c["amount"] for c in docs(data_dir, "checkins")) == [2.0, 3.0]
 
 
-def test_dropping_returns_what_undo_needs_and_empties_the_file(
+def test_deleting_returns_what_undo_needs_and_empties_the_file(
     store: AspireStore, data_dir: Path
 ) -> None:
     goal = _goal(store, Target.number(5, "talks"))
     goals.log_checkin(store, goal, CheckIn(goal.id or 0, TODAY, 2.0), TODAY)
-    dropped = goals.drop(store, goal)
-    assert dropped.goal == goal and [c.amount for c in dropped.checkins] == [2.0]
+    deleted = goals.delete(store, goal)
+    assert deleted.goal == goal and [c.amount for c in deleted.checkins] == [2.0]
     assert docs(data_dir, "goals") == [] and docs(data_dir, "checkins") == []
     with pytest.raises(ValueError):
-        goals.drop(store, Goal(1, "Never saved", Target.done(), TODAY))
+        goals.delete(store, Goal(1, "Never saved", Target.done(), TODAY))
+
+
+def test_dropping_keeps_the_goal_and_its_check_ins_with_the_day_and_why(
+    store: AspireStore, data_dir: Path
+) -> None:
+    goal = _goal(store, Target.number(5, "talks"))
+    goals.log_checkin(store, goal, CheckIn(goal.id or 0, TODAY, 2.0), TODAY)
+    dropped = goals.drop(store, goal, "  The conference was cancelled ", TODAY)
+    [kept] = docs(data_dir, "goals")
+    assert (kept["dropped"], kept["dropped_why"]) == (
+        TODAY.isoformat(),
+        "The conference was cancelled",
+    )
+    assert [c["amount"] for c in docs(data_dir, "checkins")] == [2.0]
+    with pytest.raises(StoreError):
+        goals.drop(store, dropped, "", TODAY)
+    back = goals.take_back_up(store, dropped)
+    assert back.dropped is None and docs(data_dir, "goals")[0]["dropped"] is None
+    with pytest.raises(StoreError):
+        goals.take_back_up(store, back)
 
 
 def test_rules_the_store_the_file_check_and_import_share_live_in_the_domain() -> None:

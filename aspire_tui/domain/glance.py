@@ -8,10 +8,10 @@ and Home never disagree on what is behind or due."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from aspire_tui.domain.ladder import GoalPlace, goal_place
+from aspire_tui.domain.ladder import GoalPlace, back_from_pause, goal_place
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.domain.pace import Pace, expected_fraction, status
 from aspire_tui.domain.progress import GoalProgress
@@ -46,8 +46,9 @@ class Glance:
     worked_out: date | None = None
     """The day it was worked out on."""
     good_until: date | None = None
-    """A check-in dated after `worked_out` (from a time zone ahead) counts from its day:
-    past it, the glance is worked out again. None: good for any later day."""
+    """A check-in dated after `worked_out` (from a time zone ahead) counts from its day, and
+    a pause set to end comes back on its day: from then, the glance is worked out again.
+    None: good for any later day."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,14 @@ def glance(
 ) -> Glance:
     """The open goals that are live work (an active, unpaused aspiration's current level,
     as on Home), with their progress as of `today`."""
-    adopted = list(aspirations)
+    adopted = []  # a pause that ends by today counts as ended, whoever writes it down
+    for aspiration in aspirations:
+        back = back_from_pause(aspiration, today)
+        adopted.append(aspiration if back is None else replace(aspiration, ladder=back))
     by_id = {a.id: a for a in adopted}
     live = in_play(adopted)
     found: list[GlanceGoal] = []
-    later: list[date] = []
+    later = [a.ladder.paused_until for a in adopted if a.ladder.paused and a.ladder.paused_until]
     for goal in goals:
         if goal.aspiration_id not in live:
             continue

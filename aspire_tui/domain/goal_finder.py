@@ -35,6 +35,7 @@ class Show(StrEnum):
     DUE_SOON = "due soon"
     NO_DEADLINE = "no deadline"
     ACHIEVED = "achieved"
+    DROPPED = "dropped"
 
 
 STATUS_ORDER = [
@@ -81,6 +82,7 @@ def _matches(state: GoalState, words: list[str], aspiration: Aspiration | None) 
     goal = state.goal
     haystack = " ".join(
         [goal.title, goal.description, goal.how, goal.target.unit, *goal.target.milestones]
+        + [*goal.tags, *(f"#{tag}" for tag in goal.tags), goal.dropped_why]
         + ([aspiration.title] if aspiration else [])
     ).casefold()
     return all(word in haystack for word in words)
@@ -91,6 +93,9 @@ LIVE_WORK = frozenset({Show.BEHIND, Show.ON_TRACK, Show.DUE_SOON})
 
 
 def _shown(state: GoalState, show: Show, today: date, owner: Aspiration | None) -> bool:
+    dropped = state.goal.dropped is not None
+    if show is Show.DROPPED or dropped:
+        return dropped and show in (Show.DROPPED, Show.ALL)
     if show in LIVE_WORK and goal_place(owner, state.goal) is not GoalPlace.LIVE:
         return False
     status = state.status
@@ -125,7 +130,8 @@ def find_goals(
         owner = aspirations.get(state.goal.aspiration_id)
         if view.aspiration_id is not None and state.goal.aspiration_id != view.aspiration_id:
             continue
-        if view.hide_done and (state.progress.achieved or owner is None or not owner.active):
+        gone = owner is None or not owner.active or state.goal.dropped is not None
+        if view.hide_done and (state.progress.achieved or gone):
             continue
         if not _shown(state, view.show, today, owner) or not _matches(state, words, owner):
             continue

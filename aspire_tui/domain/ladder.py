@@ -52,16 +52,19 @@ def _moved(
     level: int | None = None,
     paused: bool | None = None,
     rungs: tuple[str, ...] | None = None,
+    until: date | None = None,
 ) -> Ladder:
     text = parse_text(reason, "Reason")
     if move in NEEDS_REASON and not text:
         raise LadderError("Say why, in a line: it is what you will read when you look back.")
     level = ladder.level if level is None else level
+    still_paused = ladder.paused if paused is None else paused
     return Ladder(
         rungs=ladder.rungs if rungs is None else rungs,
         level=level,
-        paused=ladder.paused if paused is None else paused,
+        paused=still_paused,
         history=(*ladder.history, Event(on, move, level, text)),
+        paused_until=(until or ladder.paused_until) if still_paused else None,
     )
 
 
@@ -90,10 +93,24 @@ def step_down(ladder: Ladder, on: date, reason: str) -> Ladder:
     return _moved(ladder, Move.STEPPED_DOWN, on, reason, level=ladder.level - 1)
 
 
-def pause(ladder: Ladder, on: date, reason: str) -> Ladder:
+def pause(ladder: Ladder, on: date, reason: str, until: date | None = None) -> Ladder:
+    """`until`: the day it comes back by itself (`back_from_pause`), after `on`."""
     if ladder.paused:
         raise LadderError("This aspiration is already paused.")
-    return _moved(ladder, Move.PAUSED, on, reason, paused=True)
+    if until is not None and until <= on:
+        raise LadderError("A pause comes back on a day after today.")
+    return _moved(ladder, Move.PAUSED, on, reason, paused=True, until=until)
+
+
+def back_from_pause(aspiration: Aspiration, today: date) -> Ladder | None:
+    """The ladder resumed, when its pause was set to end by `today`: dated the day it was
+    set for, so the history says when it came back, not when Aspire was next opened. None
+    if it is not due back."""
+    ladder = aspiration.ladder
+    until = ladder.paused_until
+    if not aspiration.active or not ladder.paused or until is None or today < until:
+        return None
+    return resume(ladder, until, f"Paused until {until.isoformat()}")
 
 
 def resume(ladder: Ladder, on: date, reason: str = "") -> Ladder:
@@ -161,9 +178,13 @@ def level_complete(progresses: Iterable[GoalProgress]) -> bool:
 
 
 def level_goals(aspiration: Aspiration, goals: Iterable[Goal]) -> list[Goal]:
-    """The goals of the level the person stands on now."""
+    """The goals of the level the person stands on now (not those dropped: a level is done
+    without them)."""
+    level = aspiration.ladder.level
     return [
-        g for g in goals if g.aspiration_id == aspiration.id and g.level == aspiration.ladder.level
+        g
+        for g in goals
+        if g.aspiration_id == aspiration.id and g.level == level and g.dropped is None
     ]
 
 
@@ -186,11 +207,16 @@ class GoalPlace(StrEnum):
     PAUSED = "paused"
     SET_ASIDE = "set aside"
     """Of an archived or let-go aspiration (or one not there)."""
+    DROPPED = "dropped"
+    """Let go by the person, kept with its check-ins."""
 
 
 def goal_place(aspiration: Aspiration | None, goal: Goal) -> GoalPlace:
     """Where a goal stands in its aspiration's climb: a paused aspiration's goals are all
-    paused; an active one's are live on the current level, set apart on the others."""
+    paused; an active one's are live on the current level, set apart on the others. A
+    dropped goal is set apart wherever it stands."""
+    if goal.dropped is not None:
+        return GoalPlace.DROPPED
     if aspiration is None or not aspiration.active:
         return GoalPlace.SET_ASIDE
     if aspiration.ladder.paused:

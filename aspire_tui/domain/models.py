@@ -119,6 +119,8 @@ class Ladder:
     level: int = 0
     paused: bool = False
     history: tuple[Event, ...] = ()
+    paused_until: date | None = None
+    """While paused: the day it comes back by itself (`domain.ladder.back_from_pause`)."""
 
     @property
     def current(self) -> str:
@@ -172,6 +174,11 @@ class Target:
     done_only: bool = True
     start: float = 0.0
     milestones: tuple[str, ...] = ()
+    milestone_due: tuple[date | None, ...] = ()
+    """Each milestone's own due date, in the milestones' order (empty: none has one)."""
+    every: str = ""
+    """A habit: "week" or "month", and `amount` is how many times each period; "" for a
+    goal reached once (`domain.habits`)."""
 
     @classmethod
     def done(cls) -> Target:
@@ -227,12 +234,20 @@ class Goal:
     """A stretch goal counts 60–70% as a good result; a committed one is expected in full."""
     closer: str = ""
     """Once achieved: how it moved the aspiration forward."""
+    tags: tuple[str, ...] = ()
+    dropped: date | None = None
+    """The day the person let it go: kept with its check-ins, out of the way of live work."""
+    dropped_why: str = ""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
 
     @property
     def begins(self) -> date:
         return self.starts or self.created
+
+    @property
+    def is_dropped(self) -> bool:
+        return self.dropped is not None
 
 
 PASSION_LISTS = ("love", "good_at", "needed", "paid_for")

@@ -178,6 +178,7 @@ def review_plan(
             if g.aspiration_id in climbing
             and g.level <= climbing[g.aspiration_id]  # levels above are not in play yet
             and g.id not in achieved
+            and g.dropped is None
         ),
         key=lambda g: (order[g.aspiration_id], g.level, g.id or 0),
     )
@@ -230,7 +231,8 @@ def check_review(review: Review) -> Review:
 
 
 def undone_drop(change: ReviewChange, goal_uids: Collection[str]) -> bool:
-    """A goal dropped in a review that exists again (put back with ctrl+z): not dropped."""
+    """A goal dropped in a review that is being worked on again (taken back up, or put back
+    with ctrl+z): not dropped. `goal_uids`: the goals there and not dropped."""
     kind, uid = step_parts(change.step)
     return change.action is ReviewAction.DROPPED and kind == GOAL and uid in goal_uids
 

@@ -267,6 +267,8 @@ def check_ladder(ladder: Ladder) -> Ladder:
         if event.level not in levels:
             raise ValidationError("A history entry names a level that is not on the ladder.")
         parse_text(event.reason, "Reason")
+    if ladder.paused_until is not None and not ladder.paused:
+        raise ValidationError("Only a paused aspiration comes back on a day.")
     return ladder
 
 
@@ -287,7 +289,18 @@ def check_target(target: Target) -> Target:
     if len(target.unit) > UNIT_MAX:
         raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
     _encodable(target.unit, "Unit")
+    if target.milestone_due and len(target.milestone_due) != len(target.milestones):
+        raise ValidationError("Each milestone has one due date, or none has.")
+    if target.every not in HABIT_PERIODS:
+        raise ValidationError("A habit counts per week or per month.")
+    if target.every and (
+        target.done_only or target.milestones or target.start or target.amount != int(target.amount)
+    ):
+        raise ValidationError("A habit counts whole times per week or per month, from none.")
     return target
+
+
+HABIT_PERIODS = ("", "week", "month")
 
 
 def check_goal(goal: Goal) -> Goal:
@@ -299,6 +312,14 @@ def check_goal(goal: Goal) -> Goal:
     for text, what in ((goal.description, "Description"), (goal.how, "What it takes")):
         parse_text(text, what)
     parse_text(goal.closer, "How it moved you forward")
+    parse_text(goal.dropped_why, "Why it was dropped")
+    if goal.dropped is not None and goal.dropped < goal.created:
+        raise ValidationError("A goal cannot be dropped before it was made.")
+    if goal.tags:
+        from aspire_tui.domain.journal import parse_tags
+
+        if parse_tags(", ".join(goal.tags)) != goal.tags:
+            raise ValidationError("Tags have stray white space or repeat.")
     if goal.deadline is not None and goal.deadline < goal.begins:
         raise ValidationError("The deadline comes before the goal starts.")
     return goal

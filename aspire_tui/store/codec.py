@@ -235,6 +235,7 @@ def encode_ladder(ladder: Ladder) -> Document:
         "rungs": list(ladder.rungs),
         "level": ladder.level,
         "paused": ladder.paused,
+        "paused_until": ladder.paused_until.isoformat() if ladder.paused_until else None,
         "history": [
             {"on": e.on.isoformat(), "move": e.move.value, "level": e.level, "reason": e.reason}
             for e in ladder.history
@@ -267,7 +268,9 @@ def decode_ladder(doc: Any) -> Ladder:
         raise CodecError("'level' is not on the ladder")
     for rung in rungs:
         _str({"rung": rung}, "rung")
-    ladder = Ladder(tuple(rungs), level, doc["paused"], tuple(_event(e) for e in history))
+    until = _optional_date(doc, "paused_until")
+    history_kept = tuple(_event(e) for e in history)
+    ladder = Ladder(tuple(rungs), level, doc["paused"], history_kept, until)
     try:
         return check_ladder(ladder)  # what opens is what Aspire can save again
     except ValidationError as error:
@@ -308,6 +311,8 @@ def encode_goal(g: Goal) -> Document:
             "done_only": g.target.done_only,
             "start": g.target.start,
             "milestones": list(g.target.milestones),
+            "due": [d.isoformat() if d else None for d in g.target.milestone_due],
+            "every": g.target.every,
         },
         "created": g.created.isoformat(),
         "starts": g.starts.isoformat() if g.starts else None,
@@ -315,6 +320,9 @@ def encode_goal(g: Goal) -> Document:
         "stretch": g.stretch,
         "level": g.level,
         "closer": g.closer,
+        "tags": list(g.tags),
+        "dropped": g.dropped.isoformat() if g.dropped else None,
+        "dropped_why": g.dropped_why,
     }
 
 
@@ -325,12 +333,17 @@ def decode_goal(doc: Document, doc_id: int) -> Goal:
     milestones = raw.get("milestones")
     if not isinstance(milestones, list) or not all(isinstance(m, str) for m in milestones):
         raise CodecError("'target.milestones' should be a list of text")
+    due = raw.get("due")
+    if not isinstance(due, list) or not all(d is None or isinstance(d, str) for d in due):
+        raise CodecError("'target.due' should be a list of dates or nulls")
     target = Target(
         amount=_number(raw, "amount"),
         unit=_str(raw, "unit"),
         done_only=raw["done_only"],
         start=_number(raw, "start"),
         milestones=tuple(milestones),
+        milestone_due=tuple(_optional_date({"due": d}, "due") for d in due),
+        every=_str(raw, "every"),
     )
     stretch = doc.get("stretch")
     if not isinstance(stretch, bool):
@@ -347,6 +360,9 @@ def decode_goal(doc: Document, doc_id: int) -> Goal:
         stretch=stretch,
         level=_level(doc),
         closer=_str(doc, "closer"),
+        tags=_texts(doc, "tags"),
+        dropped=_optional_date(doc, "dropped"),
+        dropped_why=_str(doc, "dropped_why"),
         uid=_uid(doc),
         id=doc_id,
     )

@@ -96,6 +96,24 @@ def goal_v5(goal: Doc) -> Doc:
     return upgraded
 
 
+def goal_v8(goal: Doc) -> Doc:
+    """Schema 8 goals: tags, dropped (kept, out of the way) with the day and why, milestones
+    with due dates of their own, and habits counted per period."""
+    upgraded = {"tags": [], "dropped": None, "dropped_why": "", **goal}
+    target = upgraded.get("target")
+    if isinstance(target, dict):
+        upgraded["target"] = {"due": [], "every": "", **target}
+    return upgraded
+
+
+def aspiration_v8(aspiration: Doc) -> Doc:
+    """Schema 8: a pause may end by itself on a day."""
+    ladder = aspiration.get("ladder")
+    if not isinstance(ladder, dict) or "paused_until" in ladder:
+        return aspiration
+    return {**aspiration, "ladder": {**ladder, "paused_until": None}}
+
+
 def checkin_v5(checkin: Doc) -> Doc:
     return {"milestone": "", **checkin}
 
@@ -122,6 +140,9 @@ STEPS: tuple[Step, ...] = (
     # Schema 7 stamps each change (`_sync`), so that the files of several computers merge;
     # records from before it carry no stamp, and any stamped change supersedes them.
     Step(7),
+    # Schema 8: goals dropped but kept, tags, milestone due dates and habits; pauses that end
+    # on a day.
+    Step(8, {"goals": goal_v8, "aspirations": aspiration_v8}),
 )
 """Every schema step, once, in order: the file and the export chains both run these."""
 

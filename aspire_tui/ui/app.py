@@ -32,7 +32,7 @@ from aspire_tui.ui.idle_lock import IdleLock
 from aspire_tui.ui.modes import screen_class, screen_maker
 from aspire_tui.ui.navigation import MAIN_SCREENS, PassesNavigation, navigation_bindings
 from aspire_tui.ui.privacy_mask import PrivacyMask, toast_text
-from aspire_tui.ui.render import key_of, safe
+from aspire_tui.ui.render import key_of, one_line, safe
 from aspire_tui.ui.review_launch import ReviewLaunch
 from aspire_tui.ui.screens.main import MainScreen
 from aspire_tui.ui.settings_in_use import SettingsInUse
@@ -205,6 +205,7 @@ class AspireApp(CrashReportWithoutLocals[None]):
         self.store.write_in_background(self._save_failed_elsewhere)
         self.idle_lock.start()
         self.shared_folder.start()
+        self.call_after_refresh(self.bring_back_paused)
         self.set_timer(self.WARM_UP_AFTER, self._warm_up)
         self.show_review_status()
         if self.tune_gc:  # the process is Aspire's own: a closed terminal must lose nothing
@@ -317,6 +318,25 @@ class AspireApp(CrashReportWithoutLocals[None]):
                 f" through this folder ({', '.join(others)}): each writes files of its own"
             )
         return line
+
+    def bring_back_paused(self) -> None:
+        """Aspirations whose pause ends today (or ended while Aspire was closed) are taken up
+        again, with a notice."""
+        from aspire_tui.use_cases.pauses import bring_back_paused
+
+        try:
+            back = bring_back_paused(self.store, self.today())
+        except StoreError as error:
+            self.report_error(str(error))
+            return
+        for aspiration in back:
+            self.notify(
+                f"Back from its pause: {one_line(aspiration.title, 60)}.",
+                title="Aspirations",
+                markup=False,
+            )
+        if back:
+            self.data_came_in()
 
     def data_came_in(self) -> None:
         """Another computer's changes were taken in: the screen on top shows them now (one

@@ -227,7 +227,10 @@ def describe_aspiration(
     kind = path.name if path else "Your own direction"
     mine = [g for g in goals if g.aspiration_id == aspiration.id]
     current = level_goals(aspiration, mine)
-    others = [g for g in mine if g.level != ladder.level]
+    others = [g for g in mine if g.level != ladder.level and g.dropped is None]
+    dropped = sorted(
+        (g for g in mine if g.dropped is not None), key=lambda g: (g.dropped, g.id or 0)
+    )
     done, total = level_count(aspiration, mine, progress)
     parts: list[Part] = [
         plain(one_line(aspiration.title, 200), HEADING),
@@ -285,6 +288,15 @@ def describe_aspiration(
         *timeline_lines(mine, progress, dates),
     ]
     parts += ["\n", ("History", "bold"), "\n", *history_lines(ladder.history, dates)]
+    if dropped:
+        parts += ["\n", ("Goals dropped", "bold"), "\n"]
+        for goal in reversed(dropped):
+            assert goal.dropped is not None
+            parts += [("✗ ", "dim"), (f"{dates.short(goal.dropped)}  ", "dim")]
+            parts += [plain(one_line(goal.title, 60))]
+            if goal.dropped_why:
+                parts += [("  ", ""), plain(one_line(goal.dropped_why, 80), "dim italic")]
+            parts.append("\n")
     if path is not None:
         parts += [
             "\n",

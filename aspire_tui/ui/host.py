@@ -73,6 +73,8 @@ class AspireHost(Protocol):
     idle_lock: IdleLock
     """The lock when idle (`idle_lock.py`; for encrypted data, `sealed_lock.py`)."""
 
+    def bring_back_paused(self) -> None: ...
+
     def data_came_in(self) -> None:
         """Another computer's changes were taken in (`shared_folder.py`)."""
 

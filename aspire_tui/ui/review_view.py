@@ -3,7 +3,7 @@ and the closing answers. Everything written is shown as text, never as markup.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from textual.content import Content
 
@@ -43,9 +43,16 @@ def review_summary(review: Review) -> str:
     return f"{head} · next: {review.next_step}" if review.next_step else head
 
 
-def describe_review(review: Review, titles: Mapping[str, str], dates: DateFormat) -> Content:
+def describe_review(
+    review: Review,
+    titles: Mapping[str, str],
+    dates: DateFormat,
+    working: Collection[str] | None = None,
+) -> Content:
     """`titles`: record uid -> title now, for steps where nothing was changed (a change keeps
-    the title as it was), and to tell a goal dropped then put back (it is there now)."""
+    the title as it was); `working`: the goals there and not dropped, to tell a goal dropped
+    then taken back up (all in `titles`, if not given)."""
+    working = titles.keys() if working is None else working
     day = review.finished or review.started
     parts: list[Part] = [heading(f"Review of {dates.long(day)}"), "  ", ("#review", "$text-accent")]
     parts.append("\n\n")
@@ -65,7 +72,7 @@ def describe_review(review: Review, titles: Mapping[str, str], dates: DateFormat
         shown = literal if own else plain  # Aspire's own words are not masked
         parts += [(f"{KINDS.get(kind, kind)}: ", "dim"), shown(one_line(title, 80), "bold"), "\n"]
         for change in changes:
-            if undone_drop(change, titles):
+            if undone_drop(change, working):
                 parts += ["  ↺ ", ("Dropped, then put back", "$text-warning"), "\n"]
                 continue
             parts += ["  ✓ ", (ACTION_WORDS[change.action], "$text-success")]

@@ -1,8 +1,10 @@
-"""Working on a goal: log progress, mark it achieved, drop it. The Goals screen and the review
-both do these; each answers with what changed, for the caller to say it its own way."""
+"""Working on a goal: log progress, mark it achieved, drop it (kept, out of the way), take it
+back up, delete it. The Goals screen, the review and the command line do these; each answers
+with what changed, for the caller to say it its own way."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,14 +12,16 @@ from aspire_tui.domain.check_ins import start_moved_back, why_not_log
 from aspire_tui.domain.models import CheckIn, Goal
 from aspire_tui.domain.progress import GoalProgress, goal_progress
 from aspire_tui.domain.review import completing_checkins
-from aspire_tui.store import AspireStore
+from aspire_tui.store import AspireStore, StoreError
 
 __all__ = [
-    "Dropped",
+    "Deleted",
     "Logged",
     "achieve",
+    "delete",
     "drop",
     "log_checkin",
+    "take_back_up",
     "why_not_log_now",
 ]
 
@@ -38,7 +42,7 @@ class Logged:
 
 
 @dataclass(frozen=True)
-class Dropped:
+class Deleted:
     """A goal deleted with its check-ins: all that is needed to put it back."""
 
     goal: Goal
@@ -74,10 +78,29 @@ def achieve(store: AspireStore, goal: Goal, today: date) -> list[CheckIn]:
         return store.add_checkins(moved or goal, adding)
 
 
-def drop(store: AspireStore, goal: Goal) -> Dropped:
-    """Delete a goal and its check-ins, returning them so that undo can put them back."""
+def delete(store: AspireStore, goal: Goal) -> Deleted:
+    """Delete a goal and its check-ins (for a mistake), returning them so that undo can put
+    them back. Dropping keeps them."""
     if goal.id is None:
-        raise ValueError("A goal that was never saved cannot be dropped.")
+        raise ValueError("A goal that was never saved cannot be deleted.")
     checkins = store.checkins(goal.id)
     store.delete_goal(goal.id)
-    return Dropped(goal, checkins)
+    return Deleted(goal, checkins)
+
+
+def drop(store: AspireStore, goal: Goal, why: str, today: date) -> Goal:
+    """Let a goal go, keeping it and its check-ins, marked with the day and the reason: out
+    of live work, Home and the review, still found on Goals and in its aspiration."""
+    if goal.id is None:
+        raise ValueError("A goal that was never saved cannot be dropped.")
+    if goal.dropped is not None:
+        raise StoreError("That goal is dropped already.")
+    day = max(today, goal.created)  # a goal made "today" in a zone ahead is not dropped before
+    return store.save_goal(dataclasses.replace(goal, dropped=day, dropped_why=why.strip()))
+
+
+def take_back_up(store: AspireStore, goal: Goal) -> Goal:
+    """A dropped goal worked on again, as it was (its check-ins never left)."""
+    if goal.dropped is None:
+        raise StoreError("That goal is not dropped.")
+    return store.save_goal(dataclasses.replace(goal, dropped=None, dropped_why=""))

@@ -30,6 +30,7 @@ from aspire_tui.domain.validation import (
 from aspire_tui.settings import Settings
 from aspire_tui.store import AspireStore, StoreError, inbox
 from aspire_tui.use_cases.goals import Logged
+from aspire_tui.use_cases.pauses import bring_back_paused
 
 DONE_WORDS = frozenset({"done", "yes", "y", "achieved", "x"})
 NEXT_MILESTONE = frozenset({"done", "next"})
@@ -139,6 +140,7 @@ def log_from_shell(store: AspireStore, goal: Goal, checkin: CheckIn, today: date
     before = goal_progress(goal, store.checkins(goal.id), today)
     if not store.read_only:
         take_in_inbox(store, today)
+        bring_back_paused(store, today)
         from aspire_tui.use_cases.goals import log_checkin
 
         return log_checkin(store, goal, checkin, today)
@@ -184,6 +186,7 @@ def entry_from_shell(
 def write_from_shell(store: AspireStore, entry: Reflection, today: date) -> Kept:
     if not store.read_only:
         take_in_inbox(store, today)
+        bring_back_paused(store, today)
         store.save_reflection(entry)
         return Kept()
     return Kept(inbox.put(store.named_path.parent, store.device, entry, store.sealer))

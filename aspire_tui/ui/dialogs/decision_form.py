@@ -42,27 +42,62 @@ def look_back_field(
 class Decided:
     reason: str
     look_back: date
+    until: date | None = None
+    """For a pause: the day it comes back by itself, if one was given."""
+
+
+UNTIL = "until"
+
+
+def parse_until(text: str, today: date) -> date | None:
+    """A pause's end, as typed: none, or a real date after today."""
+    from aspire_tui.domain.validation import ValidationError, parse_optional_date
+
+    day = parse_optional_date(text, "Back on")
+    if day is not None and day <= today:
+        raise ValidationError(
+            f"Back on a day after today ({today.isoformat()}), or leave it empty."
+        )
+    return day
 
 
 class DecisionForm(FormDialog[Decided]):
     """Why, and when to look back: for a move that is a decision (step down, pause, let go)."""
 
     def __init__(
-        self, heading: str | Content, message: Content, label: str, save_label: str, today: date
+        self,
+        heading: str | Content,
+        message: Content,
+        label: str,
+        save_label: str,
+        today: date,
+        ask_until: bool = False,
     ) -> None:
+        """`ask_until`: a pause, which may come back by itself on a day."""
         super().__init__(heading, save_label)
         self.message = message
         self.label = label
         self.today = today
+        self.ask_until = ask_until
+        self.until: date | None = None
 
     def compose_fields(self) -> Iterable[Widget]:
         yield Static(self.message, classes="reason-message")
         reason = PlainTextArea("", id="reason", classes="answer")
         yield from self.field(self.label, reason, parse=required_reason)
+        if self.ask_until:
+            yield from self.field(
+                "Back on (optional)",
+                PlainInput("", placeholder="YYYY-MM-DD", id=UNTIL),
+                "The day it comes back by itself: Home and the next review bring it back. "
+                "Empty: until you resume it (p).",
+                parse=lambda text: parse_until(text, self.today),
+            )
         yield from look_back_field(self, self.today)
 
     def on_mount(self) -> None:
         self.query_one("#reason").focus()
 
     def build(self, values: dict[str, Any]) -> Decided:
-        return Decided(values["reason"], values[LOOK_BACK])
+        self.until = values.get(UNTIL)
+        return Decided(values["reason"], values[LOOK_BACK], self.until)

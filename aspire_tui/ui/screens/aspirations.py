@@ -479,10 +479,11 @@ class AspirationsScreen(ReevaluationFlow, MainScreen):
             return
         text = self._about(a, "Keep it and its goals, but not now. Press p again to resume.")
         today = self.today()
+        form = DecisionForm("Pause", text, "Why pause?", "Pause", today, ask_until=True)
         self._move(
             a,
-            DecisionForm("Pause", text, "Why pause?", "Pause", today),
-            lambda ladder, why: moves.pause(ladder, today, why),
+            form,
+            lambda ladder, why: moves.pause(ladder, today, why, until=form.until),
             "Paused.",
             decision=MoveKind.PAUSED,
         )

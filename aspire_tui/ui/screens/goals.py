@@ -59,6 +59,7 @@ NOTHING_FOUND = Content.assemble(
 SET_APART = (
     (GoalPlace.PAUSED, "  ‖ Paused"),
     (GoalPlace.OTHER_LEVEL, "  ↕ Other levels"),
+    (GoalPlace.DROPPED, "  ✗ Dropped"),
 )
 """The headings that set goals apart from the live ones, in the order they come."""
 
@@ -78,6 +79,8 @@ def _apart_word(goal: Goal, place: GoalPlace) -> str:
     """What a goal set apart shows where a live one shows its pace."""
     if place is GoalPlace.OTHER_LEVEL:
         return f"level {goal.level + 1}"
+    if place is GoalPlace.DROPPED:
+        return "dropped"
     return "paused" if place is GoalPlace.PAUSED else "archived"
 
 
@@ -92,7 +95,14 @@ class GoalsScreen(MainScreen):
             "c", "checkins", "Check-ins", id="goal.checkins", tooltip="Correct or delete a check-in"
         ),
         Binding("e", "edit", "Edit", id="goal.edit"),
-        Binding("d", "delete", "Delete", id="goal.delete"),
+        Binding(
+            "x",
+            "drop",
+            "Drop",
+            id="goal.drop",
+            tooltip="Drop a goal (kept, with its check-ins, out of the way) or take it back up",
+        ),
+        Binding("d", "delete", "Delete", id="goal.delete", tooltip="Delete a goal made by mistake"),
         Binding("slash", "find", "Find", id="goal.find", tooltip="Search, filter and sort goals"),
         Binding(
             "ctrl+z", "undo", "Undo", id="goal.undo", tooltip="Undo the last delete or correction"
@@ -115,7 +125,7 @@ class GoalsScreen(MainScreen):
             tooltip="Write how an achieved goal moved its aspiration forward",
         ),
     ]
-    NEEDS_SELECTION = frozenset({"edit", "log", "checkins", "delete", "open", "closer"})
+    NEEDS_SELECTION = frozenset({"edit", "log", "checkins", "delete", "drop", "open", "closer"})
     RECORD_NOUN = "a goal"
     FIRST_STEP = "n adds one"
     VERBS = MainScreen.VERBS | {
@@ -556,7 +566,57 @@ class GoalsScreen(MainScreen):
 
         self.ask(form, written)
 
-    # Deleting and undoing -----------------------------------------------------------
+    # Dropping, deleting and undoing -------------------------------------------------
+
+    @guarded
+    def action_drop(self) -> None:
+        goal = self._selected()
+        if goal is None or goal.id is None:
+            return
+        if goal.dropped is not None:
+            self._take_back_up(goal)
+            return
+        from aspire_tui.ui.dialogs.reason_form import ReasonForm, optional_reason
+
+        count = len(self.store.checkins(goal.id))
+        message = Content.assemble(
+            "Drop “",
+            plain(one_line(goal.title, 80), "bold"),
+            f"”? It is kept with its {count} check-in{'s' if count != 1 else ''}, marked "
+            "dropped today: out of Home, the review and its level's count, still found with "
+            "/ (show: dropped) and in its aspiration. x takes it back up; d deletes.",
+        )
+        form = ReasonForm(
+            "Drop goal", message, "Why (optional)", "Drop", parse=optional_reason, one_line=True
+        )
+
+        def written(why: str | None) -> None:
+            if why is None:
+                return
+            goal_work.drop(self.store, goal, why, self.today())
+            self.aspire.undo.push(UndoEntry("the dropped goal", [goal], [], goal.id))
+            self.notify("Goal dropped and kept. ctrl+z or x takes it back up.")
+            self.reload()
+
+        self.ask(form, written)
+
+    def _take_back_up(self, goal: Goal) -> None:
+        message = Content.assemble(
+            "Take “",
+            plain(one_line(goal.title, 80), "bold"),
+            "” back up? It is live work again, with every check-in it had.",
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                taken = goal_work.take_back_up(self.store, goal)
+                self.aspire.undo.push(UndoEntry("taking the goal back up", [goal], [], goal.id))
+                self.notify("Goal taken back up.")
+                self.reload(select=taken.id)
+
+        self.ask(
+            ConfirmDialog("Take back up", message, "Take it up", "Leave it dropped"), confirmed
+        )
 
     @guarded
     def action_delete(self) -> None:
@@ -573,9 +633,9 @@ class GoalsScreen(MainScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                dropped = goal_work.drop(self.store, goal)
+                deleted = goal_work.delete(self.store, goal)
                 self.aspire.undo.push(
-                    UndoEntry("the deleted goal", [goal], dropped.checkins, goal.id)
+                    UndoEntry("the deleted goal", [goal], deleted.checkins, goal.id)
                 )
                 self.notify("Goal deleted. ctrl+z brings it back.")
                 self.reload()

@@ -144,6 +144,7 @@ class MainScreen(Screen[None]):
         """Other screens may have changed the data: read it again whenever this one shows,
         on the record another screen pointed to, if it did. Nothing changed, nothing to do."""
         select = self.aspire.select_on_show.pop(self.MODE, None)
+        self.aspire.bring_back_paused()  # a pause may have ended since
         self.aspire.show_review_status()  # a new period may have begun, or data come in
         if select is None and self._waiting is not None:
             (select,) = self._waiting  # asked for while the screen was being laid out

@@ -266,7 +266,8 @@ class ReflectScreen(MainScreen):
                     for r in self.store.reflections()
                     if r.look_back is not None
                 }
-                return describe_review(review, titles, dates_of(self))
+                working = {g.uid for g in self.store.goals() if g.dropped is None}
+                return describe_review(review, titles, dates_of(self), working)
         if key is not None and key.startswith(PATH_PREFIX):
             found = self._recommendation(key)
             if found is not None:

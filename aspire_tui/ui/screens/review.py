@@ -226,7 +226,7 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         if not any(c.action is ReviewAction.DROPPED for c in self.review.changes):
             return True
         try:
-            uids = {g.uid for g in self.store.goals()}
+            uids = {g.uid for g in self.store.goals() if g.dropped is None}
         except (StoreError, ValidationError) as error:
             if report:
                 self.aspire.report_error(safe(str(error)))
@@ -678,26 +678,26 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         goal = self._goal()
         if goal is None or goal.id is None:
             return
-        checkins = self.store.checkins(goal.id)
+        count = len(self.store.checkins(goal.id))
         from aspire_tui.ui.dialogs.confirm import ConfirmDialog
 
+        why = self.review.notes.get(self.key, "").strip()
         message = Content.assemble(
             "Drop ",
             plain(f"“{one_line(goal.title, 60)}”", "bold"),
-            f"? The goal and its {len(checkins)} check-in{'s' if len(checkins) != 1 else ''} "
-            "are deleted (ctrl+z on the Goals screen puts them back until you quit); this review "
-            "keeps its title and your note.",
+            f"? It is kept with its {count} check-in{'s' if count != 1 else ''}, marked "
+            "dropped today, out of live work (the Goals filter and its aspiration still show "
+            "it; ctrl+z on the Goals screen undoes it until you quit)",
+            "; your note here is kept as the reason." if why else ".",
         )
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            dropped = self._attempt(lambda: goal_work.drop(self.store, goal))
+            dropped = self._attempt(lambda: goal_work.drop(self.store, goal, why, self.today()))
             if dropped is not None:
-                self.aspire.undo.push(
-                    UndoEntry("the dropped goal", [goal], dropped.checkins, goal.id)
-                )
-                self._record(ReviewAction.DROPPED, goal.title)
+                self.aspire.undo.push(UndoEntry("the dropped goal", [goal], [], goal.id))
+                self._record(ReviewAction.DROPPED, goal.title, one_line(why, 200))
 
         self.ask(ConfirmDialog("Drop this goal", message, "Drop", "Keep it"), confirmed)
 
