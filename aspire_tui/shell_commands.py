@@ -64,7 +64,7 @@ def add_shell_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     goals.add_argument("--aspiration", metavar="ASPIRATION", help="only this aspiration's")
     goals.add_argument(
         "--show",
-        choices=["all", "behind", "on-track", "due-soon", "no-deadline", "achieved"],
+        choices=["all", "behind", "on-track", "due-soon", "no-deadline", "achieved", "dropped"],
         default="all",
     )
     goals.add_argument("--open", action="store_true", help="leave out achieved goals")
@@ -432,7 +432,9 @@ def _print_goals(found: list[Any], aspirations: dict[int, Any], settings: Settin
             heading = _title(owner.title)
             print(f"\x1b[1m{heading}\x1b[0m" if colour else heading)
         status = str(state.status)
-        if colour and state.status.flagged:
+        if state.goal.dropped is not None:
+            status = f"dropped {settings.date_format.short(state.goal.dropped)}"
+        elif colour and state.status.flagged:
             status = f"\x1b[31m{status}\x1b[0m"
         deadline = state.goal.deadline
         due = f" · due {settings.date_format.short(deadline)}" if deadline else ""

@@ -475,3 +475,27 @@ def test_after_a_log_the_next_status_reads_the_kept_glance_not_the_data(
     )
     assert traced.stdout == "review due · 2 behind · 1 due this week\n"
     assert "aspire_tui.store.store" not in traced.stderr
+
+
+def test_milestone_due_dates_are_in_the_calendar_and_dropped_goals_are_not(
+    folder: Path,
+) -> None:
+    goals = career(folder)
+    store = AspireStore.open(folder, backup=False)
+    guide = goals["guide"]
+    dues = (None, TODAY + timedelta(days=20), TODAY + timedelta(days=40))
+    store.save_goal(
+        dataclasses.replace(guide, target=dataclasses.replace(guide.target, milestone_due=dues))
+    )
+    store.save_goal(dataclasses.replace(goals["talk"], dropped=TODAY, dropped_why="Cancelled"))
+    store.close()
+    events = calendar_events(
+        run("export", "--format", "ics", "--data-dir", str(folder)).stdout.encode()
+    )
+    draft = events[f"milestone-{guide.uid}-1@aspire-tui"]
+    assert draft["summary"] == "Milestone: Draft (Publish a guide)"
+    assert draft["start"] == TODAY + timedelta(days=20)
+    assert f"milestone-{guide.uid}-0@aspire-tui" not in events  # no due date
+    assert f"goal-{goals['talk'].uid}@aspire-tui" not in events
+    assert "due this week" not in run("status", "--data-dir", str(folder)).stdout
+    assert run("log", "talk", "done", "--data-dir", str(folder)).returncode == 2  # dropped

@@ -20,6 +20,8 @@ def why_not_log(goal: Goal, checkins: Sequence[CheckIn], today: date) -> str | N
     past its target (more clients are still true, and a reading to bring down may rise
     again); a done / not done goal is done once, and a checklist ends with its last
     milestone. Screens add the key that helps from there."""
+    if goal.dropped is not None:
+        return "It is dropped: take it back up first (x on Goals)."
     kind = goal.target.kind
     if kind is TargetKind.DONE and goal_progress(goal, checkins).achieved:
         return "Already done."  # even if dated ahead: marking it twice would be false

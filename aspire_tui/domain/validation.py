@@ -176,6 +176,39 @@ def parse_start_value(text: str) -> float:
 MILESTONES_MAX = 50
 
 
+_DUE = re.compile(
+    r"^(?P<name>.*?)[\s,;:@—–-]*(?:\b(?:by|due)\s+)?(?P<day>\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE
+)
+
+
+def parse_milestones_due(text: str) -> tuple[tuple[str, ...], tuple[date | None, ...]]:
+    """Milestones typed one per line, each may end with its own due date ("Draft, by
+    2027-03-01"): the names, and the dates in the same order (empty if none has one)."""
+    names: list[str] = []
+    dues: list[date | None] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        found = _DUE.match(line.strip())
+        if found and found.group("name").strip():
+            names.append(found.group("name"))
+            dues.append(parse_date(found.group("day"), "A milestone's due date"))
+        else:
+            names.append(line)
+            dues.append(None)
+    kept = parse_milestones("\n".join(names))
+    return kept, (tuple(dues) if any(dues) else ())
+
+
+def milestones_text(names: tuple[str, ...], dues: tuple[date | None, ...]) -> str:
+    """What `parse_milestones_due` reads back: a line each, with its due date if any."""
+    lines = []
+    for number, name in enumerate(names):
+        due = dues[number] if number < len(dues) else None
+        lines.append(f"{name}, by {due.isoformat()}" if due else name)
+    return "\n".join(lines)
+
+
 def parse_milestones(text: str) -> tuple[str, ...]:
     """Milestones typed one per line, in the order they are expected."""
     names = tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())

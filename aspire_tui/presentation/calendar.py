@@ -59,9 +59,20 @@ def career_calendar(
     by_goal = checkins_by_goal(checkins)
     for goal in goals:
         owner = owners.get(goal.aspiration_id)
-        if goal.deadline is None or goal_place(owner, goal) is GoalPlace.SET_ASIDE:
+        if goal_place(owner, goal) in (GoalPlace.SET_ASIDE, GoalPlace.DROPPED):
             continue
-        achieved = goal_progress(goal, by_goal.get(goal.id or -1, [])).achieved
+        mine = by_goal.get(goal.id or -1, [])
+        ticked = {c.milestone for c in mine if c.milestone}
+        dues = zip(goal.target.milestones, goal.target.milestone_due, strict=False)
+        for number, (milestone, due) in enumerate(dues):
+            if due is not None:
+                said = "Milestone done" if milestone in ticked else "Milestone"
+                summary = f"{said}: {milestone} ({one_line(goal.title, 60)})"
+                uid = f"milestone-{goal.uid}-{number}"
+                calendar.add_component(_event(uid, due, summary, "", stamp))
+        if goal.deadline is None:
+            continue
+        achieved = goal_progress(goal, mine).achieved
         summary = f"{'Achieved' if achieved else 'Due'}: {goal.title}"
         notes = ""
         if with_notes:

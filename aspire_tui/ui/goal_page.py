@@ -59,9 +59,20 @@ def _apart_line(goal: Goal, aspiration: Aspiration | None) -> list[Part]:
         why = f"not the level you stand on ({aspiration.ladder.position()})"
     elif place is GoalPlace.PAUSED:
         why = "its aspiration is paused"
+    elif place is GoalPlace.DROPPED:
+        return []  # its own line says when and why
     else:
         why = "its aspiration is archived"
     return [(f"Set apart: {why}.", "italic $text-muted"), "\n"]
+
+
+def _dropped_line(goal: Goal, dates: DateFormat) -> list[Part]:
+    if goal.dropped is None:
+        return []
+    parts: list[Part] = [(f"✗ Dropped on {dates.long(goal.dropped)}", "bold $text-warning")]
+    if goal.dropped_why:
+        parts += [(": ", "dim"), plain(goal.dropped_why)]
+    return [*parts, ("  (x takes it back up)", "dim"), "\n"]
 
 
 def _pace_lines(state: GoalState, today: date, dates: DateFormat) -> list[Part]:
@@ -109,8 +120,11 @@ def describe_goal(
         (f"  {commitment}", "dim italic"),
         "\n",
     ]
+    parts += _dropped_line(goal, dates)
     if goal.description.strip():
         parts += [plain(goal.description.strip()), "\n"]
+    if goal.tags:
+        parts += [(" ".join(f"#{t}" for t in goal.tags), "$text-accent"), "\n"]
     parts += [
         ("Serves: ", "dim"),
         plain(one_line(aspiration.title, 80) if aspiration else "?"),
@@ -166,12 +180,16 @@ def history_lines(goal: Goal, checkins: list[CheckIn], dates: DateFormat) -> lis
     if goal.target.milestones:
         done = {c.milestone: c.on for c in checkins if c.milestone}
         parts += [("Milestones", "bold"), "\n"]
-        for name in goal.target.milestones:
+        dues = goal.target.milestone_due
+        for number, name in enumerate(goal.target.milestones):
             when = done.get(name)
             mark = ("✓ ", "$text-success") if when else ("○ ", "dim")
             parts += [mark, plain(one_line(name, 200))]
+            due = dues[number] if number < len(dues) else None
             if when:
                 parts.append((f"  {dates.short(when)}", "dim"))
+            elif due is not None:
+                parts.append((f"  due {dates.short(due)}", "dim"))
             parts.append("\n")
         parts.append("\n")
     parts += [("Check-ins", "bold"), ("  (c corrects or deletes)", "dim") if checkins else "", "\n"]

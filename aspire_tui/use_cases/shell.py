@@ -70,7 +70,9 @@ def find_goal(store: AspireStore, typed: str) -> GoalMatch:
     working = [
         g
         for g in match.candidates
-        if g.aspiration_id in active and not goal_progress(g, by_goal.get(g.id or -1, [])).achieved
+        if g.aspiration_id in active
+        and g.dropped is None
+        and not goal_progress(g, by_goal.get(g.id or -1, [])).achieved
     ]
     return GoalMatch(working[0]) if len(working) == 1 else match
 

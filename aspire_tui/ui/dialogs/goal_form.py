@@ -14,13 +14,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from aspire_tui.domain.check_ins import why_not_start
+from aspire_tui.domain.journal import parse_tags
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target, TargetKind
 from aspire_tui.domain.progress import format_amount
 from aspire_tui.domain.smart import smart_check
 from aspire_tui.domain.validation import (
     ValidationError,
+    milestones_text,
     parse_date,
-    parse_milestones,
+    parse_milestones_due,
     parse_optional_date,
     parse_start_value,
     parse_target,
@@ -147,8 +149,13 @@ class GoalForm(FormDialog[Goal]):
         yield self._group(
             "milestones-group",
             "Milestones, one per line",
-            PlainTextArea("\n".join(g.target.milestones), id="milestones", classes="answer"),
-            "In the order you expect to reach them.",
+            PlainTextArea(
+                milestones_text(g.target.milestones, g.target.milestone_due),
+                id="milestones",
+                classes="answer",
+            ),
+            "In the order you expect to reach them; a line may end with its own due date "
+            "(Draft, by 2027-03-01).",
             self._parse_milestones,
         )
         deadline = PlainInput(
@@ -179,6 +186,13 @@ class GoalForm(FormDialog[Goal]):
             "What it will take (optional)",
             how,
             parse=lambda text: parse_text(text, "What it will take"),
+        )
+        tags = PlainInput(", ".join(g.tags), placeholder="e.g. people, writing", id="tags")
+        yield from self.field(
+            "Tags (optional)",
+            tags,
+            "Comma-separated; / on Goals finds them (#people).",
+            parse=parse_tags,
         )
         starts = PlainInput(g.begins.isoformat(), placeholder="YYYY-MM-DD", id="starts")
         yield from self.field(
@@ -279,13 +293,15 @@ class GoalForm(FormDialog[Goal]):
             return 0.0
         return parse_start_value(text) if kind in (TargetKind.UP, TargetKind.DOWN) else None
 
-    def _parse_milestones(self, text: str) -> tuple[str, ...] | None:
+    def _parse_milestones(
+        self, text: str
+    ) -> tuple[tuple[str, ...], tuple[date | None, ...]] | None:
         if self.kind is not TargetKind.MILESTONES:
             return None
-        names = parse_milestones(text)
+        names, dues = parse_milestones_due(text)
         for done in sorted(self.done_milestones - set(names)):
             raise ValidationError(f"“{done}” is already done: its check-in keeps it on the list.")
-        return names
+        return names, dues
 
     def _parse_starts(self, text: str) -> date:
         starts = parse_date(text, "Starts")
@@ -318,12 +334,14 @@ class GoalForm(FormDialog[Goal]):
             how=values["how"],
             starts=None if starts == self.original.created else starts,
             deadline=deadline,
+            tags=values["tags"],
         )
 
     def _target(self, values: dict[str, Any]) -> Target:
         kind = self.kind
         if kind is TargetKind.MILESTONES:
-            return Target.checklist(values["milestones"])
+            names, dues = values["milestones"]
+            return dataclasses.replace(Target.checklist(names), milestone_due=dues)
         number: Target = values["target"]
         start: float = values["start"]
         if number.done_only:
