@@ -39,6 +39,8 @@ class Settings:
     """Start with the privacy mask on: every personal text drawn as bars, for a shared screen."""
     lock_after_minutes: int = 0
     """Lock the screen after this many minutes without a key or a click; 0 never locks."""
+    on_this_day: bool = True
+    """Home shows what was written one, two or five years ago today."""
 
     @property
     def first_weekday(self) -> int:
@@ -54,6 +56,7 @@ KNOWN = {
     "date_format",
     "start_masked",
     "lock_after_minutes",
+    "on_this_day",
 }
 
 
@@ -99,6 +102,11 @@ def parse_settings(
         values["start_masked"] = masked
     else:
         problems.append("start_masked must be true or false")
+    remembering = raw.get("on_this_day", True)
+    if isinstance(remembering, bool):
+        values["on_this_day"] = remembering
+    else:
+        problems.append("on_this_day must be true or false")
     lock = raw.get("lock_after_minutes", 0)
     if type(lock) is int and 0 <= lock <= MAX_LOCK_AFTER_MINUTES:
         values["lock_after_minutes"] = lock

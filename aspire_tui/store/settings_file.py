@@ -85,6 +85,7 @@ WRITTEN = (
     "date_format",
     "start_masked",
     "lock_after_minutes",
+    "on_this_day",
 )
 """The settings the dialog changes, and so the ones Aspire writes (the keys are the file's)."""
 

@@ -111,6 +111,13 @@ class SettingsForm(FormDialog[Settings]):
         )
         for label, field_id, options, value, hint in privacy:
             yield from self._choice(label, field_id, options, value, hint)
+        yield from self._choice(
+            "On this day",
+            "on-this-day",
+            [("Shown on Home", "on"), ("Off", "off")],
+            "on" if settings.on_this_day else "off",
+            "What you wrote one, two or five years ago today, in a line on Home.",
+        )
         remapped = ", ".join(f"{name} = {keys}" for name, keys in sorted(settings.keys.items()))
         yield Static(
             Content.assemble(
@@ -155,6 +162,7 @@ class SettingsForm(FormDialog[Settings]):
             date_format=DateFormat(str(self.query_one("#date-format", Select).value)),
             start_masked=self.query_one("#start-masked", Select).value == "on",
             lock_after_minutes=int(str(self.query_one("#lock-after", Select).value)),
+            on_this_day=self.query_one("#on-this-day", Select).value == "on",
         )
 
     def dismiss(self, result: Settings | None = None) -> Any:

@@ -12,7 +12,8 @@ from aspire_tui.domain.assessment import SHORT_NAMES, questionnaire, ranked, sco
 from aspire_tui.domain.dates import DateFormat
 from aspire_tui.domain.decisions import decided_what, due_look_backs, look_back_entry
 from aspire_tui.domain.ladder import GoalPlace, goal_place, level_count, level_goals
-from aspire_tui.domain.models import Aspiration, Reflection
+from aspire_tui.domain.models import Aspiration, Reflection, Review
+from aspire_tui.domain.on_this_day import Remembered, on_this_day
 from aspire_tui.domain.standing import (
     DUE_SOON_DAYS,
     QUIET_DAYS,
@@ -40,6 +41,7 @@ from aspire_tui.ui.screens.main import MainScreen, guarded
 PROFILE = "profile"
 REVIEW = "review"
 LOOK_BACK = "lookback"
+ON_THIS_DAY = "onthisday"
 WELCOME = Content.assemble(
     heading("Where you stand"),
     "\n\nNothing here yet. Start on ",
@@ -85,6 +87,7 @@ class HomeScreen(MainScreen):
     _aspirations: dict[int, Aspiration] = {}
     _due: list[Reflection] = []
     """The decisions whose day to look back on them has come, oldest first."""
+    _remembered: Remembered | None = None
 
     def rows(self) -> Iterable[tuple[str | None, Content]]:
         if self.store.is_empty():
@@ -108,6 +111,11 @@ class HomeScreen(MainScreen):
         self._due = due_look_backs(self.store.reflections(), today)
         if self._due:
             yield LOOK_BACK, self._look_back_row()
+        self._remembered = None
+        if self.aspire.settings.settings.on_this_day:
+            self._remembered = on_this_day(self.store.reflections(), self.store.reviews(), today)
+        if self._remembered is not None:
+            yield ON_THIS_DAY, self._on_this_day_row(self._remembered)
         yield from self._section("Review", [(REVIEW, self._review_row())])
         yield from self._section("Aspirations", self._aspiration_rows())
         soon = due_soon(working, live, today)
@@ -260,6 +268,13 @@ class HomeScreen(MainScreen):
             ("Look back:", "bold $text-accent"), with_personal("\n".join([first, *lines[1:]]), what)
         )
 
+    def _on_this_day_row(self, found: Remembered) -> Content:
+        """One line: "A year ago you wrote: …", the words cut to fit (enter reads them)."""
+        lead = f"{found.said}: "
+        first = next((line for line in found.text.splitlines() if line.strip()), "")
+        room = max(10, self.row_width() - len(lead))
+        return Content.assemble((lead, "bold $text-accent"), plain(one_line(first, room), "italic"))
+
     def _profile_line(self) -> Content:
         finished = [a for a in self.store.assessments() if a.finished]
         if not finished:
@@ -321,6 +336,14 @@ class HomeScreen(MainScreen):
                 (key_name, "bold"),
                 (") asks how it went: kept in the journal with the decision.", "dim italic"),
             )
+        elif key == ON_THIS_DAY and self._remembered is not None:
+            found = self._remembered
+            return Content.assemble(
+                heading(f"{found.said}, on {dates_of(self).long(found.on)}"),
+                "\n\n",
+                plain(found.text),
+                ("\n\nenter opens it in your journal on Reflect", "dim italic"),
+            )
         elif key == PROFILE:
             return Content.assemble(
                 heading("Your drivers"),
@@ -348,6 +371,11 @@ class HomeScreen(MainScreen):
             self.action_look_back()
         elif key == PROFILE:
             self.aspire.select_on_show["reflect"] = PROFILE
+            self.run_worker(self.aspire.action_go("reflect"))
+        elif key == ON_THIS_DAY and self._remembered is not None:
+            entry = self._remembered.entry
+            shown = f"review:{entry.id}" if isinstance(entry, Review) else str(entry.id)
+            self.aspire.select_on_show["reflect"] = shown
             self.run_worker(self.aspire.action_go("reflect"))
 
     @guarded

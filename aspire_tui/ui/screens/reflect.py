@@ -219,6 +219,22 @@ class ReflectScreen(MainScreen):
 
     shown = PAGE
 
+    def reload(
+        self, select: int | str | None = None, widths: tuple[int, int] | None = None
+    ) -> None:
+        """An entry asked for from elsewhere (Home's "on this day") is listed, however old."""
+        if select is not None and not self.query_text:
+            self._list_far_enough(str(select))
+        super().reload(select, widths)
+
+    def _list_far_enough(self, key: str) -> None:
+        entries = sorted(
+            [*self.store.reflections(), *self.store.reviews()], key=_entry_order, reverse=True
+        )
+        keys = [f"{REVIEW_PREFIX}{e.id}" if isinstance(e, Review) else str(e.id) for e in entries]
+        if key in keys and keys.index(key) >= self.shown:
+            self.shown = (keys.index(key) // PAGE + 1) * PAGE
+
     def action_open(self) -> None:
         if self._key() == MORE:
             first_new = self.records.highlighted
