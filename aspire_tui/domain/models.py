@@ -192,8 +192,14 @@ class Target:
     def checklist(cls, milestones: tuple[str, ...]) -> Target:
         return cls(amount=len(milestones), done_only=False, milestones=milestones)
 
+    @classmethod
+    def habit(cls, times: float, unit: str, every: str) -> Target:
+        return cls(amount=times, unit=unit, done_only=False, every=every)
+
     @property
     def kind(self) -> TargetKind:
+        if self.every:
+            return TargetKind.HABIT
         if self.done_only:
             return TargetKind.DONE
         if self.milestones:
@@ -210,6 +216,8 @@ class TargetKind(StrEnum):
     UP = "up"
     DOWN = "down"
     MILESTONES = "milestones"
+    HABIT = "habit"
+    """Times per week or per month (`domain.habits`)."""
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ def expected_fraction(goal: Goal, today: date) -> float | None:
 def status(goal: Goal, progress: GoalProgress, today: date) -> PaceStatus:
     if progress.achieved:
         return PaceStatus.ACHIEVED
+    if goal.target.every:
+        return _habit_status(goal, progress, today)
     if goal.deadline is not None and today > goal.deadline:
         good = goal.stretch and progress.fraction >= STRETCH_GOOD
         return PaceStatus.STRETCH_MET if good else PaceStatus.OVERDUE
@@ -84,6 +86,18 @@ def status(goal: Goal, progress: GoalProgress, today: date) -> PaceStatus:
     return PaceStatus.ON_TRACK
 
 
+def _habit_status(goal: Goal, progress: GoalProgress, today: date) -> PaceStatus:
+    """Read from the buffer (`domain.habits`), not from a line to one target."""
+    from aspire_tui.domain.habits import habit_pace
+
+    if goal.deadline is not None and today > goal.deadline:
+        return PaceStatus.OVERDUE
+    if today < goal.begins:
+        return PaceStatus.NOT_STARTED
+    said = habit_pace(progress.buffer or 0.0, goal.target.amount)
+    return {"behind": PaceStatus.BEHIND, "ahead": PaceStatus.AHEAD}.get(said, PaceStatus.ON_TRACK)
+
+
 def value_on(series: list[tuple[date, float]], day: date, start: float) -> float:
     """Where the goal stood at the end of `day`."""
     value = start
@@ -100,8 +114,8 @@ def projected_finish(
     """Today plus the days the rest would take at the rate of the last RECENT_DAYS (or since
     the goal began, if that is later). None when achieved, done / not done, or not moving
     toward the target."""
-    if progress.achieved or goal.target.done_only:
-        return None
+    if progress.achieved or goal.target.done_only or goal.target.every:
+        return None  # a habit is kept up, not finished
     since = max(today - timedelta(days=RECENT_DAYS), goal.begins)
     days = (today - since).days
     span = progress.target - progress.start

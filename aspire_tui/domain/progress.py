@@ -16,10 +16,12 @@ from aspire_tui.domain.models import CheckIn, Goal, TargetKind
 class GoalProgress:
     done: float
     """Where the goal stands: the total so far, the latest reading of a number to bring down,
-    or the milestones done."""
+    the milestones done, or a habit's count this period."""
     target: float
     achieved_on: date | None
     start: float = 0.0
+    buffer: float | None = None
+    """A habit's: logged so far less what the periods already over asked for (`habits`)."""
 
     @property
     def reached(self) -> bool:
@@ -81,6 +83,8 @@ def progress_of(
     it remains there. As of `today`, a check-in dated later (a file from a time zone already
     in tomorrow) does not count yet: nothing is achieved before its date."""
     target = goal.target
+    if target.every:
+        return _habit_progress(goal, series, today)
     start = target.start if target.kind in (TargetKind.UP, TargetKind.DOWN) else 0.0
     aim = target.amount
     down = aim < start  # the same test as GoalProgress.reached, written out: it runs per check-in
@@ -94,6 +98,23 @@ def progress_of(
         else:
             achieved_on = None
     return GoalProgress(done=value, target=aim, achieved_on=achieved_on, start=start)
+
+
+def _habit_progress(
+    goal: Goal, series: list[tuple[date, float]], today: date | None
+) -> GoalProgress:
+    """This period's count against the times it asks for, and the buffer."""
+    from aspire_tui.domain.habits import habit_standing
+
+    day = today or max((d for d, _ in series), default=goal.begins)
+    target = goal.target
+    found = habit_standing(target.amount, target.every, goal.begins, goal.deadline, series, day)
+    return GoalProgress(
+        done=found.this_period,
+        target=target.amount,
+        achieved_on=found.achieved_on,
+        buffer=found.buffer,
+    )
 
 
 def goal_progress(

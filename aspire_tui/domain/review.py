@@ -250,8 +250,8 @@ def without_undone_drops(review: Review, goal_uids: Collection[str]) -> Review:
 def completing_checkins(goal: Goal, checkins: Sequence[CheckIn], today: date) -> list[CheckIn]:
     """What marking a goal achieved logs: what is left of a number, the target reading of a
     number to bring down, each milestone not yet done, or done for a done / not done goal."""
-    if goal.id is None:
-        return []
+    if goal.id is None or goal.target.every:
+        return []  # a habit is kept up period by period, not reached at once
     target = goal.target
     # Every check-in counts here, those a file brought a day ahead too: they complete the goal
     # on their day, and logging what they cover again would count it twice.

@@ -173,6 +173,33 @@ def parse_start_value(text: str) -> float:
     return value
 
 
+_HABIT = re.compile(
+    r"^\s*(?P<n>\d+|an?|once|twice)?\s*(?P<unit>.*?)\s*"
+    r"(?:a|per|each|every|/)\s*(?P<every>week|month)\s*$",
+    re.IGNORECASE,
+)
+_TIMES_WORDS = {"a": 1, "an": 1, "once": 1, "twice": 2, None: 1}
+
+
+def parse_habit(text: str) -> tuple[float, str, str]:
+    """ "4 one-on-ones a month", "a one-on-one every week", "twice a week", "3 per week":
+    (times per period, the unit, "week" or "month")."""
+    found = _HABIT.match(text)
+    if not found:
+        raise ValidationError("Say how often, such as '1 one-on-one a week' or '4 posts a month'.")
+    raw = found.group("n")
+    word = raw.lower() if raw else None
+    times = float(raw) if raw and raw.isdigit() else float(_TIMES_WORDS[word])
+    unit = " ".join(found.group("unit").split())
+    if unit.lower() in ("times", "time"):
+        unit = ""
+    if not 1 <= times <= AMOUNT_MAX:
+        raise ValidationError("A habit asks for at least once a period.")
+    if len(unit) > UNIT_MAX:
+        raise ValidationError(f"Unit is too long (at most {UNIT_MAX} characters).")
+    return times, unit, found.group("every").lower()
+
+
 MILESTONES_MAX = 50
 
 
@@ -380,7 +407,7 @@ def check_checkins_fit(goal: Goal, checkins: list[CheckIn]) -> None:
         ticked = [c.milestone for c in checkins]
         if len(set(ticked)) != len(ticked):
             raise ValidationError("That milestone is already done.")
-    if kind is TargetKind.UP or kind is TargetKind.DONE:
+    if kind in (TargetKind.UP, TargetKind.DONE, TargetKind.HABIT):
         total = goal.target.start + sum(c.amount for c in checkins)
         if total < 0:
             raise ValidationError(

@@ -24,6 +24,8 @@ def target_text(goal: Goal) -> str:
             return f"{count} milestone{'s' if count != 1 else ''}"
         case TargetKind.DOWN:
             return f"down from {format_amount(t.start)} to {format_amount(t.amount)}{_unit(t)}"
+        case TargetKind.HABIT:
+            return f"{format_amount(t.amount)}{_unit(t)} a {t.every}"
     start = f"from {format_amount(t.start)} to " if t.start else ""
     return f"{start}{format_amount(t.amount)}{_unit(t)}"
 
@@ -39,7 +41,27 @@ def progress_text(goal: Goal, progress: GoalProgress) -> str:
             return (
                 f"at {format_amount(progress.done)}{_unit(t)}, aiming for {format_amount(t.amount)}"
             )
+        case TargetKind.HABIT:
+            done = format_amount(progress.done)
+            return f"{done} of {format_amount(t.amount)}{_unit(t)} this {t.every}"
     return f"{format_amount(progress.done)} of {format_amount(t.amount)}{_unit(t)}"
+
+
+def buffer_text(goal: Goal, progress: GoalProgress) -> str:
+    """A habit's buffer in words: "2 weeks ahead", "this week's done", "3 to catch up"; never
+    a count of periods missed."""
+    from aspire_tui.domain.habits import periods_ahead
+
+    t = goal.target
+    buffer = progress.buffer or 0.0
+    if buffer < 0:
+        return f"{format_amount(-buffer)}{_unit(t)} to catch up"
+    ahead = periods_ahead(buffer, t.amount)
+    if ahead:
+        return f"{ahead} {t.every}{'s' if ahead != 1 else ''} ahead"
+    if buffer >= t.amount:
+        return f"this {t.every}'s done"
+    return f"{format_amount(t.amount - buffer)} more this {t.every}"
 
 
 def amount_text(goal: Goal, amount: float, milestone: str = "") -> str:

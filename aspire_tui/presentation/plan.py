@@ -21,7 +21,7 @@ from aspire_tui.domain.models import (
 from aspire_tui.domain.pace import PaceStatus, pace
 from aspire_tui.domain.passions import LIST_LABELS, SHORT_LABELS, overlaps
 from aspire_tui.domain.progress import goal_progress, progress_of, value_series
-from aspire_tui.presentation.measure import due_text, progress_text
+from aspire_tui.presentation.measure import buffer_text, due_text, progress_text
 from aspire_tui.presentation.text import one_line, safe
 
 RECENT_REFLECTIONS = 3
@@ -46,6 +46,8 @@ def _goal_line(goal: Goal, checkins: Sequence[CheckIn], today: date, where: str 
     found = pace(goal, p, series, today)
     if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
         status += f", {found.status.value}"
+        if goal.target.every:
+            status += f" ({buffer_text(goal, p)})"
     elif found.status is PaceStatus.STRETCH_MET:
         status += ", a good result for a stretch"
     if found.projected is not None:

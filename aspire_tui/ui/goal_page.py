@@ -13,7 +13,13 @@ from aspire_tui.domain.pace import STRETCH_BAR, STRETCH_GOOD, PaceStatus
 from aspire_tui.domain.smart import missing_letters, smart_check
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import on_its_ladder
-from aspire_tui.presentation.measure import amount_text, due_text, progress_text, target_text
+from aspire_tui.presentation.measure import (
+    amount_text,
+    buffer_text,
+    due_text,
+    progress_text,
+    target_text,
+)
 from aspire_tui.ui.render import HEADING, measured, one_line, plain, progress_bar
 
 Part = Content | str | tuple[str, str]
@@ -79,6 +85,10 @@ def _pace_lines(state: GoalState, today: date, dates: DateFormat) -> list[Part]:
     goal, p, found = state.goal, state.progress, state.pace
     word, style = status_text(found.status)
     parts: list[Part] = [("Pace: ", "dim"), (word, style)]
+    if goal.target.every:  # a habit: its buffer, not a line to one target
+        if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
+            parts.append(measured(f" · {buffer_text(goal, p)}", goal, "dim"))
+        return [*parts, "\n"]
     if found.status in (PaceStatus.AHEAD, PaceStatus.ON_TRACK, PaceStatus.BEHIND):
         line = (found.expected or 0) * (STRETCH_BAR if goal.stretch else 1)
         parts.append(

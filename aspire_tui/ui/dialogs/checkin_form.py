@@ -67,7 +67,9 @@ class CheckInForm(FormDialog[CheckIn]):
         )
         unit = plain(one_line(self.goal.target.unit, 40)) if self.goal.target.unit else "units"
         amount = format_amount(c.amount) if c.id is not None else ""
-        if kind is TargetKind.UP:
+        if kind is TargetKind.HABIT and c.id is None:
+            amount = "1"  # a habit is mostly logged once at a time
+        if kind is TargetKind.UP or kind is TargetKind.HABIT:
             yield from self.field(
                 Content.assemble("Progress to add (", unit, ")"),
                 PlainInput(amount, placeholder="e.g. 1", id="amount"),
@@ -102,7 +104,8 @@ class CheckInForm(FormDialog[CheckIn]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        focus = "#amount" if self.goal.target.kind in (TargetKind.UP, TargetKind.DOWN) else "#note"
+        measured = (TargetKind.UP, TargetKind.DOWN, TargetKind.HABIT)
+        focus = "#amount" if self.goal.target.kind in measured else "#note"
         self.query_one(focus, Input).focus()
 
     def build(self, values: dict[str, Any]) -> CheckIn:

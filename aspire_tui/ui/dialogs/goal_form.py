@@ -22,6 +22,7 @@ from aspire_tui.domain.validation import (
     ValidationError,
     milestones_text,
     parse_date,
+    parse_habit,
     parse_milestones_due,
     parse_optional_date,
     parse_start_value,
@@ -29,6 +30,7 @@ from aspire_tui.domain.validation import (
     parse_text,
     parse_title,
 )
+from aspire_tui.presentation.measure import target_text
 from aspire_tui.ui.dialogs.form import FieldError, FormDialog
 from aspire_tui.ui.render import dates_of, plain, target_field_text
 from aspire_tui.ui.widgets.plain_fields import PlainInput, PlainTextArea
@@ -40,12 +42,14 @@ MEASURES = [
     ("Reach a number, or done / not done", TargetKind.UP),
     ("Bring a number down", TargetKind.DOWN),
     ("A checklist of milestones", TargetKind.MILESTONES),
+    ("A habit: times a week or a month", TargetKind.HABIT),
 ]
 """Done / not done is a number goal with no target: the quickest goal to write stays quick."""
 SHOWN_FOR = {
     "target-group": {TargetKind.UP, TargetKind.DOWN},
     "start-group": {TargetKind.UP, TargetKind.DOWN},
     "milestones-group": {TargetKind.MILESTONES},
+    "habit-group": {TargetKind.HABIT},
 }
 
 
@@ -145,6 +149,15 @@ class GoalForm(FormDialog[Goal]):
             PlainInput(format_start(g.target), placeholder="e.g. 20", id="start"),
             "Where the number stands now. To reach a number, empty counts from 0.",
             self._parse_start,
+        )
+        habit = target_text(g) if g.target.kind is TargetKind.HABIT else ""
+        yield self._group(
+            "habit-group",
+            "How often",
+            PlainInput(habit, placeholder="e.g. 1 one-on-one a week", id="habit"),
+            "Times a week or a month, such as '4 posts a month': each period counts on its "
+            "own, and a missed one only leaves less to spare.",
+            self._parse_habit,
         )
         yield self._group(
             "milestones-group",
@@ -275,6 +288,8 @@ class GoalForm(FormDialog[Goal]):
             return True  # an empty target is done / not done, which is measurable too
         if kind is TargetKind.MILESTONES:
             return bool(self._text("milestones").strip())
+        if kind is TargetKind.HABIT:
+            return bool(self._text("habit").strip())
         return bool(self._text("target").strip())
 
     # Parsing ---------------------------------------------------------------------------
@@ -292,6 +307,9 @@ class GoalForm(FormDialog[Goal]):
         if kind is TargetKind.UP and not text.strip():
             return 0.0
         return parse_start_value(text) if kind in (TargetKind.UP, TargetKind.DOWN) else None
+
+    def _parse_habit(self, text: str) -> tuple[float, str, str] | None:
+        return parse_habit(text) if self.kind is TargetKind.HABIT else None
 
     def _parse_milestones(
         self, text: str
@@ -339,6 +357,9 @@ class GoalForm(FormDialog[Goal]):
 
     def _target(self, values: dict[str, Any]) -> Target:
         kind = self.kind
+        if kind is TargetKind.HABIT:
+            times, unit, every = values["habit"]
+            return Target.habit(times, unit, every)
         if kind is TargetKind.MILESTONES:
             names, dues = values["milestones"]
             return dataclasses.replace(Target.checklist(names), milestone_due=dues)

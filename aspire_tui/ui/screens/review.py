@@ -654,6 +654,9 @@ class ReviewScreen(ReevaluationFlow, ModalScreen[Review | None]):
         goal = self._goal()
         if goal is None:
             return
+        if goal.target.every:
+            self.notify("A habit is kept up, not achieved at once: l logs this period's.")
+            return
         adding = completing_checkins(goal, self.store.checkins(goal.id), self.today())
         if not adding:
             self.notify("Already achieved: → goes on.")

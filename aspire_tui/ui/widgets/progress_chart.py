@@ -178,6 +178,11 @@ def _aim(goal: Goal, start: float) -> float | None:
     """Where the pace (or stretch) line ends, if the goal has a deadline to run to."""
     if goal.deadline is None or goal.deadline <= goal.begins:
         return None
+    if goal.target.every:  # a habit's road: what every period to the deadline asks for
+        from aspire_tui.domain.habits import periods_through
+
+        periods = periods_through(goal.begins, goal.deadline, goal.target.every)
+        return goal.target.amount * periods
     share = STRETCH_BAR if goal.stretch else 1.0
     return start + (goal.target.amount - start) * share
 
