@@ -121,3 +121,19 @@ async def test_a_habit_is_written_in_the_goal_form_and_logged_by_the_week(
     [goal] = docs(data_dir, "goals")
     assert goal["target"]["every"] == "week" and goal["target"]["amount"] == 1.0
     assert [c["amount"] for c in docs(data_dir, "checkins")] == [1.0]
+
+
+def test_the_prompt_reads_a_habit_by_its_buffer_as_the_weeks_go_by() -> None:
+    """The glance is kept between prompts: a week rolling over without a check-in makes the
+    habit behind on the next prompt, without the data being read again."""
+    from aspire_tui.domain.glance import glance, standing
+    from aspire_tui.domain.review import Cadence
+
+    lead = Aspiration("Lead people", MONDAY, id=1)
+    seen = glance(
+        [lead], [WEEKLY], {1: [CheckIn(1, MONDAY, 1.0, id=1)]}, [], MONDAY, Cadence.MONTHLY
+    )
+    assert standing(seen, MONDAY + timedelta(days=6)).behind == ()  # week 1 covered
+    assert standing(seen, MONDAY + timedelta(days=10)).behind == ()  # week 2 under way
+    late = standing(seen, MONDAY + timedelta(days=14))  # week 2 over with nothing in it
+    assert [g.title for g in late.behind] == ["One-on-one with Sam"]

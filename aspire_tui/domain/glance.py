@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
+from aspire_tui.domain.habits import period_start, periods_through
 from aspire_tui.domain.ladder import GoalPlace, back_from_pause, goal_place
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.domain.pace import Pace, expected_fraction, status
@@ -18,6 +19,7 @@ from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import Cadence, review_status
 from aspire_tui.domain.standing import GoalState, behind, due_within, goal_state, in_play
 
+ONE_DAY = timedelta(days=1)
 WEEK_DAYS = 7
 """"Due this week": a deadline from today to six days ahead."""
 
@@ -33,6 +35,11 @@ class GlanceGoal:
     done_only: bool = False
     stretch: bool = False
     id: int | None = None
+    every: str = ""
+    """A habit's period ("week", "month"): its pace is then read from `total`."""
+    per_period: float = 0.0
+    total: float = 0.0
+    """A habit's count since it began, as of the day the glance was worked out."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,9 @@ def glance(
                 done_only=goal.target.done_only,
                 stretch=goal.stretch,
                 id=goal.id,
+                every=goal.target.every,
+                per_period=goal.target.amount if goal.target.every else 0.0,
+                total=sum(c.amount for c in mine if c.on <= today) if goal.target.every else 0.0,
             )
         )
     return Glance(
@@ -141,16 +151,23 @@ def standing(seen: Glance, today: date) -> Standing:
     states: dict[int, GoalState] = {}
     of: dict[int, GlanceGoal] = {}
     for number, item in enumerate(seen.goals):
+        target = Target(done_only=item.done_only)
+        buffer = None
+        if item.every:  # a habit: its buffer as of today, from its count so far
+            target = Target.habit(item.per_period, "", item.every)
+            before = period_start(today, item.every) - ONE_DAY
+            over = periods_through(item.begins, before, item.every)
+            buffer = item.total - item.per_period * over
         goal = Goal(
             aspiration_id=0,
             title=item.title,
-            target=Target(done_only=item.done_only),
+            target=target,
             created=item.begins,
             deadline=item.deadline,
             stretch=item.stretch,
             id=number,
         )
-        progress = GoalProgress(done=item.fraction, target=1.0, achieved_on=None)
+        progress = GoalProgress(done=item.fraction, target=1.0, achieved_on=None, buffer=buffer)
         pace = Pace(status(goal, progress, today), expected_fraction(goal, today), None)
         states[number] = GoalState(goal, progress, pace, None)
         of[number] = item

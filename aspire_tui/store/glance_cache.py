@@ -19,7 +19,7 @@ from aspire_tui.domain.glance import Glance, GlanceGoal
 from aspire_tui.domain.review import Cadence
 
 CACHE_DIR_ENV = "ASPIRE_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 KEY_FILE_NAME = "aspire.key.age"
 
 
@@ -131,6 +131,9 @@ def _doc(seen: Glance) -> dict[str, Any]:
                 "done_only": g.done_only,
                 "stretch": g.stretch,
                 "id": g.id,
+                "every": g.every,
+                "per_period": g.per_period,
+                "total": g.total,
             }
             for g in seen.goals
         ],
@@ -155,6 +158,9 @@ def _glance(doc: dict[str, Any]) -> Glance:
                 done_only=bool(g["done_only"]),
                 stretch=bool(g["stretch"]),
                 id=g["id"] if isinstance(g["id"], int) else None,
+                every=str(g["every"]),
+                per_period=float(g["per_period"]),
+                total=float(g["total"]),
             )
             for g in doc["goals"]
         ),
