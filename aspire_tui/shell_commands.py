@@ -93,9 +93,21 @@ def _open_to_write(folder: Path) -> AspireStore:
 
     key = folder_key(folder)
     try:
-        return open_store(folder, backup=False, key=key)
+        store = open_store(folder, backup=False, key=key)
     except AlreadyOpenError:
         return open_store(folder, read_only=True, key=key)
+    from aspire_tui.use_cases.pauses import bring_back_paused
+    from aspire_tui.use_cases.shell import take_in_inbox
+
+    try:  # what an earlier command left for an app that closed first, before anything new
+        today = date.today()
+        for why in take_in_inbox(store, today).set_aside:
+            print(f"aspire: {why}", file=sys.stderr)
+        bring_back_paused(store, today)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _day(text: str | None, today: date, what: str) -> date:
@@ -207,7 +219,9 @@ def _say_logged(store: AspireStore, logged: Any, settings: Settings) -> None:
         toward = _title(aspiration.title) if aspiration else "your aspiration"
         print(f"Achieved! Each achievement brings you closer to {toward}.")
     else:
-        checkins = [*store.checkins(goal.id)]
+        from aspire_tui.use_cases.shell import checkins_now
+
+        checkins = checkins_now(store, goal)
         if checkin.uid not in {c.uid for c in checkins}:
             checkins.append(checkin)
         state = goal_state(goal, checkins, date.today())

@@ -52,6 +52,16 @@ def test_two_goals_that_fit_about_equally_are_both_offered() -> None:
     }
 
 
+def test_a_name_that_only_resembles_a_title_as_a_whole_is_no_match() -> None:
+    """Never a check-in on a goal the person did not name (found by a review)."""
+    goals = [*GOALS, Goal(1, "Get the AWS certification", Target.done(), DAY, id=9)]
+    assert match_goal("azure certification", goals).found is None
+    assert (
+        match_goal("mentor three", [Goal(1, "Mentor two juniors", Target.done(), DAY)]).found
+        is None
+    )
+
+
 def test_nothing_like_any_title_is_no_match() -> None:
     match = match_goal("xyzzy", GOALS)
     assert match.found is None and match.candidates == ()

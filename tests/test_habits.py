@@ -137,3 +137,32 @@ def test_the_prompt_reads_a_habit_by_its_buffer_as_the_weeks_go_by() -> None:
     assert standing(seen, MONDAY + timedelta(days=10)).behind == ()  # week 2 under way
     late = standing(seen, MONDAY + timedelta(days=14))  # week 2 over with nothing in it
     assert [g.title for g in late.behind] == ["One-on-one with Sam"]
+
+
+@pytest.mark.parametrize(
+    ("every", "begins"),
+    [
+        ("month", date(2027, 1, 31)),
+        ("week", MONDAY + timedelta(days=6)),
+    ],  # a month's last day, a Sunday
+)
+def test_a_habit_begun_mid_period_is_not_behind_the_next_day(every: str, begins: date) -> None:
+    goal = Goal(1, "Write", Target.habit(3, "posts", every), begins, id=1)
+    state = goal_state(goal, [], begins + timedelta(days=1))
+    assert state.status is PaceStatus.ON_TRACK
+    assert buffer_text(goal, state.progress) == f"3 more this {every}"
+
+
+def test_a_deadline_asks_only_for_whole_periods() -> None:
+    wednesday = MONDAY + timedelta(days=2)
+    goal = Goal(
+        1,
+        "Run",
+        Target.habit(1, "run", "week"),
+        wednesday,
+        deadline=wednesday + timedelta(days=14),
+        id=1,
+    )
+    # asked: the two whole weeks after the first, partial one
+    done = standing_on(goal, [7, 14], MONDAY + timedelta(days=15))
+    assert done.progress.achieved_on == MONDAY + timedelta(days=14)

@@ -41,6 +41,9 @@ def test_a_review_s_one_next_thing_is_remembered_too() -> None:
 def test_the_29th_of_february_is_remembered_on_the_28th() -> None:
     assert years_before(date(2029, 2, 28), 1) == date(2028, 2, 28)
     assert years_before(date(2028, 2, 29), 1) == date(2027, 2, 28)
+    leap = Reflection(date(2028, 2, 29), note="A leap day", id=1)
+    found = on_this_day([leap], [], date(2029, 2, 28))
+    assert found is not None and found.text == "A leap day"
 
 
 async def test_home_shows_it_in_a_line_and_enter_opens_it_in_the_journal(

@@ -37,6 +37,15 @@ def test_a_pause_comes_back_on_its_day_dated_that_day() -> None:
     assert back_from_pause(paused(None), TODAY) is None, "a pause without a day waits for p"
 
 
+def test_renaming_levels_keeps_the_day_a_pause_ends() -> None:
+    """The aspiration form renames levels on every save (found by a review)."""
+    from aspire_tui.domain.ladder import rename_levels
+
+    a = paused(START + timedelta(days=90))
+    renamed = rename_levels(a.ladder, ["First steps, renamed"], START + timedelta(days=1))
+    assert renamed.paused_until == START + timedelta(days=90)
+
+
 def test_a_pause_ends_on_a_day_to_come() -> None:
     with pytest.raises(LadderError):
         pause(Aspiration("Lead", START).ladder, START, "Tired", START)

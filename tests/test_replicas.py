@@ -77,7 +77,9 @@ step = st.one_of(
         st.integers(0, 5),
     ),
     st.tuples(st.just("delete"), st.sampled_from(DEVICES), st.sampled_from(KEYS), st.none()),
-    st.tuples(st.just("decide"), st.sampled_from(DEVICES), st.sampled_from(KEYS), st.integers(0, 3)),
+    st.tuples(
+        st.just("decide"), st.sampled_from(DEVICES), st.sampled_from(KEYS), st.integers(0, 3)
+    ),
     st.tuples(st.just("sync"), st.sampled_from(DEVICES), st.sampled_from(DEVICES), st.none()),
 )
 

@@ -688,9 +688,7 @@ def test_a_file_taken_in_before_is_not_read_again_at_the_next_start(
     "entry",
     [{"t": "soon", "d": LAPTOP}, {"t": 5}, {"t": -1, "d": LAPTOP}, [], {"t": 5, "d": "x", "z": 1}],
 )
-def test_a_damaged_stamp_is_refused_and_the_file_left_alone(
-    tmp_path: Path, entry: object
-) -> None:
+def test_a_damaged_stamp_is_refused_and_the_file_left_alone(tmp_path: Path, entry: object) -> None:
     from aspire_tui.store import DataFileError
 
     folder = tmp_path / "data"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
+from aspire_tui.domain.models import Aspiration, AspirationStatus, CheckIn, Goal, Target
 from aspire_tui.store import AspireStore
 
 TODAY = date.today()  # the commands run on the real date
@@ -499,3 +499,35 @@ def test_milestone_due_dates_are_in_the_calendar_and_dropped_goals_are_not(
     assert f"goal-{goals['talk'].uid}@aspire-tui" not in events
     assert "due this week" not in run("status", "--data-dir", str(folder)).stdout
     assert run("log", "talk", "done", "--data-dir", str(folder)).returncode == 2  # dropped
+
+
+def test_while_the_app_is_open_a_second_log_sees_the_first_still_waiting(folder: Path) -> None:
+    """`aspire log guide next` twice with the app open ticks two milestones, not the same one
+    twice (found by a review: the second was set aside, the milestone meant never kept)."""
+    from aspire_tui.use_cases.shell import take_in_inbox
+
+    goals = career(folder)
+    held = AspireStore.open(folder)  # the app
+    first = run("log", "guide", "next", "--data-dir", str(folder))
+    second = run("log", "guide", "next", "--data-dir", str(folder))
+    assert "Logged Outline" in first.stdout and "1 of 3 milestones" in first.stdout
+    assert "Logged Draft" in second.stdout and "2 of 3 milestones" in second.stdout
+    taken = take_in_inbox(held, TODAY)
+    held.close()
+    assert taken.set_aside == []
+    assert [c.milestone for c in checkins_in(folder, goals["guide"])] == ["Outline", "Draft"]
+
+
+def test_a_goal_being_worked_on_is_found_before_an_old_one_of_the_same_name(
+    folder: Path,
+) -> None:
+    goals = career(folder)
+    store = AspireStore.open(folder, backup=False)
+    old = store.save_aspiration(Aspiration("Last year's plan", created=TODAY - timedelta(days=400)))
+    store.save_aspiration(dataclasses.replace(old, status=AspirationStatus.ARCHIVED))
+    store.save_goal(
+        Goal(old.id, "Land ten clients", Target.number(10), TODAY - timedelta(days=400))  # type: ignore[arg-type]
+    )
+    store.close()
+    assert run("log", "Land ten clients", "1", "--data-dir", str(folder)).returncode == 0
+    assert [c.amount for c in checkins_in(folder, goals["clients"])] == [5.0, 1.0]

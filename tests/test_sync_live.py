@@ -265,8 +265,10 @@ async def test_another_computers_file_arriving_over_this_ones_stops_saving(
         await pilot.press("ctrl+s")
         await wait_until(
             pilot,
-            lambda: "Not saved" in screen_text(pilot.app)
-            or any("Not saved" in m for m in notifications(pilot.app)),
+            lambda: (
+                "Not saved" in screen_text(pilot.app)
+                or any("Not saved" in m for m in notifications(pilot.app))
+            ),
             "the refusal",
         )
         assert (laptop / "aspire.json").read_bytes() == theirs, "the desktop's file untouched"

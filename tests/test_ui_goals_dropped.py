@@ -116,3 +116,15 @@ async def test_ctrl_z_undoes_a_drop(store: AspireStore, data_dir: Path) -> None:
         await pilot.pause()
         assert list_rows(pilot.app)[1].startswith("! Give three talks")
     assert all(g["dropped"] is None for g in docs(data_dir, "goals"))
+
+
+def test_the_plan_lists_a_dropped_goal_apart_and_does_not_count_it(store: AspireStore) -> None:
+    from aspire_tui.presentation.plan import career_plan
+    from aspire_tui.use_cases.goals import drop
+
+    talks, _ = seed(store)
+    drop(store, talks, "Not for me", TODAY)
+    text = career_plan(store.aspirations(), store.goals(), store.checkins(), [], TODAY)
+    assert "Goals on this level: 0 of 1 achieved." in text
+    assert f"- ~~Give three talks~~ dropped {TODAY.isoformat()}: Not for me" in text
+    assert "**Give three talks**" not in text

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
-from aspire_tui.domain.habits import period_start, periods_through
+from aspire_tui.domain.habits import periods_over
 from aspire_tui.domain.ladder import GoalPlace, back_from_pause, goal_place
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.domain.pace import Pace, expected_fraction, status
@@ -19,7 +19,6 @@ from aspire_tui.domain.progress import GoalProgress
 from aspire_tui.domain.review import Cadence, review_status
 from aspire_tui.domain.standing import GoalState, behind, due_within, goal_state, in_play
 
-ONE_DAY = timedelta(days=1)
 WEEK_DAYS = 7
 """"Due this week": a deadline from today to six days ahead."""
 
@@ -155,8 +154,7 @@ def standing(seen: Glance, today: date) -> Standing:
         buffer = None
         if item.every:  # a habit: its buffer as of today, from its count so far
             target = Target.habit(item.per_period, "", item.every)
-            before = period_start(today, item.every) - ONE_DAY
-            over = periods_through(item.begins, before, item.every)
+            over = periods_over(item.begins, today, item.every)
             buffer = item.total - item.per_period * over
         goal = Goal(
             aspiration_id=0,

@@ -1,6 +1,11 @@
 """Finding a goal by a name typed in a shell, forgivingly: "cert" finds "Get the AWS
-certification", a slip of a letter still finds it, and two goals that fit about as well are
-both offered rather than one guessed (rapidfuzz scores the fit)."""
+certification", a slip of a letter ("cleints") still finds "Land ten clients", and two goals
+that fit about as well are both offered rather than one guessed.
+
+Forgiving, never loose: every word typed must be in the title, or be a near spelling
+(rapidfuzz) of one of its words. A name that only resembles a title as a whole ("azure
+certification" and "Get the AWS certification") finds nothing, so a check-in is never
+logged on a goal the person did not name."""
 
 from __future__ import annotations
 
@@ -9,8 +14,8 @@ from dataclasses import dataclass
 
 from aspire_tui.domain.models import Goal
 
-GOOD_ENOUGH = 60.0
-"""A fit (0..100) below this is no match at all."""
+NEAR_SPELLING = 80.0
+"""How alike (0..100) a typed word and a title's word must be to count as a slip."""
 ABOUT_EQUAL = 8.0
 """Goals within this many points of the best fit are offered beside it."""
 
@@ -27,9 +32,30 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _words(text: str) -> list[str]:
+    from rapidfuzz import utils
+
+    return utils.default_process(text).split()
+
+
+def _named_by(typed: list[str], title: str) -> bool:
+    """Each typed word is in the title (a part of a word: "cert"), or spelt nearly as one of
+    its words."""
+    from rapidfuzz import fuzz
+
+    folded = _fold(title)
+    words = _words(title)
+    for word in typed:
+        if word in folded:
+            continue
+        if len(word) < 4 or not any(fuzz.ratio(word, w) >= NEAR_SPELLING for w in words):
+            return False
+    return True
+
+
 def match_goal(typed: str, goals: Sequence[Goal]) -> GoalMatch:
-    """The goal `typed` names: its whole title (any case), the only title holding the typed
-    words, else the clearly best fuzzy fit."""
+    """The goal `typed` names: its whole title (any case), the only title naming every typed
+    word, else the clearly best of those nearly naming them."""
     from rapidfuzz import fuzz, process, utils
 
     wanted = _fold(typed)
@@ -40,21 +66,20 @@ def match_goal(typed: str, goals: Sequence[Goal]) -> GoalMatch:
         return GoalMatch(whole[0])
     if whole:
         return GoalMatch(None, tuple(whole))
-    words = wanted.split()
-    holding = [g for g in goals if all(w in _fold(g.title) for w in words)]
-    if len(holding) == 1:
-        return GoalMatch(holding[0])
-    pool = holding or list(goals)
+    exact = [g for g in goals if all(w in _fold(g.title) for w in wanted.split())]
+    if len(exact) == 1:
+        return GoalMatch(exact[0])
+    words = _words(typed) or wanted.split()
+    pool = exact or [g for g in goals if _named_by(words, g.title)]
+    if len(pool) <= 1:
+        return GoalMatch(pool[0] if pool else None)
     scored = process.extract(
         typed,
         [g.title for g in pool],
         scorer=fuzz.WRatio,
         processor=utils.default_process,
         limit=None,
-        score_cutoff=GOOD_ENOUGH,
     )
-    if not scored:
-        return GoalMatch(None, tuple(holding))
     best = scored[0][1]
     close = [pool[index] for _, score, index in scored if score >= best - ABOUT_EQUAL]
     if len(close) == 1:

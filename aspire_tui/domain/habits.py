@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+ONE_DAY = timedelta(days=1)
 WEEK = "week"
 MONTH = "month"
 PERIOD_WORDS = {WEEK: "week", MONTH: "month"}
@@ -37,6 +38,25 @@ def periods_through(begins: date, day: date, every: str) -> int:
     if every == WEEK:
         return (last - first).days // 7 + 1
     return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def first_counted(begins: date, every: str) -> date:
+    """The first whole period: a habit begun mid-week is not asked for that week's times
+    (what is logged in it still counts)."""
+    start = period_start(begins, every)
+    return start if start == begins else next_period(start, every)
+
+
+def periods_over(begins: date, today: date, every: str) -> int:
+    """The whole periods asked for that ended before the one `today` falls in."""
+    last_over = period_start(today, every) - ONE_DAY
+    return periods_through(first_counted(begins, every), last_over, every)
+
+
+def periods_asked(begins: date, deadline: date, every: str) -> int:
+    """The periods a habit with a deadline asks for: from its first whole period to the one
+    the deadline falls in (one at least)."""
+    return max(1, periods_through(first_counted(begins, every), deadline, every))
 
 
 @dataclass(frozen=True)
@@ -88,7 +108,7 @@ def habit_standing(
     achieved_on = None
     required = None
     if deadline is not None:
-        required = per_period * periods_through(begins, deadline, every)
+        required = per_period * periods_asked(begins, deadline, every)
     for day, running in series:
         if day > today:
             break
@@ -100,6 +120,5 @@ def habit_standing(
                 achieved_on = achieved_on or day
             else:
                 achieved_on = None
-    over = periods_through(begins, this_start - timedelta(days=1), every)
-    buffer = total - per_period * over
+    buffer = total - per_period * periods_over(begins, today, every)
     return HabitStanding(total - before, per_period, buffer, total, achieved_on)

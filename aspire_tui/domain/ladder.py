@@ -7,6 +7,7 @@ asks for a reason, because the reason is what a person reads again when they ree
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
@@ -165,7 +166,7 @@ def rename_levels(ladder: Ladder, names: Sequence[str], on: date) -> Ladder:
                 f"Levels keep their places: “{old}” has moved. Add new levels at the end, "
                 "above the top."
             )
-    renamed = Ladder(rungs[: len(ladder.rungs)], ladder.level, ladder.paused, ladder.history)
+    renamed = dataclasses.replace(ladder, rungs=rungs[: len(ladder.rungs)])  # the rest kept
     for name in rungs[len(ladder.rungs) :]:
         renamed = add_level(renamed, name, on)
     return renamed

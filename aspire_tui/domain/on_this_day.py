@@ -3,6 +3,7 @@ decision) or a review's one next thing, for Home to bring back in one line."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -44,8 +45,13 @@ def on_this_day(
     reflections: Iterable[Reflection], reviews: Iterable[Review], today: date
 ) -> Remembered | None:
     """The most recent of one, two or five years ago today with something written; of a
-    day with several, the last written. None when there is nothing."""
+    day with several, the last written (journal entries and reviews share one count of ids,
+    `AspireStore`). None when there is nothing."""
     days = {years_before(today, years): years for years in YEARS_AGO}
+    if (today.month, today.day) == (2, 28):  # a leap day is remembered on the 28th
+        for years in YEARS_AGO:
+            with contextlib.suppress(ValueError):
+                days[date(today.year - years, 2, 29)] = years
     found: dict[int, list[tuple[int, Reflection | Review, str]]] = {}
     for entry in reflections:
         if entry.on in days and (text := _written(entry)):

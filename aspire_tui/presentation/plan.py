@@ -136,7 +136,9 @@ def career_plan(
         lines += ["No active aspirations yet.", ""]
     for aspiration in active:
         path = find_path(aspiration.path)
-        theirs = [g for g in goals if g.aspiration_id == aspiration.id]
+        everything = [g for g in goals if g.aspiration_id == aspiration.id]
+        theirs = [g for g in everything if g.dropped is None]
+        dropped = [g for g in everything if g.dropped is not None]
         mine = [g for g in theirs if g.level == aspiration.ladder.level]
         others = sorted((g for g in theirs if g not in mine), key=lambda g: g.level)
         achieved = sum(1 for g in mine if goal_progress(g, checkins, today).achieved)
@@ -156,6 +158,15 @@ def career_plan(
         if others:
             lines += ["Goals on other levels:", ""]
             lines += [_goal_line(g, checkins, today, f"level {g.level + 1}") for g in others]
+            lines += [""]
+        if dropped:
+            lines += ["Goals dropped:", ""]
+            for goal in sorted(dropped, key=lambda g: (g.dropped, g.id or 0)):
+                assert goal.dropped is not None
+                why = f": {one_line(goal.dropped_why, 400)}" if goal.dropped_why else ""
+                lines.append(
+                    f"- ~~{one_line(goal.title, 200)}~~ dropped {goal.dropped.isoformat()}{why}"
+                )
             lines += [""]
     if archived:
         lines += ["## Set aside for now", ""]

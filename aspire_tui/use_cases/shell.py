@@ -59,22 +59,37 @@ class TakenFromInbox:
 
 
 def find_goal(store: AspireStore, typed: str) -> GoalMatch:
-    """The goal `typed` names, among all goals; of several that fit about equally, the one
-    still open on an active aspiration, if only one is."""
-    goals = store.goals()
-    match = match_goal(typed, goals)
-    if match.found is not None or len(match.candidates) < 2:
-        return match
+    """The goal `typed` names: among the goals being worked on (an active aspiration's, not
+    dropped, not achieved) first, so last year's goal of the same name is not the one
+    logged on; then among all of them."""
     active = {a.id for a in store.aspirations() if a.active}
     by_goal = checkins_by_goal(store.checkins(ordered=False))
+    goals = store.goals()
     working = [
         g
-        for g in match.candidates
+        for g in goals
         if g.aspiration_id in active
         and g.dropped is None
         and not goal_progress(g, by_goal.get(g.id or -1, [])).achieved
     ]
-    return GoalMatch(working[0]) if len(working) == 1 else match
+    match = match_goal(typed, working)
+    if match.found is None and not match.candidates:
+        match = match_goal(typed, goals)
+    return match
+
+
+def checkins_now(store: AspireStore, goal: Goal) -> list[CheckIn]:
+    """The goal's check-ins, with those this computer's shell left waiting for the open app
+    (so a second `aspire log GOAL next` ticks the next milestone, not the same one)."""
+    kept = store.checkins(goal.id)
+    if not store.read_only:
+        return kept
+    known = {c.uid for c in kept}
+    for _, found in inbox.entries(store.named_path.parent, store.device, store.sealer):
+        if isinstance(found, inbox.InboxEntry) and isinstance(found.record, CheckIn):
+            if found.goal_uid == goal.uid and found.record.uid not in known:
+                kept.append(dataclasses.replace(found.record, goal_id=goal.id or 0))
+    return sorted(kept, key=lambda c: (c.on, c.id or 0))
 
 
 def checkin_from_shell(
@@ -86,7 +101,7 @@ def checkin_from_shell(
     try:
         check_not_after_today(on, today, "--on")
         note = parse_text(note, "--note")
-        checkins = store.checkins(goal.id)
+        checkins = checkins_now(store, goal)
         refused = why_not_log(goal, checkins, today)
         if refused:
             raise ShellRefusal(f"{refused} Nothing was logged on {goal.title!r}.")
@@ -139,16 +154,17 @@ def _milestone(goal: Goal, checkins: list[CheckIn], typed: str) -> str:
 def log_from_shell(store: AspireStore, goal: Goal, checkin: CheckIn, today: date) -> Logged:
     """Keep the check-in: in the data, or in the inbox while the app has the folder. Either
     way the answer is the goal's progress before and after."""
-    before = goal_progress(goal, store.checkins(goal.id), today)
     if not store.read_only:
-        take_in_inbox(store, today)
+        take_in_inbox(store, today)  # what waited comes first, in the order it was logged
         bring_back_paused(store, today)
         from aspire_tui.use_cases.goals import log_checkin
 
         return log_checkin(store, goal, checkin, today)
+    waiting = checkins_now(store, goal)
+    before = goal_progress(goal, waiting, today)
     inbox.put(store.named_path.parent, store.device, checkin, store.sealer, goal.uid)
     moved = start_moved_back(goal, checkin.on) or goal
-    after = goal_progress(moved, [*store.checkins(goal.id), checkin], today)
+    after = goal_progress(moved, [*waiting, checkin], today)
     return Logged(moved, checkin, before, after)
 
 

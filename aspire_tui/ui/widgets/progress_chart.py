@@ -179,10 +179,9 @@ def _aim(goal: Goal, start: float) -> float | None:
     if goal.deadline is None or goal.deadline <= goal.begins:
         return None
     if goal.target.every:  # a habit's road: what every period to the deadline asks for
-        from aspire_tui.domain.habits import periods_through
+        from aspire_tui.domain.habits import periods_asked
 
-        periods = periods_through(goal.begins, goal.deadline, goal.target.every)
-        return goal.target.amount * periods
+        return goal.target.amount * periods_asked(goal.begins, goal.deadline, goal.target.every)
     share = STRETCH_BAR if goal.stretch else 1.0
     return start + (goal.target.amount - start) * share
 
