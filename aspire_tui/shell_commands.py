@@ -226,6 +226,15 @@ def _say_logged(store: AspireStore, logged: Any, settings: Settings) -> None:
             checkins.append(checkin)
         state = goal_state(goal, checkins, date.today())
         line = f"{progress_text(goal, logged.after)} ({logged.after.percent}%) · {state.status}"
+        if goal.target.every:
+            from aspire_tui.presentation.measure import buffer_text
+
+            line += f" ({buffer_text(goal, state.progress)})"
+        from aspire_tui.domain.ladder import GoalPlace, goal_place
+
+        place = goal_place(store.aspiration(goal.aspiration_id), goal)
+        if place is GoalPlace.PAUSED:
+            line += " · its aspiration is paused"
         if state.pace.projected is not None:
             line += f" · done about {dates.short(state.pace.projected)} at the recent rate"
         print(_title(line) if len(line) > 200 else line)
@@ -431,7 +440,12 @@ def goals_command(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
+APART_WORDS = {"paused": "paused", "set aside": "archived"}
+"""What a goal set apart from live work shows instead of a pace, as on the Goals screen."""
+
+
 def _print_goals(found: list[Any], aspirations: dict[int, Any], settings: Settings) -> None:
+    from aspire_tui.domain.ladder import GoalPlace, goal_place
     from aspire_tui.presentation.measure import progress_text
 
     if not found:
@@ -446,8 +460,11 @@ def _print_goals(found: list[Any], aspirations: dict[int, Any], settings: Settin
             heading = _title(owner.title)
             print(f"\x1b[1m{heading}\x1b[0m" if colour else heading)
         status = str(state.status)
+        place = goal_place(owner, state.goal)
         if state.goal.dropped is not None:
             status = f"dropped {settings.date_format.short(state.goal.dropped)}"
+        elif place is not GoalPlace.LIVE and not state.progress.achieved:
+            status = APART_WORDS.get(place, "") or f"level {state.goal.level + 1}"
         elif colour and state.status.flagged:
             status = f"\x1b[31m{status}\x1b[0m"
         deadline = state.goal.deadline

@@ -60,3 +60,25 @@ async def test_a_checklist_goal_with_due_dates_and_tags_is_kept_and_found(
     assert goal["tags"] == ["writing", "public"]
     assert goal["target"]["milestones"] == ["Outline", "Draft"]
     assert goal["target"]["due"] == [None, "2027-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("downs", "field", "typed"),
+    [(2, "#milestones", "Outline"), (3, "#habit", "a one-on-one every week")],
+)
+async def test_choosing_how_to_measure_by_keys_puts_the_cursor_in_its_field(
+    store: AspireStore, downs: int, field: str, typed: str
+) -> None:
+    """Found by a new user: after choosing a checklist or a habit with enter, what was
+    typed went nowhere."""
+    store.save_aspiration(Aspiration("Lead", date(2026, 1, 1)))
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        await type_text(pilot, "A goal")
+        await pilot.press("tab", "enter", *["down"] * downs, "enter")
+        await pilot.pause()
+        await type_text(pilot, typed)
+        await pilot.pause()
+        shown = pilot.app.screen.query_one(field)
+        assert (getattr(shown, "text", "") or getattr(shown, "value", "")) == typed

@@ -99,3 +99,18 @@ async def test_the_app_brings_it_back_when_its_day_has_come(
         "level": 0,
         "reason": f"Paused until {until.isoformat()}",
     }
+
+
+async def test_the_day_it_comes_back_is_shown_on_the_aspiration_and_home(
+    store: AspireStore,
+) -> None:
+    from tests.ui_helpers import detail_text, screen_text
+
+    back_on = TODAY + timedelta(days=60)
+    store.save_aspiration(paused(back_on))
+    async with make_app(store, start="home").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"paused until {back_on.isoformat()}" in screen_text(pilot.app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert "it comes back then" in detail_text(pilot.app)

@@ -531,3 +531,17 @@ def test_a_goal_being_worked_on_is_found_before_an_old_one_of_the_same_name(
     store.close()
     assert run("log", "Land ten clients", "1", "--data-dir", str(folder)).returncode == 0
     assert [c.amount for c in checkins_in(folder, goals["clients"])] == [5.0, 1.0]
+
+
+def test_goals_of_a_paused_aspiration_say_so_instead_of_a_pace(folder: Path) -> None:
+    from aspire_tui.domain.ladder import pause
+
+    career(folder)
+    store = AspireStore.open(folder, backup=False)
+    [lead] = store.aspirations()
+    store.save_aspiration(dataclasses.replace(lead, ladder=pause(lead.ladder, TODAY, "A break")))
+    store.close()
+    listed = run("goals", "--data-dir", str(folder)).stdout
+    assert "behind" not in listed and listed.count("· paused") == 5
+    logged = run("log", "clients", "1", "--data-dir", str(folder))
+    assert "its aspiration is paused" in logged.stdout

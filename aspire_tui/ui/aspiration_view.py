@@ -153,6 +153,12 @@ def next_step(
     ladder = aspiration.ladder
     if not aspiration.active:
         return [("Set aside: press a to take it up again on this level.", "dim italic"), "\n"]
+    if ladder.paused and ladder.paused_until is not None:
+        back = dates.long(ladder.paused_until)
+        return [
+            (f"Paused until {back}: it comes back then, or press p to resume now.", "dim italic"),
+            "\n",
+        ]
     if ladder.paused:
         return [("Paused: press p to resume.", "dim italic"), "\n"]
     if total and done == total and held is not None:
@@ -224,6 +230,8 @@ def describe_aspiration(
         status = "let go" if set_aside and set_aside.move is Move.LET_GO else "archived"
     else:
         status = "paused" if ladder.paused else "active"
+        if ladder.paused and ladder.paused_until is not None:
+            status = f"paused until {dates.short(ladder.paused_until)}"
     kind = path.name if path else "Your own direction"
     mine = [g for g in goals if g.aspiration_id == aspiration.id]
     current = level_goals(aspiration, mine)

@@ -252,6 +252,21 @@ class GoalForm(FormDialog[Goal]):
         for group_id, kinds in SHOWN_FOR.items():
             self.query_one(f"#{group_id}").display = self.kind in kinds
 
+    FIRST_FIELD = {
+        TargetKind.UP: "#target",
+        TargetKind.DOWN: "#target",
+        TargetKind.MILESTONES: "#milestones",
+        TargetKind.HABIT: "#habit",
+    }
+
+    def after_choice(self, select: Select[Any]) -> Widget | None:
+        """A way to measure chosen by keys: the cursor goes to the field it shows (its group
+        shown first: the change that shows it may not have been handled yet)."""
+        if select.id != "measure":
+            return None
+        self._show_measure()
+        return self.query_one(self.FIRST_FIELD[self.kind])
+
     @on(Select.Changed, "#aspiration")
     def _aspiration_changed(self, event: Select.Changed) -> None:
         if not isinstance(event.value, int):

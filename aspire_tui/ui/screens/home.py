@@ -160,6 +160,8 @@ class HomeScreen(MainScreen):
             fraction = done / total if total else 0.0
             nxt = "to next" if ladder.next_rung else "at the top"
             state = "paused · " if ladder.paused else ""
+            if ladder.paused and ladder.paused_until is not None:
+                state = f"paused until {dates_of(self).short(ladder.paused_until)} · "
             detail = f"{state}level {ladder.position()} · {done}/{total} {nxt}"
             yield (
                 f"asp:{aspiration.id}",
