@@ -18,9 +18,9 @@ import pytest
 
 from aspire_tui.domain.models import Reflection
 from aspire_tui.store import AspireStore
-from aspire_tui.store.storage import atomic_write
 from aspire_tui.store.key_file import write_key_file
 from aspire_tui.store.sealing import DataKey
+from aspire_tui.store.storage import atomic_write
 from tests.crash_model import model_from_store, ops_from, without_other_computers
 
 WRITER = Path(__file__).with_name("crash_writer.py")

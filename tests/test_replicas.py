@@ -15,7 +15,6 @@ from aspire_tui.store.replicas import (
     merge_versions,
     seen_by,
     stamp_after,
-    supersedes,
 )
 
 DEVICES = ("aaaaaaaa", "bbbbbbbb", "cccccccc")

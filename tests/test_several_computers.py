@@ -235,7 +235,7 @@ def test_a_check_in_for_a_goal_deleted_elsewhere_is_held_aside_not_lost(
     folders: dict[str, Path],
 ) -> None:
     laptop, desktop = folders[LAPTOP], folders[DESKTOP]
-    goal = logged_on_a_goal_deleted_elsewhere(laptop, desktop)
+    logged_on_a_goal_deleted_elsewhere(laptop, desktop)
     store = open_as(laptop, LAPTOP)  # opens: nothing points to nothing
     assert store.goals() == [] and store.checkins() == []
     [held] = store.conflicts()

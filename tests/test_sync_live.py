@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from aspire_tui.domain.models import Reflection
-from aspire_tui.store.drafts import load_draft
 from aspire_tui.store import AspireStore
+from aspire_tui.store.drafts import load_draft
 from aspire_tui.ui.dialogs.conflicts_dialog import ConflictsDialog
 from aspire_tui.ui.dialogs.reflection_form import ReflectionForm
 from aspire_tui.ui.shared_folder import LOOK_EVERY
