@@ -14,6 +14,7 @@ from aspire_tui.ui.dialogs.reason_form import ReasonForm
 from tests.conftest import TODAY, docs
 from tests.ui_helpers import (
     SIZE,
+    footer_keys,
     detail_text,
     list_rows,
     make_app,
@@ -98,6 +99,9 @@ async def test_the_filter_finds_dropped_goals_and_x_takes_one_back_up(
         assert len(titles) == 1 and "Give three talks" in titles[0]
         goal_row = next(i for i, r in enumerate(list_rows(pilot.app)) if "Give three talks" in r)
         pilot.app.screen.query_one("#records").highlighted = goal_row
+        await pilot.pause()
+        keys = footer_keys(pilot.app)
+        assert keys.get("Take up") == "x" and "Drop" not in keys, "the word that applies"
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmDialog)

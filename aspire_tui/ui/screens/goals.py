@@ -102,6 +102,9 @@ class GoalsScreen(MainScreen):
             id="goal.drop",
             tooltip="Drop a goal (kept, with its check-ins, out of the way) or take it back up",
         ),
+        # Drop and take up share a key, as pause and resume do on Aspirations (only one
+        # applies to a goal), and one id: remapping one moves both.
+        Binding("x", "take_up", "Take up", id="goal.drop", tooltip="Take a dropped goal back up"),
         Binding("d", "delete", "Delete", id="goal.delete", tooltip="Delete a goal made by mistake"),
         Binding("slash", "find", "Find", id="goal.find", tooltip="Search, filter and sort goals"),
         Binding(
@@ -125,13 +128,17 @@ class GoalsScreen(MainScreen):
             tooltip="Write how an achieved goal moved its aspiration forward",
         ),
     ]
-    NEEDS_SELECTION = frozenset({"edit", "log", "checkins", "delete", "drop", "open", "closer"})
+    NEEDS_SELECTION = frozenset(
+        {"edit", "log", "checkins", "delete", "drop", "take_up", "open", "closer"}
+    )
     RECORD_NOUN = "a goal"
     FIRST_STEP = "n adds one"
     VERBS = MainScreen.VERBS | {
         "log": "log progress on",
         "checkins": "correct",
         "closer": "write about",
+        "drop": "drop",
+        "take_up": "take back up",
     }
 
     view = GoalView()
@@ -599,6 +606,22 @@ class GoalsScreen(MainScreen):
             self.reload()
 
         self.ask(form, written)
+
+    @guarded
+    def action_take_up(self) -> None:
+        goal = self._selected()
+        if goal is not None and goal.dropped is not None:
+            self._take_back_up(goal)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`x` drops or takes back up: the footer shows the word that applies."""
+        if action in ("drop", "take_up"):
+            record_id = self.selected_id()
+            state = self._states.get(record_id) if record_id is not None else None
+            if state is None:
+                return None if action == "drop" else False
+            return (state.goal.dropped is not None) == (action == "take_up")
+        return super().check_action(action, parameters)
 
     def _take_back_up(self, goal: Goal) -> None:
         message = Content.assemble(
