@@ -144,7 +144,7 @@ GOALS: dict[tuple[str, int], tuple[_Goal, ...]] = {
         ),
         _Goal(
             "Run weekly one-on-ones with Sam and Priya",
-            Target.number(12, "weeks"),
+            Target.habit(1, "one-on-one", "week"),
             90,
             -20,
             ((80, 3, "First three weeks"), (40, 4, ""), (7, 2, "Skipped one, holiday")),

@@ -57,7 +57,7 @@ def test_this_week_counts_on_its_own_and_a_week_still_under_way_is_never_behind(
 def test_a_missed_week_leaves_something_to_catch_up_not_a_failure() -> None:
     state = standing_on(WEEKLY, [0], MONDAY + timedelta(days=15))  # weeks 1 done, 2 missed
     assert state.status is PaceStatus.BEHIND
-    assert buffer_text(WEEKLY, state.progress) == "1 one-on-one to catch up"
+    assert buffer_text(WEEKLY, state.progress) == "1 to catch up"
     caught_up = standing_on(WEEKLY, [0, 14, 15], MONDAY + timedelta(days=15))
     assert caught_up.status is PaceStatus.ON_TRACK
     assert buffer_text(WEEKLY, caught_up.progress) == "this week's done"

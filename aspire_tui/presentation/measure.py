@@ -49,13 +49,14 @@ def progress_text(goal: Goal, progress: GoalProgress) -> str:
 
 def buffer_text(goal: Goal, progress: GoalProgress) -> str:
     """A habit's buffer in words: "2 weeks ahead", "this week's done", "3 to catch up"; never
-    a count of periods missed."""
+    a count of periods missed. Counts go without the unit, which is typed for one time
+    ("a one-on-one every week") as often as for many."""
     from aspire_tui.domain.habits import periods_ahead
 
     t = goal.target
     buffer = progress.buffer or 0.0
     if buffer < 0:
-        return f"{format_amount(-buffer)}{_unit(t)} to catch up"
+        return f"{format_amount(-buffer)} to catch up"  # the unit is as typed: "one-on-one"
     ahead = periods_ahead(buffer, t.amount)
     if ahead:
         return f"{ahead} {t.every}{'s' if ahead != 1 else ''} ahead"
