@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from aspire_tui.domain.glance import Glance, GlanceGoal
     from aspire_tui.settings import Settings
     from aspire_tui.store import AspireStore
+    from aspire_tui.use_cases.shell import LoggedFromShell
 
 LONGEST_TITLE = 60
 
@@ -96,14 +97,11 @@ def _open_to_write(folder: Path) -> AspireStore:
         store = open_store(folder, backup=False, key=key)
     except AlreadyOpenError:
         return open_store(folder, read_only=True, key=key)
-    from aspire_tui.use_cases.pauses import bring_back_paused
-    from aspire_tui.use_cases.shell import take_in_inbox
+    from aspire_tui.use_cases.shell import catch_up
 
     try:  # what an earlier command left for an app that closed first, before anything new
-        today = date.today()
-        for why in take_in_inbox(store, today).set_aside:
+        for why in catch_up(store, date.today()).set_aside:
             print(f"aspire: {why}", file=sys.stderr)
-        bring_back_paused(store, today)
     except BaseException:
         store.close()
         raise
@@ -202,16 +200,14 @@ def _choose(typed: str, candidates: list[Any]) -> Any:
     raise CommandError("Nothing was logged.")
 
 
-def _say_logged(store: AspireStore, logged: Any, settings: Settings) -> None:
+def _say_logged(store: AspireStore, done: LoggedFromShell, settings: Settings) -> None:
+    from aspire_tui.domain.ladder import GoalPlace, goal_place
     from aspire_tui.domain.progress import format_amount
-    from aspire_tui.domain.standing import goal_state
-    from aspire_tui.presentation.measure import progress_text
+    from aspire_tui.presentation.measure import buffer_text, progress_text
 
-    goal = logged.goal
-    checkin = logged.checkin
-    what = checkin.milestone or format_amount(checkin.amount)
-    if goal.target.done_only:
-        what = "done"
+    logged, state = done.logged, done.standing
+    goal, checkin = logged.goal, logged.checkin
+    what = "done" if goal.target.done_only else checkin.milestone or format_amount(checkin.amount)
     dates = settings.date_format
     print(f"Logged {_title(what)} on {_title(goal.title)} ({dates.short(checkin.on)}).")
     if logged.newly_achieved:
@@ -219,26 +215,15 @@ def _say_logged(store: AspireStore, logged: Any, settings: Settings) -> None:
         toward = _title(aspiration.title) if aspiration else "your aspiration"
         print(f"Achieved! Each achievement brings you closer to {toward}.")
     else:
-        from aspire_tui.use_cases.shell import checkins_now
-
-        checkins = checkins_now(store, goal)
-        if checkin.uid not in {c.uid for c in checkins}:
-            checkins.append(checkin)
-        state = goal_state(goal, checkins, date.today())
         line = f"{progress_text(goal, logged.after)} ({logged.after.percent}%) · {state.status}"
         if goal.target.every:
-            from aspire_tui.presentation.measure import buffer_text
-
             line += f" ({buffer_text(goal, state.progress)})"
-        from aspire_tui.domain.ladder import GoalPlace, goal_place
-
-        place = goal_place(store.aspiration(goal.aspiration_id), goal)
-        if place is GoalPlace.PAUSED:
+        if goal_place(store.aspiration(goal.aspiration_id), goal) is GoalPlace.PAUSED:
             line += " · its aspiration is paused"
         if state.pace.projected is not None:
             line += f" · done about {dates.short(state.pace.projected)} at the recent rate"
         print(_title(line) if len(line) > 200 else line)
-    if store.read_only:
+    if done.waiting:
         print(
             "Aspire is open on this folder: it takes this in within a second or two.",
             file=sys.stderr,
@@ -273,7 +258,7 @@ def note_command(args: argparse.Namespace, folder: Path) -> int:
             entry = entry_from_shell(text, args.tag, about, on)
         except ShellRefusal as refused:
             raise CommandError(str(refused)) from None
-        kept = write_from_shell(store, entry, today)
+        kept = write_from_shell(store, entry)
         words = len(entry.note.split())
         print(f"Saved a journal entry of {words} word{'s' if words != 1 else ''}.")
         if kept.waiting_in is not None:
@@ -440,13 +425,9 @@ def goals_command(args: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
-APART_WORDS = {"paused": "paused", "set aside": "archived"}
-"""What a goal set apart from live work shows instead of a pace, as on the Goals screen."""
-
-
 def _print_goals(found: list[Any], aspirations: dict[int, Any], settings: Settings) -> None:
     from aspire_tui.domain.ladder import GoalPlace, goal_place
-    from aspire_tui.presentation.measure import progress_text
+    from aspire_tui.presentation.measure import apart_word, progress_text
 
     if not found:
         print("No goals to list.", file=sys.stderr)
@@ -464,7 +445,7 @@ def _print_goals(found: list[Any], aspirations: dict[int, Any], settings: Settin
         if state.goal.dropped is not None:
             status = f"dropped {settings.date_format.short(state.goal.dropped)}"
         elif place is not GoalPlace.LIVE and not state.progress.achieved:
-            status = APART_WORDS.get(place, "") or f"level {state.goal.level + 1}"
+            status = apart_word(state.goal, place)
         elif colour and state.status.flagged:
             status = f"\x1b[31m{status}\x1b[0m"
         deadline = state.goal.deadline

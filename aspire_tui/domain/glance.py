@@ -16,7 +16,7 @@ from aspire_tui.domain.ladder import GoalPlace, back_from_pause, goal_place
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Target
 from aspire_tui.domain.pace import Pace, expected_fraction, status
 from aspire_tui.domain.progress import GoalProgress
-from aspire_tui.domain.review import Cadence, review_status
+from aspire_tui.domain.review import Cadence, review_status, reviewed_since
 from aspire_tui.domain.standing import GoalState, behind, due_within, goal_state, in_play
 
 WEEK_DAYS = 7
@@ -118,11 +118,12 @@ def glance(
                 total=sum(c.amount for c in mine if c.on <= today) if goal.target.every else 0.0,
             )
         )
+    since, anything = reviewed_since(adopted)
     return Glance(
         goals=tuple(found),
         finished_reviews=tuple(sorted(set(finished_reviews))),
-        first_adopted=min((a.created for a in adopted), default=None),
-        anything_to_review=any(a.active for a in adopted),
+        first_adopted=since,
+        anything_to_review=anything,
         cadence=cadence,
         first_weekday=first_weekday,
         worked_out=today,

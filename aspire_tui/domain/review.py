@@ -105,6 +105,13 @@ def first_due(since: date, cadence: Cadence) -> date:
     return date(year, month, since.day)
 
 
+def reviewed_since(aspirations: Iterable[Aspiration]) -> tuple[date | None, bool]:
+    """What `review_status` needs of the aspirations: the day the first was adopted, and
+    whether any is being worked on (with none, nothing is due)."""
+    adopted = list(aspirations)
+    return min((a.created for a in adopted), default=None), any(a.active for a in adopted)
+
+
 def review_status(
     finished: Iterable[date],
     today: date,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from aspire_tui.domain.dates import DateFormat, short_date
+from aspire_tui.domain.ladder import GoalPlace
 from aspire_tui.domain.models import Goal, Target, TargetKind
 from aspire_tui.domain.progress import GoalProgress, format_amount
 from aspire_tui.presentation.text import one_line
@@ -45,6 +46,16 @@ def progress_text(goal: Goal, progress: GoalProgress) -> str:
             done = format_amount(progress.done)
             return f"{done} of {format_amount(t.amount)}{_unit(t)} this {t.every}"
     return f"{format_amount(progress.done)} of {format_amount(t.amount)}{_unit(t)}"
+
+
+def apart_word(goal: Goal, place: GoalPlace) -> str:
+    """What a goal set apart from live work shows where a live one shows its pace ("level
+    1", "paused", "archived", "dropped"), on the Goals screen and in `aspire goals`."""
+    if place is GoalPlace.OTHER_LEVEL:
+        return f"level {goal.level + 1}"
+    if place is GoalPlace.DROPPED:
+        return "dropped"
+    return "paused" if place is GoalPlace.PAUSED else "archived"
 
 
 def buffer_text(goal: Goal, progress: GoalProgress) -> str:

@@ -10,6 +10,7 @@ too would record it twice."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -40,8 +41,9 @@ MAX_ENTRY = 1024 * 1024
 class InboxEntry:
     path: Path
     record: CheckIn | Reflection
-    goal_uid: str = ""
-    """For a check-in: its goal, by uid (a number could move if the goal were put back)."""
+    link_uid: str = ""
+    """What the record belongs to, by uid: a check-in's goal, a journal entry's aspiration
+    (a number could be another record's by the time the entry is taken in)."""
 
 
 def inbox_folder(data_folder: Path, device: str) -> Path:
@@ -49,14 +51,14 @@ def inbox_folder(data_folder: Path, device: str) -> Path:
 
 
 def put(
-    data_folder: Path, device: str, record: CheckIn | Reflection, sealer: Sealer, goal_uid: str = ""
+    data_folder: Path, device: str, record: CheckIn | Reflection, sealer: Sealer, link_uid: str = ""
 ) -> Path:
     """Leave `record` for the app to take in; durable once this returns."""
     folder = inbox_folder(data_folder, device)
     if isinstance(record, CheckIn):
-        doc = {"kind": "checkin", "record": encode_checkin(record), "goal": goal_uid}
+        doc = {"kind": "checkin", "record": encode_checkin(record), "goal": link_uid}
     else:
-        doc = {"kind": "reflection", "record": encode_reflection(record)}
+        doc = {"kind": "reflection", "record": encode_reflection(record), "about": link_uid}
     doc["version"] = 1
     name = f"{time.time_ns():020d}-{record.uid}.json"
     try:
@@ -99,7 +101,8 @@ def read(path: Path, sealer: Sealer) -> InboxEntry:
             record: CheckIn | Reflection = decode_checkin(doc["record"], 0)
             return InboxEntry(path, _new(record), str(doc.get("goal", "")))
         if doc["kind"] == "reflection":
-            return InboxEntry(path, _new(decode_reflection(doc["record"], 0)))
+            about = str(doc.get("about", ""))
+            return InboxEntry(path, _new(decode_reflection(doc["record"], 0)), about)
         raise ValueError
     except OSError as error:
         raise StoreError(f"Could not read {path} ({error.strerror}).") from None
@@ -108,8 +111,6 @@ def read(path: Path, sealer: Sealer) -> InboxEntry:
 
 
 def _new(record: Any) -> Any:
-    import dataclasses
-
     return dataclasses.replace(record, id=None)
 
 

@@ -19,6 +19,7 @@ from aspire_tui.domain.goal_names import GoalMatch, match_goal
 from aspire_tui.domain.journal import parse_tags
 from aspire_tui.domain.models import Aspiration, CheckIn, Goal, Reflection, TargetKind
 from aspire_tui.domain.progress import checkins_by_goal, goal_progress
+from aspire_tui.domain.standing import GoalState, goal_state
 from aspire_tui.domain.validation import (
     ValidationError,
     check_not_after_today,
@@ -87,7 +88,7 @@ def checkins_now(store: AspireStore, goal: Goal) -> list[CheckIn]:
     known = {c.uid for c in kept}
     for _, found in inbox.entries(store.named_path.parent, store.device, store.sealer):
         if isinstance(found, inbox.InboxEntry) and isinstance(found.record, CheckIn):
-            if found.goal_uid == goal.uid and found.record.uid not in known:
+            if found.link_uid == goal.uid and found.record.uid not in known:
                 kept.append(dataclasses.replace(found.record, goal_id=goal.id or 0))
     return sorted(kept, key=lambda c: (c.on, c.id or 0))
 
@@ -151,21 +152,34 @@ def _milestone(goal: Goal, checkins: list[CheckIn], typed: str) -> str:
     raise ShellRefusal(f"More than one milestone left fits; say which: {'; '.join(fits)}.")
 
 
-def log_from_shell(store: AspireStore, goal: Goal, checkin: CheckIn, today: date) -> Logged:
-    """Keep the check-in: in the data, or in the inbox while the app has the folder. Either
-    way the answer is the goal's progress before and after."""
+@dataclass(frozen=True)
+class LoggedFromShell:
+    logged: Logged
+    standing: GoalState
+    """Where the goal stands after it, with its pace, as the command says it."""
+    waiting: bool
+    """Left in the inbox for the open app, rather than written to the data."""
+
+
+def log_from_shell(
+    store: AspireStore, goal: Goal, checkin: CheckIn, today: date
+) -> LoggedFromShell:
+    """Keep the check-in: in the data, or in the inbox while the app has the folder (after
+    `catch_up` has kept what waited there). Either way the answer is the goal's progress
+    before and after, and its pace."""
     if not store.read_only:
-        take_in_inbox(store, today)  # what waited comes first, in the order it was logged
-        bring_back_paused(store, today)
         from aspire_tui.use_cases.goals import log_checkin
 
-        return log_checkin(store, goal, checkin, today)
+        logged = log_checkin(store, goal, checkin, today)
+        state = goal_state(logged.goal, store.checkins(goal.id), today)
+        return LoggedFromShell(logged, state, waiting=False)
     waiting = checkins_now(store, goal)
     before = goal_progress(goal, waiting, today)
     inbox.put(store.named_path.parent, store.device, checkin, store.sealer, goal.uid)
     moved = start_moved_back(goal, checkin.on) or goal
     after = goal_progress(moved, [*waiting, checkin], today)
-    return Logged(moved, checkin, before, after)
+    state = goal_state(moved, [*waiting, checkin], today)
+    return LoggedFromShell(Logged(moved, checkin, before, after), state, waiting=True)
 
 
 # Journal -------------------------------------------------------------------------------
@@ -201,16 +215,25 @@ def entry_from_shell(
         raise ShellRefusal(str(error)) from None
 
 
-def write_from_shell(store: AspireStore, entry: Reflection, today: date) -> Kept:
+def write_from_shell(store: AspireStore, entry: Reflection) -> Kept:
+    """Keep the entry: in the data, or in the inbox while the app has the folder."""
     if not store.read_only:
-        take_in_inbox(store, today)
-        bring_back_paused(store, today)
         store.save_reflection(entry)
         return Kept()
-    return Kept(inbox.put(store.named_path.parent, store.device, entry, store.sealer))
+    about = store.aspiration(entry.aspiration_id) if entry.aspiration_id is not None else None
+    where = store.named_path.parent
+    return Kept(inbox.put(where, store.device, entry, store.sealer, about.uid if about else ""))
 
 
 # The inbox -----------------------------------------------------------------------------
+
+
+def catch_up(store: AspireStore, today: date) -> TakenFromInbox:
+    """What a command does first when it has the folder: keep what an earlier command left
+    for an app that closed before taking it in, and end the pauses due to end."""
+    taken = take_in_inbox(store, today)
+    bring_back_paused(store, today)
+    return taken
 
 
 def inbox_waiting(store: AspireStore) -> bool:
@@ -247,10 +270,11 @@ def _keep(store: AspireStore, entry: inbox.InboxEntry, today: date) -> CheckIn |
     if isinstance(record, Reflection):
         if any(r.uid == record.uid for r in store.reflections()):
             return None  # kept already, before a crash could remove the entry
-        if record.aspiration_id is not None and store.aspiration(record.aspiration_id) is None:
-            record = dataclasses.replace(record, aspiration_id=None)  # the entry stays
+        about = next((a for a in store.aspirations() if a.uid == entry.link_uid), None)
+        # by uid: the number it was written with may be another's now; gone, the entry stays
+        record = dataclasses.replace(record, aspiration_id=about.id if about else None)
         return store.save_reflection(record)
-    goal = next((g for g in store.goals() if g.uid == entry.goal_uid), None)
+    goal = next((g for g in store.goals() if g.uid == entry.link_uid), None)
     if goal is None or goal.id is None:
         raise StoreError("A check-in logged from the shell is for a goal no longer here.")
     if any(c.uid == record.uid for c in store.checkins(goal.id)):

@@ -17,7 +17,7 @@ from aspire_tui.domain.models import Aspiration, CheckIn, Goal, TargetKind
 from aspire_tui.domain.progress import goal_progress, value_series
 from aspire_tui.domain.standing import GoalState
 from aspire_tui.domain.validation import ValidationError
-from aspire_tui.presentation.measure import amount_text, progress_text
+from aspire_tui.presentation.measure import amount_text, apart_word, progress_text
 from aspire_tui.store import StoreError
 from aspire_tui.ui.dialogs.checkin_form import CheckInForm
 from aspire_tui.ui.dialogs.checkins_dialog import CheckInChoice, CheckInsDialog
@@ -73,15 +73,6 @@ def _group_state(aspiration: Aspiration) -> str:
     if not aspiration.active:
         return ", archived"
     return ", paused" if aspiration.ladder.paused else ""
-
-
-def _apart_word(goal: Goal, place: GoalPlace) -> str:
-    """What a goal set apart shows where a live one shows its pace."""
-    if place is GoalPlace.OTHER_LEVEL:
-        return f"level {goal.level + 1}"
-    if place is GoalPlace.DROPPED:
-        return "dropped"
-    return "paused" if place is GoalPlace.PAUSED else "archived"
 
 
 class GoalsScreen(MainScreen):
@@ -246,7 +237,7 @@ class GoalsScreen(MainScreen):
             mark = ("  ", "")
         word, style = status_text(state.status)
         if not live:
-            word, style = _apart_word(state.goal, place), "dim italic"
+            word, style = apart_word(state.goal, place), "dim italic"
         bar = max(3, min(12, self.row_width() - 9 - len(word)))  # narrow panes shrink the bar
         tail: list[Content | tuple[str, str] | str] = [(f"  {word}", style)]
         if owner is not None:  # under the bar, whole: which aspiration it serves

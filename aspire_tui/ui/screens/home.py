@@ -108,12 +108,13 @@ class HomeScreen(MainScreen):
             for goal_id, s in self._states.items()
             if goal_place(self._aspirations.get(s.goal.aspiration_id), s.goal) is GoalPlace.LIVE
         }
-        self._due = due_look_backs(self.store.reflections(), today)
+        journal = self.store.reflections()
+        self._due = due_look_backs(journal, today)
         if self._due:
             yield LOOK_BACK, self._look_back_row()
         self._remembered = None
         if self.aspire.settings.settings.on_this_day:
-            self._remembered = on_this_day(self.store.reflections(), self.store.reviews(), today)
+            self._remembered = on_this_day(journal, self.store.reviews(), today)
         if self._remembered is not None:
             yield ON_THIS_DAY, self._on_this_day_row(self._remembered)
         yield from self._section("Review", [(REVIEW, self._review_row())])
