@@ -545,3 +545,101 @@ def test_goals_of_a_paused_aspiration_say_so_instead_of_a_pace(folder: Path) -> 
     assert "behind" not in listed and listed.count("· paused") == 5
     logged = run("log", "clients", "1", "--data-dir", str(folder))
     assert "its aspiration is paused" in logged.stdout
+
+
+# What the inbox promises (README "While the app is open") ------------------------------------
+
+
+async def test_the_app_takes_in_at_start_what_waited_when_it_closed_first(folder: Path) -> None:
+    from tests.ui_helpers import make_app, notifications, wait_until
+
+    goals = career(folder)
+    held = AspireStore.open(folder)  # the app, which quits before it looks
+    assert run("log", "clients", "2", "--data-dir", str(folder)).returncode == 0
+    held.close()
+    store = AspireStore.open(folder)
+    async with make_app(store, today=TODAY).run_test(size=(100, 30)) as pilot:
+        said = notifications
+        await wait_until(pilot, lambda: any("From the shell" in n for n in said(pilot.app)))
+        assert [c.amount for c in store.checkins(goals["clients"].id)] == [5.0, 2.0]
+    assert not list((folder / "inbox").rglob("*.json"))
+
+
+def test_an_entry_waiting_for_an_encrypted_folder_is_encrypted(
+    folder: Path, tmp_path: Path
+) -> None:
+    from aspire_tui.store import inbox
+    from aspire_tui.use_cases.encryption import unlock
+    from aspire_tui.use_cases.shell import take_in_inbox
+
+    goals = career(folder)
+    secret = tmp_path / "passphrase"
+    secret.write_text("correct horse battery staple")
+    env = {"ASPIRE_PASSPHRASE_FILE": str(secret)}
+    assert run("encrypt", "--yes", "--data-dir", str(folder), env=env).returncode == 0
+    key = unlock(folder, "correct horse battery staple")
+    held = AspireStore.open(folder, key=key)
+    note = "Acme signed the contract"
+    assert (
+        run("log", "clients", "1", "--note", note, "--data-dir", str(folder), env=env).returncode
+        == 0
+    )
+    [entry] = inbox.waiting(folder, held.device)
+    assert note.encode() not in entry.read_bytes() and b"Acme" not in entry.read_bytes()
+    taken = take_in_inbox(held, TODAY)
+    assert [c.note for c in taken.added] == [note]  # type: ignore[union-attr]
+    assert [c.note for c in held.checkins(goals["clients"].id)][-1] == note
+    held.close()
+
+
+async def test_a_damaged_entry_is_set_aside_with_a_notice_never_a_traceback(folder: Path) -> None:
+    from aspire_tui.store import inbox
+    from tests.ui_helpers import make_app, notifications, wait_until
+
+    career(folder)
+    store = AspireStore.open(folder)
+    waiting = inbox.inbox_folder(folder, store.device)
+    waiting.mkdir(parents=True)
+    (waiting / ".00001-half-written.json.tmp").write_bytes(b'{"kind": "chec')  # a write cut short
+    async with make_app(store, today=TODAY).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (waiting / "00002-damaged.json").write_bytes(b"\x00not json")
+        said = notifications
+        await wait_until(
+            pilot, lambda: any("not an entry Aspire wrote" in n for n in said(pilot.app))
+        )
+        assert pilot.app.is_running
+    assert (waiting / "set-aside" / "00002-damaged.json").read_bytes() == b"\x00not json"
+    assert (waiting / ".00001-half-written.json.tmp").exists(), "a temp file is never read"
+
+
+def test_a_journal_entry_waiting_keeps_its_aspiration_or_stays_unlinked_without_it(
+    folder: Path,
+) -> None:
+    """Linked by uid when taken in; the aspiration deleted meanwhile, the entry stays."""
+    from aspire_tui.use_cases.shell import take_in_inbox
+
+    career(folder)
+    held = AspireStore.open(folder)
+    second = held.save_aspiration(Aspiration("Run a consultancy", created=TODAY))
+    for text in ("Talked to a lawyer", "Found a first client"):
+        wrote = run("note", text, "--about", "consultancy", "--data-dir", str(folder))
+        assert wrote.returncode == 0, wrote.stderr
+    [first, _] = take_in_inbox(held, TODAY).added
+    assert first.aspiration_id == second.id  # type: ignore[union-attr]
+    assert (
+        run(
+            "note", "Dropped the idea", "--about", "consultancy", "--data-dir", str(folder)
+        ).returncode
+        == 0
+    )
+    held.delete_aspiration(second.id)  # type: ignore[arg-type]
+    [last] = take_in_inbox(held, TODAY).added
+    held.close()
+    assert last.note == "Dropped the idea" and last.aspiration_id is None  # type: ignore[union-attr]
+
+
+def test_the_status_cache_knows_the_key_file_by_the_name_sealing_gives_it() -> None:
+    from aspire_tui.store import glance_cache, sealing
+
+    assert glance_cache.KEY_FILE_NAME == sealing.KEY_FILE_NAME
