@@ -989,3 +989,21 @@ def test_a_full_disk_at_start_opens_and_takes_other_computers_changes_in_later(
     store = open_as(laptop, LAPTOP)  # room again: taken in now
     assert wants(store) == ["desk"]
     store.close()
+
+
+@pytest.mark.parametrize("left", [b"", b"abc", b"\x00\x00"], ids=["empty", "short", "binary"])
+def test_a_device_id_file_left_damaged_is_replaced_once_not_at_every_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, left: bytes
+) -> None:
+    """A write of the id cut short must not give the computer a new id (and a new file in
+    the shared folder) at every start (found by a review)."""
+    from aspire_tui.store.devices import DEVICE_ENV, DEVICE_FILE_NAME, this_device
+
+    kept = tmp_path / "state"
+    kept.mkdir()
+    monkeypatch.setenv("ASPIRE_DEVICE_DIR", str(kept))
+    monkeypatch.delenv(DEVICE_ENV, raising=False)
+    (kept / DEVICE_FILE_NAME).write_bytes(left)
+    first = this_device()
+    assert this_device() == first == (kept / DEVICE_FILE_NAME).read_text().strip()
+    assert os.listdir(kept) == [DEVICE_FILE_NAME], "no temp file left beside it"

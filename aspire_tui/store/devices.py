@@ -80,15 +80,36 @@ def this_device() -> str:
             return found
     made = new_device_id()
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(made + "\n")
+        _keep_device_id(path, made)
     with contextlib.suppress(OSError):  # another Aspire made one first: that one
         found = path.read_text(encoding="ascii").strip()
         if _DEVICE.fullmatch(found):
             return found
     return made
+
+
+def _keep_device_id(path: Path, made: str) -> None:
+    """Whole or not at all: written to a temp file and linked into place, which fails if
+    another Aspire linked its own first. A file left empty or damaged by a crash (of an
+    older Aspire) is replaced, atomically."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temp = tempfile.mkstemp(prefix=".device-id-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(made + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            found = path.read_text(encoding="ascii", errors="replace").strip()
+            if not _DEVICE.fullmatch(found):
+                os.replace(temp, path)  # damaged: this id instead, whole
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
 
 
 def device_name() -> str:
