@@ -1007,3 +1007,38 @@ def test_a_device_id_file_left_damaged_is_replaced_once_not_at_every_start(
     first = this_device()
     assert this_device() == first == (kept / DEVICE_FILE_NAME).read_text().strip()
     assert os.listdir(kept) == [DEVICE_FILE_NAME], "no temp file left beside it"
+
+
+def test_another_computers_name_is_known_after_its_file_is_no_longer_read_at_start(
+    folders: dict[str, Path],
+) -> None:
+    """A file taken in before is not read again; its computer's name must not go with it
+    (the help line said "shared with 0 other computers"; found by a review)."""
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    store = open_as(desktop, DESKTOP)
+    store.save_reflection(Reflection(D, want="desk"))
+    store.close()
+    sync(desktop, laptop)
+    for _ in range(2):  # the second start reads nothing of the desktop's file
+        store = open_as(laptop, LAPTOP)
+        assert DESKTOP in store.device_names()
+        store.close()
+
+
+def test_a_computer_name_from_another_file_cannot_drive_the_terminal(
+    folders: dict[str, Path],
+) -> None:
+    laptop, desktop = folders[LAPTOP], folders[DESKTOP]
+    open_as(laptop, LAPTOP).close()
+    sync(laptop, desktop)
+    store = open_as(desktop, DESKTOP)
+    store.save_reflection(Reflection(D, want="desk"))
+    store.close()
+    theirs = desktop / f"aspire.{DESKTOP}.json"
+    data = json.loads(theirs.read_text())
+    data["_meta"]["1"]["name"] = "desk\x1b[2J\x1b[31mtop"
+    theirs.write_text(json.dumps(data))
+    sync(desktop, laptop)
+    listed = aspire("devices", "--data-dir", str(laptop), device=LAPTOP)
+    assert listed.returncode == 0, listed.stderr
+    assert "\x1b" not in listed.stdout and "desk␛[2J␛[31mtop" in listed.stdout

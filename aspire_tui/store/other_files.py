@@ -21,16 +21,13 @@ from typing import Any
 from aspire_tui.store import change_log
 from aspire_tui.store.devices import (
     CONFLICTS_DIR,
-    DEVICE_FILE,
     folder_files,
-    is_conflict_copy,
     stem_of_copy,
 )
 from aspire_tui.store.errors import DataFileError, StoreError
 from aspire_tui.store.file_check import check_file_first, check_schema, check_stamps
 from aspire_tui.store.kinds import KINDS, RecordKind
 from aspire_tui.store.limits import Refused, read_file
-from aspire_tui.store.location import DATA_FILE_NAME
 from aspire_tui.store.migrations import META_TABLE, SCHEMA_VERSION, migrate
 from aspire_tui.store.replicas import SYNC_TABLE, Version, key_of, merge_versions, versions_of
 from aspire_tui.store.sealing import Sealer
@@ -66,6 +63,9 @@ class Reading:
     """Files skipped this time, and why."""
     stats: dict[str, Any] = field(default_factory=dict)
     """Each file read in whole, by name: its stats, for `OtherFiles.known`."""
+    computers: dict[str, str] = field(default_factory=dict)
+    """Each computer's name, by id, as the files read say: kept with the stats, so that a
+    file not read again at the next start still names its computer."""
 
 
 class OtherFiles:
@@ -77,6 +77,7 @@ class OtherFiles:
         forgotten: Iterable[str] = (),
         kinds: tuple[RecordKind, ...] = KINDS,
         known: Mapping[str, Any] | None = None,
+        known_names: Mapping[str, str] | None = None,
     ) -> None:
         self.folder = folder
         self.own = own
@@ -88,9 +89,8 @@ class OtherFiles:
         self.known: dict[str, Any] = dict(known or {})
         """Each file's stats when an earlier run took it in (this computer's `_meta`
         "seen"): a file still so is not read again at open."""
-        self.problems: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        """Each computer's name, by id, as its file says."""
+        self.names: dict[str, str] = {str(k): str(v) for k, v in (known_names or {}).items()}
+        """Each computer's name, by id, as its file says (or said when last read)."""
 
     def paths(self) -> tuple[list[Path], list[Path]]:
         """Other computers' files, and conflict copies, now in the folder."""
@@ -156,7 +156,8 @@ class OtherFiles:
             meta = meta_of(data)
             reading.names[path.name] = meta.get("name") or path.name
             if meta.get("device"):
-                self.names[str(meta["device"])] = str(meta.get("name") or meta["device"])
+                name = str(meta.get("name") or meta["device"])
+                self.names[str(meta["device"])] = reading.computers[str(meta["device"])] = name
         for path in list(self._seen):
             if path not in others:  # moved away, or forgotten: its changes are in ours
                 self._seen.pop(path, None)
@@ -166,7 +167,6 @@ class OtherFiles:
                 self._take(data, mine, reading)
                 reading.copies.append(path)
                 reading.names[path.name] = path.name
-        self.problems = reading.problems
         return reading
 
     def _take(self, data: Mapping[str, Any], mine: Mapping[str, Any], reading: Reading) -> None:
@@ -278,7 +278,3 @@ def move_aside(folder: Path, copies: Iterable[Path], now: datetime) -> list[Path
             shutil.move(str(path), destination)
             moved.append(destination)
     return moved
-
-
-def is_data_file_name(name: str) -> bool:
-    return name == DATA_FILE_NAME or bool(DEVICE_FILE.fullmatch(name)) or is_conflict_copy(name)

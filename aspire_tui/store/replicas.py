@@ -252,20 +252,6 @@ def _is_stamp(raw: Mapping[str, Any]) -> bool:
     )
 
 
-def replica_of(data: Mapping[str, Any], tables: Iterable[str]) -> dict[str, tuple[Version, ...]]:
-    """Every record's versions in one computer's data."""
-    entries: Mapping[str, Any] = data.get(SYNC_TABLE) or {}
-    found: dict[str, tuple[Version, ...]] = {}
-    for table in tables:
-        for record_id, doc in (data.get(table) or {}).items():
-            key = key_of(table, record_id)
-            found[key] = versions_of(entries.get(key), doc)
-    for key, entry in entries.items():
-        if key not in found:
-            found[key] = versions_of(entry, None)
-    return found
-
-
 def merge_replicas(*replicas: Mapping[str, tuple[Version, ...]]) -> dict[str, tuple[Version, ...]]:
     merged: dict[str, tuple[Version, ...]] = {}
     for replica in replicas:
@@ -273,7 +259,3 @@ def merge_replicas(*replicas: Mapping[str, tuple[Version, ...]]) -> dict[str, tu
             have = merged.get(key)
             merged[key] = versions if have is None else merge_versions(have, versions)
     return merged
-
-
-def latest_t(replica: Mapping[str, tuple[Version, ...]]) -> int:
-    return max((x.t for versions in replica.values() for x in versions), default=GENESIS_T)

@@ -53,6 +53,11 @@ class Stamper:
             self._last = self._last()
         return self._last
 
+    @staticmethod
+    def wall_time(stamp: int) -> float:
+        """A stamp's wall-clock time, in seconds since the epoch (what `tick` put in it)."""
+        return (stamp >> 16) / 1000
+
     def tick(self) -> int:
         self._last = max(int(self._wall() * 1000) << 16, self.last + 1)
         return self._last
@@ -277,8 +282,3 @@ def _fits(
 
 def held_aside(data: Mapping[str, Any]) -> list[str]:
     return [key for key, entry in (data.get(SYNC_TABLE) or {}).items() if "a" in entry]
-
-
-def conflicts(data: Mapping[str, Any]) -> list[str]:
-    """Keys of records with versions kept from computers that changed them while apart."""
-    return [key for key, entry in (data.get(SYNC_TABLE) or {}).items() if entry.get("c")]

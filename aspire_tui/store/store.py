@@ -283,6 +283,7 @@ class AspireStore:
         kinds: Sequence[RecordKind] = KINDS,
     ) -> None:
         self._unrecorded = {}
+        self._unrecorded_names = {}
         self._storage = storage
         self._lock = lock
         self.kinds = tuple(kinds)
@@ -341,9 +342,7 @@ class AspireStore:
         device = device or this_device()
         if not is_device_id(device):
             raise StoreError(f"{device!r} is not a computer's id (eight of a-z and 2-7).")
-        own = device_file(folder, device)
-        if not os.path.lexists(own):
-            own = folder / DATA_FILE_NAME  # the folder's first computer's, or no one's yet
+        own = own_data_file(folder, device)
         options = dict(
             own_folder=own_folder,
             read_only=read_only,
@@ -608,11 +607,18 @@ class AspireStore:
         (a file from before Aspire 7), and take in what other computers' files hold."""
         self.device = device
         self._unrecorded = {}
+        self._unrecorded_names = {}
         data = self._storage.read() or {}
         meta = meta_of(data)
         forgotten = meta.get("forgotten") or []
         self._others = OtherFiles(
-            folder, self.path, self._storage.sealer, forgotten, tuple(self.kinds), meta.get("seen")
+            folder,
+            self.path,
+            self._storage.sealer,
+            forgotten,
+            tuple(self.kinds),
+            meta.get("seen"),
+            meta.get("names") if isinstance(meta.get("names"), dict) else None,
         )
         self._stamper = Stamper(device, lambda: _latest_stamp(self._storage.read() or {}))
         if self.read_only:  # shown merged, never written (the Aspire open here writes)
@@ -691,11 +697,16 @@ class AspireStore:
     with the next change, or on close (never on their own while open: two computers would
     answer each other's writes for ever)."""
 
+    _unrecorded_names: dict[str, str]
+    """Computer names learnt with `_unrecorded`'s files, kept in `_meta` "names" with them."""
+
     def _record_seen(self, data: dict[str, Any]) -> list[Any]:
         meta = meta_of(data)
         seen = {**(meta.get("seen") or {}), **self._unrecorded}
-        self._unrecorded = {}
-        data[META_TABLE]["1"] = meta = {**meta, "seen": seen}
+        kept = meta.get("names")
+        names = {**(kept if isinstance(kept, dict) else {}), **self._unrecorded_names}
+        self._unrecorded, self._unrecorded_names = {}, {}
+        data[META_TABLE]["1"] = meta = {**meta, "seen": seen, "names": names}
         return [META_TABLE, "1", meta]
 
     def read_others_again(self) -> None:
@@ -715,11 +726,13 @@ class AspireStore:
             ops = taken.ops
             if ops:
                 ops = ops + settle(data, self.kinds, valid)
+                self._may_hold_aside = True
             if self.read_only:
                 if ops:  # in memory only: a second look while another Aspire writes
                     self._absorbed(ops)
                 return taken
             self._unrecorded.update(reading.stats)
+            self._unrecorded_names.update(reading.computers)
             if ops:  # and the files taken in, not read again at the next start
                 ops = [*ops, self._record_seen(data)]
             if ops:
@@ -772,6 +785,7 @@ class AspireStore:
         """Keep `version` of a record changed on two computers, on every computer."""
         assert self._stamper is not None
         self.before_change()
+        self._may_hold_aside = True
         with self._storage.changing():
             data = self._storage.read() or {}
             ops = self._stamper.decide(data, key, version.doc)
@@ -779,26 +793,25 @@ class AspireStore:
             self._storage.write(data, ops)
             self._absorbed(ops)
 
-    _holds_aside: tuple[int, bool] = (-1, False)
-    """Whether any record is held aside (`sharing.settle`), at the storage's revision then."""
+    _may_hold_aside = True
+    """Whether a record may be held aside (`sharing.settle`): unknown at open; only taking
+    in another computer's changes or deciding between versions holds one aside, so a save
+    of this computer's own need not look through every stamp."""
 
     def _bring_back(self) -> None:
         """Records held aside that fit again (what they point to is back) are shown again,
         here and so on every computer."""
         if self._stamper is None or self.read_only:
             return
+        if not self._may_hold_aside:
+            return
         with self._storage.changing():
             data = self._storage.read() or {}
-            revision = self._storage.revision
-            if self._holds_aside[0] != revision:
-                self._holds_aside = (revision, bool(held_aside(data)))
-            if not self._holds_aside[1]:
-                return
-            ops = settle(data, self.kinds)
+            ops = settle(data, self.kinds) if held_aside(data) else []
             if ops:
                 self._storage.write(data, ops)
                 self._absorbed(ops)
-            self._holds_aside = (self._storage.revision, bool(held_aside(data)))
+            self._may_hold_aside = bool(held_aside(data))
 
     def _absorbed(self, ops: list[list[Any]]) -> None:
         """The records' caches brought up to what was just written behind the tables' back
@@ -1034,7 +1047,7 @@ class AspireStore:
         try:
             self.launch_backup_problem()
             checked = not (self._unsound or self._checkins._later or self._stamps_later)
-            if self._unrecorded and not self.read_only and checked:
+            if (self._unrecorded or self._unrecorded_names) and not self.read_only and checked:
                 with contextlib.suppress(StoreError, DataFileError):  # read again next time
                     with self._storage.changing():
                         data = self._storage.read() or {}

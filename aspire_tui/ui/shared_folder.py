@@ -129,6 +129,8 @@ class SharedFolderWatch:
                 return None
             return store.read_others()
         except Exception:  # noqa: BLE001 - the data closed meanwhile (locked): next time
+            with contextlib.suppress(Exception):
+                store.read_others_again()  # what was marked seen before it failed is read again
             return None
 
     def _take_in(self, reading: Reading) -> None:

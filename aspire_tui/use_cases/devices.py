@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from aspire_tui.presentation.text import one_line
 from aspire_tui.store import AspireStore, StoreError
+from aspire_tui.store.sharing import Stamper
 from aspire_tui.store.store import Device
 
 
@@ -13,7 +15,7 @@ def when(stamp: int) -> datetime | None:
     """A stamp's wall-clock time (`sharing.Stamper`), in local time."""
     if stamp <= 0:
         return None
-    return datetime.fromtimestamp((stamp >> 16) / 1000)
+    return datetime.fromtimestamp(Stamper.wall_time(stamp))
 
 
 def labels(names: dict[str, str]) -> dict[str, str]:
@@ -37,7 +39,7 @@ def describe_devices(store: AspireStore) -> list[DeviceLine]:
     for device in store.devices():
         last = when(device.last_change)
         change = f"last change {last:%Y-%m-%d %H:%M}" if last else "no change yet"
-        name = device.name or "?"
+        name = one_line(device.name or "?", 40)  # another computer's file says it: its text
         notes = []
         if device.this:
             notes.append("this computer")

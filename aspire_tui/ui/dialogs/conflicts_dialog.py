@@ -19,7 +19,7 @@ from aspire_tui.store.kinds import KINDS
 from aspire_tui.store.replicas import Version, split_key
 from aspire_tui.store.store import Conflict
 from aspire_tui.ui.dialogs import DIALOG_CSS
-from aspire_tui.ui.render import plain
+from aspire_tui.ui.render import one_line, plain
 from aspire_tui.ui.widgets.key_footer import KeyFooter
 from aspire_tui.ui.widgets.record_list import RecordList
 from aspire_tui.use_cases.devices import labels, when
@@ -49,7 +49,7 @@ def _summary(table: str, doc: dict[str, Any] | None) -> str:
     elif table == "reflections" and not text:
         text = doc.get("note") or ""
     text = str(text or "").splitlines()[0] if text else "(untitled)"
-    return text if len(text) <= 60 else text[:59] + "…"
+    return one_line(text, 60)
 
 
 class ConflictsDialog(ModalScreen[None]):
